@@ -1,0 +1,52 @@
+import {
+  boolean,
+  duration,
+  headerLines,
+  httpUrls,
+  integer,
+  type InputValues,
+  oneOf,
+  optional,
+  parseInputs,
+  parser,
+  regex,
+  required,
+  splitLines,
+  text,
+  withDefault,
+} from '../../../shared/inputs.js'
+import { parseAssertion } from '../../../shared/http/json-assertions.js'
+import { parseStatusSet } from '../../../shared/http/status.js'
+
+export const healthCheckSchema = {
+  url: required(httpUrls(), 'https://app.example.com/health'),
+  method: withDefault(
+    oneOf(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const),
+    'GET',
+  ),
+  headers: withDefault(headerLines(), ''),
+  body: optional(text()),
+  'expected-status': withDefault(parser(parseStatusSet), '200-299'),
+  'body-contains': optional(text()),
+  'body-matches': optional(regex()),
+  'json-assertions': withDefault(parser((value) => splitLines(value).map(parseAssertion)), ''),
+  'max-latency': optional(duration('500ms')),
+  timeout: withDefault(duration('5m', { minMs: 1 }), '5m'),
+  'request-timeout': withDefault(duration('10s', { minMs: 1 }), '10s'),
+  'grace-period': withDefault(duration('10s'), '0s'),
+  interval: withDefault(duration('1s', { minMs: 1 }), '1s'),
+  backoff: withDefault(oneOf(['fixed', 'exponential'] as const), 'fixed'),
+  'max-interval': withDefault(duration('30s'), '30s'),
+  'max-attempts': withDefault(integer({ min: 0, example: '10' }), '0'),
+  'success-threshold': withDefault(integer({ min: 1, example: '2' }), '1'),
+  'follow-redirects': withDefault(boolean(), 'true'),
+  insecure: withDefault(boolean(), 'false'),
+  'ip-version': withDefault(oneOf(['auto', '4', '6'] as const), 'auto'),
+  'fail-on-unhealthy': withDefault(boolean(), 'true'),
+}
+
+export type HealthCheckInputs = InputValues<typeof healthCheckSchema>
+
+export function readHealthCheckInputs(read?: (name: string) => string): HealthCheckInputs {
+  return parseInputs(healthCheckSchema, read)
+}

@@ -1,0 +1,103 @@
+import * as core from '@actions/core'
+import { formatDuration } from '../../../shared/durations.js'
+import { ActionFailure } from '../../../shared/errors.js'
+import type { Expectations } from '../../../shared/http/expectations.js'
+import { pollUntilHealthy, type AttemptRecord, type ProbeTarget } from '../../../shared/http/poll.js'
+import { setOutputs } from '../../../shared/outputs.js'
+import { maskSensitiveHeaders, maskUrlCredentials } from '../../../shared/secrets.js'
+import { appendSummary } from '../../../shared/summary.js'
+import { readHealthCheckInputs, type HealthCheckInputs } from './inputs.js'
+import { reportOutput, summaryMarkdown } from './report.js'
+
+function describeExpectations(expect: Expectations): string {
+  const parts = [`status in ${expect.statuses.text}`]
+  if (expect.maxLatencyMs !== undefined) parts.push(`latency ≤ ${formatDuration(expect.maxLatencyMs)}`)
+  if (expect.bodyContains !== undefined) parts.push(`body contains ${JSON.stringify(expect.bodyContains)}`)
+  if (expect.bodyMatches) parts.push(`body matches ${String(expect.bodyMatches)}`)
+  for (const assertion of expect.jsonAssertions) parts.push(`JSON ${assertion.source}`)
+  return parts.join(', ')
+}
+
+function logAttempt(display: Map<string, string>, threshold: number) {
+  return (attempt: AttemptRecord) => {
+    const url = display.get(attempt.url) ?? attempt.url
+    const status = attempt.status === undefined ? '' : ` ${attempt.status}`
+    const head = `${url} #${attempt.attempt}${status} in ${attempt.latencyMs}ms`
+    if (!attempt.passed) core.info(`✗ ${head}: ${attempt.reason}`)
+    else if (threshold > 1) core.info(`✓ ${head} (${attempt.consecutive}/${threshold} in a row)`)
+    else core.info(`✓ ${head}`)
+  }
+}
+
+export function expectationsOf(inputs: HealthCheckInputs): Expectations {
+  return {
+    statuses: inputs['expected-status'],
+    bodyContains: inputs['body-contains'],
+    bodyMatches: inputs['body-matches'],
+    jsonAssertions: inputs['json-assertions'],
+    maxLatencyMs: inputs['max-latency'],
+  }
+}
+
+export async function run(): Promise<void> {
+  const inputs = readHealthCheckInputs()
+  maskSensitiveHeaders(inputs.headers)
+  // Logs, summary and outputs show each URL without its password.
+  const display = new Map(inputs.url.map((url) => [url, maskUrlCredentials(url)]))
+  const expect = expectationsOf(inputs)
+  const targets: ProbeTarget[] = inputs.url.map((url) => ({
+    url,
+    method: inputs.method,
+    headers: inputs.headers,
+    body: inputs.body,
+    followRedirects: inputs['follow-redirects'],
+    insecure: inputs.insecure,
+    ipVersion: inputs['ip-version'] === 'auto' ? 0 : inputs['ip-version'] === '4' ? 4 : 6,
+  }))
+
+  const cadence =
+    inputs.backoff === 'fixed'
+      ? `every ${formatDuration(inputs.interval)}`
+      : `from ${formatDuration(inputs.interval)} growing to ${formatDuration(inputs['max-interval'])}`
+  core.info(
+    `Checking ${targets.length} URL${targets.length === 1 ? '' : 's'} ${cadence} for up to ${formatDuration(inputs.timeout)}; healthy when ${describeExpectations(expect)}`,
+  )
+  if (inputs.insecure) core.warning('TLS certificates are not verified (insecure: true).')
+
+  const report = await pollUntilHealthy(targets, expect, {
+    timeoutMs: inputs.timeout,
+    requestTimeoutMs: inputs['request-timeout'],
+    gracePeriodMs: inputs['grace-period'],
+    intervalMs: inputs.interval,
+    backoff: inputs.backoff,
+    maxIntervalMs: inputs['max-interval'],
+    maxAttempts: inputs['max-attempts'],
+    successThreshold: inputs['success-threshold'],
+    onAttempt: logAttempt(display, inputs['success-threshold']),
+  })
+  for (const target of report.targets) target.url = display.get(target.url) ?? target.url
+
+  setOutputs({
+    healthy: report.healthy,
+    attempts: report.attempts,
+    'duration-ms': report.durationMs,
+    'latency-ms': report.slowestPassingMs,
+    report: reportOutput(report),
+  })
+  await appendSummary(summaryMarkdown(report))
+
+  if (report.healthy) {
+    core.info(
+      `Healthy: ${report.targets.length} of ${report.targets.length} passed in ${formatDuration(report.durationMs)} (${report.attempts} probes).`,
+    )
+    return
+  }
+  const failed = report.targets.filter((target) => !target.healthy)
+  const reasons = failed.map((target) => `${target.url}: ${target.error}`).join('; ')
+  const message = `${failed.length} of ${report.targets.length} URL${report.targets.length === 1 ? '' : 's'} unhealthy after ${formatDuration(report.durationMs)}: ${reasons}`
+  if (!inputs['fail-on-unhealthy']) {
+    core.warning(message, { title: 'health-check: unhealthy' })
+    return
+  }
+  throw new ActionFailure(message, 'health-check: unhealthy')
+}

@@ -1,0 +1,44 @@
+// Builds dist/<name>/index.js for every actions/<name>/src/index.ts with ncc, then writes
+// action-catalog.md from the action.yml files. New actions need no change here.
+import { spawn } from 'node:child_process'
+import { existsSync, readdirSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { writeCatalog } from './lib/catalog.mjs'
+
+const root = new URL('..', import.meta.url).pathname
+const only = process.argv.slice(2)
+const actions = readdirSync(join(root, 'actions'))
+  .filter((name) => existsSync(join(root, 'actions', name, 'src', 'index.ts')))
+  .filter((name) => only.length === 0 || only.includes(name))
+  .sort()
+
+function build(name) {
+  const out = join(root, 'dist', name)
+  rmSync(out, { recursive: true, force: true })
+  const args = ['build', join('actions', name, 'src', 'index.ts'), '-o', out]
+  args.push('--target', 'es2022', '--license', 'licenses.txt', '--quiet')
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(root, 'node_modules', '.bin', 'ncc'), args, {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    })
+    child.on('error', reject)
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`ncc failed for ${name} (exit ${code})`)),
+    )
+  })
+}
+
+// Two at a time: ncc is CPU-bound and CI machines have two cores.
+const queue = [...actions]
+const started = Date.now()
+await Promise.all(
+  [0, 1].map(async () => {
+    for (let name = queue.shift(); name; name = queue.shift()) {
+      await build(name)
+      console.log(`built dist/${name}/index.js`)
+    }
+  }),
+)
+writeCatalog(root)
+console.log(`bundled ${actions.length} action(s) in ${((Date.now() - started) / 1000).toFixed(1)}s`)

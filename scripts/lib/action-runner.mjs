@@ -1,0 +1,234 @@
+// Runs a bundled action the way the GitHub runner does: a fresh `node dist/<name>/index.js`
+// process with INPUT_* variables (action.yml defaults filled in), file commands
+// (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_ENV, GITHUB_PATH, GITHUB_STATE), an event file
+// and a GitHub API URL. Used by the process-level tests, the demo and the benchmark.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parse } from 'yaml'
+
+export const repoRoot = new URL('../..', import.meta.url).pathname
+
+/**
+ * Parses a file written with the runner's file-command format: `name=value` lines and
+ * `name<<DELIMITER` ... `DELIMITER` blocks.
+ * @param {string} text
+ * @returns {Record<string, string>}
+ */
+export function parseFileCommands(text) {
+  /** @type {Record<string, string>} */
+  const values = {}
+  const lines = text.split(/\r?\n/)
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? ''
+    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
+    if (heredoc) {
+      const [, name, delimiter] = heredoc
+      const body = []
+      for (i++; i < lines.length && lines[i] !== delimiter; i++) body.push(lines[i])
+      values[name] = body.join('\n')
+    } else if (line.includes('=')) {
+      const at = line.indexOf('=')
+      values[line.slice(0, at)] = line.slice(at + 1)
+    }
+  }
+  return values
+}
+
+/**
+ * The INPUT_* variables the runner would set: every default of action.yml, then the given
+ * inputs. Defaults that are expressions (`${{ github.token }}`) are resolved from `context`.
+ * @param {string} action
+ * @param {Record<string, string>} inputs
+ * @param {Record<string, string>} context
+ */
+export function inputEnvironment(action, inputs, context = {}) {
+  const spec = parse(readFileSync(join(repoRoot, 'actions', action, 'action.yml'), 'utf8'))
+  /** @type {Record<string, string>} */
+  const env = {}
+  const declared = spec.inputs ?? {}
+  for (const [name, def] of Object.entries(declared)) {
+    let value = def.default === undefined ? '' : String(def.default)
+    value = value.replace(/\$\{\{\s*([\w.]+)\s*\}\}/g, (_, key) => context[key] ?? '')
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  }
+  for (const [name, value] of Object.entries(inputs)) {
+    if (!(name in declared)) throw new Error(`action ${action} has no input "${name}"`)
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  }
+  return env
+}
+
+/**
+ * @typedef {object} RunOptions
+ * @property {Record<string, string>} [inputs]
+ * @property {Record<string, string | undefined>} [env] extra environment (PATH, tokens, API URLs)
+ * @property {object} [event] the webhook payload written to GITHUB_EVENT_PATH
+ * @property {string} [eventName]
+ * @property {string} [apiUrl] GITHUB_API_URL, e.g. a local fake
+ * @property {number} [timeoutMs] kill the action after this long
+ * @property {(chunk: string) => void} [onOutput] live stdout and stderr
+ * @property {string} [cwd]
+ */
+
+/**
+ * @typedef {object} RunResult
+ * @property {number | null} exitCode
+ * @property {string} stdout
+ * @property {string} stderr
+ * @property {Record<string, string>} outputs
+ * @property {string} summary
+ * @property {Record<string, string>} exportedEnv
+ * @property {string[]} addedPath
+ * @property {number} startedAt epoch ms just before the process was spawned
+ * @property {number} endedAt epoch ms when it exited
+ * @property {number} durationMs
+ * @property {string} workDir
+ * @property {string[]} errors the messages of ::error lines
+ */
+
+/**
+ * @param {string} action the folder name under actions/
+ * @param {RunOptions} [options]
+ * @returns {Promise<RunResult>}
+ */
+export async function runBundledAction(action, options = {}) {
+  const bundle = join(repoRoot, 'dist', action, 'index.js')
+  if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run bundle`)
+  const workDir = mkdtempSync(join(tmpdir(), `flightdeck-${action}-`))
+  const files = {
+    GITHUB_OUTPUT: join(workDir, 'output'),
+    GITHUB_STEP_SUMMARY: join(workDir, 'summary.md'),
+    GITHUB_ENV: join(workDir, 'env'),
+    GITHUB_PATH: join(workDir, 'path'),
+    GITHUB_STATE: join(workDir, 'state'),
+    GITHUB_EVENT_PATH: join(workDir, 'event.json'),
+  }
+  for (const file of Object.values(files)) writeFileSync(file, '')
+  writeFileSync(files.GITHUB_EVENT_PATH, JSON.stringify(options.event ?? {}))
+  for (const dir of ['temp', 'tool-cache', 'workspace']) mkdirSync(join(workDir, dir))
+
+  const token = options.env?.GITHUB_TOKEN ?? 'ghs_harnessdefaulttoken000000000000000'
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    LANG: 'C.UTF-8',
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_REPOSITORY: 'acme/shop',
+    GITHUB_REPOSITORY_OWNER: 'acme',
+    GITHUB_EVENT_NAME: options.eventName ?? 'push',
+    GITHUB_SHA: 'ffac537e6cbbf934b08745a378932722df287a53',
+    GITHUB_REF: 'refs/heads/main',
+    GITHUB_WORKFLOW: 'deploy',
+    GITHUB_RUN_ID: '1658821493',
+    GITHUB_RUN_NUMBER: '7',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_ACTOR: 'octocat',
+    GITHUB_JOB: 'deploy',
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_API_URL: options.apiUrl ?? 'http://127.0.0.1:9/unreachable-api',
+    GITHUB_GRAPHQL_URL: `${options.apiUrl ?? 'http://127.0.0.1:9/unreachable-api'}/graphql`,
+    GITHUB_WORKSPACE: join(workDir, 'workspace'),
+    RUNNER_TEMP: join(workDir, 'temp'),
+    RUNNER_TOOL_CACHE: join(workDir, 'tool-cache'),
+    RUNNER_OS: 'Linux',
+    RUNNER_ARCH: 'X64',
+    ...files,
+    ...inputEnvironment(action, options.inputs ?? {}, { 'github.token': token }),
+    ...options.env,
+  }
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key]
+
+  const startedAt = Date.now()
+  const child = spawn(process.execPath, [bundle], {
+    cwd: options.cwd ?? env.GITHUB_WORKSPACE,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk) => {
+    stdout += chunk
+    options.onOutput?.(chunk)
+  })
+  child.stderr.setEncoding('utf8').on('data', (chunk) => {
+    stderr += chunk
+    options.onOutput?.(chunk)
+  })
+  const timer = options.timeoutMs
+    ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs)
+    : undefined
+  /** @type {number | null} */
+  const exitCode = await new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (code) => resolve(code))
+  })
+  const endedAt = Date.now()
+  clearTimeout(timer)
+
+  const read = (file) => readFileSync(file, 'utf8')
+  return {
+    exitCode,
+    stdout,
+    stderr,
+    outputs: parseFileCommands(read(files.GITHUB_OUTPUT)),
+    summary: read(files.GITHUB_STEP_SUMMARY),
+    exportedEnv: parseFileCommands(read(files.GITHUB_ENV)),
+    addedPath: read(files.GITHUB_PATH).split('\n').filter(Boolean),
+    startedAt,
+    endedAt,
+    durationMs: endedAt - startedAt,
+    workDir,
+    errors: stdout
+      .split('\n')
+      .filter((line) => line.startsWith('::error'))
+      .map((line) => line.replace(/^::error[^:]*::/, '')),
+  }
+}
+
+/**
+ * Everywhere a planted secret shows up in what a user could see: the log (the runner's own
+ * `::add-mask::` commands aside, which it consumes), the summary, outputs, exported variables.
+ * @param {RunResult} result
+ * @param {string} secret
+ * @returns {string[]} the places it leaked to
+ */
+export function secretLeaks(result, secret) {
+  const visibleLog = (text) =>
+    text
+      .split('\n')
+      .filter((line) => !line.startsWith('::add-mask::'))
+      .join('\n')
+  const places = {
+    stdout: visibleLog(result.stdout),
+    stderr: visibleLog(result.stderr),
+    summary: result.summary,
+    outputs: JSON.stringify(result.outputs),
+    env: JSON.stringify(result.exportedEnv),
+  }
+  return Object.entries(places)
+    .filter(([, text]) => text.includes(secret))
+    .map(([place]) => place)
+}
+
+/**
+ * The log as a person sees it on the runner: workflow commands turned into what they display.
+ * @param {string} stdout
+ */
+export function renderLog(stdout) {
+  return stdout
+    .split('\n')
+    .filter((line) => !/^::(add-mask|debug|set-output|save-state)/.test(line))
+    .map((line) =>
+      line
+        .replace(/^::error(?: title=([^:]*))?::/, (_, title) => `Error${title ? ` (${decodeURIComponent(title)})` : ''}: `)
+        .replace(/^::warning(?: title=([^:]*))?::/, (_, title) => `Warning${title ? ` (${decodeURIComponent(title)})` : ''}: `)
+        .replace(/^::group::/, '▸ ')
+        .replace(/^::endgroup::/, '')
+        .replace(/%0A/g, '\n')
+        .replace(/%25/g, '%'),
+    )
+    .join('\n')
+}

@@ -1,0 +1,47 @@
+import { formatDuration } from '../durations.js'
+import { checkAssertion, type JsonAssertion } from './json-assertions.js'
+import type { ProbeResponse } from './probe.js'
+import { statusMatches, type StatusSet } from './status.js'
+
+/** What a response must satisfy to count as healthy. */
+export interface Expectations {
+  statuses: StatusSet
+  bodyContains?: string
+  bodyMatches?: RegExp
+  jsonAssertions: JsonAssertion[]
+  maxLatencyMs?: number
+}
+
+/** Why a response is not healthy, or undefined when it is. */
+export function unmetExpectation(response: ProbeResponse, expect: Expectations): string | undefined {
+  if (!statusMatches(expect.statuses, response.status)) {
+    return `status ${response.status} not in ${expect.statuses.text}`
+  }
+  if (expect.maxLatencyMs !== undefined && response.latencyMs > expect.maxLatencyMs) {
+    return `latency ${response.latencyMs}ms over ${formatDuration(expect.maxLatencyMs)}`
+  }
+  if (expect.bodyContains !== undefined && !response.body.includes(expect.bodyContains)) {
+    return `body does not contain ${JSON.stringify(expect.bodyContains)}`
+  }
+  if (expect.bodyMatches) {
+    expect.bodyMatches.lastIndex = 0
+    if (!expect.bodyMatches.test(response.body)) {
+      return `body does not match ${String(expect.bodyMatches)}`
+    }
+  }
+  if (expect.jsonAssertions.length > 0) {
+    let document: unknown
+    try {
+      document = JSON.parse(response.body)
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err)
+      const cut = response.truncated ? ', cut at 1 MiB' : ''
+      return `body is not JSON (${why}${cut})`
+    }
+    const failures = expect.jsonAssertions
+      .map((assertion) => checkAssertion(document, assertion))
+      .filter((failure): failure is string => failure !== undefined)
+    if (failures.length > 0) return failures.join('; ')
+  }
+  return undefined
+}

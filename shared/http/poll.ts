@@ -1,0 +1,202 @@
+import { formatDuration } from '../durations.js'
+import { unmetExpectation, type Expectations } from './expectations.js'
+import { sendProbe, type ProbeRequest } from './probe.js'
+
+export type ProbeTarget = Omit<ProbeRequest, 'timeoutMs' | 'signal'>
+
+export interface PollOptions {
+  /** Budget for the whole verdict, grace period included. */
+  timeoutMs: number
+  requestTimeoutMs: number
+  gracePeriodMs: number
+  /** Start-to-start time between two probes of one URL (the first wait, with `exponential`). */
+  intervalMs: number
+  backoff: 'fixed' | 'exponential'
+  maxIntervalMs: number
+  /** Probes per URL; 0 means until the timeout. */
+  maxAttempts: number
+  /** Consecutive passing probes a URL needs. */
+  successThreshold: number
+  signal?: AbortSignal
+  onAttempt?: (attempt: AttemptRecord) => void
+  /** For tests: the source of jitter. */
+  random?: () => number
+}
+
+export interface AttemptRecord {
+  url: string
+  attempt: number
+  /** When the probe started, in ms since polling began. */
+  atMs: number
+  passed: boolean
+  status?: number
+  latencyMs: number
+  reason?: string
+  /** Passing probes in a row, this one included. */
+  consecutive: number
+}
+
+export interface TargetReport {
+  url: string
+  healthy: boolean
+  attempts: number
+  /** Last status seen, if any response came. */
+  status?: number
+  /** Last probe's latency. */
+  latencyMs?: number
+  /** Why the URL is not healthy: the last reason. */
+  error?: string
+  slowestPassingMs?: number
+  history: AttemptRecord[]
+}
+
+export interface PollReport {
+  healthy: boolean
+  attempts: number
+  durationMs: number
+  slowestPassingMs?: number
+  targets: TargetReport[]
+}
+
+const BACKOFF_FACTOR = 1.5
+const JITTER = 0.2
+
+/** Resolves after `ms`, or at once when the signal aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0 || signal?.aborted) return Promise.resolve()
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal?.addEventListener('abort', done, { once: true })
+  })
+}
+
+/** The wait before probe number `attempt + 1`. */
+export function nextInterval(options: PollOptions, attempt: number): number {
+  if (options.backoff === 'fixed') return options.intervalMs
+  const grown = options.intervalMs * BACKOFF_FACTOR ** (attempt - 1)
+  const jitter = 1 + ((options.random ?? Math.random)() * 2 - 1) * JITTER
+  return Math.min(options.maxIntervalMs, grown * jitter)
+}
+
+async function pollTarget(
+  target: ProbeTarget,
+  expect: Expectations,
+  options: PollOptions,
+  startedAt: number,
+  deadline: number,
+  signal: AbortSignal,
+): Promise<TargetReport & { outOfAttempts?: boolean }> {
+  const report: TargetReport & { outOfAttempts?: boolean } = { url: target.url, healthy: false, attempts: 0, history: [] }
+  let consecutive = 0
+  await sleep(Math.min(options.gracePeriodMs, deadline - performance.now()), signal)
+  while (!signal.aborted) {
+    const probeStart = performance.now()
+    if (probeStart >= deadline) break
+    const outcome = await sendProbe({
+      ...target,
+      timeoutMs: Math.min(options.requestTimeoutMs, deadline - probeStart),
+      signal,
+    })
+    // A probe cut short because the verdict is already known tells nothing about this URL.
+    if (signal.aborted) break
+    const reason = outcome.ok ? unmetExpectation(outcome.response, expect) : outcome.error
+    const passed = reason === undefined
+    consecutive = passed ? consecutive + 1 : 0
+    report.attempts += 1
+    const record: AttemptRecord = {
+      url: target.url,
+      attempt: report.attempts,
+      atMs: Math.round(probeStart - startedAt),
+      passed,
+      status: outcome.ok ? outcome.response.status : undefined,
+      latencyMs: outcome.ok ? outcome.response.latencyMs : outcome.latencyMs,
+      reason,
+      consecutive,
+    }
+    report.history.push(record)
+    report.status = record.status ?? report.status
+    report.latencyMs = record.latencyMs
+    report.error = reason
+    if (passed) {
+      report.slowestPassingMs = Math.max(report.slowestPassingMs ?? 0, record.latencyMs)
+    }
+    options.onAttempt?.(record)
+    if (consecutive >= options.successThreshold) {
+      report.healthy = true
+      return report
+    }
+    if (options.maxAttempts > 0 && report.attempts >= options.maxAttempts) {
+      report.error = `${reason ?? 'not enough passing probes in a row'} (after ${report.attempts} attempts)`
+      report.outOfAttempts = true
+      return report
+    }
+    const nextStart = probeStart + nextInterval(options, report.attempts)
+    // No probe may start after the deadline: the verdict is known now, so give it now.
+    if (nextStart >= deadline) break
+    await sleep(nextStart - performance.now(), signal)
+  }
+  if (!report.healthy && !signal.aborted) {
+    const last = report.error ?? 'no probe could be sent'
+    report.error = `${last} (timeout ${formatDuration(options.timeoutMs)}, ${report.attempts} attempts)`
+  }
+  return report
+}
+
+/**
+ * Probes every target in parallel until each is healthy, or one of them is out of attempts, or
+ * the time budget runs out. The verdict comes as soon as it is known.
+ */
+export async function pollUntilHealthy(
+  targets: ProbeTarget[],
+  expect: Expectations,
+  options: PollOptions,
+): Promise<PollReport> {
+  const startedAt = performance.now()
+  const deadline = startedAt + options.timeoutMs
+  const stop = new AbortController()
+  const onOuterAbort = () => stop.abort()
+  options.signal?.addEventListener('abort', onOuterAbort, { once: true })
+  let firstFailure: string | undefined
+  try {
+    const reports = await Promise.all(
+      targets.map(async (target) => {
+        const { outOfAttempts, ...report } = await pollTarget(
+          target,
+          expect,
+          options,
+          startedAt,
+          deadline,
+          stop.signal,
+        )
+        // One URL out of attempts decides the verdict; the others need not run to the timeout.
+        if (outOfAttempts && !stop.signal.aborted) {
+          firstFailure = target.url
+          stop.abort()
+        }
+        return report
+      }),
+    )
+    for (const report of reports) {
+      if (report.healthy || report.url === firstFailure || !stop.signal.aborted) continue
+      const why = firstFailure ? `${firstFailure} failed first` : 'the check was cancelled'
+      report.error = report.error ? `${report.error} (stopped: ${why})` : `stopped: ${why}`
+    }
+    const passing = reports
+      .map((report) => report.slowestPassingMs)
+      .filter((ms): ms is number => ms !== undefined)
+    return {
+      healthy: reports.every((report) => report.healthy),
+      attempts: reports.reduce((sum, report) => sum + report.attempts, 0),
+      durationMs: Math.round(performance.now() - startedAt),
+      slowestPassingMs: passing.length > 0 ? Math.max(...passing) : undefined,
+      targets: reports,
+    }
+  } finally {
+    options.signal?.removeEventListener('abort', onOuterAbort)
+  }
+}
