@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 
-const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|key|secret|password|session|credential/i
+const SENSITIVE_HEADER =
+  /^(authorization|proxy-authorization|cookie|set-cookie)$|token|key|secret|password|session|credential/i
 
 /** Whether a header's value must be kept out of logs. */
 export function isSensitiveHeader(name: string): boolean {

@@ -42,7 +42,11 @@ describe('parseInputs', () => {
   it('parses values and fills defaults', () => {
     const inputs = parseInputs(
       schema,
-      readerOf({ url: 'https://a.example/health, https://b.example/health', verbose: 'TRUE', mode: 'Exponential' }),
+      readerOf({
+        url: 'https://a.example/health, https://b.example/health',
+        verbose: 'TRUE',
+        mode: 'Exponential',
+      }),
     )
     expect(inputs).toEqual({
       url: ['https://a.example/health', 'https://b.example/health'],
@@ -56,14 +60,25 @@ describe('parseInputs', () => {
 
   it('reports every bad input at once, each named with a good example', () => {
     const problems = problemsOf(() =>
-      parseInputs(schema, readerOf({ url: 'ftp://x', timeout: 'soon', retries: '-1', verbose: 'yes', pattern: '(abc' })),
+      parseInputs(
+        schema,
+        readerOf({
+          url: 'ftp://x',
+          timeout: 'soon',
+          retries: '-1',
+          verbose: 'yes',
+          pattern: '(abc',
+        }),
+      ),
     )
     expect(problems).toEqual([
       'invalid `url`: "ftp://x" is not an http(s) URL (example: https://app.example.com/health)',
       'invalid `timeout`: "soon" is not a duration (example: 5m; units ms, s, m, h)',
       'invalid `retries`: -1 is below the minimum 0 (example: 3)',
       'invalid `verbose`: "yes" is not a boolean (example: true or false)',
-      expect.stringMatching(/^invalid `pattern`: "\(abc" is not a valid regular expression \(.+\) \(example: ready\|ok\)$/),
+      expect.stringMatching(
+        /^invalid `pattern`: "\(abc" is not a valid regular expression \(.+\) \(example: ready\|ok\)$/,
+      ),
     ])
   })
 
@@ -74,7 +89,9 @@ describe('parseInputs', () => {
   })
 
   it('shortens long values in messages', () => {
-    const [problem] = problemsOf(() => parseInputs({ t: duration() }, readerOf({ t: 'x'.repeat(200) })))
+    const [problem] = problemsOf(() =>
+      parseInputs({ t: duration() }, readerOf({ t: 'x'.repeat(200) })),
+    )
     expect(problem?.length).toBeLessThan(150)
   })
 })

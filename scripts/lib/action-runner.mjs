@@ -223,8 +223,14 @@ export function renderLog(stdout) {
     .filter((line) => !/^::(add-mask|debug|set-output|save-state)/.test(line))
     .map((line) =>
       line
-        .replace(/^::error(?: title=([^:]*))?::/, (_, title) => `Error${title ? ` (${decodeURIComponent(title)})` : ''}: `)
-        .replace(/^::warning(?: title=([^:]*))?::/, (_, title) => `Warning${title ? ` (${decodeURIComponent(title)})` : ''}: `)
+        .replace(
+          /^::error(?: title=([^:]*))?::/,
+          (_, title) => `Error${title ? ` (${decodeURIComponent(title)})` : ''}: `,
+        )
+        .replace(
+          /^::warning(?: title=([^:]*))?::/,
+          (_, title) => `Warning${title ? ` (${decodeURIComponent(title)})` : ''}: `,
+        )
         .replace(/^::group::/, '▸ ')
         .replace(/^::endgroup::/, '')
         .replace(/%0A/g, '\n')

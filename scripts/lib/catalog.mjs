@@ -30,8 +30,11 @@ export function renderCatalog(root) {
     lines.push('```yaml', `- uses: flightdeck-actions/flightdeck/actions/${name}@v1`, '```', '')
     lines.push('| input | required | default | description |', '| --- | --- | --- | --- |')
     for (const [input, def] of Object.entries(spec.inputs ?? {})) {
-      const fallback = def.default === undefined || def.default === '' ? '' : `\`${cell(def.default)}\``
-      lines.push(`| \`${input}\` | ${def.required ? 'yes' : 'no'} | ${fallback} | ${cell(def.description)} |`)
+      const fallback =
+        def.default === undefined || def.default === '' ? '' : `\`${cell(def.default)}\``
+      lines.push(
+        `| \`${input}\` | ${def.required ? 'yes' : 'no'} | ${fallback} | ${cell(def.description)} |`,
+      )
     }
     lines.push('', '| output | description |', '| --- | --- |')
     for (const [output, def] of Object.entries(spec.outputs ?? {})) {

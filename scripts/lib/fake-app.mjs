@@ -30,8 +30,16 @@ import { createServer } from 'node:http'
  * @property {string} body
  */
 
-export const HEALTHY_BODY = { status: 'healthy', version: '1.4.2', services: { database: 'ok', cache: 'ok' } }
-export const STARTING_BODY = { status: 'starting', version: '1.4.2', services: { database: 'degraded', cache: 'ok' } }
+export const HEALTHY_BODY = {
+  status: 'healthy',
+  version: '1.4.2',
+  services: { database: 'ok', cache: 'ok' },
+}
+export const STARTING_BODY = {
+  status: 'starting',
+  version: '1.4.2',
+  services: { database: 'degraded', cache: 'ok' },
+}
 
 /** @param {FakeAppOptions} [options] */
 export async function startFakeApp(options = {}) {
@@ -39,6 +47,7 @@ export async function startFakeApp(options = {}) {
   let healthyAt = startedAt + (options.healthyAfterMs ?? 0)
   /** @type {RecordedRequest[]} */
   const requests = []
+  const timers = new Set()
 
   /** @returns {Reply} */
   function reply(request) {
@@ -48,9 +57,15 @@ export async function startFakeApp(options = {}) {
     if (request.path === '/redirect') return { status: 302, headers: { location: '/health' } }
     switch (options.mode) {
       case 'flap':
-        return requests.length % 2 === 1 ? { status: 200, json: HEALTHY_BODY } : { status: 503, json: STARTING_BODY }
+        return requests.length % 2 === 1
+          ? { status: 200, json: HEALTHY_BODY }
+          : { status: 503, json: STARTING_BODY }
       case 'bad-json':
-        return { status: 200, text: '<html>502 Bad Gateway</html>', headers: { 'content-type': 'text/html' } }
+        return {
+          status: 200,
+          text: '<html>502 Bad Gateway</html>',
+          headers: { 'content-type': 'text/html' },
+        }
       case 'drop':
         return { status: 0, drop: true }
       default:
@@ -82,8 +97,13 @@ export async function startFakeApp(options = {}) {
         res.end(body)
       }
       const delay = (answer.delayMs ?? 0) + (options.latencyMs ?? 0)
-      if (delay > 0) setTimeout(send, delay)
-      else send()
+      if (delay > 0) {
+        const timer = setTimeout(() => {
+          timers.delete(timer)
+          send()
+        }, delay)
+        timers.add(timer)
+      } else send()
     })
   })
   await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)))
@@ -107,6 +127,7 @@ export async function startFakeApp(options = {}) {
       healthyAt = Infinity
     },
     close() {
+      for (const timer of timers) clearTimeout(timer)
       server.closeAllConnections()
       return new Promise((resolve) => server.close(() => resolve(undefined)))
     },

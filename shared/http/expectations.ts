@@ -13,7 +13,10 @@ export interface Expectations {
 }
 
 /** Why a response is not healthy, or undefined when it is. */
-export function unmetExpectation(response: ProbeResponse, expect: Expectations): string | undefined {
+export function unmetExpectation(
+  response: ProbeResponse,
+  expect: Expectations,
+): string | undefined {
   if (!statusMatches(expect.statuses, response.status)) {
     return `status ${response.status} not in ${expect.statuses.text}`
   }

@@ -25,7 +25,8 @@ export function parsePath(path: string): Array<string | number> {
   const token = /^(?:\.?([^.[\]\s]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\])/
   while (rest.length > 0) {
     const match = token.exec(rest)
-    if (!match) throw new Error(`${JSON.stringify(path)} is not a JSON path (example: checks[0].ok)`)
+    if (!match)
+      throw new Error(`${JSON.stringify(path)} is not a JSON path (example: checks[0].ok)`)
     if (match[1] !== undefined) segments.push(match[1])
     else if (match[2] !== undefined) segments.push(Number(match[2]))
     else segments.push(JSON.parse(`"${match[3]}"`) as string)
@@ -55,17 +56,20 @@ export function parseAssertion(line: string): JsonAssertion {
   const path = match[1] as string
   const expectedText = (match[3] ?? '').trim()
   if (operator === 'exists' && expectedText !== '') {
-    throw new Error(`${JSON.stringify(line)}: \`exists\` takes no value (example: services.database exists)`)
+    throw new Error(
+      `${JSON.stringify(line)}: \`exists\` takes no value (example: services.database exists)`,
+    )
   }
   if (operator !== 'exists' && expectedText === '') {
     throw new Error(`${JSON.stringify(line)} has no value after ${operator} (example: ${EXAMPLE})`)
   }
   const expected = operator === 'exists' ? undefined : parseExpected(expectedText)
   if (['<', '<=', '>', '>='].includes(operator) && typeof expected !== 'number') {
-    throw new Error(`${JSON.stringify(line)}: ${operator} needs a number (example: latency_ms < 500)`)
+    throw new Error(
+      `${JSON.stringify(line)}: ${operator} needs a number (example: latency_ms < 500)`,
+    )
   }
-  const pattern =
-    operator === '~=' ? compileRegex(String(expected), '^ok|ready$') : undefined
+  const pattern = operator === '~=' ? compileRegex(String(expected), '^ok|ready$') : undefined
   return {
     source: line.trim(),
     path,
@@ -111,12 +115,17 @@ export function checkAssertion(document: unknown, assertion: JsonAssertion): str
   const actual = resolvePath(document, assertion.segments)
   const { path, operator } = assertion
   if (operator === 'exists') return actual === undefined ? `${path} does not exist` : undefined
-  if (actual === undefined) return `${path} does not exist (expected ${operator} ${show(assertion.expected)})`
+  if (actual === undefined)
+    return `${path} does not exist (expected ${operator} ${show(assertion.expected)})`
   switch (operator) {
     case '==':
-      return equal(actual, assertion) ? undefined : `${path} was ${show(actual)}, not ${show(assertion.expected)}`
+      return equal(actual, assertion)
+        ? undefined
+        : `${path} was ${show(actual)}, not ${show(assertion.expected)}`
     case '!=':
-      return equal(actual, assertion) ? `${path} was ${show(actual)}, expected anything else` : undefined
+      return equal(actual, assertion)
+        ? `${path} was ${show(actual)}, expected anything else`
+        : undefined
     case '~=': {
       const subject = typeof actual === 'string' ? actual : JSON.stringify(actual)
       if (assertion.pattern) assertion.pattern.lastIndex = 0
@@ -125,11 +134,22 @@ export function checkAssertion(document: unknown, assertion: JsonAssertion): str
         : `${path} was ${show(actual)}, which does not match ${String(assertion.pattern)}`
     }
     default: {
-      const value = typeof actual === 'number' ? actual : typeof actual === 'string' && actual.trim() !== '' ? Number(actual) : NaN
+      const value =
+        typeof actual === 'number'
+          ? actual
+          : typeof actual === 'string' && actual.trim() !== ''
+            ? Number(actual)
+            : NaN
       if (Number.isNaN(value)) return `${path} was ${show(actual)}, not a number`
       const limit = assertion.expected as number
       const holds =
-        operator === '<' ? value < limit : operator === '<=' ? value <= limit : operator === '>' ? value > limit : value >= limit
+        operator === '<'
+          ? value < limit
+          : operator === '<='
+            ? value <= limit
+            : operator === '>'
+              ? value > limit
+              : value >= limit
       return holds ? undefined : `${path} was ${show(actual)}, not ${operator} ${limit}`
     }
   }

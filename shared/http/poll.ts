@@ -1,4 +1,5 @@
 import { formatDuration } from '../durations.js'
+import { plural } from '../text.js'
 import { unmetExpectation, type Expectations } from './expectations.js'
 import { sendProbe, type ProbeRequest } from './probe.js'
 
@@ -9,7 +10,7 @@ export interface PollOptions {
   timeoutMs: number
   requestTimeoutMs: number
   gracePeriodMs: number
-  /** Start-to-start time between two probes of one URL (the first wait, with `exponential`). */
+  /** Wait between the end of one probe of a URL and the start of the next (the first wait, with `exponential`). */
   intervalMs: number
   backoff: 'fixed' | 'exponential'
   maxIntervalMs: number
@@ -91,12 +92,18 @@ async function pollTarget(
   deadline: number,
   signal: AbortSignal,
 ): Promise<TargetReport & { outOfAttempts?: boolean }> {
-  const report: TargetReport & { outOfAttempts?: boolean } = { url: target.url, healthy: false, attempts: 0, history: [] }
+  const report: TargetReport & { outOfAttempts?: boolean } = {
+    url: target.url,
+    healthy: false,
+    attempts: 0,
+    history: [],
+  }
   let consecutive = 0
   await sleep(Math.min(options.gracePeriodMs, deadline - performance.now()), signal)
   while (!signal.aborted) {
     const probeStart = performance.now()
     if (probeStart >= deadline) break
+    const clipped = deadline - probeStart < options.requestTimeoutMs
     const outcome = await sendProbe({
       ...target,
       timeoutMs: Math.min(options.requestTimeoutMs, deadline - probeStart),
@@ -104,7 +111,12 @@ async function pollTarget(
     })
     // A probe cut short because the verdict is already known tells nothing about this URL.
     if (signal.aborted) break
-    const reason = outcome.ok ? unmetExpectation(outcome.response, expect) : outcome.error
+    const cutByDeadline = clipped && !outcome.ok && outcome.timedOut === true
+    const reason = outcome.ok
+      ? unmetExpectation(outcome.response, expect)
+      : cutByDeadline
+        ? 'no response before the time ran out'
+        : outcome.error
     const passed = reason === undefined
     consecutive = passed ? consecutive + 1 : 0
     report.attempts += 1
@@ -121,7 +133,8 @@ async function pollTarget(
     report.history.push(record)
     report.status = record.status ?? report.status
     report.latencyMs = record.latencyMs
-    report.error = reason
+    // The last probe may only have been cut off by the deadline; the reason before it says more.
+    if (!cutByDeadline || report.error === undefined) report.error = reason
     if (passed) {
       report.slowestPassingMs = Math.max(report.slowestPassingMs ?? 0, record.latencyMs)
     }
@@ -131,18 +144,20 @@ async function pollTarget(
       return report
     }
     if (options.maxAttempts > 0 && report.attempts >= options.maxAttempts) {
-      report.error = `${reason ?? 'not enough passing probes in a row'} (after ${report.attempts} attempts)`
+      report.error = `${reason ?? 'not enough passing probes in a row'} (after ${plural(report.attempts, 'attempt')})`
       report.outOfAttempts = true
       return report
     }
-    const nextStart = probeStart + nextInterval(options, report.attempts)
+    // The wait runs from the end of one probe to the start of the next, so an endpoint never
+    // sees two probes closer together than the interval, however its latency varies.
+    const nextStart = performance.now() + nextInterval(options, report.attempts)
     // No probe may start after the deadline: the verdict is known now, so give it now.
     if (nextStart >= deadline) break
     await sleep(nextStart - performance.now(), signal)
   }
   if (!report.healthy && !signal.aborted) {
     const last = report.error ?? 'no probe could be sent'
-    report.error = `${last} (timeout ${formatDuration(options.timeoutMs)}, ${report.attempts} attempts)`
+    report.error = `${last} (timeout ${formatDuration(options.timeoutMs)}, ${plural(report.attempts, 'attempt')})`
   }
   return report
 }

@@ -29,17 +29,25 @@ export interface ProbeResponse {
 
 export type ProbeOutcome =
   | { ok: true; response: ProbeResponse }
-  | { ok: false; error: string; latencyMs: number }
+  | { ok: false; error: string; latencyMs: number; timedOut?: boolean }
 
 const MAX_BODY_BYTES = 1024 * 1024
 const MAX_REDIRECTS = 10
 
-class ProbeError extends Error {}
+class ProbeError extends Error {
+  constructor(
+    message: string,
+    readonly timedOut = false,
+  ) {
+    super(message)
+  }
+}
 
 /** A short reason a person can act on, from a Node network error. */
 export function describeNetworkError(err: unknown, host: string): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code ?? ''
   const message = err instanceof Error ? err.message : String(err)
+  if (message === 'socket hang up') return `${host} closed the connection without a response`
   switch (code) {
     case 'ECONNREFUSED':
       return `connection refused by ${host}`
@@ -56,10 +64,12 @@ export function describeNetworkError(err: unknown, host: string): string {
     case 'ETIMEDOUT':
       return `connection to ${host} timed out`
   }
-  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code) || /certificate|TLS|SSL/i.test(message)) {
+  if (
+    /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code) ||
+    /certificate|TLS|SSL/i.test(message)
+  ) {
     return `TLS error: ${message}${code ? ` (${code})` : ''} — use \`insecure: true\` only for self-signed test endpoints`
   }
-  if (message === 'socket hang up') return `${host} closed the connection without a response`
   return code ? `${message} (${code})` : message
 }
 
@@ -103,10 +113,15 @@ function requestOnce(
         })
       })
       res.on('error', fail)
-      res.on('aborted', () => fail(new ProbeError(`${url.host} closed the connection mid-response`)))
+      res.on('aborted', () =>
+        fail(new ProbeError(`${url.host} closed the connection mid-response`)),
+      )
     })
     const timer = setTimeout(
-      () => req.destroy(new ProbeError(`no response within ${formatDuration(request.timeoutMs)}`)),
+      () =>
+        req.destroy(
+          new ProbeError(`no response within ${formatDuration(request.timeoutMs)}`, true),
+        ),
       remaining,
     )
     const onAbort = () => req.destroy(new ProbeError('stopped'))
@@ -148,7 +163,10 @@ export async function sendProbe(request: ProbeRequest): Promise<ProbeOutcome> {
         }
         const next = new URL(location, url)
         // 301/302/303 turn into GET, as browsers and curl -L do; 307/308 keep method and body.
-        if (response.status === 303 || ((response.status === 301 || response.status === 302) && method !== 'HEAD')) {
+        if (
+          response.status === 303 ||
+          ((response.status === 301 || response.status === 302) && method !== 'HEAD')
+        ) {
           method = method === 'HEAD' ? 'HEAD' : 'GET'
           body = undefined
         }
@@ -160,7 +178,9 @@ export async function sendProbe(request: ProbeRequest): Promise<ProbeOutcome> {
       return { ok: true, response: { ...response, latencyMs: elapsed(), finalUrl: url.toString() } }
     }
   } catch (err) {
-    const error = err instanceof ProbeError ? err.message : describeNetworkError(err, url.host)
-    return { ok: false, error, latencyMs: elapsed() }
+    if (err instanceof ProbeError) {
+      return { ok: false, error: err.message, latencyMs: elapsed(), timedOut: err.timedOut }
+    }
+    return { ok: false, error: describeNetworkError(err, url.host), latencyMs: elapsed() }
   }
 }

@@ -29,7 +29,10 @@ export const healthCheckSchema = {
   'expected-status': withDefault(parser(parseStatusSet), '200-299'),
   'body-contains': optional(text()),
   'body-matches': optional(regex()),
-  'json-assertions': withDefault(parser((value) => splitLines(value).map(parseAssertion)), ''),
+  'json-assertions': withDefault(
+    parser((value) => splitLines(value).map(parseAssertion)),
+    '',
+  ),
   'max-latency': optional(duration('500ms')),
   timeout: withDefault(duration('5m', { minMs: 1 }), '5m'),
   'request-timeout': withDefault(duration('10s', { minMs: 1 }), '10s'),

@@ -2,17 +2,24 @@ import * as core from '@actions/core'
 import { formatDuration } from '../../../shared/durations.js'
 import { ActionFailure } from '../../../shared/errors.js'
 import type { Expectations } from '../../../shared/http/expectations.js'
-import { pollUntilHealthy, type AttemptRecord, type ProbeTarget } from '../../../shared/http/poll.js'
+import {
+  pollUntilHealthy,
+  type AttemptRecord,
+  type ProbeTarget,
+} from '../../../shared/http/poll.js'
 import { setOutputs } from '../../../shared/outputs.js'
 import { maskSensitiveHeaders, maskUrlCredentials } from '../../../shared/secrets.js'
 import { appendSummary } from '../../../shared/summary.js'
+import { plural } from '../../../shared/text.js'
 import { readHealthCheckInputs, type HealthCheckInputs } from './inputs.js'
 import { reportOutput, summaryMarkdown } from './report.js'
 
 function describeExpectations(expect: Expectations): string {
   const parts = [`status in ${expect.statuses.text}`]
-  if (expect.maxLatencyMs !== undefined) parts.push(`latency ≤ ${formatDuration(expect.maxLatencyMs)}`)
-  if (expect.bodyContains !== undefined) parts.push(`body contains ${JSON.stringify(expect.bodyContains)}`)
+  if (expect.maxLatencyMs !== undefined)
+    parts.push(`latency ≤ ${formatDuration(expect.maxLatencyMs)}`)
+  if (expect.bodyContains !== undefined)
+    parts.push(`body contains ${JSON.stringify(expect.bodyContains)}`)
   if (expect.bodyMatches) parts.push(`body matches ${String(expect.bodyMatches)}`)
   for (const assertion of expect.jsonAssertions) parts.push(`JSON ${assertion.source}`)
   return parts.join(', ')
@@ -60,7 +67,7 @@ export async function run(): Promise<void> {
       ? `every ${formatDuration(inputs.interval)}`
       : `from ${formatDuration(inputs.interval)} growing to ${formatDuration(inputs['max-interval'])}`
   core.info(
-    `Checking ${targets.length} URL${targets.length === 1 ? '' : 's'} ${cadence} for up to ${formatDuration(inputs.timeout)}; healthy when ${describeExpectations(expect)}`,
+    `Checking ${plural(targets.length, 'URL')} ${cadence} for up to ${formatDuration(inputs.timeout)}; healthy when ${describeExpectations(expect)}`,
   )
   if (inputs.insecure) core.warning('TLS certificates are not verified (insecure: true).')
 
@@ -88,13 +95,13 @@ export async function run(): Promise<void> {
 
   if (report.healthy) {
     core.info(
-      `Healthy: ${report.targets.length} of ${report.targets.length} passed in ${formatDuration(report.durationMs)} (${report.attempts} probes).`,
+      `Healthy: ${report.targets.length} of ${plural(report.targets.length, 'URL')} passed in ${formatDuration(report.durationMs)} (${plural(report.attempts, 'probe')}).`,
     )
     return
   }
   const failed = report.targets.filter((target) => !target.healthy)
   const reasons = failed.map((target) => `${target.url}: ${target.error}`).join('; ')
-  const message = `${failed.length} of ${report.targets.length} URL${report.targets.length === 1 ? '' : 's'} unhealthy after ${formatDuration(report.durationMs)}: ${reasons}`
+  const message = `${failed.length} of ${plural(report.targets.length, 'URL')} unhealthy after ${formatDuration(report.durationMs)}: ${reasons}`
   if (!inputs['fail-on-unhealthy']) {
     core.warning(message, { title: 'health-check: unhealthy' })
     return

@@ -1,6 +1,7 @@
 import { formatDuration } from '../../../shared/durations.js'
 import type { PollReport, TargetReport } from '../../../shared/http/poll.js'
 import { escapeHtml, markdownTable } from '../../../shared/summary.js'
+import { plural } from '../../../shared/text.js'
 
 /** The `report` output: one object per URL. */
 export function reportOutput(report: PollReport): string {
@@ -37,8 +38,8 @@ export function summaryMarkdown(report: PollReport): string {
   const failed = report.targets.filter((target) => !target.healthy).length
   const total = report.targets.length
   const heading = report.healthy
-    ? `### ✅ Healthy: ${total} of ${total} URL${total === 1 ? '' : 's'} passed in ${formatDuration(report.durationMs)}`
-    : `### ❌ Unhealthy: ${failed} of ${total} URL${total === 1 ? '' : 's'} failed after ${formatDuration(report.durationMs)}`
+    ? `### ✅ Healthy: ${total} of ${plural(total, 'URL')} passed in ${formatDuration(report.durationMs)}`
+    : `### ❌ Unhealthy: ${failed} of ${plural(total, 'URL')} failed after ${formatDuration(report.durationMs)}`
   const overview = markdownTable(
     ['URL', 'verdict', 'status', 'attempts', 'latency', 'reason'],
     report.targets.map((target) => [
