@@ -28375,7 +28375,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1591);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2407);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(452);
 
 
 await (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -28385,7 +28385,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2407:
+/***/ 452:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28451,6 +28451,23 @@ function formatDuration(ms) {
 
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __nccwpck_require__(2635);
+;// CONCATENATED MODULE: ./shared/http/attempt-log.ts
+
+/** One log line per probe: `✗ URL #3 503 in 12ms: why`, `✓ URL #4 200 in 9ms`. */
+function attemptLogger(display = new Map(), threshold = 1) {
+    return (attempt) => {
+        const url = display.get(attempt.url) ?? attempt.url;
+        const status = attempt.status === undefined ? '' : ` ${attempt.status}`;
+        const head = `${url} #${attempt.attempt}${status} in ${attempt.latencyMs}ms`;
+        if (!attempt.passed)
+            lib_core/* info */.pq(`✗ ${head}: ${attempt.reason}`);
+        else if (threshold > 1)
+            lib_core/* info */.pq(`✓ ${head} (${attempt.consecutive}/${threshold} in a row)`);
+        else
+            lib_core/* info */.pq(`✓ ${head}`);
+    };
+}
+
 ;// CONCATENATED MODULE: ./shared/text.ts
 /** `1 attempt`, `3 attempts`. */
 function plural(count, noun) {
@@ -36258,6 +36275,7 @@ function summaryMarkdown(report) {
 
 
 
+
 function describeExpectations(expect) {
     const parts = [`status in ${expect.statuses.text}`];
     if (expect.maxLatencyMs !== undefined)
@@ -36269,19 +36287,6 @@ function describeExpectations(expect) {
     for (const assertion of expect.jsonAssertions)
         parts.push(`JSON ${assertion.source}`);
     return parts.join(', ');
-}
-function logAttempt(display, threshold) {
-    return (attempt) => {
-        const url = display.get(attempt.url) ?? attempt.url;
-        const status = attempt.status === undefined ? '' : ` ${attempt.status}`;
-        const head = `${url} #${attempt.attempt}${status} in ${attempt.latencyMs}ms`;
-        if (!attempt.passed)
-            lib_core/* info */.pq(`✗ ${head}: ${attempt.reason}`);
-        else if (threshold > 1)
-            lib_core/* info */.pq(`✓ ${head} (${attempt.consecutive}/${threshold} in a row)`);
-        else
-            lib_core/* info */.pq(`✓ ${head}`);
-    };
 }
 function expectationsOf(inputs) {
     return {
@@ -36322,7 +36327,7 @@ async function run() {
         maxIntervalMs: inputs['max-interval'],
         maxAttempts: inputs['max-attempts'],
         successThreshold: inputs['success-threshold'],
-        onAttempt: logAttempt(display, inputs['success-threshold']),
+        onAttempt: attemptLogger(display, inputs['success-threshold']),
     });
     for (const target of report.targets)
         target.url = display.get(target.url) ?? target.url;

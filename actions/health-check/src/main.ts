@@ -2,11 +2,8 @@ import * as core from '@actions/core'
 import { formatDuration } from '../../../shared/durations.js'
 import { ActionFailure } from '../../../shared/errors.js'
 import type { Expectations } from '../../../shared/http/expectations.js'
-import {
-  pollUntilHealthy,
-  type AttemptRecord,
-  type ProbeTarget,
-} from '../../../shared/http/poll.js'
+import { attemptLogger } from '../../../shared/http/attempt-log.js'
+import { pollUntilHealthy, type ProbeTarget } from '../../../shared/http/poll.js'
 import { setOutputs } from '../../../shared/outputs.js'
 import { maskSensitiveHeaders, maskUrlCredentials } from '../../../shared/secrets.js'
 import { appendSummary } from '../../../shared/summary.js'
@@ -23,17 +20,6 @@ function describeExpectations(expect: Expectations): string {
   if (expect.bodyMatches) parts.push(`body matches ${String(expect.bodyMatches)}`)
   for (const assertion of expect.jsonAssertions) parts.push(`JSON ${assertion.source}`)
   return parts.join(', ')
-}
-
-function logAttempt(display: Map<string, string>, threshold: number) {
-  return (attempt: AttemptRecord) => {
-    const url = display.get(attempt.url) ?? attempt.url
-    const status = attempt.status === undefined ? '' : ` ${attempt.status}`
-    const head = `${url} #${attempt.attempt}${status} in ${attempt.latencyMs}ms`
-    if (!attempt.passed) core.info(`✗ ${head}: ${attempt.reason}`)
-    else if (threshold > 1) core.info(`✓ ${head} (${attempt.consecutive}/${threshold} in a row)`)
-    else core.info(`✓ ${head}`)
-  }
 }
 
 export function expectationsOf(inputs: HealthCheckInputs): Expectations {
@@ -80,7 +66,7 @@ export async function run(): Promise<void> {
     maxIntervalMs: inputs['max-interval'],
     maxAttempts: inputs['max-attempts'],
     successThreshold: inputs['success-threshold'],
-    onAttempt: logAttempt(display, inputs['success-threshold']),
+    onAttempt: attemptLogger(display, inputs['success-threshold']),
   })
   for (const target of report.targets) target.url = display.get(target.url) ?? target.url
 

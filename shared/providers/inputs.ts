@@ -1,0 +1,81 @@
+import {
+  duration,
+  httpUrl,
+  oneOf,
+  optional,
+  parser,
+  quote,
+  text,
+  withDefault,
+  type InputValues,
+} from '../inputs.js'
+import { maskSecret } from '../secrets.js'
+import { PROVIDER_NAMES, type ProviderConfig } from './types.js'
+
+/**
+ * Names that reach a CLI as one argument each. A leading dash would read as a flag, and
+ * whitespace or shell characters are never part of a real app, service or release name.
+ */
+const PLATFORM_NAME = /^[A-Za-z0-9][A-Za-z0-9._:@/+=-]*$/
+
+export const platformName = (example: string) =>
+  parser((value) => {
+    if (!PLATFORM_NAME.test(value)) {
+      throw new Error(
+        `${quote(value)} is not an app, service or release name: letters, digits and . _ : @ / + = - only, not starting with - (example: ${example})`,
+      )
+    }
+    return value
+  })
+
+/** The inputs every action that talks to a platform shares. */
+export const providerInputSchema = {
+  provider: withDefault(oneOf(PROVIDER_NAMES), 'fly'),
+  app: optional(platformName('my-app')),
+  token: optional(text()),
+  'api-url': optional(httpUrl('https://api.render.com/v1')),
+  'command-timeout': withDefault(duration('10m', { minMs: 1 }), '10m'),
+  'account-id': optional(text()),
+  'environment-id': optional(text()),
+  'deploy-command': optional(text()),
+  'releases-command': optional(text()),
+  'rollback-command': optional(text()),
+}
+
+export type ProviderInputs = InputValues<typeof providerInputSchema>
+
+/** An action may leave out the settings it has no use for (rollback has no deploy-command). */
+type SettingName =
+  'account-id' | 'environment-id' | 'deploy-command' | 'releases-command' | 'rollback-command'
+export type ProviderConfigInputs = Omit<ProviderInputs, SettingName> &
+  Partial<Pick<ProviderInputs, SettingName>>
+
+/** Checks what a provider needs that a schema cannot see alone; returns the problems. */
+export function providerInputProblems(inputs: ProviderConfigInputs): string[] {
+  if (inputs.provider !== 'command' && !inputs.app) {
+    return [`\`app\` is required for provider \`${inputs.provider}\` (example: my-app)`]
+  }
+  return []
+}
+
+export function providerConfig(
+  inputs: ProviderConfigInputs,
+  log: (line: string) => void,
+): ProviderConfig {
+  maskSecret(inputs.token)
+  return {
+    app: inputs.app ?? '',
+    token: inputs.token,
+    apiUrl: inputs['api-url'],
+    timeoutMs: inputs['command-timeout'],
+    cwd: process.env.GITHUB_WORKSPACE,
+    log,
+    settings: {
+      'account-id': inputs['account-id'],
+      'environment-id': inputs['environment-id'],
+      'deploy-command': inputs['deploy-command'],
+      'releases-command': inputs['releases-command'],
+      'rollback-command': inputs['rollback-command'],
+    },
+  }
+}

@@ -1,0 +1,119 @@
+/** Normalised state of one release on a platform. */
+export type ReleaseStatus = 'succeeded' | 'failed' | 'in-progress' | 'unknown'
+
+export interface Release {
+  /** The platform's own id (Fly release id, Cloudflare version id, Vercel/Railway deployment id, Render deploy id). */
+  id: string
+  /** A human version where the platform has one (`v42`). */
+  version?: string
+  status: ReleaseStatus
+  /** The platform's word for the status, as it said it. */
+  rawStatus: string
+  /** Image reference or artifact the release runs. */
+  image?: string
+  /** ISO 8601. */
+  createdAt?: string
+  /** Whether this release serves traffic now. */
+  current: boolean
+  description?: string
+  /** A URL of this release, where the platform gives one. */
+  url?: string
+}
+
+export interface DeployRequest {
+  /** A prebuilt image or artifact to deploy instead of building. */
+  image?: string
+  /** Platform config file (fly.toml, wrangler.toml). */
+  config?: string
+  /** Fly: rolling, bluegreen, canary, immediate. */
+  strategy?: string
+  /** Fly: build on Fly's remote builders. */
+  remoteOnly?: boolean
+  /** Cloudflare: --env; Vercel: production when `production`. */
+  environment?: string
+  /** Extra arguments for the CLI, already split (never a shell string). */
+  extraArgs?: string[]
+}
+
+export interface DeployResult {
+  /** The new release's id, where the platform says it. */
+  releaseId?: string
+  version?: string
+  url?: string
+}
+
+export interface RollbackResult {
+  /** The release now serving, where the platform says it (may be a new release id). */
+  releaseId?: string
+}
+
+export interface EnsureAppOptions {
+  /** Fly organisation, Vercel scope, ... */
+  org?: string
+  region?: string
+}
+
+/** What every provider is built from: the action's inputs, checked. */
+export interface ProviderConfig {
+  /** Fly app, Cloudflare worker, Vercel project, Railway service id, Render service id. */
+  app: string
+  /** The credential; else the provider's environment variable is used. */
+  token?: string
+  /** Base URL of the platform's API, for tests, proxies and self-hosted setups. */
+  apiUrl?: string
+  /** Working directory for CLIs. */
+  cwd?: string
+  /** Time limit of one CLI run or API call. */
+  timeoutMs: number
+  /** Provider-specific settings by input name (`account-id`, `environment-id`, `deploy-command` ...). */
+  settings: Record<string, string | undefined>
+  /** Lines for the log. */
+  log: (line: string) => void
+}
+
+export const PROVIDER_NAMES = [
+  'fly',
+  'cloudflare',
+  'vercel',
+  'railway',
+  'render',
+  'command',
+] as const
+export type ProviderName = (typeof PROVIDER_NAMES)[number]
+
+/** The CLI each provider runs, which `setup` installs for it. */
+export const PROVIDER_CLI: Record<ProviderName, string | undefined> = {
+  fly: 'flyctl',
+  cloudflare: 'wrangler',
+  vercel: 'vercel',
+  railway: 'railway',
+  render: undefined,
+  command: undefined,
+}
+
+export interface Provider {
+  readonly name: ProviderName
+  /** The CLI this provider runs, if any (what `setup` installs for it). */
+  readonly cli?: string
+  /** Environment variables that carry its credential. */
+  readonly tokenEnv: readonly string[]
+  deploy(request: DeployRequest): Promise<DeployResult>
+  /** Newest first. */
+  releases(): Promise<Release[]>
+  rollback(target: Release): Promise<RollbackResult>
+  /** Creates the app when it does not exist; says whether it did. */
+  ensureApp(options: EnsureAppOptions): Promise<{ created: boolean }>
+  destroyApp(): Promise<void>
+  /** Values reach the platform without passing through argv or logs. */
+  setSecrets(secrets: Record<string, string>): Promise<void>
+  /** The app's public URL. */
+  url(): Promise<string | undefined>
+}
+
+/** A platform cannot do what was asked; the message says what to use instead. */
+export class UnsupportedOperationError extends Error {
+  constructor(provider: ProviderName, operation: string, instead: string) {
+    super(`provider \`${provider}\` cannot ${operation}; ${instead}`)
+    this.name = 'UnsupportedOperationError'
+  }
+}
