@@ -1,5 +1,6 @@
 import * as core from '@actions/core'
 import { ActionFailure, errorMessage } from './errors.js'
+import { abandonedProcesses } from './providers/cli.js'
 
 /**
  * Runs an action's main function the same way for every action: a failure becomes one error
@@ -17,4 +18,6 @@ export async function runAction(main: () => Promise<void>): Promise<void> {
       core.setFailed(errorMessage(err))
     }
   }
+  // A CLI that outlived its time limit would hold the step open until the job's own timeout.
+  if (abandonedProcesses() > 0) process.exit(Number(process.exitCode ?? 0))
 }

@@ -1,0 +1,316 @@
+// Fly.io through `flyctl`. Fly has no rollback command: a rollback redeploys the image of the
+// earlier release, which makes a new release. Formats: __tests__/fixtures/providers/README.md.
+import { ActionFailure, InputError, errorMessage } from '../errors.js'
+import { maskSecret } from '../secrets.js'
+import { CliError, parseCliJson, runCli, type CliResult } from './cli.js'
+import type {
+  DeployRequest,
+  DeployResult,
+  Provider,
+  ProviderConfig,
+  Release,
+  ReleaseStatus,
+} from './types.js'
+
+const TOOL = 'flyctl'
+const TOKEN_ENV = 'FLY_API_TOKEN'
+const DEFAULT_ORG = 'personal'
+
+/** One element of `flyctl releases --json`: fly-go's Release, whose keys are PascalCase. */
+interface FlyRelease {
+  ID?: unknown
+  Version?: unknown
+  Status?: unknown
+  InProgress?: unknown
+  Reason?: unknown
+  Description?: unknown
+  CreatedAt?: unknown
+  ImageRef?: unknown
+}
+
+/** The part of `flyctl apps list --json` (fly-go App objects) this module reads. */
+interface FlyApp {
+  Name?: unknown
+  Organization?: { Slug?: unknown } | null
+}
+
+const SUCCEEDED = new Set(['complete', 'completed', 'succeeded', 'success', 'successful'])
+const FAILED = new Set([
+  'failed',
+  'failure',
+  'interrupted',
+  'dead',
+  'cancelled',
+  'canceled',
+  'error',
+])
+const IN_PROGRESS = new Set([
+  'running',
+  'pending',
+  'in_progress',
+  'in-progress',
+  'deploying',
+  'starting',
+])
+
+/** Fly's release status words, leniently: flyctl writes running, complete, failed, interrupted. */
+export function flyReleaseStatus(raw: string, inProgress = false): ReleaseStatus {
+  const word = raw.trim().toLowerCase()
+  if (SUCCEEDED.has(word)) return 'succeeded'
+  if (FAILED.has(word)) return 'failed'
+  if (IN_PROGRESS.has(word) || inProgress) return 'in-progress'
+  return 'unknown'
+}
+
+/**
+ * Releases from `flyctl releases --json` output, newest first. The current one is the newest that
+ * succeeded: a newer failed deploy leaves the previous release serving traffic.
+ */
+export function parseFlyReleases(parsed: unknown, command: string): Release[] {
+  // Go renders an empty slice as null.
+  if (parsed === null) return []
+  if (!Array.isArray(parsed)) {
+    throw new CliError(`\`${command}\` printed JSON that is not a list of releases`)
+  }
+  const releases = parsed.map((item: FlyRelease, index): Release & { order: number } => {
+    if (!item || typeof item.ID !== 'string' || typeof item.Version !== 'number') {
+      throw new CliError(
+        `\`${command}\` printed a release without an ID and a numeric Version (item ${index})`,
+      )
+    }
+    const rawStatus = typeof item.Status === 'string' ? item.Status : ''
+    return {
+      order: item.Version,
+      id: item.ID,
+      version: `v${item.Version}`,
+      status: flyReleaseStatus(rawStatus, item.InProgress === true),
+      rawStatus,
+      image: nonEmpty(item.ImageRef),
+      createdAt: nonEmpty(item.CreatedAt),
+      current: false,
+      description: nonEmpty(item.Description) ?? nonEmpty(item.Reason),
+    }
+  })
+  releases.sort((a, b) => b.order - a.order)
+  const serving = releases.find((release) => release.status === 'succeeded')
+  if (serving) serving.current = true
+  return releases.map(({ order: _order, ...release }) => release)
+}
+
+/** The URL flyctl deploy prints when it is done, from either output stream. */
+export function deployedUrl(result: CliResult): string | undefined {
+  // Colour codes, should flyctl think it writes to a terminal.
+  // eslint-disable-next-line no-control-regex
+  const text = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '')
+  const url = /Visit your newly deployed app at (https?:\/\/\S+)/.exec(text)?.[1]
+  return url?.replace(/\/$/, '')
+}
+
+const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+const MULTILINE_QUOTE = '"""'
+// flyctl reads stdin with a bufio.Scanner, which stops at a line of 64 KiB and drops the rest.
+const MAX_LINE_BYTES = 64 * 1024 - 1
+
+/**
+ * The stdin of `flyctl secrets import`: NAME=VALUE lines, and NAME="""...""" for multi-line values
+ * (flyctl `internal/command/secrets/parser.go`). Values flyctl would read back differently are
+ * refused here, before anything is sent.
+ */
+export function formatSecretsForImport(secrets: Record<string, string>): string {
+  const problems: string[] = []
+  const lines: string[] = []
+  for (const [name, value] of Object.entries(secrets)) {
+    if (!SECRET_NAME.test(name)) {
+      problems.push(`secret name ${JSON.stringify(name)} is not a valid environment variable name`)
+      continue
+    }
+    const why = unimportable(value)
+    if (why) {
+      problems.push(`the value of secret ${name} ${why}`)
+      continue
+    }
+    const line = value.includes('\n')
+      ? `${name}=${MULTILINE_QUOTE}${value}${MULTILINE_QUOTE}`
+      : `${name}=${value}`
+    if (line.split('\n').some((part) => Buffer.byteLength(part) > MAX_LINE_BYTES)) {
+      problems.push(`the value of secret ${name} has a line longer than flyctl reads (64 KiB)`)
+      continue
+    }
+    lines.push(line)
+  }
+  if (problems.length > 0) throw new InputError(problems)
+  return lines.map((line) => `${line}\n`).join('')
+}
+
+function unimportable(value: string): string | undefined {
+  if (value.includes('\r')) return 'contains a carriage return, which flyctl would drop'
+  if (!value.includes('\n')) {
+    return value.startsWith(MULTILINE_QUOTE)
+      ? `starts with ${MULTILINE_QUOTE}, which flyctl reads as the start of a multi-line value`
+      : undefined
+  }
+  // flyctl ends a multi-line value at the first line that ends with """.
+  const inner = value.split('\n').slice(0, -1)
+  if (inner.some((line) => line.endsWith(MULTILINE_QUOTE))) {
+    return `has a line ending with ${MULTILINE_QUOTE}, which flyctl reads as the end of the value`
+  }
+  return undefined
+}
+
+const APP_NAME = /^[a-z0-9][a-z0-9-]*$/
+const MAX_NEW_APP_NAME = 63
+
+function checkedAppName(app: string, creating = false): string {
+  if (!APP_NAME.test(app)) {
+    throw new InputError([
+      `Fly app name ${JSON.stringify(app)} is invalid: use only lowercase letters, numbers and dashes, not starting with a dash`,
+    ])
+  }
+  if (creating && app.length > MAX_NEW_APP_NAME) {
+    throw new InputError([
+      `Fly app name ${JSON.stringify(app)} is longer than ${MAX_NEW_APP_NAME} characters`,
+    ])
+  }
+  return app
+}
+
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined
+}
+
+export function createFlyProvider(config: ProviderConfig): Provider {
+  const token = config.token ?? process.env[TOKEN_ENV]
+  maskSecret(token)
+  // flyctl prefers FLY_ACCESS_TOKEN over FLY_API_TOKEN, so a stale one must not shadow ours.
+  const env: Record<string, string | undefined> = token
+    ? { [TOKEN_ENV]: token, FLY_ACCESS_TOKEN: undefined }
+    : {}
+
+  function fly(
+    args: string[],
+    options: { input?: string; echo?: boolean } = {},
+  ): Promise<CliResult> {
+    return runCli(TOOL, args, { env, cwd: config.cwd, timeoutMs: config.timeoutMs, ...options })
+  }
+
+  async function flyJson(args: string[]): Promise<unknown> {
+    const result = await fly(args, { echo: false })
+    return parseCliJson(TOOL, args, result.stdout)
+  }
+
+  async function releases(): Promise<Release[]> {
+    const args = ['releases', '-a', checkedAppName(config.app), '--json']
+    return parseFlyReleases(await flyJson(args), `${TOOL} ${args.join(' ')}`)
+  }
+
+  async function findApp(name: string): Promise<FlyApp | undefined> {
+    const args = ['apps', 'list', '--json']
+    const apps = await flyJson(args)
+    if (apps !== null && !Array.isArray(apps)) {
+      throw new CliError(`\`${TOOL} ${args.join(' ')}\` printed JSON that is not a list of apps`)
+    }
+    return (apps ?? []).find((app: FlyApp) => app?.Name === name)
+  }
+
+  async function deploy(request: DeployRequest): Promise<DeployResult> {
+    const app = checkedAppName(config.app)
+    const args = ['deploy', '-a', app]
+    if (request.config) args.push('--config', request.config)
+    if (request.image) args.push('--image', request.image)
+    if (request.strategy) args.push('--strategy', request.strategy)
+    if (request.remoteOnly) args.push('--remote-only')
+    args.push('--yes', ...(request.extraArgs ?? []))
+    if (request.environment) {
+      config.log(
+        `Fly has no deploy environments; ignoring environment ${JSON.stringify(request.environment)}`,
+      )
+    }
+    const url = deployedUrl(await fly(args))
+    // The deploy has happened by now: a failure to read its release is reported, not thrown.
+    try {
+      const newest = (await releases())[0]
+      if (!newest) {
+        config.log(`Deployed ${app}, but \`${TOOL} releases\` lists no release for it`)
+        return { url }
+      }
+      return { releaseId: newest.id, version: newest.version, url }
+    } catch (err) {
+      config.log(`Deployed ${app}, but could not read its new release: ${errorMessage(err)}`)
+      return { url }
+    }
+  }
+
+  return {
+    name: 'fly',
+    cli: TOOL,
+    tokenEnv: [TOKEN_ENV],
+
+    deploy,
+
+    releases,
+
+    async rollback(target) {
+      if (!target.image) {
+        throw new ActionFailure(
+          `cannot roll back Fly app ${config.app} to ${target.version ?? target.id}: flyctl lists no image for that release, so there is nothing to redeploy; pick a release that has one or run \`flyctl deploy --image <image>\` yourself`,
+        )
+      }
+      config.log(
+        `Rolling back ${config.app} to ${target.version ?? target.id} by redeploying ${target.image}`,
+      )
+      const { releaseId } = await deploy({
+        image: target.image,
+        strategy: config.settings.strategy,
+      })
+      return { releaseId }
+    },
+
+    async ensureApp(options) {
+      const app = checkedAppName(config.app, true)
+      const askedOrg = options.org || config.settings.org
+      const existing = await findApp(app)
+      if (existing) {
+        const slug = nonEmpty(existing.Organization?.Slug)
+        if (askedOrg && slug && slug !== askedOrg) {
+          config.log(`Fly app ${app} already exists, in organization ${slug} (not ${askedOrg})`)
+        }
+        return { created: false }
+      }
+      await fly(['apps', 'create', app, '--org', askedOrg || DEFAULT_ORG])
+      return { created: true }
+    },
+
+    async destroyApp() {
+      const app = checkedAppName(config.app)
+      // Teardown may run again, or for a preview that was never created: both are fine.
+      if (!(await findApp(app))) {
+        config.log(`Fly app ${app} does not exist; nothing to destroy`)
+        return
+      }
+      await fly(['apps', 'destroy', app, '--yes'])
+    },
+
+    async setSecrets(secrets) {
+      const app = checkedAppName(config.app)
+      for (const value of Object.values(secrets)) maskSecret(value)
+      const input = formatSecretsForImport(secrets)
+      if (input === '') {
+        config.log('No secrets to set')
+        return
+      }
+      const args = ['secrets', 'import', '-a', app]
+      if (config.settings['stage-secrets'] === 'true') args.push('--stage')
+      await fly(args, { input })
+    },
+
+    async url() {
+      const args = ['status', '-a', checkedAppName(config.app), '--json']
+      const status = await flyJson(args)
+      if (!status || typeof status !== 'object' || Array.isArray(status)) {
+        throw new CliError(`\`${TOOL} ${args.join(' ')}\` printed JSON that is not an app status`)
+      }
+      const hostname = nonEmpty((status as { Hostname?: unknown }).Hostname)
+      return hostname ? `https://${hostname}` : undefined
+    },
+  }
+}
