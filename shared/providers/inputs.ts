@@ -37,6 +37,7 @@ export const providerInputSchema = {
   'command-timeout': withDefault(duration('10m', { minMs: 1 }), '10m'),
   'account-id': optional(text()),
   'environment-id': optional(text()),
+  'project-id': optional(text()),
   'deploy-command': optional(text()),
   'releases-command': optional(text()),
   'rollback-command': optional(text()),
@@ -73,6 +74,7 @@ export function providerConfig(
     settings: {
       'account-id': inputs['account-id'],
       'environment-id': inputs['environment-id'],
+      'project-id': inputs['project-id'],
       'deploy-command': inputs['deploy-command'],
       'releases-command': inputs['releases-command'],
       'rollback-command': inputs['rollback-command'],
