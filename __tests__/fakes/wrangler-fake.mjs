@@ -1,0 +1,247 @@
+// A stateful fake of wrangler 4.86. State, in $FAKE_CLI_STATE/wrangler.json:
+//   { workers: { <name>: { versions: [Worker Version, oldest first],
+//                          deployments: [Deployment, oldest first], secrets: {NAME: value} } },
+//     nextDeploy?: 'fail', nextVersionId?: <uuid>, lastOutputFile?: <WRANGLER_OUTPUT_FILE_PATH> }
+// With no state yet it holds the fixtures' Worker, `flightdeck-demo`. Outputs follow
+// ../fixtures/providers/cloudflare (see its README for their sources).
+import { randomUUID } from 'node:crypto'
+import { appendFileSync } from 'node:fs'
+import { fakeCli, fixture, flag } from './cli-lib.mjs'
+
+const TOOL = 'wrangler'
+const FIXTURE_WORKER = 'flightdeck-demo'
+const FIXTURE_VERSION = 'c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f'
+const ACCOUNT_DOMAIN = 'example-team'
+// Flags that take a value, so that their value is not read as a subcommand or an argument.
+const VALUE_FLAGS = ['--name', '--env', '-e', '--config', '-c', '-m', '--message', '--cwd']
+const GROUPS = ['versions', 'deployments', 'secret']
+const BANNER = ' ⛅️ wrangler 4.86.0\n───────────────────\n'
+const NO_TOKEN =
+  "In a non-interactive environment, it's necessary to set a CLOUDFLARE_API_TOKEN environment variable for wrangler to work. Please go to https://developers.cloudflare.com/fundamentals/api/get-started/create-token/ for instructions on how to create an api token, and assign its value to CLOUDFLARE_API_TOKEN."
+
+export function runWranglerFake() {
+  return fakeCli(TOOL, handle, subcommand)
+}
+
+function words(args) {
+  const out = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]
+    if (VALUE_FLAGS.includes(arg)) i++
+    else if (!arg.startsWith('-')) out.push(arg)
+  }
+  return out
+}
+
+/** `deploy`, `rollback`, `delete`, `versions list`, `secret bulk` ... (for behaviour overrides). */
+function subcommand(args) {
+  const [first, second] = words(args)
+  return GROUPS.includes(first) && second ? `${first} ${second}` : (first ?? '')
+}
+
+const has = (args, ...names) => names.some((name) => args.includes(name))
+
+/** wrangler's error format: a red ✘ [ERROR] block on stderr. */
+function fail(message, exitCode = 1) {
+  return { stderr: `\n✘ [ERROR] ${message}\n\n`, exitCode }
+}
+
+function notFound(resource) {
+  return fail(
+    `A request to the Cloudflare API (${resource}) failed.\n\n  This Worker does not exist on your account. [code: 10007]`,
+  )
+}
+
+function seed(state) {
+  if (state.workers) return
+  state.workers = {
+    [FIXTURE_WORKER]: {
+      versions: JSON.parse(fixture('cloudflare/versions-list.json')),
+      deployments: JSON.parse(fixture('cloudflare/deployments-list.json')),
+      secrets: {},
+    },
+  }
+}
+
+async function handle(args, ctx) {
+  const { state } = ctx
+  seed(state)
+  const command = subcommand(args)
+  if (has(args, '--version', '-v')) return { stdout: '4.86.0\n' }
+  if (!process.env.CLOUDFLARE_API_TOKEN) return fail(NO_TOKEN)
+  const name = flag(args, '--name')
+  if (!name && command !== '') {
+    return fail(
+      'Required Worker name missing. Please specify the Worker name in your wrangler.toml file, or pass it as an argument with `--name <worker-name>`',
+    )
+  }
+  const resource = `/accounts/0123456789abcdef/workers/scripts/${name}`
+  switch (command) {
+    case 'deploy':
+      return deploy(state, name, args, ctx)
+    case 'versions list':
+      return withWorker(state, name, `${resource}/versions`, (worker) => json(worker.versions))
+    case 'deployments list':
+      return withWorker(state, name, `${resource}/deployments`, (worker) =>
+        json(worker.deployments),
+      )
+    case 'rollback':
+      return withWorker(state, name, `${resource}/deployments`, (worker) =>
+        rollback(worker, args, ctx),
+      )
+    case 'delete':
+      return remove(state, name, args, ctx)
+    case 'secret bulk':
+      return secretBulk(state, name, ctx)
+    default:
+      return fail(`Unknown arguments: ${words(args).join(', ')}`)
+  }
+}
+
+function withWorker(state, name, resource, run) {
+  const worker = state.workers[name]
+  if (!worker) return notFound(resource)
+  return run(worker)
+}
+
+/** wrangler prints --json output with JSON.stringify(value, null, 2) and no banner. */
+function json(value) {
+  return { stdout: `${JSON.stringify(value, null, 2)}\n` }
+}
+
+function deploy(state, name, args, ctx) {
+  const outputFile = process.env.WRANGLER_OUTPUT_FILE_PATH
+  // Kept so that tests can check where the file was and that it is gone afterwards.
+  state.lastOutputFile = outputFile ?? null
+  const session = {
+    version: 1,
+    type: 'wrangler-session',
+    wrangler_version: '4.86.0',
+    command_line_args: args,
+    log_file_path: '/home/runner/.config/.wrangler/logs/wrangler.log',
+    timestamp: new Date().toISOString(),
+  }
+  if (outputFile) appendFileSync(outputFile, `${JSON.stringify(session)}\n`)
+  ctx.save()
+  if (state.nextDeploy === 'fail') {
+    delete state.nextDeploy
+    ctx.save()
+    const message =
+      'Build failed with 1 error:\nsrc/index.ts:3:8: ERROR: Could not resolve "./missing"'
+    if (outputFile) {
+      appendFileSync(
+        outputFile,
+        `${JSON.stringify({ type: 'command-failed', version: 1, message, timestamp: new Date().toISOString() })}\n`,
+      )
+    }
+    return fail(message)
+  }
+  const worker = (state.workers[name] ??= { versions: [], deployments: [], secrets: {} })
+  const versionId = state.nextVersionId ?? randomUUID()
+  delete state.nextVersionId
+  const now = new Date().toISOString()
+  const number = Math.max(0, ...worker.versions.map((v) => v.number ?? 0)) + 1
+  worker.versions.push({
+    id: versionId,
+    number,
+    metadata: {
+      author_email: 'ci@example.com',
+      author_id: '8f3c2a1b9d7e6f5a4b3c2d1e0f9a8b7c',
+      created_on: now,
+      modified_on: now,
+      source: 'wrangler',
+      hasPreview: false,
+    },
+    annotations: { 'workers/triggered_by': 'upload' },
+  })
+  worker.deployments.push({
+    id: randomUUID(),
+    source: 'wrangler',
+    strategy: 'percentage',
+    author_email: 'ci@example.com',
+    created_on: now,
+    versions: [{ version_id: versionId, percentage: 100 }],
+    annotations: { 'workers/triggered_by': 'upload' },
+  })
+  ctx.save()
+  const workersDev = `https://${name}.${ACCOUNT_DOMAIN}.workers.dev`
+  const environment = flag(args, '--env', '-e')
+  if (outputFile) {
+    const entry = {
+      type: 'deploy',
+      version: 1,
+      worker_name: name,
+      worker_tag: '5a1b2c3d4e5f60718293a4b5c6d7e8f9',
+      version_id: versionId,
+      targets: [workersDev, 'flightdeck.example.com/* (zone name: example.com)'],
+      ...(environment ? { wrangler_environment: environment } : {}),
+      worker_name_overridden: true,
+      timestamp: new Date().toISOString(),
+    }
+    appendFileSync(outputFile, `${JSON.stringify(entry)}\n`)
+  }
+  const stdout = fixture('cloudflare/deploy.txt')
+    .replaceAll(`https://${FIXTURE_WORKER}.${ACCOUNT_DOMAIN}.workers.dev`, workersDev)
+    .replaceAll(FIXTURE_WORKER, name)
+    .replace(FIXTURE_VERSION, versionId)
+  return { stdout }
+}
+
+function rollback(worker, args, ctx) {
+  const versionId = words(args)[1]
+  const version = worker.versions.find((v) => v.id === versionId)
+  if (!versionId || !version) {
+    return fail(
+      `A request to the Cloudflare API (/versions/${versionId}) failed.\n\n  Version not found [code: 10217]`,
+    )
+  }
+  const message = flag(args, '-m', '--message') ?? 'Rollback'
+  worker.deployments.push({
+    id: randomUUID(),
+    source: 'wrangler',
+    strategy: 'percentage',
+    author_email: 'ci@example.com',
+    created_on: new Date().toISOString(),
+    versions: [{ version_id: versionId, percentage: 100 }],
+    annotations: { 'workers/triggered_by': 'rollback', 'workers/message': message },
+  })
+  ctx.save()
+  const sample = fixture('cloudflare/rollback.txt')
+  const target = '0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d'
+  return { stdout: sample.replaceAll(target, versionId) }
+}
+
+function remove(state, name, args, ctx) {
+  if (!state.workers[name]) {
+    return notFound(`/accounts/0123456789abcdef/workers/services/${name}`)
+  }
+  delete state.workers[name]
+  ctx.save()
+  const prompt = has(args, '--force')
+    ? ''
+    : `? Are you sure you want to delete ${name}? This action cannot be undone.\n🤖 Using fallback value in non-interactive context: yes\n`
+  return { stdout: `${BANNER}${prompt}Successfully deleted ${name}\n` }
+}
+
+/** `secret bulk` with no file: stdin lines are joined without newlines, then read as JSON. */
+async function secretBulk(state, name, ctx) {
+  const input = (await ctx.stdin()).split(/\r?\n/).join('')
+  let content
+  try {
+    content = JSON.parse(input)
+  } catch {
+    content = undefined
+  }
+  const banner = `${BANNER}🌀 Creating the secrets for the Worker "${name}" \n`
+  if (!content || typeof content !== 'object') {
+    // wrangler logs this as an error but exits 0.
+    return { stdout: banner, stderr: '✘ [ERROR] 🚨 No content found in file, or piped input.\n' }
+  }
+  const worker = (state.workers[name] ??= { versions: [], deployments: [], secrets: {} })
+  Object.assign(worker.secrets, content)
+  ctx.save()
+  const lines = Object.keys(content).map((key) => `✨ Successfully created secret for key: ${key}`)
+  return {
+    stdout: `${banner}${lines.join('\n')}\n\nFinished processing secrets file:\n✨ ${lines.length} secrets successfully uploaded\n`,
+  }
+}

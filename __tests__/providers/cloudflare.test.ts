@@ -1,0 +1,491 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { jest } from '@jest/globals'
+import { InputError } from '../../shared/errors.js'
+import {
+  createCloudflareProvider,
+  parseWorkerVersions,
+  readDeployStdout,
+  readOutputFile,
+  servingVersion,
+} from '../../shared/providers/cloudflare.js'
+import { planRollback } from '../../shared/providers/select.js'
+import {
+  UnsupportedOperationError,
+  type ProviderConfig,
+  type Release,
+} from '../../shared/providers/types.js'
+import { FakeClis } from '../fakes/fake-cli.js'
+
+const TOKEN = 'cf-fake-api-token-0123456789abcdef'
+const ACCOUNT = '0123456789abcdef0123456789abcdef'
+const APP = 'flightdeck-demo'
+const fixturePath = new URL('../fixtures/providers/cloudflare/', import.meta.url).pathname
+const fixture = (name: string) => readFileSync(`${fixturePath}${name}`, 'utf8')
+
+interface WranglerState {
+  workers: Record<
+    string,
+    {
+      versions: Array<{ id: string; number?: number }>
+      deployments: Array<{
+        versions: Array<{ version_id: string; percentage: number }>
+        annotations?: Record<string, string>
+      }>
+      secrets: Record<string, string>
+    }
+  >
+  nextDeploy?: string
+  nextVersionId?: string
+  lastOutputFile?: string | null
+}
+
+let clis: FakeClis
+let restore: () => void
+let logs: string[]
+let output: string[]
+
+function cloudflare(overrides: Partial<ProviderConfig> = {}) {
+  return createCloudflareProvider({
+    app: APP,
+    token: TOKEN,
+    timeoutMs: 10_000,
+    settings: { 'account-id': ACCOUNT },
+    log: (line) => logs.push(line),
+    ...overrides,
+  })
+}
+
+function argvs() {
+  return clis.calls('wrangler').map((call) => call.args)
+}
+
+function state() {
+  return clis.state<WranglerState>('wrangler')
+}
+
+beforeEach(() => {
+  clis = new FakeClis()
+  restore = clis.install()
+  logs = []
+  output = []
+  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    output.push(String(chunk))
+    return true
+  })
+  delete process.env.CLOUDFLARE_API_TOKEN
+  delete process.env.CLOUDFLARE_ACCOUNT_ID
+})
+
+afterEach(() => {
+  jest.restoreAllMocks()
+  restore()
+  delete process.env.CLOUDFLARE_API_TOKEN
+  delete process.env.CLOUDFLARE_ACCOUNT_ID
+})
+
+describe('cloudflare provider: releases', () => {
+  it('lists Versions newest first and marks the one at 100% in the newest Deployment current', async () => {
+    const releases = await cloudflare().releases()
+    expect(argvs()).toEqual([
+      ['versions', 'list', '--name', APP, '--json'],
+      ['deployments', 'list', '--name', APP, '--json'],
+    ])
+    expect(releases.map((r) => [r.version, r.id, r.rawStatus, r.current])).toEqual([
+      ['v21', 'd4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70', 'rollback', false],
+      ['v20', 'c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f', 'upload', false],
+      ['v19', 'b7e4c1a2-93d8-4f6e-a5b0-2c1d3e4f5a6b', 'secret', false],
+      ['v18', '0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d', 'upload', true],
+      ['v17', '6f1e2d3c-4b5a-4968-8776-655443322110', 'upload', false],
+    ])
+    expect(releases.every((r) => r.status === 'succeeded')).toBe(true)
+    expect(releases[1]).toEqual({
+      id: 'c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f',
+      version: 'v20',
+      status: 'succeeded',
+      rawStatus: 'upload',
+      createdAt: '2025-06-03T08:30:00.000000Z',
+      current: false,
+      description: 'deploy def5678',
+    })
+  })
+
+  it('gives planRollback what it needs: `previous` is the Version before the serving one', async () => {
+    const plan = planRollback(await cloudflare().releases(), 'previous', APP)
+    expect([plan.from.version, plan.to.version]).toEqual(['v18', 'v17'])
+  })
+
+  it('during a gradual rollout, calls the Version with the larger share current and says its share', () => {
+    const deployments = JSON.parse(fixture('deployments-list.json')) as unknown[]
+    const canary = deployments.slice(0, 4)
+    const serving = servingVersion(canary, 'wrangler deployments list')
+    expect(serving).toEqual({ versionId: 'b7e4c1a2-93d8-4f6e-a5b0-2c1d3e4f5a6b', percentage: 90 })
+    const releases = parseWorkerVersions(
+      JSON.parse(fixture('versions-list.json')),
+      serving,
+      'wrangler versions list',
+    )
+    expect(releases.filter((r) => r.current)).toEqual([
+      expect.objectContaining({ version: 'v19', description: 'serves 90% of traffic' }),
+    ])
+  })
+
+  it('returns an empty list for a Worker with no Versions, and marks nothing current without Deployments', async () => {
+    clis.setState('wrangler', {
+      workers: { [APP]: { versions: [], deployments: [], secrets: {} } },
+    })
+    await expect(cloudflare().releases()).resolves.toEqual([])
+    const releases = parseWorkerVersions(
+      JSON.parse(fixture('versions-list.json')),
+      servingVersion([], 'x'),
+      'x',
+    )
+    expect(releases.some((r) => r.current)).toBe(false)
+  })
+
+  it('keeps the printed order (reversed) when dates are missing', () => {
+    const releases = parseWorkerVersions([{ id: 'a' }, { id: 'b' }], undefined, 'x')
+    expect(releases.map((r) => [r.id, r.rawStatus, r.version])).toEqual([
+      ['b', 'uploaded', undefined],
+      ['a', 'uploaded', undefined],
+    ])
+  })
+
+  it('says which command printed malformed JSON', async () => {
+    clis.behave('wrangler', { 'versions list': { malformed: true } })
+    await expect(cloudflare().releases()).rejects.toThrow(
+      /^`wrangler versions list --name flightdeck-demo --json` did not print JSON .*it began: "Error: unexpected end/,
+    )
+    clis.behave('wrangler', { 'deployments list': { malformed: true } })
+    await expect(cloudflare().releases()).rejects.toThrow(
+      /^`wrangler deployments list --name flightdeck-demo --json` did not print JSON/,
+    )
+  })
+
+  it('refuses JSON of the wrong shape', async () => {
+    clis.behave('wrangler', { 'versions list': { stdout: '{"items": []}' } })
+    await expect(cloudflare().releases()).rejects.toThrow(
+      '`wrangler versions list --name flightdeck-demo --json` printed JSON that is not a list of Worker versions',
+    )
+    clis.behave('wrangler', { 'versions list': { stdout: '[{"number": 3}]' } })
+    await expect(cloudflare().releases()).rejects.toThrow(
+      'printed a version without an id (item 0)',
+    )
+    clis.behave('wrangler', { 'deployments list': { stdout: '{}' } })
+    await expect(cloudflare().releases()).rejects.toThrow(
+      '`wrangler deployments list --name flightdeck-demo --json` printed JSON that is not a list of deployments',
+    )
+  })
+
+  it('names the command, exit code and the Cloudflare API message for a missing Worker', async () => {
+    await expect(cloudflare({ app: 'no-such-worker' }).releases()).rejects.toThrow(
+      '`wrangler versions list --name no-such-worker --json` failed with exit code 1: ✘ [ERROR] A request to the Cloudflare API (/accounts/0123456789abcdef/workers/scripts/no-such-worker/versions) failed. / This Worker does not exist on your account. [code: 10007]',
+    )
+  })
+
+  it('gives up on a hanging wrangler after timeoutMs', async () => {
+    clis.behave('wrangler', { 'versions list': { hangMs: 2_000 } })
+    await expect(cloudflare({ timeoutMs: 500 }).releases()).rejects.toThrow(
+      /^`wrangler versions list --name flightdeck-demo --json` did not finish within/,
+    )
+  })
+
+  it('leaves --name out when no app is set, so wrangler reads it from its config', async () => {
+    clis.behave('wrangler', { '*': { stdout: '[]' } })
+    await expect(cloudflare({ app: '' }).releases()).resolves.toEqual([])
+    expect(argvs()).toEqual([
+      ['versions', 'list', '--json'],
+      ['deployments', 'list', '--json'],
+    ])
+  })
+})
+
+describe('cloudflare provider: credentials', () => {
+  it('passes the token and account id only through the environment, masked', async () => {
+    const provider = cloudflare()
+    await provider.deploy({})
+    await provider.releases()
+    for (const call of clis.calls('wrangler')) {
+      expect(call.env).toEqual({ CLOUDFLARE_API_TOKEN: TOKEN, CLOUDFLARE_ACCOUNT_ID: ACCOUNT })
+      expect(call.args.join(' ')).not.toContain(TOKEN)
+    }
+    const lines = output.join('').split('\n')
+    expect(lines.filter((line) => line.includes(TOKEN))).toEqual([`::add-mask::${TOKEN}`])
+    expect(logs.join('\n')).not.toContain(TOKEN)
+  })
+
+  it('falls back to CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID from the environment', async () => {
+    process.env.CLOUDFLARE_API_TOKEN = 'token-from-env'
+    process.env.CLOUDFLARE_ACCOUNT_ID = 'account-from-env'
+    await cloudflare({ token: undefined, settings: {} }).releases()
+    expect(clis.calls('wrangler')[0]?.env).toEqual({
+      CLOUDFLARE_API_TOKEN: 'token-from-env',
+      CLOUDFLARE_ACCOUNT_ID: 'account-from-env',
+    })
+    expect(output.join('')).toContain('::add-mask::token-from-env')
+  })
+
+  it("reports wrangler's own words when there is no token", async () => {
+    await expect(cloudflare({ token: undefined }).releases()).rejects.toThrow(
+      /failed with exit code 1: .*it's necessary to set a CLOUDFLARE_API_TOKEN environment variable/,
+    )
+  })
+
+  it('declares its CLI and credential variable', () => {
+    const provider = cloudflare()
+    expect([provider.name, provider.cli, provider.tokenEnv]).toEqual([
+      'cloudflare',
+      'wrangler',
+      ['CLOUDFLARE_API_TOKEN'],
+    ])
+  })
+})
+
+describe('cloudflare provider: deploy', () => {
+  it('deploys with env, config, name and extra args, reading the version and URL from the output file', async () => {
+    clis.setState('wrangler', { nextVersionId: '11111111-2222-4333-8444-555555555555' })
+    const result = await cloudflare().deploy({
+      environment: 'staging',
+      config: 'wrangler.staging.toml',
+      extraArgs: ['--minify', '--tag', 'abc123'],
+    })
+    expect(argvs()).toEqual([
+      [
+        'deploy',
+        '--env',
+        'staging',
+        '--config',
+        'wrangler.staging.toml',
+        '--name',
+        APP,
+        '--minify',
+        '--tag',
+        'abc123',
+      ],
+    ])
+    expect(result).toEqual({
+      releaseId: '11111111-2222-4333-8444-555555555555',
+      url: 'https://flightdeck-demo.example-team.workers.dev',
+    })
+    const releases = await cloudflare().releases()
+    expect(releases[0]).toMatchObject({
+      id: '11111111-2222-4333-8444-555555555555',
+      version: 'v22',
+      current: true,
+    })
+  })
+
+  it('points WRANGLER_OUTPUT_FILE_PATH at a temporary file under RUNNER_TEMP and removes it', async () => {
+    process.env.RUNNER_TEMP = clis.stateDir
+    try {
+      await cloudflare().deploy({})
+      const path = state().lastOutputFile
+      expect(path?.startsWith(`${clis.stateDir}/flightdeck-wrangler-`)).toBe(true)
+      expect(existsSync(path as string)).toBe(false)
+      clis.setState('wrangler', { ...state(), nextDeploy: 'fail' })
+      await expect(cloudflare().deploy({})).rejects.toThrow(/failed with exit code 1/)
+      expect(existsSync(state().lastOutputFile as string)).toBe(false)
+    } finally {
+      delete process.env.RUNNER_TEMP
+    }
+  })
+
+  it('falls back to stdout when wrangler writes no output file', async () => {
+    clis.behave('wrangler', { deploy: { stdout: fixture('deploy.txt') } })
+    const result = await cloudflare().deploy({})
+    expect(result).toEqual({
+      releaseId: 'c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f',
+      url: 'https://flightdeck-demo.example-team.workers.dev',
+    })
+    expect(logs.join('\n')).toMatch(/wrangler wrote no output file .*reading its log instead/)
+  })
+
+  it('says so when neither the file nor stdout names a Version', async () => {
+    clis.behave('wrangler', {
+      deploy: { stdout: 'No deploy targets for flightdeck-demo (0.3 sec)\n' },
+    })
+    await expect(cloudflare().deploy({})).resolves.toEqual({})
+    expect(logs).toContain('wrangler deploy finished but did not say which Version it made')
+  })
+
+  it('notes that an image means nothing to Workers', async () => {
+    await cloudflare().deploy({ image: 'registry.example.com/app:1' })
+    expect(argvs()[0]).toEqual(['deploy', '--name', APP])
+    expect(logs).toContain(
+      'Cloudflare Workers deploy from source; ignoring image "registry.example.com/app:1"',
+    )
+  })
+
+  it('fails with the command, exit code and the end of wrangler’s error output', async () => {
+    clis.setState('wrangler', { nextDeploy: 'fail' })
+    await expect(cloudflare().deploy({})).rejects.toThrow(
+      '`wrangler deploy --name flightdeck-demo` failed with exit code 1: ✘ [ERROR] Build failed with 1 error: / src/index.ts:3:8: ERROR: Could not resolve "./missing"',
+    )
+  })
+
+  it('gives up on a deploy that hangs past timeoutMs', async () => {
+    clis.behave('wrangler', { deploy: { hangMs: 2_000 } })
+    await expect(cloudflare({ timeoutMs: 500 }).deploy({})).rejects.toThrow(
+      /^`wrangler deploy --name flightdeck-demo` did not finish within/,
+    )
+  })
+
+  it('refuses a Worker name that could read as a flag, running nothing', async () => {
+    await expect(cloudflare({ app: '--help' }).deploy({})).rejects.toBeInstanceOf(InputError)
+    expect(argvs()).toEqual([])
+  })
+})
+
+describe('cloudflare provider: output parsing', () => {
+  it('reads the deploy entry of the fixture output file', () => {
+    expect(readOutputFile(fixture('output-file.ndjson'))).toEqual({
+      versionId: 'c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f',
+      url: 'https://flightdeck-demo.example-team.workers.dev',
+    })
+  })
+
+  it('has no URL when the Worker has only routes and custom domains', () => {
+    const line = JSON.stringify({
+      type: 'deploy',
+      version_id: 'v-1',
+      targets: ['shop.example.com', 'example.com/* (zone name: example.com)'],
+    })
+    expect(readOutputFile(`not json\n${line}\n`)).toEqual({ versionId: 'v-1', url: undefined })
+    expect(readOutputFile('{"type":"command-failed","message":"x"}\n')).toBeUndefined()
+  })
+
+  it('reads the version id and workers.dev URL from stdout', () => {
+    expect(readDeployStdout(fixture('deploy.txt'))).toEqual({
+      versionId: 'c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f',
+      url: 'https://flightdeck-demo.example-team.workers.dev',
+    })
+    expect(readDeployStdout(fixture('rollback.txt')).versionId).toBe(
+      '0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d',
+    )
+  })
+})
+
+describe('cloudflare provider: rollback', () => {
+  it('rolls back to the target Version with the configured reason, and notes bound resources', async () => {
+    const provider = cloudflare({ settings: { 'account-id': ACCOUNT, reason: 'bad deploy #42' } })
+    const releases = await provider.releases()
+    const target = releases.find((r) => r.version === 'v17') as Release
+    const result = await provider.rollback(target)
+    expect(argvs()[2]).toEqual(['rollback', target.id, '--name', APP, '-m', 'bad deploy #42', '-y'])
+    expect(result).toEqual({ releaseId: target.id })
+    expect(logs).toContain(
+      'Note: a Worker rollback restores code and config only; KV, D1, R2 and Durable Object data stay as they are',
+    )
+    const after = await provider.releases()
+    expect(after.find((r) => r.current)?.version).toBe('v17')
+    expect(state().workers[APP]?.deployments.at(-1)?.annotations).toEqual({
+      'workers/triggered_by': 'rollback',
+      'workers/message': 'bad deploy #42',
+    })
+  })
+
+  it('uses a default message, cut to the 120 characters wrangler takes', async () => {
+    const target = (await cloudflare().releases())[4] as Release
+    await cloudflare().rollback(target)
+    expect(argvs()[2]?.[5]).toBe('flightdeck rollback')
+    await cloudflare({ settings: { reason: 'x'.repeat(200) } }).rollback(target)
+    expect(argvs()[3]?.[5]).toBe('x'.repeat(120))
+  })
+
+  it("fails with wrangler's message when the Version is unknown", async () => {
+    const target: Release = { id: 'gone', status: 'succeeded', rawStatus: 'upload', current: false }
+    await expect(cloudflare().rollback(target)).rejects.toThrow(
+      /^`wrangler rollback gone --name flightdeck-demo -m flightdeck rollback -y` failed with exit code 1: .*Version not found \[code: 10217\]$/,
+    )
+  })
+
+  it('refuses a target id that could read as a flag, running nothing', async () => {
+    const target: Release = { id: '--help', status: 'succeeded', rawStatus: '', current: false }
+    await expect(cloudflare().rollback(target)).rejects.toBeInstanceOf(InputError)
+    expect(argvs()).toEqual([])
+  })
+
+  it('gives up on a rollback that hangs past timeoutMs', async () => {
+    clis.behave('wrangler', { rollback: { hangMs: 2_000 } })
+    const target: Release = { id: 'v', status: 'succeeded', rawStatus: '', current: false }
+    await expect(cloudflare({ timeoutMs: 500 }).rollback(target)).rejects.toThrow(
+      /did not finish within/,
+    )
+  })
+})
+
+describe('cloudflare provider: apps, secrets, url', () => {
+  it('ensureApp does nothing: the first deploy creates the Worker', async () => {
+    await expect(cloudflare({ app: 'pr-7' }).ensureApp({})).resolves.toEqual({ created: false })
+    expect(argvs()).toEqual([])
+  })
+
+  it('destroyApp deletes the named Worker without a prompt', async () => {
+    await cloudflare().destroyApp()
+    expect(argvs()).toEqual([['delete', '--name', APP, '--force']])
+    expect(state().workers[APP]).toBeUndefined()
+  })
+
+  it('destroyApp is calm about a Worker that is already gone', async () => {
+    await cloudflare({ app: 'flightdeck-pr-9' }).destroyApp()
+    expect(logs).toContain('Worker flightdeck-pr-9 does not exist; nothing to delete')
+  })
+
+  it('destroyApp fails on other errors, and refuses to run without a Worker name', async () => {
+    clis.behave('wrangler', {
+      delete: { exitCode: 1, stderr: '✘ [ERROR] Authentication error [code: 10000]\n' },
+    })
+    await expect(cloudflare().destroyApp()).rejects.toThrow(
+      '`wrangler delete --name flightdeck-demo --force` failed with exit code 1: ✘ [ERROR] Authentication error [code: 10000]',
+    )
+    await expect(cloudflare({ app: '' }).destroyApp()).rejects.toThrow(
+      'provider `cloudflare` deletes a Worker only when `app` names it',
+    )
+  })
+
+  it('setSecrets sends one JSON object on stdin only, and masks the values', async () => {
+    const secrets = { DATABASE_URL: 'postgres://u:s3cr3t@db/app', PEM: 'line1\nline2\n' }
+    await cloudflare().setSecrets(secrets)
+    const calls = clis.calls('wrangler')
+    expect(calls.map((c) => c.args)).toEqual([['secret', 'bulk', '--name', APP]])
+    expect(calls[0]?.stdin).toBe(`${JSON.stringify(secrets)}\n`)
+    expect(calls[0]?.args.join(' ')).not.toContain('s3cr3t')
+    expect(state().workers[APP]?.secrets).toEqual(secrets)
+    const shown = output.join('')
+    expect(shown).toContain('::add-mask::postgres://u:s3cr3t@db/app')
+    expect(shown.replace(/::add-mask::.*\n/g, '')).not.toContain('s3cr3t')
+  })
+
+  it('setSecrets fails when wrangler says it read nothing, though it exits 0', async () => {
+    clis.behave('wrangler', {
+      'secret bulk': { stderr: '✘ [ERROR] 🚨 No content found in file, or piped input.\n' },
+    })
+    await expect(cloudflare().setSecrets({ A: '1' })).rejects.toThrow(
+      '`wrangler secret bulk --name flightdeck-demo` did not accept the secrets it was sent on stdin: No content found in file, or piped input',
+    )
+  })
+
+  it('setSecrets does nothing for no secrets and refuses empty names', async () => {
+    await cloudflare().setSecrets({})
+    expect(logs).toContain('No secrets to set')
+    await expect(cloudflare().setSecrets({ ' ': 'x' })).rejects.toBeInstanceOf(InputError)
+    expect(argvs()).toEqual([])
+  })
+
+  it('setSecrets gives up when wrangler hangs', async () => {
+    clis.behave('wrangler', { 'secret bulk': { hangMs: 2_000 } })
+    await expect(cloudflare({ timeoutMs: 500 }).setSecrets({ A: '1' })).rejects.toThrow(
+      /^`wrangler secret bulk --name flightdeck-demo` did not finish within/,
+    )
+  })
+
+  it('url is the workers.dev URL of the last deploy, else unsupported with advice', async () => {
+    const provider = cloudflare()
+    const error = await provider.url().catch((err: Error) => err)
+    expect(error).toBeInstanceOf(UnsupportedOperationError)
+    expect((error as Error).message).toBe(
+      "provider `cloudflare` cannot tell a Worker's URL before deploying it in the same step; set the `url` input to the Worker's workers.dev or custom-domain URL",
+    )
+    await provider.deploy({})
+    await expect(provider.url()).resolves.toBe('https://flightdeck-demo.example-team.workers.dev')
+  })
+})

@@ -1,0 +1,275 @@
+// The bundled rollback action run as the runner runs it, against the `command` provider (real
+// bash commands), a local app for the health check and a local GitHub API.
+import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { runBundledAction, secretLeaks } from '../../scripts/lib/action-runner.mjs'
+import { startFakeApp } from '../../scripts/lib/fake-app.mjs'
+import { FakeClis } from '../fakes/fake-cli.js'
+import { FakeGitHubApi } from '../fakes/github-api.js'
+
+const RELEASES = [
+  { id: 'rel-45', version: 'v45', status: 'failed', image: 'shop:45' },
+  { id: 'rel-44', version: 'v44', status: 'succeeded', image: 'shop:44', current: true },
+  { id: 'rel-43', version: 'v43', status: 'succeeded', image: 'shop:44' },
+  { id: 'rel-42', version: 'v42', status: 'succeeded', image: 'shop:42' },
+]
+
+let api: FakeGitHubApi
+let app: Awaited<ReturnType<typeof startFakeApp>>
+let work: string
+
+beforeEach(async () => {
+  api = await new FakeGitHubApi().start()
+  app = await startFakeApp()
+  work = mkdtempSync(join(tmpdir(), 'flightdeck-rollback-test-'))
+  writeFileSync(join(work, 'releases.json'), JSON.stringify(RELEASES))
+})
+afterEach(async () => {
+  await api.stop()
+  await app.close()
+})
+
+function commandInputs(extra: Record<string, string> = {}) {
+  return {
+    provider: 'command',
+    'releases-command': `cat '${join(work, 'releases.json')}'`,
+    // The target arrives only as environment variables; the script records them.
+    'rollback-command': `printf '%s|%s|%s' "$FLIGHTDECK_RELEASE_ID" "$FLIGHTDECK_RELEASE_VERSION" "$FLIGHTDECK_RELEASE_IMAGE" > '${join(work, 'rolled-back')}'`,
+    ...extra,
+  }
+}
+
+function rolledBackTo(): string | undefined {
+  const file = join(work, 'rolled-back')
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined
+}
+
+describe('rollback bundle', () => {
+  it('rolls back to the previous good build, proves it healthy and records a GitHub deployment', async () => {
+    const result = await runBundledAction('rollback', {
+      apiUrl: api.url,
+      inputs: commandInputs({
+        environment: 'production',
+        reason: 'error rate above 5%',
+        'health-url': app.url,
+        'health-json-assertions': 'status == healthy',
+      }),
+    })
+    expect(result.stderr).toBe('')
+    expect(result.exitCode).toBe(0)
+    expect(rolledBackTo()).toBe('rel-42|v42|shop:42')
+    expect(result.outputs).toEqual({
+      'from-release': 'rel-44',
+      'to-release': 'rel-42',
+      'rolled-back': 'true',
+      healthy: 'true',
+    })
+    expect(result.stdout).toContain(
+      'Roll back command from v44 (rel-44) to v42 (rel-42): error rate above 5%',
+    )
+    expect(result.summary).toContain('### ✅ Rolled back')
+    expect(result.summary).toMatch(/\| from \| v44 \(rel-44\) \|/)
+    expect(result.summary).toMatch(/\| to \| v42 \(rel-42\) \|/)
+    expect(result.summary).toMatch(/\| health \| healthy after/)
+
+    const [create, inProgress, success] = api.requests
+    expect(create).toMatchObject({
+      method: 'POST',
+      path: '/repos/acme/shop/deployments',
+      body: {
+        environment: 'production',
+        auto_merge: false,
+        required_contexts: [],
+        production_environment: true,
+        payload: {
+          flightdeck: {
+            action: 'rollback',
+            from: 'rel-44',
+            to: 'rel-42',
+            reason: 'error rate above 5%',
+          },
+        },
+      },
+    })
+    expect(inProgress).toMatchObject({
+      path: '/repos/acme/shop/deployments/1000/statuses',
+      body: { state: 'in_progress' },
+    })
+    expect(success).toMatchObject({
+      path: '/repos/acme/shop/deployments/1000/statuses',
+      body: {
+        state: 'success',
+        environment_url: app.url,
+        log_url: 'https://github.com/acme/shop/actions/runs/1658821493',
+      },
+    })
+  })
+
+  it('changes nothing on a dry run', async () => {
+    const result = await runBundledAction('rollback', {
+      apiUrl: api.url,
+      inputs: commandInputs({ 'dry-run': 'true', environment: 'production' }),
+    })
+    expect(result.exitCode).toBe(0)
+    expect(rolledBackTo()).toBeUndefined()
+    expect(api.requests).toEqual([])
+    expect(result.outputs).toMatchObject({
+      'from-release': 'rel-44',
+      'to-release': 'rel-44',
+      'rolled-back': 'false',
+    })
+    expect(result.summary).toContain('Rollback plan (dry run: nothing changed)')
+  })
+
+  it('rolls back to a named release but never to a failed one', async () => {
+    const named = await runBundledAction('rollback', { inputs: commandInputs({ to: 'v43' }) })
+    expect(named.exitCode).toBe(0)
+    expect(rolledBackTo()).toBe('rel-43|v43|shop:44')
+
+    const failed = await runBundledAction('rollback', { inputs: commandInputs({ to: 'v45' }) })
+    expect(failed.exitCode).toBe(1)
+    expect(failed.errors).toEqual([
+      'release v45 (rel-45) of `command` is a failed release (failed); flightdeck only rolls back to a release that succeeded',
+    ])
+  })
+
+  it('refuses clearly when there is no earlier good release, and touches nothing', async () => {
+    writeFileSync(join(work, 'releases.json'), JSON.stringify([RELEASES[1], RELEASES[0]]))
+    const result = await runBundledAction('rollback', { inputs: commandInputs() })
+    expect(result.exitCode).toBe(1)
+    expect(result.errors[0]).toMatch(/has no successful release older than the current v44/)
+    expect(rolledBackTo()).toBeUndefined()
+  })
+
+  it('fails when the rolled-back app is not healthy, and records the failure', async () => {
+    app.becomeUnhealthy()
+    const result = await runBundledAction('rollback', {
+      apiUrl: api.url,
+      inputs: commandInputs({
+        environment: 'staging',
+        'health-url': app.url,
+        'health-timeout': '2s',
+      }),
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs).toMatchObject({ 'rolled-back': 'true', healthy: 'false' })
+    expect(result.stdout).toMatch(
+      /^::error title=rollback%3A unhealthy after rollback::command was rolled back to v42 \(rel-42\) but is not healthy: .*status 503 not in 200-299/m,
+    )
+    expect(api.requests.at(-1)?.body).toMatchObject({ state: 'failure' })
+    expect(result.summary).toContain('### ❌ Rolled back, but the app is not healthy')
+  })
+
+  it('still rolls back when GitHub refuses to record the deployment', async () => {
+    api.on((request) =>
+      request.method === 'POST'
+        ? { status: 403, body: { message: 'Resource not accessible by integration' } }
+        : undefined,
+    )
+    const result = await runBundledAction('rollback', {
+      apiUrl: api.url,
+      inputs: commandInputs({ environment: 'production' }),
+    })
+    expect(result.exitCode).toBe(0)
+    expect(rolledBackTo()).toBe('rel-42|v42|shop:42')
+    expect(result.stdout).toMatch(
+      /^::warning title=rollback%3A GitHub deployment not recorded::Could not record the GitHub deployment: Resource not accessible by integration/m,
+    )
+  })
+
+  it('keeps the platform token and the GitHub token out of every output', async () => {
+    const token = 'plat_tok_0123456789abcdef'
+    const githubToken = 'ghs_plantedGithubToken0123456789'
+    const result = await runBundledAction('rollback', {
+      apiUrl: api.url,
+      env: { GITHUB_TOKEN: githubToken },
+      inputs: commandInputs({
+        token,
+        environment: 'production',
+        'health-url': app.url,
+        'health-headers': `Authorization: Bearer ${token}`,
+      }),
+    })
+    expect(result.exitCode).toBe(0)
+    expect(api.requests[0]?.headers.authorization).toBe(`token ${githubToken}`)
+    expect(secretLeaks(result, token)).toEqual([])
+    expect(secretLeaks(result, githubToken)).toEqual([])
+  })
+
+  it('refuses bad inputs before touching anything', async () => {
+    const result = await runBundledAction('rollback', {
+      inputs: commandInputs({ to: '--force', 'health-timeout': 'soon', provider: 'heroku' }),
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.errors).toHaveLength(1)
+    expect(result.errors[0]).toContain(
+      'invalid `provider`: "heroku" is not one of fly, cloudflare, vercel, railway, render, command (example: fly)',
+    )
+    expect(result.errors[0]).toContain(
+      'invalid `to`: "--force" is not an app, service or release name',
+    )
+    expect(result.errors[0]).toContain('invalid `health-timeout`: "soon" is not a duration')
+    expect(rolledBackTo()).toBeUndefined()
+  })
+
+  it('needs an app for platform providers', async () => {
+    const result = await runBundledAction('rollback', { inputs: { provider: 'fly' } })
+    expect(result.exitCode).toBe(1)
+    expect(result.errors).toEqual(['`app` is required for provider `fly` (example: my-app)'])
+  })
+})
+
+describe('rollback bundle on Fly.io (fake flyctl on PATH)', () => {
+  it('redeploys the previous good image with the token only in the environment', async () => {
+    const clis = new FakeClis()
+    const token = 'FlyV1 fm2_plantedflytoken0123456789'
+    const result = await runBundledAction('rollback', {
+      env: clis.env(),
+      inputs: { provider: 'fly', app: 'flightdeck-demo', token, reason: 'p99 latency doubled' },
+    })
+    expect(result.stderr).toBe('')
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs).toMatchObject({
+      'from-release': 'mkGLl0rE9dN4M5xQ',
+      'to-release': 'mkGLl0rE9dN4M5xN',
+      'rolled-back': 'true',
+      healthy: '',
+    })
+    const deploys = clis.calls('flyctl').filter((call) => call.args[0] === 'deploy')
+    expect(deploys.map((call) => call.args)).toEqual([
+      [
+        'deploy',
+        '-a',
+        'flightdeck-demo',
+        '--image',
+        'registry.fly.io/flightdeck-demo:deployment-01JWTZ3C5E7G9J2L4N6Q8S0U2W',
+        '--yes',
+      ],
+    ])
+    for (const call of clis.calls()) {
+      expect(call.env.FLY_API_TOKEN).toBe(token)
+      expect(call.args.join(' ')).not.toContain(token)
+    }
+    expect(secretLeaks(result, token)).toEqual([])
+    expect(result.summary).toMatch(/\| from \| v42 \(mkGLl0rE9dN4M5xQ\)/)
+  })
+
+  it('fails clearly when flyctl fails, naming the command and its error', async () => {
+    const clis = new FakeClis()
+    clis.behave('flyctl', {
+      deploy: {
+        exitCode: 1,
+        stderr: 'Error: failed to fetch an image or build from source: unauthorized\n',
+      },
+    })
+    const result = await runBundledAction('rollback', {
+      env: { ...clis.env(), FLY_API_TOKEN: 'fm2_x' },
+      inputs: { provider: 'fly', app: 'flightdeck-demo' },
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.errors[0]).toMatch(
+      /^`flyctl deploy -a flightdeck-demo --image .* --yes` failed with exit code 1: Error: failed to fetch an image or build from source: unauthorized$/,
+    )
+  })
+})

@@ -1,0 +1,59 @@
+import { parseAssertion } from '../../../shared/http/json-assertions.js'
+import { parseStatusSet } from '../../../shared/http/status.js'
+import {
+  boolean,
+  duration,
+  headerLines,
+  httpUrls,
+  optional,
+  parseInputs,
+  parser,
+  splitLines,
+  text,
+  withDefault,
+  type InputValues,
+} from '../../../shared/inputs.js'
+import { InputError } from '../../../shared/errors.js'
+import {
+  platformName,
+  providerInputProblems,
+  providerInputSchema,
+} from '../../../shared/providers/inputs.js'
+
+const { 'deploy-command': _deployCommand, ...providerInputs } = providerInputSchema
+
+export const rollbackSchema = {
+  ...providerInputs,
+  to: withDefault(platformName('previous, v41 or a release id'), 'previous'),
+  environment: optional(text()),
+  reason: optional(text()),
+  'health-url': withDefault(httpUrls(), ''),
+  'health-expected-status': withDefault(parser(parseStatusSet), '200-299'),
+  'health-json-assertions': withDefault(
+    parser((value) => splitLines(value).map(parseAssertion)),
+    '',
+  ),
+  'health-timeout': withDefault(duration('5m', { minMs: 1 }), '5m'),
+  'health-headers': withDefault(headerLines(), ''),
+  'dry-run': withDefault(boolean(), 'false'),
+  'github-token': optional(text()),
+}
+
+export type RollbackInputs = InputValues<typeof rollbackSchema>
+
+export function readRollbackInputs(read?: (name: string) => string): RollbackInputs {
+  const inputs = parseInputs(rollbackSchema, read)
+  const problems = providerInputProblems(inputs)
+  if (inputs.provider === 'command' && !inputs['releases-command']) {
+    problems.push(
+      '`releases-command` is required for provider `command` (example: ./scripts/releases.sh)',
+    )
+  }
+  if (inputs.provider === 'command' && !inputs['rollback-command'] && !inputs['dry-run']) {
+    problems.push(
+      '`rollback-command` is required for provider `command` (example: kubectl rollout undo deployment/web)',
+    )
+  }
+  if (problems.length > 0) throw new InputError(problems)
+  return inputs
+}

@@ -1,0 +1,328 @@
+// Cloudflare Workers through `wrangler` (4.x). A Worker's releases are its Versions; the
+// Deployments list says which Versions serve traffic. Formats: __tests__/fixtures/providers/README.md.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { InputError, errorMessage } from '../errors.js'
+import { maskSecret } from '../secrets.js'
+import { CliError, parseCliJson, runCli, type CliResult } from './cli.js'
+import {
+  UnsupportedOperationError,
+  type DeployRequest,
+  type DeployResult,
+  type Provider,
+  type ProviderConfig,
+  type Release,
+} from './types.js'
+
+const TOOL = 'wrangler'
+const TOKEN_ENV = 'CLOUDFLARE_API_TOKEN'
+const ACCOUNT_ENV = 'CLOUDFLARE_ACCOUNT_ID'
+const DEFAULT_ROLLBACK_MESSAGE = 'flightdeck rollback'
+// wrangler's rollback prompt says "(120 characters max)".
+const MAX_ROLLBACK_MESSAGE = 120
+// Cloudflare's API codes for "this Worker does not exist" (wrangler src/utils/worker-not-found-error.ts).
+const WORKER_NOT_FOUND = /\[code: (?:10007|10090)\]/
+// wrangler exits 0 when `secret bulk` could not parse its input, and says only this.
+const BULK_INPUT_REFUSED = 'No content found in file, or piped input'
+const WORKER_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/
+const VERSION_ID = /^[A-Za-z0-9][A-Za-z0-9-]*$/
+
+/** One element of `wrangler versions list --json`: the API's Worker Version. */
+interface WorkerVersion {
+  id?: unknown
+  number?: unknown
+  metadata?: { created_on?: unknown } | null
+  annotations?: Record<string, unknown> | null
+}
+
+/** One element of `wrangler deployments list --json`. */
+interface WorkerDeployment {
+  id?: unknown
+  created_on?: unknown
+  versions?: Array<{ version_id?: unknown; percentage?: unknown }> | null
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
+}
+
+function byDateDescending<T>(items: T[], date: (item: T) => string | undefined): T[] | undefined {
+  const times = items.map((item) => Date.parse(date(item) ?? ''))
+  if (times.some(Number.isNaN)) return undefined
+  return items
+    .map((item, index) => ({ item, time: times[index] ?? 0, index }))
+    .sort((a, b) => b.time - a.time || b.index - a.index)
+    .map(({ item }) => item)
+}
+
+/**
+ * The Version that serves traffic: the one with the largest share in the newest Deployment
+ * (wrangler prints Deployments oldest first). During a gradual rollout two Versions share
+ * traffic; the larger share counts as current, and its share is said in the description.
+ */
+export function servingVersion(
+  deployments: unknown,
+  command: string,
+): { versionId: string; percentage: number } | undefined {
+  if (deployments === null) return undefined
+  if (!Array.isArray(deployments)) {
+    throw new CliError(`\`${command}\` printed JSON that is not a list of deployments`)
+  }
+  const list = deployments as WorkerDeployment[]
+  const newest = (byDateDescending(list, (d) => text(d?.created_on)) ?? [...list].reverse())[0]
+  let best: { versionId: string; percentage: number } | undefined
+  for (const entry of newest?.versions ?? []) {
+    const versionId = text(entry?.version_id)
+    const percentage = typeof entry?.percentage === 'number' ? entry.percentage : 0
+    if (versionId && (!best || percentage > best.percentage)) best = { versionId, percentage }
+  }
+  return best
+}
+
+/**
+ * Releases from `wrangler versions list --json` (oldest first there), newest first. Every listed
+ * Version was uploaded whole: the list only holds deployable Versions, and a failed upload makes
+ * none. So each is `succeeded`; wrangler has no status word, and `rawStatus` carries how the
+ * Version came to be (`workers/triggered_by`: upload, secret, rollback ...).
+ */
+export function parseWorkerVersions(
+  versions: unknown,
+  serving: { versionId: string; percentage: number } | undefined,
+  command: string,
+): Release[] {
+  if (versions === null) return []
+  if (!Array.isArray(versions)) {
+    throw new CliError(`\`${command}\` printed JSON that is not a list of Worker versions`)
+  }
+  const releases = (versions as WorkerVersion[]).map((item, index): Release => {
+    const id = text(item?.id)
+    if (!id) throw new CliError(`\`${command}\` printed a version without an id (item ${index})`)
+    const annotations = item.annotations ?? {}
+    const isServing = id === serving?.versionId
+    const tag = text(annotations['workers/tag'])
+    const said = text(annotations['workers/message']) ?? (tag ? `tag ${tag}` : undefined)
+    const share =
+      isServing && serving && serving.percentage < 100
+        ? `serves ${serving.percentage}% of traffic`
+        : undefined
+    return {
+      id,
+      version: typeof item.number === 'number' ? `v${item.number}` : undefined,
+      status: 'succeeded',
+      rawStatus: text(annotations['workers/triggered_by']) ?? 'uploaded',
+      createdAt: text(item.metadata?.created_on),
+      current: isServing,
+      description: [said, share].filter(Boolean).join('; ') || undefined,
+    }
+  })
+  return byDateDescending(releases, (release) => release.createdAt) ?? releases.reverse()
+}
+
+/** What one `wrangler deploy` says about itself: the ND-JSON output file, else its stdout. */
+export interface DeployOutcome {
+  versionId?: string
+  url?: string
+}
+
+/** The `deploy` entry of wrangler's ND-JSON output file (WRANGLER_OUTPUT_FILE_PATH). */
+export function readOutputFile(content: string): DeployOutcome | undefined {
+  let found: DeployOutcome | undefined
+  for (const line of content.split('\n')) {
+    if (!line.trim()) continue
+    let entry: { type?: unknown; version_id?: unknown; targets?: unknown }
+    try {
+      entry = JSON.parse(line) as typeof entry
+    } catch {
+      continue
+    }
+    if (entry?.type !== 'deploy') continue
+    const targets = Array.isArray(entry.targets) ? entry.targets : []
+    // Routes print as `pattern (zone name: z)` and custom domains as bare hosts: only
+    // workers.dev targets are whole URLs.
+    const url = targets.find(
+      (target): target is string => typeof target === 'string' && /^https?:\/\/\S+$/.test(target),
+    )
+    found = { versionId: text(entry.version_id), url }
+  }
+  return found
+}
+
+/** The same facts from the text wrangler prints: `Current Version ID:` and the workers.dev line. */
+export function readDeployStdout(stdout: string): DeployOutcome {
+  // Colour codes, should wrangler think it is on a terminal.
+  // eslint-disable-next-line no-control-regex
+  const plain = stdout.replace(/\u001b\[[0-9;]*m/g, '')
+  return {
+    versionId: /^Current Version ID:\s*(\S+)/m.exec(plain)?.[1],
+    url: /^\s*(https:\/\/\S+\.workers\.dev)\s*$/m.exec(plain)?.[1],
+  }
+}
+
+function checkedWorkerName(app: string): string {
+  if (!WORKER_NAME.test(app)) {
+    throw new InputError([
+      `Worker name ${JSON.stringify(app)} is invalid: use letters, numbers, dashes and underscores, not starting with a dash`,
+    ])
+  }
+  return app
+}
+
+function failureText(err: unknown): string {
+  const result = err instanceof CliError ? err.result : undefined
+  return `${result?.stdout ?? ''}\n${result?.stderr ?? ''}`
+}
+
+export function createCloudflareProvider(config: ProviderConfig): Provider {
+  const token = config.token ?? process.env[TOKEN_ENV]
+  const accountId = config.settings['account-id'] ?? process.env[ACCOUNT_ENV]
+  maskSecret(token)
+  const env: Record<string, string | undefined> = {}
+  if (token) env[TOKEN_ENV] = token
+  if (accountId) env[ACCOUNT_ENV] = accountId
+  let lastDeployUrl: string | undefined
+
+  /** `--name APP`, or nothing when the Worker's name comes from its wrangler config. */
+  function nameArgs(): string[] {
+    return config.app ? ['--name', checkedWorkerName(config.app)] : []
+  }
+
+  function wrangler(
+    args: string[],
+    options: { input?: string; echo?: boolean; env?: Record<string, string> } = {},
+  ): Promise<CliResult> {
+    return runCli(TOOL, args, {
+      env: { ...env, ...options.env },
+      cwd: config.cwd,
+      timeoutMs: config.timeoutMs,
+      input: options.input,
+      echo: options.echo,
+    })
+  }
+
+  async function wranglerJson(args: string[]): Promise<unknown> {
+    const result = await wrangler(args, { echo: false })
+    return parseCliJson(TOOL, args, result.stdout)
+  }
+
+  async function releases(): Promise<Release[]> {
+    const versionsArgs = ['versions', 'list', ...nameArgs(), '--json']
+    const deploymentsArgs = ['deployments', 'list', ...nameArgs(), '--json']
+    const versions = await wranglerJson(versionsArgs)
+    const deployments = await wranglerJson(deploymentsArgs)
+    const serving = servingVersion(deployments, `${TOOL} ${deploymentsArgs.join(' ')}`)
+    return parseWorkerVersions(versions, serving, `${TOOL} ${versionsArgs.join(' ')}`)
+  }
+
+  async function deploy(request: DeployRequest): Promise<DeployResult> {
+    const args = ['deploy']
+    if (request.environment) args.push('--env', request.environment)
+    if (request.config) args.push('--config', request.config)
+    args.push(...nameArgs(), ...(request.extraArgs ?? []))
+    if (request.image) {
+      config.log(
+        `Cloudflare Workers deploy from source; ignoring image ${JSON.stringify(request.image)}`,
+      )
+    }
+    // wrangler writes what it deployed to this file as ND-JSON; its stdout is for people.
+    const dir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'flightdeck-wrangler-'))
+    const outputFile = join(dir, 'output.ndjson')
+    try {
+      const result = await wrangler(args, { env: { WRANGLER_OUTPUT_FILE_PATH: outputFile } })
+      let fromFile: DeployOutcome | undefined
+      try {
+        fromFile = readOutputFile(readFileSync(outputFile, 'utf8'))
+      } catch (err) {
+        config.log(`wrangler wrote no output file (${errorMessage(err)}); reading its log instead`)
+      }
+      const fromStdout = readDeployStdout(result.stdout)
+      const versionId = fromFile?.versionId ?? fromStdout.versionId
+      const url = fromFile?.url ?? fromStdout.url
+      if (!versionId) config.log('wrangler deploy finished but did not say which Version it made')
+      lastDeployUrl = url ?? lastDeployUrl
+      return { releaseId: versionId, url }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+
+  return {
+    name: 'cloudflare',
+    cli: TOOL,
+    tokenEnv: [TOKEN_ENV],
+
+    deploy,
+
+    releases,
+
+    async rollback(target) {
+      if (!VERSION_ID.test(target.id)) {
+        throw new InputError([
+          `${JSON.stringify(target.id)} is not a Worker Version id (example: 0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d)`,
+        ])
+      }
+      const message = (config.settings.reason?.trim() || DEFAULT_ROLLBACK_MESSAGE).slice(
+        0,
+        MAX_ROLLBACK_MESSAGE,
+      )
+      config.log(
+        'Note: a Worker rollback restores code and config only; KV, D1, R2 and Durable Object data stay as they are',
+      )
+      const result = await wrangler(['rollback', target.id, ...nameArgs(), '-m', message, '-y'])
+      return { releaseId: readDeployStdout(result.stdout).versionId ?? target.id }
+    },
+
+    // A Worker comes into being with its first `wrangler deploy`; there is nothing to create
+    // beforehand, and asking Cloudflare whether it exists would need more token scope.
+    async ensureApp() {
+      return { created: false }
+    },
+
+    async destroyApp() {
+      if (!config.app) {
+        throw new InputError([
+          'provider `cloudflare` deletes a Worker only when `app` names it; set `app` to the Worker name',
+        ])
+      }
+      const app = checkedWorkerName(config.app)
+      // In CI wrangler answers its own "are you sure" prompts with yes; --force says so
+      // explicitly, and also deletes when other Workers bind to this one.
+      try {
+        await wrangler(['delete', '--name', app, '--force'])
+      } catch (err) {
+        if (!WORKER_NOT_FOUND.test(failureText(err))) throw err
+        config.log(`Worker ${app} does not exist; nothing to delete`)
+      }
+    },
+
+    async setSecrets(secrets) {
+      const names = Object.keys(secrets)
+      if (names.length === 0) {
+        config.log('No secrets to set')
+        return
+      }
+      for (const value of Object.values(secrets)) maskSecret(value)
+      const bad = names.filter((name) => name.trim() === '')
+      if (bad.length > 0) throw new InputError(['secret names must not be empty'])
+      // `secret bulk` with no file reads a JSON object from stdin; one line, since wrangler
+      // joins stdin lines without their newlines.
+      const args = ['secret', 'bulk', ...nameArgs()]
+      const result = await wrangler(args, { input: `${JSON.stringify(secrets)}\n` })
+      if (`${result.stdout}\n${result.stderr}`.includes(BULK_INPUT_REFUSED)) {
+        throw new CliError(
+          `\`${TOOL} ${args.join(' ')}\` did not accept the secrets it was sent on stdin: ${BULK_INPUT_REFUSED}`,
+          result,
+        )
+      }
+    },
+
+    async url() {
+      if (lastDeployUrl) return lastDeployUrl
+      throw new UnsupportedOperationError(
+        'cloudflare',
+        "tell a Worker's URL before deploying it in the same step",
+        "set the `url` input to the Worker's workers.dev or custom-domain URL",
+      )
+    },
+  }
+}

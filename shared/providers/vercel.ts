@@ -1,0 +1,397 @@
+// Vercel through the `vercel` CLI (60.x). Every deploy makes a new deployment; a project's
+// releases are its deployments, and only production ones can be rolled back to.
+// Formats: __tests__/fixtures/providers/README.md.
+import { InputError } from '../errors.js'
+import { maskSecret } from '../secrets.js'
+import { CliError, parseCliJson, runCli, tail, type CliResult } from './cli.js'
+import {
+  UnsupportedOperationError,
+  type DeployRequest,
+  type DeployResult,
+  type Provider,
+  type ProviderConfig,
+  type Release,
+  type ReleaseStatus,
+} from './types.js'
+
+const TOOL = 'vercel'
+// vercel 60 reads the token from VERCEL_TOKEN when no --token is given (dist/index.js:
+// `process.env.VERCEL_TOKEN&&(explicitToken=...,tokenSource="env")`), so it never needs argv.
+const TOKEN_ENV = 'VERCEL_TOKEN'
+const ORG_ENV = 'VERCEL_ORG_ID'
+const PROJECT_ENV = 'VERCEL_PROJECT_ID'
+const PROJECT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/
+const DEPLOYMENT_ID = /^dpl_[A-Za-z0-9]+$/
+const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+// `vercel env add` takes the first chunk it reads from stdin and nothing more.
+const MAX_SECRET_BYTES = 64 * 1024
+const DEFAULT_SECRET_ENVIRONMENT = 'preview'
+// Left for the CLI to report its own rollback timeout before ours ends it.
+const ROLLBACK_TIMEOUT_MARGIN_MS = 10_000
+
+/** One element of `deployments` in `vercel list --format json`. */
+interface VercelDeployment {
+  id?: unknown
+  url?: unknown
+  state?: unknown
+  target?: unknown
+  customEnvironment?: { slug?: unknown } | null
+  createdAt?: unknown
+  meta?: Record<string, unknown> | null
+}
+
+/** What `vercel deploy --format json` prints (getDeploymentOutputJson). */
+interface DeployJson {
+  id?: unknown
+  url?: unknown
+  inspectorUrl?: unknown
+  readyState?: unknown
+  target?: unknown
+  error?: { name?: unknown; message?: unknown } | null
+  // Agent mode (--non-interactive, or an AI agent detected) wraps the object.
+  status?: unknown
+  message?: unknown
+  reason?: unknown
+  deployment?: DeployJson | null
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
+}
+
+/** Vercel's readyState words, leniently. */
+export function vercelStatus(raw: string): ReleaseStatus {
+  const state = raw.trim().toUpperCase()
+  if (state === 'READY') return 'succeeded'
+  if (['ERROR', 'CANCELED', 'CANCELLED', 'BLOCKED', 'DELETED'].includes(state)) return 'failed'
+  if (['BUILDING', 'QUEUED', 'INITIALIZING', 'DEPLOYING'].includes(state)) return 'in-progress'
+  return 'unknown'
+}
+
+function describe(deployment: VercelDeployment, environment: string): string {
+  const ref = text(deployment.meta?.githubCommitRef)
+  const sha = text(deployment.meta?.githubCommitSha)?.slice(0, 7)
+  const source = ref && sha ? ` of ${ref} (${sha})` : ref ? ` of ${ref}` : sha ? ` of ${sha}` : ''
+  return environment === 'production'
+    ? `production deployment${source}`
+    : `${environment} deployment${source}; not a production rollback target`
+}
+
+/**
+ * Releases from `vercel list --format json`, newest first. Vercel rolls back production only, so
+ * a READY deployment of any other environment is `unknown` rather than `succeeded` (its
+ * rawStatus says e.g. `READY (preview)`), which keeps it out of rollback choices. The current
+ * release is the newest READY production deployment: `vercel list` does not say which one the
+ * production domains point at, and that is the one they follow unless someone rolled back by hand.
+ */
+export function parseVercelList(parsed: unknown, command: string): Release[] {
+  const list =
+    parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as { deployments?: unknown }).deployments
+      : undefined
+  if (!Array.isArray(list)) {
+    throw new CliError(`\`${command}\` printed JSON without a list of deployments`)
+  }
+  const releases = (list as VercelDeployment[]).map((item, index) => {
+    const id = text(item?.id)
+    if (!id) throw new CliError(`\`${command}\` printed a deployment without an id (item ${index})`)
+    const state = text(item.state) ?? ''
+    const production = item.target === 'production'
+    const environment = production
+      ? 'production'
+      : (text(item.customEnvironment?.slug) ?? text(item.target) ?? 'preview')
+    const status = vercelStatus(state)
+    const host = text(item.url)
+    const createdAt = typeof item.createdAt === 'number' ? item.createdAt : undefined
+    const release: Release & { order: number; production: boolean } = {
+      order: createdAt ?? -index,
+      production,
+      id,
+      status: !production && status === 'succeeded' ? 'unknown' : status,
+      rawStatus: production ? state : `${state} (${environment})`,
+      createdAt: createdAt === undefined ? undefined : new Date(createdAt).toISOString(),
+      current: false,
+      description: describe(item, environment),
+      url: host ? (/^https?:\/\//.test(host) ? host : `https://${host}`) : undefined,
+    }
+    return release
+  })
+  releases.sort((a, b) => b.order - a.order)
+  const serving = releases.find((release) => release.production && release.status === 'succeeded')
+  if (serving) serving.current = true
+  return releases.map(({ order: _order, production: _production, ...release }) => release)
+}
+
+/** The deployment object of `vercel deploy --format json`, unwrapped from agent mode. */
+export function readDeployJson(stdout: string): DeployJson | undefined {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(stdout)
+  } catch {
+    return undefined
+  }
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined
+  const json = parsed as DeployJson
+  if (json.deployment && typeof json.deployment === 'object') {
+    return { ...json.deployment, error: json.deployment.error ?? deployError(json) }
+  }
+  return json.status === 'error' ? { ...json, error: deployError(json) } : json
+}
+
+function deployError(json: DeployJson): DeployJson['error'] {
+  if (json.status !== 'error') return undefined
+  return { name: json.reason, message: json.message }
+}
+
+/**
+ * A deployment reference that `vercel remove` and `vercel rollback` can only read as a
+ * deployment: a `dpl_` id, or a full https URL. A bare word could be a project name, and
+ * `vercel remove <project>` removes the whole project.
+ */
+export function deploymentRef(value: string): string {
+  const trimmed = value.trim()
+  if (DEPLOYMENT_ID.test(trimmed)) return trimmed
+  const withScheme = /^[a-z]+:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`
+  let url: URL | undefined
+  try {
+    url = new URL(withScheme)
+  } catch {
+    url = undefined
+  }
+  if (
+    !url ||
+    url.protocol !== 'https:' ||
+    !url.hostname.includes('.') ||
+    url.username ||
+    url.password ||
+    (url.pathname !== '/' && url.pathname !== '') ||
+    url.search
+  ) {
+    throw new InputError([
+      `${JSON.stringify(value)} is not a Vercel deployment URL or dpl_ id (example: https://my-app-abc123-team.vercel.app)`,
+    ])
+  }
+  return `https://${url.hostname}`
+}
+
+/**
+ * The value as `vercel env add` will store it from stdin, or why it would not: it strips a
+ * single trailing newline from a one-line value, and reads an empty stdin as no value at all.
+ */
+function secretProblem(name: string, value: string): string | undefined {
+  if (!SECRET_NAME.test(name)) {
+    return `secret name ${JSON.stringify(name)} is not a valid environment variable name`
+  }
+  if (value === '') return `the value of secret ${name} is empty, which vercel env add cannot read`
+  if (/\r?\n$/.test(value) && !/[\r\n]/.test(value.replace(/\r?\n$/, ''))) {
+    return `the value of secret ${name} ends with a newline, which vercel env add would strip`
+  }
+  if (Buffer.byteLength(value) > MAX_SECRET_BYTES) {
+    return `the value of secret ${name} is longer than vercel env add reads from stdin (64 KiB)`
+  }
+  return undefined
+}
+
+function checkedProjectName(app: string): string {
+  if (!PROJECT_NAME.test(app)) {
+    throw new InputError([
+      `Vercel project name ${JSON.stringify(app)} is invalid: use letters, numbers, dots, dashes and underscores, not starting with a dash`,
+    ])
+  }
+  return app
+}
+
+function outputOf(err: unknown): string {
+  const result = err instanceof CliError ? err.result : undefined
+  return `${result?.stdout ?? ''}\n${result?.stderr ?? ''}`
+}
+
+export function createVercelProvider(config: ProviderConfig): Provider {
+  const token = config.token ?? process.env[TOKEN_ENV]
+  const orgId = config.settings['org-id'] ?? process.env[ORG_ENV]
+  const projectId = config.settings['project-id'] ?? process.env[PROJECT_ENV]
+  maskSecret(token)
+
+  function credentials(): Record<string, string> {
+    if (!token) {
+      throw new InputError([
+        'provider `vercel` needs a token: set the `token` input or VERCEL_TOKEN (create one at https://vercel.com/account/tokens)',
+      ])
+    }
+    // The CLI refuses one of the two ids without the other; say so before running it.
+    if (Boolean(orgId) !== Boolean(projectId)) {
+      throw new InputError([
+        `provider \`vercel\` needs both \`org-id\` and \`project-id\` (or ${ORG_ENV} and ${PROJECT_ENV}), or neither`,
+      ])
+    }
+    const env: Record<string, string> = { [TOKEN_ENV]: token }
+    if (orgId && projectId) Object.assign(env, { [ORG_ENV]: orgId, [PROJECT_ENV]: projectId })
+    return env
+  }
+
+  /** The project to act on: VERCEL_PROJECT_ID when given, else `--project APP`. */
+  function projectArgs(): string[] {
+    if (projectId) return []
+    return ['--project', checkedProjectName(requireApp())]
+  }
+
+  function requireApp(): string {
+    if (!config.app) {
+      throw new InputError(['provider `vercel` needs `app`, the Vercel project name'])
+    }
+    return config.app
+  }
+
+  function vercel(
+    args: string[],
+    options: { input?: string; echo?: boolean; allowFailure?: boolean } = {},
+  ): Promise<CliResult> {
+    return runCli(TOOL, args, {
+      env: credentials(),
+      cwd: config.cwd,
+      timeoutMs: config.timeoutMs,
+      ...options,
+    })
+  }
+
+  async function releases(): Promise<Release[]> {
+    const args = ['list', checkedProjectName(requireApp()), '--format', 'json']
+    const result = await vercel(args, { echo: false })
+    return parseVercelList(parseCliJson(TOOL, args, result.stdout), `${TOOL} ${args.join(' ')}`)
+  }
+
+  async function deploy(request: DeployRequest): Promise<DeployResult> {
+    const args = ['deploy', '--yes']
+    if (request.environment === 'production') args.push('--prod')
+    else if (request.environment && request.environment !== 'preview') {
+      args.push('--target', request.environment)
+    }
+    if (config.settings.prebuilt === 'true') args.push('--prebuilt')
+    if (request.config) args.push('--local-config', request.config)
+    args.push(...projectArgs(), '--format', 'json', ...(request.extraArgs ?? []))
+    if (request.image) {
+      config.log(`Vercel deploys from source; ignoring image ${JSON.stringify(request.image)}`)
+    }
+    const shown = `${TOOL} ${args.join(' ')}`
+    const result = await vercel(args, { allowFailure: true })
+    const json = readDeployJson(result.stdout)
+    const failed = json?.error
+      ? `${text(json.error.name) ?? 'error'}: ${text(json.error.message)}`
+      : ''
+    if (result.exitCode !== 0 || failed) {
+      const why = failed || tail(result.stderr) || tail(result.stdout) || 'no output'
+      const inspect = text(json?.inspectorUrl)
+      throw new CliError(
+        `\`${shown}\` failed with exit code ${result.exitCode}: ${why}${inspect ? ` (build logs: ${inspect})` : ''}`,
+        result,
+      )
+    }
+    if (!json) {
+      throw new CliError(
+        `\`${shown}\` did not print the deployment as JSON; it began: ${JSON.stringify(result.stdout.trim().slice(0, 80))}`,
+        result,
+      )
+    }
+    return { releaseId: text(json.id), url: text(json.url) }
+  }
+
+  return {
+    name: 'vercel',
+    cli: TOOL,
+    tokenEnv: [TOKEN_ENV],
+
+    deploy,
+
+    releases,
+
+    async rollback(target) {
+      const ref = deploymentRef(target.url ?? target.id)
+      const args = ['rollback', ref, '--yes']
+      // vercel waits 3m for the rollback by default; let it wait as long as we do, less a
+      // margin, so that it reports its own timeout.
+      if (config.timeoutMs > 2 * ROLLBACK_TIMEOUT_MARGIN_MS) {
+        args.push(
+          '--timeout',
+          `${Math.floor((config.timeoutMs - ROLLBACK_TIMEOUT_MARGIN_MS) / 1000)}s`,
+        )
+      }
+      let result: CliResult
+      try {
+        result = await vercel(args)
+      } catch (err) {
+        if (err instanceof CliError && /hobby/i.test(outputOf(err))) {
+          throw new CliError(
+            `${err.message} (on the Hobby plan Vercel rolls back only to the previous production deployment)`,
+            err.result,
+          )
+        }
+        throw err
+      }
+      const said = `${result.stdout}\n${result.stderr}`
+      if (/Rollback was skipped/.test(said)) config.log(`Vercel skipped the rollback to ${ref}`)
+      config.log(
+        'Vercel stops assigning production domains to new deployments after a rollback; run `vercel promote <deployment>` to resume',
+      )
+      const releaseId = /\((dpl_[A-Za-z0-9]+)\)/.exec(said)?.[1]
+      return { releaseId: releaseId ?? target.id }
+    },
+
+    async ensureApp() {
+      throw new UnsupportedOperationError(
+        'vercel',
+        'create a project',
+        'each deploy makes a new deployment and previews need no app of their own; create the project once in the Vercel dashboard (or with `vercel project add`) and set `app` to its name',
+      )
+    },
+
+    async destroyApp() {
+      const given = config.settings['deployment-url']
+      const refs = (given ?? '').split(/[\s,]+/).filter(Boolean)
+      if (refs.length === 0) {
+        throw new UnsupportedOperationError(
+          'vercel',
+          'delete a project',
+          'set `deployment-url` to the preview deployment URLs or dpl_ ids to remove; flightdeck never removes a Vercel project',
+        )
+      }
+      const checked = refs.map(deploymentRef)
+      for (const ref of checked) {
+        try {
+          await vercel(['remove', ref, '--yes'])
+        } catch (err) {
+          if (!/Could not find any deployments/.test(outputOf(err))) throw err
+          config.log(`Vercel deployment ${ref} does not exist; nothing to remove`)
+        }
+      }
+    },
+
+    async setSecrets(secrets) {
+      const entries = Object.entries(secrets)
+      for (const [, value] of entries) maskSecret(value)
+      const problems = entries
+        .map(([name, value]) => secretProblem(name, value))
+        .filter((problem): problem is string => problem !== undefined)
+      if (problems.length > 0) throw new InputError(problems)
+      if (entries.length === 0) {
+        config.log('No secrets to set')
+        return
+      }
+      const environment = config.settings.environment || DEFAULT_SECRET_ENVIRONMENT
+      for (const [name, value] of entries) {
+        // The value goes on stdin; --force replaces an existing one, --yes takes all branches
+        // of a preview environment instead of asking for one.
+        await vercel(['env', 'add', name, environment, ...projectArgs(), '--force', '--yes'], {
+          input: value,
+        })
+      }
+    },
+
+    async url() {
+      const list = await releases()
+      const serving =
+        list.find((release) => release.current) ??
+        list.find((release) => /^READY\b/.test(release.rawStatus))
+      return serving?.url
+    },
+  }
+}
