@@ -45726,6 +45726,10 @@ async function run() {
         throw new errors/* ActionFailure */.dR(`${app} was rolled back to ${label(plan.to)} but is not healthy: ${why}`, 'rollback: unhealthy after rollback');
     }
     await recorder.finish('success', `Rolled back to ${label(plan.to)}`, urls[0]);
+    const proof = outcome.health
+        ? ` and healthy after ${(0,durations/* formatDuration */.a)(outcome.health.durationMs)}`
+        : '';
+    lib_core/* info */.pq(`${app} is on ${label(plan.to)}${proof}.`);
 }
 
 

@@ -193,4 +193,8 @@ export async function run(): Promise<void> {
     )
   }
   await recorder.finish('success', `Rolled back to ${releaseLabel(plan.to)}`, urls[0])
+  const proof = outcome.health
+    ? ` and healthy after ${formatDuration(outcome.health.durationMs)}`
+    : ''
+  core.info(`${app} is on ${releaseLabel(plan.to)}${proof}.`)
 }
