@@ -131,7 +131,7 @@ ${rows.map((row) => `| ${fmt(row.healthyAfterMs)} | ${fmt(row.lateness)} | ${row
 
 - **health-check:** median lateness **${fmt(median(lateness))}**, worst ${fmt(Math.max(...lateness))} (target: median ≤ 0.60 s). Highest request rate: ${maxRate.toFixed(2)} per second per URL (limit: 1).
 - **\`sleep 30 && curl -f\`:** the verdict always comes at 30 s, so over the same moments the median lateness is **${fmt(median(sleepCurl))}**, and an app slower than 30 s fails outright.
-- What dominates: the probe schedule. With one request a second the service's turn falls anywhere in a 1 s window, so lateness is spread over 0–1 s (median about half an interval) plus the process's start (${bare.toFixed(0)} ms of bare node before the first probe does not count: the first probe waits for no one) and exit.
+- What dominates: the probe schedule. With one request a second the service's turn falls anywhere in a 1 s window, so lateness is spread over 0–1 s (median about half an interval) plus a few ms for the probe itself and the process's exit. The action's start-up only shifts when the probes fall; it adds nothing to the median.
 
 ## (b) Bundle cold start
 
