@@ -30746,7 +30746,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1591);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5127);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9482);
 
 
 await (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -30756,7 +30756,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5127:
+/***/ 9482:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -44028,7 +44028,30 @@ function createCloudflareProvider(config) {
     };
 }
 
+;// CONCATENATED MODULE: ./shared/providers/status-words.ts
+const SUCCEEDED = /^(ok|success|successful|succeeded|complete|completed|done|live|ready|deployed|active|healthy)$/;
+const FAILED = /^(fail.*|error|errored|crashed|dead|interrupted|cancel.*|timed_out|timeout|aborted|rejected)$/;
+const IN_PROGRESS = /^(running|pending|queued|started|starting|deploying|building|in_progress|progressing)$/;
+/**
+ * A release status from the words platforms and deploy scripts print, leniently: `complete`,
+ * `Succeeded`, `in-progress`, `cancelled` ... Anything else is unknown, never guessed good.
+ */
+function statusFromWord(raw) {
+    const word = raw
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, '_');
+    if (SUCCEEDED.test(word))
+        return 'succeeded';
+    if (FAILED.test(word))
+        return 'failed';
+    if (IN_PROGRESS.test(word))
+        return 'in-progress';
+    return 'unknown';
+}
+
 ;// CONCATENATED MODULE: ./shared/providers/command.ts
+
 
 
 
@@ -44120,21 +44143,7 @@ function resultLine(stdout) {
     }
 }
 /** Lenient: the words deploy scripts and platforms commonly print for each state. */
-function commandStatus(raw) {
-    const word = raw
-        .trim()
-        .toLowerCase()
-        .replace(/[\s-]+/g, '_');
-    if (/^(ok|success|successful|succeeded|complete|completed|done|live|ready|deployed|active|healthy)$/.test(word)) {
-        return 'succeeded';
-    }
-    if (/^(fail.*|error|errored|crashed|cancel.*|timed_out|timeout|aborted|rejected)$/.test(word))
-        return 'failed';
-    if (/^(running|pending|queued|started|starting|deploying|building|in_progress|progressing)$/.test(word)) {
-        return 'in-progress';
-    }
-    return 'unknown';
-}
+const commandStatus = statusFromWord;
 function parseReleasesJson(stdout) {
     const attempts = [stdout.trim(), lastLine(stdout) ?? ''];
     for (const text of attempts) {
@@ -44257,37 +44266,14 @@ function createCommandProvider(config) {
 
 
 
+
 const fly_TOOL = 'flyctl';
 const fly_TOKEN_ENV = 'FLY_API_TOKEN';
 const DEFAULT_ORG = 'personal';
-const SUCCEEDED = new Set(['complete', 'completed', 'succeeded', 'success', 'successful']);
-const FAILED = new Set([
-    'failed',
-    'failure',
-    'interrupted',
-    'dead',
-    'cancelled',
-    'canceled',
-    'error',
-]);
-const IN_PROGRESS = new Set([
-    'running',
-    'pending',
-    'in_progress',
-    'in-progress',
-    'deploying',
-    'starting',
-]);
 /** Fly's release status words, leniently: flyctl writes running, complete, failed, interrupted. */
 function flyReleaseStatus(raw, inProgress = false) {
-    const word = raw.trim().toLowerCase();
-    if (SUCCEEDED.has(word))
-        return 'succeeded';
-    if (FAILED.has(word))
-        return 'failed';
-    if (IN_PROGRESS.has(word) || inProgress)
-        return 'in-progress';
-    return 'unknown';
+    const status = statusFromWord(raw);
+    return status === 'unknown' && inProgress ? 'in-progress' : status;
 }
 /**
  * Releases from `flyctl releases --json` output, newest first. The current one is the newest that

@@ -8,9 +8,9 @@ import {
   type Provider,
   type ProviderConfig,
   type Release,
-  type ReleaseStatus,
   type RollbackResult,
 } from './types.js'
+import { statusFromWord } from './status-words.js'
 
 /** The settings (inputs) that hold the user's commands. */
 type CommandInput = 'deploy-command' | 'releases-command' | 'rollback-command' | 'url-command'
@@ -114,29 +114,7 @@ function resultLine(stdout: string): { id?: string; version?: string; url?: stri
 }
 
 /** Lenient: the words deploy scripts and platforms commonly print for each state. */
-export function commandStatus(raw: string): ReleaseStatus {
-  const word = raw
-    .trim()
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_')
-  if (
-    /^(ok|success|successful|succeeded|complete|completed|done|live|ready|deployed|active|healthy)$/.test(
-      word,
-    )
-  ) {
-    return 'succeeded'
-  }
-  if (/^(fail.*|error|errored|crashed|cancel.*|timed_out|timeout|aborted|rejected)$/.test(word))
-    return 'failed'
-  if (
-    /^(running|pending|queued|started|starting|deploying|building|in_progress|progressing)$/.test(
-      word,
-    )
-  ) {
-    return 'in-progress'
-  }
-  return 'unknown'
-}
+export const commandStatus = statusFromWord
 
 function parseReleasesJson(stdout: string): unknown {
   const attempts = [stdout.trim(), lastLine(stdout) ?? '']

@@ -11,6 +11,7 @@ import type {
   Release,
   ReleaseStatus,
 } from './types.js'
+import { statusFromWord } from './status-words.js'
 
 const TOOL = 'flyctl'
 const TOKEN_ENV = 'FLY_API_TOKEN'
@@ -34,32 +35,10 @@ interface FlyApp {
   Organization?: { Slug?: unknown } | null
 }
 
-const SUCCEEDED = new Set(['complete', 'completed', 'succeeded', 'success', 'successful'])
-const FAILED = new Set([
-  'failed',
-  'failure',
-  'interrupted',
-  'dead',
-  'cancelled',
-  'canceled',
-  'error',
-])
-const IN_PROGRESS = new Set([
-  'running',
-  'pending',
-  'in_progress',
-  'in-progress',
-  'deploying',
-  'starting',
-])
-
 /** Fly's release status words, leniently: flyctl writes running, complete, failed, interrupted. */
 export function flyReleaseStatus(raw: string, inProgress = false): ReleaseStatus {
-  const word = raw.trim().toLowerCase()
-  if (SUCCEEDED.has(word)) return 'succeeded'
-  if (FAILED.has(word)) return 'failed'
-  if (IN_PROGRESS.has(word) || inProgress) return 'in-progress'
-  return 'unknown'
+  const status = statusFromWord(raw)
+  return status === 'unknown' && inProgress ? 'in-progress' : status
 }
 
 /**
