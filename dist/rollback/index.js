@@ -35863,7 +35863,7 @@ retry.VERSION = plugin_retry_dist_bundle_VERSION;
 ;// CONCATENATED MODULE: ./shared/github/context.ts
 function runContext(env = process.env) {
     const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
     return {
         owner,
         repo,
@@ -35871,7 +35871,7 @@ function runContext(env = process.env) {
         ref: env.GITHUB_REF ?? '',
         serverUrl,
         // The runner sets GITHUB_API_URL on github.com and on Enterprise Server alike.
-        apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
         runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`,
         actor: env.GITHUB_ACTOR ?? '',
     };

@@ -31614,7 +31614,7 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1591);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7974);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8016);
 
 
 await (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
@@ -31624,7 +31624,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7974:
+/***/ 8016:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31635,6 +31635,23 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 8 modules
 var lib_core = __nccwpck_require__(6058);
+;// CONCATENATED MODULE: ./shared/github/context.ts
+function runContext(env = process.env) {
+    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
+    return {
+        owner,
+        repo,
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        serverUrl,
+        // The runner sets GITHUB_API_URL on github.com and on Enterprise Server alike.
+        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`,
+        actor: env.GITHUB_ACTOR ?? '',
+    };
+}
+
 ;// CONCATENATED MODULE: ./shared/outputs.ts
 
 /** Sets every output in one place, so an action's outputs read as one typed record. */
@@ -40350,6 +40367,7 @@ async function checkToken(tool, executable, token, timeoutMs) {
 
 
 
+
 async function run(options = {}) {
     const inputs = readSetupInputs();
     maskSecret(inputs.token);
@@ -40357,7 +40375,7 @@ async function run(options = {}) {
     maskUrlCredentials(inputs.downloadBaseUrl);
     const ctx = {
         downloadBaseUrl: inputs.downloadBaseUrl,
-        githubApiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+        githubApiUrl: runContext().apiUrl,
         githubToken: inputs.githubToken,
         timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
         log: (line) => lib_core/* info */.pq(line),

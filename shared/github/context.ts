@@ -12,7 +12,7 @@ export interface RunContext {
 
 export function runContext(env: NodeJS.ProcessEnv = process.env): RunContext {
   const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/')
-  const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com'
+  const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com'
   return {
     owner,
     repo,
@@ -20,7 +20,7 @@ export function runContext(env: NodeJS.ProcessEnv = process.env): RunContext {
     ref: env.GITHUB_REF ?? '',
     serverUrl,
     // The runner sets GITHUB_API_URL on github.com and on Enterprise Server alike.
-    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
     runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`,
     actor: env.GITHUB_ACTOR ?? '',
   }

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { runContext } from '../../../shared/github/context.js'
 import { setOutputs } from '../../../shared/outputs.js'
 import { maskSecret, maskUrlCredentials } from '../../../shared/secrets.js'
 import { appendSummary } from '../../../shared/summary.js'
@@ -24,7 +25,7 @@ export async function run(options: SetupOptions = {}): Promise<void> {
   maskUrlCredentials(inputs.downloadBaseUrl)
   const ctx: InstallContext = {
     downloadBaseUrl: inputs.downloadBaseUrl,
-    githubApiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+    githubApiUrl: runContext().apiUrl,
     githubToken: inputs.githubToken,
     timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
     log: (line) => core.info(line),
