@@ -108,6 +108,8 @@ async function handle(args, ctx) {
       return list(state, args)
     case 'rollback':
       return rollback(state, args, ctx)
+    case 'promote':
+      return promote(state, args, ctx)
     case 'remove':
       return remove(state, args, ctx)
     case 'env add':
@@ -270,6 +272,30 @@ function rollback(state, args, ctx) {
   }
   state.rolledBackTo = deployment.id
   ctx.save()
+  return { stderr: shown }
+}
+
+function promote(state, args, ctx) {
+  const ref = words(args)[1]
+  if (!ref) return fail('Missing required deployment id or URL')
+  const found = findDeployment(state, ref)
+  if (!found)
+    return fail(`Can't find the deployment "${ref}" under the context "${state.contextName}"`)
+  const { name, project, deployment } = found
+  const sampleId = 'dpl_7Hk2mQ9xLpR4sT6vW8yZ1aB3cD5e'
+  if (deployment.target !== 'production') {
+    // As the real CLI does with --yes: a preview is rebuilt as a new production deployment.
+    const id = `dpl_${randomBytes(12).toString('hex')}`
+    project.deployments.unshift({ ...deployment, id, target: 'production', state: 'BUILDING' })
+    ctx.save()
+    return { stderr: fixture('vercel/promote-preview.txt').replaceAll(sampleId, deployment.id) }
+  }
+  state.promoted = deployment.id
+  ctx.save()
+  const shown = fixture('vercel/promote.txt')
+    .replaceAll(sampleId, deployment.id)
+    .replaceAll('flightdeck-web-8x2kq1m9z-example-team.vercel.app', deployment.url)
+    .replaceAll(`! ${FIXTURE_PROJECT} was`, `! ${name} was`)
   return { stderr: shown }
 }
 

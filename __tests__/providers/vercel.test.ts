@@ -271,6 +271,44 @@ describe('vercel provider: credentials', () => {
 })
 
 describe('vercel provider: deploy', () => {
+  it('promotes an already-built production deployment when given one as the image', async () => {
+    const result = await vercel({ timeoutMs: 600_000 }).deploy({
+      image: 'flightdeck-web-5t4r3e2w1-example-team.vercel.app',
+    })
+    expect(argvs()).toEqual([
+      [
+        'promote',
+        'https://flightdeck-web-5t4r3e2w1-example-team.vercel.app',
+        '--yes',
+        '--timeout',
+        '590s',
+      ],
+    ])
+    expect(result).toEqual({
+      releaseId: 'dpl_9Zx8Cv7Bn6Mm5Ll4Kk3Jj2Hh1Gg0Ff',
+      url: 'https://flightdeck-web-5t4r3e2w1-example-team.vercel.app',
+    })
+    expect((state() as { promoted?: string }).promoted).toBe('dpl_9Zx8Cv7Bn6Mm5Ll4Kk3Jj2Hh1Gg0Ff')
+    for (const call of clis.calls('vercel')) expect(call.args.join(' ')).not.toContain(TOKEN)
+  })
+
+  it('says when Vercel rebuilds a promoted preview as a new production deployment', async () => {
+    const result = await vercel().deploy({ image: 'dpl_7Hk2mQ9xLpR4sT6vW8yZ1aB3cD5e' })
+    expect(argvs()).toEqual([['promote', 'dpl_7Hk2mQ9xLpR4sT6vW8yZ1aB3cD5e', '--yes']])
+    expect(result).toEqual({ releaseId: 'dpl_7Hk2mQ9xLpR4sT6vW8yZ1aB3cD5e', url: undefined })
+    expect(logs.join('\n')).toContain(
+      'was a preview deployment: Vercel built a new production deployment from it',
+    )
+    expect(state().projects[APP]?.deployments[0]).toMatchObject({ target: 'production' })
+  })
+
+  it('refuses an image that is not a deployment, running nothing', async () => {
+    await expect(vercel().deploy({ image: 'my-project' })).rejects.toThrow(
+      /is not a Vercel deployment URL or dpl_ id/,
+    )
+    expect(argvs()).toEqual([])
+  })
+
   it('makes a preview deployment and returns its id and URL', async () => {
     const result = await vercel().deploy({ extraArgs: ['--force'] })
     expect(argvs()).toEqual([['deploy', '--yes', '--project', APP, '--format', 'json', '--force']])

@@ -45254,7 +45254,31 @@ function createVercelProvider(config) {
         const result = await vercel(args, { echo: false });
         return parseVercelList((0,cli/* parseCliJson */.ew)(vercel_TOOL, args, result.stdout), `${vercel_TOOL} ${args.join(' ')}`);
     }
+    /**
+     * Puts an already-built deployment in production: Vercel's artifact is the deployment, so
+     * "deploy this image" means `vercel promote`. A preview deployment is rebuilt for production
+     * by Vercel first (it says "Successfully created new deployment").
+     */
+    async function promote(ref) {
+        // The deployment names its project; `promote` has no --project.
+        const args = ['promote', deploymentRef(ref), '--yes'];
+        if (config.timeoutMs > 2 * ROLLBACK_TIMEOUT_MARGIN_MS) {
+            args.push('--timeout', `${Math.floor((config.timeoutMs - ROLLBACK_TIMEOUT_MARGIN_MS) / 1000)}s`);
+        }
+        const result = await vercel(args);
+        const said = `${result.stdout}\n${result.stderr}`;
+        if (/Successfully created new deployment/.test(said)) {
+            config.log(`${ref} was a preview deployment: Vercel built a new production deployment from it`);
+        }
+        const promoted = /promoted to (\S+) \((dpl_[A-Za-z0-9]+)\)/.exec(said);
+        return {
+            releaseId: promoted?.[2] ?? (ref.startsWith('dpl_') ? ref : undefined),
+            url: promoted?.[1] ? `https://${promoted[1].replace(/^https?:\/\//, '')}` : undefined,
+        };
+    }
     async function deploy(request) {
+        if (request.image)
+            return promote(request.image);
         const args = ['deploy', '--yes'];
         if (request.environment === 'production')
             args.push('--prod');
@@ -45266,9 +45290,6 @@ function createVercelProvider(config) {
         if (request.config)
             args.push('--local-config', request.config);
         args.push(...projectArgs(), '--format', 'json', ...(request.extraArgs ?? []));
-        if (request.image) {
-            config.log(`Vercel deploys from source; ignoring image ${JSON.stringify(request.image)}`);
-        }
         const shown = `${vercel_TOOL} ${args.join(' ')}`;
         const result = await vercel(args, { allowFailure: true });
         const json = readDeployJson(result.stdout);

@@ -21,7 +21,7 @@ export interface Release {
 }
 
 export interface DeployRequest {
-  /** A prebuilt image or artifact to deploy instead of building. */
+  /** A prebuilt image or artifact to deploy instead of building (Vercel: an existing deployment, promoted). */
   image?: string
   /** Platform config file (fly.toml, wrangler.toml). */
   config?: string
