@@ -52,6 +52,7 @@ describe('setup bundle: flyctl', () => {
         method: 'GET',
         path: '/repos/superfly/flyctl/releases/latest',
         authorization: 'Bearer ghs_harnessdefaulttoken000000000000000',
+        at: expect.any(Number),
       },
     ])
     expect(releases.downloads().map((r) => r.path)).toEqual([
@@ -278,6 +279,18 @@ describe('setup bundle: npm CLIs', () => {
     // Exact versions are looked up in the cache before any network call.
     expect(releases.requests.length).toBe(before.releases)
     expect(registry.requests.length).toBe(before.registry)
+  })
+
+  it('installs several CLIs at the same time', async () => {
+    // flyctl's archive takes 1.5 s to arrive; npm must not wait for it.
+    releases.delay = (path) => (path.endsWith('.tar.gz') ? 1500 : 0)
+    const result = await setup({ tools: 'flyctl@0.3.200, wrangler@4.20.0' })
+    expect(result.errors).toEqual([])
+    const archive = releases.requests.find((request) => request.path.endsWith('.tar.gz'))
+    const npmStarted = Math.min(...registry.requests.map((request) => request.at))
+    expect(npmStarted).toBeLessThan((archive?.at ?? 0) + 1500)
+    // Each tool's log still reads as one group.
+    expect(result.stdout).toMatch(/::group::flyctl@0\.3\.200\n(?:(?!::group::).*\n)*?::endgroup::/)
   })
 
   it('fails clearly when npm has no matching version or no such package', async () => {

@@ -29,6 +29,8 @@ export interface RecordedRequest {
   method: string
   path: string
   authorization?: string
+  /** Epoch ms when the request arrived. */
+  at: number
 }
 
 type Answer = { status: number; body: Buffer | string; type?: string } | undefined
@@ -37,6 +39,8 @@ abstract class LocalServer {
   readonly requests: RecordedRequest[] = []
   /** Requests the server never answers (to test time limits). */
   hang?: (path: string) => boolean
+  /** Milliseconds to wait before answering a path (to test that work overlaps). */
+  delay?: (path: string) => number
   private server?: Server
   url = ''
 
@@ -49,11 +53,17 @@ abstract class LocalServer {
         method: req.method ?? 'GET',
         path,
         authorization: req.headers.authorization,
+        at: Date.now(),
       })
       if (this.hang?.(path)) return
       const answer = this.answer(path) ?? { status: 404, body: '{"message":"Not Found"}' }
-      res.writeHead(answer.status, { 'content-type': answer.type ?? 'application/json' })
-      res.end(answer.body)
+      setTimeout(
+        () => {
+          res.writeHead(answer.status, { 'content-type': answer.type ?? 'application/json' })
+          res.end(answer.body)
+        },
+        this.delay?.(path) ?? 0,
+      )
     })
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve))
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`

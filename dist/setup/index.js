@@ -40192,10 +40192,15 @@ class NpmCliInstaller {
         const prefix = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(root, `${this.tool}-`));
         try {
             const args = ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund'];
-            await (0,cli/* runCli */.ak)('npm', [...args, `${this.pkg.name}@${version}`], {
+            // Quiet: installs run in parallel; a failure's message carries npm's last lines.
+            const result = await (0,cli/* runCli */.ak)('npm', [...args, `${this.pkg.name}@${version}`], {
                 cwd: prefix,
                 timeoutMs: this.ctx.timeouts.npmInstall,
+                echo: false,
             });
+            const summary = (0,cli/* tail */.RT)(result.stdout, 1);
+            if (summary)
+                this.ctx.log(summary);
             const { executable } = this.locate(prefix);
             try {
                 await (0,promises_namespaceObject.access)(executable);
@@ -40380,11 +40385,31 @@ async function run(options = {}) {
         timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
         log: (line) => lib_core/* info */.pq(line),
     };
+    // Tools install in parallel; each one's log is kept and shown as its own group afterwards,
+    // so parallel downloads never interleave in the log.
+    const results = await Promise.all(inputs.tools.map(async (request) => {
+        const lines = [];
+        const log = (line) => lines.push(line);
+        try {
+            const tool = await installTool(request, { ...ctx, log }, { cache: inputs.cache });
+            return { request, lines, tool };
+        }
+        catch (error) {
+            return { request, lines, error };
+        }
+    }));
     const installed = [];
-    for (const request of inputs.tools) {
-        const tool = await lib_core/* group */.Os(`${request.tool}@${request.spec}`, () => installTool(request, ctx, { cache: inputs.cache }));
-        installed.push(tool);
+    for (const result of results) {
+        lib_core/* startGroup */.Oh(`${result.request.tool}@${result.request.spec}`);
+        for (const line of result.lines)
+            lib_core/* info */.pq(line);
+        lib_core/* endGroup */.N4();
+        if (result.tool)
+            installed.push(result.tool);
     }
+    const failure = results.find((result) => result.tool === undefined);
+    if (failure)
+        throw failure.error;
     let tokenLine;
     const checker = installed.find((tool) => tool.tool === inputs.tokenTool);
     if (inputs.token && checker) {
@@ -40889,6 +40914,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 __nccwpck_require__.d(__webpack_exports__, {
   fM: () => (/* binding */ addPath),
   Yz: () => (/* binding */ core_debug),
+  N4: () => (/* binding */ endGroup),
   z3: () => (/* binding */ error),
   dN: () => (/* binding */ exportVariable),
   V4: () => (/* binding */ getInput),
@@ -40898,10 +40924,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
   Pq: () => (/* binding */ core_setSecret),
+  Oh: () => (/* binding */ startGroup),
   z: () => (/* reexport */ summary)
 });
 
-// UNUSED EXPORTS: ExitCode, endGroup, getBooleanInput, getIDToken, getMultilineInput, getState, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path, warning
+// UNUSED EXPORTS: ExitCode, getBooleanInput, getIDToken, getMultilineInput, getState, markdownSummary, notice, platform, saveState, setCommandEcho, toPlatformPath, toPosixPath, toWin32Path, warning
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);

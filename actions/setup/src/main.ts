@@ -31,13 +31,29 @@ export async function run(options: SetupOptions = {}): Promise<void> {
     log: (line) => core.info(line),
   }
 
+  // Tools install in parallel; each one's log is kept and shown as its own group afterwards,
+  // so parallel downloads never interleave in the log.
+  const results = await Promise.all(
+    inputs.tools.map(async (request) => {
+      const lines: string[] = []
+      const log = (line: string) => lines.push(line)
+      try {
+        const tool = await installTool(request, { ...ctx, log }, { cache: inputs.cache })
+        return { request, lines, tool }
+      } catch (error) {
+        return { request, lines, error }
+      }
+    }),
+  )
   const installed: InstalledTool[] = []
-  for (const request of inputs.tools) {
-    const tool = await core.group(`${request.tool}@${request.spec}`, () =>
-      installTool(request, ctx, { cache: inputs.cache }),
-    )
-    installed.push(tool)
+  for (const result of results) {
+    core.startGroup(`${result.request.tool}@${result.request.spec}`)
+    for (const line of result.lines) core.info(line)
+    core.endGroup()
+    if (result.tool) installed.push(result.tool)
   }
+  const failure = results.find((result) => result.tool === undefined)
+  if (failure) throw failure.error
 
   let tokenLine: string | undefined
   const checker = installed.find((tool) => tool.tool === inputs.tokenTool)

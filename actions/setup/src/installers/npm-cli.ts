@@ -96,10 +96,14 @@ export class NpmCliInstaller implements Installer {
     const prefix = await mkdtemp(join(root, `${this.tool}-`))
     try {
       const args = ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund']
-      await runCli('npm', [...args, `${this.pkg.name}@${version}`], {
+      // Quiet: installs run in parallel; a failure's message carries npm's last lines.
+      const result = await runCli('npm', [...args, `${this.pkg.name}@${version}`], {
         cwd: prefix,
         timeoutMs: this.ctx.timeouts.npmInstall,
+        echo: false,
       })
+      const summary = tail(result.stdout, 1)
+      if (summary) this.ctx.log(summary)
       const { executable } = this.locate(prefix)
       try {
         await access(executable)
