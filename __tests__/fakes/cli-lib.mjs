@@ -104,3 +104,14 @@ export function flag(args, ...names) {
   }
   return undefined
 }
+
+/** The words of a command line that are not flags or the values of `valueFlags`. */
+export function positionalWords(args, valueFlags) {
+  const out = []
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]
+    if (valueFlags.includes(arg)) i++
+    else if (!arg.startsWith('-')) out.push(arg)
+  }
+  return out
+}

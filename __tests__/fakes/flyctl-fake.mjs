@@ -5,7 +5,7 @@
 // With no state yet, it holds the app of the fixtures, `flightdeck-demo`, with releases.json.
 // Outputs follow the fixtures in ../fixtures/providers/fly (see its README for their sources).
 import { randomBytes } from 'node:crypto'
-import { fakeCli, fixture, flag } from './cli-lib.mjs'
+import { fakeCli, fixture, flag, positionalWords } from './cli-lib.mjs'
 
 const TOOL = 'flyctl'
 const FIXTURE_APP = 'flightdeck-demo'
@@ -18,16 +18,7 @@ export function runFlyctlFake() {
   return fakeCli(TOOL, handle, subcommand)
 }
 
-/** The words of the command line that are not flags or flag values. */
-function words(args) {
-  const out = []
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]
-    if (VALUE_FLAGS.includes(arg)) i++
-    else if (!arg.startsWith('-')) out.push(arg)
-  }
-  return out
-}
+const words = (args) => positionalWords(args, VALUE_FLAGS)
 
 /** `deploy`, `releases`, `status`, `apps create`, `secrets import` ... (for behaviour overrides). */
 function subcommand(args) {

@@ -6,7 +6,7 @@
 // follow ../fixtures/providers/vercel (see its README for their sources): progress and messages
 // on stderr, only the deployment URL or the JSON on stdout.
 import { randomBytes } from 'node:crypto'
-import { fakeCli, fixture, flag } from './cli-lib.mjs'
+import { fakeCli, fixture, flag, positionalWords } from './cli-lib.mjs'
 
 const TOOL = 'vercel'
 const FIXTURE_PROJECT = 'flightdeck-web'
@@ -52,15 +52,7 @@ export function runVercelFake() {
   return fakeCli(TOOL, handle, subcommand)
 }
 
-function words(args) {
-  const out = []
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]
-    if (VALUE_FLAGS.includes(arg)) i++
-    else if (!arg.startsWith('-')) out.push(arg)
-  }
-  return out
-}
+const words = (args) => positionalWords(args, VALUE_FLAGS)
 
 /** `deploy`, `list`, `rollback`, `remove`, `env add` ... (for behaviour overrides). */
 function subcommand(args) {

@@ -6,7 +6,7 @@
 // ../fixtures/providers/cloudflare (see its README for their sources).
 import { randomUUID } from 'node:crypto'
 import { appendFileSync } from 'node:fs'
-import { fakeCli, fixture, flag } from './cli-lib.mjs'
+import { fakeCli, fixture, flag, positionalWords } from './cli-lib.mjs'
 
 const TOOL = 'wrangler'
 const FIXTURE_WORKER = 'flightdeck-demo'
@@ -23,15 +23,7 @@ export function runWranglerFake() {
   return fakeCli(TOOL, handle, subcommand)
 }
 
-function words(args) {
-  const out = []
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]
-    if (VALUE_FLAGS.includes(arg)) i++
-    else if (!arg.startsWith('-')) out.push(arg)
-  }
-  return out
-}
+const words = (args) => positionalWords(args, VALUE_FLAGS)
 
 /** `deploy`, `rollback`, `delete`, `versions list`, `secret bulk` ... (for behaviour overrides). */
 function subcommand(args) {
