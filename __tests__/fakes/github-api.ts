@@ -57,20 +57,47 @@ export class FakeGitHubApi {
     )
   }
 
+  /** Deployments the fake knows, newest first, with their statuses newest first. */
+  readonly deployments: Array<{
+    id: number
+    environment: string
+    statuses: Array<{ state: string }>
+  }> = []
+
   private answer(request: RecordedApiRequest): { status: number; body?: unknown } {
     for (const handler of this.handlers) {
       const answer = handler(request)
       if (answer) return answer
     }
-    if (request.method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/deployments$/.test(request.path)) {
-      return { status: 201, body: { id: this.nextDeploymentId++, ...(request.body as object) } }
-    }
-    const status = /^\/repos\/[^/]+\/[^/]+\/deployments\/(\d+)\/statuses$/.exec(request.path)
-    if (request.method === 'POST' && status) {
-      return {
-        status: 201,
-        body: { id: 1, deployment_id: Number(status[1]), ...(request.body as object) },
+    const url = new URL(request.path, 'http://fake')
+    if (/^\/repos\/[^/]+\/[^/]+\/deployments$/.test(url.pathname)) {
+      if (request.method === 'POST') {
+        const body = request.body as { environment: string }
+        const deployment = {
+          id: this.nextDeploymentId++,
+          environment: body.environment,
+          statuses: [],
+        }
+        this.deployments.unshift(deployment)
+        return { status: 201, body: { ...body, id: deployment.id } }
       }
+      const environment = url.searchParams.get('environment')
+      return {
+        status: 200,
+        body: this.deployments
+          .filter((deployment) => !environment || deployment.environment === environment)
+          .map(({ id, environment }) => ({ id, environment })),
+      }
+    }
+    const statuses = /^\/repos\/[^/]+\/[^/]+\/deployments\/(\d+)\/statuses$/.exec(url.pathname)
+    if (statuses) {
+      const deployment = this.deployments.find((d) => d.id === Number(statuses[1]))
+      if (request.method === 'POST') {
+        const body = request.body as { state: string }
+        deployment?.statuses.unshift({ state: body.state })
+        return { status: 201, body: { id: 1, deployment_id: Number(statuses[1]), ...body } }
+      }
+      return { status: 200, body: deployment?.statuses ?? [] }
     }
     return { status: 404, body: { message: 'Not Found' } }
   }

@@ -106,6 +106,32 @@ describe('rollback bundle', () => {
     })
   })
 
+  it('marks the earlier live deployment of the environment inactive once the rollback is healthy', async () => {
+    api.deployments.push(
+      { id: 900, environment: 'production', statuses: [{ state: 'success' }] },
+      {
+        id: 899,
+        environment: 'production',
+        statuses: [{ state: 'inactive' }, { state: 'success' }],
+      },
+      { id: 898, environment: 'staging', statuses: [{ state: 'success' }] },
+    )
+    const result = await runBundledAction('rollback', {
+      apiUrl: api.url,
+      inputs: commandInputs({ environment: 'production', 'health-url': app.url }),
+    })
+    expect(result.exitCode).toBe(0)
+    const inactivated = api.requests
+      .filter(
+        (request) =>
+          request.method === 'POST' && (request.body as { state?: string })?.state === 'inactive',
+      )
+      .map((request) => request.path)
+    expect(inactivated).toEqual(['/repos/acme/shop/deployments/900/statuses'])
+    expect(result.stdout).toContain('Marked earlier production deployment(s) 900 inactive.')
+    expect(api.deployments.find((d) => d.id === 1000)?.statuses[0]).toEqual({ state: 'success' })
+  })
+
   it('changes nothing on a dry run', async () => {
     const result = await runBundledAction('rollback', {
       apiUrl: api.url,

@@ -35924,6 +35924,36 @@ async function setDeploymentStatus(client, context, deploymentId, status) {
         log_url: context.runUrl,
     });
 }
+/**
+ * Marks the environment's earlier deployments that still read as active (latest status
+ * success) inactive. GitHub does this by itself only for non-production environments
+ * (`auto_inactive`); without it a production environment shows the bad release as live next to
+ * the one that replaced it. Returns the ids it deactivated.
+ */
+async function deactivateEarlierDeployments(client, context, environment, keepId) {
+    const { data: deployments } = await client.rest.repos.listDeployments({
+        owner: context.owner,
+        repo: context.repo,
+        environment,
+        per_page: 30,
+    });
+    const earlier = deployments.filter((deployment) => deployment.id !== keepId);
+    const active = await Promise.all(earlier.map(async (deployment) => {
+        const { data: statuses } = await client.rest.repos.listDeploymentStatuses({
+            owner: context.owner,
+            repo: context.repo,
+            deployment_id: deployment.id,
+            per_page: 1,
+        });
+        return statuses[0]?.state === 'success' ? deployment.id : undefined;
+    }));
+    const ids = active.filter((id) => id !== undefined);
+    await Promise.all(ids.map((id) => setDeploymentStatus(client, context, id, {
+        state: 'inactive',
+        description: `Replaced by deployment ${keepId}`,
+    })));
+    return ids;
+}
 
 ;// CONCATENATED MODULE: ./shared/http/attempt-log.ts
 
@@ -45625,11 +45655,20 @@ class DeploymentRecorder {
         });
     }
     async finish(state, description, environmentUrl) {
-        if (this.id === undefined || !this.inputs['github-token'])
+        if (this.id === undefined || !this.inputs['github-token'] || !this.inputs.environment)
             return;
         const client = githubClient(this.inputs['github-token']);
         const id = this.id;
-        await this.attempt(() => setDeploymentStatus(client, runContext(), id, { state, description, environmentUrl }));
+        const environment = this.inputs.environment;
+        await this.attempt(async () => {
+            await setDeploymentStatus(client, runContext(), id, { state, description, environmentUrl });
+            if (state !== 'success')
+                return;
+            const replaced = await deactivateEarlierDeployments(client, runContext(), environment, id);
+            if (replaced.length > 0) {
+                lib_core/* info */.pq(`Marked earlier ${environment} deployment(s) ${replaced.join(', ')} inactive.`);
+            }
+        });
     }
     async attempt(step) {
         try {

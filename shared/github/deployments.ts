@@ -60,3 +60,45 @@ export async function setDeploymentStatus(
     log_url: context.runUrl,
   })
 }
+
+/**
+ * Marks the environment's earlier deployments that still read as active (latest status
+ * success) inactive. GitHub does this by itself only for non-production environments
+ * (`auto_inactive`); without it a production environment shows the bad release as live next to
+ * the one that replaced it. Returns the ids it deactivated.
+ */
+export async function deactivateEarlierDeployments(
+  client: GitHubClient,
+  context: RunContext,
+  environment: string,
+  keepId: number,
+): Promise<number[]> {
+  const { data: deployments } = await client.rest.repos.listDeployments({
+    owner: context.owner,
+    repo: context.repo,
+    environment,
+    per_page: 30,
+  })
+  const earlier = deployments.filter((deployment) => deployment.id !== keepId)
+  const active = await Promise.all(
+    earlier.map(async (deployment) => {
+      const { data: statuses } = await client.rest.repos.listDeploymentStatuses({
+        owner: context.owner,
+        repo: context.repo,
+        deployment_id: deployment.id,
+        per_page: 1,
+      })
+      return statuses[0]?.state === 'success' ? deployment.id : undefined
+    }),
+  )
+  const ids = active.filter((id): id is number => id !== undefined)
+  await Promise.all(
+    ids.map((id) =>
+      setDeploymentStatus(client, context, id, {
+        state: 'inactive',
+        description: `Replaced by deployment ${keepId}`,
+      }),
+    ),
+  )
+  return ids
+}

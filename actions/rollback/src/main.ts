@@ -5,6 +5,7 @@ import { githubClient } from '../../../shared/github/client.js'
 import { runContext } from '../../../shared/github/context.js'
 import {
   createDeployment,
+  deactivateEarlierDeployments,
   setDeploymentStatus,
   type DeploymentState,
 } from '../../../shared/github/deployments.js'
@@ -65,12 +66,18 @@ class DeploymentRecorder {
     description: string,
     environmentUrl?: string,
   ): Promise<void> {
-    if (this.id === undefined || !this.inputs['github-token']) return
+    if (this.id === undefined || !this.inputs['github-token'] || !this.inputs.environment) return
     const client = githubClient(this.inputs['github-token'])
     const id = this.id
-    await this.attempt(() =>
-      setDeploymentStatus(client, runContext(), id, { state, description, environmentUrl }),
-    )
+    const environment = this.inputs.environment
+    await this.attempt(async () => {
+      await setDeploymentStatus(client, runContext(), id, { state, description, environmentUrl })
+      if (state !== 'success') return
+      const replaced = await deactivateEarlierDeployments(client, runContext(), environment, id)
+      if (replaced.length > 0) {
+        core.info(`Marked earlier ${environment} deployment(s) ${replaced.join(', ')} inactive.`)
+      }
+    })
   }
 
   private async attempt(step: () => Promise<void>): Promise<void> {
