@@ -1,5 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { jest } from '@jest/globals'
 import { InputError } from '../../shared/errors.js'
 import {
   createCloudflareProvider,
@@ -14,7 +13,7 @@ import {
   type ProviderConfig,
   type Release,
 } from '../../shared/providers/types.js'
-import { FakeClis } from '../fakes/fake-cli.js'
+import { useFakeClis } from '../fakes/provider-test.js'
 
 const TOKEN = 'cf-fake-api-token-0123456789abcdef'
 const ACCOUNT = '0123456789abcdef0123456789abcdef'
@@ -39,10 +38,8 @@ interface WranglerState {
   lastOutputFile?: string | null
 }
 
-let clis: FakeClis
-let restore: () => void
-let logs: string[]
-let output: string[]
+const fake = useFakeClis('wrangler', ['CLOUDFLARE_API_TOKEN', 'CLOUDFLARE_ACCOUNT_ID'])
+const { logs, output } = fake
 
 function cloudflare(overrides: Partial<ProviderConfig> = {}) {
   return createCloudflareProvider({
@@ -55,33 +52,11 @@ function cloudflare(overrides: Partial<ProviderConfig> = {}) {
   })
 }
 
-function argvs() {
-  return clis.calls('wrangler').map((call) => call.args)
-}
+const argvs = () => fake.argvs()
 
 function state() {
-  return clis.state<WranglerState>('wrangler')
+  return fake.clis.state<WranglerState>('wrangler')
 }
-
-beforeEach(() => {
-  clis = new FakeClis()
-  restore = clis.install()
-  logs = []
-  output = []
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    output.push(String(chunk))
-    return true
-  })
-  delete process.env.CLOUDFLARE_API_TOKEN
-  delete process.env.CLOUDFLARE_ACCOUNT_ID
-})
-
-afterEach(() => {
-  jest.restoreAllMocks()
-  restore()
-  delete process.env.CLOUDFLARE_API_TOKEN
-  delete process.env.CLOUDFLARE_ACCOUNT_ID
-})
 
 describe('cloudflare provider: releases', () => {
   it('lists Versions newest first and marks the one at 100% in the newest Deployment current', async () => {
@@ -130,7 +105,7 @@ describe('cloudflare provider: releases', () => {
   })
 
   it('returns an empty list for a Worker with no Versions, and marks nothing current without Deployments', async () => {
-    clis.setState('wrangler', {
+    fake.clis.setState('wrangler', {
       workers: { [APP]: { versions: [], deployments: [], secrets: {} } },
     })
     await expect(cloudflare().releases()).resolves.toEqual([])
@@ -151,26 +126,26 @@ describe('cloudflare provider: releases', () => {
   })
 
   it('says which command printed malformed JSON', async () => {
-    clis.behave('wrangler', { 'versions list': { malformed: true } })
+    fake.clis.behave('wrangler', { 'versions list': { malformed: true } })
     await expect(cloudflare().releases()).rejects.toThrow(
       /^`wrangler versions list --name flightdeck-demo --json` did not print JSON .*it began: "Error: unexpected end/,
     )
-    clis.behave('wrangler', { 'deployments list': { malformed: true } })
+    fake.clis.behave('wrangler', { 'deployments list': { malformed: true } })
     await expect(cloudflare().releases()).rejects.toThrow(
       /^`wrangler deployments list --name flightdeck-demo --json` did not print JSON/,
     )
   })
 
   it('refuses JSON of the wrong shape', async () => {
-    clis.behave('wrangler', { 'versions list': { stdout: '{"items": []}' } })
+    fake.clis.behave('wrangler', { 'versions list': { stdout: '{"items": []}' } })
     await expect(cloudflare().releases()).rejects.toThrow(
       '`wrangler versions list --name flightdeck-demo --json` printed JSON that is not a list of Worker versions',
     )
-    clis.behave('wrangler', { 'versions list': { stdout: '[{"number": 3}]' } })
+    fake.clis.behave('wrangler', { 'versions list': { stdout: '[{"number": 3}]' } })
     await expect(cloudflare().releases()).rejects.toThrow(
       'printed a version without an id (item 0)',
     )
-    clis.behave('wrangler', { 'deployments list': { stdout: '{}' } })
+    fake.clis.behave('wrangler', { 'deployments list': { stdout: '{}' } })
     await expect(cloudflare().releases()).rejects.toThrow(
       '`wrangler deployments list --name flightdeck-demo --json` printed JSON that is not a list of deployments',
     )
@@ -183,14 +158,14 @@ describe('cloudflare provider: releases', () => {
   })
 
   it('gives up on a hanging wrangler after timeoutMs', async () => {
-    clis.behave('wrangler', { 'versions list': { hangMs: 2_000 } })
+    fake.clis.behave('wrangler', { 'versions list': { hangMs: 2_000 } })
     await expect(cloudflare({ timeoutMs: 500 }).releases()).rejects.toThrow(
       /^`wrangler versions list --name flightdeck-demo --json` did not finish within/,
     )
   })
 
   it('leaves --name out when no app is set, so wrangler reads it from its config', async () => {
-    clis.behave('wrangler', { '*': { stdout: '[]' } })
+    fake.clis.behave('wrangler', { '*': { stdout: '[]' } })
     await expect(cloudflare({ app: '' }).releases()).resolves.toEqual([])
     expect(argvs()).toEqual([
       ['versions', 'list', '--json'],
@@ -204,7 +179,7 @@ describe('cloudflare provider: credentials', () => {
     const provider = cloudflare()
     await provider.deploy({})
     await provider.releases()
-    for (const call of clis.calls('wrangler')) {
+    for (const call of fake.clis.calls('wrangler')) {
       expect(call.env).toEqual({ CLOUDFLARE_API_TOKEN: TOKEN, CLOUDFLARE_ACCOUNT_ID: ACCOUNT })
       expect(call.args.join(' ')).not.toContain(TOKEN)
     }
@@ -217,7 +192,7 @@ describe('cloudflare provider: credentials', () => {
     process.env.CLOUDFLARE_API_TOKEN = 'token-from-env'
     process.env.CLOUDFLARE_ACCOUNT_ID = 'account-from-env'
     await cloudflare({ token: undefined, settings: {} }).releases()
-    expect(clis.calls('wrangler')[0]?.env).toEqual({
+    expect(fake.clis.calls('wrangler')[0]?.env).toEqual({
       CLOUDFLARE_API_TOKEN: 'token-from-env',
       CLOUDFLARE_ACCOUNT_ID: 'account-from-env',
     })
@@ -242,7 +217,7 @@ describe('cloudflare provider: credentials', () => {
 
 describe('cloudflare provider: deploy', () => {
   it('deploys with env, config, name and extra args, reading the version and URL from the output file', async () => {
-    clis.setState('wrangler', { nextVersionId: '11111111-2222-4333-8444-555555555555' })
+    fake.clis.setState('wrangler', { nextVersionId: '11111111-2222-4333-8444-555555555555' })
     const result = await cloudflare().deploy({
       environment: 'staging',
       config: 'wrangler.staging.toml',
@@ -275,13 +250,13 @@ describe('cloudflare provider: deploy', () => {
   })
 
   it('points WRANGLER_OUTPUT_FILE_PATH at a temporary file under RUNNER_TEMP and removes it', async () => {
-    process.env.RUNNER_TEMP = clis.stateDir
+    process.env.RUNNER_TEMP = fake.clis.stateDir
     try {
       await cloudflare().deploy({})
       const path = state().lastOutputFile
-      expect(path?.startsWith(`${clis.stateDir}/flightdeck-wrangler-`)).toBe(true)
+      expect(path?.startsWith(`${fake.clis.stateDir}/flightdeck-wrangler-`)).toBe(true)
       expect(existsSync(path as string)).toBe(false)
-      clis.setState('wrangler', { ...state(), nextDeploy: 'fail' })
+      fake.clis.setState('wrangler', { ...state(), nextDeploy: 'fail' })
       await expect(cloudflare().deploy({})).rejects.toThrow(/failed with exit code 1/)
       expect(existsSync(state().lastOutputFile as string)).toBe(false)
     } finally {
@@ -290,7 +265,7 @@ describe('cloudflare provider: deploy', () => {
   })
 
   it('falls back to stdout when wrangler writes no output file', async () => {
-    clis.behave('wrangler', { deploy: { stdout: fixture('deploy.txt') } })
+    fake.clis.behave('wrangler', { deploy: { stdout: fixture('deploy.txt') } })
     const result = await cloudflare().deploy({})
     expect(result).toEqual({
       releaseId: 'c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f',
@@ -300,7 +275,7 @@ describe('cloudflare provider: deploy', () => {
   })
 
   it('says so when neither the file nor stdout names a Version', async () => {
-    clis.behave('wrangler', {
+    fake.clis.behave('wrangler', {
       deploy: { stdout: 'No deploy targets for flightdeck-demo (0.3 sec)\n' },
     })
     await expect(cloudflare().deploy({})).resolves.toEqual({})
@@ -316,14 +291,14 @@ describe('cloudflare provider: deploy', () => {
   })
 
   it('fails with the command, exit code and the end of wrangler’s error output', async () => {
-    clis.setState('wrangler', { nextDeploy: 'fail' })
+    fake.clis.setState('wrangler', { nextDeploy: 'fail' })
     await expect(cloudflare().deploy({})).rejects.toThrow(
       '`wrangler deploy --name flightdeck-demo` failed with exit code 1: ✘ [ERROR] Build failed with 1 error: / src/index.ts:3:8: ERROR: Could not resolve "./missing"',
     )
   })
 
   it('gives up on a deploy that hangs past timeoutMs', async () => {
-    clis.behave('wrangler', { deploy: { hangMs: 2_000 } })
+    fake.clis.behave('wrangler', { deploy: { hangMs: 2_000 } })
     await expect(cloudflare({ timeoutMs: 500 }).deploy({})).rejects.toThrow(
       /^`wrangler deploy --name flightdeck-demo` did not finish within/,
     )
@@ -405,7 +380,7 @@ describe('cloudflare provider: rollback', () => {
   })
 
   it('gives up on a rollback that hangs past timeoutMs', async () => {
-    clis.behave('wrangler', { rollback: { hangMs: 2_000 } })
+    fake.clis.behave('wrangler', { rollback: { hangMs: 2_000 } })
     const target: Release = { id: 'v', status: 'succeeded', rawStatus: '', current: false }
     await expect(cloudflare({ timeoutMs: 500 }).rollback(target)).rejects.toThrow(
       /did not finish within/,
@@ -431,7 +406,7 @@ describe('cloudflare provider: apps, secrets, url', () => {
   })
 
   it('destroyApp fails on other errors, and refuses to run without a Worker name', async () => {
-    clis.behave('wrangler', {
+    fake.clis.behave('wrangler', {
       delete: { exitCode: 1, stderr: '✘ [ERROR] Authentication error [code: 10000]\n' },
     })
     await expect(cloudflare().destroyApp()).rejects.toThrow(
@@ -445,7 +420,7 @@ describe('cloudflare provider: apps, secrets, url', () => {
   it('setSecrets sends one JSON object on stdin only, and masks the values', async () => {
     const secrets = { DATABASE_URL: 'postgres://u:s3cr3t@db/app', PEM: 'line1\nline2\n' }
     await cloudflare().setSecrets(secrets)
-    const calls = clis.calls('wrangler')
+    const calls = fake.clis.calls('wrangler')
     expect(calls.map((c) => c.args)).toEqual([['secret', 'bulk', '--name', APP]])
     expect(calls[0]?.stdin).toBe(`${JSON.stringify(secrets)}\n`)
     expect(calls[0]?.args.join(' ')).not.toContain('s3cr3t')
@@ -456,7 +431,7 @@ describe('cloudflare provider: apps, secrets, url', () => {
   })
 
   it('setSecrets fails when wrangler says it read nothing, though it exits 0', async () => {
-    clis.behave('wrangler', {
+    fake.clis.behave('wrangler', {
       'secret bulk': { stderr: '✘ [ERROR] 🚨 No content found in file, or piped input.\n' },
     })
     await expect(cloudflare().setSecrets({ A: '1' })).rejects.toThrow(
@@ -472,7 +447,7 @@ describe('cloudflare provider: apps, secrets, url', () => {
   })
 
   it('setSecrets gives up when wrangler hangs', async () => {
-    clis.behave('wrangler', { 'secret bulk': { hangMs: 2_000 } })
+    fake.clis.behave('wrangler', { 'secret bulk': { hangMs: 2_000 } })
     await expect(cloudflare({ timeoutMs: 500 }).setSecrets({ A: '1' })).rejects.toThrow(
       /^`wrangler secret bulk --name flightdeck-demo` did not finish within/,
     )

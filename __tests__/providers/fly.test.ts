@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { jest } from '@jest/globals'
 import { ActionFailure, InputError } from '../../shared/errors.js'
 import {
   createFlyProvider,
@@ -9,7 +8,7 @@ import {
   parseFlyReleases,
 } from '../../shared/providers/fly.js'
 import type { ProviderConfig, Release } from '../../shared/providers/types.js'
-import { FakeClis } from '../fakes/fake-cli.js'
+import { useFakeClis } from '../fakes/provider-test.js'
 
 const TOKEN = 'fo1_fake-fly-token-0123456789'
 const APP = 'flightdeck-demo'
@@ -29,10 +28,8 @@ interface FlyState {
   >
 }
 
-let clis: FakeClis
-let restore: () => void
-let logs: string[]
-let output: string[]
+const fake = useFakeClis('flyctl', ['FLY_API_TOKEN', 'FLY_ACCESS_TOKEN'])
+const { logs, output } = fake
 
 function fly(overrides: Partial<ProviderConfig> = {}) {
   return createFlyProvider({
@@ -45,38 +42,15 @@ function fly(overrides: Partial<ProviderConfig> = {}) {
   })
 }
 
-function argvs() {
-  return clis.calls('flyctl').map((call) => call.args)
-}
+const argvs = () => fake.argvs()
 
 function setApps(apps: FlyState['apps']) {
-  clis.setState('flyctl', { apps })
+  fake.clis.setState('flyctl', { apps })
 }
 
 function demoApp(releases = fixtureReleases()) {
   return { org: 'example-org', releases, secrets: {} }
 }
-
-beforeEach(() => {
-  clis = new FakeClis()
-  restore = clis.install()
-  logs = []
-  output = []
-  // Masks and echoed command lines go to stdout; keep them, to check what a log would show.
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    output.push(String(chunk))
-    return true
-  })
-  delete process.env.FLY_API_TOKEN
-  delete process.env.FLY_ACCESS_TOKEN
-})
-
-afterEach(() => {
-  jest.restoreAllMocks()
-  restore()
-  delete process.env.FLY_API_TOKEN
-  delete process.env.FLY_ACCESS_TOKEN
-})
 
 describe('fly provider: releases', () => {
   it('maps `flyctl releases --json` newest first, with the newest succeeded release current', async () => {
@@ -158,18 +132,18 @@ describe('fly provider: releases', () => {
   })
 
   it('says which command printed malformed JSON', async () => {
-    clis.behave('flyctl', { releases: { malformed: true } })
+    fake.clis.behave('flyctl', { releases: { malformed: true } })
     await expect(fly().releases()).rejects.toThrow(
       /`flyctl releases -a flightdeck-demo --json` did not print JSON .*it began: "Error: unexpected end/,
     )
   })
 
   it('refuses JSON that is not a list of releases', async () => {
-    clis.behave('flyctl', { releases: { stdout: '{"error": "nope"}' } })
+    fake.clis.behave('flyctl', { releases: { stdout: '{"error": "nope"}' } })
     await expect(fly().releases()).rejects.toThrow(
       '`flyctl releases -a flightdeck-demo --json` printed JSON that is not a list of releases',
     )
-    clis.behave('flyctl', { releases: { stdout: '[{"Version": 3}]' } })
+    fake.clis.behave('flyctl', { releases: { stdout: '[{"Version": 3}]' } })
     await expect(fly().releases()).rejects.toThrow(
       'printed a release without an ID and a numeric Version (item 0)',
     )
@@ -182,7 +156,7 @@ describe('fly provider: releases', () => {
   })
 
   it('gives up on a hanging flyctl after timeoutMs', async () => {
-    clis.behave('flyctl', { releases: { hangMs: 2_000 } })
+    fake.clis.behave('flyctl', { releases: { hangMs: 2_000 } })
     await expect(fly({ timeoutMs: 500 }).releases()).rejects.toThrow(
       /^`flyctl releases -a flightdeck-demo --json` did not finish within/,
     )
@@ -193,7 +167,7 @@ describe('fly provider: credentials', () => {
   it('passes the token only through FLY_API_TOKEN, masks it and never shows it', async () => {
     process.env.FLY_ACCESS_TOKEN = 'stale-access-token'
     await fly().deploy({ image: 'registry.fly.io/flightdeck-demo:deployment-NEW' })
-    for (const call of clis.calls('flyctl')) {
+    for (const call of fake.clis.calls('flyctl')) {
       // flyctl prefers FLY_ACCESS_TOKEN, so the provider must not let a stale one through.
       expect(call.env).toEqual({ FLY_API_TOKEN: TOKEN })
       expect(call.args.join(' ')).not.toContain(TOKEN)
@@ -207,7 +181,7 @@ describe('fly provider: credentials', () => {
   it('falls back to FLY_API_TOKEN from the environment', async () => {
     process.env.FLY_API_TOKEN = 'token-from-env'
     await fly({ token: undefined }).releases()
-    expect(clis.calls('flyctl')[0]?.env).toEqual({ FLY_API_TOKEN: 'token-from-env' })
+    expect(fake.clis.calls('flyctl')[0]?.env).toEqual({ FLY_API_TOKEN: 'token-from-env' })
     expect(output.join('')).toContain('::add-mask::token-from-env')
   })
 
@@ -254,7 +228,7 @@ describe('fly provider: deploy', () => {
       ],
       ['releases', '-a', APP, '--json'],
     ])
-    const newest = clis.state<FlyState>('flyctl').apps[APP]?.releases[0]
+    const newest = fake.clis.state<FlyState>('flyctl').apps[APP]?.releases[0]
     expect(newest).toMatchObject({
       Version: 43,
       ImageRef: 'registry.fly.io/flightdeck-demo:deployment-NEW',
@@ -279,7 +253,7 @@ describe('fly provider: deploy', () => {
   })
 
   it('finds the URL line on stderr too', async () => {
-    clis.behave('flyctl', {
+    fake.clis.behave('flyctl', {
       deploy: {
         stderr: '==> Building image\nVisit your newly deployed app at https://preview.fly.dev/\n',
       },
@@ -291,7 +265,7 @@ describe('fly provider: deploy', () => {
 
   it('fails with the command, exit code and the end of flyctl’s error output', async () => {
     const state = { apps: { [APP]: { ...demoApp(), nextDeploy: 'fail' } } }
-    clis.setState('flyctl', state)
+    fake.clis.setState('flyctl', state)
     const error = await fly()
       .deploy({ image: 'registry.fly.io/flightdeck-demo:deployment-BAD' })
       .catch((err: Error) => err)
@@ -306,7 +280,7 @@ describe('fly provider: deploy', () => {
   })
 
   it('still returns the URL when the new release cannot be read, and says why', async () => {
-    clis.behave('flyctl', { releases: { malformed: true } })
+    fake.clis.behave('flyctl', { releases: { malformed: true } })
     const result = await fly().deploy({ image: 'img' })
     expect(result).toEqual({ url: 'https://flightdeck-demo.fly.dev' })
     expect(logs.join('\n')).toMatch(
@@ -315,7 +289,7 @@ describe('fly provider: deploy', () => {
   })
 
   it('gives up on a deploy that hangs past timeoutMs', async () => {
-    clis.behave('flyctl', { deploy: { hangMs: 2_000 } })
+    fake.clis.behave('flyctl', { deploy: { hangMs: 2_000 } })
     await expect(fly({ timeoutMs: 500 }).deploy({ image: 'img' })).rejects.toThrow(
       /^`flyctl deploy -a flightdeck-demo --image img --yes` did not finish within/,
     )
@@ -370,7 +344,7 @@ describe('fly provider: rollback', () => {
   })
 
   it('fails clearly when the redeploy fails', async () => {
-    clis.behave('flyctl', { deploy: { exitCode: 1, stderr: fixture('deploy-failed.txt') } })
+    fake.clis.behave('flyctl', { deploy: { exitCode: 1, stderr: fixture('deploy-failed.txt') } })
     const target = {
       id: 'x',
       version: 'v40',
@@ -406,7 +380,7 @@ describe('fly provider: ensureApp', () => {
       ['apps', 'list', '--json'],
       ['apps', 'create', 'flightdeck-pr-123', '--org', 'my-org'],
     ])
-    expect(clis.state<FlyState>('flyctl').apps['flightdeck-pr-123']).toMatchObject({
+    expect(fake.clis.state<FlyState>('flyctl').apps['flightdeck-pr-123']).toMatchObject({
       org: 'my-org',
       releases: [],
     })
@@ -424,7 +398,7 @@ describe('fly provider: ensureApp', () => {
   })
 
   it("reports flyctl's refusal, e.g. a name taken in another organization", async () => {
-    clis.behave('flyctl', {
+    fake.clis.behave('flyctl', {
       'apps create': { exitCode: 1, stderr: fixture('apps-create-taken.txt') },
     })
     await expect(fly({ app: 'taken-name' }).ensureApp({})).rejects.toThrow(
@@ -441,11 +415,11 @@ describe('fly provider: ensureApp', () => {
   })
 
   it('says which command printed malformed JSON', async () => {
-    clis.behave('flyctl', { 'apps list': { malformed: true } })
+    fake.clis.behave('flyctl', { 'apps list': { malformed: true } })
     await expect(fly().ensureApp({})).rejects.toThrow(
       '`flyctl apps list --json` did not print JSON',
     )
-    clis.behave('flyctl', { 'apps list': { stdout: '{}' } })
+    fake.clis.behave('flyctl', { 'apps list': { stdout: '{}' } })
     await expect(fly().ensureApp({})).rejects.toThrow(
       '`flyctl apps list --json` printed JSON that is not a list of apps',
     )
@@ -459,7 +433,7 @@ describe('fly provider: destroyApp', () => {
       ['apps', 'list', '--json'],
       ['apps', 'destroy', APP, '--yes'],
     ])
-    expect(clis.state<FlyState>('flyctl').apps[APP]).toBeUndefined()
+    expect(fake.clis.state<FlyState>('flyctl').apps[APP]).toBeUndefined()
   })
 
   it('does nothing for an app that does not exist (a rerun teardown)', async () => {
@@ -469,7 +443,7 @@ describe('fly provider: destroyApp', () => {
   })
 
   it('fails with flyctl’s message', async () => {
-    clis.behave('flyctl', { 'apps destroy': { exitCode: 1, stderr: 'Error: unauthorized\n' } })
+    fake.clis.behave('flyctl', { 'apps destroy': { exitCode: 1, stderr: 'Error: unauthorized\n' } })
     await expect(fly().destroyApp()).rejects.toThrow(
       '`flyctl apps destroy flightdeck-demo --yes` failed with exit code 1: Error: unauthorized',
     )
@@ -483,13 +457,13 @@ describe('fly provider: setSecrets', () => {
       API_KEY: 'key=with=equals',
     }
     await fly().setSecrets(secrets)
-    const calls = clis.calls('flyctl')
+    const calls = fake.clis.calls('flyctl')
     expect(calls.map((call) => call.args)).toEqual([['secrets', 'import', '-a', APP]])
     expect(calls[0]?.stdin).toBe(
       'DATABASE_URL=postgres://app:s3cr3t-pass@db.internal/app\nAPI_KEY=key=with=equals\n',
     )
     expect(calls[0]?.env).toEqual({ FLY_API_TOKEN: TOKEN })
-    expect(clis.state<FlyState>('flyctl').apps[APP]?.secrets).toEqual(secrets)
+    expect(fake.clis.state<FlyState>('flyctl').apps[APP]?.secrets).toEqual(secrets)
     const shown = output.join('')
     expect(shown).toContain('::add-mask::postgres://app:s3cr3t-pass@db.internal/app')
     expect(shown.replace(/::add-mask::.*\n/g, '')).not.toContain('s3cr3t-pass')
@@ -504,8 +478,11 @@ describe('fly provider: setSecrets', () => {
   it('sends multi-line values in flyctl\'s """ form, which flyctl reads back intact', async () => {
     const pem = '-----BEGIN KEY-----\nMIIBOgIBAAJBAK\n\n-----END KEY-----\n'
     await fly().setSecrets({ TLS_KEY: pem, PLAIN: 'x' })
-    expect(clis.calls('flyctl')[0]?.stdin).toBe(`TLS_KEY="""${pem}"""\nPLAIN=x\n`)
-    expect(clis.state<FlyState>('flyctl').apps[APP]?.secrets).toEqual({ TLS_KEY: pem, PLAIN: 'x' })
+    expect(fake.clis.calls('flyctl')[0]?.stdin).toBe(`TLS_KEY="""${pem}"""\nPLAIN=x\n`)
+    expect(fake.clis.state<FlyState>('flyctl').apps[APP]?.secrets).toEqual({
+      TLS_KEY: pem,
+      PLAIN: 'x',
+    })
   })
 
   it('refuses names that are not environment variable names, running nothing', async () => {
@@ -548,7 +525,7 @@ describe('fly provider: setSecrets', () => {
   })
 
   it('fails with flyctl’s message and no secret value in it', async () => {
-    clis.behave('flyctl', {
+    fake.clis.behave('flyctl', {
       'secrets import': { exitCode: 1, stderr: 'Error: Could not find App "flightdeck-demo"\n' },
     })
     const error = await fly()
@@ -560,7 +537,7 @@ describe('fly provider: setSecrets', () => {
   })
 
   it('gives up on an import that hangs past timeoutMs', async () => {
-    clis.behave('flyctl', { 'secrets import': { hangMs: 2_000 } })
+    fake.clis.behave('flyctl', { 'secrets import': { hangMs: 2_000 } })
     await expect(fly({ timeoutMs: 500 }).setSecrets({ A: '1' })).rejects.toThrow(
       /^`flyctl secrets import -a flightdeck-demo` did not finish within/,
     )
@@ -574,31 +551,31 @@ describe('fly provider: url', () => {
   })
 
   it('has no URL when flyctl gives no hostname', async () => {
-    clis.behave('flyctl', { status: { stdout: '{"Hostname": "", "ID": "flightdeck-demo"}' } })
+    fake.clis.behave('flyctl', { status: { stdout: '{"Hostname": "", "ID": "flightdeck-demo"}' } })
     await expect(fly().url()).resolves.toBeUndefined()
   })
 
   it('fails clearly on malformed JSON, a non-object and a missing app', async () => {
-    clis.behave('flyctl', { status: { malformed: true } })
+    fake.clis.behave('flyctl', { status: { malformed: true } })
     await expect(fly().url()).rejects.toThrow(
       '`flyctl status -a flightdeck-demo --json` did not print JSON',
     )
-    clis.behave('flyctl', { status: { stdout: '[]' } })
+    fake.clis.behave('flyctl', { status: { stdout: '[]' } })
     await expect(fly().url()).rejects.toThrow('printed JSON that is not an app status')
-    clis.behave('flyctl', {})
+    fake.clis.behave('flyctl', {})
     await expect(fly({ app: 'gone' }).url()).rejects.toThrow('Error: Could not find App "gone"')
   })
 })
 
 describe('fake flyctl', () => {
   it('is also installed as `fly`, sharing its state', () => {
-    const env = { ...process.env, ...clis.env(), FLY_API_TOKEN: TOKEN }
+    const env = { ...process.env, ...fake.clis.env(), FLY_API_TOKEN: TOKEN }
     const created = execFileSync('fly', ['apps', 'create', 'via-fly', '--org', 'personal'], {
       env,
       encoding: 'utf8',
     })
     expect(created).toBe('New app created: via-fly\n')
-    expect(clis.state<FlyState>('flyctl').apps['via-fly']).toBeDefined()
+    expect(fake.clis.state<FlyState>('flyctl').apps['via-fly']).toBeDefined()
     const listed = JSON.parse(
       execFileSync('flyctl', ['apps', 'list', '--json'], { env, encoding: 'utf8' }),
     ) as Array<{ Name: string }>

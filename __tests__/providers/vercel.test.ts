@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs'
-import { jest } from '@jest/globals'
 import { InputError } from '../../shared/errors.js'
 import { planRollback } from '../../shared/providers/select.js'
 import {
@@ -14,7 +13,7 @@ import {
   type ProviderConfig,
   type Release,
 } from '../../shared/providers/types.js'
-import { FakeClis } from '../fakes/fake-cli.js'
+import { useFakeClis } from '../fakes/provider-test.js'
 
 const TOKEN = 'vercelFakeToken0123456789abcdef'
 const APP = 'flightdeck-web'
@@ -38,10 +37,8 @@ interface VercelState {
   rolledBackTo?: string
 }
 
-let clis: FakeClis
-let restore: () => void
-let logs: string[]
-let output: string[]
+const fake = useFakeClis('vercel', ['VERCEL_TOKEN', 'VERCEL_ORG_ID', 'VERCEL_PROJECT_ID'])
+const { logs, output } = fake
 
 function vercel(overrides: Partial<ProviderConfig> = {}) {
   return createVercelProvider({
@@ -54,12 +51,10 @@ function vercel(overrides: Partial<ProviderConfig> = {}) {
   })
 }
 
-function argvs() {
-  return clis.calls('vercel').map((call) => call.args)
-}
+const argvs = () => fake.argvs()
 
 function state() {
-  return clis.state<VercelState>('vercel')
+  return fake.clis.state<VercelState>('vercel')
 }
 
 /** Loads the fake's seed state so that a test can change it. */
@@ -73,26 +68,6 @@ function seeded(): VercelState {
     projects: { [APP]: { id: PROJECT_ID, deployments: sample.deployments, env: [] } },
   }
 }
-
-beforeEach(() => {
-  clis = new FakeClis()
-  restore = clis.install()
-  logs = []
-  output = []
-  jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    output.push(String(chunk))
-    return true
-  })
-  for (const name of ['VERCEL_TOKEN', 'VERCEL_ORG_ID', 'VERCEL_PROJECT_ID'])
-    delete process.env[name]
-})
-
-afterEach(() => {
-  jest.restoreAllMocks()
-  restore()
-  for (const name of ['VERCEL_TOKEN', 'VERCEL_ORG_ID', 'VERCEL_PROJECT_ID'])
-    delete process.env[name]
-})
 
 describe('vercel provider: releases', () => {
   it('maps `vercel list --format json` newest first; the newest READY production deployment is current', async () => {
@@ -138,7 +113,7 @@ describe('vercel provider: releases', () => {
       } as never,
       older as never,
     )
-    clis.setState('vercel', base)
+    fake.clis.setState('vercel', base)
     const releases = await vercel().releases()
     expect(planRollback(releases, 'previous', APP).to.id).toBe('dpl_OlderProd')
     expect(() => planRollback(releases, 'dpl_OldPreview', APP)).toThrow(
@@ -182,20 +157,20 @@ describe('vercel provider: releases', () => {
   it('returns an empty list for a project with no deployments', async () => {
     const base = seeded()
     if (base.projects[APP]) base.projects[APP].deployments = []
-    clis.setState('vercel', base)
+    fake.clis.setState('vercel', base)
     await expect(vercel().releases()).resolves.toEqual([])
   })
 
   it('says which command printed malformed or misshapen JSON', async () => {
-    clis.behave('vercel', { list: { malformed: true } })
+    fake.clis.behave('vercel', { list: { malformed: true } })
     await expect(vercel().releases()).rejects.toThrow(
       /^`vercel list flightdeck-web --format json` did not print JSON .*it began: "Error: unexpected end/,
     )
-    clis.behave('vercel', { list: { stdout: '[]' } })
+    fake.clis.behave('vercel', { list: { stdout: '[]' } })
     await expect(vercel().releases()).rejects.toThrow(
       '`vercel list flightdeck-web --format json` printed JSON without a list of deployments',
     )
-    clis.behave('vercel', { list: { stdout: '{"deployments":[{"state":"READY"}]}' } })
+    fake.clis.behave('vercel', { list: { stdout: '{"deployments":[{"state":"READY"}]}' } })
     await expect(vercel().releases()).rejects.toThrow('printed a deployment without an id (item 0)')
   })
 
@@ -206,7 +181,7 @@ describe('vercel provider: releases', () => {
   })
 
   it('gives up on a hanging vercel after timeoutMs', async () => {
-    clis.behave('vercel', { list: { hangMs: 2_000 } })
+    fake.clis.behave('vercel', { list: { hangMs: 2_000 } })
     await expect(vercel({ timeoutMs: 500 }).releases()).rejects.toThrow(
       /^`vercel list flightdeck-web --format json` did not finish within/,
     )
@@ -218,7 +193,7 @@ describe('vercel provider: credentials', () => {
     const provider = vercel()
     await provider.deploy({})
     await provider.releases()
-    for (const call of clis.calls('vercel')) {
+    for (const call of fake.clis.calls('vercel')) {
       expect(call.env).toEqual({ VERCEL_TOKEN: TOKEN })
       expect(call.args).not.toContain('--token')
       expect(call.args.join(' ')).not.toContain(TOKEN)
@@ -231,7 +206,7 @@ describe('vercel provider: credentials', () => {
     const provider = vercel({ settings: { 'org-id': ORG_ID, 'project-id': PROJECT_ID } })
     await provider.deploy({})
     expect(argvs()[0]).toEqual(['deploy', '--yes', '--format', 'json'])
-    expect(clis.calls('vercel')[0]?.env).toEqual({
+    expect(fake.clis.calls('vercel')[0]?.env).toEqual({
       VERCEL_TOKEN: TOKEN,
       VERCEL_ORG_ID: ORG_ID,
       VERCEL_PROJECT_ID: PROJECT_ID,
@@ -243,7 +218,7 @@ describe('vercel provider: credentials', () => {
     process.env.VERCEL_ORG_ID = ORG_ID
     process.env.VERCEL_PROJECT_ID = PROJECT_ID
     await vercel({ token: undefined }).releases()
-    expect(clis.calls('vercel')[0]?.env).toEqual({
+    expect(fake.clis.calls('vercel')[0]?.env).toEqual({
       VERCEL_TOKEN: 'envToken',
       VERCEL_ORG_ID: ORG_ID,
       VERCEL_PROJECT_ID: PROJECT_ID,
@@ -289,7 +264,7 @@ describe('vercel provider: deploy', () => {
       url: 'https://flightdeck-web-5t4r3e2w1-example-team.vercel.app',
     })
     expect((state() as { promoted?: string }).promoted).toBe('dpl_9Zx8Cv7Bn6Mm5Ll4Kk3Jj2Hh1Gg0Ff')
-    for (const call of clis.calls('vercel')) expect(call.args.join(' ')).not.toContain(TOKEN)
+    for (const call of fake.clis.calls('vercel')) expect(call.args.join(' ')).not.toContain(TOKEN)
   })
 
   it('says when Vercel rebuilds a promoted preview as a new production deployment', async () => {
@@ -348,21 +323,21 @@ describe('vercel provider: deploy', () => {
   })
 
   it("reports a failed build with Vercel's error and the build logs link", async () => {
-    clis.setState('vercel', { ...seeded(), nextDeploy: 'fail' })
+    fake.clis.setState('vercel', { ...seeded(), nextDeploy: 'fail' })
     await expect(vercel().deploy({})).rejects.toThrow(
       /^`vercel deploy --yes --project flightdeck-web --format json` failed with exit code 1: BUILD_ERROR: Command "npm run build" exited with 1 \(build logs: https:\/\/vercel\.com\/example-team\/flightdeck-web\/\w+\)$/,
     )
   })
 
   it('reports a failure without JSON by the end of stderr', async () => {
-    clis.behave('vercel', { deploy: { exitCode: 1, stderr: 'Error: Project not found\n' } })
+    fake.clis.behave('vercel', { deploy: { exitCode: 1, stderr: 'Error: Project not found\n' } })
     await expect(vercel().deploy({})).rejects.toThrow(
       '`vercel deploy --yes --project flightdeck-web --format json` failed with exit code 1: Error: Project not found',
     )
   })
 
   it('fails clearly when a successful deploy prints no JSON', async () => {
-    clis.behave('vercel', { deploy: { malformed: true } })
+    fake.clis.behave('vercel', { deploy: { malformed: true } })
     await expect(vercel().deploy({})).rejects.toThrow(
       /did not print the deployment as JSON; it began: "Error: unexpected end/,
     )
@@ -384,7 +359,7 @@ describe('vercel provider: deploy', () => {
   })
 
   it('gives up on a deploy that hangs past timeoutMs', async () => {
-    clis.behave('vercel', { deploy: { hangMs: 2_000 } })
+    fake.clis.behave('vercel', { deploy: { hangMs: 2_000 } })
     await expect(vercel({ timeoutMs: 500 }).deploy({})).rejects.toThrow(
       /^`vercel deploy --yes --project flightdeck-web --format json` did not finish within/,
     )
@@ -426,7 +401,7 @@ describe('vercel provider: rollback', () => {
   })
 
   it("fails with vercel's message when the aliases cannot be moved", async () => {
-    clis.setState('vercel', { ...seeded(), rollbackFails: true })
+    fake.clis.setState('vercel', { ...seeded(), rollbackFails: true })
     const target = (await vercel().releases())[3] as Release
     await expect(vercel().rollback(target)).rejects.toThrow(
       /^`vercel rollback https:\/\/flightdeck-web-5t4r3e2w1-example-team\.vercel\.app --yes` failed with exit code 1: .*Error: Failed to remap all aliases to the requested deployment .* \/ > {3}failed {7}flightdeck\.example\.com \(dpl_9Zx8Cv7Bn6Mm5Ll4Kk3Jj2Hh1Gg0Ff\)$/,
@@ -434,7 +409,7 @@ describe('vercel provider: rollback', () => {
   })
 
   it('explains the Hobby plan limit when Vercel mentions it', async () => {
-    clis.behave('vercel', {
+    fake.clis.behave('vercel', {
       rollback: {
         exitCode: 1,
         stderr:
@@ -459,7 +434,7 @@ describe('vercel provider: rollback', () => {
   })
 
   it('gives up on a rollback that hangs past timeoutMs', async () => {
-    clis.behave('vercel', { rollback: { hangMs: 2_000 } })
+    fake.clis.behave('vercel', { rollback: { hangMs: 2_000 } })
     const target: Release = { id: 'dpl_X', status: 'succeeded', rawStatus: 'READY', current: false }
     await expect(vercel({ timeoutMs: 500 }).rollback(target)).rejects.toThrow(
       /^`vercel rollback dpl_X --yes` did not finish within/,
@@ -519,7 +494,7 @@ describe('vercel provider: apps', () => {
   })
 
   it('destroyApp fails on other errors', async () => {
-    clis.behave('vercel', { remove: { exitCode: 1, stderr: 'Error: Not authorized\n' } })
+    fake.clis.behave('vercel', { remove: { exitCode: 1, stderr: 'Error: Not authorized\n' } })
     await expect(
       vercel({ settings: { 'deployment-url': 'dpl_abc' } }).destroyApp(),
     ).rejects.toThrow(
@@ -548,7 +523,7 @@ describe('vercel provider: setSecrets', () => {
   it('adds each secret with its value on stdin only, for the preview environment by default', async () => {
     const secrets = { DATABASE_URL: 'postgres://u:s3cr3t@db/app', PEM: 'a\nb\n' }
     await vercel().setSecrets(secrets)
-    const calls = clis.calls('vercel')
+    const calls = fake.clis.calls('vercel')
     expect(calls.map((c) => c.args)).toEqual([
       ['env', 'add', 'DATABASE_URL', 'preview', '--project', APP, '--force', '--yes'],
       ['env', 'add', 'PEM', 'preview', '--project', APP, '--force', '--yes'],
@@ -605,7 +580,7 @@ describe('vercel provider: setSecrets', () => {
   })
 
   it("fails with vercel's message and no value in it", async () => {
-    clis.behave('vercel', { 'env add': { exitCode: 1, stderr: 'Error: Not authorized\n' } })
+    fake.clis.behave('vercel', { 'env add': { exitCode: 1, stderr: 'Error: Not authorized\n' } })
     const error = await vercel()
       .setSecrets({ API_KEY: 'very-secret-value' })
       .catch((err: Error) => err)
@@ -615,7 +590,7 @@ describe('vercel provider: setSecrets', () => {
   })
 
   it('gives up on env add hanging past timeoutMs', async () => {
-    clis.behave('vercel', { 'env add': { hangMs: 2_000 } })
+    fake.clis.behave('vercel', { 'env add': { hangMs: 2_000 } })
     await expect(vercel({ timeoutMs: 500 }).setSecrets({ A: '1' })).rejects.toThrow(
       /did not finish within/,
     )
@@ -633,12 +608,12 @@ describe('vercel provider: url', () => {
     const base = seeded()
     const project = base.projects[APP]
     if (project) project.deployments = project.deployments.filter((d) => d.target !== 'production')
-    clis.setState('vercel', base)
+    fake.clis.setState('vercel', base)
     await expect(vercel().url()).resolves.toBe(
       'https://flightdeck-web-8x2kq1m9z-example-team.vercel.app',
     )
     if (project) project.deployments = []
-    clis.setState('vercel', base)
+    fake.clis.setState('vercel', base)
     await expect(vercel().url()).resolves.toBeUndefined()
   })
 })
