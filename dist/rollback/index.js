@@ -45621,50 +45621,51 @@ function summaryMarkdown(outcome) {
 class DeploymentRecorder {
     inputs;
     description;
-    id;
+    /** Set once GitHub has the deployment; everything later goes to the same one. */
+    recorded;
     constructor(inputs, description) {
         this.inputs = inputs;
         this.description = description;
     }
     get deploymentId() {
-        return this.id;
+        return this.recorded?.id;
     }
     async start(payload) {
-        const environment = this.inputs.environment;
+        const { environment, 'github-token': token } = this.inputs;
         if (!environment)
             return;
-        if (!this.inputs['github-token']) {
+        if (!token) {
             lib_core/* warning */.$e('No github-token: the rollback is not recorded as a GitHub Deployment.');
             return;
         }
+        const client = githubClient(token);
         const context = runContext();
         await this.attempt(async () => {
-            const client = githubClient(this.inputs['github-token']);
-            this.id = await createDeployment(client, context, {
+            const id = await createDeployment(client, context, {
                 environment,
                 ref: context.sha || context.ref,
                 description: this.description,
                 payload: { flightdeck: payload },
                 production: /^prod/i.test(environment),
             });
-            await setDeploymentStatus(client, context, this.id, {
+            await setDeploymentStatus(client, context, id, {
                 state: 'in_progress',
                 description: this.description,
             });
-            lib_core/* info */.pq(`Recording the rollback as GitHub deployment ${this.id} in ${environment}.`);
+            this.recorded = { client, context, environment, id };
+            lib_core/* info */.pq(`Recording the rollback as GitHub deployment ${id} in ${environment}.`);
         });
     }
     async finish(state, description, environmentUrl) {
-        if (this.id === undefined || !this.inputs['github-token'] || !this.inputs.environment)
+        const recorded = this.recorded;
+        if (!recorded)
             return;
-        const client = githubClient(this.inputs['github-token']);
-        const id = this.id;
-        const environment = this.inputs.environment;
+        const { client, context, environment, id } = recorded;
         await this.attempt(async () => {
-            await setDeploymentStatus(client, runContext(), id, { state, description, environmentUrl });
+            await setDeploymentStatus(client, context, id, { state, description, environmentUrl });
             if (state !== 'success')
                 return;
-            const replaced = await deactivateEarlierDeployments(client, runContext(), environment, id);
+            const replaced = await deactivateEarlierDeployments(client, context, environment, id);
             if (replaced.length > 0) {
                 lib_core/* info */.pq(`Marked earlier ${environment} deployment(s) ${replaced.join(', ')} inactive.`);
             }

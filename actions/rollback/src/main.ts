@@ -1,8 +1,8 @@
 import * as core from '@actions/core'
 import { formatDuration } from '../../../shared/durations.js'
 import { ActionFailure, errorMessage } from '../../../shared/errors.js'
-import { githubClient } from '../../../shared/github/client.js'
-import { runContext } from '../../../shared/github/context.js'
+import { githubClient, type GitHubClient } from '../../../shared/github/client.js'
+import { runContext, type RunContext } from '../../../shared/github/context.js'
 import {
   createDeployment,
   deactivateEarlierDeployments,
@@ -25,7 +25,13 @@ import { summaryMarkdown, type RollbackOutcome } from './report.js'
  * must not stop an app from being restored, so failures here become warnings.
  */
 class DeploymentRecorder {
-  private id?: number
+  /** Set once GitHub has the deployment; everything later goes to the same one. */
+  private recorded?: {
+    client: GitHubClient
+    context: RunContext
+    environment: string
+    id: number
+  }
 
   constructor(
     private readonly inputs: RollbackInputs,
@@ -33,31 +39,32 @@ class DeploymentRecorder {
   ) {}
 
   get deploymentId(): number | undefined {
-    return this.id
+    return this.recorded?.id
   }
 
   async start(payload: Record<string, unknown>): Promise<void> {
-    const environment = this.inputs.environment
+    const { environment, 'github-token': token } = this.inputs
     if (!environment) return
-    if (!this.inputs['github-token']) {
+    if (!token) {
       core.warning('No github-token: the rollback is not recorded as a GitHub Deployment.')
       return
     }
+    const client = githubClient(token)
     const context = runContext()
     await this.attempt(async () => {
-      const client = githubClient(this.inputs['github-token'] as string)
-      this.id = await createDeployment(client, context, {
+      const id = await createDeployment(client, context, {
         environment,
         ref: context.sha || context.ref,
         description: this.description,
         payload: { flightdeck: payload },
         production: /^prod/i.test(environment),
       })
-      await setDeploymentStatus(client, context, this.id, {
+      await setDeploymentStatus(client, context, id, {
         state: 'in_progress',
         description: this.description,
       })
-      core.info(`Recording the rollback as GitHub deployment ${this.id} in ${environment}.`)
+      this.recorded = { client, context, environment, id }
+      core.info(`Recording the rollback as GitHub deployment ${id} in ${environment}.`)
     })
   }
 
@@ -66,14 +73,13 @@ class DeploymentRecorder {
     description: string,
     environmentUrl?: string,
   ): Promise<void> {
-    if (this.id === undefined || !this.inputs['github-token'] || !this.inputs.environment) return
-    const client = githubClient(this.inputs['github-token'])
-    const id = this.id
-    const environment = this.inputs.environment
+    const recorded = this.recorded
+    if (!recorded) return
+    const { client, context, environment, id } = recorded
     await this.attempt(async () => {
-      await setDeploymentStatus(client, runContext(), id, { state, description, environmentUrl })
+      await setDeploymentStatus(client, context, id, { state, description, environmentUrl })
       if (state !== 'success') return
-      const replaced = await deactivateEarlierDeployments(client, runContext(), environment, id)
+      const replaced = await deactivateEarlierDeployments(client, context, environment, id)
       if (replaced.length > 0) {
         core.info(`Marked earlier ${environment} deployment(s) ${replaced.join(', ')} inactive.`)
       }
