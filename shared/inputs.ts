@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './runner.js'
 // zod/mini: the same zod, without the chainable API; a fifth of the bundle size and start-up.
 import { z } from 'zod/mini'
 import { parseDuration } from './durations.js'

@@ -1,10 +1,11 @@
-import * as core from '@actions/core'
 import { ActionFailure, errorMessage } from './errors.js'
-import { abandonedProcesses } from './providers/cli.js'
+import * as core from './runner.js'
 
 /**
  * Runs an action's main function the same way for every action: a failure becomes one error
- * annotation and exit code 1; the stack trace goes to the debug log only.
+ * annotation and exit code 1; the stack trace goes to the debug log only. Each action's
+ * `main.ts` exports `run = () => runAction(main)`, so the runner, `@github/local-action` and
+ * tests all get the same complete behaviour.
  */
 export async function runAction(main: () => Promise<void>): Promise<void> {
   try {
@@ -18,6 +19,4 @@ export async function runAction(main: () => Promise<void>): Promise<void> {
       core.setFailed(errorMessage(err))
     }
   }
-  // A CLI that outlived its time limit would hold the step open until the job's own timeout.
-  if (abandonedProcesses() > 0) process.exit(Number(process.exitCode ?? 0))
 }

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './runner.js'
 
 const SENSITIVE_HEADER =
   /^(authorization|proxy-authorization|cookie|set-cookie)$|token|key|secret|password|session|credential/i

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from './runner.js'
 
 /** Escapes text so Markdown renders it as text, never as HTML. */
 export function escapeHtml(text: string): string {
@@ -18,6 +18,5 @@ export function markdownTable(headers: string[], rows: string[][]): string {
 
 /** Appends Markdown to the job summary; a no-op where the runner gives no summary file. */
 export async function appendSummary(markdown: string): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return
-  await core.summary.addRaw(markdown.endsWith('\n') ? markdown : `${markdown}\n`).write()
+  core.appendSummaryFile(markdown)
 }

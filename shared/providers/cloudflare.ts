@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { InputError, errorMessage } from '../errors.js'
 import { maskSecret } from '../secrets.js'
-import { CliError, parseCliJson, runCli, type CliResult } from './cli.js'
+import { CliError, parseCliJson, runCli, type CliResult } from '../process.js'
 import {
   UnsupportedOperationError,
   type DeployRequest,

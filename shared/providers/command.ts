@@ -1,6 +1,6 @@
 import { formatDuration } from '../durations.js'
 import { errorMessage } from '../errors.js'
-import { CliError, runCli, tail, type CliResult } from './cli.js'
+import { CliError, runCli, tail, type CliResult } from '../process.js'
 import {
   UnsupportedOperationError,
   type DeployRequest,

@@ -2,7 +2,7 @@
 // earlier release, which makes a new release. Formats: __tests__/fixtures/providers/README.md.
 import { ActionFailure, InputError, errorMessage } from '../errors.js'
 import { maskSecret } from '../secrets.js'
-import { CliError, parseCliJson, runCli, type CliResult } from './cli.js'
+import { CliError, parseCliJson, runCli, type CliResult } from '../process.js'
 import type {
   DeployRequest,
   DeployResult,

@@ -1,6 +1,6 @@
 import { maskSecret } from '../secrets.js'
 import { ApiError, requestJson } from './api.js'
-import { CliError, runCli } from './cli.js'
+import { CliError, runCli } from '../process.js'
 import {
   UnsupportedOperationError,
   type DeployRequest,

@@ -3,7 +3,7 @@
 // Formats: __tests__/fixtures/providers/README.md.
 import { InputError } from '../errors.js'
 import { maskSecret } from '../secrets.js'
-import { CliError, parseCliJson, runCli, tail, type CliResult } from './cli.js'
+import { CliError, parseCliJson, runCli, tail, type CliResult } from '../process.js'
 import {
   UnsupportedOperationError,
   type DeployRequest,

@@ -1,4 +1,3 @@
-import { runAction } from '../../../shared/run.js'
 import { run } from './main.js'
 
-await runAction(run)
+await run()

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../../../shared/runner.js'
 import { formatDuration } from '../../../shared/durations.js'
 import { ActionFailure } from '../../../shared/errors.js'
 import type { Expectations } from '../../../shared/http/expectations.js'
@@ -10,6 +10,7 @@ import { appendSummary } from '../../../shared/summary.js'
 import { plural } from '../../../shared/text.js'
 import { readHealthCheckInputs, type HealthCheckInputs } from './inputs.js'
 import { reportOutput, summaryMarkdown } from './report.js'
+import { runAction } from '../../../shared/run.js'
 
 function describeExpectations(expect: Expectations): string {
   const parts = [`status in ${expect.statuses.text}`]
@@ -32,7 +33,7 @@ export function expectationsOf(inputs: HealthCheckInputs): Expectations {
   }
 }
 
-export async function run(): Promise<void> {
+async function main(): Promise<void> {
   const inputs = readHealthCheckInputs()
   maskSensitiveHeaders(inputs.headers)
   // Logs, summary and outputs show each URL without its password.
@@ -93,4 +94,9 @@ export async function run(): Promise<void> {
     return
   }
   throw new ActionFailure(message, 'health-check: unhealthy')
+}
+
+/** The whole action, failure handling included: what the runner, local-action and tests run. */
+export function run(): Promise<void> {
+  return runAction(main)
 }

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../../../shared/runner.js'
 import { formatDuration } from '../../../shared/durations.js'
 import { ActionFailure, errorMessage } from '../../../shared/errors.js'
 import { githubClient, type GitHubClient } from '../../../shared/github/client.js'
@@ -19,6 +19,7 @@ import { maskSecret, maskSensitiveHeaders } from '../../../shared/secrets.js'
 import { appendSummary } from '../../../shared/summary.js'
 import { readRollbackInputs, type RollbackInputs } from './inputs.js'
 import { summaryMarkdown, type RollbackOutcome } from './report.js'
+import { runAction } from '../../../shared/run.js'
 
 /**
  * Records the rollback as a GitHub Deployment. Best effort: a token without deployments: write
@@ -97,7 +98,7 @@ class DeploymentRecorder {
   }
 }
 
-export async function run(): Promise<void> {
+async function main(): Promise<void> {
   const inputs = readRollbackInputs()
   maskSecret(inputs['github-token'])
   maskSensitiveHeaders(inputs['health-headers'])
@@ -210,4 +211,9 @@ export async function run(): Promise<void> {
     ? ` and healthy after ${formatDuration(outcome.health.durationMs)}`
     : ''
   core.info(`${app} is on ${releaseLabel(plan.to)}${proof}.`)
+}
+
+/** The whole action, failure handling included: what the runner, local-action and tests run. */
+export function run(): Promise<void> {
+  return runAction(main)
 }

@@ -1,4 +1,4 @@
-import * as core from '@actions/core'
+import * as core from '../../../shared/runner.js'
 import { runContext } from '../../../shared/github/context.js'
 import { setOutputs } from '../../../shared/outputs.js'
 import { maskSecret, maskUrlCredentials } from '../../../shared/secrets.js'
@@ -13,12 +13,13 @@ import {
 } from './installers/types.js'
 import { setupOutputs, summaryMarkdown } from './report.js'
 import { checkToken, TOKEN_CHECKS } from './token-check.js'
+import { runAction } from '../../../shared/run.js'
 
 export interface SetupOptions {
   timeouts?: Partial<Timeouts>
 }
 
-export async function run(options: SetupOptions = {}): Promise<void> {
+async function main(options: SetupOptions = {}): Promise<void> {
   const inputs = readSetupInputs()
   maskSecret(inputs.token)
   maskSecret(inputs.githubToken)
@@ -73,4 +74,9 @@ export async function run(options: SetupOptions = {}): Promise<void> {
   core.info(installed.map((tool) => `${tool.tool} ${tool.version} (${tool.source})`).join(', '))
   setOutputs({ ...setupOutputs(installed, inputs.cache) })
   await appendSummary(summaryMarkdown(installed, tokenLine))
+}
+
+/** The whole action, failure handling included: what the runner, local-action and tests run. */
+export function run(options: SetupOptions = {}): Promise<void> {
+  return runAction(() => main(options))
 }

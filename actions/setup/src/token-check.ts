@@ -1,5 +1,5 @@
 import { ActionFailure, errorMessage } from '../../../shared/errors.js'
-import { CliError, parseCliJson, runCli, tail } from '../../../shared/providers/cli.js'
+import { CliError, parseCliJson, runCli, tail } from '../../../shared/process.js'
 import type { ToolName } from './tools.js'
 
 interface TokenCheck {

@@ -1,7 +1,7 @@
 import { access, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as tc from '@actions/tool-cache'
-import { type CliResult, parseCliJson, runCli, tail } from '../../../../shared/providers/cli.js'
+import { type CliResult, parseCliJson, runCli, tail } from '../../../../shared/process.js'
 import { compareVersions, isExactVersion, NPM_PACKAGES, type NpmPackage } from '../tools.js'
 import type { InstallContext, Installer } from './types.js'
 
