@@ -5,6 +5,12 @@ const UNIT_MS: Record<string, number> = {
   h: 3_600_000,
 }
 
+/**
+ * The longest wait a Node timer can hold (2^31 - 1 ms, about 24.8 days); a longer one fires at
+ * once, so a duration above it is an input error, never a timer.
+ */
+export const MAX_DURATION_MS = 2 ** 31 - 1
+
 const PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy
 
 /**

@@ -1,8 +1,9 @@
 import * as core from './runner.js'
 // zod/mini: the same zod, without the chainable API; a fifth of the bundle size and start-up.
 import { z } from 'zod/mini'
-import { parseDuration } from './durations.js'
+import { formatDuration, MAX_DURATION_MS, parseDuration } from './durations.js'
 import { InputError } from './errors.js'
+import { maskSecret, maskSensitiveHeaders, maskUrlCredentials } from './secrets.js'
 
 /** A schema that turns one input's raw text into a value, or says what is wrong with it. */
 export type InputSchema<T = unknown> = z.ZodMiniType<T, string>
@@ -68,6 +69,18 @@ export function required<T>(schema: InputSchema<T>, example: string): InputSchem
 
 export const text = (): InputSchema<string> => z.string()
 
+/**
+ * A credential (token, password, key), or undefined when not given: registered for masking the
+ * moment it is read, before any other input is checked or anything is written.
+ */
+export const secret = (): InputSchema<string | undefined> =>
+  fromText((value) => {
+    const trimmed = value.trim()
+    if (trimmed === '') return undefined
+    maskSecret(trimmed)
+    return trimmed
+  })
+
 export const duration = (example = '30s', options: { minMs?: number } = {}): InputSchema<number> =>
   parser((text) => {
     const ms = parseDuration(text)
@@ -75,7 +88,14 @@ export const duration = (example = '30s', options: { minMs?: number } = {}): Inp
       throw new Error(`${quote(text)} is not a duration (example: ${example}; units ms, s, m, h)`)
     }
     if (options.minMs !== undefined && ms < options.minMs) {
-      throw new Error(`${quote(text)} is too short (example: ${example})`)
+      throw new Error(
+        `${quote(text)} is too short: the least is ${formatDuration(options.minMs)} (example: ${example})`,
+      )
+    }
+    if (ms > MAX_DURATION_MS) {
+      throw new Error(
+        `${quote(text)} is longer than the longest wait a timer can hold, 24 days (example: ${example})`,
+      )
     }
     return ms
   })
@@ -164,18 +184,21 @@ export const headerLines = (): InputSchema<Record<string, string>> =>
       }
       headers[name] = line.slice(at + 1).trim()
     }
+    maskSensitiveHeaders(headers)
     return headers
   })
 
+/** An http(s) URL; a user or password in it is masked at once and never quoted in errors. */
 function checkHttpUrl(text: string, example: string): string {
+  const shown = maskUrlCredentials(text)
   let url: URL
   try {
     url = new URL(text)
   } catch {
-    throw new Error(`${quote(text)} is not a URL (example: ${example})`)
+    throw new Error(`${quote(shown.replace(/\/\/[^/@]*@/, '//'))} is not a URL (example: ${example})`)
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new Error(`${quote(text)} is not an http(s) URL (example: ${example})`)
+    throw new Error(`${quote(shown)} is not an http(s) URL (example: ${example})`)
   }
   return text
 }
@@ -207,6 +230,20 @@ export type InputValues<S extends Record<string, InputSchema>> = {
 }
 
 /**
+ * A `${{ ... }}` that reached the action unexpanded (a default that a local runner such as
+ * @github/local-action passes literally) is no value: it reads as not given, with a warning.
+ */
+function expandedOrEmpty(name: string, raw: string): string {
+  const trimmed = raw.trim()
+  if (!/^\$\{\{[^]*\}\}$/.test(trimmed)) return raw
+  core.warning(
+    `\`${name}\` is the unexpanded expression ${quote(trimmed)}; it is treated as not set. Pass a real value (a runner expands it; locally, set INPUT_${name.replace(/ /g, '_').toUpperCase()}).`,
+    { title: `unexpanded ${name}` },
+  )
+  return ''
+}
+
+/**
  * Reads and checks every input of a schema before anything happens. All problems are reported
  * together in one error, each naming its input and showing a good value.
  */
@@ -217,7 +254,7 @@ export function parseInputs<S extends Record<string, InputSchema>>(
   const values: Record<string, unknown> = {}
   const problems: string[] = []
   for (const [name, inputSchema] of Object.entries(schema)) {
-    const result = inputSchema.safeParse(read(name))
+    const result = inputSchema.safeParse(expandedOrEmpty(name, read(name)))
     if (result.success) {
       values[name] = result.data
       continue

@@ -31,6 +31,24 @@ export function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C')
 }
 
+// Every value registered with setSecret. The runner masks them in the log; flightdeck also
+// takes them out of everything else it writes (outputs, the job summary, annotations), which
+// the runner does not mask, and out of logs when no runner is there to mask (local runs).
+const secrets = new Set<string>()
+// Shorter values would turn ordinary words into `***`; the runner still masks them in the log.
+const MIN_REDACTED_LENGTH = 3
+
+/** Text with every registered secret replaced by `***`. */
+export function redact(text: string): string {
+  if (secrets.size === 0 || text === '') return text
+  let result = text
+  // Longest first, so a secret that contains another is replaced whole.
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (result.includes(secret)) result = result.split(secret).join('***')
+  }
+  return result
+}
+
 function issueCommand(
   command: string,
   properties: Record<string, string | number | undefined>,
@@ -40,9 +58,10 @@ function issueCommand(
     .filter(
       (entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '',
     )
-    .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+    .map(([key, value]) => `${key}=${escapeProperty(redact(String(value)))}`)
     .join(',')
-  process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${EOL}`)
+  const data = command === 'add-mask' ? message : redact(message)
+  process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${EOL}`)
 }
 
 // A line the runner reads as a command: `::name ...::` (v2) or `##[name ...]` (v1), after
@@ -64,7 +83,7 @@ export function safeLogText(text: string): string {
 
 /** A log line. Safe for any text: nothing in it can become a runner command. */
 export function info(message: string): void {
-  process.stdout.write(`${safeLogText(message)}${EOL}`)
+  process.stdout.write(`${safeLogText(redact(message))}${EOL}`)
 }
 
 export function debug(message: string): void {
@@ -106,6 +125,8 @@ export function setFailed(message: string): void {
 
 /** Registers a value with the runner so it is redacted from every later log line. */
 export function setSecret(value: string): void {
+  if (value === '') return
+  if (value.length >= MIN_REDACTED_LENGTH) secrets.add(value)
   issueCommand('add-mask', {}, value)
 }
 
@@ -152,7 +173,9 @@ function appendCommandFile(variable: string, line: string): boolean {
   return true
 }
 
-export function setOutput(name: string, value: string): void {
+/** Sets a step output; registered secrets in it become `***`. */
+export function setOutput(name: string, rawValue: string): void {
+  const value = redact(rawValue)
   if (appendCommandFile('GITHUB_OUTPUT', keyValueBlock(name, value))) return
   // Outside a runner (a terminal, local-action), show the output where a person can see it.
   process.stdout.write(EOL)
@@ -184,5 +207,5 @@ export function getState(name: string): string {
 
 /** Appends Markdown to the job summary; false where the runner gives no summary file. */
 export function appendSummaryFile(markdown: string): boolean {
-  return appendCommandFile('GITHUB_STEP_SUMMARY', markdown.replace(/\r?\n$/, ''))
+  return appendCommandFile('GITHUB_STEP_SUMMARY', redact(markdown).replace(/\r?\n$/, ''))
 }

@@ -1,42 +1,96 @@
+// Secret-bearing values are registered as soon as an input is parsed, before anything is
+// written, in every form they may come back in: as given, line by line, percent-encoded and
+// decoded (a password in a URL), so a server that echoes one back cannot get it into a log,
+// an output, the job summary or a GitHub Deployment (shared/runner.ts redacts all of those).
 import * as core from './runner.js'
 
 const SENSITIVE_HEADER =
-  /^(authorization|proxy-authorization|cookie|set-cookie)$|token|key|secret|password|session|credential/i
+  /^(authorization|proxy-authorization|cookie|set-cookie)$|auth|token|key|secret|password|session|credential|signature/i
 
-/** Whether a header's value must be kept out of logs. */
+// Headers whose values describe the request rather than identify anyone: everything else a
+// user sets (X-Api-Auth, X-Tenant, ...) is treated as a credential.
+const PLAIN_HEADERS = new Set([
+  'accept',
+  'accept-encoding',
+  'accept-language',
+  'cache-control',
+  'content-type',
+  'pragma',
+  'user-agent',
+])
+
+/** Whether a header's value is a credential by its name alone. */
 export function isSensitiveHeader(name: string): boolean {
   return SENSITIVE_HEADER.test(name)
 }
 
+/** Whether a header a user set may carry a credential (any but a few descriptive ones). */
+export function isCredentialHeader(name: string): boolean {
+  return !PLAIN_HEADERS.has(name.toLowerCase())
+}
+
+function variants(value: string): string[] {
+  const forms = new Set([value])
+  try {
+    forms.add(encodeURIComponent(value))
+    forms.add(decodeURIComponent(value))
+  } catch {
+    // Not percent-encoded text: the value as given is enough.
+  }
+  return [...forms]
+}
+
 /**
- * Registers a value with the runner so it is redacted from every log line. Each line of a
- * multi-line value is registered too, since the runner matches masks line by line.
+ * Registers a value so it is redacted from every later log line, output and summary. Each line
+ * of a multi-line value, and its percent-encoded and decoded forms, are registered too.
  */
 export function maskSecret(value: string | undefined): void {
   if (!value) return
-  core.setSecret(value)
+  for (const form of variants(value)) core.setSecret(form)
   const lines = value.split(/\r?\n/).map((line) => line.trim())
   if (lines.length > 1) for (const line of lines) if (line.length >= 4) core.setSecret(line)
 }
 
-/** Masks the values of sensitive headers; an `Authorization: Bearer x` also masks `x` alone. */
+/**
+ * Masks every header value a user set that may be a credential; an `Authorization: Bearer x`
+ * also masks `x` alone.
+ */
 export function maskSensitiveHeaders(headers: Record<string, string>): void {
   for (const [name, value] of Object.entries(headers)) {
-    if (!isSensitiveHeader(name)) continue
+    if (!isCredentialHeader(name)) continue
     maskSecret(value)
-    const credential = /^\s*(?:bearer|basic|token)\s+(.+)$/i.exec(value)?.[1]
+    const credential = /^\s*(?:bearer|basic|token|digest)\s+(.+)$/i.exec(value)?.[1]
     if (credential) maskSecret(credential)
   }
 }
 
-/** Masks the password of a URL such as `https://user:pass@host/` and returns the URL without it. */
+/** The URL without `user:password@`, as it may be shown anywhere. Non-URLs are returned as given. */
+export function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (!parsed.password && !parsed.username) return url
+    parsed.username = ''
+    parsed.password = ''
+    return parsed.toString()
+  } catch {
+    return url
+  }
+}
+
+/**
+ * Masks the user and password of a URL such as `https://user:pass@host/` (percent-encoded or
+ * not) and returns the URL without them, for display.
+ */
 export function maskUrlCredentials(url: string): string {
   try {
     const parsed = new URL(url)
     if (!parsed.password && !parsed.username) return url
-    maskSecret(decodeURIComponent(parsed.password))
-    parsed.password = parsed.password ? '***' : ''
-    return parsed.toString()
+    maskSecret(parsed.password)
+    maskSecret(parsed.username)
+    // The URL as the user wrote it, in case it differs from the parsed form.
+    const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^@/?#]*)@/i.exec(url.trim())?.[1]
+    if (userinfo) maskSecret(userinfo)
+    return withoutCredentials(url)
   } catch {
     return url
   }

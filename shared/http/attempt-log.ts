@@ -2,9 +2,9 @@ import * as core from '../runner.js'
 import type { AttemptRecord } from './poll.js'
 
 /** One log line per probe: `✗ URL #3 503 in 12ms: why`, `✓ URL #4 200 in 9ms`. */
-export function attemptLogger(display: Map<string, string> = new Map(), threshold = 1) {
+export function attemptLogger(threshold = 1) {
   return (attempt: AttemptRecord): void => {
-    const url = display.get(attempt.url) ?? attempt.url
+    const url = attempt.url
     const status = attempt.status === undefined ? '' : ` ${attempt.status}`
     const head = `${url} #${attempt.attempt}${status} in ${attempt.latencyMs}ms`
     if (!attempt.passed) core.info(`✗ ${head}: ${attempt.reason}`)

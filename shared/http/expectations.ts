@@ -1,4 +1,5 @@
 import { formatDuration } from '../durations.js'
+import { boundedTest } from './bounded-regex.js'
 import { checkAssertion, type JsonAssertion } from './json-assertions.js'
 import type { ProbeResponse } from './probe.js'
 import { statusMatches, type StatusSet } from './status.js'
@@ -27,10 +28,13 @@ export function unmetExpectation(
     return `body does not contain ${JSON.stringify(expect.bodyContains)}`
   }
   if (expect.bodyMatches) {
-    expect.bodyMatches.lastIndex = 0
-    if (!expect.bodyMatches.test(response.body)) {
-      return `body does not match ${String(expect.bodyMatches)}`
+    let matched: boolean
+    try {
+      matched = boundedTest(expect.bodyMatches, response.body)
+    } catch (err) {
+      return err instanceof Error ? err.message : String(err)
     }
+    if (!matched) return `body does not match ${String(expect.bodyMatches)}`
   }
   if (expect.jsonAssertions.length > 0) {
     let document: unknown

@@ -1,6 +1,8 @@
 import { formatDuration } from '../durations.js'
 import { plural } from '../text.js'
 import { unmetExpectation, type Expectations } from './expectations.js'
+import { withoutCredentials } from '../secrets.js'
+import { MIN_INTERVAL_MS } from './limits.js'
 import { sendProbe, type ProbeRequest } from './probe.js'
 
 export type ProbeTarget = Omit<ProbeRequest, 'timeoutMs' | 'signal'>
@@ -78,10 +80,10 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 /** The wait before probe number `attempt + 1`. */
 export function nextInterval(options: PollOptions, attempt: number): number {
-  if (options.backoff === 'fixed') return options.intervalMs
+  if (options.backoff === 'fixed') return Math.max(MIN_INTERVAL_MS, options.intervalMs)
   const grown = options.intervalMs * BACKOFF_FACTOR ** (attempt - 1)
   const jitter = 1 + ((options.random ?? Math.random)() * 2 - 1) * JITTER
-  return Math.min(options.maxIntervalMs, grown * jitter)
+  return Math.max(MIN_INTERVAL_MS, Math.min(options.maxIntervalMs, grown * jitter))
 }
 
 async function pollTarget(
@@ -92,8 +94,10 @@ async function pollTarget(
   deadline: number,
   signal: AbortSignal,
 ): Promise<TargetReport & { outOfAttempts?: boolean }> {
+  // Reports and logs name the URL without user:password; only the request carries them.
+  const shownUrl = withoutCredentials(target.url)
   const report: TargetReport & { outOfAttempts?: boolean } = {
-    url: target.url,
+    url: shownUrl,
     healthy: false,
     attempts: 0,
     history: [],
@@ -121,7 +125,7 @@ async function pollTarget(
     consecutive = passed ? consecutive + 1 : 0
     report.attempts += 1
     const record: AttemptRecord = {
-      url: target.url,
+      url: shownUrl,
       attempt: report.attempts,
       atMs: Math.round(probeStart - startedAt),
       passed,
@@ -190,7 +194,7 @@ export async function pollUntilHealthy(
         )
         // One URL out of attempts decides the verdict; the others need not run to the timeout.
         if (outOfAttempts && !stop.signal.aborted) {
-          firstFailure = target.url
+          firstFailure = report.url
           stop.abort()
         }
         return report

@@ -1,7 +1,7 @@
 import * as http from 'node:http'
 import * as https from 'node:https'
 import { formatDuration } from '../durations.js'
-import { isSensitiveHeader } from '../secrets.js'
+import { isCredentialHeader } from '../secrets.js'
 
 export interface ProbeRequest {
   url: string
@@ -140,8 +140,9 @@ function requestOnce(
   })
 }
 
-function withoutSensitiveHeaders(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).filter(([name]) => !isSensitiveHeader(name)))
+/** Only the headers that describe the request; any header a user set may be a credential. */
+function withoutCredentialHeaders(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !isCredentialHeader(name)))
 }
 
 /** Sends one request, following redirects when asked, within the request's time limit. */
@@ -170,8 +171,14 @@ export async function sendProbe(request: ProbeRequest): Promise<ProbeOutcome> {
           method = method === 'HEAD' ? 'HEAD' : 'GET'
           body = undefined
         }
-        // Credentials are for the host they were given for, as curl does on a cross-host redirect.
-        if (next.origin !== url.origin) headers = withoutSensitiveHeaders(headers)
+        // Credentials are for the origin they were given for: on a redirect elsewhere, no header
+        // that may carry one, no body and no user:password from the URL go along.
+        if (next.origin !== url.origin) {
+          headers = withoutCredentialHeaders(headers)
+          body = undefined
+          next.username = ''
+          next.password = ''
+        }
         url = next
         continue
       }

@@ -5,6 +5,7 @@ import {
   optional,
   parser,
   quote,
+  secret,
   text,
   withDefault,
   type InputValues,
@@ -32,7 +33,7 @@ export const platformName = (example: string) =>
 export const providerInputSchema = {
   provider: withDefault(oneOf(PROVIDER_NAMES), 'fly'),
   app: optional(platformName('my-app')),
-  token: optional(text()),
+  token: secret(),
   'api-url': optional(httpUrl('https://api.render.com/v1')),
   'command-timeout': withDefault(duration('10m', { minMs: 1 }), '10m'),
   'account-id': optional(text()),

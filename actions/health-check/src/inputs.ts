@@ -16,6 +16,7 @@ import {
   withDefault,
 } from '../../../shared/inputs.js'
 import { parseAssertion } from '../../../shared/http/json-assertions.js'
+import { MIN_INTERVAL_MS } from '../../../shared/http/limits.js'
 import { parseStatusSet } from '../../../shared/http/status.js'
 
 export const healthCheckSchema = {
@@ -37,9 +38,9 @@ export const healthCheckSchema = {
   timeout: withDefault(duration('5m', { minMs: 1 }), '5m'),
   'request-timeout': withDefault(duration('10s', { minMs: 1 }), '10s'),
   'grace-period': withDefault(duration('10s'), '0s'),
-  interval: withDefault(duration('1s', { minMs: 1 }), '1s'),
+  interval: withDefault(duration('1s', { minMs: MIN_INTERVAL_MS }), '1s'),
   backoff: withDefault(oneOf(['fixed', 'exponential'] as const), 'fixed'),
-  'max-interval': withDefault(duration('30s'), '30s'),
+  'max-interval': withDefault(duration('30s', { minMs: MIN_INTERVAL_MS }), '30s'),
   'max-attempts': withDefault(integer({ min: 0, example: '10' }), '0'),
   'success-threshold': withDefault(integer({ min: 1, example: '2' }), '1'),
   'follow-redirects': withDefault(boolean(), 'true'),

@@ -5,7 +5,6 @@ import type { Expectations } from '../../../shared/http/expectations.js'
 import { attemptLogger } from '../../../shared/http/attempt-log.js'
 import { pollUntilHealthy, type ProbeTarget } from '../../../shared/http/poll.js'
 import { setOutputs } from '../../../shared/outputs.js'
-import { maskSensitiveHeaders, maskUrlCredentials } from '../../../shared/secrets.js'
 import { appendSummary } from '../../../shared/summary.js'
 import { plural } from '../../../shared/text.js'
 import { readHealthCheckInputs, type HealthCheckInputs } from './inputs.js'
@@ -35,9 +34,6 @@ export function expectationsOf(inputs: HealthCheckInputs): Expectations {
 
 async function main(): Promise<void> {
   const inputs = readHealthCheckInputs()
-  maskSensitiveHeaders(inputs.headers)
-  // Logs, summary and outputs show each URL without its password.
-  const display = new Map(inputs.url.map((url) => [url, maskUrlCredentials(url)]))
   const expect = expectationsOf(inputs)
   const targets: ProbeTarget[] = inputs.url.map((url) => ({
     url,
@@ -67,9 +63,9 @@ async function main(): Promise<void> {
     maxIntervalMs: inputs['max-interval'],
     maxAttempts: inputs['max-attempts'],
     successThreshold: inputs['success-threshold'],
-    onAttempt: attemptLogger(display, inputs['success-threshold']),
+    // Reports and logs name each URL without user:password (shared/http/poll.ts).
+    onAttempt: attemptLogger(inputs['success-threshold']),
   })
-  for (const target of report.targets) target.url = display.get(target.url) ?? target.url
 
   setOutputs({
     healthy: report.healthy,

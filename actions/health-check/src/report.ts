@@ -1,6 +1,6 @@
 import { formatDuration } from '../../../shared/durations.js'
 import type { PollReport, TargetReport } from '../../../shared/http/poll.js'
-import { escapeHtml, markdownTable } from '../../../shared/summary.js'
+import { code, escapeHtml, markdownTable } from '../../../shared/summary.js'
 import { plural } from '../../../shared/text.js'
 
 /** The `report` output: one object per URL. */
@@ -27,7 +27,7 @@ function historyTable(target: TargetReport): string {
     `+${formatDuration(attempt.atMs)}`,
     attempt.status === undefined ? '—' : String(attempt.status),
     `${attempt.latencyMs}ms`,
-    attempt.passed ? 'pass' : (attempt.reason ?? 'fail'),
+    attempt.passed ? 'pass' : code(attempt.reason ?? 'fail'),
   ])
   const note = skipped > 0 ? `\n\n${skipped} earlier probes not shown.` : ''
   return markdownTable(['#', 'started', 'status', 'latency', 'result'], rows) + note
@@ -43,12 +43,12 @@ export function summaryMarkdown(report: PollReport): string {
   const overview = markdownTable(
     ['URL', 'verdict', 'status', 'attempts', 'latency', 'reason'],
     report.targets.map((target) => [
-      target.url,
+      code(target.url),
       target.healthy ? '✅ healthy' : '❌ unhealthy',
       target.status === undefined ? '—' : String(target.status),
       String(target.attempts),
       target.latencyMs === undefined ? '—' : `${target.latencyMs}ms`,
-      target.healthy ? '' : (target.error ?? ''),
+      target.healthy ? '' : code(target.error ?? ''),
     ]),
   )
   const details = report.targets.map(

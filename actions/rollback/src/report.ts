@@ -2,7 +2,7 @@ import { formatDuration } from '../../../shared/durations.js'
 import type { PollReport } from '../../../shared/http/poll.js'
 import type { RollbackPlan } from '../../../shared/providers/select.js'
 import type { Release } from '../../../shared/providers/types.js'
-import { markdownTable } from '../../../shared/summary.js'
+import { code, markdownTable, type Cell } from '../../../shared/summary.js'
 
 export interface RollbackOutcome {
   app: string
@@ -40,14 +40,14 @@ export function summaryMarkdown(outcome: RollbackOutcome): string {
           .map((target) => `${target.url}: ${target.error ?? ''}`)
           .join('; ')}`
     : 'not checked (no health-url)'
-  const rows = [
-    ['app', `${outcome.app} (${outcome.provider})`],
-    ['from', describe(plan.from)],
-    ['to', describe(plan.to)],
-    ['image', plan.to.image ?? '—'],
-    ['reason', outcome.reason ?? '—'],
+  const rows: Cell[][] = [
+    ['app', code(`${outcome.app} (${outcome.provider})`)],
+    ['from', code(describe(plan.from))],
+    ['to', code(describe(plan.to))],
+    ['image', plan.to.image ? code(plan.to.image) : '—'],
+    ['reason', outcome.reason ? code(outcome.reason) : '—'],
     ['rollback took', outcome.rollbackMs === undefined ? '—' : formatDuration(outcome.rollbackMs)],
-    ['health', health],
+    ['health', outcome.health && !outcome.health.healthy ? code(health) : health],
   ]
   if (outcome.deploymentId !== undefined)
     rows.push(['GitHub deployment', String(outcome.deploymentId)])

@@ -7,6 +7,7 @@ import {
   optional,
   parseInputs,
   parser,
+  secret,
   quote,
   splitList,
   text,
@@ -77,10 +78,10 @@ export function parseToolList(value: string): ToolRequest[] {
 export const setupSchema = {
   tools: withDefault(parser(parseToolList), ''),
   provider: withDefault(oneOf(PROVIDER_NAMES), 'fly'),
-  token: optional(text()),
+  token: secret(),
   'download-base-url': withDefault(httpUrl(FLYCTL_DOWNLOADS), FLYCTL_DOWNLOADS),
   cache: withDefault(boolean(), 'true'),
-  'github-token': optional(text()),
+  'github-token': secret(),
 }
 
 type RawSetupInputs = InputValues<typeof setupSchema>

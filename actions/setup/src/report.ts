@@ -1,4 +1,4 @@
-import { markdownTable } from '../../../shared/summary.js'
+import { code, markdownTable } from '../../../shared/summary.js'
 import { plural } from '../../../shared/text.js'
 import type { InstalledTool } from './installers/types.js'
 
@@ -23,7 +23,7 @@ export function summaryMarkdown(installed: InstalledTool[], tokenLine?: string):
     '',
     markdownTable(
       ['tool', 'version', 'source', 'path'],
-      installed.map((t) => [t.tool, t.version, t.source, t.binDir]),
+      installed.map((t) => [t.tool, code(t.version), t.source, code(t.binDir)]),
     ),
   ]
   if (tokenLine) lines.push('', tokenLine)
