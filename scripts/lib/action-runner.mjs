@@ -2,6 +2,10 @@
 // process with INPUT_* variables (action.yml defaults filled in), file commands
 // (GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_ENV, GITHUB_PATH, GITHUB_STATE), an event file
 // and a GitHub API URL. Used by the process-level tests, the demo and the benchmark.
+//
+// The child's stdout and stderr are always piped and kept (never inherited), so a run prints
+// nothing by itself: the demo streams them through `onOutput`, and inside jest each run's output
+// goes to the test environment (jest.environment.js), which shows it only when the test fails.
 import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -9,6 +13,9 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 
 export const repoRoot = new URL('../..', import.meta.url).pathname
+
+/** Set by jest.environment.js on a test's global: takes output to show if the test fails. */
+const TEST_OUTPUT = Symbol.for('flightdeck.test-output')
 
 /**
  * Parses a file written with the runner's file-command format: `name=value` lines and
@@ -147,14 +154,25 @@ export async function runBundledAction(action, options = {}) {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  // Inside jest: the run's output, live, for the test environment to show if the test fails.
+  /** @type {((text: string) => void) | undefined} */
+  const testOutput = globalThis[TEST_OUTPUT]
+  testOutput?.(`── node dist/${action}/index.js, inputs ${JSON.stringify(options.inputs ?? {})}\n`)
+  let lineOpen = false
+  const toTest = (chunk) => {
+    testOutput?.(chunk)
+    lineOpen = !chunk.endsWith('\n')
+  }
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (chunk) => {
     stdout += chunk
+    toTest(chunk)
     options.onOutput?.(chunk)
   })
   child.stderr.setEncoding('utf8').on('data', (chunk) => {
     stderr += chunk
+    toTest(chunk)
     options.onOutput?.(chunk)
   })
   const timer = options.timeoutMs
@@ -167,6 +185,7 @@ export async function runBundledAction(action, options = {}) {
   })
   const endedAt = Date.now()
   clearTimeout(timer)
+  toTest(`${lineOpen ? '\n' : ''}── exit ${exitCode ?? 'killed'} after ${endedAt - startedAt} ms\n`)
 
   const read = (file) => readFileSync(file, 'utf8')
   return {
