@@ -94,9 +94,9 @@ function defaultSubcommand(args) {
     .join(' ')
 }
 
-/** The value after a flag: `--app x` or `--app=x`. */
+/** The value after a flag: `--app x` or `--app=x` (only before a `--`, which ends the flags). */
 export function flag(args, ...names) {
-  for (let i = 0; i < args.length; i++) {
+  for (let i = 0; i < args.length && args[i] !== '--'; i++) {
     for (const name of names) {
       if (args[i] === name) return args[i + 1]
       if (args[i]?.startsWith(`${name}=`)) return args[i].slice(name.length + 1)
@@ -105,13 +105,35 @@ export function flag(args, ...names) {
   return undefined
 }
 
-/** The words of a command line that are not flags or the values of `valueFlags`. */
+/**
+ * The words of a command line that are not flags or the values of `valueFlags`. Everything after
+ * `--` is a word, as every argument parser the fakes stand in for (yargs, arg, pflag, clap) reads it.
+ */
 export function positionalWords(args, valueFlags) {
   const out = []
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]
+    if (arg === '--') {
+      out.push(...args.slice(i + 1))
+      break
+    }
     if (valueFlags.includes(arg)) i++
     else if (!arg.startsWith('-')) out.push(arg)
   }
   return out
+}
+
+/**
+ * The first value flag given as `--flag VALUE` whose VALUE starts with `-`, as `[flag, value]`.
+ * yargs (wrangler), arg (vercel) and clap (railway) read such a value as more flags, not as the
+ * value, so their fakes refuse it the way the real CLI does.
+ */
+export function dashedValue(args, valueFlags) {
+  for (let i = 0; i < args.length - 1 && args[i] !== '--'; i++) {
+    const next = args[i + 1]
+    if (valueFlags.includes(args[i]) && next.startsWith('-') && next !== '-') {
+      return [args[i], next]
+    }
+  }
+  return undefined
 }

@@ -55,7 +55,7 @@ function demoApp(releases = fixtureReleases()) {
 describe('fly provider: releases', () => {
   it('maps `flyctl releases --json` newest first, with the newest succeeded release current', async () => {
     const releases = await fly().releases()
-    expect(argvs()).toEqual([['releases', '-a', APP, '--json']])
+    expect(argvs()).toEqual([['releases', `--app=${APP}`, '--json']])
     expect(releases.map((r) => [r.version, r.status, r.rawStatus, r.current])).toEqual([
       ['v42', 'succeeded', 'complete', true],
       ['v41', 'failed', 'failed', false],
@@ -134,14 +134,14 @@ describe('fly provider: releases', () => {
   it('says which command printed malformed JSON', async () => {
     fake.clis.behave('flyctl', { releases: { malformed: true } })
     await expect(fly().releases()).rejects.toThrow(
-      /`flyctl releases -a flightdeck-demo --json` did not print JSON .*it began: "Error: unexpected end/,
+      /`flyctl releases --app=flightdeck-demo --json` did not print JSON .*it began: "Error: unexpected end/,
     )
   })
 
   it('refuses JSON that is not a list of releases', async () => {
     fake.clis.behave('flyctl', { releases: { stdout: '{"error": "nope"}' } })
     await expect(fly().releases()).rejects.toThrow(
-      '`flyctl releases -a flightdeck-demo --json` printed JSON that is not a list of releases',
+      '`flyctl releases --app=flightdeck-demo --json` printed JSON that is not a list of releases',
     )
     fake.clis.behave('flyctl', { releases: { stdout: '[{"Version": 3}]' } })
     await expect(fly().releases()).rejects.toThrow(
@@ -151,14 +151,14 @@ describe('fly provider: releases', () => {
 
   it('names the command, exit code and flyctl message when it fails', async () => {
     await expect(fly({ app: 'no-such-app' }).releases()).rejects.toThrow(
-      '`flyctl releases -a no-such-app --json` failed with exit code 1: Error: Could not find App "no-such-app"',
+      '`flyctl releases --app=no-such-app --json` failed with exit code 1: Error: Could not find App "no-such-app"',
     )
   })
 
   it('gives up on a hanging flyctl after timeoutMs', async () => {
     fake.clis.behave('flyctl', { releases: { hangMs: 2_000 } })
     await expect(fly({ timeoutMs: 500 }).releases()).rejects.toThrow(
-      /^`flyctl releases -a flightdeck-demo --json` did not finish within/,
+      /^`flyctl releases --app=flightdeck-demo --json` was stopped after \d+ms: it did not finish within its time limit of 500ms; its last output: none$/,
     )
   })
 })
@@ -213,20 +213,16 @@ describe('fly provider: deploy', () => {
     expect(argvs()).toEqual([
       [
         'deploy',
-        '-a',
-        APP,
-        '--config',
-        'fly.staging.toml',
-        '--image',
-        'registry.fly.io/flightdeck-demo:deployment-NEW',
-        '--strategy',
-        'bluegreen',
+        `--app=${APP}`,
+        '--config=fly.staging.toml',
+        '--image=registry.fly.io/flightdeck-demo:deployment-NEW',
+        '--strategy=bluegreen',
         '--remote-only',
         '--yes',
         '--wait-timeout',
         '5m',
       ],
-      ['releases', '-a', APP, '--json'],
+      ['releases', `--app=${APP}`, '--json'],
     ])
     const newest = fake.clis.state<FlyState>('flyctl').apps[APP]?.releases[0]
     expect(newest).toMatchObject({
@@ -240,15 +236,29 @@ describe('fly provider: deploy', () => {
     })
   })
 
+  it('passes every user value as --flag=value, so a value starting with a dash stays a value', async () => {
+    await fly().deploy({ config: '--remote-only', image: '-5xx image', strategy: 'canary' })
+    expect(argvs()[0]).toEqual([
+      'deploy',
+      `--app=${APP}`,
+      '--config=--remote-only',
+      '--image=-5xx image',
+      '--strategy=canary',
+      '--yes',
+    ])
+    await fly({ app: 'pr-5' }).ensureApp({ org: '--org=evil' })
+    expect(argvs().at(-1)).toEqual(['apps', 'create', '--name=pr-5', '--org=--org=evil'])
+  })
+
   it('builds from source with only the app and --yes when nothing else is asked', async () => {
     const result = await fly().deploy({})
-    expect(argvs()[0]).toEqual(['deploy', '-a', APP, '--yes'])
+    expect(argvs()[0]).toEqual(['deploy', `--app=${APP}`, '--yes'])
     expect(result.version).toBe('v43')
   })
 
   it('notes that Fly has no deploy environments', async () => {
     await fly().deploy({ environment: 'production' })
-    expect(argvs()[0]).toEqual(['deploy', '-a', APP, '--yes'])
+    expect(argvs()[0]).toEqual(['deploy', `--app=${APP}`, '--yes'])
     expect(logs).toContain('Fly has no deploy environments; ignoring environment "production"')
   })
 
@@ -263,15 +273,15 @@ describe('fly provider: deploy', () => {
     expect(result.version).toBe('v42')
   })
 
-  it('fails with the command, exit code and the end of flyctl’s error output', async () => {
+  it("fails with the command, exit code and flyctl's own Error: headline", async () => {
     const state = { apps: { [APP]: { ...demoApp(), nextDeploy: 'fail' } } }
     fake.clis.setState('flyctl', state)
     const error = await fly()
       .deploy({ image: 'registry.fly.io/flightdeck-demo:deployment-BAD' })
       .catch((err: Error) => err)
     expect(error).toBeInstanceOf(Error)
-    expect((error as Error).message).toMatch(
-      /^`flyctl deploy -a flightdeck-demo --image registry\.fly\.io\/flightdeck-demo:deployment-BAD --yes` failed with exit code 1: .*Your machine never reached the state "started"\. \/ You can try increasing the timeout with the --wait-timeout flag$/,
+    expect((error as Error).message).toBe(
+      '`flyctl deploy --app=flightdeck-demo --image=registry.fly.io/flightdeck-demo:deployment-BAD --yes` failed with exit code 1: Error: timeout reached waiting for health checks to pass for machine 148ed193b95389: failed to get VM 148ed193b95389: Get "https://api.machines.dev/v1/apps/flightdeck-demo/machines/148ed193b95389": net/http: request canceled',
     )
     // The failed release is listed, but the one before it still serves.
     const releases = await fly().releases()
@@ -284,14 +294,14 @@ describe('fly provider: deploy', () => {
     const result = await fly().deploy({ image: 'img' })
     expect(result).toEqual({ url: 'https://flightdeck-demo.fly.dev' })
     expect(logs.join('\n')).toMatch(
-      /Deployed flightdeck-demo, but could not read its new release: `flyctl releases -a flightdeck-demo --json` did not print JSON/,
+      /Deployed flightdeck-demo, but could not read its new release: `flyctl releases --app=flightdeck-demo --json` did not print JSON/,
     )
   })
 
   it('gives up on a deploy that hangs past timeoutMs', async () => {
     fake.clis.behave('flyctl', { deploy: { hangMs: 2_000 } })
     await expect(fly({ timeoutMs: 500 }).deploy({ image: 'img' })).rejects.toThrow(
-      /^`flyctl deploy -a flightdeck-demo --image img --yes` did not finish within/,
+      /^`flyctl deploy --app=flightdeck-demo --image=img --yes` was stopped after \d+ms: it did not finish within its time limit of 500ms/,
     )
   })
 
@@ -311,8 +321,8 @@ describe('fly provider: rollback', () => {
     expect(target.version).toBe('v40')
     const result = await provider.rollback(target)
     expect(argvs().slice(1)).toEqual([
-      ['deploy', '-a', APP, '--image', target.image, '--strategy', 'immediate', '--yes'],
-      ['releases', '-a', APP, '--json'],
+      ['deploy', `--app=${APP}`, `--image=${target.image}`, '--strategy=immediate', '--yes'],
+      ['releases', `--app=${APP}`, '--json'],
     ])
     const after = await provider.releases()
     expect(after[0]).toMatchObject({ version: 'v43', image: target.image, current: true })
@@ -322,7 +332,7 @@ describe('fly provider: rollback', () => {
   it('leaves the strategy to flyctl when none is configured', async () => {
     const target = (await fly().releases())[4] as Release
     await fly().rollback(target)
-    expect(argvs()[1]).toEqual(['deploy', '-a', APP, '--image', target.image, '--yes'])
+    expect(argvs()[1]).toEqual(['deploy', `--app=${APP}`, `--image=${target.image}`, '--yes'])
   })
 
   it('refuses a target without an image, running nothing', async () => {
@@ -354,7 +364,7 @@ describe('fly provider: rollback', () => {
       image: 'img:40',
     } as const
     await expect(fly().rollback(target)).rejects.toThrow(
-      /^`flyctl deploy -a flightdeck-demo --image img:40 --yes` failed with exit code 1: .*--wait-timeout flag$/,
+      /^`flyctl deploy --app=flightdeck-demo --image=img:40 --yes` failed with exit code 1: Error: timeout reached waiting for health checks to pass for machine 148ed193b95389: /,
     )
   })
 })
@@ -378,7 +388,7 @@ describe('fly provider: ensureApp', () => {
     await expect(provider.ensureApp({ org: 'my-org' })).resolves.toEqual({ created: true })
     expect(argvs()).toEqual([
       ['apps', 'list', '--json'],
-      ['apps', 'create', 'flightdeck-pr-123', '--org', 'my-org'],
+      ['apps', 'create', '--name=flightdeck-pr-123', '--org=my-org'],
     ])
     expect(fake.clis.state<FlyState>('flyctl').apps['flightdeck-pr-123']).toMatchObject({
       org: 'my-org',
@@ -392,8 +402,8 @@ describe('fly provider: ensureApp', () => {
     await fly({ app: 'pr-1', settings: { org: 'from-settings' } }).ensureApp({})
     await fly({ app: 'pr-2' }).ensureApp({})
     expect(argvs().filter((args) => args[1] === 'create')).toEqual([
-      ['apps', 'create', 'pr-1', '--org', 'from-settings'],
-      ['apps', 'create', 'pr-2', '--org', 'personal'],
+      ['apps', 'create', '--name=pr-1', '--org=from-settings'],
+      ['apps', 'create', '--name=pr-2', '--org=personal'],
     ])
   })
 
@@ -402,7 +412,7 @@ describe('fly provider: ensureApp', () => {
       'apps create': { exitCode: 1, stderr: fixture('apps-create-taken.txt') },
     })
     await expect(fly({ app: 'taken-name' }).ensureApp({})).rejects.toThrow(
-      '`flyctl apps create taken-name --org personal` failed with exit code 1: Error: Validation failed: Name has already been taken',
+      '`flyctl apps create --name=taken-name --org=personal` failed with exit code 1: Error: Validation failed: Name has already been taken',
     )
   })
 
@@ -431,7 +441,7 @@ describe('fly provider: destroyApp', () => {
     await fly().destroyApp()
     expect(argvs()).toEqual([
       ['apps', 'list', '--json'],
-      ['apps', 'destroy', APP, '--yes'],
+      ['apps', 'destroy', '--yes', '--', APP],
     ])
     expect(fake.clis.state<FlyState>('flyctl').apps[APP]).toBeUndefined()
   })
@@ -445,7 +455,7 @@ describe('fly provider: destroyApp', () => {
   it('fails with flyctl’s message', async () => {
     fake.clis.behave('flyctl', { 'apps destroy': { exitCode: 1, stderr: 'Error: unauthorized\n' } })
     await expect(fly().destroyApp()).rejects.toThrow(
-      '`flyctl apps destroy flightdeck-demo --yes` failed with exit code 1: Error: unauthorized',
+      '`flyctl apps destroy --yes -- flightdeck-demo` failed with exit code 1: Error: unauthorized',
     )
   })
 })
@@ -458,7 +468,7 @@ describe('fly provider: setSecrets', () => {
     }
     await fly().setSecrets(secrets)
     const calls = fake.clis.calls('flyctl')
-    expect(calls.map((call) => call.args)).toEqual([['secrets', 'import', '-a', APP]])
+    expect(calls.map((call) => call.args)).toEqual([['secrets', 'import', `--app=${APP}`]])
     expect(calls[0]?.stdin).toBe(
       'DATABASE_URL=postgres://app:s3cr3t-pass@db.internal/app\nAPI_KEY=key=with=equals\n',
     )
@@ -471,7 +481,7 @@ describe('fly provider: setSecrets', () => {
 
   it('stages them when stage-secrets is true', async () => {
     await fly({ settings: { 'stage-secrets': 'true' } }).setSecrets({ A: '1' })
-    expect(argvs()).toEqual([['secrets', 'import', '-a', APP, '--stage']])
+    expect(argvs()).toEqual([['secrets', 'import', `--app=${APP}`, '--stage']])
     expect(output.join('')).toContain('Secrets have been staged')
   })
 
@@ -532,14 +542,14 @@ describe('fly provider: setSecrets', () => {
       .setSecrets({ API_KEY: 'very-secret-value' })
       .catch((err: Error) => err)
     expect((error as Error).message).toBe(
-      '`flyctl secrets import -a flightdeck-demo` failed with exit code 1: Error: Could not find App "flightdeck-demo"',
+      '`flyctl secrets import --app=flightdeck-demo` failed with exit code 1: Error: Could not find App "flightdeck-demo"',
     )
   })
 
   it('gives up on an import that hangs past timeoutMs', async () => {
     fake.clis.behave('flyctl', { 'secrets import': { hangMs: 2_000 } })
     await expect(fly({ timeoutMs: 500 }).setSecrets({ A: '1' })).rejects.toThrow(
-      /^`flyctl secrets import -a flightdeck-demo` did not finish within/,
+      /^`flyctl secrets import --app=flightdeck-demo` was stopped after \d+ms: it did not finish within its time limit of 500ms/,
     )
   })
 })
@@ -547,7 +557,7 @@ describe('fly provider: setSecrets', () => {
 describe('fly provider: url', () => {
   it('reads the hostname from flyctl status --json', async () => {
     await expect(fly().url()).resolves.toBe('https://flightdeck-demo.fly.dev')
-    expect(argvs()).toEqual([['status', '-a', APP, '--json']])
+    expect(argvs()).toEqual([['status', `--app=${APP}`, '--json']])
   })
 
   it('has no URL when flyctl gives no hostname', async () => {
@@ -558,7 +568,7 @@ describe('fly provider: url', () => {
   it('fails clearly on malformed JSON, a non-object and a missing app', async () => {
     fake.clis.behave('flyctl', { status: { malformed: true } })
     await expect(fly().url()).rejects.toThrow(
-      '`flyctl status -a flightdeck-demo --json` did not print JSON',
+      '`flyctl status --app=flightdeck-demo --json` did not print JSON',
     )
     fake.clis.behave('flyctl', { status: { stdout: '[]' } })
     await expect(fly().url()).rejects.toThrow('printed JSON that is not an app status')

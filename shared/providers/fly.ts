@@ -153,6 +153,14 @@ function checkedAppName(app: string, creating = false): string {
   return app
 }
 
+/**
+ * `--app=NAME`: values go in the `--flag=value` form, so that no text from a user or the platform
+ * can ever be read as a flag of its own (`--image -x` would be, by most argument parsers).
+ */
+function appFlag(app: string): string {
+  return `--app=${checkedAppName(app)}`
+}
+
 function nonEmpty(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined
 }
@@ -178,7 +186,7 @@ export function createFlyProvider(config: ProviderConfig): Provider {
   }
 
   async function releases(): Promise<Release[]> {
-    const args = ['releases', '-a', checkedAppName(config.app), '--json']
+    const args = ['releases', appFlag(config.app), '--json']
     return parseFlyReleases(await flyJson(args), `${TOOL} ${args.join(' ')}`)
   }
 
@@ -193,10 +201,10 @@ export function createFlyProvider(config: ProviderConfig): Provider {
 
   async function deploy(request: DeployRequest): Promise<DeployResult> {
     const app = checkedAppName(config.app)
-    const args = ['deploy', '-a', app]
-    if (request.config) args.push('--config', request.config)
-    if (request.image) args.push('--image', request.image)
-    if (request.strategy) args.push('--strategy', request.strategy)
+    const args = ['deploy', appFlag(app)]
+    if (request.config) args.push(`--config=${request.config}`)
+    if (request.image) args.push(`--image=${request.image}`)
+    if (request.strategy) args.push(`--strategy=${request.strategy}`)
     if (request.remoteOnly) args.push('--remote-only')
     args.push('--yes', ...(request.extraArgs ?? []))
     if (request.environment) {
@@ -255,7 +263,7 @@ export function createFlyProvider(config: ProviderConfig): Provider {
         }
         return { created: false }
       }
-      await fly(['apps', 'create', app, '--org', askedOrg || DEFAULT_ORG])
+      await fly(['apps', 'create', `--name=${app}`, `--org=${askedOrg || DEFAULT_ORG}`])
       return { created: true }
     },
 
@@ -266,7 +274,8 @@ export function createFlyProvider(config: ProviderConfig): Provider {
         config.log(`Fly app ${app} does not exist; nothing to destroy`)
         return
       }
-      await fly(['apps', 'destroy', app, '--yes'])
+      // `apps destroy` takes the name only as a word; after `--` it cannot be read as a flag.
+      await fly(['apps', 'destroy', '--yes', '--', app])
     },
 
     async setSecrets(secrets) {
@@ -277,13 +286,13 @@ export function createFlyProvider(config: ProviderConfig): Provider {
         config.log('No secrets to set')
         return
       }
-      const args = ['secrets', 'import', '-a', app]
+      const args = ['secrets', 'import', appFlag(app)]
       if (config.settings['stage-secrets'] === 'true') args.push('--stage')
       await fly(args, { input })
     },
 
     async url() {
-      const args = ['status', '-a', checkedAppName(config.app), '--json']
+      const args = ['status', appFlag(config.app), '--json']
       const status = await flyJson(args)
       if (!status || typeof status !== 'object' || Array.isArray(status)) {
         throw new CliError(`\`${TOOL} ${args.join(' ')}\` printed JSON that is not an app status`)
