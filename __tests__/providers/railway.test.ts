@@ -108,12 +108,10 @@ describe('railway deploy (railway up)', () => {
     expect(calls).toHaveLength(1)
     expect(calls[0]?.args).toEqual([
       'up',
-      '--service',
-      SERVICE,
+      `--service=${SERVICE}`,
       '--detach',
       '--json',
-      '--environment',
-      ENVIRONMENT,
+      `--environment=${ENVIRONMENT}`,
     ])
     expect(calls[0]?.env).toEqual({ RAILWAY_TOKEN: TOKEN })
     expect(calls[0]?.args.join(' ')).not.toContain(TOKEN)
@@ -131,18 +129,31 @@ describe('railway deploy (railway up)', () => {
     const call = fakes.calls('railway')[0]
     expect(call?.args).toEqual([
       'up',
-      '--service',
-      SERVICE,
+      `--service=${SERVICE}`,
       '--detach',
       '--json',
-      '--environment',
-      ENVIRONMENT,
-      '--project',
-      'p-1',
+      `--environment=${ENVIRONMENT}`,
+      '--project=p-1',
       '--message',
       'release 7',
     ])
     expect(call?.env).toEqual({ RAILWAY_API_TOKEN: ACCOUNT_TOKEN })
+  })
+
+  it('passes ids and names as --flag=value, so one that starts with a dash stays a value', async () => {
+    const { provider } = setup({ app: '-s9' }, { 'environment-id': '--detach', 'project-id': '-p' })
+    await provider.deploy({})
+    expect(fakes.calls('railway')[0]?.args).toEqual([
+      'up',
+      '--service=-s9',
+      '--detach',
+      '--json',
+      '--environment=--detach',
+      '--project=-p',
+    ])
+    expect(fakes.state<{ deployments: unknown[] }>('railway').deployments).toEqual([
+      expect.objectContaining({ service: '-s9', environment: '--detach' }),
+    ])
   })
 
   it('refuses `project-id` without `environment-id` before running anything', async () => {
@@ -155,7 +166,7 @@ describe('railway deploy (railway up)', () => {
     fakes.behave('railway', { up: { exitCode: 1, stderr: 'Error: Service not found\n' } })
     const { provider } = setup()
     await expect(provider.deploy({})).rejects.toThrow(
-      /`railway up --service .* --detach --json --environment .*` failed with exit code 1: Error: Service not found/,
+      /^`railway up --service=\S+ --detach --json --environment=\S+` failed with exit code 1: Error: Service not found$/,
     )
   })
 
@@ -180,7 +191,9 @@ describe('railway deploy (railway up)', () => {
   it('stops a CLI that hangs past the time limit', async () => {
     fakes.behave('railway', { up: { hangMs: 1500 } })
     const { provider } = setup({ timeoutMs: 500 })
-    await expect(provider.deploy({})).rejects.toThrow(/did not finish within 500ms/)
+    await expect(provider.deploy({})).rejects.toThrow(
+      /^`railway up --service=\S+ --detach --json --environment=\S+` was stopped after \d+ms: it did not finish within its time limit of 500ms; its last output: none$/,
+    )
   })
 
   it('cannot deploy a prebuilt image with `up`', async () => {

@@ -273,10 +273,12 @@ async function deploy(config: ProviderConfig, request: DeployRequest): Promise<D
     )
   }
   const credential = railwayCredential(config)
-  const args = ['up', '--service', config.app, '--detach', '--json']
+  // Every value as `--flag=value`: clap reads `--service -x` as a missing value and a flag `-x`,
+  // and ids and names come from users and the platform.
+  const args = ['up', `--service=${config.app}`, '--detach', '--json']
   // `--environment` takes an id or a name.
   const environmentId = config.settings['environment-id'] ?? request.environment
-  if (environmentId) args.push('--environment', environmentId)
+  if (environmentId) args.push(`--environment=${environmentId}`)
   const projectId = config.settings['project-id']
   if (projectId) {
     if (!environmentId) {
@@ -284,7 +286,7 @@ async function deploy(config: ProviderConfig, request: DeployRequest): Promise<D
         'provider `railway` needs the `environment-id` input when `project-id` is set (`railway up --project` requires `--environment`)',
       )
     }
-    args.push('--project', projectId)
+    args.push(`--project=${projectId}`)
   }
   args.push(...(request.extraArgs ?? []))
   const result = await runCli('railway', args, {
