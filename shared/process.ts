@@ -33,6 +33,8 @@ export class CliError extends Error {
   constructor(
     message: string,
     readonly result?: CliResult,
+    /** The CLI was stopped at its time limit (result holds what it printed until then). */
+    readonly timedOut = false,
   ) {
     super(message)
     this.name = 'CliError'
@@ -260,6 +262,7 @@ export function runCli(tool: string, args: string[], options: CliOptions): Promi
           new CliError(
             `${stoppedFor}; its last output: ${tail(result.stderr) || tail(result.stdout) || 'none'}`,
             result,
+            true,
           ),
         )
         return

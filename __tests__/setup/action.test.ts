@@ -78,7 +78,7 @@ describe('setup bundle: flyctl', () => {
     expect(result.stdout).toContain('latest flyctl release: v0.3.200')
     expect(result.stdout).toMatch(/sha256 [0-9a-f]{64} matches checksums\.txt/)
     expect(result.summary).toContain('| tool | version | source | path |')
-    expect(result.summary).toContain(`| flyctl | 0.3.200 | download | ${dir} |`)
+    expect(result.summary).toContain(`| flyctl | \`0.3.200\` | download | \`${dir}\` |`)
   })
 
   it('takes a pinned version as given, v prefix or not, without asking the API', async () => {
@@ -104,7 +104,7 @@ describe('setup bundle: flyctl', () => {
     expect(releases.requests.length).toBe(before)
     expect(second.outputs['cache-hit']).toBe('true')
     expect(second.addedPath).toEqual([join(cache, 'flyctl', '0.3.200', process.arch)])
-    expect(second.summary).toContain('| flyctl | 0.3.200 | cache |')
+    expect(second.summary).toContain('| flyctl | `0.3.200` | cache |')
     expect(second.stdout).toContain('flyctl 0.3.200 found in the tool cache')
 
     // latest still asks which version is latest, then finds it in the cache.
@@ -144,7 +144,7 @@ describe('setup bundle: flyctl', () => {
     const result = await setup({ tools: 'flyctl@0.3.999' })
     expect(result.exitCode).toBe(1)
     expect(result.errors[0]).toBe(
-      `could not download ${releases.downloadBase}/v0.3.999/checksums.txt: Unexpected HTTP response: 404 (is 0.3.999 a flyctl release? see https://github.com/superfly/flyctl/releases)`,
+      `could not download ${releases.downloadBase}/v0.3.999/checksums.txt: flyctl download GET /download/v0.3.999/checksums.txt answered 404 (is 0.3.999 a flyctl release? see https://github.com/superfly/flyctl/releases)`,
     )
   })
 
@@ -249,7 +249,7 @@ describe('setup bundle: npm CLIs', () => {
     const wrangler = join(dir, 'node_modules', '.bin', 'wrangler')
     expect(execFileSync(wrangler, ['--version'], { env, encoding: 'utf8' })).toBe('4.20.1\n')
     expect(result.stdout).toContain('wrangler@4 is 4.20.1')
-    expect(result.summary).toContain('| wrangler | 4.20.1 | npm |')
+    expect(result.summary).toContain('| wrangler | `4.20.1` | npm |')
     // No temporary install prefix is left behind.
     expect(readdirSync(join(result.workDir, 'temp', 'flightdeck-setup'))).toEqual([])
   })

@@ -200,7 +200,7 @@ describe('time limits and platform failures', () => {
           { cache: true },
           new NpmCliInstaller('wrangler', ctx),
         ),
-      ).rejects.toThrow('`npm view wrangler@4 version --json` did not finish within 300ms')
+      ).rejects.toThrow('`npm view wrangler@4 version --json` was stopped after')
     } finally {
       process.env.PATH = saved
     }
@@ -240,8 +240,8 @@ describe('time limits and platform failures', () => {
         (err: Error) => err,
       )
       expect(error).toBeInstanceOf(Error)
-      expect((error as Error).message).toBe(
-        'the token did not pass its check: `flyctl auth whoami --json` with the token in FLY_API_TOKEN failed: `flyctl auth whoami --json` did not finish within 500ms',
+      expect((error as Error).message).toMatch(
+        /^the token did not pass its check: `flyctl auth whoami --json` with the token in FLY_API_TOKEN failed: `flyctl auth whoami --json` was stopped after \d+ms: it did not finish within its time limit of 500ms/,
       )
     })
 
@@ -310,8 +310,8 @@ describe('report', () => {
         '',
         '| tool | version | source | path |',
         '| --- | --- | --- | --- |',
-        '| flyctl | 0.3.200 | cache | /c/flyctl |',
-        '| wrangler | 4.20.0 | npm | /c/w\\|x |',
+        '| flyctl | `0.3.200` | cache | `/c/flyctl` |',
+        '| wrangler | `4.20.0` | npm | `/c/w\\|x` |',
       ].join('\n'),
     )
   })

@@ -1,5 +1,4 @@
-import { HttpClient } from '@actions/http-client'
-import { formatDuration } from '../durations.js'
+import { httpRequest, type HttpAnswer, type HttpError } from '../http/client.js'
 
 export class ApiError extends Error {
   constructor(
@@ -24,60 +23,51 @@ export interface ApiRequest {
 }
 
 /**
- * One JSON request to a platform API, through @actions/http-client (which honours the runner's
- * proxy settings). A non-2xx answer becomes an ApiError with the platform's own message.
+ * One JSON request to a platform API (shared/http/client.ts: bounded in time and size, no
+ * credential sent to another origin). A non-2xx answer becomes an ApiError with the platform's
+ * own message.
  */
 export async function requestJson<T = unknown>(request: ApiRequest): Promise<T> {
-  const client = new HttpClient('flightdeck', undefined, {
-    socketTimeout: request.timeoutMs,
-    allowRetries: false,
-  })
   const headers: Record<string, string> = { accept: 'application/json' }
   if (request.token) headers.authorization = `Bearer ${request.token}`
   if (request.body !== undefined) headers['content-type'] = 'application/json'
   Object.assign(headers, request.headers)
   const label = `${request.service} ${request.method} ${new URL(request.url).pathname}`
-  let timer: NodeJS.Timeout | undefined
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(new ApiError(`${label} did not answer within ${formatDuration(request.timeoutMs)}`)),
-      request.timeoutMs,
-    )
-  })
+  let answer: HttpAnswer
   try {
-    const send = async () => {
-      const response = await client.request(
-        request.method,
-        request.url,
-        request.body === undefined ? null : JSON.stringify(request.body),
-        headers,
-      )
-      return { status: response.message.statusCode ?? 0, text: await response.readBody() }
-    }
-    const { status, text } = await Promise.race([send(), timeout])
-    if (status < 200 || status > 299) {
-      throw new ApiError(`${label} answered ${status}: ${platformMessage(text)}`, status)
-    }
-    if (text.trim() === '') return undefined as T
-    try {
-      return JSON.parse(text) as T
-    } catch {
-      throw new ApiError(
-        `${label} answered ${status} with a body that is not JSON: ${JSON.stringify(text.slice(0, 80))}`,
-        status,
-      )
-    }
+    answer = await httpRequest({
+      method: request.method,
+      url: request.url,
+      headers,
+      body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      timeoutMs: request.timeoutMs,
+      service: request.service,
+    })
   } catch (err) {
-    if (err instanceof ApiError) throw err
-    throw new ApiError(`${label} failed: ${err instanceof Error ? err.message : String(err)}`)
-  } finally {
-    clearTimeout(timer)
-    client.dispose()
+    throw new ApiError(err instanceof Error ? err.message : String(err), (err as HttpError).status)
+  }
+  const { status, body: text } = answer
+  if (status < 200 || status > 299) {
+    throw new ApiError(`${label} answered ${status}: ${platformMessage(text)}`, status)
+  }
+  if (text.trim() === '') return undefined as T
+  try {
+    return JSON.parse(text) as T
+  } catch {
+    throw new ApiError(
+      `${label} answered ${status} with a body that is not JSON: ${JSON.stringify(text.slice(0, 80))}`,
+      status,
+    )
   }
 }
 
+/** The platform's own message from an error body, cut so one answer stays one line. */
 function platformMessage(text: string): string {
+  const found = messageIn(text)
+  return found.length > 300 ? `${found.slice(0, 299)}…` : found
+}
+
+function messageIn(text: string): string {
   try {
     const body = JSON.parse(text) as {
       message?: unknown
@@ -91,5 +81,5 @@ function platformMessage(text: string): string {
   } catch {
     // not JSON: show the start of the text
   }
-  return JSON.stringify(text.slice(0, 120))
+  return JSON.stringify(text.slice(0, 200))
 }

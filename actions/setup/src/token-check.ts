@@ -1,5 +1,5 @@
 import { ActionFailure, errorMessage } from '../../../shared/errors.js'
-import { CliError, parseCliJson, runCli, tail } from '../../../shared/process.js'
+import { CliError, failureReason, parseCliJson, runCli } from '../../../shared/process.js'
 import type { ToolName } from './tools.js'
 
 interface TokenCheck {
@@ -88,8 +88,8 @@ export async function checkToken(
     return { identity: check.identity(result.stdout, check.args), command }
   } catch (err) {
     const why =
-      err instanceof CliError && err.result
-        ? `exited ${err.result.exitCode}: ${tail(err.result.stderr) || tail(err.result.stdout) || 'no output'}`
+      err instanceof CliError && err.result && !err.timedOut
+        ? `exited ${err.result.exitCode}: ${failureReason(err.result)}`
         : `failed: ${errorMessage(err).replaceAll(executable, tool)}`
     throw new ActionFailure(
       `the token did not pass its check: \`${command}\` with the token in ${check.env} ${why}`,

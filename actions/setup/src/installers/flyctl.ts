@@ -1,6 +1,9 @@
 import { access, chmod, copyFile, readFile, rm, symlink } from 'node:fs/promises'
+import { randomUUID } from 'node:crypto'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as tc from '@actions/tool-cache'
+import { downloadFile, HttpError } from '../../../../shared/http/client.js'
 import { errorMessage } from '../../../../shared/errors.js'
 import { requestJson } from '../../../../shared/providers/api.js'
 import { maskUrlCredentials } from '../../../../shared/secrets.js'
@@ -130,13 +133,23 @@ export class FlyctlInstaller implements Installer {
     })
   }
 
+  /**
+   * Downloads to a file of its own under RUNNER_TEMP, within the download time limit (the tool
+   * cache's downloadTool has none: a stalled mirror would hold the step until the job's timeout).
+   */
   private async download(url: string, version: string): Promise<string> {
     const shown = maskUrlCredentials(url)
     this.ctx.log(`downloading ${shown}`)
+    const path = join(process.env.RUNNER_TEMP || tmpdir(), `flightdeck-${randomUUID()}`)
     try {
-      return await tc.downloadTool(url)
+      await downloadFile(
+        { url, timeoutMs: this.ctx.timeouts.download, service: 'flyctl download' },
+        path,
+      )
+      return path
     } catch (err) {
-      const notFound = err instanceof tc.HTTPError && err.httpStatusCode === 404
+      await rm(path, { force: true })
+      const notFound = err instanceof HttpError && err.status === 404
       const hint = notFound ? ` (is ${version} a flyctl release? see ${FLYCTL_RELEASES})` : ''
       throw new Error(`could not download ${shown}: ${errorMessage(err)}${hint}`)
     }

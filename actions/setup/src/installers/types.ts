@@ -3,6 +3,8 @@ import type { ToolName } from '../tools.js'
 /** Time limits of the slow steps; tests shorten them. */
 export interface Timeouts {
   api: number
+  /** One archive or checksums file. */
+  download: number
   npmView: number
   npmInstall: number
   tokenCheck: number
@@ -10,6 +12,7 @@ export interface Timeouts {
 
 export const DEFAULT_TIMEOUTS: Timeouts = {
   api: 30_000,
+  download: 300_000,
   npmView: 120_000,
   npmInstall: 600_000,
   tokenCheck: 120_000,
