@@ -4,13 +4,11 @@ import {
   httpUrl,
   type InputValues,
   oneOf,
-  optional,
   parseInputs,
   parser,
   secret,
   quote,
   splitList,
-  text,
   withDefault,
 } from '../../../shared/inputs.js'
 import { PROVIDER_NAMES, type ProviderName } from '../../../shared/providers/types.js'
