@@ -13,6 +13,20 @@ export interface Expectations {
   maxLatencyMs?: number
 }
 
+/**
+ * One assertion's verdict, whatever the body holds: checkAssertion is written to cope with any
+ * JSON, and should it still throw, that is this probe failing with a reason, not the poller
+ * (and with it the step's outputs and summary) crashing.
+ */
+function checkSafely(document: unknown, assertion: JsonAssertion): string | undefined {
+  try {
+    return checkAssertion(document, assertion)
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err)
+    return `${assertion.path} could not be checked (${why})`
+  }
+}
+
 /** Why a response is not healthy, or undefined when it is. */
 export function unmetExpectation(
   response: ProbeResponse,
@@ -46,7 +60,7 @@ export function unmetExpectation(
       return `body is not JSON (${why}${cut})`
     }
     const failures = expect.jsonAssertions
-      .map((assertion) => checkAssertion(document, assertion))
+      .map((assertion) => checkSafely(document, assertion))
       .filter((failure): failure is string => failure !== undefined)
     if (failures.length > 0) return failures.join('; ')
   }

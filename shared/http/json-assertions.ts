@@ -18,6 +18,17 @@ export interface JsonAssertion {
 const OPERATORS: AssertionOperator[] = ['==', '!=', '<=', '>=', '<', '>', '~=', 'exists']
 const EXAMPLE = 'status == healthy'
 
+/** The key inside `["..."]`, with JSON string escapes (`\"`, `\u00e9`) decoded. */
+function quotedKey(text: string, path: string): string {
+  try {
+    return JSON.parse(`"${text}"`) as string
+  } catch {
+    throw new Error(
+      `${JSON.stringify(path)} has a quoted key that is not a JSON string (example: services["cache.v2"])`,
+    )
+  }
+}
+
 /** Splits `services.database`, `checks[0].ok`, `$.a["b.c"]` into keys and indexes. */
 export function parsePath(path: string): Array<string | number> {
   const segments: Array<string | number> = []
@@ -29,7 +40,7 @@ export function parsePath(path: string): Array<string | number> {
       throw new Error(`${JSON.stringify(path)} is not a JSON path (example: checks[0].ok)`)
     if (match[1] !== undefined) segments.push(match[1])
     else if (match[2] !== undefined) segments.push(Number(match[2]))
-    else segments.push(JSON.parse(`"${match[3]}"`) as string)
+    else segments.push(quotedKey(match[3] as string, path))
     rest = rest.slice(match[0].length)
   }
   return segments
@@ -69,6 +80,11 @@ export function parseAssertion(line: string): JsonAssertion {
       `${JSON.stringify(line)}: ${operator} needs a number (example: latency_ms < 500)`,
     )
   }
+  if (typeof expected === 'number' && !Number.isFinite(expected)) {
+    throw new Error(
+      `${JSON.stringify(line)}: ${expectedText} is beyond the largest number JSON can compare (about 1.8e308)`,
+    )
+  }
   const pattern = operator === '~=' ? compileRegex(String(expected), '^ok|ready$') : undefined
   return {
     source: line.trim(),
@@ -96,13 +112,132 @@ export function resolvePath(document: unknown, segments: ReadonlyArray<string | 
   return current
 }
 
+// Health endpoints are servers flightdeck does not control: a body may nest 100,000 arrays
+// deep, carry numbers beyond what a double holds, or have keys such as `__proto__`. Everything
+// below walks values with an explicit stack and a size limit instead of recursion or
+// JSON.stringify, so any body that parses ends in a verdict with a reason, never a
+// RangeError.
+
+/** Longest JSON text `~=` matches a non-string value against; longer is a failure. */
+const MATCH_TEXT_LIMIT = 1 << 20
+
+function numberText(value: number): string {
+  // JSON.parse turns numbers beyond ±1.8e308 into ±Infinity; JSON.stringify would say null.
+  return Number.isFinite(value) ? String(value) : value > 0 ? 'Infinity' : '-Infinity'
+}
+
+function scalarText(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value)
+  if (typeof value === 'number') return numberText(value)
+  if (typeof value === 'boolean' || value === null) return String(value)
+  return 'null'
+}
+
+type Frame =
+  | { kind: 'array'; items: readonly unknown[]; next: number }
+  | { kind: 'object'; entries: Array<[string, unknown]>; next: number }
+
+/**
+ * A value as compact JSON text, written with an explicit stack (any depth) and stopping once
+ * it passes `limit` characters. `complete` is false when it stopped early.
+ */
+export function jsonText(value: unknown, limit: number): { text: string; complete: boolean } {
+  let text = ''
+  const stack: Frame[] = []
+  const open = (item: unknown) => {
+    if (Array.isArray(item)) {
+      text += '['
+      stack.push({ kind: 'array', items: item, next: 0 })
+    } else if (item !== null && typeof item === 'object') {
+      text += '{'
+      stack.push({ kind: 'object', entries: Object.entries(item), next: 0 })
+    } else {
+      text += scalarText(item)
+    }
+  }
+  open(value)
+  while (stack.length > 0 && text.length <= limit) {
+    const frame = stack[stack.length - 1] as Frame
+    if (frame.kind === 'array') {
+      if (frame.next >= frame.items.length) {
+        text += ']'
+        stack.pop()
+        continue
+      }
+      if (frame.next > 0) text += ','
+      open(frame.items[frame.next++])
+    } else {
+      if (frame.next >= frame.entries.length) {
+        text += '}'
+        stack.pop()
+        continue
+      }
+      const [key, item] = frame.entries[frame.next++] as [string, unknown]
+      text += `${frame.next > 1 ? ',' : ''}${JSON.stringify(key)}:`
+      open(item)
+    }
+  }
+  const complete = stack.length === 0 && text.length <= limit
+  return { text: complete ? text : text.slice(0, limit), complete }
+}
+
+/** A value for a message: compact JSON, cut at 80 characters. */
 function show(value: unknown): string {
-  const text = JSON.stringify(value) ?? String(value)
-  return text.length > 80 ? `${text.slice(0, 77)}...` : text
+  const { text, complete } = jsonText(value, 80)
+  return complete ? text : `${text.slice(0, 77)}...`
+}
+
+/**
+ * Deep equality of two JSON values (object key order does not matter), with an explicit stack:
+ * `expected` comes from an assertion line, but `actual` may be nested arbitrarily deep.
+ */
+function jsonEqual(actual: unknown, expected: unknown): boolean {
+  const pending: Array<[unknown, unknown]> = [[actual, expected]]
+  while (pending.length > 0) {
+    const [a, b] = pending.pop() as [unknown, unknown]
+    if (a === b) continue
+    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false
+    if (Array.isArray(a) !== Array.isArray(b)) return false
+    if (Array.isArray(a) && Array.isArray(b)) {
+      if (a.length !== b.length) return false
+      for (let i = 0; i < a.length; i++) pending.push([a[i], b[i]])
+      continue
+    }
+    const aKeys = Object.keys(a)
+    const bRecord = b as Record<string, unknown>
+    if (aKeys.length !== Object.keys(b).length) return false
+    for (const key of aKeys) {
+      if (!Object.prototype.hasOwnProperty.call(b, key)) return false
+      pending.push([(a as Record<string, unknown>)[key], bRecord[key]])
+    }
+  }
+  return true
+}
+
+/**
+ * Why two numbers cannot be compared exactly, or undefined when they can. An integer beyond
+ * 2^53 parses as the nearest double, so two different integers there may parse equal; when
+ * they parse different, their order (and inequality) is still exact. Numbers beyond ±1.8e308
+ * parse as ±Infinity, which still compares exactly against the finite numbers an assertion
+ * may hold.
+ */
+function inexactComparison(path: string, actual: number, expected: number): string | undefined {
+  if (actual === expected && Math.abs(actual) > Number.MAX_SAFE_INTEGER) {
+    return `${path} is about ${numberText(actual)}, beyond the 2^53 range where JSON numbers compare exactly`
+  }
+  return undefined
+}
+
+/** The actual value for a message; a number JSON.parse overflowed is named as such. */
+function showActual(actual: unknown): string {
+  if (typeof actual === 'number' && !Number.isFinite(actual)) {
+    return `a number beyond ${actual > 0 ? '' : '-'}1.8e308`
+  }
+  return show(actual)
 }
 
 function equal(actual: unknown, assertion: JsonAssertion): boolean {
-  if (JSON.stringify(actual) === JSON.stringify(assertion.expected)) return true
+  if (jsonEqual(actual, assertion.expected)) return true
   // `count == 3` holds for "3" too, and `status == healthy` for "healthy".
   return (
     ['string', 'number', 'boolean'].includes(typeof actual) &&
@@ -119,19 +254,34 @@ export function checkAssertion(document: unknown, assertion: JsonAssertion): str
     return `${path} does not exist (expected ${operator} ${show(assertion.expected)})`
   switch (operator) {
     case '==':
-      return equal(actual, assertion)
-        ? undefined
-        : `${path} was ${show(actual)}, not ${show(assertion.expected)}`
-    case '!=':
-      return equal(actual, assertion)
-        ? `${path} was ${show(actual)}, expected anything else`
-        : undefined
+    case '!=': {
+      if (typeof actual === 'number' && typeof assertion.expected === 'number') {
+        const inexact = inexactComparison(path, actual, assertion.expected)
+        if (inexact) return inexact
+      }
+      const same = equal(actual, assertion)
+      if (operator === '==') {
+        return same
+          ? undefined
+          : `${path} was ${showActual(actual)}, not ${show(assertion.expected)}`
+      }
+      return same ? `${path} was ${showActual(actual)}, expected anything else` : undefined
+    }
     case '~=': {
-      const subject = typeof actual === 'string' ? actual : JSON.stringify(actual)
+      let subject: string
+      if (typeof actual === 'string') {
+        subject = actual
+      } else {
+        const { text, complete } = jsonText(actual, MATCH_TEXT_LIMIT)
+        if (!complete) {
+          return `${path} is over ${MATCH_TEXT_LIMIT} characters as JSON, too large to match against ${String(assertion.pattern)}`
+        }
+        subject = text
+      }
       if (assertion.pattern) assertion.pattern.lastIndex = 0
       return assertion.pattern?.test(subject)
         ? undefined
-        : `${path} was ${show(actual)}, which does not match ${String(assertion.pattern)}`
+        : `${path} was ${showActual(actual)}, which does not match ${String(assertion.pattern)}`
     }
     default: {
       const value =
@@ -140,8 +290,10 @@ export function checkAssertion(document: unknown, assertion: JsonAssertion): str
           : typeof actual === 'string' && actual.trim() !== ''
             ? Number(actual)
             : NaN
-      if (Number.isNaN(value)) return `${path} was ${show(actual)}, not a number`
+      if (Number.isNaN(value)) return `${path} was ${showActual(actual)}, not a number`
       const limit = assertion.expected as number
+      const inexact = inexactComparison(path, value, limit)
+      if (inexact) return inexact
       const holds =
         operator === '<'
           ? value < limit
@@ -150,7 +302,7 @@ export function checkAssertion(document: unknown, assertion: JsonAssertion): str
             : operator === '>'
               ? value > limit
               : value >= limit
-      return holds ? undefined : `${path} was ${show(actual)}, not ${operator} ${limit}`
+      return holds ? undefined : `${path} was ${showActual(actual)}, not ${operator} ${limit}`
     }
   }
 }
