@@ -269,8 +269,9 @@ export function parseExample(example: Example): unknown {
 }
 
 /**
- * A whole workflow around an example, for actionlint: a list of steps becomes one job's steps,
- * a `jobs:` mapping gets an `on:`. Whole workflows are returned as they are.
+ * A whole workflow around an example, for actionlint: a list of steps becomes one job's steps;
+ * a `jobs:` mapping gets an `on:`, and a stand-in for each job it `needs:` that the reader's
+ * workflow would have (`deploy`). Whole workflows are returned as they are.
  */
 export function asWorkflow(doc: unknown): string {
   if (Array.isArray(doc)) {
@@ -280,7 +281,18 @@ export function asWorkflow(doc: unknown): string {
       jobs: { example: { 'runs-on': 'ubuntu-latest', steps: doc } },
     })
   }
-  if (isRecord(doc) && 'jobs' in doc && !('on' in doc)) return stringify({ on: 'push', ...doc })
+  if (isRecord(doc) && isRecord(doc.jobs) && !('on' in doc)) {
+    const jobs: Record<string, unknown> = { ...doc.jobs }
+    for (const job of Object.values(doc.jobs)) {
+      const needs = isRecord(job) ? job.needs : undefined
+      for (const name of Array.isArray(needs) ? needs : [needs]) {
+        if (typeof name === 'string' && !(name in jobs)) {
+          jobs[name] = { 'runs-on': 'ubuntu-latest', steps: [{ run: 'true' }] }
+        }
+      }
+    }
+    return stringify({ on: 'push', ...doc, jobs })
+  }
   return stringify(doc)
 }
 

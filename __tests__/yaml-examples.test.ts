@@ -3,6 +3,7 @@
 // workflow, and each flightdeck `uses:` in it passes only inputs (and secrets) its target
 // declares, and all the ones it requires.
 import {
+  actionSpec,
   actionlint,
   asWorkflow,
   checkUse,
@@ -82,3 +83,25 @@ describe.each(examples.map((example) => [example.where, example] as const))(
     })
   },
 )
+
+describe('.env.example (inputs for running health-check locally)', () => {
+  const spec = actionSpec('health-check')
+  const variable = (input: string) => `INPUT_${input.replace(/ /g, '_').toUpperCase()}`
+  const lines = readRepoFile('.env.example').split('\n')
+  // Set and commented-out ones alike: `INPUT_X=...` or `# INPUT_X=...`.
+  const named = lines.flatMap((line) => /^(?:#\s*)?(INPUT_[^=\s]+)=/.exec(line)?.[1] ?? [])
+  const set = lines.flatMap((line) => /^(INPUT_[^=\s]+)=/.exec(line)?.[1] ?? [])
+
+  it('names only inputs health-check declares, as the runner names them', () => {
+    const known = Object.keys(spec?.inputs ?? {}).map(variable)
+    expect(named.length).toBeGreaterThan(0)
+    expect(named.filter((name) => !known.includes(name))).toEqual([])
+  })
+
+  it('sets every required input', () => {
+    const required = Object.entries(spec?.inputs ?? {})
+      .filter(([, def]) => def.required)
+      .map(([input]) => variable(input))
+    expect(required.filter((name) => !set.includes(name))).toEqual([])
+  })
+})
