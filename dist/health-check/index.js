@@ -5,18 +5,16 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(591);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(699);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(300);
 
-
-await (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 699:
+/***/ 300:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29,13 +27,310 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./shared/runner.ts + 3 modules
 var runner = __nccwpck_require__(203);
-;// CONCATENATED MODULE: ./shared/durations.ts
+// EXTERNAL MODULE: ./shared/durations.ts
+var durations = __nccwpck_require__(503);
+// EXTERNAL MODULE: ./shared/errors.ts
+var errors = __nccwpck_require__(635);
+;// CONCATENATED MODULE: ./shared/http/attempt-log.ts
+
+/** One log line per probe: `✗ URL #3 503 in 12ms: why`, `✓ URL #4 200 in 9ms`. */
+function attemptLogger(threshold = 1) {
+    return (attempt) => {
+        const url = attempt.url;
+        const status = attempt.status === undefined ? '' : ` ${attempt.status}`;
+        const head = `${url} #${attempt.attempt}${status} in ${attempt.latencyMs}ms`;
+        if (!attempt.passed)
+            runner/* info */.pq(`✗ ${head}: ${attempt.reason}`);
+        else if (threshold > 1)
+            runner/* info */.pq(`✓ ${head} (${attempt.consecutive}/${threshold} in a row)`);
+        else
+            runner/* info */.pq(`✓ ${head}`);
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/outputs.ts
+
+/** Sets every output in one place, so an action's outputs read as one typed record. */
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs)) {
+        runner/* setOutput */.uH(name, value === undefined ? '' : String(value));
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/summary.ts
+
+/** Escapes text so it can only ever appear as HTML text, never as markup. */
+function escapeHtml(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
+}
+// Every ASCII punctuation character may be backslash-escaped in CommonMark, and an escaped one
+// is always literal: no emphasis, link, image, HTML, autolink or table pipe can start from it.
+const MARKDOWN_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+/** Text that Markdown renders as exactly that text, on one line. */
+function escapeMarkdown(text) {
+    return text.replace(/\r?\n|\r/g, ' ').replace(MARKDOWN_PUNCTUATION, '\\$&');
+}
+/**
+ * Foreign text (URLs, ids, image refs, CLI and API messages) as an inline code span: shown
+ * verbatim, never a link or an image, safe inside a table cell.
+ */
+function code(text) {
+    const flat = text.replace(/\r?\n|\r/g, ' ');
+    if (flat === '')
+        return { markdown: '' };
+    const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+    // GFM splits table rows on `|` before it reads code spans; `\|` is its escape there. A
+    // backslash already before a pipe could be read as escaping that escape, so it is doubled.
+    const body = flat.replace(/\\+(?=\|)/g, (run) => run + run).replace(/\|/g, '\\|');
+    return { markdown: `${fence}${pad}${body}${pad}${fence}` };
+}
+function renderCell(cell) {
+    return typeof cell === 'string' ? escapeMarkdown(cell) : cell.markdown;
+}
+/** A GitHub-flavoured Markdown table; readable as plain text too. */
+function markdownTable(headers, rows) {
+    const line = (cells) => `| ${cells.map(renderCell).join(' | ')} |`;
+    return [line(headers), `|${headers.map(() => ' --- |').join('')}`, ...rows.map(line)].join('\n');
+}
+/** Appends Markdown to the job summary; a no-op where the runner gives no summary file. */
+async function appendSummary(markdown) {
+    runner/* appendSummaryFile */.nz(markdown);
+}
+
+// EXTERNAL MODULE: ./shared/text.ts
+var shared_text = __nccwpck_require__(763);
+// EXTERNAL MODULE: ./shared/inputs.ts + 11 modules
+var inputs = __nccwpck_require__(884);
+// EXTERNAL MODULE: ./shared/http/json-assertions.ts
+var json_assertions = __nccwpck_require__(563);
+// EXTERNAL MODULE: ./shared/http/limits.ts
+var limits = __nccwpck_require__(583);
+// EXTERNAL MODULE: ./shared/http/status.ts
+var http_status = __nccwpck_require__(845);
+;// CONCATENATED MODULE: ./actions/health-check/src/inputs.ts
+
+
+
+
+const healthCheckSchema = {
+    url: (0,inputs/* required */.mw)((0,inputs/* httpUrls */.bw)(), 'https://app.example.com/health'),
+    method: (0,inputs/* withDefault */.IQ)((0,inputs/* oneOf */.yL)(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']), 'GET'),
+    headers: (0,inputs/* withDefault */.IQ)((0,inputs/* headerLines */.Hq)(), ''),
+    body: (0,inputs/* optional */.lq)((0,inputs/* text */.Qq)()),
+    'expected-status': (0,inputs/* withDefault */.IQ)((0,inputs/* parser */.K3)(http_status/* parseStatusSet */.o), '200-299'),
+    'body-contains': (0,inputs/* optional */.lq)((0,inputs/* text */.Qq)()),
+    'body-matches': (0,inputs/* optional */.lq)((0,inputs/* regex */.yG)()),
+    'json-assertions': (0,inputs/* withDefault */.IQ)((0,inputs/* parser */.K3)((value) => (0,inputs/* splitLines */.uz)(value).map(json_assertions/* parseAssertion */.MV)), ''),
+    'max-latency': (0,inputs/* optional */.lq)((0,inputs/* duration */.p0)('500ms')),
+    timeout: (0,inputs/* withDefault */.IQ)((0,inputs/* duration */.p0)('5m', { minMs: 1 }), '5m'),
+    'request-timeout': (0,inputs/* withDefault */.IQ)((0,inputs/* duration */.p0)('10s', { minMs: 1 }), '10s'),
+    'grace-period': (0,inputs/* withDefault */.IQ)((0,inputs/* duration */.p0)('10s'), '0s'),
+    interval: (0,inputs/* withDefault */.IQ)((0,inputs/* duration */.p0)('1s', { minMs: limits/* MIN_INTERVAL_MS */.W }), '1s'),
+    backoff: (0,inputs/* withDefault */.IQ)((0,inputs/* oneOf */.yL)(['fixed', 'exponential']), 'fixed'),
+    'max-interval': (0,inputs/* withDefault */.IQ)((0,inputs/* duration */.p0)('30s', { minMs: limits/* MIN_INTERVAL_MS */.W }), '30s'),
+    'max-attempts': (0,inputs/* withDefault */.IQ)((0,inputs/* integer */.nd)({ min: 0, example: '10' }), '0'),
+    'success-threshold': (0,inputs/* withDefault */.IQ)((0,inputs/* integer */.nd)({ min: 1, example: '2' }), '1'),
+    'follow-redirects': (0,inputs/* withDefault */.IQ)((0,inputs/* boolean */.zM)(), 'true'),
+    insecure: (0,inputs/* withDefault */.IQ)((0,inputs/* boolean */.zM)(), 'false'),
+    'ip-version': (0,inputs/* withDefault */.IQ)((0,inputs/* oneOf */.yL)(['auto', '4', '6']), 'auto'),
+    'fail-on-unhealthy': (0,inputs/* withDefault */.IQ)((0,inputs/* boolean */.zM)(), 'true'),
+};
+function readHealthCheckInputs(read) {
+    return (0,inputs/* parseInputs */.TL)(healthCheckSchema, read);
+}
+
+;// CONCATENATED MODULE: ./actions/health-check/src/report.ts
+
+
+
+/** The `report` output: one object per URL. */
+function reportOutput(report) {
+    return JSON.stringify(report.targets.map((target) => ({
+        url: target.url,
+        healthy: target.healthy,
+        attempts: target.attempts,
+        status: target.status ?? null,
+        latencyMs: target.latencyMs ?? null,
+        error: target.error ?? null,
+    })));
+}
+const HISTORY_ROWS = 20;
+function historyTable(target) {
+    const shown = target.history.slice(-HISTORY_ROWS);
+    const skipped = target.history.length - shown.length;
+    const rows = shown.map((attempt) => [
+        String(attempt.attempt),
+        `+${(0,durations/* formatDuration */.a3)(attempt.atMs)}`,
+        attempt.status === undefined ? '—' : String(attempt.status),
+        `${attempt.latencyMs}ms`,
+        attempt.passed ? 'pass' : code(attempt.reason ?? 'fail'),
+    ]);
+    const note = skipped > 0 ? `\n\n${skipped} earlier probes not shown.` : '';
+    return markdownTable(['#', 'started', 'status', 'latency', 'result'], rows) + note;
+}
+/** The job summary: a verdict line, a row per URL, then each URL's probes. */
+function summaryMarkdown(report) {
+    const failed = report.targets.filter((target) => !target.healthy).length;
+    const total = report.targets.length;
+    const heading = report.healthy
+        ? `### ✅ Healthy: ${total} of ${(0,shared_text/* plural */.L)(total, 'URL')} passed in ${(0,durations/* formatDuration */.a3)(report.durationMs)}`
+        : `### ❌ Unhealthy: ${failed} of ${(0,shared_text/* plural */.L)(total, 'URL')} failed after ${(0,durations/* formatDuration */.a3)(report.durationMs)}`;
+    const overview = markdownTable(['URL', 'verdict', 'status', 'attempts', 'latency', 'reason'], report.targets.map((target) => [
+        code(target.url),
+        target.healthy ? '✅ healthy' : '❌ unhealthy',
+        target.status === undefined ? '—' : String(target.status),
+        String(target.attempts),
+        target.latencyMs === undefined ? '—' : `${target.latencyMs}ms`,
+        target.healthy ? '' : code(target.error ?? ''),
+    ]));
+    const details = report.targets.map((target) => `<details><summary>Probes of ${escapeHtml(target.url)}</summary>\n\n${historyTable(target)}\n\n</details>`);
+    return [heading, overview, ...details].join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./shared/run.ts
+
+
+/**
+ * Runs an action's main function the same way for every action: a failure becomes one error
+ * annotation and exit code 1; the stack trace goes to the debug log only. Each action's
+ * `main.ts` exports `run = () => runAction(main)`, so the runner, `@github/local-action` and
+ * tests all get the same complete behaviour.
+ */
+async function runAction(main) {
+    try {
+        await main();
+    }
+    catch (err) {
+        if (err instanceof Error && err.stack)
+            runner/* debug */.Yz(err.stack);
+        if (err instanceof errors/* ActionFailure */.dR && err.title) {
+            runner/* error */.z3(err.message, { title: err.title });
+            process.exitCode = 1;
+        }
+        else {
+            runner/* setFailed */.C1((0,errors/* errorMessage */.gJ)(err));
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/health-check/src/main.ts
+
+
+
+
+
+
+
+
+
+
+function describeExpectations(expect) {
+    const parts = [`status in ${expect.statuses.text}`];
+    if (expect.maxLatencyMs !== undefined)
+        parts.push(`latency ≤ ${(0,durations/* formatDuration */.a3)(expect.maxLatencyMs)}`);
+    if (expect.bodyContains !== undefined)
+        parts.push(`body contains ${JSON.stringify(expect.bodyContains)}`);
+    if (expect.bodyMatches)
+        parts.push(`body matches ${String(expect.bodyMatches)}`);
+    for (const assertion of expect.jsonAssertions)
+        parts.push(`JSON ${assertion.source}`);
+    return parts.join(', ');
+}
+function expectationsOf(inputs) {
+    return {
+        statuses: inputs['expected-status'],
+        bodyContains: inputs['body-contains'],
+        bodyMatches: inputs['body-matches'],
+        jsonAssertions: inputs['json-assertions'],
+        maxLatencyMs: inputs['max-latency'],
+    };
+}
+async function main() {
+    const inputs = readHealthCheckInputs();
+    const expect = expectationsOf(inputs);
+    const targets = inputs.url.map((url) => ({
+        url,
+        method: inputs.method,
+        headers: inputs.headers,
+        body: inputs.body,
+        followRedirects: inputs['follow-redirects'],
+        insecure: inputs.insecure,
+        ipVersion: inputs['ip-version'] === 'auto' ? 0 : inputs['ip-version'] === '4' ? 4 : 6,
+    }));
+    const cadence = inputs.backoff === 'fixed'
+        ? `every ${(0,durations/* formatDuration */.a3)(inputs.interval)}`
+        : `from ${(0,durations/* formatDuration */.a3)(inputs.interval)} growing to ${(0,durations/* formatDuration */.a3)(inputs['max-interval'])}`;
+    runner/* info */.pq(`Checking ${(0,shared_text/* plural */.L)(targets.length, 'URL')} ${cadence} for up to ${(0,durations/* formatDuration */.a3)(inputs.timeout)}; healthy when ${describeExpectations(expect)}`);
+    if (inputs.insecure)
+        runner/* warning */.$e('TLS certificates are not verified (insecure: true).');
+    // The probe engine loads Node's network modules: a run that fails on its inputs never does.
+    const { pollUntilHealthy } = await __nccwpck_require__.e(/* import() */ 755).then(__nccwpck_require__.bind(__nccwpck_require__, 755));
+    const report = await pollUntilHealthy(targets, expect, {
+        timeoutMs: inputs.timeout,
+        requestTimeoutMs: inputs['request-timeout'],
+        gracePeriodMs: inputs['grace-period'],
+        intervalMs: inputs.interval,
+        backoff: inputs.backoff,
+        maxIntervalMs: inputs['max-interval'],
+        maxAttempts: inputs['max-attempts'],
+        successThreshold: inputs['success-threshold'],
+        // Reports and logs name each URL without user:password (shared/http/poll.ts).
+        onAttempt: attemptLogger(inputs['success-threshold']),
+    });
+    setOutputs({
+        healthy: report.healthy,
+        attempts: report.attempts,
+        'duration-ms': report.durationMs,
+        'latency-ms': report.slowestPassingMs,
+        report: reportOutput(report),
+    });
+    await appendSummary(summaryMarkdown(report));
+    if (report.healthy) {
+        runner/* info */.pq(`Healthy: ${report.targets.length} of ${(0,shared_text/* plural */.L)(report.targets.length, 'URL')} passed in ${(0,durations/* formatDuration */.a3)(report.durationMs)} (${(0,shared_text/* plural */.L)(report.attempts, 'probe')}).`);
+        return;
+    }
+    const failed = report.targets.filter((target) => !target.healthy);
+    const reasons = failed.map((target) => `${target.url}: ${target.error}`).join('; ');
+    const message = `${failed.length} of ${(0,shared_text/* plural */.L)(report.targets.length, 'URL')} unhealthy after ${(0,durations/* formatDuration */.a3)(report.durationMs)}: ${reasons}`;
+    if (!inputs['fail-on-unhealthy']) {
+        runner/* warning */.$e(message, { title: 'health-check: unhealthy' });
+        return;
+    }
+    throw new errors/* ActionFailure */.dR(message, 'health-check: unhealthy');
+}
+/** The whole action, failure handling included: what the runner, local-action and tests run. */
+function run() {
+    return runAction(main);
+}
+
+
+/***/ }),
+
+/***/ 503:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   rG: () => (/* binding */ MAX_DURATION_MS)
+/* harmony export */ });
 const UNIT_MS = {
     ms: 1,
     s: 1000,
     m: 60_000,
     h: 3_600_000,
 };
+/**
+ * The longest wait a Node timer can hold (2^31 - 1 ms, about 24.8 days); a longer one fires at
+ * once, so a duration above it is an input error, never a timer.
+ */
+const MAX_DURATION_MS = 2 ** 31 - 1;
 const PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
 /**
  * Milliseconds in a duration such as `500ms`, `10s`, `5m`, `1h`, `1m30s`, or a bare number of
@@ -80,31 +375,439 @@ function formatDuration(ms) {
     return parts.join(' ');
 }
 
-// EXTERNAL MODULE: ./shared/errors.ts
-var errors = __nccwpck_require__(635);
-;// CONCATENATED MODULE: ./shared/http/attempt-log.ts
 
-/** One log line per probe: `✗ URL #3 503 in 12ms: why`, `✓ URL #4 200 in 9ms`. */
-function attemptLogger(display = new Map(), threshold = 1) {
-    return (attempt) => {
-        const url = display.get(attempt.url) ?? attempt.url;
-        const status = attempt.status === undefined ? '' : ` ${attempt.status}`;
-        const head = `${url} #${attempt.attempt}${status} in ${attempt.latencyMs}ms`;
-        if (!attempt.passed)
-            runner/* info */.pq(`✗ ${head}: ${attempt.reason}`);
-        else if (threshold > 1)
-            runner/* info */.pq(`✓ ${head} (${attempt.consecutive}/${threshold} in a row)`);
+/***/ }),
+
+/***/ 635:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dR: () => (/* binding */ ActionFailure),
+/* harmony export */   dz: () => (/* binding */ InputError),
+/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/** A failure whose message is meant for the user as it is: no stack trace, no prefix. */
+class ActionFailure extends Error {
+    /** Title of the error annotation, when the failure deserves one. */
+    title;
+    constructor(message, title) {
+        super(message);
+        this.name = 'ActionFailure';
+        this.title = title;
+    }
+}
+/** One or more inputs were invalid; nothing has been done yet. */
+class InputError extends ActionFailure {
+    problems;
+    constructor(problems) {
+        super(problems.join('; '));
+        this.name = 'InputError';
+        this.problems = problems;
+    }
+}
+/** The message of anything thrown, never `[object Object]`. */
+function errorMessage(err) {
+    if (err instanceof Error)
+        return err.message || err.name;
+    if (typeof err === 'string')
+        return err;
+    try {
+        return JSON.stringify(err) ?? String(err);
+    }
+    catch {
+        return String(err);
+    }
+}
+
+
+/***/ }),
+
+/***/ 563:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MV: () => (/* binding */ parseAssertion),
+/* harmony export */   nD: () => (/* binding */ checkAssertion)
+/* harmony export */ });
+/* unused harmony exports parsePath, resolvePath, jsonText */
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(884);
+
+const OPERATORS = ['==', '!=', '<=', '>=', '<', '>', '~=', 'exists'];
+const EXAMPLE = 'status == healthy';
+/** The key inside `["..."]`, with JSON string escapes (`\"`, `\u00e9`) decoded. */
+function quotedKey(text, path) {
+    try {
+        return JSON.parse(`"${text}"`);
+    }
+    catch {
+        throw new Error(`${JSON.stringify(path)} has a quoted key that is not a JSON string (example: services["cache.v2"])`);
+    }
+}
+/** Splits `services.database`, `checks[0].ok`, `$.a["b.c"]` into keys and indexes. */
+function parsePath(path) {
+    const segments = [];
+    let rest = path.replace(/^\$\.?/, '');
+    const token = /^(?:\.?([^.[\]\s]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\])/;
+    while (rest.length > 0) {
+        const match = token.exec(rest);
+        if (!match)
+            throw new Error(`${JSON.stringify(path)} is not a JSON path (example: checks[0].ok)`);
+        if (match[1] !== undefined)
+            segments.push(match[1]);
+        else if (match[2] !== undefined)
+            segments.push(Number(match[2]));
         else
-            runner/* info */.pq(`✓ ${head}`);
+            segments.push(quotedKey(match[3], path));
+        rest = rest.slice(match[0].length);
+    }
+    return segments;
+}
+function parseExpected(text) {
+    if (/^".*"$/s.test(text))
+        return JSON.parse(text);
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return text;
+    }
+}
+/** Parses one `PATH OP VALUE` line, e.g. `status == healthy`, `latency_ms < 500`, `db exists`. */
+function parseAssertion(line) {
+    const match = /^(\S+)\s+(\S+)(?:\s+(.*))?$/s.exec(line.trim());
+    const operator = match?.[2];
+    if (!match || !operator || !OPERATORS.includes(operator)) {
+        throw new Error(`${JSON.stringify(line)} has no operator; write PATH OP VALUE with OP one of ${OPERATORS.join(' ')} (example: ${EXAMPLE})`);
+    }
+    const path = match[1];
+    const expectedText = (match[3] ?? '').trim();
+    if (operator === 'exists' && expectedText !== '') {
+        throw new Error(`${JSON.stringify(line)}: \`exists\` takes no value (example: services.database exists)`);
+    }
+    if (operator !== 'exists' && expectedText === '') {
+        throw new Error(`${JSON.stringify(line)} has no value after ${operator} (example: ${EXAMPLE})`);
+    }
+    const expected = operator === 'exists' ? undefined : parseExpected(expectedText);
+    if (['<', '<=', '>', '>='].includes(operator) && typeof expected !== 'number') {
+        throw new Error(`${JSON.stringify(line)}: ${operator} needs a number (example: latency_ms < 500)`);
+    }
+    if (typeof expected === 'number' && !Number.isFinite(expected)) {
+        throw new Error(`${JSON.stringify(line)}: ${expectedText} is beyond the largest number JSON can compare (about 1.8e308)`);
+    }
+    const pattern = operator === '~=' ? (0,_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .compileRegex */ .DL)(String(expected), '^ok|ready$') : undefined;
+    return {
+        source: line.trim(),
+        path,
+        segments: parsePath(path),
+        operator,
+        expectedText: typeof expected === 'string' ? expected : expectedText,
+        expected,
+        pattern,
     };
 }
-
-;// CONCATENATED MODULE: ./shared/text.ts
-/** `1 attempt`, `3 attempts`. */
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+function resolvePath(document, segments) {
+    let current = document;
+    for (const segment of segments) {
+        if (current === null || typeof current !== 'object')
+            return undefined;
+        if (typeof segment === 'number') {
+            if (!Array.isArray(current))
+                return undefined;
+            current = current[segment];
+        }
+        else {
+            if (!Object.prototype.hasOwnProperty.call(current, segment))
+                return undefined;
+            current = current[segment];
+        }
+    }
+    return current;
+}
+// Health endpoints are servers flightdeck does not control: a body may nest 100,000 arrays
+// deep, carry numbers beyond what a double holds, or have keys such as `__proto__`. Everything
+// below walks values with an explicit stack and a size limit instead of recursion or
+// JSON.stringify, so any body that parses ends in a verdict with a reason, never a
+// RangeError.
+/** Longest JSON text `~=` matches a non-string value against; longer is a failure. */
+const MATCH_TEXT_LIMIT = 1 << 20;
+function numberText(value) {
+    // JSON.parse turns numbers beyond ±1.8e308 into ±Infinity; JSON.stringify would say null.
+    return Number.isFinite(value) ? String(value) : value > 0 ? 'Infinity' : '-Infinity';
+}
+function scalarText(value) {
+    if (typeof value === 'string')
+        return JSON.stringify(value);
+    if (typeof value === 'number')
+        return numberText(value);
+    if (typeof value === 'boolean' || value === null)
+        return String(value);
+    return 'null';
+}
+/**
+ * A value as compact JSON text, written with an explicit stack (any depth) and stopping once
+ * it passes `limit` characters. `complete` is false when it stopped early.
+ */
+function jsonText(value, limit) {
+    let text = '';
+    const stack = [];
+    const open = (item) => {
+        if (Array.isArray(item)) {
+            text += '[';
+            stack.push({ kind: 'array', items: item, next: 0 });
+        }
+        else if (item !== null && typeof item === 'object') {
+            text += '{';
+            stack.push({ kind: 'object', entries: Object.entries(item), next: 0 });
+        }
+        else {
+            text += scalarText(item);
+        }
+    };
+    open(value);
+    while (stack.length > 0 && text.length <= limit) {
+        const frame = stack[stack.length - 1];
+        if (frame.kind === 'array') {
+            if (frame.next >= frame.items.length) {
+                text += ']';
+                stack.pop();
+                continue;
+            }
+            if (frame.next > 0)
+                text += ',';
+            open(frame.items[frame.next++]);
+        }
+        else {
+            if (frame.next >= frame.entries.length) {
+                text += '}';
+                stack.pop();
+                continue;
+            }
+            const [key, item] = frame.entries[frame.next++];
+            text += `${frame.next > 1 ? ',' : ''}${JSON.stringify(key)}:`;
+            open(item);
+        }
+    }
+    const complete = stack.length === 0 && text.length <= limit;
+    return { text: complete ? text : text.slice(0, limit), complete };
+}
+/** A value for a message: compact JSON, cut at 80 characters. */
+function show(value) {
+    const { text, complete } = jsonText(value, 80);
+    return complete ? text : `${text.slice(0, 77)}...`;
+}
+/**
+ * Deep equality of two JSON values (object key order does not matter), with an explicit stack:
+ * `expected` comes from an assertion line, but `actual` may be nested arbitrarily deep.
+ */
+function jsonEqual(actual, expected) {
+    const pending = [[actual, expected]];
+    while (pending.length > 0) {
+        const [a, b] = pending.pop();
+        if (a === b)
+            continue;
+        if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object')
+            return false;
+        if (Array.isArray(a) !== Array.isArray(b))
+            return false;
+        if (Array.isArray(a) && Array.isArray(b)) {
+            if (a.length !== b.length)
+                return false;
+            for (let i = 0; i < a.length; i++)
+                pending.push([a[i], b[i]]);
+            continue;
+        }
+        const aKeys = Object.keys(a);
+        const bRecord = b;
+        if (aKeys.length !== Object.keys(b).length)
+            return false;
+        for (const key of aKeys) {
+            if (!Object.prototype.hasOwnProperty.call(b, key))
+                return false;
+            pending.push([a[key], bRecord[key]]);
+        }
+    }
+    return true;
+}
+/**
+ * Why two numbers cannot be compared exactly, or undefined when they can. An integer beyond
+ * 2^53 parses as the nearest double, so two different integers there may parse equal; when
+ * they parse different, their order (and inequality) is still exact. Numbers beyond ±1.8e308
+ * parse as ±Infinity, which still compares exactly against the finite numbers an assertion
+ * may hold.
+ */
+function inexactComparison(path, actual, expected) {
+    if (actual === expected && Math.abs(actual) > Number.MAX_SAFE_INTEGER) {
+        return `${path} is about ${numberText(actual)}, beyond the 2^53 range where JSON numbers compare exactly`;
+    }
+    return undefined;
+}
+/** The actual value for a message; a number JSON.parse overflowed is named as such. */
+function showActual(actual) {
+    if (typeof actual === 'number' && !Number.isFinite(actual)) {
+        return `a number beyond ${actual > 0 ? '' : '-'}1.8e308`;
+    }
+    return show(actual);
+}
+function equal(actual, assertion) {
+    if (jsonEqual(actual, assertion.expected))
+        return true;
+    // `count == 3` holds for "3" too, and `status == healthy` for "healthy".
+    return (['string', 'number', 'boolean'].includes(typeof actual) &&
+        String(actual) === assertion.expectedText);
+}
+/** Checks one assertion against a parsed document; returns why it failed, or undefined. */
+function checkAssertion(document, assertion) {
+    const actual = resolvePath(document, assertion.segments);
+    const { path, operator } = assertion;
+    if (operator === 'exists')
+        return actual === undefined ? `${path} does not exist` : undefined;
+    if (actual === undefined)
+        return `${path} does not exist (expected ${operator} ${show(assertion.expected)})`;
+    switch (operator) {
+        case '==':
+        case '!=': {
+            if (typeof actual === 'number' && typeof assertion.expected === 'number') {
+                const inexact = inexactComparison(path, actual, assertion.expected);
+                if (inexact)
+                    return inexact;
+            }
+            const same = equal(actual, assertion);
+            if (operator === '==') {
+                return same
+                    ? undefined
+                    : `${path} was ${showActual(actual)}, not ${show(assertion.expected)}`;
+            }
+            return same ? `${path} was ${showActual(actual)}, expected anything else` : undefined;
+        }
+        case '~=': {
+            let subject;
+            if (typeof actual === 'string') {
+                subject = actual;
+            }
+            else {
+                const { text, complete } = jsonText(actual, MATCH_TEXT_LIMIT);
+                if (!complete) {
+                    return `${path} is over ${MATCH_TEXT_LIMIT} characters as JSON, too large to match against ${String(assertion.pattern)}`;
+                }
+                subject = text;
+            }
+            if (assertion.pattern)
+                assertion.pattern.lastIndex = 0;
+            return assertion.pattern?.test(subject)
+                ? undefined
+                : `${path} was ${showActual(actual)}, which does not match ${String(assertion.pattern)}`;
+        }
+        default: {
+            const value = typeof actual === 'number'
+                ? actual
+                : typeof actual === 'string' && actual.trim() !== ''
+                    ? Number(actual)
+                    : NaN;
+            if (Number.isNaN(value))
+                return `${path} was ${showActual(actual)}, not a number`;
+            const limit = assertion.expected;
+            const inexact = inexactComparison(path, value, limit);
+            if (inexact)
+                return inexact;
+            const holds = operator === '<'
+                ? value < limit
+                : operator === '<='
+                    ? value <= limit
+                    : operator === '>'
+                        ? value > limit
+                        : value >= limit;
+            return holds ? undefined : `${path} was ${showActual(actual)}, not ${operator} ${limit}`;
+        }
+    }
 }
 
+
+/***/ }),
+
+/***/ 583:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ MIN_INTERVAL_MS)
+/* harmony export */ });
+// Bounds of the probe engine, in a module of their own so input schemas can name them without
+// loading the network code.
+/**
+ * The shortest wait between two probes of one URL, whatever the inputs and jitter say: no
+ * combination of interval, backoff and max-interval can flood a server.
+ */
+const MIN_INTERVAL_MS = 100;
+
+
+/***/ }),
+
+/***/ 845:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ statusMatches),
+/* harmony export */   o: () => (/* binding */ parseStatusSet)
+/* harmony export */ });
+const EXAMPLE = '200-299';
+function parseStatusSet(text) {
+    const ranges = [];
+    const parts = text
+        .split(/[\s,]+/)
+        .map((part) => part.trim())
+        .filter(Boolean);
+    if (parts.length === 0)
+        throw new Error(`no status code given (example: ${EXAMPLE})`);
+    for (const part of parts) {
+        const klass = /^([1-5])xx$/i.exec(part);
+        if (klass) {
+            const first = Number(klass[1]) * 100;
+            ranges.push([first, first + 99]);
+            continue;
+        }
+        const range = /^(\d{3})(?:-(\d{3}))?$/.exec(part);
+        const low = Number(range?.[1]);
+        const high = range?.[2] === undefined ? low : Number(range[2]);
+        if (!range || low < 100 || high > 599 || low > high) {
+            throw new Error(`${JSON.stringify(part)} is not a status code or range (example: ${EXAMPLE}, or 200,204)`);
+        }
+        ranges.push([low, high]);
+    }
+    return { text: parts.join(','), ranges };
+}
+function statusMatches(set, status) {
+    return set.ranges.some(([low, high]) => status >= low && status <= high);
+}
+
+
+/***/ }),
+
+/***/ 884:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  zM: () => (/* binding */ inputs_boolean),
+  DL: () => (/* binding */ compileRegex),
+  p0: () => (/* binding */ inputs_duration),
+  Hq: () => (/* binding */ headerLines),
+  bw: () => (/* binding */ httpUrls),
+  nd: () => (/* binding */ inputs_integer),
+  yL: () => (/* binding */ oneOf),
+  lq: () => (/* binding */ inputs_optional),
+  TL: () => (/* binding */ parseInputs),
+  K3: () => (/* binding */ parser),
+  yG: () => (/* binding */ regex),
+  mw: () => (/* binding */ inputs_required),
+  uz: () => (/* binding */ splitLines),
+  Qq: () => (/* binding */ inputs_text),
+  IQ: () => (/* binding */ withDefault)
+});
+
+// UNUSED EXPORTS: httpUrl, keyValueLines, lines, list, quote, secret, splitList
+
+// EXTERNAL MODULE: ./shared/runner.ts + 3 modules
+var runner = __nccwpck_require__(203);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -7052,9 +7755,16 @@ function _function(params) {
 }
 
 
+// EXTERNAL MODULE: ./shared/durations.ts
+var durations = __nccwpck_require__(503);
+// EXTERNAL MODULE: ./shared/errors.ts
+var errors = __nccwpck_require__(635);
+// EXTERNAL MODULE: ./shared/secrets.ts
+var secrets = __nccwpck_require__(931);
 ;// CONCATENATED MODULE: ./shared/inputs.ts
 
 // zod/mini: the same zod, without the chainable API; a fifth of the bundle size and start-up.
+
 
 
 
@@ -7110,13 +7820,27 @@ function inputs_required(schema, example) {
     });
 }
 const inputs_text = () => schemas_string();
+/**
+ * A credential (token, password, key), or undefined when not given: registered for masking the
+ * moment it is read, before any other input is checked or anything is written.
+ */
+const secret = () => fromText((value) => {
+    const trimmed = value.trim();
+    if (trimmed === '')
+        return undefined;
+    maskSecret(trimmed);
+    return trimmed;
+});
 const inputs_duration = (example = '30s', options = {}) => parser((text) => {
-    const ms = parseDuration(text);
+    const ms = (0,durations/* parseDuration */.E9)(text);
     if (ms === undefined) {
         throw new Error(`${quote(text)} is not a duration (example: ${example}; units ms, s, m, h)`);
     }
     if (options.minMs !== undefined && ms < options.minMs) {
-        throw new Error(`${quote(text)} is too short (example: ${example})`);
+        throw new Error(`${quote(text)} is too short: the least is ${(0,durations/* formatDuration */.a3)(options.minMs)} (example: ${example})`);
+    }
+    if (ms > durations/* MAX_DURATION_MS */.rG) {
+        throw new Error(`${quote(text)} is longer than the longest wait a timer can hold, 24 days (example: ${example})`);
     }
     return ms;
 });
@@ -7191,18 +7915,21 @@ const headerLines = () => parser((text) => {
         }
         headers[name] = line.slice(at + 1).trim();
     }
+    (0,secrets/* maskSensitiveHeaders */.BD)(headers);
     return headers;
 });
+/** An http(s) URL; a user or password in it is masked at once and never quoted in errors. */
 function checkHttpUrl(text, example) {
+    const shown = (0,secrets/* maskUrlCredentials */.gn)(text);
     let url;
     try {
         url = new URL(text);
     }
     catch {
-        throw new Error(`${quote(text)} is not a URL (example: ${example})`);
+        throw new Error(`${quote(shown.replace(/\/\/[^/@]*@/, '//'))} is not a URL (example: ${example})`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new Error(`${quote(text)} is not an http(s) URL (example: ${example})`);
+        throw new Error(`${quote(shown)} is not an http(s) URL (example: ${example})`);
     }
     return text;
 }
@@ -7221,6 +7948,17 @@ function compileRegex(text, example) {
     }
 }
 /**
+ * A `${{ ... }}` that reached the action unexpanded (a default that a local runner such as
+ * @github/local-action passes literally) is no value: it reads as not given, with a warning.
+ */
+function expandedOrEmpty(name, raw) {
+    const trimmed = raw.trim();
+    if (!/^\$\{\{[^]*\}\}$/.test(trimmed))
+        return raw;
+    runner/* warning */.$e(`\`${name}\` is the unexpanded expression ${quote(trimmed)}; it is treated as not set. Pass a real value (a runner expands it; locally, set INPUT_${name.replace(/ /g, '_').toUpperCase()}).`, { title: `unexpanded ${name}` });
+    return '';
+}
+/**
  * Reads and checks every input of a schema before anything happens. All problems are reported
  * together in one error, each naming its input and showing a good value.
  */
@@ -7228,7 +7966,7 @@ function parseInputs(schema, read = (name) => runner/* getInput */.V4(name)) {
     const values = {};
     const problems = [];
     for (const [name, inputSchema] of Object.entries(schema)) {
-        const result = inputSchema.safeParse(read(name));
+        const result = inputSchema.safeParse(expandedOrEmpty(name, read(name)));
         if (result.success) {
             values[name] = result.data;
             continue;
@@ -7239,827 +7977,6 @@ function parseInputs(schema, read = (name) => runner/* getInput */.V4(name)) {
     if (problems.length > 0)
         throw new errors/* InputError */.dz(problems);
     return values;
-}
-
-;// CONCATENATED MODULE: ./shared/http/json-assertions.ts
-
-const OPERATORS = ['==', '!=', '<=', '>=', '<', '>', '~=', 'exists'];
-const EXAMPLE = 'status == healthy';
-/** Splits `services.database`, `checks[0].ok`, `$.a["b.c"]` into keys and indexes. */
-function parsePath(path) {
-    const segments = [];
-    let rest = path.replace(/^\$\.?/, '');
-    const token = /^(?:\.?([^.[\]\s]+)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\])/;
-    while (rest.length > 0) {
-        const match = token.exec(rest);
-        if (!match)
-            throw new Error(`${JSON.stringify(path)} is not a JSON path (example: checks[0].ok)`);
-        if (match[1] !== undefined)
-            segments.push(match[1]);
-        else if (match[2] !== undefined)
-            segments.push(Number(match[2]));
-        else
-            segments.push(JSON.parse(`"${match[3]}"`));
-        rest = rest.slice(match[0].length);
-    }
-    return segments;
-}
-function parseExpected(text) {
-    if (/^".*"$/s.test(text))
-        return JSON.parse(text);
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return text;
-    }
-}
-/** Parses one `PATH OP VALUE` line, e.g. `status == healthy`, `latency_ms < 500`, `db exists`. */
-function parseAssertion(line) {
-    const match = /^(\S+)\s+(\S+)(?:\s+(.*))?$/s.exec(line.trim());
-    const operator = match?.[2];
-    if (!match || !operator || !OPERATORS.includes(operator)) {
-        throw new Error(`${JSON.stringify(line)} has no operator; write PATH OP VALUE with OP one of ${OPERATORS.join(' ')} (example: ${EXAMPLE})`);
-    }
-    const path = match[1];
-    const expectedText = (match[3] ?? '').trim();
-    if (operator === 'exists' && expectedText !== '') {
-        throw new Error(`${JSON.stringify(line)}: \`exists\` takes no value (example: services.database exists)`);
-    }
-    if (operator !== 'exists' && expectedText === '') {
-        throw new Error(`${JSON.stringify(line)} has no value after ${operator} (example: ${EXAMPLE})`);
-    }
-    const expected = operator === 'exists' ? undefined : parseExpected(expectedText);
-    if (['<', '<=', '>', '>='].includes(operator) && typeof expected !== 'number') {
-        throw new Error(`${JSON.stringify(line)}: ${operator} needs a number (example: latency_ms < 500)`);
-    }
-    const pattern = operator === '~=' ? compileRegex(String(expected), '^ok|ready$') : undefined;
-    return {
-        source: line.trim(),
-        path,
-        segments: parsePath(path),
-        operator,
-        expectedText: typeof expected === 'string' ? expected : expectedText,
-        expected,
-        pattern,
-    };
-}
-function resolvePath(document, segments) {
-    let current = document;
-    for (const segment of segments) {
-        if (current === null || typeof current !== 'object')
-            return undefined;
-        if (typeof segment === 'number') {
-            if (!Array.isArray(current))
-                return undefined;
-            current = current[segment];
-        }
-        else {
-            if (!Object.prototype.hasOwnProperty.call(current, segment))
-                return undefined;
-            current = current[segment];
-        }
-    }
-    return current;
-}
-function show(value) {
-    const text = JSON.stringify(value) ?? String(value);
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
-}
-function equal(actual, assertion) {
-    if (JSON.stringify(actual) === JSON.stringify(assertion.expected))
-        return true;
-    // `count == 3` holds for "3" too, and `status == healthy` for "healthy".
-    return (['string', 'number', 'boolean'].includes(typeof actual) &&
-        String(actual) === assertion.expectedText);
-}
-/** Checks one assertion against a parsed document; returns why it failed, or undefined. */
-function checkAssertion(document, assertion) {
-    const actual = resolvePath(document, assertion.segments);
-    const { path, operator } = assertion;
-    if (operator === 'exists')
-        return actual === undefined ? `${path} does not exist` : undefined;
-    if (actual === undefined)
-        return `${path} does not exist (expected ${operator} ${show(assertion.expected)})`;
-    switch (operator) {
-        case '==':
-            return equal(actual, assertion)
-                ? undefined
-                : `${path} was ${show(actual)}, not ${show(assertion.expected)}`;
-        case '!=':
-            return equal(actual, assertion)
-                ? `${path} was ${show(actual)}, expected anything else`
-                : undefined;
-        case '~=': {
-            const subject = typeof actual === 'string' ? actual : JSON.stringify(actual);
-            if (assertion.pattern)
-                assertion.pattern.lastIndex = 0;
-            return assertion.pattern?.test(subject)
-                ? undefined
-                : `${path} was ${show(actual)}, which does not match ${String(assertion.pattern)}`;
-        }
-        default: {
-            const value = typeof actual === 'number'
-                ? actual
-                : typeof actual === 'string' && actual.trim() !== ''
-                    ? Number(actual)
-                    : NaN;
-            if (Number.isNaN(value))
-                return `${path} was ${show(actual)}, not a number`;
-            const limit = assertion.expected;
-            const holds = operator === '<'
-                ? value < limit
-                : operator === '<='
-                    ? value <= limit
-                    : operator === '>'
-                        ? value > limit
-                        : value >= limit;
-            return holds ? undefined : `${path} was ${show(actual)}, not ${operator} ${limit}`;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./shared/http/status.ts
-const status_EXAMPLE = '200-299';
-function parseStatusSet(text) {
-    const ranges = [];
-    const parts = text
-        .split(/[\s,]+/)
-        .map((part) => part.trim())
-        .filter(Boolean);
-    if (parts.length === 0)
-        throw new Error(`no status code given (example: ${status_EXAMPLE})`);
-    for (const part of parts) {
-        const klass = /^([1-5])xx$/i.exec(part);
-        if (klass) {
-            const first = Number(klass[1]) * 100;
-            ranges.push([first, first + 99]);
-            continue;
-        }
-        const range = /^(\d{3})(?:-(\d{3}))?$/.exec(part);
-        const low = Number(range?.[1]);
-        const high = range?.[2] === undefined ? low : Number(range[2]);
-        if (!range || low < 100 || high > 599 || low > high) {
-            throw new Error(`${JSON.stringify(part)} is not a status code or range (example: ${status_EXAMPLE}, or 200,204)`);
-        }
-        ranges.push([low, high]);
-    }
-    return { text: parts.join(','), ranges };
-}
-function statusMatches(set, status) {
-    return set.ranges.some(([low, high]) => status >= low && status <= high);
-}
-
-;// CONCATENATED MODULE: ./shared/http/expectations.ts
-
-
-
-/** Why a response is not healthy, or undefined when it is. */
-function unmetExpectation(response, expect) {
-    if (!statusMatches(expect.statuses, response.status)) {
-        return `status ${response.status} not in ${expect.statuses.text}`;
-    }
-    if (expect.maxLatencyMs !== undefined && response.latencyMs > expect.maxLatencyMs) {
-        return `latency ${response.latencyMs}ms over ${formatDuration(expect.maxLatencyMs)}`;
-    }
-    if (expect.bodyContains !== undefined && !response.body.includes(expect.bodyContains)) {
-        return `body does not contain ${JSON.stringify(expect.bodyContains)}`;
-    }
-    if (expect.bodyMatches) {
-        expect.bodyMatches.lastIndex = 0;
-        if (!expect.bodyMatches.test(response.body)) {
-            return `body does not match ${String(expect.bodyMatches)}`;
-        }
-    }
-    if (expect.jsonAssertions.length > 0) {
-        let document;
-        try {
-            document = JSON.parse(response.body);
-        }
-        catch (err) {
-            const why = err instanceof Error ? err.message : String(err);
-            const cut = response.truncated ? ', cut at 1 MiB' : '';
-            return `body is not JSON (${why}${cut})`;
-        }
-        const failures = expect.jsonAssertions
-            .map((assertion) => checkAssertion(document, assertion))
-            .filter((failure) => failure !== undefined);
-        if (failures.length > 0)
-            return failures.join('; ');
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-;// CONCATENATED MODULE: external "node:https"
-const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-;// CONCATENATED MODULE: ./shared/secrets.ts
-
-const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|key|secret|password|session|credential/i;
-/** Whether a header's value must be kept out of logs. */
-function isSensitiveHeader(name) {
-    return SENSITIVE_HEADER.test(name);
-}
-/**
- * Registers a value with the runner so it is redacted from every log line. Each line of a
- * multi-line value is registered too, since the runner matches masks line by line.
- */
-function maskSecret(value) {
-    if (!value)
-        return;
-    runner/* setSecret */.Pq(value);
-    const lines = value.split(/\r?\n/).map((line) => line.trim());
-    if (lines.length > 1)
-        for (const line of lines)
-            if (line.length >= 4)
-                runner/* setSecret */.Pq(line);
-}
-/** Masks the values of sensitive headers; an `Authorization: Bearer x` also masks `x` alone. */
-function maskSensitiveHeaders(headers) {
-    for (const [name, value] of Object.entries(headers)) {
-        if (!isSensitiveHeader(name))
-            continue;
-        maskSecret(value);
-        const credential = /^\s*(?:bearer|basic|token)\s+(.+)$/i.exec(value)?.[1];
-        if (credential)
-            maskSecret(credential);
-    }
-}
-/** Masks the password of a URL such as `https://user:pass@host/` and returns the URL without it. */
-function maskUrlCredentials(url) {
-    try {
-        const parsed = new URL(url);
-        if (!parsed.password && !parsed.username)
-            return url;
-        maskSecret(decodeURIComponent(parsed.password));
-        parsed.password = parsed.password ? '***' : '';
-        return parsed.toString();
-    }
-    catch {
-        return url;
-    }
-}
-
-;// CONCATENATED MODULE: ./shared/http/probe.ts
-
-
-
-
-const MAX_BODY_BYTES = 1024 * 1024;
-const MAX_REDIRECTS = 10;
-class ProbeError extends Error {
-    timedOut;
-    constructor(message, timedOut = false) {
-        super(message);
-        this.timedOut = timedOut;
-    }
-}
-/** A short reason a person can act on, from a Node network error. */
-function describeNetworkError(err, host) {
-    const code = err?.code ?? '';
-    const message = err instanceof Error ? err.message : String(err);
-    if (message === 'socket hang up')
-        return `${host} closed the connection without a response`;
-    switch (code) {
-        case 'ECONNREFUSED':
-            return `connection refused by ${host}`;
-        case 'ENOTFOUND':
-        case 'EAI_AGAIN':
-        case 'EAI_NODATA':
-        case 'EAI_NONAME':
-            return `DNS lookup failed for ${host} (${code})`;
-        case 'ECONNRESET':
-            return `connection reset by ${host}`;
-        case 'EHOSTUNREACH':
-        case 'ENETUNREACH':
-            return `${host} is unreachable (${code})`;
-        case 'ETIMEDOUT':
-            return `connection to ${host} timed out`;
-    }
-    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code) ||
-        /certificate|TLS|SSL/i.test(message)) {
-        return `TLS error: ${message}${code ? ` (${code})` : ''} — use \`insecure: true\` only for self-signed test endpoints`;
-    }
-    return code ? `${message} (${code})` : message;
-}
-function requestOnce(url, method, headers, body, request, deadline) {
-    return new Promise((resolve, reject) => {
-        const transport = url.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_namespaceObject;
-        const remaining = Math.max(1, deadline - performance.now());
-        const options = {
-            method,
-            headers: { 'user-agent': 'flightdeck-health-check', ...headers },
-            agent: false,
-            family: request.ipVersion || undefined,
-            rejectUnauthorized: !request.insecure,
-        };
-        const req = transport.request(url, options, (res) => {
-            const chunks = [];
-            let size = 0;
-            let truncated = false;
-            res.on('data', (chunk) => {
-                if (size >= MAX_BODY_BYTES) {
-                    truncated = true;
-                    return;
-                }
-                chunks.push(chunk);
-                size += chunk.length;
-            });
-            res.on('end', () => {
-                cleanup();
-                resolve({
-                    status: res.statusCode ?? 0,
-                    headers: res.headers,
-                    body: Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8'),
-                    truncated,
-                });
-            });
-            res.on('error', fail);
-            res.on('aborted', () => fail(new ProbeError(`${url.host} closed the connection mid-response`)));
-        });
-        const timer = setTimeout(() => req.destroy(new ProbeError(`no response within ${formatDuration(request.timeoutMs)}`, true)), remaining);
-        const onAbort = () => req.destroy(new ProbeError('stopped'));
-        request.signal?.addEventListener('abort', onAbort, { once: true });
-        function cleanup() {
-            clearTimeout(timer);
-            request.signal?.removeEventListener('abort', onAbort);
-        }
-        function fail(err) {
-            cleanup();
-            reject(err);
-        }
-        req.on('error', fail);
-        if (body !== undefined)
-            req.write(body);
-        req.end();
-    });
-}
-function withoutSensitiveHeaders(headers) {
-    return Object.fromEntries(Object.entries(headers).filter(([name]) => !isSensitiveHeader(name)));
-}
-/** Sends one request, following redirects when asked, within the request's time limit. */
-async function sendProbe(request) {
-    const started = performance.now();
-    const deadline = started + request.timeoutMs;
-    let url = new URL(request.url);
-    let method = request.method.toUpperCase();
-    let body = request.body;
-    let headers = request.headers;
-    const elapsed = () => Math.round(performance.now() - started);
-    try {
-        for (let redirects = 0;; redirects++) {
-            const response = await requestOnce(url, method, headers, body, request, deadline);
-            const location = response.headers.location;
-            if (request.followRedirects && location && response.status >= 300 && response.status < 400) {
-                if (redirects >= MAX_REDIRECTS) {
-                    return { ok: false, error: `more than ${MAX_REDIRECTS} redirects`, latencyMs: elapsed() };
-                }
-                const next = new URL(location, url);
-                // 301/302/303 turn into GET, as browsers and curl -L do; 307/308 keep method and body.
-                if (response.status === 303 ||
-                    ((response.status === 301 || response.status === 302) && method !== 'HEAD')) {
-                    method = method === 'HEAD' ? 'HEAD' : 'GET';
-                    body = undefined;
-                }
-                // Credentials are for the host they were given for, as curl does on a cross-host redirect.
-                if (next.origin !== url.origin)
-                    headers = withoutSensitiveHeaders(headers);
-                url = next;
-                continue;
-            }
-            return { ok: true, response: { ...response, latencyMs: elapsed(), finalUrl: url.toString() } };
-        }
-    }
-    catch (err) {
-        if (err instanceof ProbeError) {
-            return { ok: false, error: err.message, latencyMs: elapsed(), timedOut: err.timedOut };
-        }
-        return { ok: false, error: describeNetworkError(err, url.host), latencyMs: elapsed() };
-    }
-}
-
-;// CONCATENATED MODULE: ./shared/http/poll.ts
-
-
-
-
-const BACKOFF_FACTOR = 1.5;
-const JITTER = 0.2;
-/** Resolves after `ms`, or at once when the signal aborts. */
-function sleep(ms, signal) {
-    if (ms <= 0 || signal?.aborted)
-        return Promise.resolve();
-    return new Promise((resolve) => {
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-/** The wait before probe number `attempt + 1`. */
-function nextInterval(options, attempt) {
-    if (options.backoff === 'fixed')
-        return options.intervalMs;
-    const grown = options.intervalMs * BACKOFF_FACTOR ** (attempt - 1);
-    const jitter = 1 + ((options.random ?? Math.random)() * 2 - 1) * JITTER;
-    return Math.min(options.maxIntervalMs, grown * jitter);
-}
-async function pollTarget(target, expect, options, startedAt, deadline, signal) {
-    const report = {
-        url: target.url,
-        healthy: false,
-        attempts: 0,
-        history: [],
-    };
-    let consecutive = 0;
-    await sleep(Math.min(options.gracePeriodMs, deadline - performance.now()), signal);
-    while (!signal.aborted) {
-        const probeStart = performance.now();
-        if (probeStart >= deadline)
-            break;
-        const clipped = deadline - probeStart < options.requestTimeoutMs;
-        const outcome = await sendProbe({
-            ...target,
-            timeoutMs: Math.min(options.requestTimeoutMs, deadline - probeStart),
-            signal,
-        });
-        // A probe cut short because the verdict is already known tells nothing about this URL.
-        if (signal.aborted)
-            break;
-        const cutByDeadline = clipped && !outcome.ok && outcome.timedOut === true;
-        const reason = outcome.ok
-            ? unmetExpectation(outcome.response, expect)
-            : cutByDeadline
-                ? 'no response before the time ran out'
-                : outcome.error;
-        const passed = reason === undefined;
-        consecutive = passed ? consecutive + 1 : 0;
-        report.attempts += 1;
-        const record = {
-            url: target.url,
-            attempt: report.attempts,
-            atMs: Math.round(probeStart - startedAt),
-            passed,
-            status: outcome.ok ? outcome.response.status : undefined,
-            latencyMs: outcome.ok ? outcome.response.latencyMs : outcome.latencyMs,
-            reason,
-            consecutive,
-        };
-        report.history.push(record);
-        report.status = record.status ?? report.status;
-        report.latencyMs = record.latencyMs;
-        // The last probe may only have been cut off by the deadline; the reason before it says more.
-        if (!cutByDeadline || report.error === undefined)
-            report.error = reason;
-        if (passed) {
-            report.slowestPassingMs = Math.max(report.slowestPassingMs ?? 0, record.latencyMs);
-        }
-        options.onAttempt?.(record);
-        if (consecutive >= options.successThreshold) {
-            report.healthy = true;
-            return report;
-        }
-        if (options.maxAttempts > 0 && report.attempts >= options.maxAttempts) {
-            report.error = `${reason ?? 'not enough passing probes in a row'} (after ${plural(report.attempts, 'attempt')})`;
-            report.outOfAttempts = true;
-            return report;
-        }
-        // The wait runs from the end of one probe to the start of the next, so an endpoint never
-        // sees two probes closer together than the interval, however its latency varies.
-        const nextStart = performance.now() + nextInterval(options, report.attempts);
-        // No probe may start after the deadline: the verdict is known now, so give it now.
-        if (nextStart >= deadline)
-            break;
-        await sleep(nextStart - performance.now(), signal);
-    }
-    if (!report.healthy && !signal.aborted) {
-        const last = report.error ?? 'no probe could be sent';
-        report.error = `${last} (timeout ${formatDuration(options.timeoutMs)}, ${plural(report.attempts, 'attempt')})`;
-    }
-    return report;
-}
-/**
- * Probes every target in parallel until each is healthy, or one of them is out of attempts, or
- * the time budget runs out. The verdict comes as soon as it is known.
- */
-async function pollUntilHealthy(targets, expect, options) {
-    const startedAt = performance.now();
-    const deadline = startedAt + options.timeoutMs;
-    const stop = new AbortController();
-    const onOuterAbort = () => stop.abort();
-    options.signal?.addEventListener('abort', onOuterAbort, { once: true });
-    let firstFailure;
-    try {
-        const reports = await Promise.all(targets.map(async (target) => {
-            const { outOfAttempts, ...report } = await pollTarget(target, expect, options, startedAt, deadline, stop.signal);
-            // One URL out of attempts decides the verdict; the others need not run to the timeout.
-            if (outOfAttempts && !stop.signal.aborted) {
-                firstFailure = target.url;
-                stop.abort();
-            }
-            return report;
-        }));
-        for (const report of reports) {
-            if (report.healthy || report.url === firstFailure || !stop.signal.aborted)
-                continue;
-            const why = firstFailure ? `${firstFailure} failed first` : 'the check was cancelled';
-            report.error = report.error ? `${report.error} (stopped: ${why})` : `stopped: ${why}`;
-        }
-        const passing = reports
-            .map((report) => report.slowestPassingMs)
-            .filter((ms) => ms !== undefined);
-        return {
-            healthy: reports.every((report) => report.healthy),
-            attempts: reports.reduce((sum, report) => sum + report.attempts, 0),
-            durationMs: Math.round(performance.now() - startedAt),
-            slowestPassingMs: passing.length > 0 ? Math.max(...passing) : undefined,
-            targets: reports,
-        };
-    }
-    finally {
-        options.signal?.removeEventListener('abort', onOuterAbort);
-    }
-}
-
-;// CONCATENATED MODULE: ./shared/outputs.ts
-
-/** Sets every output in one place, so an action's outputs read as one typed record. */
-function setOutputs(outputs) {
-    for (const [name, value] of Object.entries(outputs)) {
-        runner/* setOutput */.uH(name, value === undefined ? '' : String(value));
-    }
-}
-
-;// CONCATENATED MODULE: ./shared/summary.ts
-
-/** Escapes text so Markdown renders it as text, never as HTML. */
-function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/** Escapes text for a Markdown table cell: no HTML, no column breaks, no line breaks. */
-function escapeCell(text) {
-    return escapeHtml(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-}
-/** A GitHub-flavoured Markdown table; readable as plain text too. */
-function markdownTable(headers, rows) {
-    const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
-    return [line(headers), `|${headers.map(() => ' --- |').join('')}`, ...rows.map(line)].join('\n');
-}
-/** Appends Markdown to the job summary; a no-op where the runner gives no summary file. */
-async function appendSummary(markdown) {
-    runner/* appendSummaryFile */.nz(markdown);
-}
-
-;// CONCATENATED MODULE: ./actions/health-check/src/inputs.ts
-
-
-
-const healthCheckSchema = {
-    url: inputs_required(httpUrls(), 'https://app.example.com/health'),
-    method: withDefault(oneOf(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']), 'GET'),
-    headers: withDefault(headerLines(), ''),
-    body: inputs_optional(inputs_text()),
-    'expected-status': withDefault(parser(parseStatusSet), '200-299'),
-    'body-contains': inputs_optional(inputs_text()),
-    'body-matches': inputs_optional(regex()),
-    'json-assertions': withDefault(parser((value) => splitLines(value).map(parseAssertion)), ''),
-    'max-latency': inputs_optional(inputs_duration('500ms')),
-    timeout: withDefault(inputs_duration('5m', { minMs: 1 }), '5m'),
-    'request-timeout': withDefault(inputs_duration('10s', { minMs: 1 }), '10s'),
-    'grace-period': withDefault(inputs_duration('10s'), '0s'),
-    interval: withDefault(inputs_duration('1s', { minMs: 1 }), '1s'),
-    backoff: withDefault(oneOf(['fixed', 'exponential']), 'fixed'),
-    'max-interval': withDefault(inputs_duration('30s'), '30s'),
-    'max-attempts': withDefault(inputs_integer({ min: 0, example: '10' }), '0'),
-    'success-threshold': withDefault(inputs_integer({ min: 1, example: '2' }), '1'),
-    'follow-redirects': withDefault(inputs_boolean(), 'true'),
-    insecure: withDefault(inputs_boolean(), 'false'),
-    'ip-version': withDefault(oneOf(['auto', '4', '6']), 'auto'),
-    'fail-on-unhealthy': withDefault(inputs_boolean(), 'true'),
-};
-function readHealthCheckInputs(read) {
-    return parseInputs(healthCheckSchema, read);
-}
-
-;// CONCATENATED MODULE: ./actions/health-check/src/report.ts
-
-
-
-/** The `report` output: one object per URL. */
-function reportOutput(report) {
-    return JSON.stringify(report.targets.map((target) => ({
-        url: target.url,
-        healthy: target.healthy,
-        attempts: target.attempts,
-        status: target.status ?? null,
-        latencyMs: target.latencyMs ?? null,
-        error: target.error ?? null,
-    })));
-}
-const HISTORY_ROWS = 20;
-function historyTable(target) {
-    const shown = target.history.slice(-HISTORY_ROWS);
-    const skipped = target.history.length - shown.length;
-    const rows = shown.map((attempt) => [
-        String(attempt.attempt),
-        `+${formatDuration(attempt.atMs)}`,
-        attempt.status === undefined ? '—' : String(attempt.status),
-        `${attempt.latencyMs}ms`,
-        attempt.passed ? 'pass' : (attempt.reason ?? 'fail'),
-    ]);
-    const note = skipped > 0 ? `\n\n${skipped} earlier probes not shown.` : '';
-    return markdownTable(['#', 'started', 'status', 'latency', 'result'], rows) + note;
-}
-/** The job summary: a verdict line, a row per URL, then each URL's probes. */
-function summaryMarkdown(report) {
-    const failed = report.targets.filter((target) => !target.healthy).length;
-    const total = report.targets.length;
-    const heading = report.healthy
-        ? `### ✅ Healthy: ${total} of ${plural(total, 'URL')} passed in ${formatDuration(report.durationMs)}`
-        : `### ❌ Unhealthy: ${failed} of ${plural(total, 'URL')} failed after ${formatDuration(report.durationMs)}`;
-    const overview = markdownTable(['URL', 'verdict', 'status', 'attempts', 'latency', 'reason'], report.targets.map((target) => [
-        target.url,
-        target.healthy ? '✅ healthy' : '❌ unhealthy',
-        target.status === undefined ? '—' : String(target.status),
-        String(target.attempts),
-        target.latencyMs === undefined ? '—' : `${target.latencyMs}ms`,
-        target.healthy ? '' : (target.error ?? ''),
-    ]));
-    const details = report.targets.map((target) => `<details><summary>Probes of ${escapeHtml(target.url)}</summary>\n\n${historyTable(target)}\n\n</details>`);
-    return [heading, overview, ...details].join('\n\n');
-}
-
-;// CONCATENATED MODULE: ./actions/health-check/src/main.ts
-
-
-
-
-
-
-
-
-
-
-
-function describeExpectations(expect) {
-    const parts = [`status in ${expect.statuses.text}`];
-    if (expect.maxLatencyMs !== undefined)
-        parts.push(`latency ≤ ${formatDuration(expect.maxLatencyMs)}`);
-    if (expect.bodyContains !== undefined)
-        parts.push(`body contains ${JSON.stringify(expect.bodyContains)}`);
-    if (expect.bodyMatches)
-        parts.push(`body matches ${String(expect.bodyMatches)}`);
-    for (const assertion of expect.jsonAssertions)
-        parts.push(`JSON ${assertion.source}`);
-    return parts.join(', ');
-}
-function expectationsOf(inputs) {
-    return {
-        statuses: inputs['expected-status'],
-        bodyContains: inputs['body-contains'],
-        bodyMatches: inputs['body-matches'],
-        jsonAssertions: inputs['json-assertions'],
-        maxLatencyMs: inputs['max-latency'],
-    };
-}
-async function run() {
-    const inputs = readHealthCheckInputs();
-    maskSensitiveHeaders(inputs.headers);
-    // Logs, summary and outputs show each URL without its password.
-    const display = new Map(inputs.url.map((url) => [url, maskUrlCredentials(url)]));
-    const expect = expectationsOf(inputs);
-    const targets = inputs.url.map((url) => ({
-        url,
-        method: inputs.method,
-        headers: inputs.headers,
-        body: inputs.body,
-        followRedirects: inputs['follow-redirects'],
-        insecure: inputs.insecure,
-        ipVersion: inputs['ip-version'] === 'auto' ? 0 : inputs['ip-version'] === '4' ? 4 : 6,
-    }));
-    const cadence = inputs.backoff === 'fixed'
-        ? `every ${formatDuration(inputs.interval)}`
-        : `from ${formatDuration(inputs.interval)} growing to ${formatDuration(inputs['max-interval'])}`;
-    runner/* info */.pq(`Checking ${plural(targets.length, 'URL')} ${cadence} for up to ${formatDuration(inputs.timeout)}; healthy when ${describeExpectations(expect)}`);
-    if (inputs.insecure)
-        runner/* warning */.$e('TLS certificates are not verified (insecure: true).');
-    const report = await pollUntilHealthy(targets, expect, {
-        timeoutMs: inputs.timeout,
-        requestTimeoutMs: inputs['request-timeout'],
-        gracePeriodMs: inputs['grace-period'],
-        intervalMs: inputs.interval,
-        backoff: inputs.backoff,
-        maxIntervalMs: inputs['max-interval'],
-        maxAttempts: inputs['max-attempts'],
-        successThreshold: inputs['success-threshold'],
-        onAttempt: attemptLogger(display, inputs['success-threshold']),
-    });
-    for (const target of report.targets)
-        target.url = display.get(target.url) ?? target.url;
-    setOutputs({
-        healthy: report.healthy,
-        attempts: report.attempts,
-        'duration-ms': report.durationMs,
-        'latency-ms': report.slowestPassingMs,
-        report: reportOutput(report),
-    });
-    await appendSummary(summaryMarkdown(report));
-    if (report.healthy) {
-        runner/* info */.pq(`Healthy: ${report.targets.length} of ${plural(report.targets.length, 'URL')} passed in ${formatDuration(report.durationMs)} (${plural(report.attempts, 'probe')}).`);
-        return;
-    }
-    const failed = report.targets.filter((target) => !target.healthy);
-    const reasons = failed.map((target) => `${target.url}: ${target.error}`).join('; ');
-    const message = `${failed.length} of ${plural(report.targets.length, 'URL')} unhealthy after ${formatDuration(report.durationMs)}: ${reasons}`;
-    if (!inputs['fail-on-unhealthy']) {
-        runner/* warning */.$e(message, { title: 'health-check: unhealthy' });
-        return;
-    }
-    throw new errors/* ActionFailure */.dR(message, 'health-check: unhealthy');
-}
-
-
-/***/ }),
-
-/***/ 635:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   dR: () => (/* binding */ ActionFailure),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   gJ: () => (/* binding */ errorMessage)
-/* harmony export */ });
-/** A failure whose message is meant for the user as it is: no stack trace, no prefix. */
-class ActionFailure extends Error {
-    /** Title of the error annotation, when the failure deserves one. */
-    title;
-    constructor(message, title) {
-        super(message);
-        this.name = 'ActionFailure';
-        this.title = title;
-    }
-}
-/** One or more inputs were invalid; nothing has been done yet. */
-class InputError extends ActionFailure {
-    problems;
-    constructor(problems) {
-        super(problems.join('; '));
-        this.name = 'InputError';
-        this.problems = problems;
-    }
-}
-/** The message of anything thrown, never `[object Object]`. */
-function errorMessage(err) {
-    if (err instanceof Error)
-        return err.message || err.name;
-    if (typeof err === 'string')
-        return err;
-    try {
-        return JSON.stringify(err) ?? String(err);
-    }
-    catch {
-        return String(err);
-    }
-}
-
-
-/***/ }),
-
-/***/ 591:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ runAction)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(635);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(203);
-
-
-/**
- * Runs an action's main function the same way for every action: a failure becomes one error
- * annotation and exit code 1; the stack trace goes to the debug log only. Each action's
- * `main.ts` exports `run = () => runAction(main)`, so the runner, `@github/local-action` and
- * tests all get the same complete behaviour.
- */
-async function runAction(main) {
-    try {
-        await main();
-    }
-    catch (err) {
-        if (err instanceof Error && err.stack)
-            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(err.stack);
-        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .dR && err.title) {
-            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3(err.message, { title: err.title });
-            process.exitCode = 1;
-        }
-        else {
-            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err));
-        }
-    }
 }
 
 
@@ -8082,7 +7999,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: addPath, endGroup, escapeData, escapeProperty, exportVariable, getState, group, isDebug, notice, safeLogText, saveState, startGroup
+// UNUSED EXPORTS: addPath, endGroup, escapeData, escapeProperty, exportVariable, getState, group, isDebug, notice, redact, safeLogText, saveState, startGroup
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
@@ -8112,12 +8029,31 @@ function escapeData(value) {
 function escapeProperty(value) {
     return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
+// Every value registered with setSecret. The runner masks them in the log; flightdeck also
+// takes them out of everything else it writes (outputs, the job summary, annotations), which
+// the runner does not mask, and out of logs when no runner is there to mask (local runs).
+const secrets = new Set();
+// Shorter values would turn ordinary words into `***`; the runner still masks them in the log.
+const MIN_REDACTED_LENGTH = 3;
+/** Text with every registered secret replaced by `***`. */
+function redact(text) {
+    if (secrets.size === 0 || text === '')
+        return text;
+    let result = text;
+    // Longest first, so a secret that contains another is replaced whole.
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+        if (result.includes(secret))
+            result = result.split(secret).join('***');
+    }
+    return result;
+}
 function issueCommand(command, properties, message) {
     const props = Object.entries(properties)
         .filter((entry) => entry[1] !== undefined && entry[1] !== '')
-        .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
+        .map(([key, value]) => `${key}=${escapeProperty(redact(String(value)))}`)
         .join(',');
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${external_node_os_namespaceObject.EOL}`);
+    const data = command === 'add-mask' ? message : redact(message);
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${external_node_os_namespaceObject.EOL}`);
 }
 // A line the runner reads as a command: `::name ...::` (v2) or `##[name ...]` (v1), after
 // leading whitespace.
@@ -8138,7 +8074,7 @@ function safeLogText(text) {
 }
 /** A log line. Safe for any text: nothing in it can become a runner command. */
 function info(message) {
-    process.stdout.write(`${safeLogText(message)}${external_node_os_namespaceObject.EOL}`);
+    process.stdout.write(`${safeLogText(redact(message))}${external_node_os_namespaceObject.EOL}`);
 }
 function debug(message) {
     issueCommand('debug', {}, message);
@@ -8169,6 +8105,10 @@ function setFailed(message) {
 }
 /** Registers a value with the runner so it is redacted from every later log line. */
 function setSecret(value) {
+    if (value === '')
+        return;
+    if (value.length >= MIN_REDACTED_LENGTH)
+        secrets.add(value);
     issueCommand('add-mask', {}, value);
 }
 function startGroup(name) {
@@ -8209,7 +8149,9 @@ function appendCommandFile(variable, line) {
     (0,external_node_fs_namespaceObject.appendFileSync)(path, `${line}${external_node_os_namespaceObject.EOL}`, 'utf8');
     return true;
 }
-function setOutput(name, value) {
+/** Sets a step output; registered secrets in it become `***`. */
+function setOutput(name, rawValue) {
+    const value = redact(rawValue);
     if (appendCommandFile('GITHUB_OUTPUT', keyValueBlock(name, value)))
         return;
     // Outside a runner (a terminal, local-action), show the output where a person can see it.
@@ -8240,9 +8182,159 @@ function getState(name) {
 }
 /** Appends Markdown to the job summary; false where the runner gives no summary file. */
 function appendSummaryFile(markdown) {
-    return appendCommandFile('GITHUB_STEP_SUMMARY', markdown.replace(/\r?\n$/, ''));
+    return appendCommandFile('GITHUB_STEP_SUMMARY', redact(markdown).replace(/\r?\n$/, ''));
 }
 
+
+/***/ }),
+
+/***/ 931:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BD: () => (/* binding */ maskSensitiveHeaders),
+/* harmony export */   b5: () => (/* binding */ isCredentialHeader),
+/* harmony export */   gn: () => (/* binding */ maskUrlCredentials),
+/* harmony export */   ri: () => (/* binding */ withoutCredentials)
+/* harmony export */ });
+/* unused harmony exports isSensitiveHeader, maskSecret */
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(203);
+// Secret-bearing values are registered as soon as an input is parsed, before anything is
+// written, in every form they may come back in: as given, line by line, percent-encoded and
+// decoded (a password in a URL), so a server that echoes one back cannot get it into a log,
+// an output, the job summary or a GitHub Deployment (shared/runner.ts redacts all of those).
+
+const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|auth|token|key|secret|password|session|credential|signature/i;
+// Headers whose values describe the request rather than identify anyone: everything else a
+// user sets (X-Api-Auth, X-Tenant, ...) is treated as a credential.
+const PLAIN_HEADERS = new Set([
+    'accept',
+    'accept-encoding',
+    'accept-language',
+    'cache-control',
+    'content-type',
+    'pragma',
+    'user-agent',
+]);
+/** Whether a header's value is a credential by its name alone. */
+function isSensitiveHeader(name) {
+    return SENSITIVE_HEADER.test(name);
+}
+/** Whether a header a user set may carry a credential (any but a few descriptive ones). */
+function isCredentialHeader(name) {
+    return !PLAIN_HEADERS.has(name.toLowerCase());
+}
+function variants(value) {
+    const forms = new Set([value]);
+    try {
+        forms.add(encodeURIComponent(value));
+        forms.add(decodeURIComponent(value));
+    }
+    catch {
+        // Not percent-encoded text: the value as given is enough.
+    }
+    return [...forms];
+}
+/**
+ * Registers a value so it is redacted from every later log line, output and summary. Each line
+ * of a multi-line value, and its percent-encoded and decoded forms, are registered too.
+ */
+function maskSecret(value) {
+    if (!value)
+        return;
+    for (const form of variants(value))
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
+    const lines = value.split(/\r?\n/).map((line) => line.trim());
+    if (lines.length > 1)
+        for (const line of lines)
+            if (line.length >= 4)
+                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
+}
+/**
+ * Masks every header value a user set that may be a credential; an `Authorization: Bearer x`
+ * also masks `x` alone.
+ */
+function maskSensitiveHeaders(headers) {
+    for (const [name, value] of Object.entries(headers)) {
+        if (!isCredentialHeader(name))
+            continue;
+        maskSecret(value);
+        const credential = /^\s*(?:bearer|basic|token|digest)\s+(.+)$/i.exec(value)?.[1];
+        if (credential)
+            maskSecret(credential);
+    }
+}
+/** The URL without `user:password@`, as it may be shown anywhere. Non-URLs are returned as given. */
+function withoutCredentials(url) {
+    try {
+        const parsed = new URL(url);
+        if (!parsed.password && !parsed.username)
+            return url;
+        parsed.username = '';
+        parsed.password = '';
+        return parsed.toString();
+    }
+    catch {
+        return url;
+    }
+}
+/**
+ * Masks the user and password of a URL such as `https://user:pass@host/` (percent-encoded or
+ * not) and returns the URL without them, for display.
+ */
+function maskUrlCredentials(url) {
+    try {
+        const parsed = new URL(url);
+        if (!parsed.password && !parsed.username)
+            return url;
+        maskSecret(parsed.password);
+        maskSecret(parsed.username);
+        // The URL as the user wrote it, in case it differs from the parsed form.
+        const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^@/?#]*)@/i.exec(url.trim())?.[1];
+        if (userinfo)
+            maskSecret(userinfo);
+        return withoutCredentials(url);
+    }
+    catch {
+        return url;
+    }
+}
+
+
+/***/ }),
+
+/***/ 763:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ plural)
+/* harmony export */ });
+/** `1 attempt`, `3 attempts`. */
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+
+/***/ }),
+
+/***/ 67:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 714:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
 
 /***/ })
 
@@ -8277,6 +8369,9 @@ function appendSummaryFile(markdown) {
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -8363,9 +8458,94 @@ function appendSummaryFile(markdown) {
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

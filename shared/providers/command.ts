@@ -69,9 +69,11 @@ async function runUserCommand(
       echo,
     })
   } catch (err) {
-    if (err instanceof CliError && /did not finish within/.test(err.message)) {
+    if (err instanceof CliError && err.timedOut) {
       throw new CliError(
-        `the \`${input}\` did not finish within ${formatDuration(config.timeoutMs)}`,
+        `the \`${input}\` was stopped (with every process it started) after ${formatDuration(config.timeoutMs)}, its time limit (command-timeout)`,
+        err.result,
+        true,
       )
     }
     throw new CliError(`could not run the \`${input}\` with ${tool}: ${errorMessage(err)}`)
