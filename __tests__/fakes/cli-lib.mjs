@@ -1,5 +1,5 @@
 // The shared half of every fake CLI in fakes/bin: each call is recorded (argv, the credential
-// variables it saw, stdin when read) in $FAKE_CLI_STATE/calls.jsonl, state persists in
+// and API-base variables it saw, stdin when read) in $FAKE_CLI_STATE/calls.jsonl, state persists in
 // $FAKE_CLI_STATE/<tool>.json, and a test can make the next calls misbehave through
 // $FAKE_CLI_STATE/<tool>.behaviour.json: {"<subcommand or *>": {"exitCode", "stderr",
 // "stdout", "hangMs", "malformed"}}.
@@ -11,6 +11,7 @@ const CREDENTIAL_VARS = [
   'FLY_ACCESS_TOKEN',
   'CLOUDFLARE_API_TOKEN',
   'CLOUDFLARE_ACCOUNT_ID',
+  'CLOUDFLARE_API_BASE_URL',
   'VERCEL_TOKEN',
   'VERCEL_ORG_ID',
   'VERCEL_PROJECT_ID',

@@ -6,14 +6,24 @@
 // ../fixtures/providers/cloudflare (see its README for their sources).
 import { randomUUID } from 'node:crypto'
 import { appendFileSync } from 'node:fs'
-import { fakeCli, fixture, flag, positionalWords } from './cli-lib.mjs'
+import { dashedValue, fakeCli, fixture, flag, positionalWords } from './cli-lib.mjs'
 
 const TOOL = 'wrangler'
 const FIXTURE_WORKER = 'flightdeck-demo'
 const FIXTURE_VERSION = 'c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f'
 const ACCOUNT_DOMAIN = 'example-team'
 // Flags that take a value, so that their value is not read as a subcommand or an argument.
-const VALUE_FLAGS = ['--name', '--env', '-e', '--config', '-c', '-m', '--message', '--cwd']
+const VALUE_FLAGS = [
+  '--name',
+  '--env',
+  '-e',
+  '--config',
+  '-c',
+  '-m',
+  '--message',
+  '--cwd',
+  '--version-id',
+]
 const GROUPS = ['versions', 'deployments', 'secret']
 const BANNER = ' ⛅️ wrangler 4.86.0\n───────────────────\n'
 const NO_TOKEN =
@@ -33,15 +43,49 @@ function subcommand(args) {
 
 const has = (args, ...names) => names.some((name) => args.includes(name))
 
-/** wrangler's error format: a red ✘ [ERROR] block on stderr. */
-function fail(message, exitCode = 1) {
-  return { stderr: `\n✘ [ERROR] ${message}\n\n`, exitCode }
+const BUG_NOTE =
+  'If you think this is a bug, please open an issue at: https://github.com/cloudflare/workers-sdk/issues/new/choose'
+
+/**
+ * wrangler's error format (checked against the real wrangler in __tests__/real-cli): a
+ * `✘ [ERROR] <message>` block on stderr with its notes indented by two spaces, and a
+ * `command-failed` record in WRANGLER_OUTPUT_FILE_PATH carrying the message and the API's code.
+ */
+function fail(message, { notes = [], code, exitCode = 1, parser = false } = {}) {
+  const outputFile = process.env.WRANGLER_OUTPUT_FILE_PATH
+  // yargs refuses a command line before wrangler's handler runs, which is what writes the record.
+  if (outputFile && !parser) {
+    const record = {
+      type: 'command-failed',
+      version: 1,
+      code,
+      message,
+      timestamp: new Date().toISOString(),
+    }
+    appendFileSync(outputFile, `${JSON.stringify(record)}\n`)
+  }
+  const [headline, ...rest] = message.split('\n')
+  const body = [
+    ...rest,
+    ...notes.flatMap((note) => ['', note]),
+    ...(notes.length ? ['', BUG_NOTE] : []),
+  ]
+  return {
+    stderr: `✘ [ERROR] ${headline}\n${body.map((line) => (line ? `  ${line}` : '  ')).join('\n')}\n\n`,
+    exitCode,
+  }
+}
+
+/** An error of the Cloudflare API as wrangler reports it: which request, then the API's words. */
+function apiError(resource, error) {
+  return fail(`A request to the Cloudflare API (${resource}) failed.`, {
+    notes: [`${error.message} [code: ${error.code}]`],
+    code: error.code,
+  })
 }
 
 function notFound(resource) {
-  return fail(
-    `A request to the Cloudflare API (${resource}) failed.\n\n  This Worker does not exist on your account. [code: 10007]`,
-  )
+  return apiError(resource, { code: 10007, message: 'workers.api.error.script_not_found' })
 }
 
 function seed(state) {
@@ -60,6 +104,9 @@ async function handle(args, ctx) {
   seed(state)
   const command = subcommand(args)
   if (has(args, '--version', '-v')) return { stdout: '4.86.0\n' }
+  // yargs reads a value that starts with a dash (`-m -5xx spike`) as more flags.
+  const dashed = dashedValue(args, VALUE_FLAGS)
+  if (dashed) return fail(`Unknown arguments: ${dashed[1].replace(/^-+/, '')}`, { parser: true })
   if (!process.env.CLOUDFLARE_API_TOKEN) return fail(NO_TOKEN)
   const name = flag(args, '--name')
   if (!name && command !== '') {
@@ -86,7 +133,7 @@ async function handle(args, ctx) {
     case 'secret bulk':
       return secretBulk(state, name, ctx)
     default:
-      return fail(`Unknown arguments: ${words(args).join(', ')}`)
+      return fail(`Unknown arguments: ${words(args).join(', ')}`, { parser: true })
   }
 }
 
@@ -120,12 +167,6 @@ function deploy(state, name, args, ctx) {
     ctx.save()
     const message =
       'Build failed with 1 error:\nsrc/index.ts:3:8: ERROR: Could not resolve "./missing"'
-    if (outputFile) {
-      appendFileSync(
-        outputFile,
-        `${JSON.stringify({ type: 'command-failed', version: 1, message, timestamp: new Date().toISOString() })}\n`,
-      )
-    }
     return fail(message)
   }
   const worker = (state.workers[name] ??= { versions: [], deployments: [], secrets: {} })
@@ -180,11 +221,15 @@ function deploy(state, name, args, ctx) {
 }
 
 function rollback(worker, args, ctx) {
-  const versionId = words(args)[1]
+  const versionId = words(args)[1] ?? flag(args, '--version-id')
   const version = worker.versions.find((v) => v.id === versionId)
   if (!versionId || !version) {
-    return fail(
-      `A request to the Cloudflare API (/versions/${versionId}) failed.\n\n  Version not found [code: 10217]`,
+    return apiError(
+      `/accounts/0123456789abcdef/workers/scripts/${flag(args, '--name')}/versions/${versionId}`,
+      {
+        code: 10217,
+        message: 'workers.api.error.version_not_found',
+      },
     )
   }
   const message = flag(args, '-m', '--message') ?? 'Rollback'

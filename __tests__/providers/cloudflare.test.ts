@@ -4,8 +4,10 @@ import {
   createCloudflareProvider,
   parseWorkerVersions,
   readDeployStdout,
+  readCommandFailed,
   readOutputFile,
   servingVersion,
+  wranglerFailureReason,
 } from '../../shared/providers/cloudflare.js'
 import { planRollback } from '../../shared/providers/select.js'
 import {
@@ -62,8 +64,8 @@ describe('cloudflare provider: releases', () => {
   it('lists Versions newest first and marks the one at 100% in the newest Deployment current', async () => {
     const releases = await cloudflare().releases()
     expect(argvs()).toEqual([
-      ['versions', 'list', '--name', APP, '--json'],
-      ['deployments', 'list', '--name', APP, '--json'],
+      ['versions', 'list', `--name=${APP}`, '--json'],
+      ['deployments', 'list', `--name=${APP}`, '--json'],
     ])
     expect(releases.map((r) => [r.version, r.id, r.rawStatus, r.current])).toEqual([
       ['v21', 'd4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70', 'rollback', false],
@@ -128,18 +130,18 @@ describe('cloudflare provider: releases', () => {
   it('says which command printed malformed JSON', async () => {
     fake.clis.behave('wrangler', { 'versions list': { malformed: true } })
     await expect(cloudflare().releases()).rejects.toThrow(
-      /^`wrangler versions list --name flightdeck-demo --json` did not print JSON .*it began: "Error: unexpected end/,
+      /^`wrangler versions list --name=flightdeck-demo --json` did not print JSON .*it began: "Error: unexpected end/,
     )
     fake.clis.behave('wrangler', { 'deployments list': { malformed: true } })
     await expect(cloudflare().releases()).rejects.toThrow(
-      /^`wrangler deployments list --name flightdeck-demo --json` did not print JSON/,
+      /^`wrangler deployments list --name=flightdeck-demo --json` did not print JSON/,
     )
   })
 
   it('refuses JSON of the wrong shape', async () => {
     fake.clis.behave('wrangler', { 'versions list': { stdout: '{"items": []}' } })
     await expect(cloudflare().releases()).rejects.toThrow(
-      '`wrangler versions list --name flightdeck-demo --json` printed JSON that is not a list of Worker versions',
+      '`wrangler versions list --name=flightdeck-demo --json` printed JSON that is not a list of Worker versions',
     )
     fake.clis.behave('wrangler', { 'versions list': { stdout: '[{"number": 3}]' } })
     await expect(cloudflare().releases()).rejects.toThrow(
@@ -147,20 +149,20 @@ describe('cloudflare provider: releases', () => {
     )
     fake.clis.behave('wrangler', { 'deployments list': { stdout: '{}' } })
     await expect(cloudflare().releases()).rejects.toThrow(
-      '`wrangler deployments list --name flightdeck-demo --json` printed JSON that is not a list of deployments',
+      '`wrangler deployments list --name=flightdeck-demo --json` printed JSON that is not a list of deployments',
     )
   })
 
   it('names the command, exit code and the Cloudflare API message for a missing Worker', async () => {
     await expect(cloudflare({ app: 'no-such-worker' }).releases()).rejects.toThrow(
-      '`wrangler versions list --name no-such-worker --json` failed with exit code 1: ✘ [ERROR] A request to the Cloudflare API (/accounts/0123456789abcdef/workers/scripts/no-such-worker/versions) failed. / This Worker does not exist on your account. [code: 10007]',
+      '`wrangler versions list --name=no-such-worker --json` failed with exit code 1: A request to the Cloudflare API (/accounts/0123456789abcdef/workers/scripts/no-such-worker/versions) failed. workers.api.error.script_not_found [code: 10007]',
     )
   })
 
   it('gives up on a hanging wrangler after timeoutMs', async () => {
     fake.clis.behave('wrangler', { 'versions list': { hangMs: 2_000 } })
     await expect(cloudflare({ timeoutMs: 500 }).releases()).rejects.toThrow(
-      /^`wrangler versions list --name flightdeck-demo --json` did not finish within/,
+      /^`wrangler versions list --name=flightdeck-demo --json` was stopped after \d+ms: it did not finish within its time limit of 500ms; its last output: none$/,
     )
   })
 
@@ -199,6 +201,16 @@ describe('cloudflare provider: credentials', () => {
     expect(output.join('')).toContain('::add-mask::token-from-env')
   })
 
+  it('points wrangler at the api-url through CLOUDFLARE_API_BASE_URL', async () => {
+    await cloudflare({ apiUrl: 'http://127.0.0.1:9/client/v4' }).releases()
+    expect(fake.clis.calls('wrangler')[0]?.env).toEqual({
+      CLOUDFLARE_API_TOKEN: TOKEN,
+      CLOUDFLARE_ACCOUNT_ID: ACCOUNT,
+      CLOUDFLARE_API_BASE_URL: 'http://127.0.0.1:9/client/v4',
+    })
+    expect(argvs()[0]?.join(' ')).not.toContain('127.0.0.1')
+  })
+
   it("reports wrangler's own words when there is no token", async () => {
     await expect(cloudflare({ token: undefined }).releases()).rejects.toThrow(
       /failed with exit code 1: .*it's necessary to set a CLOUDFLARE_API_TOKEN environment variable/,
@@ -226,12 +238,9 @@ describe('cloudflare provider: deploy', () => {
     expect(argvs()).toEqual([
       [
         'deploy',
-        '--env',
-        'staging',
-        '--config',
-        'wrangler.staging.toml',
-        '--name',
-        APP,
+        '--env=staging',
+        '--config=wrangler.staging.toml',
+        `--name=${APP}`,
         '--minify',
         '--tag',
         'abc123',
@@ -271,7 +280,9 @@ describe('cloudflare provider: deploy', () => {
       releaseId: 'c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f',
       url: 'https://flightdeck-demo.example-team.workers.dev',
     })
-    expect(logs.join('\n')).toMatch(/wrangler wrote no output file .*reading its log instead/)
+    expect(logs).toContain(
+      'wrangler wrote no deploy record to its output file; reading its log instead',
+    )
   })
 
   it('says so when neither the file nor stdout names a Version', async () => {
@@ -284,24 +295,29 @@ describe('cloudflare provider: deploy', () => {
 
   it('notes that an image means nothing to Workers', async () => {
     await cloudflare().deploy({ image: 'registry.example.com/app:1' })
-    expect(argvs()[0]).toEqual(['deploy', '--name', APP])
+    expect(argvs()[0]).toEqual(['deploy', `--name=${APP}`])
     expect(logs).toContain(
       'Cloudflare Workers deploy from source; ignoring image "registry.example.com/app:1"',
     )
   })
 
-  it('fails with the command, exit code and the end of wrangler’s error output', async () => {
+  it("fails with the command, exit code and wrangler's own message from its output file", async () => {
     fake.clis.setState('wrangler', { nextDeploy: 'fail' })
     await expect(cloudflare().deploy({})).rejects.toThrow(
-      '`wrangler deploy --name flightdeck-demo` failed with exit code 1: ✘ [ERROR] Build failed with 1 error: / src/index.ts:3:8: ERROR: Could not resolve "./missing"',
+      '`wrangler deploy --name=flightdeck-demo` failed with exit code 1: Build failed with 1 error: src/index.ts:3:8: ERROR: Could not resolve "./missing"',
     )
   })
 
   it('gives up on a deploy that hangs past timeoutMs', async () => {
     fake.clis.behave('wrangler', { deploy: { hangMs: 2_000 } })
     await expect(cloudflare({ timeoutMs: 500 }).deploy({})).rejects.toThrow(
-      /^`wrangler deploy --name flightdeck-demo` did not finish within/,
+      /^`wrangler deploy --name=flightdeck-demo` was stopped after \d+ms: it did not finish within its time limit of 500ms/,
     )
+  })
+
+  it('passes an environment and config path that start with a dash as values', async () => {
+    await cloudflare().deploy({ environment: '-e', config: '--dry-run' })
+    expect(argvs()[0]).toEqual(['deploy', '--env=-e', '--config=--dry-run', `--name=${APP}`])
   })
 
   it('refuses a Worker name that could read as a flag, running nothing', async () => {
@@ -311,6 +327,71 @@ describe('cloudflare provider: deploy', () => {
 })
 
 describe('cloudflare provider: output parsing', () => {
+  it("reads the command-failed record of wrangler's output file", () => {
+    const lines = [
+      '{"type":"wrangler-session","version":1}',
+      '{"type":"command-failed","version":1,"code":10007,"message":"A request to the Cloudflare API (/x) failed."}',
+    ]
+    expect(readCommandFailed(lines.join('\n'))).toEqual({
+      code: 10007,
+      message: 'A request to the Cloudflare API (/x) failed.',
+    })
+    expect(
+      readCommandFailed('{"type":"command-failed","version":1,"message":"fetch failed"}'),
+    ).toEqual({
+      message: 'fetch failed',
+    })
+    expect(readCommandFailed(lines[0] as string)).toBeUndefined()
+  })
+
+  it("joins wrangler's headline and the API's notes into one plain line, without colours or code frames", () => {
+    // As the real wrangler 4.86 prints it in CI (see __tests__/real-cli/wrangler.test.ts).
+    const stderr = [
+      '\u001b[31m✘ \u001b[41;31m[\u001b[41;97mERROR\u001b[41;31m]\u001b[0m \u001b[1mA request to the Cloudflare API (/accounts/a/workers/scripts/w/versions) failed.\u001b[0m',
+      '',
+      '  workers.api.error.script_not_found [code: 10007]',
+      '  ',
+      '  If you think this is a bug, please open an issue at: https://github.com/cloudflare/workers-sdk/issues/new/choose',
+      '',
+      '',
+      '🪵  Logs were written to "/tmp/wrangler.log"',
+    ].join('\n')
+    const reason =
+      'A request to the Cloudflare API (/accounts/a/workers/scripts/w/versions) failed. workers.api.error.script_not_found [code: 10007]'
+    expect(wranglerFailureReason({ stdout: '', stderr })).toBe(reason)
+    expect(
+      wranglerFailureReason(
+        { stdout: '', stderr },
+        {
+          message:
+            'A request to the Cloudflare API (/accounts/a/workers/scripts/w/versions) failed.',
+        },
+      ),
+    ).toBe(reason)
+    const build = [
+      '✘ [ERROR] Build failed with 1 error:',
+      '',
+      '  ✘ [ERROR] Could not resolve "./missing"',
+      '  ',
+      '      src/index.js:1:14:',
+      '        1 │ import x from "./missing";',
+      '',
+    ].join('\n')
+    expect(
+      wranglerFailureReason(
+        { stdout: '', stderr: build },
+        {
+          message:
+            'Build failed with 1 error:\nsrc/index.js:1:14: ERROR: Could not resolve "./missing"',
+        },
+      ),
+    ).toBe('Build failed with 1 error: src/index.js:1:14: ERROR: Could not resolve "./missing"')
+    expect(wranglerFailureReason({ stdout: '', stderr: build })).toBe(
+      'Build failed with 1 error: Could not resolve "./missing"',
+    )
+    expect(wranglerFailureReason({ stdout: 'Error: odd\n', stderr: '' })).toBe('Error: odd')
+  })
+
   it('reads the deploy entry of the fixture output file', () => {
     expect(readOutputFile(fixture('output-file.ndjson'))).toEqual({
       versionId: 'c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f',
@@ -345,7 +426,13 @@ describe('cloudflare provider: rollback', () => {
     const releases = await provider.releases()
     const target = releases.find((r) => r.version === 'v17') as Release
     const result = await provider.rollback(target)
-    expect(argvs()[2]).toEqual(['rollback', target.id, '--name', APP, '-m', 'bad deploy #42', '-y'])
+    expect(argvs()[2]).toEqual([
+      'rollback',
+      `--version-id=${target.id}`,
+      `--name=${APP}`,
+      '--message=bad deploy #42',
+      '--yes',
+    ])
     expect(result).toEqual({ releaseId: target.id })
     expect(logs).toContain(
       'Note: a Worker rollback restores code and config only; KV, D1, R2 and Durable Object data stay as they are',
@@ -358,18 +445,33 @@ describe('cloudflare provider: rollback', () => {
     })
   })
 
+  it('passes a reason that starts with a dash as the message, not as flags', async () => {
+    const target = (await cloudflare().releases())[4] as Release
+    await cloudflare({ settings: { reason: '-5xx spike --yes' } }).rollback(target)
+    expect(argvs()[2]).toEqual([
+      'rollback',
+      `--version-id=${target.id}`,
+      `--name=${APP}`,
+      '--message=-5xx spike --yes',
+      '--yes',
+    ])
+    expect(state().workers[APP]?.deployments.at(-1)?.annotations?.['workers/message']).toBe(
+      '-5xx spike --yes',
+    )
+  })
+
   it('uses a default message, cut to the 120 characters wrangler takes', async () => {
     const target = (await cloudflare().releases())[4] as Release
     await cloudflare().rollback(target)
-    expect(argvs()[2]?.[5]).toBe('flightdeck rollback')
+    expect(argvs()[2]?.[3]).toBe('--message=flightdeck rollback')
     await cloudflare({ settings: { reason: 'x'.repeat(200) } }).rollback(target)
-    expect(argvs()[3]?.[5]).toBe('x'.repeat(120))
+    expect(argvs()[3]?.[3]).toBe(`--message=${'x'.repeat(120)}`)
   })
 
   it("fails with wrangler's message when the Version is unknown", async () => {
     const target: Release = { id: 'gone', status: 'succeeded', rawStatus: 'upload', current: false }
     await expect(cloudflare().rollback(target)).rejects.toThrow(
-      /^`wrangler rollback gone --name flightdeck-demo -m flightdeck rollback -y` failed with exit code 1: .*Version not found \[code: 10217\]$/,
+      '`wrangler rollback --version-id=gone --name=flightdeck-demo --message=flightdeck rollback --yes` failed with exit code 1: A request to the Cloudflare API (/accounts/0123456789abcdef/workers/scripts/flightdeck-demo/versions/gone) failed. workers.api.error.version_not_found [code: 10217]',
     )
   })
 
@@ -383,7 +485,7 @@ describe('cloudflare provider: rollback', () => {
     fake.clis.behave('wrangler', { rollback: { hangMs: 2_000 } })
     const target: Release = { id: 'v', status: 'succeeded', rawStatus: '', current: false }
     await expect(cloudflare({ timeoutMs: 500 }).rollback(target)).rejects.toThrow(
-      /did not finish within/,
+      /^`wrangler rollback --version-id=v --name=flightdeck-demo --message=flightdeck rollback --yes` was stopped after \d+ms: it did not finish within its time limit of 500ms/,
     )
   })
 })
@@ -396,7 +498,7 @@ describe('cloudflare provider: apps, secrets, url', () => {
 
   it('destroyApp deletes the named Worker without a prompt', async () => {
     await cloudflare().destroyApp()
-    expect(argvs()).toEqual([['delete', '--name', APP, '--force']])
+    expect(argvs()).toEqual([['delete', `--name=${APP}`, '--force']])
     expect(state().workers[APP]).toBeUndefined()
   })
 
@@ -410,7 +512,7 @@ describe('cloudflare provider: apps, secrets, url', () => {
       delete: { exitCode: 1, stderr: '✘ [ERROR] Authentication error [code: 10000]\n' },
     })
     await expect(cloudflare().destroyApp()).rejects.toThrow(
-      '`wrangler delete --name flightdeck-demo --force` failed with exit code 1: ✘ [ERROR] Authentication error [code: 10000]',
+      '`wrangler delete --name=flightdeck-demo --force` failed with exit code 1: Authentication error [code: 10000]',
     )
     await expect(cloudflare({ app: '' }).destroyApp()).rejects.toThrow(
       'provider `cloudflare` deletes a Worker only when `app` names it',
@@ -421,7 +523,7 @@ describe('cloudflare provider: apps, secrets, url', () => {
     const secrets = { DATABASE_URL: 'postgres://u:s3cr3t@db/app', PEM: 'line1\nline2\n' }
     await cloudflare().setSecrets(secrets)
     const calls = fake.clis.calls('wrangler')
-    expect(calls.map((c) => c.args)).toEqual([['secret', 'bulk', '--name', APP]])
+    expect(calls.map((c) => c.args)).toEqual([['secret', 'bulk', `--name=${APP}`]])
     expect(calls[0]?.stdin).toBe(`${JSON.stringify(secrets)}\n`)
     expect(calls[0]?.args.join(' ')).not.toContain('s3cr3t')
     expect(state().workers[APP]?.secrets).toEqual(secrets)
@@ -435,7 +537,7 @@ describe('cloudflare provider: apps, secrets, url', () => {
       'secret bulk': { stderr: '✘ [ERROR] 🚨 No content found in file, or piped input.\n' },
     })
     await expect(cloudflare().setSecrets({ A: '1' })).rejects.toThrow(
-      '`wrangler secret bulk --name flightdeck-demo` did not accept the secrets it was sent on stdin: No content found in file, or piped input',
+      '`wrangler secret bulk --name=flightdeck-demo` did not accept the secrets it was sent on stdin: No content found in file, or piped input',
     )
   })
 
@@ -449,7 +551,7 @@ describe('cloudflare provider: apps, secrets, url', () => {
   it('setSecrets gives up when wrangler hangs', async () => {
     fake.clis.behave('wrangler', { 'secret bulk': { hangMs: 2_000 } })
     await expect(cloudflare({ timeoutMs: 500 }).setSecrets({ A: '1' })).rejects.toThrow(
-      /^`wrangler secret bulk --name flightdeck-demo` did not finish within/,
+      /^`wrangler secret bulk --name=flightdeck-demo` was stopped after \d+ms: it did not finish within its time limit of 500ms/,
     )
   })
 

@@ -3,9 +3,17 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { InputError, errorMessage } from '../errors.js'
+import { InputError } from '../errors.js'
 import { maskSecret } from '../secrets.js'
-import { CliError, parseCliJson, runCli, type CliResult } from '../process.js'
+import {
+  CliError,
+  commandLine,
+  failureReason,
+  parseCliJson,
+  runCli,
+  stripAnsi,
+  type CliResult,
+} from '../process.js'
 import {
   UnsupportedOperationError,
   type DeployRequest,
@@ -18,10 +26,15 @@ import {
 const TOOL = 'wrangler'
 const TOKEN_ENV = 'CLOUDFLARE_API_TOKEN'
 const ACCOUNT_ENV = 'CLOUDFLARE_ACCOUNT_ID'
+// wrangler's API base (for proxies, tests and other API hosts), e.g. https://host/client/v4.
+const API_BASE_ENV = 'CLOUDFLARE_API_BASE_URL'
+// Where wrangler appends ND-JSON records of what it did, and why it failed (`command-failed`).
+const OUTPUT_FILE_ENV = 'WRANGLER_OUTPUT_FILE_PATH'
 const DEFAULT_ROLLBACK_MESSAGE = 'flightdeck rollback'
 // wrangler's rollback prompt says "(120 characters max)".
 const MAX_ROLLBACK_MESSAGE = 120
 // Cloudflare's API codes for "this Worker does not exist" (wrangler src/utils/worker-not-found-error.ts).
+const WORKER_NOT_FOUND_CODES = [10007, 10090]
 const WORKER_NOT_FOUND = /\[code: (?:10007|10090)\]/
 // wrangler exits 0 when `secret bulk` could not parse its input, and says only this.
 const BULK_INPUT_REFUSED = 'No content found in file, or piped input'
@@ -125,18 +138,45 @@ export interface DeployOutcome {
   url?: string
 }
 
+/** One record of wrangler's ND-JSON output file (WRANGLER_OUTPUT_FILE_PATH). */
+interface OutputEntry {
+  type?: unknown
+  version_id?: unknown
+  targets?: unknown
+  code?: unknown
+  message?: unknown
+}
+
+function outputEntries(content: string): OutputEntry[] {
+  const entries: OutputEntry[] = []
+  for (const line of content.split('\n')) {
+    if (!line.trim()) continue
+    try {
+      const entry = JSON.parse(line) as unknown
+      if (entry && typeof entry === 'object') entries.push(entry as OutputEntry)
+    } catch {
+      // A torn last line, should wrangler have been stopped while writing.
+    }
+  }
+  return entries
+}
+
+/**
+ * Why wrangler failed, from the `command-failed` record of its output file: its own message (the
+ * headline it prints as `✘ [ERROR] …`) and the Cloudflare API's error code when there was one.
+ */
+export function readCommandFailed(content: string): { message: string; code?: number } | undefined {
+  const entry = outputEntries(content).findLast((e) => e.type === 'command-failed')
+  const message = text(entry?.message)
+  if (!message) return undefined
+  return { message, code: typeof entry?.code === 'number' ? entry.code : undefined }
+}
+
 /** The `deploy` entry of wrangler's ND-JSON output file (WRANGLER_OUTPUT_FILE_PATH). */
 export function readOutputFile(content: string): DeployOutcome | undefined {
   let found: DeployOutcome | undefined
-  for (const line of content.split('\n')) {
-    if (!line.trim()) continue
-    let entry: { type?: unknown; version_id?: unknown; targets?: unknown }
-    try {
-      entry = JSON.parse(line) as typeof entry
-    } catch {
-      continue
-    }
-    if (entry?.type !== 'deploy') continue
+  for (const entry of outputEntries(content)) {
+    if (entry.type !== 'deploy') continue
     const targets = Array.isArray(entry.targets) ? entry.targets : []
     // Routes print as `pattern (zone name: z)` and custom domains as bare hosts: only
     // workers.dev targets are whole URLs.
@@ -159,6 +199,46 @@ export function readDeployStdout(stdout: string): DeployOutcome {
   }
 }
 
+// wrangler prints the notes of an error (the API's own messages, `… [code: N]`) indented by two
+// spaces under its `✘ [ERROR]` headline, and ends with a line asking for bug reports.
+const BUG_REPORT_NOTE = /^If you think this is a bug/
+const ERROR_HEADLINE = /^✘\s*\[ERROR\]\s*/
+
+/**
+ * wrangler's failure as one line of plain text: its headline (from the output file when it wrote
+ * one, else from stderr) followed by the notes it printed under it. An API error's headline only
+ * says which request failed; the note says why (`workers.api.error.script_not_found [code: 10007]`).
+ */
+export function wranglerFailureReason(
+  result: Pick<CliResult, 'stdout' | 'stderr'>,
+  failed?: { message: string },
+): string {
+  const lines = stripAnsi(result.stderr).split(/\r?\n/)
+  const at = lines.findIndex((line) => ERROR_HEADLINE.test(line.trim()))
+  const notes: string[] = []
+  for (const line of at >= 0 ? lines.slice(at + 1) : []) {
+    if (line.trim() === '') continue
+    // Back at the left margin: the error block is over.
+    if (!/^\s/.test(line)) break
+    // Deeper indents are code frames and the like, not notes.
+    if (!/^ {2}\S/.test(line)) continue
+    const note = line.trim().replace(ERROR_HEADLINE, '')
+    if (BUG_REPORT_NOTE.test(note)) break
+    notes.push(note)
+  }
+  const headline =
+    failed?.message ?? (at >= 0 ? (lines[at] ?? '').trim().replace(ERROR_HEADLINE, '') : '')
+  const parts = [
+    headline
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .join(' '),
+  ]
+  for (const note of notes) if (!parts.join(' ').includes(note)) parts.push(note)
+  return parts.filter(Boolean).join(' ') || failureReason(result)
+}
+
 function checkedWorkerName(app: string): string {
   if (!WORKER_NAME.test(app)) {
     throw new InputError([
@@ -168,9 +248,24 @@ function checkedWorkerName(app: string): string {
   return app
 }
 
-function failureText(err: unknown): string {
+/** A failed wrangler run, with the API error code wrangler recorded for it, if any. */
+export class WranglerError extends CliError {
+  constructor(
+    message: string,
+    result: CliResult,
+    readonly code?: number,
+  ) {
+    super(message, result)
+    this.name = 'WranglerError'
+  }
+}
+
+function workerNotFound(err: unknown): boolean {
+  if (err instanceof WranglerError && err.code !== undefined) {
+    return WORKER_NOT_FOUND_CODES.includes(err.code)
+  }
   const result = err instanceof CliError ? err.result : undefined
-  return `${result?.stdout ?? ''}\n${result?.stderr ?? ''}`
+  return WORKER_NOT_FOUND.test(stripAnsi(`${result?.stdout ?? ''}\n${result?.stderr ?? ''}`))
 }
 
 export function createCloudflareProvider(config: ProviderConfig): Provider {
@@ -180,29 +275,59 @@ export function createCloudflareProvider(config: ProviderConfig): Provider {
   const env: Record<string, string | undefined> = {}
   if (token) env[TOKEN_ENV] = token
   if (accountId) env[ACCOUNT_ENV] = accountId
+  if (config.apiUrl) env[API_BASE_ENV] = config.apiUrl
   let lastDeployUrl: string | undefined
 
-  /** `--name APP`, or nothing when the Worker's name comes from its wrangler config. */
+  /**
+   * `--name=APP`, or nothing when the Worker's name comes from its wrangler config. Every value
+   * goes in the `--flag=value` form: yargs reads `--name -x` or `-m -5xx spike` as more flags.
+   */
   function nameArgs(): string[] {
-    return config.app ? ['--name', checkedWorkerName(config.app)] : []
+    return config.app ? [`--name=${checkedWorkerName(config.app)}`] : []
   }
 
-  function wrangler(
+  /**
+   * Runs wrangler with its output file in a temporary folder, and returns what it wrote there.
+   * A failure says wrangler's own headline and the API's reason, in plain text.
+   */
+  async function wrangler(
     args: string[],
-    options: { input?: string; echo?: boolean; env?: Record<string, string> } = {},
-  ): Promise<CliResult> {
-    return runCli(TOOL, args, {
-      env: { ...env, ...options.env },
-      cwd: config.cwd,
-      timeoutMs: config.timeoutMs,
-      input: options.input,
-      echo: options.echo,
-    })
+    options: { input?: string; echo?: boolean } = {},
+  ): Promise<{ result: CliResult; output: string }> {
+    const dir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'flightdeck-wrangler-'))
+    const outputFile = join(dir, 'output.ndjson')
+    try {
+      const result = await runCli(TOOL, args, {
+        env: { ...env, [OUTPUT_FILE_ENV]: outputFile },
+        cwd: config.cwd,
+        timeoutMs: config.timeoutMs,
+        input: options.input,
+        echo: options.echo,
+        allowFailure: true,
+      })
+      let output = ''
+      try {
+        output = readFileSync(outputFile, 'utf8')
+      } catch {
+        // An older wrangler, or one that stopped before writing anything.
+      }
+      if (result.exitCode !== 0) {
+        const failed = readCommandFailed(output)
+        throw new WranglerError(
+          `\`${commandLine(TOOL, args)}\` failed with exit code ${result.exitCode}: ${wranglerFailureReason(result, failed)}`,
+          result,
+          failed?.code,
+        )
+      }
+      return { result, output }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   }
 
   async function wranglerJson(args: string[]): Promise<unknown> {
-    const result = await wrangler(args, { echo: false })
-    return parseCliJson(TOOL, args, result.stdout)
+    const { result } = await wrangler(args, { echo: false })
+    return parseCliJson(TOOL, args, result.stdout, result.truncated)
   }
 
   async function releases(): Promise<Release[]> {
@@ -216,34 +341,25 @@ export function createCloudflareProvider(config: ProviderConfig): Provider {
 
   async function deploy(request: DeployRequest): Promise<DeployResult> {
     const args = ['deploy']
-    if (request.environment) args.push('--env', request.environment)
-    if (request.config) args.push('--config', request.config)
+    if (request.environment) args.push(`--env=${request.environment}`)
+    if (request.config) args.push(`--config=${request.config}`)
     args.push(...nameArgs(), ...(request.extraArgs ?? []))
     if (request.image) {
       config.log(
         `Cloudflare Workers deploy from source; ignoring image ${JSON.stringify(request.image)}`,
       )
     }
-    // wrangler writes what it deployed to this file as ND-JSON; its stdout is for people.
-    const dir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'flightdeck-wrangler-'))
-    const outputFile = join(dir, 'output.ndjson')
-    try {
-      const result = await wrangler(args, { env: { WRANGLER_OUTPUT_FILE_PATH: outputFile } })
-      let fromFile: DeployOutcome | undefined
-      try {
-        fromFile = readOutputFile(readFileSync(outputFile, 'utf8'))
-      } catch (err) {
-        config.log(`wrangler wrote no output file (${errorMessage(err)}); reading its log instead`)
-      }
-      const fromStdout = readDeployStdout(result.stdout)
-      const versionId = fromFile?.versionId ?? fromStdout.versionId
-      const url = fromFile?.url ?? fromStdout.url
-      if (!versionId) config.log('wrangler deploy finished but did not say which Version it made')
-      lastDeployUrl = url ?? lastDeployUrl
-      return { releaseId: versionId, url }
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    // wrangler writes what it deployed to its output file as ND-JSON; its stdout is for people.
+    const { result, output } = await wrangler(args)
+    const fromFile = readOutputFile(output)
+    if (!fromFile)
+      config.log('wrangler wrote no deploy record to its output file; reading its log instead')
+    const fromStdout = readDeployStdout(result.stdout)
+    const versionId = fromFile?.versionId ?? fromStdout.versionId
+    const url = fromFile?.url ?? fromStdout.url
+    if (!versionId) config.log('wrangler deploy finished but did not say which Version it made')
+    lastDeployUrl = url ?? lastDeployUrl
+    return { releaseId: versionId, url }
   }
 
   return {
@@ -268,7 +384,15 @@ export function createCloudflareProvider(config: ProviderConfig): Provider {
       config.log(
         'Note: a Worker rollback restores code and config only; KV, D1, R2 and Durable Object data stay as they are',
       )
-      const result = await wrangler(['rollback', target.id, ...nameArgs(), '-m', message, '-y'])
+      // The version id is wrangler's positional `version-id`, which yargs also takes as
+      // `--version-id=ID`; the message is the user's text and may start with a dash.
+      const { result } = await wrangler([
+        'rollback',
+        `--version-id=${target.id}`,
+        ...nameArgs(),
+        `--message=${message}`,
+        '--yes',
+      ])
       return { releaseId: readDeployStdout(result.stdout).versionId ?? target.id }
     },
 
@@ -288,9 +412,9 @@ export function createCloudflareProvider(config: ProviderConfig): Provider {
       // In CI wrangler answers its own "are you sure" prompts with yes; --force says so
       // explicitly, and also deletes when other Workers bind to this one.
       try {
-        await wrangler(['delete', '--name', app, '--force'])
+        await wrangler(['delete', `--name=${app}`, '--force'])
       } catch (err) {
-        if (!WORKER_NOT_FOUND.test(failureText(err))) throw err
+        if (!workerNotFound(err)) throw err
         config.log(`Worker ${app} does not exist; nothing to delete`)
       }
     },
@@ -307,7 +431,7 @@ export function createCloudflareProvider(config: ProviderConfig): Provider {
       // `secret bulk` with no file reads a JSON object from stdin; one line, since wrangler
       // joins stdin lines without their newlines.
       const args = ['secret', 'bulk', ...nameArgs()]
-      const result = await wrangler(args, { input: `${JSON.stringify(secrets)}\n` })
+      const { result } = await wrangler(args, { input: `${JSON.stringify(secrets)}\n` })
       if (`${result.stdout}\n${result.stderr}`.includes(BULK_INPUT_REFUSED)) {
         throw new CliError(
           `\`${TOOL} ${args.join(' ')}\` did not accept the secrets it was sent on stdin: ${BULK_INPUT_REFUSED}`,
