@@ -139,8 +139,9 @@ function readCapped(stream: IncomingMessage, maxBytes: number, what: string): Pr
     stream.on('data', (chunk: Buffer) => {
       size += chunk.length
       if (size > maxBytes) {
-        stream.destroy()
+        // Reject before destroying: destroying emits 'aborted', which must not be the reason.
         reject(new HttpError(`${what} answered with more than ${maxBytes / 1024 / 1024} MiB`))
+        stream.destroy()
         return
       }
       chunks.push(chunk)
@@ -178,9 +179,9 @@ export function downloadFile(
       response.on('data', (chunk: Buffer) => {
         size += chunk.length
         if (size > maxBytes) {
+          reject(new HttpError(`${label(full, url)} sent more than ${maxBytes / 1024 / 1024} MiB`))
           response.destroy()
           file.destroy()
-          reject(new HttpError(`${label(full, url)} sent more than ${maxBytes / 1024 / 1024} MiB`))
         }
       })
       response.on('error', reject)
