@@ -3,7 +3,7 @@ import { formatDuration } from '../../../shared/durations.js'
 import { ActionFailure } from '../../../shared/errors.js'
 import type { Expectations } from '../../../shared/http/expectations.js'
 import { attemptLogger } from '../../../shared/http/attempt-log.js'
-import { pollUntilHealthy, type ProbeTarget } from '../../../shared/http/poll.js'
+import type { ProbeTarget } from '../../../shared/http/poll.js'
 import { setOutputs } from '../../../shared/outputs.js'
 import { appendSummary } from '../../../shared/summary.js'
 import { plural } from '../../../shared/text.js'
@@ -54,6 +54,8 @@ async function main(): Promise<void> {
   )
   if (inputs.insecure) core.warning('TLS certificates are not verified (insecure: true).')
 
+  // The probe engine loads Node's network modules: a run that fails on its inputs never does.
+  const { pollUntilHealthy } = await import('../../../shared/http/poll.js')
   const report = await pollUntilHealthy(targets, expect, {
     timeoutMs: inputs.timeout,
     requestTimeoutMs: inputs['request-timeout'],

@@ -4,7 +4,6 @@ import { setOutputs } from '../../../shared/outputs.js'
 import { maskSecret, maskUrlCredentials } from '../../../shared/secrets.js'
 import { appendSummary } from '../../../shared/summary.js'
 import { readSetupInputs } from './inputs.js'
-import { installTool } from './installers/index.js'
 import {
   DEFAULT_TIMEOUTS,
   type InstallContext,
@@ -32,6 +31,9 @@ async function main(options: SetupOptions = {}): Promise<void> {
     log: (line) => core.info(line),
   }
 
+  // The installers load @actions/tool-cache (and with it undici); a run that fails on its
+  // inputs never pays for that.
+  const { installTool } = await import('./installers/index.js')
   // Tools install in parallel; each one's log is kept and shown as its own group afterwards,
   // so parallel downloads never interleave in the log.
   const results = await Promise.all(
