@@ -1,9 +1,13 @@
 import { formatDuration } from '../durations.js'
 import { plural } from '../text.js'
 import { unmetExpectation, type Expectations } from './expectations.js'
+import { sleep } from '../sleep.js'
 import { withoutCredentials } from '../secrets.js'
 import { MIN_INTERVAL_MS } from './limits.js'
 import { sendProbe, type ProbeRequest } from './probe.js'
+
+// Callers that wait between probes wait the same way.
+export { sleep } from '../sleep.js'
 
 export type ProbeTarget = Omit<ProbeRequest, 'timeoutMs' | 'signal'>
 
@@ -63,20 +67,6 @@ export interface PollReport {
 
 const BACKOFF_FACTOR = 1.5
 const JITTER = 0.2
-
-/** Resolves after `ms`, or at once when the signal aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (ms <= 0 || signal?.aborted) return Promise.resolve()
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer)
-      signal?.removeEventListener('abort', done)
-      resolve()
-    }
-    const timer = setTimeout(done, ms)
-    signal?.addEventListener('abort', done, { once: true })
-  })
-}
 
 /** The wait before probe number `attempt + 1`. */
 export function nextInterval(options: PollOptions, attempt: number): number {
