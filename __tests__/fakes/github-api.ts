@@ -1,25 +1,55 @@
-// A local stand-in for the GitHub REST API on 127.0.0.1: records every request and answers
-// from handlers a test registers, with defaults for the deployment endpoints.
+// A local stand-in for the GitHub API on 127.0.0.1: records every request and answers from
+// handlers a test registers, with defaults for the deployment endpoints (REST) and for
+// `repository.deployments` (GraphQL). It answers only what GitHub would accept: every REST
+// request is checked against GitHub's REST description (@octokit/openapi) and every GraphQL
+// query against GitHub's schema (@octokit/graphql-schema); what GitHub would refuse is answered
+// as GitHub would (404, 422, GraphQL errors) and recorded in `violations`, which tests assert
+// is empty.
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { answerGraphql, type FakeDeployment } from './github-graphql.js'
+import { checkRestRequest } from './github-openapi.js'
+
+export type { FakeDeployment } from './github-graphql.js'
 
 export interface RecordedApiRequest {
   method: string
   path: string
   headers: IncomingMessage['headers']
   body: unknown
+  /** ms since the fake started. */
+  at: number
+  /** `POST /repos/{owner}/{repo}/deployments`, `POST /graphql`; undefined: no such route. */
+  route?: string
 }
 
-export type ApiHandler = (
-  request: RecordedApiRequest,
-) => { status: number; body?: unknown } | undefined
+export interface ApiAnswer {
+  status: number
+  body?: unknown
+  headers?: Record<string, string>
+}
+
+/** A handler's answer: a response, NO_ANSWER (keep the connection open, never answer), or
+ * undefined to fall through to the next handler and the defaults. */
+export type ApiHandler = (request: RecordedApiRequest) => ApiAnswer | typeof NO_ANSWER | undefined
+
+/** Returned by a handler: the fake accepts the request and never answers it. */
+export const NO_ANSWER = Symbol('no answer')
+
+const DOCS = 'https://docs.github.com/rest'
 
 export class FakeGitHubApi {
   readonly requests: RecordedApiRequest[] = []
+  /** Requests GitHub would have refused, and why. */
+  readonly violations: string[] = []
   private readonly handlers: ApiHandler[] = []
   private server?: Server
   private nextDeploymentId = 1000
+  private startedAt = 0
   url = ''
+
+  /** Deployments the fake knows, newest first, with their statuses newest first. */
+  readonly deployments: FakeDeployment[] = []
 
   /** Handlers registered later win; returning undefined falls through. */
   on(handler: ApiHandler): this {
@@ -27,21 +57,42 @@ export class FakeGitHubApi {
     return this
   }
 
+  /** Requests that match `METHOD /template` (as GitHub's REST description names routes). */
+  calls(route: string): RecordedApiRequest[] {
+    return this.requests.filter((request) => request.route === route)
+  }
+
   async start(): Promise<this> {
+    this.startedAt = performance.now()
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = []
       req.on('data', (chunk: Buffer) => chunks.push(chunk))
       req.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8')
+        let body: unknown
+        let unparsable = false
+        try {
+          body = text ? (JSON.parse(text) as unknown) : undefined
+        } catch {
+          unparsable = true
+          body = text
+        }
         const request: RecordedApiRequest = {
           method: req.method ?? 'GET',
           path: req.url ?? '/',
           headers: req.headers,
-          body: text ? (JSON.parse(text) as unknown) : undefined,
+          body,
+          at: Math.round(performance.now() - this.startedAt),
         }
         this.requests.push(request)
-        const answer = this.answer(request)
-        res.writeHead(answer.status, { 'content-type': 'application/json' })
+        const answer = unparsable
+          ? this.refuse(request, 400, ['Problems parsing JSON'])
+          : this.answer(request)
+        if (answer === NO_ANSWER) return
+        res.writeHead(answer.status, {
+          'content-type': 'application/json; charset=utf-8',
+          ...answer.headers,
+        })
         res.end(answer.body === undefined ? '' : JSON.stringify(answer.body))
       })
     })
@@ -57,48 +108,144 @@ export class FakeGitHubApi {
     )
   }
 
-  /** Deployments the fake knows, newest first, with their statuses newest first. */
-  readonly deployments: Array<{
-    id: number
-    environment: string
-    statuses: Array<{ state: string }>
-  }> = []
+  private refuse(request: RecordedApiRequest, status: number, problems: string[]): ApiAnswer {
+    for (const problem of problems) {
+      this.violations.push(`${request.method} ${request.path}: ${problem}`)
+    }
+    const message =
+      status === 404
+        ? 'Not Found'
+        : status === 401
+          ? 'Requires authentication'
+          : `Invalid request.\n\n${problems.join('\n')}`
+    return { status, body: { message, documentation_url: DOCS, status: String(status) } }
+  }
 
-  private answer(request: RecordedApiRequest): { status: number; body?: unknown } {
+  private answer(request: RecordedApiRequest): ApiAnswer | typeof NO_ANSWER {
+    const url = new URL(request.path, 'http://fake')
+    if (!request.headers.authorization) {
+      return this.refuse(request, 401, ['no Authorization header'])
+    }
+    if (url.pathname === '/graphql') {
+      request.route = 'POST /graphql'
+      if (request.method !== 'POST') return this.refuse(request, 404, ['GraphQL takes POST'])
+      return this.handled(request) ?? this.answerGraphql(request)
+    }
+    const check = checkRestRequest(request.method, request.path, request.body)
+    request.route = check.route
+    if (check.status) return this.refuse(request, check.status, check.problems)
+    return this.handled(request) ?? this.answerRest(request, url)
+  }
+
+  private handled(request: RecordedApiRequest): ApiAnswer | typeof NO_ANSWER | undefined {
     for (const handler of this.handlers) {
       const answer = handler(request)
       if (answer) return answer
     }
-    const url = new URL(request.path, 'http://fake')
-    if (/^\/repos\/[^/]+\/[^/]+\/deployments$/.test(url.pathname)) {
-      if (request.method === 'POST') {
-        const body = request.body as { environment: string }
-        const deployment = {
-          id: this.nextDeploymentId++,
-          environment: body.environment,
-          statuses: [],
-        }
-        this.deployments.unshift(deployment)
-        return { status: 201, body: { ...body, id: deployment.id } }
+    return undefined
+  }
+
+  private answerGraphql(request: RecordedApiRequest): ApiAnswer {
+    const answer = answerGraphql(
+      (request.body ?? {}) as Parameters<typeof answerGraphql>[0],
+      this.deployments,
+    )
+    for (const problem of answer.problems) {
+      this.violations.push(`POST /graphql: ${problem}`)
+    }
+    // GitHub answers 200 with `errors` for queries it refuses, as for those that fail.
+    return { status: 200, body: answer.body }
+  }
+
+  private answerRest(request: RecordedApiRequest, url: URL): ApiAnswer {
+    const now = new Date().toISOString()
+    if (request.route === 'POST /repos/{owner}/{repo}/deployments') {
+      const body = request.body as {
+        ref: string
+        environment?: string
+        task?: string
+        description?: string
+        transient_environment?: boolean
+        production_environment?: boolean
+        payload?: unknown
       }
+      const deployment: FakeDeployment = {
+        id: this.nextDeploymentId++,
+        environment: body.environment ?? 'production',
+        statuses: [],
+        ref: body.ref,
+        task: body.task ?? 'deploy',
+        description: body.description,
+        transient: body.transient_environment ?? false,
+        production: body.production_environment ?? body.environment === 'production',
+        createdAt: now,
+      }
+      this.deployments.unshift(deployment)
+      return {
+        status: 201,
+        body: {
+          id: deployment.id,
+          node_id: `DE_${deployment.id}`,
+          sha: 'ffac537e6cbbf934b08745a378932722df287a53',
+          ref: deployment.ref,
+          task: deployment.task,
+          payload: body.payload ?? {},
+          environment: deployment.environment,
+          description: deployment.description ?? null,
+          transient_environment: deployment.transient,
+          production_environment: deployment.production,
+          created_at: now,
+          updated_at: now,
+        },
+      }
+    }
+    if (request.route === 'GET /repos/{owner}/{repo}/deployments') {
       const environment = url.searchParams.get('environment')
+      const perPage = Number(url.searchParams.get('per_page') ?? 30)
       return {
         status: 200,
         body: this.deployments
           .filter((deployment) => !environment || deployment.environment === environment)
+          .slice(0, perPage)
           .map(({ id, environment }) => ({ id, environment })),
       }
     }
-    const statuses = /^\/repos\/[^/]+\/[^/]+\/deployments\/(\d+)\/statuses$/.exec(url.pathname)
-    if (statuses) {
+    const statuses = /\/deployments\/(\d+)\/statuses$/.exec(url.pathname)
+    if (statuses && request.route?.endsWith('/deployments/{deployment_id}/statuses')) {
       const deployment = this.deployments.find((d) => d.id === Number(statuses[1]))
+      if (!deployment)
+        return { status: 404, body: { message: 'Not Found', documentation_url: DOCS } }
       if (request.method === 'POST') {
-        const body = request.body as { state: string }
-        deployment?.statuses.unshift({ state: body.state })
-        return { status: 201, body: { id: 1, deployment_id: Number(statuses[1]), ...body } }
+        const body = request.body as {
+          state: string
+          description?: string
+          environment_url?: string
+        }
+        deployment.statuses.unshift({
+          state: body.state,
+          ...(body.description !== undefined ? { description: body.description } : {}),
+          ...(body.environment_url !== undefined ? { environment_url: body.environment_url } : {}),
+        })
+        return {
+          status: 201,
+          body: {
+            id: this.requests.length,
+            deployment_id: deployment.id,
+            ...body,
+            created_at: now,
+          },
+        }
       }
-      return { status: 200, body: deployment?.statuses ?? [] }
+      const perPage = Number(url.searchParams.get('per_page') ?? 30)
+      return {
+        status: 200,
+        body: deployment.statuses.slice(0, perPage).map((status, index) => ({
+          id: index + 1,
+          description: '',
+          ...status,
+        })),
+      }
     }
-    return { status: 404, body: { message: 'Not Found' } }
+    return { status: 404, body: { message: 'Not Found', documentation_url: DOCS } }
   }
 }

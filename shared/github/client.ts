@@ -1,17 +1,160 @@
 import { getOctokit } from '@actions/github'
+import { defaults as actionsDefaults } from '@actions/github/lib/utils'
 import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
+import { formatDuration, parseDuration } from '../durations.js'
+import * as core from '../runner.js'
 import { runContext } from './context.js'
 
 export type GitHubClient = ReturnType<typeof getOctokit>
 
+type Fetch = typeof globalThis.fetch
+
+/**
+ * GitHub stops processing a REST request after 10 seconds and answers with an error
+ * ("Timeouts" in GitHub's REST API docs); 15s leaves room for the network. A request with no
+ * answer by then will not get one worth waiting for.
+ */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000
+
+/** A rate limit that lifts sooner than this is waited out once; a longer one fails at once. */
+export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 20_000
+
+/**
+ * The time limit of one GitHub request: FLIGHTDECK_GITHUB_TIMEOUT (a duration such as `5s`)
+ * for slow Enterprise Servers and for tests, else DEFAULT_REQUEST_TIMEOUT_MS.
+ */
+export function githubRequestTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = env.FLIGHTDECK_GITHUB_TIMEOUT?.trim()
+  const ms = configured ? parseDuration(configured) : undefined
+  return ms !== undefined && ms > 0 ? ms : DEFAULT_REQUEST_TIMEOUT_MS
+}
+
+/** What a GitHub request that ran out of time throws (Octokit wraps it as a 500 RequestError). */
+export class GitHubTimeoutError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'TimeoutError'
+  }
+}
+
+// Statuses whose responses carry no body; `new Response` refuses a body for them.
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304])
+
+function describeRequest(input: Parameters<Fetch>[0], init?: RequestInit): string {
+  const url = typeof input === 'string' || input instanceof URL ? String(input) : input.url
+  let path = url
+  try {
+    path = new URL(url).pathname
+  } catch {
+    // Not an absolute URL: show it as it came.
+  }
+  return `${init?.method ?? 'GET'} ${path}`
+}
+
+/**
+ * `fetch` with a time limit on each request, answer body included: a GitHub that accepts the
+ * connection and then never answers (or stalls half way through the body) cannot hang a step.
+ * The caller's own signal still aborts as before.
+ */
+export function fetchWithTimeLimit(fetch: Fetch, timeoutMs: number): Fetch {
+  return async (input, init) => {
+    const timeout = AbortSignal.timeout(timeoutMs)
+    const callerSignal = init?.signal ?? undefined
+    const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout
+    try {
+      const response = await fetch(input, { ...init, signal })
+      // Read the body here, under the same limit, instead of handing Octokit a stream it
+      // would read with no limit.
+      const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer()
+      const buffered = new Response(body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: new Headers([...response.headers]),
+      })
+      Object.defineProperty(buffered, 'url', { value: response.url })
+      return buffered
+    } catch (err) {
+      if (timeout.aborted && !callerSignal?.aborted) {
+        throw new GitHubTimeoutError(
+          `GitHub did not answer ${describeRequest(input, init)} within ${formatDuration(timeoutMs)}`,
+        )
+      }
+      throw err
+    }
+  }
+}
+
+export interface GitHubClientOptions {
+  /** REST API root; the run's (GITHUB_API_URL) when not given. */
+  apiUrl?: string
+  /** Time limit of each request, answer included. */
+  requestTimeoutMs?: number
+  /** Retries of server errors, network failures and timeouts (waits of 1s, 4s, 9s). */
+  retries?: number
+  /** Rate limits are waited out once when they lift within this time. */
+  maxRateLimitWaitMs?: number
+}
+
+interface ThrottledRequest {
+  method?: string
+  url?: string
+  request?: { signal?: AbortSignal | null }
+}
+
 /**
  * An Octokit for the run's API (GitHub Enterprise Server and local fakes included) that
- * retries server errors and network failures a few times.
+ * retries server errors, network failures and timeouts a few times, waits out short rate
+ * limits (secondary ones included) once, and gives every request a time limit.
  */
-export function githubClient(token: string, retries = 3): GitHubClient {
+export function githubClient(token: string, options: GitHubClientOptions = {}): GitHubClient {
+  const requestTimeoutMs = options.requestTimeoutMs ?? githubRequestTimeoutMs()
+  const maxWaitMs = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS
+  // @actions/github's defaults carry a fetch that honours the runner's proxy settings
+  // (HTTPS_PROXY, NO_PROXY); Octokit replaces `request` as a whole, so keep it explicitly.
+  const proxyFetch = (actionsDefaults.request?.fetch as Fetch | undefined) ?? globalThis.fetch
+  const waitOutRateLimit =
+    (kind: string) =>
+    (
+      retryAfterSeconds: number,
+      request: ThrottledRequest,
+      _octokit: unknown,
+      retryCount: number,
+    ) => {
+      const what = `${request.method ?? 'GET'} ${request.url ?? ''}`
+      const waitMs = retryAfterSeconds * 1000
+      if (retryCount >= 1 || waitMs > maxWaitMs || request.request?.signal?.aborted) {
+        core.info(
+          `GitHub's ${kind} refused ${what}; it lifts in ${formatDuration(waitMs)}, longer than flightdeck waits (${formatDuration(maxWaitMs)}, once).`,
+        )
+        return false
+      }
+      core.info(`GitHub's ${kind}: waiting ${formatDuration(waitMs)} to retry ${what}.`)
+      return true
+    }
   return getOctokit(
     token,
-    { baseUrl: runContext().apiUrl, request: { retries, retryAfter: 1 } },
+    {
+      baseUrl: options.apiUrl ?? runContext().apiUrl,
+      request: {
+        fetch: fetchWithTimeLimit(proxyFetch, requestTimeoutMs),
+        agent: actionsDefaults.request?.agent,
+        retries: options.retries ?? 3,
+      },
+      throttle: {
+        onRateLimit: waitOutRateLimit('rate limit'),
+        onSecondaryRateLimit: waitOutRateLimit('secondary rate limit'),
+      },
+      // Octokit's own notices (deprecations, plugin trouble) go through the runner protocol,
+      // not to stderr.
+      log: {
+        debug: (message: string) => core.debug(message),
+        info: (message: string) => core.debug(message),
+        warn: (message: string) => core.warning(message),
+        error: (message: string) => core.warning(message),
+      },
+    },
     retry,
+    throttling,
   )
 }

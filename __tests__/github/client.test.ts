@@ -1,0 +1,129 @@
+// The GitHub client: a time limit on every request (body included), rate limits waited out
+// once and only briefly, the run's API URLs.
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import {
+  fetchWithTimeLimit,
+  githubClient,
+  githubRequestTimeoutMs,
+} from '../../shared/github/client.js'
+import { graphqlUrlFor, runContext } from '../../shared/github/context.js'
+import { FakeGitHubApi, NO_ANSWER } from '../fakes/github-api.js'
+
+let api: FakeGitHubApi
+
+beforeEach(async () => {
+  api = await new FakeGitHubApi().start()
+})
+afterEach(async () => {
+  await api.stop()
+  expect(api.violations).toEqual([])
+})
+
+const listStatuses = (client: ReturnType<typeof githubClient>) =>
+  client.rest.repos.listDeploymentStatuses({ owner: 'acme', repo: 'shop', deployment_id: 1 })
+
+describe('githubClient', () => {
+  it('gives up on a request GitHub never answers, saying what it waited for', async () => {
+    api.on(() => NO_ANSWER)
+    const client = githubClient('ghs_x', { apiUrl: api.url, requestTimeoutMs: 300, retries: 0 })
+    const started = performance.now()
+    await expect(listStatuses(client)).rejects.toThrow(
+      'GitHub did not answer GET /repos/acme/shop/deployments/1/statuses within 300ms',
+    )
+    expect(performance.now() - started).toBeLessThan(1500)
+  })
+
+  it('retries a timed-out request like a server error', async () => {
+    let calls = 0
+    api.deployments.push({ id: 1, environment: 'production', statuses: [{ state: 'success' }] })
+    api.on(() => (calls++ === 0 ? NO_ANSWER : undefined))
+    const client = githubClient('ghs_x', { apiUrl: api.url, requestTimeoutMs: 300, retries: 1 })
+    const { data } = await listStatuses(client)
+    expect(data).toMatchObject([{ state: 'success' }])
+    expect(api.requests).toHaveLength(2)
+  })
+
+  it('waits out a short secondary rate limit once, and fails at once on a long one', async () => {
+    api.deployments.push({ id: 1, environment: 'production', statuses: [] })
+    let limited = 0
+    api.on(() =>
+      limited++ < 1
+        ? {
+            status: 403,
+            headers: { 'retry-after': '1' },
+            body: { message: 'You have exceeded a secondary rate limit. Please wait.' },
+          }
+        : undefined,
+    )
+    const client = githubClient('ghs_x', { apiUrl: api.url, maxRateLimitWaitMs: 2000 })
+    await expect(listStatuses(client)).resolves.toMatchObject({ status: 200 })
+    expect(api.requests).toHaveLength(2)
+
+    api.on(() => ({
+      status: 403,
+      headers: { 'retry-after': '600' },
+      body: { message: 'You have exceeded a secondary rate limit. Please wait.' },
+    }))
+    const started = performance.now()
+    await expect(listStatuses(client)).rejects.toThrow(/secondary rate limit/)
+    expect(performance.now() - started).toBeLessThan(2000)
+  })
+
+  it('reads its time limit from FLIGHTDECK_GITHUB_TIMEOUT, else 15s', () => {
+    expect(githubRequestTimeoutMs({ FLIGHTDECK_GITHUB_TIMEOUT: '2s' })).toBe(2000)
+    expect(githubRequestTimeoutMs({ FLIGHTDECK_GITHUB_TIMEOUT: 'soon' })).toBe(15_000)
+    expect(githubRequestTimeoutMs({})).toBe(15_000)
+  })
+})
+
+describe('fetchWithTimeLimit', () => {
+  let server: Server
+  let url: string
+  beforeEach(async () => {
+    // Sends headers and half a body, then stalls: the limit covers the body too.
+    server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.write('{"id": ')
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/repos/a/b`
+  })
+  afterEach(async () => {
+    server.closeAllConnections()
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+  })
+
+  it('cuts off an answer whose body stalls', async () => {
+    const timed = fetchWithTimeLimit(globalThis.fetch, 300)
+    await expect(timed(url, { method: 'GET' })).rejects.toThrow(
+      'GitHub did not answer GET /repos/a/b within 300ms',
+    )
+  })
+
+  it("leaves the caller's own abort as it is", async () => {
+    const timed = fetchWithTimeLimit(globalThis.fetch, 5000)
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(), 100)
+    await expect(timed(url, { signal: controller.signal })).rejects.toMatchObject({
+      name: 'AbortError',
+    })
+  })
+})
+
+describe('runContext', () => {
+  it('reads the API and GraphQL URLs from the runner, with GitHub layouts as fallbacks', () => {
+    expect(
+      runContext({ GITHUB_API_URL: 'http://127.0.0.1:9', GITHUB_GRAPHQL_URL: 'http://g/graphql' }),
+    ).toMatchObject({ apiUrl: 'http://127.0.0.1:9', graphqlUrl: 'http://g/graphql' })
+    expect(runContext({ GITHUB_SERVER_URL: 'https://ghe.example' })).toMatchObject({
+      apiUrl: 'https://ghe.example/api/v3',
+      graphqlUrl: 'https://ghe.example/api/graphql',
+    })
+    expect(runContext({})).toMatchObject({
+      apiUrl: 'https://api.github.com',
+      graphqlUrl: 'https://api.github.com/graphql',
+    })
+    expect(graphqlUrlFor('http://127.0.0.1:5000/')).toBe('http://127.0.0.1:5000/graphql')
+  })
+})

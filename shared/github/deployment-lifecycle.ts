@@ -1,0 +1,490 @@
+// One GitHub Deployment from start to end: created, set in_progress, and given exactly one
+// final state (success, failure or error) whatever happens in between, within a bounded time.
+// Used by every action that deploys or restores something (rollback today; gated-deploy and
+// preview-app next).
+import { errorMessage } from '../errors.js'
+import { formatDuration } from '../durations.js'
+import * as core from '../runner.js'
+import { githubRequestTimeoutMs, type GitHubClient } from './client.js'
+import type { RunContext } from './context.js'
+import {
+  createDeployment,
+  environmentDeployments,
+  latestDeploymentStatus,
+  liveEarlierDeployments,
+  setDeploymentStatus,
+  type NewDeploymentStatus,
+} from './deployments.js'
+import { deploymentDescription, environmentUrl as publishableUrl, redactPayload } from './redact.js'
+
+export type FinalDeploymentState = 'success' | 'failure' | 'error'
+
+export interface DeploymentLog {
+  info(message: string): void
+  warning(message: string): void
+}
+
+export interface DeploymentLifecycleOptions {
+  client: GitHubClient
+  context: RunContext
+  environment: string
+  /** Branch, tag or SHA the deployment is of. */
+  ref: string
+  /** Shown on the deployment and on its in_progress status (cleaned, cut at 140 characters). */
+  description: string
+  /** Free-form data kept with the deployment (strings cleaned of credentials). */
+  payload?: Record<string, unknown>
+  /** GitHub's `task`; `deploy` when not given. */
+  task?: string
+  /** Undefined: GitHub's rule (true for an environment named `production`). */
+  production?: boolean
+  /** An environment that goes away, such as a pull request preview. */
+  transient?: boolean
+  /** Where the environment can be seen already while in progress (a preview URL). */
+  environmentUrl?: string
+  /**
+   * After `success`, mark the environment's earlier deployments that still read as live
+   * inactive. GitHub does that itself for non-production, non-transient environments
+   * (`auto_inactive`), so the default is `production === true`.
+   */
+  deactivateEarlier?: boolean
+  /** Values never to send to GitHub (tokens, header values): replaced by `***`. */
+  secrets?: readonly string[]
+  /**
+   * How long GitHub gets for each of the two phases (start: create + in_progress; finish:
+   * final state + marking earlier deployments inactive), retries included. Default: three
+   * request time limits (45s).
+   */
+  phaseBudgetMs?: number
+  /**
+   * What a GitHub failure does: `warn` (best effort, the deploy or rollback goes on: a token
+   * without deployments: write must not stop it) or `throw`.
+   */
+  onGitHubFailure?: 'warn' | 'throw'
+  log?: DeploymentLog
+}
+
+export interface FinishOptions {
+  description: string
+  environmentUrl?: string
+}
+
+export interface FinishOutcome {
+  /** Whether GitHub has the final state. */
+  recorded: boolean
+  /** Earlier deployments marked inactive. */
+  deactivated: number[]
+}
+
+/** GitHub refused or failed to record the deployment, with `onGitHubFailure: 'throw'`. */
+export class DeploymentRecordingError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'DeploymentRecordingError'
+  }
+}
+
+/** Waits between attempts of one call; the phase budget cuts them short. */
+const RETRY_WAITS_MS = [500, 1000, 2000, 4000]
+
+/** A phase's time budget: an AbortSignal every request of the phase runs under. */
+class Deadline {
+  private readonly controller = new AbortController()
+  private readonly timer: NodeJS.Timeout
+  private readonly endsAt: number
+
+  constructor(
+    readonly budgetMs: number,
+    readonly what: string,
+  ) {
+    this.endsAt = performance.now() + budgetMs
+    this.timer = setTimeout(() => this.controller.abort(), budgetMs)
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal
+  }
+
+  get expired(): boolean {
+    return this.controller.signal.aborted
+  }
+
+  remainingMs(): number {
+    return Math.max(0, this.endsAt - performance.now())
+  }
+
+  /** The error for running out of time: says what was waited for and how long. */
+  error(): Error {
+    return new Error(`GitHub did not answer within ${formatDuration(this.budgetMs)} (${this.what})`)
+  }
+
+  end(): void {
+    clearTimeout(this.timer)
+  }
+}
+
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted || ms <= 0) return Promise.resolve()
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal.addEventListener('abort', done, { once: true })
+  })
+}
+
+type FailureKind = 'refused' | 'transient' | 'timeout' | 'out-of-time'
+
+/** Why a GitHub call failed, as far as retrying is concerned. */
+function failureKind(err: unknown, deadline: Deadline): FailureKind {
+  if (deadline.expired) return 'out-of-time'
+  const cause = (err as { cause?: unknown } | null)?.cause
+  if ((cause as { name?: unknown } | undefined)?.name === 'TimeoutError') return 'timeout'
+  const status = (err as { status?: unknown } | null)?.status
+  // Octokit reports network failures (no answer at all) as status 500 without a response.
+  if (typeof status === 'number' && (status >= 500 || status === 429 || status === 408)) {
+    return 'transient'
+  }
+  return 'refused'
+}
+
+/** A failed call in a few words: `answered 502`, `did not answer ... within 15s`, ... */
+function describeFailure(err: unknown): string {
+  const { status, response, cause } = (err ?? {}) as {
+    status?: unknown
+    response?: unknown
+    cause?: { name?: unknown }
+  }
+  if (cause?.name === 'TimeoutError') return errorMessage(err)
+  if (typeof status === 'number' && response)
+    return `GitHub answered ${status}: ${errorMessage(err)}`
+  return `GitHub could not be reached: ${errorMessage(err)}`
+}
+
+interface AttemptRules {
+  /** Retry after a timeout too; false where a retry could record the same thing twice. */
+  retryTimeouts: boolean
+  log: DeploymentLog
+}
+
+/**
+ * Runs `call` until it succeeds, GitHub refuses it (4xx), the attempts run out or the phase's
+ * time is up; each wait is logged with what it waits for.
+ */
+async function withRetries<T>(
+  what: string,
+  deadline: Deadline,
+  rules: AttemptRules,
+  call: (attempt: number) => Promise<T>,
+): Promise<T> {
+  const attempts = RETRY_WAITS_MS.length + 1
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call(attempt)
+    } catch (err) {
+      const kind = failureKind(err, deadline)
+      if (kind === 'out-of-time') throw deadline.error()
+      const retryable = kind === 'transient' || (kind === 'timeout' && rules.retryTimeouts)
+      const waitMs = Math.min(RETRY_WAITS_MS[attempt - 1] ?? 0, deadline.remainingMs())
+      if (!retryable || attempt >= attempts || waitMs >= deadline.remainingMs()) throw err
+      rules.log.info(
+        `${describeFailure(err)} (${what}); trying again in ${formatDuration(waitMs)}, attempt ${attempt + 1} of ${attempts}, giving up ${formatDuration(deadline.remainingMs())} from now.`,
+      )
+      await pause(waitMs, deadline.signal)
+      if (deadline.expired) throw deadline.error()
+    }
+  }
+}
+
+const defaultLog: DeploymentLog = {
+  info: (message) => core.info(message),
+  warning: (message) => core.warning(message, { title: 'GitHub deployment not recorded' }),
+}
+
+/**
+ * One GitHub Deployment. `DeploymentLifecycle.start()` returns at once and creates the
+ * deployment and sets it in_progress in the background, so the deploy or rollback it records
+ * never waits for GitHub; `finish()` waits for that and gives the deployment its one final
+ * state. `settleDeployment()` wraps a whole flow so that a throw anywhere still ends the
+ * deployment (as `error`, with the reason).
+ */
+export class DeploymentLifecycle {
+  /**
+   * Settles when the deployment is created and set in_progress, or known not to be recorded.
+   * Rejects (DeploymentRecordingError) only with `onGitHubFailure: 'throw'`: await it before
+   * deploying when the deployment must be recorded first.
+   */
+  readonly started: Promise<void>
+  private deploymentId?: number
+  private finishing?: Promise<FinishOutcome>
+  private final?: FinalDeploymentState
+
+  private constructor(private readonly options: DeploymentLifecycleOptions | undefined) {
+    this.started = options ? this.create(options) : Promise.resolve()
+    // Whoever awaits `started` sees its rejection; nobody awaiting it must not crash the step.
+    this.started.catch(() => undefined)
+  }
+
+  /** A lifecycle that records nothing (no environment, no token): every call is a no-op. */
+  static notRecorded(): DeploymentLifecycle {
+    return new DeploymentLifecycle(undefined)
+  }
+
+  /**
+   * Begins recording: creates the deployment and sets it in_progress within one phase
+   * budget, without making the caller wait (see `started`). When GitHub refuses or does not
+   * answer: with `onGitHubFailure: 'warn'` a warning and nothing recorded; with `throw`,
+   * `started` rejects. A deployment created but not set in_progress is kept: it still gets
+   * its final state.
+   */
+  static start(options: DeploymentLifecycleOptions): DeploymentLifecycle {
+    return new DeploymentLifecycle(options)
+  }
+
+  /** GitHub's id for the deployment, once `started` has settled; undefined when not recorded. */
+  get id(): number | undefined {
+    return this.deploymentId
+  }
+
+  private async create(options: DeploymentLifecycleOptions): Promise<void> {
+    const log = this.log
+    const secrets = options.secrets ?? []
+    const deadline = new Deadline(
+      phaseBudget(options),
+      `recording a deployment in ${options.environment}`,
+    )
+    try {
+      try {
+        this.deploymentId = await withRetries(
+          `creating a deployment in ${options.environment}`,
+          deadline,
+          // A create that timed out may have landed: retrying could leave a second one.
+          { retryTimeouts: false, log },
+          () =>
+            createDeployment(
+              options.client,
+              options.context,
+              {
+                environment: options.environment,
+                ref: options.ref,
+                description: deploymentDescription(options.description, secrets),
+                payload: redactPayload(options.payload ?? {}, secrets) as Record<string, unknown>,
+                task: options.task,
+                production: options.production,
+                transient: options.transient,
+              },
+              { signal: deadline.signal, retries: 0 },
+            ),
+        )
+      } catch (err) {
+        const message = `Could not record the GitHub deployment: ${errorMessage(err)}`
+        if (options.onGitHubFailure === 'throw') throw new DeploymentRecordingError(message)
+        log.warning(message)
+        return
+      }
+      const id = this.deploymentId
+      log.info(`Recording as GitHub deployment ${id} in ${options.environment}.`)
+      try {
+        await this.sendStatus(
+          'in_progress',
+          { description: options.description, environmentUrl: options.environmentUrl },
+          deadline,
+        )
+      } catch (err) {
+        // Not fatal: the deployment exists, and finish() still gives it its final state.
+        log.warning(
+          `GitHub deployment ${id} could not be set in_progress: ${errorMessage(err)}. Its final state is still recorded at the end.`,
+        )
+      }
+    } finally {
+      deadline.end()
+    }
+  }
+
+  /** Whether GitHub has a deployment for this lifecycle. */
+  get recorded(): boolean {
+    return this.id !== undefined
+  }
+
+  /** The final state asked for first, once finish() has been called. */
+  get finalState(): FinalDeploymentState | undefined {
+    return this.final
+  }
+
+  /**
+   * Gives the deployment its final state, once `started` has settled (a lifecycle that
+   * recorded nothing sends nothing). Only the first call counts: later calls return the
+   * first call's outcome and send nothing, so a deployment never gets two final states. The
+   * status is retried on server errors, network failures and timeouts (checking first whether
+   * an earlier attempt landed after all), within one phase budget; after `success`, earlier
+   * live deployments are marked inactive with what is left of it.
+   */
+  finish(state: FinalDeploymentState, finish: FinishOptions): Promise<FinishOutcome> {
+    // Claimed before any await, so two callers racing cannot both send a final state.
+    if (!this.finishing) {
+      this.final = state
+      this.finishing = this.sendFinal(state, finish)
+    }
+    return this.finishing
+  }
+
+  /** Ends the deployment as `error` with the reason a flow stopped for. */
+  fail(err: unknown, doing = 'Stopped'): Promise<FinishOutcome> {
+    return this.finish('error', { description: `${doing}: ${errorMessage(err)}` })
+  }
+
+  private get log(): DeploymentLog {
+    return this.options?.log ?? defaultLog
+  }
+
+  private async sendFinal(
+    state: FinalDeploymentState,
+    finish: FinishOptions,
+  ): Promise<FinishOutcome> {
+    await this.started
+    const options = this.options
+    const id = this.id
+    if (!options || id === undefined) return { recorded: false, deactivated: [] }
+    const deadline = new Deadline(phaseBudget(options), `setting deployment ${id} to ${state}`)
+    try {
+      try {
+        await this.sendStatus(state, finish, deadline, { checkEarlierAttempt: true })
+      } catch (err) {
+        const message = `Could not set GitHub deployment ${id} to ${state}: ${errorMessage(err)}. It may still read in_progress.`
+        if (options.onGitHubFailure === 'throw') throw new DeploymentRecordingError(message)
+        this.log.warning(message)
+        return { recorded: false, deactivated: [] }
+      }
+      const deactivateEarlier = options.deactivateEarlier ?? options.production === true
+      const deactivated =
+        state === 'success' && deactivateEarlier ? await this.deactivateEarlier(id, deadline) : []
+      return { recorded: true, deactivated }
+    } finally {
+      deadline.end()
+    }
+  }
+
+  private async sendStatus(
+    state: NewDeploymentStatus['state'],
+    status: FinishOptions,
+    deadline: Deadline,
+    { checkEarlierAttempt = false } = {},
+  ): Promise<void> {
+    const options = this.options
+    const id = this.id
+    if (!options || id === undefined) return
+    const secrets = options.secrets ?? []
+    const description = deploymentDescription(status.description, secrets)
+    const url = publishableUrl(status.environmentUrl, secrets)
+    await withRetries(
+      `setting deployment ${id} to ${state}`,
+      deadline,
+      { retryTimeouts: true, log: this.log },
+      async (attempt) => {
+        // A status that failed with 5xx or timed out may have landed all the same: look
+        // before sending it again, so the deployment gets one final state, not two.
+        if (checkEarlierAttempt && attempt > 1) {
+          const latest = await latestDeploymentStatus(options.client, options.context, id, {
+            signal: deadline.signal,
+            retries: 0,
+          }).catch(() => undefined)
+          if (latest?.state === state) return
+        }
+        await setDeploymentStatus(
+          options.client,
+          options.context,
+          id,
+          { state, description, environmentUrl: url },
+          { signal: deadline.signal, retries: 0 },
+        )
+      },
+    )
+  }
+
+  /** Marks the environment's earlier live deployments inactive, one request each. */
+  private async deactivateEarlier(id: number, deadline: Deadline): Promise<number[]> {
+    const options = this.options
+    if (!options) return []
+    const { client, context, environment } = options
+    let live: number[]
+    try {
+      const deployments = await environmentDeployments(client, context, environment, {
+        signal: deadline.signal,
+        retries: 0,
+      })
+      live = liveEarlierDeployments(deployments, id)
+    } catch (err) {
+      this.log.warning(
+        `Could not read the earlier ${environment} deployments to mark them inactive: ${deadline.expired ? deadline.error().message : errorMessage(err)}`,
+      )
+      return []
+    }
+    const deactivated: number[] = []
+    for (const earlier of live) {
+      if (deadline.expired) break
+      try {
+        await setDeploymentStatus(
+          client,
+          context,
+          earlier,
+          { state: 'inactive', description: `Replaced by deployment ${id}` },
+          { signal: deadline.signal, retries: 0 },
+        )
+        deactivated.push(earlier)
+      } catch (err) {
+        this.log.warning(
+          `Could not mark ${environment} deployment ${earlier} inactive: ${deadline.expired ? deadline.error().message : errorMessage(err)}`,
+        )
+      }
+    }
+    if (deactivated.length > 0) {
+      this.log.info(
+        `Marked earlier ${environment} deployment(s) ${deactivated.join(', ')} inactive.`,
+      )
+    }
+    const left = live.filter((earlier) => !deactivated.includes(earlier))
+    if (left.length > 0 && deadline.expired) {
+      this.log.warning(
+        `Out of time (${formatDuration(deadline.budgetMs)}) with ${environment} deployment(s) ${left.join(', ')} still live; the next successful deployment marks them inactive.`,
+      )
+    }
+    return deactivated
+  }
+}
+
+function phaseBudget(options: DeploymentLifecycleOptions): number {
+  return options.phaseBudgetMs ?? 3 * githubRequestTimeoutMs()
+}
+
+/**
+ * Runs `flow` so that the deployment ends with exactly one final state on every path: the
+ * state the flow sets itself, or `error` with the reason when the flow throws (or returns
+ * without setting one). The flow's own error is what the caller sees.
+ */
+export async function settleDeployment<T>(
+  deployment: DeploymentLifecycle,
+  flow: (deployment: DeploymentLifecycle) => Promise<T>,
+): Promise<T> {
+  let thrown: { error: unknown } | undefined
+  try {
+    return await flow(deployment)
+  } catch (err) {
+    thrown = { error: err }
+    throw err
+  } finally {
+    if (deployment.finalState === undefined) {
+      const ending = thrown
+        ? deployment.fail(thrown.error)
+        : deployment.finish('error', { description: 'Ended without a final state' })
+      // The flow's own error matters more than a failure to record it.
+      await ending.catch((err: unknown) => {
+        if (!thrown) throw err
+        core.warning(errorMessage(err))
+      })
+    }
+  }
+}
