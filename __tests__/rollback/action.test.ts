@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { runBundledAction, secretLeaks } from '../../scripts/lib/action-runner.mjs'
 import { startFakeApp } from '../../scripts/lib/fake-app.mjs'
 import { FakeClis } from '../fakes/fake-cli.js'
-import { FakeGitHubApi } from '../fakes/github-api.js'
+import { FakeGitHubApi, NO_ANSWER, type RecordedApiRequest } from '../fakes/github-api.js'
 
 const RELEASES = [
   { id: 'rel-45', version: 'v45', status: 'failed', image: 'shop:45' },
@@ -28,7 +28,22 @@ beforeEach(async () => {
 afterEach(async () => {
   await api.stop()
   await app.close()
+  // Every request the action made is one GitHub would have accepted.
+  expect(api.violations).toEqual([])
 })
+
+const STATUS_ROUTE = 'POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses'
+
+/** The states the action sent for deployment `id`, in order. */
+function statesSent(id: number): string[] {
+  return api
+    .calls(STATUS_ROUTE)
+    .filter((request) => request.path === `/repos/acme/shop/deployments/${id}/statuses`)
+    .map((request) => (request.body as { state: string }).state)
+}
+
+const isFinalSuccess = (request: RecordedApiRequest) =>
+  request.route === STATUS_ROUTE && (request.body as { state?: string }).state === 'success'
 
 function commandInputs(extra: Record<string, string> = {}) {
   return {
@@ -69,8 +84,8 @@ describe('rollback bundle', () => {
       'Roll back command from v44 (rel-44) to v42 (rel-42): error rate above 5%',
     )
     expect(result.summary).toContain('### ✅ Rolled back')
-    expect(result.summary).toMatch(/\| from \| v44 \(rel-44\) \|/)
-    expect(result.summary).toMatch(/\| to \| v42 \(rel-42\) \|/)
+    expect(result.summary).toMatch(/\| from \| `?v44 \(rel-44\)`? \|/)
+    expect(result.summary).toMatch(/\| to \| `?v42 \(rel-42\)`? \|/)
     expect(result.summary).toMatch(/\| health \| healthy after/)
 
     const [create, inProgress, success] = api.requests
@@ -129,10 +144,12 @@ describe('rollback bundle', () => {
       .map((request) => request.path)
     expect(inactivated).toEqual(['/repos/acme/shop/deployments/900/statuses'])
     expect(result.stdout).toContain('Marked earlier production deployment(s) 900 inactive.')
-    expect(api.deployments.find((d) => d.id === 1000)?.statuses[0]).toEqual({ state: 'success' })
+    expect(api.deployments.find((d) => d.id === 1000)?.statuses[0]).toMatchObject({
+      state: 'success',
+    })
   })
 
-  it('changes nothing on a dry run', async () => {
+  it('changes nothing on a dry run, and names the planned target as to-release', async () => {
     const result = await runBundledAction('rollback', {
       apiUrl: api.url,
       inputs: commandInputs({ 'dry-run': 'true', environment: 'production' }),
@@ -142,7 +159,7 @@ describe('rollback bundle', () => {
     expect(api.requests).toEqual([])
     expect(result.outputs).toMatchObject({
       'from-release': 'rel-44',
-      'to-release': 'rel-44',
+      'to-release': 'rel-42',
       'rolled-back': 'false',
     })
     expect(result.summary).toContain('Rollback plan (dry run: nothing changed)')
@@ -202,6 +219,8 @@ describe('rollback bundle', () => {
     expect(result.stdout).toMatch(
       /^::warning title=rollback%3A GitHub deployment not recorded::Could not record the GitHub deployment: Resource not accessible by integration/m,
     )
+    // Refused once: no retries of a 403, nothing to finish.
+    expect(api.requests).toHaveLength(1)
   })
 
   it('keeps the platform token and the GitHub token out of every output', async () => {
@@ -213,6 +232,7 @@ describe('rollback bundle', () => {
       inputs: commandInputs({
         token,
         environment: 'production',
+        reason: `see https://deploy:hunter22@registry.example/v2 (token ${token})`,
         'health-url': app.url,
         'health-headers': `Authorization: Bearer ${token}`,
       }),
@@ -221,6 +241,11 @@ describe('rollback bundle', () => {
     expect(api.requests[0]?.headers.authorization).toBe(`token ${githubToken}`)
     expect(secretLeaks(result, token)).toEqual([])
     expect(secretLeaks(result, githubToken)).toEqual([])
+    // Nor what GitHub stores and shows to everyone with read access.
+    const sent = JSON.stringify(api.requests.map((request) => request.body))
+    expect(sent).not.toContain(token)
+    expect(sent).not.toContain('hunter22')
+    expect(sent).toContain('see https://registry.example/v2 (token ***)')
   })
 
   it('refuses bad inputs before touching anything', async () => {
@@ -246,6 +271,155 @@ describe('rollback bundle', () => {
   })
 })
 
+describe('rollback bundle against a GitHub that misbehaves', () => {
+  it('retries a final status GitHub answered 500 twice, and ends the deployment success', async () => {
+    let failures = 0
+    api.on((request) =>
+      isFinalSuccess(request) && failures++ < 2
+        ? { status: 500, body: { message: 'Server Error' } }
+        : undefined,
+    )
+    const result = await runBundledAction('rollback', {
+      apiUrl: api.url,
+      inputs: commandInputs({ environment: 'staging', 'health-url': app.url }),
+    })
+    expect(result.exitCode).toBe(0)
+    expect(rolledBackTo()).toBe('rel-42|v42|shop:42')
+    expect(statesSent(1000)).toEqual(['in_progress', 'success', 'success', 'success'])
+    // GitHub holds one final state: the two 500s recorded nothing.
+    expect(api.deployments[0]?.statuses.map((status) => status.state)).toEqual([
+      'success',
+      'in_progress',
+    ])
+    expect(result.stdout).toContain(
+      'GitHub answered 500: Server Error (setting deployment 1000 to success); trying again in 500ms, attempt 2 of 5',
+    )
+    expect(result.stdout).not.toMatch(/^::warning/m)
+  })
+
+  it('ends within a bounded time when GitHub never answers the final status, and says so', async () => {
+    api.on((request) => (isFinalSuccess(request) ? NO_ANSWER : undefined))
+    const result = await runBundledAction('rollback', {
+      apiUrl: api.url,
+      // 1s per request: the final status gets 3s in all (three request time limits).
+      env: { FLIGHTDECK_GITHUB_TIMEOUT: '1s' },
+      timeoutMs: 60_000,
+      inputs: commandInputs({ environment: 'staging', 'health-url': app.url }),
+    })
+    expect(result.exitCode).toBe(0)
+    expect(rolledBackTo()).toBe('rel-42|v42|shop:42')
+    expect(result.outputs).toMatchObject({ 'rolled-back': 'true', healthy: 'true' })
+    expect(result.stdout).toMatch(
+      /^::warning title=rollback%3A GitHub deployment not recorded::Could not set GitHub deployment 1000 to success: GitHub did not answer .*within .*\. It may still read in_progress\.$/m,
+    )
+    const finalAttempts = api.requests.filter(isFinalSuccess)
+    expect(finalAttempts.length).toBeGreaterThanOrEqual(2)
+    const lastRequestAt = api.requests.at(-1)?.at ?? 0
+    const firstFinalAt = finalAttempts[0]?.at ?? 0
+    expect(lastRequestAt - firstFinalAt).toBeLessThan(3000)
+    expect(result.durationMs).toBeLessThan(15_000)
+  })
+
+  it('ends the deployment as error, with the reason, when the step crashes after creating it', async () => {
+    // The runner's output file cannot be written: an unexpected throw after the rollback.
+    const result = await runBundledAction('rollback', {
+      apiUrl: api.url,
+      env: { GITHUB_OUTPUT: work },
+      inputs: commandInputs({ environment: 'staging', 'health-url': app.url }),
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.errors[0]).toMatch(/EISDIR/)
+    expect(rolledBackTo()).toBe('rel-42|v42|shop:42')
+    expect(statesSent(1000)).toEqual(['in_progress', 'error'])
+    expect(api.calls(STATUS_ROUTE).at(-1)?.body).toMatchObject({
+      state: 'error',
+      description: expect.stringMatching(/^Stopped: EISDIR/),
+    })
+  })
+
+  it('marks earlier deployments inactive in 4 GitHub calls plus one per live deployment, with 30 earlier', async () => {
+    for (let id = 999; id > 969; id--) {
+      api.deployments.push({
+        id,
+        environment: 'production',
+        statuses: [999, 985].includes(id)
+          ? [{ state: 'success' }]
+          : [{ state: 'inactive' }, { state: 'success' }],
+      })
+    }
+    const result = await runBundledAction('rollback', {
+      apiUrl: api.url,
+      inputs: commandInputs({ environment: 'production', 'health-url': app.url }),
+    })
+    expect(result.exitCode).toBe(0)
+    expect(api.requests.map((request) => request.route)).toEqual([
+      'POST /repos/{owner}/{repo}/deployments',
+      STATUS_ROUTE,
+      STATUS_ROUTE,
+      'POST /graphql',
+      STATUS_ROUTE,
+      STATUS_ROUTE,
+    ])
+    expect(statesSent(999)).toEqual(['inactive'])
+    expect(statesSent(985)).toEqual(['inactive'])
+    expect(result.stdout).toContain('Marked earlier production deployment(s) 999, 985 inactive.')
+  })
+
+  it('treats a github-token that arrives as an unexpanded ${{ }} expression as missing', async () => {
+    const result = await runBundledAction('rollback', {
+      apiUrl: api.url,
+      inputs: commandInputs({ environment: 'production', 'github-token': '${{ github.token }}' }),
+    })
+    expect(result.exitCode).toBe(0)
+    expect(rolledBackTo()).toBe('rel-42|v42|shop:42')
+    // One warning naming the input (the input reader's; the GitHub token helper adds none).
+    const unexpanded = result.stdout
+      .split('\n')
+      .filter((line) => line.includes('is the unexpanded expression'))
+    expect(unexpanded).toEqual([
+      expect.stringMatching(
+        /^::warning title=unexpanded github-token::`github-token` is the unexpanded expression "\$\{\{ github\.token \}\}"; it is treated as not set/,
+      ),
+    ])
+    expect(result.stdout).toContain(
+      'No github-token: the rollback is not recorded as a GitHub Deployment.',
+    )
+    expect(api.requests).toEqual([])
+  })
+})
+
+describe('rollback bundle against a health endpoint that answers hostile JSON', () => {
+  it('fails the health check with a reason and still writes outputs, summary and the deployment', async () => {
+    const hostile = await startFakeApp({
+      respond: () => ({
+        status: 200,
+        text: `{"status": ${'['.repeat(100_000)}${']'.repeat(100_000)}, "n": 1e400}`,
+        headers: { 'content-type': 'application/json' },
+      }),
+    })
+    try {
+      const result = await runBundledAction('rollback', {
+        apiUrl: api.url,
+        inputs: commandInputs({
+          environment: 'staging',
+          'health-url': hostile.url,
+          'health-json-assertions': 'status == healthy\nn < 100',
+          'health-timeout': '1s',
+        }),
+      })
+      expect(result.exitCode).toBe(1)
+      expect(result.outputs).toMatchObject({ 'rolled-back': 'true', healthy: 'false' })
+      expect(result.errors[0]).toMatch(
+        /is not healthy: .*status was \[\[\[.*\.\.\., not "healthy"; n was a number beyond 1\.8e308, not < 100/,
+      )
+      expect(result.summary).toContain('### ❌ Rolled back, but the app is not healthy')
+      expect(statesSent(1000)).toEqual(['in_progress', 'failure'])
+    } finally {
+      await hostile.close()
+    }
+  })
+})
+
 describe('rollback bundle on Fly.io (fake flyctl on PATH)', () => {
   it('redeploys the previous good image with the token only in the environment', async () => {
     const clis = new FakeClis()
@@ -266,10 +440,8 @@ describe('rollback bundle on Fly.io (fake flyctl on PATH)', () => {
     expect(deploys.map((call) => call.args)).toEqual([
       [
         'deploy',
-        '-a',
-        'flightdeck-demo',
-        '--image',
-        'registry.fly.io/flightdeck-demo:deployment-01JWTZ3C5E7G9J2L4N6Q8S0U2W',
+        '--app=flightdeck-demo',
+        '--image=registry.fly.io/flightdeck-demo:deployment-01JWTZ3C5E7G9J2L4N6Q8S0U2W',
         '--yes',
       ],
     ])
@@ -278,7 +450,7 @@ describe('rollback bundle on Fly.io (fake flyctl on PATH)', () => {
       expect(call.args.join(' ')).not.toContain(token)
     }
     expect(secretLeaks(result, token)).toEqual([])
-    expect(result.summary).toMatch(/\| from \| v42 \(mkGLl0rE9dN4M5xQ\)/)
+    expect(result.summary).toMatch(/\| from \| `?v42 \(mkGLl0rE9dN4M5xQ\)/)
   })
 
   it('fails clearly when flyctl fails, naming the command and its error', async () => {
@@ -295,7 +467,7 @@ describe('rollback bundle on Fly.io (fake flyctl on PATH)', () => {
     })
     expect(result.exitCode).toBe(1)
     expect(result.errors[0]).toMatch(
-      /^`flyctl deploy -a flightdeck-demo --image .* --yes` failed with exit code 1: Error: failed to fetch an image or build from source: unauthorized$/,
+      /^`flyctl deploy --app=flightdeck-demo --image=.* --yes` failed with exit code 1: Error: failed to fetch an image or build from source: unauthorized$/,
     )
   })
 })

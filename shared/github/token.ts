@@ -5,11 +5,13 @@ import * as core from '../runner.js'
 const UNEXPANDED_EXPRESSION = /\$\{\{[\s\S]*?\}\}/
 
 /**
- * A GitHub token input as the action may use it: undefined when empty, and undefined (with a
+ * A GitHub token as an action may use it: undefined when empty, and undefined (with a
  * warning) when it arrived as an unexpanded `${{ … }}` expression. Runners always expand
  * expressions, but `@github/local-action` and other local runners pass action.yml defaults
  * such as `${{ github.token }}` through literally; sending that to GitHub as a token only buys
- * a 401 that reads like a permissions problem.
+ * a 401 that reads like a permissions problem. `parseInputs` already reads such an input as
+ * not given; this covers a token from anywhere else (an environment variable, a value read
+ * without parseInputs), so every caller of the GitHub API decides the same way.
  */
 export function githubTokenInput(
   value: string | undefined,
