@@ -12,10 +12,22 @@ const actions = readdirSync(join(root, 'actions'))
   .filter((name) => only.length === 0 || only.includes(name))
   .sort()
 
-function build(name) {
-  const out = join(root, 'dist', name)
-  rmSync(out, { recursive: true, force: true })
-  const args = ['build', join('actions', name, 'src', 'index.ts'), '-o', out]
+/** An action's entry points: its main step, and its post step when it has one. */
+function entries(name) {
+  const post = join('actions', name, 'src', 'post.ts')
+  return [
+    { entry: join('actions', name, 'src', 'index.ts'), out: join(root, 'dist', name) },
+    ...(existsSync(join(root, post)) ? [{ entry: post, out: join(root, 'dist', name, 'post') }] : []),
+  ]
+}
+
+async function build(name) {
+  rmSync(join(root, 'dist', name), { recursive: true, force: true })
+  for (const { entry, out } of entries(name)) await buildEntry(name, entry, out)
+}
+
+function buildEntry(name, entry, out) {
+  const args = ['build', entry, '-o', out]
   args.push('--target', 'es2022', '--license', 'licenses.txt', '--quiet')
   return new Promise((resolve, reject) => {
     const child = spawn(join(root, 'node_modules', '.bin', 'ncc'), args, {

@@ -38,6 +38,11 @@ const secrets = new Set<string>()
 // Shorter values would turn ordinary words into `***`; the runner still masks them in the log.
 const MIN_REDACTED_LENGTH = 3
 
+/** Every value registered as a secret so far (to keep them out of what goes to other services). */
+export function registeredSecrets(): string[] {
+  return [...secrets]
+}
+
 /** Text with every registered secret replaced by `***`. */
 export function redact(text: string): string {
   if (secrets.size === 0 || text === '') return text

@@ -1,0 +1,130 @@
+import { InputError } from '../../../shared/errors.js'
+import { parseDeployWindow, parseFreeze } from '../../../shared/gates/time.js'
+import { healthInputSchema } from '../../../shared/http/health-inputs.js'
+import {
+  boolean,
+  duration,
+  httpUrl,
+  httpUrls,
+  oneOf,
+  optional,
+  parseInputs,
+  parser,
+  quote,
+  secret,
+  splitLines,
+  splitList,
+  text,
+  withDefault,
+  type InputValues,
+} from '../../../shared/inputs.js'
+import {
+  platformName,
+  providerInputProblems,
+  providerInputSchema,
+} from '../../../shared/providers/inputs.js'
+
+export const STRATEGIES = ['rolling', 'bluegreen', 'canary', 'immediate'] as const
+/** The platforms that take a deploy strategy. */
+const STRATEGY_PROVIDERS = new Set(['fly'])
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+/** A path or reference that reaches a CLI as one argument: never read as a flag. */
+const argument = (example: string) =>
+  parser((value) => {
+    if (value.startsWith('-') || /[\r\n]/.test(value)) {
+      throw new Error(
+        `${quote(value)} must not start with - or hold a line break (example: ${example})`,
+      )
+    }
+    return value
+  })
+
+export const gatedDeploySchema = {
+  ...providerInputSchema,
+  environment: withDefault(platformName('production'), 'production'),
+  'environment-url': optional(httpUrl('https://my-app.fly.dev')),
+  image: optional(argument('registry.fly.io/my-app:deployment-01H9')),
+  config: optional(argument('fly.production.toml')),
+  strategy: optional(oneOf(STRATEGIES)),
+  'deploy-args': withDefault(parser(splitLines), ''),
+  'working-directory': optional(text()),
+  'deploy-timeout': withDefault(duration('30m', { minMs: 1000 }), '30m'),
+  'dry-run': withDefault(boolean(), 'false'),
+  'deploy-window': withDefault(
+    parser((value) => splitLines(value).map(parseDeployWindow)),
+    '',
+  ),
+  freeze: withDefault(
+    parser((value) => splitLines(value).map(parseFreeze)),
+    '',
+  ),
+  'require-env': withDefault(
+    parser((value) =>
+      splitList(value).map((name) => {
+        if (!ENV_NAME.test(name)) {
+          throw new Error(
+            `${quote(name)} is not an environment variable name (example: FLY_API_TOKEN)`,
+          )
+        }
+        return name
+      }),
+    ),
+    '',
+  ),
+  'require-checks': withDefault(
+    parser((value): 'all' | string[] => {
+      const names = splitList(value)
+      if (names.length === 1 && names[0]?.toLowerCase() === 'all') return 'all'
+      if (names.some((name) => name.toLowerCase() === 'all')) {
+        throw new Error('"all" cannot be combined with check names (example: all, or test, lint)')
+      }
+      return names
+    }),
+    '',
+  ),
+  'checks-timeout': withDefault(duration('10m'), '10m'),
+  'require-healthy': withDefault(httpUrls('https://staging.example.com/health'), ''),
+  'require-healthy-timeout': withDefault(duration('2m', { minMs: 1 }), '2m'),
+  concurrency: withDefault(oneOf(['wait', 'fail', 'off'] as const), 'wait'),
+  'concurrency-timeout': withDefault(duration('15m'), '15m'),
+  'override-gates': optional(text()),
+  'on-blocked': withDefault(oneOf(['fail', 'skip'] as const), 'fail'),
+  ...healthInputSchema,
+  'auto-rollback': withDefault(boolean(), 'true'),
+  'github-token': secret(),
+}
+
+export type GatedDeployInputs = InputValues<typeof gatedDeploySchema>
+
+export function readGatedDeployInputs(read?: (name: string) => string): GatedDeployInputs {
+  const inputs = parseInputs(gatedDeploySchema, read)
+  const problems = providerInputProblems(inputs)
+  if (inputs.strategy && !STRATEGY_PROVIDERS.has(inputs.provider)) {
+    problems.push(
+      `\`strategy\` ${inputs.strategy} is not something provider \`${inputs.provider}\` offers; only fly takes a strategy (leave it empty)`,
+    )
+  }
+  if (inputs.provider === 'command') {
+    for (const name of ['deploy-command', 'releases-command'] as const) {
+      if (!inputs[name]) {
+        problems.push(
+          `\`${name}\` is required for provider \`command\` (example: ./scripts/${name.split('-')[0]}.sh)`,
+        )
+      }
+    }
+    if (inputs['auto-rollback'] && inputs['health-url'].length > 0 && !inputs['rollback-command']) {
+      problems.push(
+        '`rollback-command` is required for provider `command` when auto-rollback is on (example: ./scripts/rollback.sh), or set auto-rollback: false',
+      )
+    }
+  }
+  if (inputs['override-gates'] !== undefined && inputs['override-gates'].trim().length < 3) {
+    problems.push(
+      '`override-gates` needs a reason a person can read (example: hotfix for INC-2231)',
+    )
+  }
+  if (problems.length > 0) throw new InputError(problems)
+  return inputs
+}

@@ -1,0 +1,6 @@
+// The post step (post-if: always()): a job cancelled or killed while the deploy ran leaves its
+// GitHub Deployment in_progress; this ends it as `error`, so the environment never shows a
+// deploy that is not happening.
+import { run } from './post-main.js'
+
+await run()

@@ -1,0 +1,505 @@
+export const id = 780;
+export const ids = [780,317];
+export const modules = {
+
+/***/ 6317:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I6: () => (/* binding */ githubRequestTimeoutMs),
+/* harmony export */   githubClient: () => (/* binding */ githubClient)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_MAX_RATE_LIMIT_WAIT_MS, GitHubTimeoutError, fetchWithTimeLimit */
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1351);
+/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7478);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6856);
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9503);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2798);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3643);
+
+
+
+
+
+
+
+/**
+ * GitHub stops processing a REST request after 10 seconds and answers with an error
+ * ("Timeouts" in GitHub's REST API docs); 15s leaves room for the network. A request with no
+ * answer by then will not get one worth waiting for.
+ */
+const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+/** A rate limit that lifts sooner than this is waited out once; a longer one fails at once. */
+const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 20_000;
+/**
+ * The time limit of one GitHub request: FLIGHTDECK_GITHUB_TIMEOUT (a duration such as `5s`)
+ * for slow Enterprise Servers and for tests, else DEFAULT_REQUEST_TIMEOUT_MS.
+ */
+function githubRequestTimeoutMs(env = process.env) {
+    const configured = env.FLIGHTDECK_GITHUB_TIMEOUT?.trim();
+    const ms = configured ? (0,_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(configured) : undefined;
+    return ms !== undefined && ms > 0 ? ms : DEFAULT_REQUEST_TIMEOUT_MS;
+}
+/** What a GitHub request that ran out of time throws (Octokit wraps it as a 500 RequestError). */
+class GitHubTimeoutError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TimeoutError';
+    }
+}
+// Statuses whose responses carry no body; `new Response` refuses a body for them.
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+function describeRequest(input, init) {
+    const url = typeof input === 'string' || input instanceof URL ? String(input) : input.url;
+    let path = url;
+    try {
+        path = new URL(url).pathname;
+    }
+    catch {
+        // Not an absolute URL: show it as it came.
+    }
+    return `${init?.method ?? 'GET'} ${path}`;
+}
+/**
+ * `fetch` with a time limit on each request, answer body included: a GitHub that accepts the
+ * connection and then never answers (or stalls half way through the body) cannot hang a step.
+ * The caller's own signal still aborts as before.
+ */
+function fetchWithTimeLimit(fetch, timeoutMs) {
+    return async (input, init) => {
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const callerSignal = init?.signal ?? undefined;
+        const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
+        try {
+            const response = await fetch(input, { ...init, signal });
+            // Read the body here, under the same limit, instead of handing Octokit a stream it
+            // would read with no limit.
+            const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
+            const buffered = new Response(body, {
+                status: response.status,
+                statusText: response.statusText,
+                headers: new Headers([...response.headers]),
+            });
+            Object.defineProperty(buffered, 'url', { value: response.url });
+            return buffered;
+        }
+        catch (err) {
+            if (timeout.aborted && !callerSignal?.aborted) {
+                throw new GitHubTimeoutError(`GitHub did not answer ${describeRequest(input, init)} within ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(timeoutMs)}`);
+            }
+            throw err;
+        }
+    };
+}
+/**
+ * An Octokit for the run's API (GitHub Enterprise Server and local fakes included) that
+ * retries server errors, network failures and timeouts a few times, waits out short rate
+ * limits (secondary ones included) once, and gives every request a time limit.
+ */
+function githubClient(token, options = {}) {
+    const requestTimeoutMs = options.requestTimeoutMs ?? githubRequestTimeoutMs();
+    const maxWaitMs = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
+    // @actions/github's defaults carry a fetch that honours the runner's proxy settings
+    // (HTTPS_PROXY, NO_PROXY); Octokit replaces `request` as a whole, so keep it explicitly.
+    const proxyFetch = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__/* .defaults */ .NT.request?.fetch ?? globalThis.fetch;
+    const waitOutRateLimit = (kind) => (retryAfterSeconds, request, _octokit, retryCount) => {
+        const what = `${request.method ?? 'GET'} ${request.url ?? ''}`;
+        const waitMs = retryAfterSeconds * 1000;
+        if (retryCount >= 1 || waitMs > maxWaitMs || request.request?.signal?.aborted) {
+            _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`GitHub's ${kind} refused ${what}; it lifts in ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(waitMs)}, longer than flightdeck waits (${(0,_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(maxWaitMs)}, once).`);
+            return false;
+        }
+        _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`GitHub's ${kind}: waiting ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(waitMs)} to retry ${what}.`);
+        return true;
+    };
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
+        baseUrl: options.apiUrl ?? (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .runContext */ .p)().apiUrl,
+        request: {
+            fetch: fetchWithTimeLimit(proxyFetch, requestTimeoutMs),
+            agent: _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__/* .defaults */ .NT.request?.agent,
+            retries: options.retries ?? 3,
+        },
+        throttle: {
+            onRateLimit: waitOutRateLimit('rate limit'),
+            onSecondaryRateLimit: waitOutRateLimit('secondary rate limit'),
+        },
+        // Octokit's own notices (deprecations, plugin trouble) go through the runner protocol,
+        // not to stderr.
+        log: {
+            debug: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .debug */ .Yz(message),
+            info: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .debug */ .Yz(message),
+            warn: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(message),
+            error: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(message),
+        },
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__/* .throttling */ .A);
+}
+
+
+/***/ }),
+
+/***/ 9780:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DeploymentLifecycle: () => (/* binding */ DeploymentLifecycle),
+/* harmony export */   settleDeployment: () => (/* binding */ settleDeployment)
+/* harmony export */ });
+/* unused harmony export DeploymentRecordingError */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2635);
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9503);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2798);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6317);
+/* harmony import */ var _deployments_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9596);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6335);
+// One GitHub Deployment from start to end: created, set in_progress, and given exactly one
+// final state (success, failure or error) whatever happens in between, within a bounded time.
+// Used by every action that deploys or restores something (rollback today; gated-deploy and
+// preview-app next).
+
+
+
+
+
+
+/** GitHub refused or failed to record the deployment, with `onGitHubFailure: 'throw'`. */
+class DeploymentRecordingError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DeploymentRecordingError';
+    }
+}
+/** Waits between attempts of one call; the phase budget cuts them short. */
+const RETRY_WAITS_MS = [500, 1000, 2000, 4000];
+/** A phase's time budget: an AbortSignal every request of the phase runs under. */
+class Deadline {
+    budgetMs;
+    what;
+    controller = new AbortController();
+    timer;
+    endsAt;
+    constructor(budgetMs, what) {
+        this.budgetMs = budgetMs;
+        this.what = what;
+        this.endsAt = performance.now() + budgetMs;
+        this.timer = setTimeout(() => this.controller.abort(), budgetMs);
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    get expired() {
+        return this.controller.signal.aborted;
+    }
+    remainingMs() {
+        return Math.max(0, this.endsAt - performance.now());
+    }
+    /** The error for running out of time: says what was waited for and how long. */
+    error() {
+        return new Error(`GitHub did not answer within ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(this.budgetMs)} (${this.what})`);
+    }
+    end() {
+        clearTimeout(this.timer);
+    }
+}
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function pause(ms, signal) {
+    if (signal.aborted || ms <= 0)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const done = () => {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal.addEventListener('abort', done, { once: true });
+    });
+}
+/** Why a GitHub call failed, as far as retrying is concerned. */
+function failureKind(err, deadline) {
+    if (deadline.expired)
+        return 'out-of-time';
+    const cause = err?.cause;
+    if (cause?.name === 'TimeoutError')
+        return 'timeout';
+    const status = err?.status;
+    // Octokit reports network failures (no answer at all) as status 500 without a response.
+    if (typeof status === 'number' && (status >= 500 || status === 429 || status === 408)) {
+        return 'transient';
+    }
+    return 'refused';
+}
+/** A failed call in a few words: `answered 502`, `did not answer ... within 15s`, ... */
+function describeFailure(err) {
+    const { status, response, cause } = (err ?? {});
+    if (cause?.name === 'TimeoutError')
+        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err);
+    if (typeof status === 'number' && response)
+        return `GitHub answered ${status}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`;
+    return `GitHub could not be reached: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`;
+}
+/**
+ * Runs `call` until it succeeds, GitHub refuses it (4xx), the attempts run out or the phase's
+ * time is up; each wait is logged with what it waits for.
+ */
+async function withRetries(what, deadline, rules, call) {
+    const attempts = RETRY_WAITS_MS.length + 1;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call(attempt);
+        }
+        catch (err) {
+            const kind = failureKind(err, deadline);
+            if (kind === 'out-of-time')
+                throw deadline.error();
+            const retryable = kind === 'transient' || (kind === 'timeout' && rules.retryTimeouts);
+            const waitMs = Math.min(RETRY_WAITS_MS[attempt - 1] ?? 0, deadline.remainingMs());
+            if (!retryable || attempt >= attempts || waitMs >= deadline.remainingMs())
+                throw err;
+            rules.log.info(`${describeFailure(err)} (${what}); trying again in ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(waitMs)}, attempt ${attempt + 1} of ${attempts}, giving up ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(deadline.remainingMs())} from now.`);
+            await pause(waitMs, deadline.signal);
+            if (deadline.expired)
+                throw deadline.error();
+        }
+    }
+}
+const defaultLog = {
+    info: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(message),
+    warning: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(message, { title: 'GitHub deployment not recorded' }),
+};
+/**
+ * One GitHub Deployment. `DeploymentLifecycle.start()` returns at once and creates the
+ * deployment and sets it in_progress in the background, so the deploy or rollback it records
+ * never waits for GitHub; `finish()` waits for that and gives the deployment its one final
+ * state. `settleDeployment()` wraps a whole flow so that a throw anywhere still ends the
+ * deployment (as `error`, with the reason).
+ */
+class DeploymentLifecycle {
+    options;
+    /**
+     * Settles when the deployment is created and set in_progress, or known not to be recorded.
+     * Rejects (DeploymentRecordingError) only with `onGitHubFailure: 'throw'`: await it before
+     * deploying when the deployment must be recorded first.
+     */
+    started;
+    deploymentId;
+    finishing;
+    final;
+    constructor(options) {
+        this.options = options;
+        this.started = options ? this.create(options) : Promise.resolve();
+        // Whoever awaits `started` sees its rejection; nobody awaiting it must not crash the step.
+        this.started.catch(() => undefined);
+    }
+    /** A lifecycle that records nothing (no environment, no token): every call is a no-op. */
+    static notRecorded() {
+        return new DeploymentLifecycle(undefined);
+    }
+    /**
+     * Begins recording: creates the deployment and sets it in_progress within one phase
+     * budget, without making the caller wait (see `started`). When GitHub refuses or does not
+     * answer: with `onGitHubFailure: 'warn'` a warning and nothing recorded; with `throw`,
+     * `started` rejects. A deployment created but not set in_progress is kept: it still gets
+     * its final state.
+     */
+    static start(options) {
+        return new DeploymentLifecycle(options);
+    }
+    /** GitHub's id for the deployment, once `started` has settled; undefined when not recorded. */
+    get id() {
+        return this.deploymentId;
+    }
+    async create(options) {
+        const log = this.log;
+        const secrets = options.secrets ?? [];
+        const deadline = new Deadline(phaseBudget(options), `recording a deployment in ${options.environment}`);
+        try {
+            try {
+                this.deploymentId = await withRetries(`creating a deployment in ${options.environment}`, deadline, 
+                // A create that timed out may have landed: retrying could leave a second one.
+                { retryTimeouts: false, log }, () => (0,_deployments_js__WEBPACK_IMPORTED_MODULE_4__/* .createDeployment */ .Yy)(options.client, options.context, {
+                    environment: options.environment,
+                    ref: options.ref,
+                    description: (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .deploymentDescription */ .kj)(options.description, secrets),
+                    payload: (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactPayload */ .cy)(options.payload ?? {}, secrets),
+                    task: options.task,
+                    production: options.production,
+                    transient: options.transient,
+                }, { signal: deadline.signal, retries: 0 }));
+            }
+            catch (err) {
+                const message = `Could not record the GitHub deployment: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`;
+                if (options.onGitHubFailure === 'throw')
+                    throw new DeploymentRecordingError(message);
+                log.warning(message);
+                return;
+            }
+            const id = this.deploymentId;
+            log.info(`Recording as GitHub deployment ${id} in ${options.environment}.`);
+            try {
+                await this.sendStatus('in_progress', { description: options.description, environmentUrl: options.environmentUrl }, deadline);
+            }
+            catch (err) {
+                // Not fatal: the deployment exists, and finish() still gives it its final state.
+                log.warning(`GitHub deployment ${id} could not be set in_progress: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}. Its final state is still recorded at the end.`);
+            }
+        }
+        finally {
+            deadline.end();
+        }
+    }
+    /** Whether GitHub has a deployment for this lifecycle. */
+    get recorded() {
+        return this.id !== undefined;
+    }
+    /** The final state asked for first, once finish() has been called. */
+    get finalState() {
+        return this.final;
+    }
+    /**
+     * Gives the deployment its final state, once `started` has settled (a lifecycle that
+     * recorded nothing sends nothing). Only the first call counts: later calls return the
+     * first call's outcome and send nothing, so a deployment never gets two final states. The
+     * status is retried on server errors, network failures and timeouts (checking first whether
+     * an earlier attempt landed after all), within one phase budget; after `success`, earlier
+     * live deployments are marked inactive with what is left of it.
+     */
+    finish(state, finish) {
+        // Claimed before any await, so two callers racing cannot both send a final state.
+        if (!this.finishing) {
+            this.final = state;
+            this.finishing = this.sendFinal(state, finish);
+        }
+        return this.finishing;
+    }
+    /** Ends the deployment as `error` with the reason a flow stopped for. */
+    fail(err, doing = 'Stopped') {
+        return this.finish('error', { description: `${doing}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}` });
+    }
+    get log() {
+        return this.options?.log ?? defaultLog;
+    }
+    async sendFinal(state, finish) {
+        await this.started;
+        const options = this.options;
+        const id = this.id;
+        if (!options || id === undefined)
+            return { recorded: false, deactivated: [] };
+        const deadline = new Deadline(phaseBudget(options), `setting deployment ${id} to ${state}`);
+        try {
+            try {
+                await this.sendStatus(state, finish, deadline, { checkEarlierAttempt: true });
+            }
+            catch (err) {
+                const message = `Could not set GitHub deployment ${id} to ${state}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}. It may still read in_progress.`;
+                if (options.onGitHubFailure === 'throw')
+                    throw new DeploymentRecordingError(message);
+                this.log.warning(message);
+                return { recorded: false, deactivated: [] };
+            }
+            const deactivateEarlier = options.deactivateEarlier ?? options.production === true;
+            const deactivated = state === 'success' && deactivateEarlier ? await this.deactivateEarlier(id, deadline) : [];
+            return { recorded: true, deactivated };
+        }
+        finally {
+            deadline.end();
+        }
+    }
+    async sendStatus(state, status, deadline, { checkEarlierAttempt = false } = {}) {
+        const options = this.options;
+        const id = this.id;
+        if (!options || id === undefined)
+            return;
+        const secrets = options.secrets ?? [];
+        const description = (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .deploymentDescription */ .kj)(status.description, secrets);
+        const url = (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .environmentUrl */ .fw)(status.environmentUrl, secrets);
+        await withRetries(`setting deployment ${id} to ${state}`, deadline, { retryTimeouts: true, log: this.log }, async (attempt) => {
+            // A status that failed with 5xx or timed out may have landed all the same: look
+            // before sending it again, so the deployment gets one final state, not two.
+            if (checkEarlierAttempt && attempt > 1) {
+                const latest = await (0,_deployments_js__WEBPACK_IMPORTED_MODULE_4__/* .latestDeploymentStatus */ .X_)(options.client, options.context, id, {
+                    signal: deadline.signal,
+                    retries: 0,
+                }).catch(() => undefined);
+                if (latest?.state === state)
+                    return;
+            }
+            await (0,_deployments_js__WEBPACK_IMPORTED_MODULE_4__/* .setDeploymentStatus */ .e9)(options.client, options.context, id, { state, description, environmentUrl: url }, { signal: deadline.signal, retries: 0 });
+        });
+    }
+    /** Marks the environment's earlier live deployments inactive, one request each. */
+    async deactivateEarlier(id, deadline) {
+        const options = this.options;
+        if (!options)
+            return [];
+        const { client, context, environment } = options;
+        let live;
+        try {
+            const deployments = await (0,_deployments_js__WEBPACK_IMPORTED_MODULE_4__/* .environmentDeployments */ .gs)(client, context, environment, {
+                signal: deadline.signal,
+                retries: 0,
+            });
+            live = (0,_deployments_js__WEBPACK_IMPORTED_MODULE_4__/* .liveEarlierDeployments */ .jG)(deployments, id);
+        }
+        catch (err) {
+            this.log.warning(`Could not read the earlier ${environment} deployments to mark them inactive: ${deadline.expired ? deadline.error().message : (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`);
+            return [];
+        }
+        const deactivated = [];
+        for (const earlier of live) {
+            if (deadline.expired)
+                break;
+            try {
+                await (0,_deployments_js__WEBPACK_IMPORTED_MODULE_4__/* .setDeploymentStatus */ .e9)(client, context, earlier, { state: 'inactive', description: `Replaced by deployment ${id}` }, { signal: deadline.signal, retries: 0 });
+                deactivated.push(earlier);
+            }
+            catch (err) {
+                this.log.warning(`Could not mark ${environment} deployment ${earlier} inactive: ${deadline.expired ? deadline.error().message : (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`);
+            }
+        }
+        if (deactivated.length > 0) {
+            this.log.info(`Marked earlier ${environment} deployment(s) ${deactivated.join(', ')} inactive.`);
+        }
+        const left = live.filter((earlier) => !deactivated.includes(earlier));
+        if (left.length > 0 && deadline.expired) {
+            this.log.warning(`Out of time (${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(deadline.budgetMs)}) with ${environment} deployment(s) ${left.join(', ')} still live; the next successful deployment marks them inactive.`);
+        }
+        return deactivated;
+    }
+}
+function phaseBudget(options) {
+    return options.phaseBudgetMs ?? 3 * (0,_client_js__WEBPACK_IMPORTED_MODULE_3__/* .githubRequestTimeoutMs */ .I6)();
+}
+/**
+ * Runs `flow` so that the deployment ends with exactly one final state on every path: the
+ * state the flow sets itself, or `error` with the reason when the flow throws (or returns
+ * without setting one). The flow's own error is what the caller sees.
+ */
+async function settleDeployment(deployment, flow) {
+    let thrown;
+    try {
+        return await flow(deployment);
+    }
+    catch (err) {
+        thrown = { error: err };
+        throw err;
+    }
+    finally {
+        if (deployment.finalState === undefined) {
+            const ending = thrown
+                ? deployment.fail(thrown.error)
+                : deployment.finish('error', { description: 'Ended without a final state' });
+            // The flow's own error matters more than a failure to record it.
+            await ending.catch((err) => {
+                if (!thrown)
+                    throw err;
+                _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err));
+            });
+        }
+    }
+}
+
+
+/***/ })
+
+};
