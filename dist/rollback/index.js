@@ -30745,18 +30745,16 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1591);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3260);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5217);
 
-
-await (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 3260:
+/***/ 5217:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30765,8 +30763,194 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./shared/runner.ts
-var runner = __nccwpck_require__(2798);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./shared/runner.ts
+// The GitHub runner's protocol, as flightdeck speaks it: inputs from INPUT_* variables, log
+// lines, annotations, masks and groups as workflow commands on stdout, and outputs, state,
+// environment and PATH through the runner's command files.
+//
+// Why not `@actions/core`: version 3 imports undici at load time for its OIDC client
+// (`getIDToken`, which flightdeck never calls), which costs every step ~90 ms of start-up, and
+// it has no way to print text that came from outside without the runner reading a line of it
+// as a command. This module writes exactly what `@actions/core` writes (the format is checked
+// against it in __tests__/shared/runner.test.ts), and every log line goes through
+// `safeLogText`, so text from branch names, CLI output or API bodies is always data.
+
+
+
+/** Escapes a command's message as the runner unescapes it (`@actions/core`'s escapeData). */
+function escapeData(value) {
+    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/** Escapes a command property's value (`@actions/core`'s escapeProperty). */
+function escapeProperty(value) {
+    return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+// Every value registered with setSecret. The runner masks them in the log; flightdeck also
+// takes them out of everything else it writes (outputs, the job summary, annotations), which
+// the runner does not mask, and out of logs when no runner is there to mask (local runs).
+const secrets = new Set();
+// Shorter values would turn ordinary words into `***`; the runner still masks them in the log.
+const MIN_REDACTED_LENGTH = 3;
+/** Every value registered as a secret so far (to keep them out of what goes to other services). */
+function registeredSecrets() {
+    return [...secrets];
+}
+/** Text with every registered secret replaced by `***`. */
+function redact(text) {
+    if (secrets.size === 0 || text === '')
+        return text;
+    let result = text;
+    // Longest first, so a secret that contains another is replaced whole.
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+        if (result.includes(secret))
+            result = result.split(secret).join('***');
+    }
+    return result;
+}
+function issueCommand(command, properties, message) {
+    const props = Object.entries(properties)
+        .filter((entry) => entry[1] !== undefined && entry[1] !== '')
+        .map(([key, value]) => `${key}=${escapeProperty(redact(String(value)))}`)
+        .join(',');
+    const data = command === 'add-mask' ? message : redact(message);
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${external_node_os_namespaceObject.EOL}`);
+}
+// A line the runner reads as a command: `::name ...::` (v2) or `##[name ...]` (v1), after
+// leading whitespace.
+const COMMAND_LINE = /^\s*(?:::|##\[)/m;
+/**
+ * Text from outside (user input, CLI output, API bodies) made safe to print: when any line of
+ * it could be read as a workflow command, the whole block is wrapped in a
+ * `::stop-commands::<token>` ... `::<token>::` pair with a token the text cannot contain, so
+ * the runner prints it as it is and runs none of it. Other text is returned unchanged.
+ */
+function safeLogText(text) {
+    if (!COMMAND_LINE.test(text))
+        return text;
+    let token = `flightdeck-${(0,external_node_crypto_.randomUUID)()}`;
+    while (text.includes(token))
+        token = `flightdeck-${(0,external_node_crypto_.randomUUID)()}`;
+    return `::stop-commands::${token}${external_node_os_namespaceObject.EOL}${text}${external_node_os_namespaceObject.EOL}::${token}::`;
+}
+/** A log line. Safe for any text: nothing in it can become a runner command. */
+function info(message) {
+    process.stdout.write(`${safeLogText(redact(message))}${external_node_os_namespaceObject.EOL}`);
+}
+function debug(message) {
+    issueCommand('debug', {}, message);
+}
+function annotation(kind, message, properties = {}) {
+    issueCommand(kind, {
+        title: properties.title,
+        file: properties.file,
+        line: properties.startLine,
+        endLine: properties.endLine,
+        col: properties.startColumn,
+        endColumn: properties.endColumn,
+    }, message);
+}
+function notice(message, properties) {
+    annotation('notice', message, properties);
+}
+function warning(message, properties) {
+    annotation('warning', message, properties);
+}
+function error(message, properties) {
+    annotation('error', message, properties);
+}
+/** Fails the step with one error annotation. */
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+/** Registers a value with the runner so it is redacted from every later log line. */
+function setSecret(value) {
+    if (value === '')
+        return;
+    if (value.length >= MIN_REDACTED_LENGTH)
+        secrets.add(value);
+    issueCommand('add-mask', {}, value);
+}
+function startGroup(name) {
+    issueCommand('group', {}, name);
+}
+function endGroup() {
+    issueCommand('endgroup', {}, '');
+}
+/** Runs `fn` inside a collapsible log group that closes however `fn` ends. */
+async function group(name, fn) {
+    startGroup(name);
+    try {
+        return await fn();
+    }
+    finally {
+        endGroup();
+    }
+}
+function isDebug() {
+    return process.env.RUNNER_DEBUG === '1';
+}
+/** An input's value as the runner passes it (INPUT_<NAME>), trimmed; '' when not set. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+/** `name<<delimiter` blocks, as the runner reads its command files. */
+function keyValueBlock(key, value) {
+    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    if (key.includes(delimiter) || value.includes(delimiter)) {
+        throw new Error(`could not write ${key}: its value contains the delimiter`);
+    }
+    return `${key}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}`;
+}
+function appendCommandFile(variable, line) {
+    const path = process.env[variable];
+    if (!path)
+        return false;
+    (0,external_node_fs_namespaceObject.appendFileSync)(path, `${line}${external_node_os_namespaceObject.EOL}`, 'utf8');
+    return true;
+}
+/** Sets a step output; registered secrets in it become `***`. */
+function setOutput(name, rawValue) {
+    const value = redact(rawValue);
+    if (appendCommandFile('GITHUB_OUTPUT', keyValueBlock(name, value)))
+        return;
+    // Outside a runner (a terminal, local-action), show the output where a person can see it.
+    process.stdout.write(external_node_os_namespaceObject.EOL);
+    issueCommand('set-output', { name }, value);
+}
+/** Sets an environment variable for this step and the job's later steps. */
+function exportVariable(name, value) {
+    process.env[name] = value;
+    if (appendCommandFile('GITHUB_ENV', keyValueBlock(name, value)))
+        return;
+    issueCommand('set-env', { name }, value);
+}
+/** Puts a directory first on PATH for this step and the job's later steps. */
+function addPath(directory) {
+    if (!appendCommandFile('GITHUB_PATH', directory))
+        issueCommand('add-path', {}, directory);
+    process.env.PATH = `${directory}${process.platform === 'win32' ? ';' : ':'}${process.env.PATH ?? ''}`;
+}
+/** Keeps a value for this action's `post:` step. */
+function saveState(name, value) {
+    if (appendCommandFile('GITHUB_STATE', keyValueBlock(name, value)))
+        return;
+    issueCommand('save-state', { name }, value);
+}
+function getState(name) {
+    return process.env[`STATE_${name}`] ?? '';
+}
+/** Appends Markdown to the job summary; false where the runner gives no summary file. */
+function appendSummaryFile(markdown) {
+    return appendCommandFile('GITHUB_STEP_SUMMARY', redact(markdown).replace(/\r?\n$/, ''));
+}
+
 ;// CONCATENATED MODULE: ./shared/durations.ts
 const UNIT_MS = {
     ms: 1,
@@ -30774,6 +30958,11 @@ const UNIT_MS = {
     m: 60_000,
     h: 3_600_000,
 };
+/**
+ * The longest wait a Node timer can hold (2^31 - 1 ms, about 24.8 days); a longer one fires at
+ * once, so a duration above it is an input error, never a timer.
+ */
+const MAX_DURATION_MS = 2 ** 31 - 1;
 const PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
 /**
  * Milliseconds in a duration such as `500ms`, `10s`, `5m`, `1h`, `1m30s`, or a bare number of
@@ -30818,8 +31007,40 @@ function formatDuration(ms) {
     return parts.join(' ');
 }
 
-// EXTERNAL MODULE: ./shared/errors.ts
-var errors = __nccwpck_require__(2635);
+;// CONCATENATED MODULE: ./shared/errors.ts
+/** A failure whose message is meant for the user as it is: no stack trace, no prefix. */
+class ActionFailure extends Error {
+    /** Title of the error annotation, when the failure deserves one. */
+    title;
+    constructor(message, title) {
+        super(message);
+        this.name = 'ActionFailure';
+        this.title = title;
+    }
+}
+/** One or more inputs were invalid; nothing has been done yet. */
+class InputError extends ActionFailure {
+    problems;
+    constructor(problems) {
+        super(problems.join('; '));
+        this.name = 'InputError';
+        this.problems = problems;
+    }
+}
+/** The message of anything thrown, never `[object Object]`. */
+function errorMessage(err) {
+    if (err instanceof Error)
+        return err.message || err.name;
+    if (typeof err === 'string')
+        return err;
+    try {
+        return JSON.stringify(err) ?? String(err);
+    }
+    catch {
+        return String(err);
+    }
+}
+
 ;// CONCATENATED MODULE: external "fs"
 const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 ;// CONCATENATED MODULE: external "os"
@@ -31440,298 +31661,8 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-const LOWER_CASE = 1;
-const OWS = 2;
-const SEMI_FLAG = 4;
-const COMMA_FLAG = 8;
-const TOKEN_FLAG = 16;
-const NON_ASCII = 0xff00;
-const CASE_FLAGS = LOWER_CASE | NON_ASCII;
-/**
- * Character flags used to normalize HTTP field values while scanning.
- * Out-of-range reads intentionally coerce to zero in bitwise expressions.
- */
-const CHAR_MAP = new Uint8Array(0x100);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
-    CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
-    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Validate a type string against RFC 9110.
- */
-function isTypeValid(type, start = 0, end = type.length) {
-    let hasSlash = false;
-    for (let index = start; index < end; index++) {
-        const code = type.charCodeAt(index);
-        if (code === 47 /* / */) {
-            if (hasSlash || index === start || index >= end - 1)
-                return false;
-            hasSlash = true;
-        }
-        else if (!isTokenCode(code)) {
-            return false;
-        }
-    }
-    return hasSlash;
-}
-/**
- * Validate a token against RFC 9110.
- */
-function isTokenValid(token, start = 0, end = token.length) {
-    if (start >= end)
-        return false;
-    for (let index = start; index < end; index++) {
-        if (!isTokenCode(token.charCodeAt(index)))
-            return false;
-    }
-    return true;
-}
-/**
- * Check whether a character code belongs to the token production in RFC 9110.
- */
-function isTokenCode(code) {
-    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
-}
-/**
- * Serialize a parameter value.
- */
-function parameterValue(str) {
-    const len = str.length;
-    if (len === 0)
-        return '""';
-    let index = 0;
-    while (index < len && isTokenCode(str.charCodeAt(index)))
-        index++;
-    if (index === len)
-        return str;
-    let result = '"';
-    let start = 0;
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
-            throw new TypeError(`Invalid parameter value: ${str}`);
-        }
-        if (code === 34 /* " */ || code === 92 /* \\ */) {
-            result += `${str.slice(start, index)}\\`;
-            start = index;
-        }
-        index++;
-    }
-    return `${result}${str.slice(start)}"`;
-}
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !isTypeValid(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!isTokenValid(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${parameterValue(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function dist_parse(header, options) {
-    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-    const len = header.length;
-    let valueStart = options?.start ?? 0;
-    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-        valueStart++;
-    }
-    let index = valueStart;
-    let typeFlags = 0;
-    let whitespace = -1;
-    let stop = options?.parameters === false ? COMMA_FLAG : 0;
-    while (index < len) {
-        const code = header.charCodeAt(index);
-        const flags = CHAR_MAP[code];
-        if ((flags & stopFlags) !== 0) {
-            stop |= flags & COMMA_FLAG;
-            break;
-        }
-        if ((flags & OWS) !== 0) {
-            if (whitespace === -1)
-                whitespace = index;
-        }
-        else {
-            whitespace = -1;
-        }
-        typeFlags |= (code & NON_ASCII) | flags;
-        index++;
-    }
-    const valueEnd = whitespace === -1 ? index : whitespace;
-    const value = header.slice(valueStart, valueEnd);
-    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-    if (index === len || stop !== 0) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopFlags);
-}
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopFlags) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        index++; // Skip over ;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-            index++;
-        }
-        const keyStart = index;
-        let keyFlags = 0;
-        let keyWhitespace = -1;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            const flags = CHAR_MAP[code];
-            if ((flags & stopFlags) !== 0) {
-                if ((flags & COMMA_FLAG) !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if (code === EQ) {
-                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-                const value = header.slice(keyStart, keyEnd);
-                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-                index++;
-                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-                    index++;
-                }
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    const quotedStart = ++index;
-                    let escaped = false;
-                    while (index < len) {
-                        const code = header.charCodeAt(index);
-                        if (code === DQUOTE) {
-                            if (parameters[key] === undefined) {
-                                parameters[key] = escaped
-                                    ? unescapeQuotedPairs(header, quotedStart, index)
-                                    : header.slice(quotedStart, index);
-                            }
-                            index++;
-                            let stop = 0;
-                            // Discard characters between quote and delimiter.
-                            while (index < len) {
-                                const code = header.charCodeAt(index);
-                                const flags = CHAR_MAP[code];
-                                if ((flags & stopFlags) !== 0) {
-                                    stop = flags & COMMA_FLAG;
-                                    break;
-                                }
-                                index++;
-                            }
-                            if (stop !== 0)
-                                break parameter;
-                            continue parameter;
-                        }
-                        if (code === BSLASH && index + 1 < len) {
-                            escaped = true;
-                            index += 2;
-                            continue;
-                        }
-                        index++;
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                let stop = 0;
-                let valueWhitespace = -1;
-                while (index < len) {
-                    const code = header.charCodeAt(index);
-                    const flags = CHAR_MAP[code];
-                    if ((flags & stopFlags) !== 0) {
-                        stop = flags & COMMA_FLAG;
-                        break;
-                    }
-                    if ((flags & OWS) !== 0) {
-                        if (valueWhitespace === -1)
-                            valueWhitespace = index;
-                    }
-                    else {
-                        valueWhitespace = -1;
-                    }
-                    index++;
-                }
-                if (parameters[key] === undefined) {
-                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                if (stop !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if ((flags & OWS) !== 0) {
-                if (keyWhitespace === -1)
-                    keyWhitespace = index;
-            }
-            else {
-                keyWhitespace = -1;
-            }
-            keyFlags |= (code & NON_ASCII) | flags;
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Remove backslashes from quoted pairs in a known-terminated quoted string body.
- */
-function unescapeQuotedPairs(str, start, end) {
-    let result = "";
-    for (let index = start; index < end; index++) {
-        if (str.charCodeAt(index) === BSLASH) {
-            result += str.slice(start, index);
-            start = ++index;
-        }
-    }
-    return result + str.slice(start, end);
-}
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@octokit/core/node_modules/content-type/dist/index.js
+var dist = __nccwpck_require__(5995);
 ;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
@@ -32374,7 +32305,7 @@ class RequestError extends Error {
 }
 
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
+;// CONCATENATED MODULE: ./node_modules/@octokit/core/node_modules/@octokit/request/dist-bundle/index.js
 // pkg/dist-src/index.js
 
 
@@ -32382,7 +32313,7 @@ class RequestError extends Error {
 
 
 // pkg/dist-src/version.js
-var dist_bundle_VERSION = "10.0.16";
+var dist_bundle_VERSION = "10.0.14";
 
 // pkg/dist-src/defaults.js
 var defaults_default = {
@@ -32511,7 +32442,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = dist_parse(contentType);
+  const mimetype = (0,dist/* parse */.qg)(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -32577,6 +32508,215 @@ function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
 
 // pkg/dist-src/index.js
 var request = dist_bundle_withDefaults(endpoint, defaults_default);
+
+/* v8 ignore next -- @preserve */
+/* v8 ignore else -- @preserve */
+
+// EXTERNAL MODULE: ./node_modules/@octokit/graphql/node_modules/content-type/dist/index.js
+var content_type_dist = __nccwpck_require__(8847);
+;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/node_modules/@octokit/request/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/defaults.js
+
+
+// pkg/dist-src/version.js
+var request_dist_bundle_VERSION = "10.0.14";
+
+// pkg/dist-src/defaults.js
+var dist_bundle_defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${request_dist_bundle_VERSION} ${getUserAgent()}`
+  }
+};
+
+// pkg/dist-src/fetch-wrapper.js
+
+
+
+// pkg/dist-src/is-plain-object.js
+function request_dist_bundle_isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/fetch-wrapper.js
+
+var dist_bundle_noop = () => "";
+async function dist_bundle_fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = request_dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await dist_bundle_getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await dist_bundle_getResponseData(fetchResponse);
+    throw new RequestError(dist_bundle_toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await dist_bundle_getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function dist_bundle_getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(dist_bundle_noop);
+  }
+  const mimetype = (0,content_type_dist/* parse */.qg)(contentType);
+  if (dist_bundle_isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(dist_bundle_noop);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function dist_bundle_isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function dist_bundle_toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+
+// pkg/dist-src/with-defaults.js
+function request_dist_bundle_withDefaults(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return dist_bundle_fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return dist_bundle_fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: request_dist_bundle_withDefaults.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: request_dist_bundle_withDefaults.bind(null, endpoint2)
+  });
+}
+
+// pkg/dist-src/index.js
+var dist_bundle_request = request_dist_bundle_withDefaults(endpoint, dist_bundle_defaults_default);
 
 /* v8 ignore next -- @preserve */
 /* v8 ignore else -- @preserve */
@@ -32696,7 +32836,7 @@ function graphql_dist_bundle_withDefaults(request2, newDefaults) {
 }
 
 // pkg/dist-src/index.js
-var graphql2 = graphql_dist_bundle_withDefaults(request, {
+var graphql2 = graphql_dist_bundle_withDefaults(dist_bundle_request, {
   headers: {
     "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
   },
@@ -35909,18 +36049,278 @@ function retry(octokit, octokitOptions) {
 retry.VERSION = plugin_retry_dist_bundle_VERSION;
 
 
+;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// pkg/dist-src/index.js
+
+
+// pkg/dist-src/version.js
+var plugin_throttling_dist_bundle_VERSION = "0.0.0-development";
+
+// pkg/dist-src/wrap-request.js
+var plugin_throttling_dist_bundle_noop = () => Promise.resolve();
+function dist_bundle_wrapRequest(state, request, options) {
+  return state.retryLimiter.schedule(doRequest, state, request, options);
+}
+async function doRequest(state, request, options) {
+  const { pathname } = new URL(options.url, "http://github.test");
+  const isAuth = isAuthRequest(options.method, pathname);
+  const isWrite = !isAuth && options.method !== "GET" && options.method !== "HEAD";
+  const isSearch = options.method === "GET" && pathname.startsWith("/search/");
+  const isGraphQL = pathname.startsWith("/graphql");
+  const retryCount = ~~request.retryCount;
+  const jobOptions = retryCount > 0 ? { priority: 0, weight: 0 } : {};
+  if (state.clustering) {
+    jobOptions.expiration = 1e3 * 60;
+  }
+  if (isWrite || isGraphQL) {
+    await state.write.key(state.id).schedule(jobOptions, plugin_throttling_dist_bundle_noop);
+  }
+  if (isWrite && state.triggersNotification(pathname)) {
+    await state.notifications.key(state.id).schedule(jobOptions, plugin_throttling_dist_bundle_noop);
+  }
+  if (isSearch) {
+    await state.search.key(state.id).schedule(jobOptions, plugin_throttling_dist_bundle_noop);
+  }
+  const req = (isAuth ? state.auth : state.global).key(state.id).schedule(jobOptions, request, options);
+  if (isGraphQL) {
+    const res = await req;
+    if (res.data.errors != null && res.data.errors.some((error) => error.type === "RATE_LIMITED")) {
+      const error = Object.assign(new Error("GraphQL Rate Limit Exceeded"), {
+        response: res,
+        data: res.data
+      });
+      throw error;
+    }
+  }
+  return req;
+}
+function isAuthRequest(method, pathname) {
+  return method === "PATCH" && // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-a-scoped-access-token
+  /^\/applications\/[^/]+\/token\/scoped$/.test(pathname) || method === "POST" && // https://docs.github.com/en/rest/apps/oauth-applications?apiVersion=2022-11-28#reset-a-token
+  (/^\/applications\/[^/]+\/token$/.test(pathname) || // https://docs.github.com/en/rest/apps/apps?apiVersion=2022-11-28#create-an-installation-access-token-for-an-app
+  /^\/app\/installations\/[^/]+\/access_tokens$/.test(pathname) || // https://docs.github.com/en/apps/oauth-apps/building-oauth-apps/authorizing-oauth-apps
+  pathname === "/login/oauth/access_token");
+}
+
+// pkg/dist-src/generated/triggers-notification-paths.js
+var triggers_notification_paths_default = [
+  "/orgs/{org}/invitations",
+  "/orgs/{org}/invitations/{invitation_id}",
+  "/orgs/{org}/teams/{team_slug}/discussions",
+  "/orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
+  "/repos/{owner}/{repo}/collaborators/{username}",
+  "/repos/{owner}/{repo}/commits/{commit_sha}/comments",
+  "/repos/{owner}/{repo}/issues",
+  "/repos/{owner}/{repo}/issues/{issue_number}/comments",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issue",
+  "/repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority",
+  "/repos/{owner}/{repo}/pulls",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/merge",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers",
+  "/repos/{owner}/{repo}/pulls/{pull_number}/reviews",
+  "/repos/{owner}/{repo}/releases",
+  "/teams/{team_id}/discussions",
+  "/teams/{team_id}/discussions/{discussion_number}/comments"
+];
+
+// pkg/dist-src/route-matcher.js
+function routeMatcher(paths) {
+  const regexes = paths.map(
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+  );
+  const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
+  return new RegExp(regex2, "i");
+}
+
+// pkg/dist-src/index.js
+var regex = routeMatcher(triggers_notification_paths_default);
+var triggersNotification = regex.test.bind(regex);
+var groups = {};
+var createGroups = function(Bottleneck, common) {
+  groups.global = new Bottleneck.Group({
+    id: "octokit-global",
+    maxConcurrent: 10,
+    ...common
+  });
+  groups.auth = new Bottleneck.Group({
+    id: "octokit-auth",
+    maxConcurrent: 1,
+    ...common
+  });
+  groups.search = new Bottleneck.Group({
+    id: "octokit-search",
+    maxConcurrent: 1,
+    minTime: 2e3,
+    ...common
+  });
+  groups.write = new Bottleneck.Group({
+    id: "octokit-write",
+    maxConcurrent: 1,
+    minTime: 1e3,
+    ...common
+  });
+  groups.notifications = new Bottleneck.Group({
+    id: "octokit-notifications",
+    maxConcurrent: 1,
+    minTime: 3e3,
+    ...common
+  });
+};
+function throttling(octokit, octokitOptions) {
+  const {
+    enabled = true,
+    Bottleneck = light,
+    id = "no-id",
+    timeout = 1e3 * 60 * 2,
+    // Redis TTL: 2 minutes
+    connection
+  } = octokitOptions.throttle || {};
+  if (!enabled) {
+    return {};
+  }
+  const common = { timeout };
+  if (typeof connection !== "undefined") {
+    common.connection = connection;
+  }
+  const state = Object.assign(
+    {
+      clustering: connection != null,
+      triggersNotification,
+      fallbackSecondaryRateRetryAfter: 60,
+      retryAfterBaseValue: 1e3,
+      id
+    },
+    octokitOptions.throttle
+  );
+  if (typeof state.onSecondaryRateLimit !== "function" || typeof state.onRateLimit !== "function") {
+    throw new Error(`octokit/plugin-throttling error:
+        You must pass the onSecondaryRateLimit and onRateLimit error handlers.
+        See https://octokit.github.io/rest.js/#throttling
+
+        const octokit = new Octokit({
+          throttle: {
+            onSecondaryRateLimit: (retryAfter, options) => {/* ... */},
+            onRateLimit: (retryAfter, options) => {/* ... */}
+          }
+        })
+    `);
+  }
+  let initialized = false;
+  const initializeBottleneck = () => {
+    if (initialized) {
+      return;
+    }
+    initialized = true;
+    if (groups.global == null) {
+      createGroups(Bottleneck, common);
+    }
+    state.global = state.global ?? groups.global;
+    state.auth = state.auth ?? groups.auth;
+    state.search = state.search ?? groups.search;
+    state.write = state.write ?? groups.write;
+    state.notifications = state.notifications ?? groups.notifications;
+    state.retryLimiter = state.retryLimiter ?? new Bottleneck();
+    const events = {};
+    const emitter = new Bottleneck.Events(events);
+    events.on("secondary-limit", state.onSecondaryRateLimit);
+    events.on("rate-limit", state.onRateLimit);
+    events.on(
+      "error",
+      (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
+    );
+    state.retryLimiter.on("failed", async function(error, info) {
+      const [state2, request, options] = info.args;
+      const { pathname } = new URL(options.url, "http://github.test");
+      const shouldRetryGraphQL = pathname.startsWith("/graphql") && error.status !== 401;
+      if (!(shouldRetryGraphQL || error.status === 403 || error.status === 429)) {
+        return;
+      }
+      const retryCount = ~~request.retryCount;
+      request.retryCount = retryCount;
+      options.request.retryCount = retryCount;
+      const { wantRetry, retryAfter = 0 } = await (async function() {
+        if (/\bsecondary rate\b/i.test(error.message)) {
+          const retryAfter2 = Number(error.response.headers["retry-after"]) || state2.fallbackSecondaryRateRetryAfter;
+          const wantRetry2 = await emitter.trigger(
+            "secondary-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        if (error.response.headers != null && error.response.headers["x-ratelimit-remaining"] === "0" || (error.response.data?.errors ?? []).some(
+          (error2) => error2.type === "RATE_LIMITED"
+        )) {
+          const rateLimitReset = new Date(
+            ~~error.response.headers["x-ratelimit-reset"] * 1e3
+          ).getTime();
+          const retryAfter2 = Math.max(
+            // Add one second so we retry _after_ the reset time
+            // https://docs.github.com/en/rest/overview/resources-in-the-rest-api?apiVersion=2022-11-28#exceeding-the-rate-limit
+            Math.ceil((rateLimitReset - Date.now()) / 1e3) + 1,
+            0
+          );
+          const wantRetry2 = await emitter.trigger(
+            "rate-limit",
+            retryAfter2,
+            options,
+            octokit,
+            retryCount
+          );
+          return { wantRetry: wantRetry2, retryAfter: retryAfter2 };
+        }
+        return {};
+      })();
+      if (wantRetry) {
+        request.retryCount++;
+        return retryAfter * state2.retryAfterBaseValue;
+      }
+    });
+  };
+  octokit.hook.wrap("request", (request, options) => {
+    initializeBottleneck();
+    return dist_bundle_wrapRequest(state, request, options);
+  });
+  return {};
+}
+throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
+throttling.triggersNotification = triggersNotification;
+
+
 ;// CONCATENATED MODULE: ./shared/github/context.ts
+/**
+ * The REST API root when the runner did not say (a terminal, local-action): github.com's API
+ * for github.com, `/api/v3` under the server for Enterprise Server.
+ */
+function defaultApiUrl(serverUrl) {
+    if (/^https?:\/\/github\.com\/?$/i.test(serverUrl))
+        return 'https://api.github.com';
+    return `${serverUrl.replace(/\/+$/, '')}/api/v3`;
+}
+/** The GraphQL endpoint next to a REST API root, as GitHub lays them out. */
+function graphqlUrlFor(apiUrl) {
+    const root = apiUrl.replace(/\/+$/, '');
+    // Enterprise Server serves REST under /api/v3 and GraphQL under /api/graphql.
+    return /\/api\/v3$/.test(root) ? root.replace(/\/api\/v3$/, '/api/graphql') : `${root}/graphql`;
+}
 function runContext(env = process.env) {
     const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
     const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
+    // The runner sets GITHUB_API_URL and GITHUB_GRAPHQL_URL on github.com and on Enterprise
+    // Server alike; an empty value counts as unset.
+    const apiUrl = env.GITHUB_API_URL || defaultApiUrl(serverUrl);
     return {
         owner,
         repo,
         sha: env.GITHUB_SHA ?? '',
         ref: env.GITHUB_REF ?? '',
         serverUrl,
-        // The runner sets GITHUB_API_URL on github.com and on Enterprise Server alike.
-        apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        apiUrl,
+        graphqlUrl: env.GITHUB_GRAPHQL_URL || graphqlUrlFor(apiUrl),
         runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`,
         actor: env.GITHUB_ACTOR ?? '',
     };
@@ -35930,94 +36330,832 @@ function runContext(env = process.env) {
 
 
 
+
+
+
+
+/**
+ * GitHub stops processing a REST request after 10 seconds and answers with an error
+ * ("Timeouts" in GitHub's REST API docs); 15s leaves room for the network. A request with no
+ * answer by then will not get one worth waiting for.
+ */
+const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+/** A rate limit that lifts sooner than this is waited out once; a longer one fails at once. */
+const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 20_000;
+/**
+ * The time limit of one GitHub request: FLIGHTDECK_GITHUB_TIMEOUT (a duration such as `5s`)
+ * for slow Enterprise Servers and for tests, else DEFAULT_REQUEST_TIMEOUT_MS.
+ */
+function githubRequestTimeoutMs(env = process.env) {
+    const configured = env.FLIGHTDECK_GITHUB_TIMEOUT?.trim();
+    const ms = configured ? parseDuration(configured) : undefined;
+    return ms !== undefined && ms > 0 ? ms : DEFAULT_REQUEST_TIMEOUT_MS;
+}
+/** What a GitHub request that ran out of time throws (Octokit wraps it as a 500 RequestError). */
+class GitHubTimeoutError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TimeoutError';
+    }
+}
+// Statuses whose responses carry no body; `new Response` refuses a body for them.
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+function describeRequest(input, init) {
+    const url = typeof input === 'string' || input instanceof URL ? String(input) : input.url;
+    let path = url;
+    try {
+        path = new URL(url).pathname;
+    }
+    catch {
+        // Not an absolute URL: show it as it came.
+    }
+    return `${init?.method ?? 'GET'} ${path}`;
+}
+/**
+ * `fetch` with a time limit on each request, answer body included: a GitHub that accepts the
+ * connection and then never answers (or stalls half way through the body) cannot hang a step.
+ * The caller's own signal still aborts as before.
+ */
+function fetchWithTimeLimit(fetch, timeoutMs) {
+    return async (input, init) => {
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const callerSignal = init?.signal ?? undefined;
+        const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
+        try {
+            const response = await fetch(input, { ...init, signal });
+            // Read the body here, under the same limit, instead of handing Octokit a stream it
+            // would read with no limit.
+            const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
+            const buffered = new Response(body, {
+                status: response.status,
+                statusText: response.statusText,
+                headers: new Headers([...response.headers]),
+            });
+            Object.defineProperty(buffered, 'url', { value: response.url });
+            return buffered;
+        }
+        catch (err) {
+            if (timeout.aborted && !callerSignal?.aborted) {
+                throw new GitHubTimeoutError(`GitHub did not answer ${describeRequest(input, init)} within ${formatDuration(timeoutMs)}`);
+            }
+            throw err;
+        }
+    };
+}
 /**
  * An Octokit for the run's API (GitHub Enterprise Server and local fakes included) that
- * retries server errors and network failures a few times.
+ * retries server errors, network failures and timeouts a few times, waits out short rate
+ * limits (secondary ones included) once, and gives every request a time limit.
  */
-function githubClient(token, retries = 3) {
-    return getOctokit(token, { baseUrl: runContext().apiUrl, request: { retries, retryAfter: 1 } }, retry);
+function githubClient(token, options = {}) {
+    const requestTimeoutMs = options.requestTimeoutMs ?? githubRequestTimeoutMs();
+    const maxWaitMs = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
+    // @actions/github's defaults carry a fetch that honours the runner's proxy settings
+    // (HTTPS_PROXY, NO_PROXY); Octokit replaces `request` as a whole, so keep it explicitly.
+    const proxyFetch = defaults.request?.fetch ?? globalThis.fetch;
+    const waitOutRateLimit = (kind) => (retryAfterSeconds, request, _octokit, retryCount) => {
+        const what = `${request.method ?? 'GET'} ${request.url ?? ''}`;
+        const waitMs = retryAfterSeconds * 1000;
+        if (retryCount >= 1 || waitMs > maxWaitMs || request.request?.signal?.aborted) {
+            info(`GitHub's ${kind} refused ${what}; it lifts in ${formatDuration(waitMs)}, longer than flightdeck waits (${formatDuration(maxWaitMs)}, once).`);
+            return false;
+        }
+        info(`GitHub's ${kind}: waiting ${formatDuration(waitMs)} to retry ${what}.`);
+        return true;
+    };
+    return getOctokit(token, {
+        baseUrl: options.apiUrl ?? runContext().apiUrl,
+        request: {
+            fetch: fetchWithTimeLimit(proxyFetch, requestTimeoutMs),
+            agent: defaults.request?.agent,
+            retries: options.retries ?? 3,
+        },
+        throttle: {
+            onRateLimit: waitOutRateLimit('rate limit'),
+            onSecondaryRateLimit: waitOutRateLimit('secondary rate limit'),
+        },
+        // Octokit's own notices (deprecations, plugin trouble) go through the runner protocol,
+        // not to stderr.
+        log: {
+            debug: (message) => debug(message),
+            info: (message) => debug(message),
+            warn: (message) => warning(message),
+            error: (message) => warning(message),
+        },
+    }, retry, throttling);
+}
+
+;// CONCATENATED MODULE: ./shared/secrets.ts
+// Secret-bearing values are registered as soon as an input is parsed, before anything is
+// written, in every form they may come back in: as given, line by line, percent-encoded and
+// decoded (a password in a URL), so a server that echoes one back cannot get it into a log,
+// an output, the job summary or a GitHub Deployment (shared/runner.ts redacts all of those).
+
+const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|auth|token|key|secret|password|session|credential|signature/i;
+// Headers whose values describe the request rather than identify anyone: everything else a
+// user sets (X-Api-Auth, X-Tenant, ...) is treated as a credential.
+const PLAIN_HEADERS = new Set([
+    'accept',
+    'accept-encoding',
+    'accept-language',
+    'cache-control',
+    'content-type',
+    'pragma',
+    'user-agent',
+]);
+/** Whether a header's value is a credential by its name alone. */
+function isSensitiveHeader(name) {
+    return SENSITIVE_HEADER.test(name);
+}
+/** Whether a header a user set may carry a credential (any but a few descriptive ones). */
+function isCredentialHeader(name) {
+    return !PLAIN_HEADERS.has(name.toLowerCase());
+}
+function variants(value) {
+    const forms = new Set([value]);
+    try {
+        forms.add(encodeURIComponent(value));
+        forms.add(decodeURIComponent(value));
+    }
+    catch {
+        // Not percent-encoded text: the value as given is enough.
+    }
+    return [...forms];
+}
+/**
+ * Registers a value so it is redacted from every later log line, output and summary. Each line
+ * of a multi-line value, and its percent-encoded and decoded forms, are registered too.
+ */
+function maskSecret(value) {
+    if (!value)
+        return;
+    for (const form of variants(value))
+        setSecret(form);
+    const lines = value.split(/\r?\n/).map((line) => line.trim());
+    if (lines.length > 1)
+        for (const line of lines)
+            if (line.length >= 4)
+                setSecret(line);
+}
+/**
+ * Masks every header value a user set that may be a credential; an `Authorization: Bearer x`
+ * also masks `x` alone.
+ */
+function maskSensitiveHeaders(headers) {
+    for (const [name, value] of Object.entries(headers)) {
+        if (!isCredentialHeader(name))
+            continue;
+        maskSecret(value);
+        const credential = /^\s*(?:bearer|basic|token|digest)\s+(.+)$/i.exec(value)?.[1];
+        if (credential)
+            maskSecret(credential);
+    }
+}
+/** The URL without `user:password@`, as it may be shown anywhere. Non-URLs are returned as given. */
+function withoutCredentials(url) {
+    try {
+        const parsed = new URL(url);
+        if (!parsed.password && !parsed.username)
+            return url;
+        parsed.username = '';
+        parsed.password = '';
+        return parsed.toString();
+    }
+    catch {
+        return url;
+    }
+}
+/**
+ * Masks the user and password of a URL such as `https://user:pass@host/` (percent-encoded or
+ * not) and returns the URL without them, for display.
+ */
+function maskUrlCredentials(url) {
+    try {
+        const parsed = new URL(url);
+        if (!parsed.password && !parsed.username)
+            return url;
+        maskSecret(parsed.password);
+        maskSecret(parsed.username);
+        // The URL as the user wrote it, in case it differs from the parsed form.
+        const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^@/?#]*)@/i.exec(url.trim())?.[1];
+        if (userinfo)
+            maskSecret(userinfo);
+        return withoutCredentials(url);
+    }
+    catch {
+        return url;
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/github/redact.ts
+// What flightdeck sends to GitHub to be shown to everyone with read access (deployment
+// descriptions, environment URLs, payloads) is cleaned here first: the runner masks secrets in
+// logs, but nothing masks what an API stores.
+
+/** GitHub's limit for deployment and deployment status descriptions, in characters. */
+const DESCRIPTION_LIMIT = 140;
+// Query parameters named like credentials (`?token=`, `&api_key=`, `X-Amz-Signature=`, `sig=`).
+function isSensitiveParameter(name) {
+    return isSensitiveHeader(name) || /^(sig|code|jwt|pass|pwd)$/i.test(name);
+}
+// Secrets shorter than this are left alone: replacing every `a` or `42` would garble the text
+// while protecting nothing a guess would not find.
+const MIN_SECRET_LENGTH = 4;
+function replaceSecrets(text, secrets) {
+    let result = text;
+    // Longest first, so a secret that contains another is replaced whole.
+    const ordered = [...new Set(secrets)]
+        .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
+        .sort((a, b) => b.length - a.length);
+    for (const secret of ordered)
+        result = result.split(secret).join('***');
+    return result;
+}
+/**
+ * A URL without `user:password@` and with credential-like query values replaced by `***`.
+ * Edited as text, so the rest stays exactly as written (a URL inside a sentence may end in
+ * punctuation that re-serializing would percent-encode).
+ */
+function redactUrl(url) {
+    const withoutUserinfo = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/?#\s]*@/i, '$1');
+    return withoutUserinfo.replace(/([?&])([^=&#\s]+)=([^&#\s]*)/g, (whole, separator, name) => {
+        let decoded = name;
+        try {
+            decoded = decodeURIComponent(name);
+        }
+        catch {
+            // Not percent-encoded: the name as written.
+        }
+        return isSensitiveParameter(decoded) ? `${separator}${name}=***` : whole;
+    });
+}
+// `scheme://` followed by anything up to whitespace or a quote.
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
+/**
+ * Text with credentials taken out: URLs lose `user:password@` and credential-like query
+ * values, and each of `secrets` (tokens, header values) becomes `***`.
+ */
+function redactText(text, secrets = []) {
+    return replaceSecrets(text, secrets).replace(URL_IN_TEXT, (url) => redactUrl(url));
+}
+/**
+ * A deployment or status description GitHub accepts and anyone may read: credentials taken
+ * out, whitespace runs (newlines from CLI errors) as one space, and cut visibly at 140
+ * characters (by code point, so an emoji is never split in half).
+ */
+function deploymentDescription(text, secrets = []) {
+    const clean = redactText(text, secrets).replace(/\s+/g, ' ').trim();
+    const characters = Array.from(clean);
+    if (characters.length <= DESCRIPTION_LIMIT)
+        return clean;
+    return `${characters.slice(0, DESCRIPTION_LIMIT - 1).join('')}…`;
+}
+/**
+ * An environment URL safe to publish: http(s) only, without `user:password@` and without
+ * credential-like query parameters (a link that needs them is better missing than leaking
+ * them). Undefined for anything else, so GitHub keeps the environment's earlier URL.
+ */
+function environmentUrl(url, secrets = []) {
+    if (!url)
+        return undefined;
+    let parsed;
+    try {
+        parsed = new URL(url.trim());
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return undefined;
+    const sensitive = [...parsed.searchParams.keys()].filter(isSensitiveParameter);
+    let text = url.trim();
+    // Rebuilt only when something must go, so a clean URL is published exactly as given.
+    if (parsed.username !== '' || parsed.password !== '' || sensitive.length > 0) {
+        parsed.username = '';
+        parsed.password = '';
+        for (const name of sensitive)
+            parsed.searchParams.delete(name);
+        text = parsed.toString();
+    }
+    // A secret anywhere else in the URL (a path segment, a fragment): publish nothing.
+    return replaceSecrets(text, secrets) === text ? text : undefined;
+}
+/**
+ * A deployment payload with every string cleaned by `redactText`. Depth is bounded: payloads
+ * are small records built by flightdeck, and anything deeper than this is dropped rather than
+ * walked.
+ */
+function redactPayload(value, secrets = [], depth = 0) {
+    if (typeof value === 'string')
+        return redactText(value, secrets);
+    if (value === null || typeof value !== 'object')
+        return value;
+    if (depth >= 8)
+        return null;
+    if (Array.isArray(value))
+        return value.map((item) => redactPayload(item, secrets, depth + 1));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactPayload(item, secrets, depth + 1)]));
 }
 
 ;// CONCATENATED MODULE: ./shared/github/deployments.ts
-/** GitHub cuts descriptions at 140 characters; cut them ourselves, visibly. */
-function shortDescription(text) {
-    return text.length <= 140 ? text : `${text.slice(0, 139)}…`;
+
+function requestOptions(control = {}) {
+    return {
+        request: {
+            ...(control.signal ? { signal: control.signal } : {}),
+            ...(control.retries !== undefined ? { retries: control.retries } : {}),
+        },
+    };
 }
 /** Records a deployment (no merge of the default branch, no required contexts: CI gated it). */
-async function createDeployment(client, context, deployment) {
+async function createDeployment(client, context, deployment, control) {
     const response = await client.rest.repos.createDeployment({
         owner: context.owner,
         repo: context.repo,
         ref: deployment.ref,
         environment: deployment.environment,
-        description: shortDescription(deployment.description),
+        description: deploymentDescription(deployment.description),
         payload: deployment.payload,
+        ...(deployment.task ? { task: deployment.task } : {}),
         auto_merge: false,
         required_contexts: [],
         production_environment: deployment.production,
         transient_environment: deployment.transient,
+        ...requestOptions(control),
     });
-    if (!('id' in response.data)) {
-        throw new Error(`GitHub did not create the deployment: ${response.data.message ?? 'no reason given'}`);
+    // 202 (a merge was needed) has a message instead of an id; a cut-off answer has neither.
+    const data = response.data;
+    const id = data !== null && typeof data === 'object' ? data.id : undefined;
+    if (typeof id !== 'number') {
+        const message = data !== null && typeof data === 'object' ? data.message : '';
+        throw new Error(`GitHub did not create the deployment: ${typeof message === 'string' && message ? message : `answer ${response.status} without an id`}`);
     }
-    return response.data.id;
+    return id;
 }
-async function setDeploymentStatus(client, context, deploymentId, status) {
+async function setDeploymentStatus(client, context, deploymentId, status, control) {
+    const url = environmentUrl(status.environmentUrl);
     await client.rest.repos.createDeploymentStatus({
         owner: context.owner,
         repo: context.repo,
         deployment_id: deploymentId,
         state: status.state,
-        description: shortDescription(status.description),
-        environment_url: status.environmentUrl,
+        description: deploymentDescription(status.description),
+        ...(url ? { environment_url: url } : {}),
         log_url: context.runUrl,
+        ...requestOptions(control),
     });
 }
-/**
- * Marks the environment's earlier deployments that still read as active (latest status
- * success) inactive. GitHub does this by itself only for non-production environments
- * (`auto_inactive`); without it a production environment shows the bad release as live next to
- * the one that replaced it. Returns the ids it deactivated.
- */
-async function deactivateEarlierDeployments(client, context, environment, keepId) {
-    const { data: deployments } = await client.rest.repos.listDeployments({
+/** The newest status of a deployment, or undefined when it has none yet. */
+async function latestDeploymentStatus(client, context, deploymentId, control) {
+    const { data } = await client.rest.repos.listDeploymentStatuses({
         owner: context.owner,
         repo: context.repo,
-        environment,
-        per_page: 30,
+        deployment_id: deploymentId,
+        per_page: 1,
+        ...requestOptions(control),
     });
-    const earlier = deployments.filter((deployment) => deployment.id !== keepId);
-    const active = await Promise.all(earlier.map(async (deployment) => {
-        const { data: statuses } = await client.rest.repos.listDeploymentStatuses({
-            owner: context.owner,
-            repo: context.repo,
-            deployment_id: deployment.id,
-            per_page: 1,
-        });
-        return statuses[0]?.state === 'success' ? deployment.id : undefined;
+    const latest = Array.isArray(data) ? data[0] : undefined;
+    return latest ? { state: latest.state, description: latest.description ?? '' } : undefined;
+}
+/** GraphQL's page size limit. */
+const MAX_DEPLOYMENTS_PER_QUERY = 100;
+// Newest first: GitHub's default order is CREATED_AT ASC, which would show the oldest ones.
+const ENVIRONMENT_DEPLOYMENTS_QUERY = `query EnvironmentDeployments($owner: String!, $name: String!, $environments: [String!], $first: Int!) {
+  repository(owner: $owner, name: $name) {
+    deployments(environments: $environments, first: $first, orderBy: {field: CREATED_AT, direction: DESC}) {
+      nodes {
+        databaseId
+        state
+        latestStatus {
+          state
+        }
+      }
+    }
+  }
+}`;
+/**
+ * The newest deployments of an environment with their newest status, in one GraphQL request
+ * (the REST API needs one more request per deployment for its statuses).
+ */
+async function environmentDeployments(client, context, environment, options = {}) {
+    // The object form: the string form refuses `url` (the run's GraphQL endpoint) as an option.
+    const answer = await client.graphql({
+        query: ENVIRONMENT_DEPLOYMENTS_QUERY,
+        url: context.graphqlUrl,
+        owner: context.owner,
+        name: context.repo,
+        environments: [environment],
+        first: Math.min(options.first ?? MAX_DEPLOYMENTS_PER_QUERY, MAX_DEPLOYMENTS_PER_QUERY),
+        ...requestOptions(options),
+    });
+    const nodes = answer.repository?.deployments.nodes ?? [];
+    return nodes
+        .filter((node) => node !== null)
+        .map((node) => ({
+        id: node.databaseId,
+        state: node.state,
+        latestStatus: node.latestStatus?.state ?? null,
     }));
-    const ids = active.filter((id) => id !== undefined);
-    await Promise.all(ids.map((id) => setDeploymentStatus(client, context, id, {
-        state: 'inactive',
-        description: `Replaced by deployment ${keepId}`,
-    })));
-    return ids;
+}
+/**
+ * The deployments of the environment created before `beforeId` that still read as live
+ * (newest status success): the ones to mark inactive once `beforeId` has taken over. Later
+ * deployments (a deploy that finished while a rollback ran) are never touched.
+ */
+function liveEarlierDeployments(deployments, beforeId) {
+    return deployments
+        .filter((deployment) => deployment.latestStatus === 'SUCCESS')
+        .map((deployment) => deployment.id)
+        .filter((id) => id !== null && (beforeId === undefined || id < beforeId));
+}
+
+;// CONCATENATED MODULE: ./shared/github/deployment-lifecycle.ts
+// One GitHub Deployment from start to end: created, set in_progress, and given exactly one
+// final state (success, failure or error) whatever happens in between, within a bounded time.
+// Used by every action that deploys or restores something (rollback today; gated-deploy and
+// preview-app next).
+
+
+
+
+
+
+/** GitHub refused or failed to record the deployment, with `onGitHubFailure: 'throw'`. */
+class DeploymentRecordingError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DeploymentRecordingError';
+    }
+}
+/** Waits between attempts of one call; the phase budget cuts them short. */
+const RETRY_WAITS_MS = [500, 1000, 2000, 4000];
+/** A phase's time budget: an AbortSignal every request of the phase runs under. */
+class Deadline {
+    budgetMs;
+    what;
+    controller = new AbortController();
+    timer;
+    endsAt;
+    constructor(budgetMs, what) {
+        this.budgetMs = budgetMs;
+        this.what = what;
+        this.endsAt = performance.now() + budgetMs;
+        this.timer = setTimeout(() => this.controller.abort(), budgetMs);
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    get expired() {
+        return this.controller.signal.aborted;
+    }
+    remainingMs() {
+        return Math.max(0, this.endsAt - performance.now());
+    }
+    /** The error for running out of time: says what was waited for and how long. */
+    error() {
+        return new Error(`GitHub did not answer within ${formatDuration(this.budgetMs)} (${this.what})`);
+    }
+    end() {
+        clearTimeout(this.timer);
+    }
+}
+/** Resolves after `ms`, or at once when `signal` aborts. */
+function pause(ms, signal) {
+    if (signal.aborted || ms <= 0)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const done = () => {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal.addEventListener('abort', done, { once: true });
+    });
+}
+/** Why a GitHub call failed, as far as retrying is concerned. */
+function failureKind(err, deadline) {
+    if (deadline.expired)
+        return 'out-of-time';
+    const cause = err?.cause;
+    if (cause?.name === 'TimeoutError')
+        return 'timeout';
+    const status = err?.status;
+    // Octokit reports network failures (no answer at all) as status 500 without a response.
+    if (typeof status === 'number' && (status >= 500 || status === 429 || status === 408)) {
+        return 'transient';
+    }
+    return 'refused';
+}
+/** A failed call in a few words: `answered 502`, `did not answer ... within 15s`, ... */
+function describeFailure(err) {
+    const { status, response, cause } = (err ?? {});
+    if (cause?.name === 'TimeoutError')
+        return errorMessage(err);
+    if (typeof status === 'number' && response)
+        return `GitHub answered ${status}: ${errorMessage(err)}`;
+    return `GitHub could not be reached: ${errorMessage(err)}`;
+}
+/**
+ * Runs `call` until it succeeds, GitHub refuses it (4xx), the attempts run out or the phase's
+ * time is up; each wait is logged with what it waits for.
+ */
+async function withRetries(what, deadline, rules, call) {
+    const attempts = RETRY_WAITS_MS.length + 1;
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await call(attempt);
+        }
+        catch (err) {
+            const kind = failureKind(err, deadline);
+            if (kind === 'out-of-time')
+                throw deadline.error();
+            const retryable = kind === 'transient' || (kind === 'timeout' && rules.retryTimeouts);
+            const waitMs = Math.min(RETRY_WAITS_MS[attempt - 1] ?? 0, deadline.remainingMs());
+            if (!retryable || attempt >= attempts || waitMs >= deadline.remainingMs())
+                throw err;
+            rules.log.info(`${describeFailure(err)} (${what}); trying again in ${formatDuration(waitMs)}, attempt ${attempt + 1} of ${attempts}, giving up ${formatDuration(deadline.remainingMs())} from now.`);
+            await pause(waitMs, deadline.signal);
+            if (deadline.expired)
+                throw deadline.error();
+        }
+    }
+}
+const defaultLog = {
+    info: (message) => info(message),
+    warning: (message) => warning(message, { title: 'GitHub deployment not recorded' }),
+};
+/**
+ * One GitHub Deployment. `DeploymentLifecycle.start()` returns at once and creates the
+ * deployment and sets it in_progress in the background, so the deploy or rollback it records
+ * never waits for GitHub; `finish()` waits for that and gives the deployment its one final
+ * state. `settleDeployment()` wraps a whole flow so that a throw anywhere still ends the
+ * deployment (as `error`, with the reason).
+ */
+class DeploymentLifecycle {
+    options;
+    /**
+     * Settles when the deployment is created and set in_progress, or known not to be recorded.
+     * Rejects (DeploymentRecordingError) only with `onGitHubFailure: 'throw'`: await it before
+     * deploying when the deployment must be recorded first.
+     */
+    started;
+    deploymentId;
+    finishing;
+    final;
+    constructor(options) {
+        this.options = options;
+        this.started = options ? this.create(options) : Promise.resolve();
+        // Whoever awaits `started` sees its rejection; nobody awaiting it must not crash the step.
+        this.started.catch(() => undefined);
+    }
+    /** A lifecycle that records nothing (no environment, no token): every call is a no-op. */
+    static notRecorded() {
+        return new DeploymentLifecycle(undefined);
+    }
+    /**
+     * Begins recording: creates the deployment and sets it in_progress within one phase
+     * budget, without making the caller wait (see `started`). When GitHub refuses or does not
+     * answer: with `onGitHubFailure: 'warn'` a warning and nothing recorded; with `throw`,
+     * `started` rejects. A deployment created but not set in_progress is kept: it still gets
+     * its final state.
+     */
+    static start(options) {
+        return new DeploymentLifecycle(options);
+    }
+    /** GitHub's id for the deployment, once `started` has settled; undefined when not recorded. */
+    get id() {
+        return this.deploymentId;
+    }
+    async create(options) {
+        const log = this.log;
+        const secrets = options.secrets ?? [];
+        const deadline = new Deadline(phaseBudget(options), `recording a deployment in ${options.environment}`);
+        try {
+            try {
+                this.deploymentId = await withRetries(`creating a deployment in ${options.environment}`, deadline, 
+                // A create that timed out may have landed: retrying could leave a second one.
+                { retryTimeouts: false, log }, () => createDeployment(options.client, options.context, {
+                    environment: options.environment,
+                    ref: options.ref,
+                    description: deploymentDescription(options.description, secrets),
+                    payload: redactPayload(options.payload ?? {}, secrets),
+                    task: options.task,
+                    production: options.production,
+                    transient: options.transient,
+                }, { signal: deadline.signal, retries: 0 }));
+            }
+            catch (err) {
+                const message = `Could not record the GitHub deployment: ${errorMessage(err)}`;
+                if (options.onGitHubFailure === 'throw')
+                    throw new DeploymentRecordingError(message);
+                log.warning(message);
+                return;
+            }
+            const id = this.deploymentId;
+            log.info(`Recording as GitHub deployment ${id} in ${options.environment}.`);
+            try {
+                await this.sendStatus('in_progress', { description: options.description, environmentUrl: options.environmentUrl }, deadline);
+            }
+            catch (err) {
+                // Not fatal: the deployment exists, and finish() still gives it its final state.
+                log.warning(`GitHub deployment ${id} could not be set in_progress: ${errorMessage(err)}. Its final state is still recorded at the end.`);
+            }
+        }
+        finally {
+            deadline.end();
+        }
+    }
+    /** Whether GitHub has a deployment for this lifecycle. */
+    get recorded() {
+        return this.id !== undefined;
+    }
+    /** The final state asked for first, once finish() has been called. */
+    get finalState() {
+        return this.final;
+    }
+    /**
+     * Gives the deployment its final state, once `started` has settled (a lifecycle that
+     * recorded nothing sends nothing). Only the first call counts: later calls return the
+     * first call's outcome and send nothing, so a deployment never gets two final states. The
+     * status is retried on server errors, network failures and timeouts (checking first whether
+     * an earlier attempt landed after all), within one phase budget; after `success`, earlier
+     * live deployments are marked inactive with what is left of it.
+     */
+    finish(state, finish) {
+        // Claimed before any await, so two callers racing cannot both send a final state.
+        if (!this.finishing) {
+            this.final = state;
+            this.finishing = this.sendFinal(state, finish);
+        }
+        return this.finishing;
+    }
+    /** Ends the deployment as `error` with the reason a flow stopped for. */
+    fail(err, doing = 'Stopped') {
+        return this.finish('error', { description: `${doing}: ${errorMessage(err)}` });
+    }
+    get log() {
+        return this.options?.log ?? defaultLog;
+    }
+    async sendFinal(state, finish) {
+        await this.started;
+        const options = this.options;
+        const id = this.id;
+        if (!options || id === undefined)
+            return { recorded: false, deactivated: [] };
+        const deadline = new Deadline(phaseBudget(options), `setting deployment ${id} to ${state}`);
+        try {
+            try {
+                await this.sendStatus(state, finish, deadline, { checkEarlierAttempt: true });
+            }
+            catch (err) {
+                const message = `Could not set GitHub deployment ${id} to ${state}: ${errorMessage(err)}. It may still read in_progress.`;
+                if (options.onGitHubFailure === 'throw')
+                    throw new DeploymentRecordingError(message);
+                this.log.warning(message);
+                return { recorded: false, deactivated: [] };
+            }
+            const deactivateEarlier = options.deactivateEarlier ?? options.production === true;
+            const deactivated = state === 'success' && deactivateEarlier ? await this.deactivateEarlier(id, deadline) : [];
+            return { recorded: true, deactivated };
+        }
+        finally {
+            deadline.end();
+        }
+    }
+    async sendStatus(state, status, deadline, { checkEarlierAttempt = false } = {}) {
+        const options = this.options;
+        const id = this.id;
+        if (!options || id === undefined)
+            return;
+        const secrets = options.secrets ?? [];
+        const description = deploymentDescription(status.description, secrets);
+        const url = environmentUrl(status.environmentUrl, secrets);
+        await withRetries(`setting deployment ${id} to ${state}`, deadline, { retryTimeouts: true, log: this.log }, async (attempt) => {
+            // A status that failed with 5xx or timed out may have landed all the same: look
+            // before sending it again, so the deployment gets one final state, not two.
+            if (checkEarlierAttempt && attempt > 1) {
+                const latest = await latestDeploymentStatus(options.client, options.context, id, {
+                    signal: deadline.signal,
+                    retries: 0,
+                }).catch(() => undefined);
+                if (latest?.state === state)
+                    return;
+            }
+            await setDeploymentStatus(options.client, options.context, id, { state, description, environmentUrl: url }, { signal: deadline.signal, retries: 0 });
+        });
+    }
+    /** Marks the environment's earlier live deployments inactive, one request each. */
+    async deactivateEarlier(id, deadline) {
+        const options = this.options;
+        if (!options)
+            return [];
+        const { client, context, environment } = options;
+        let live;
+        try {
+            const deployments = await environmentDeployments(client, context, environment, {
+                signal: deadline.signal,
+                retries: 0,
+            });
+            live = liveEarlierDeployments(deployments, id);
+        }
+        catch (err) {
+            this.log.warning(`Could not read the earlier ${environment} deployments to mark them inactive: ${deadline.expired ? deadline.error().message : errorMessage(err)}`);
+            return [];
+        }
+        const deactivated = [];
+        for (const earlier of live) {
+            if (deadline.expired)
+                break;
+            try {
+                await setDeploymentStatus(client, context, earlier, { state: 'inactive', description: `Replaced by deployment ${id}` }, { signal: deadline.signal, retries: 0 });
+                deactivated.push(earlier);
+            }
+            catch (err) {
+                this.log.warning(`Could not mark ${environment} deployment ${earlier} inactive: ${deadline.expired ? deadline.error().message : errorMessage(err)}`);
+            }
+        }
+        if (deactivated.length > 0) {
+            this.log.info(`Marked earlier ${environment} deployment(s) ${deactivated.join(', ')} inactive.`);
+        }
+        const left = live.filter((earlier) => !deactivated.includes(earlier));
+        if (left.length > 0 && deadline.expired) {
+            this.log.warning(`Out of time (${formatDuration(deadline.budgetMs)}) with ${environment} deployment(s) ${left.join(', ')} still live; the next successful deployment marks them inactive.`);
+        }
+        return deactivated;
+    }
+}
+function phaseBudget(options) {
+    return options.phaseBudgetMs ?? 3 * githubRequestTimeoutMs();
+}
+/**
+ * Runs `flow` so that the deployment ends with exactly one final state on every path: the
+ * state the flow sets itself, or `error` with the reason when the flow throws (or returns
+ * without setting one). The flow's own error is what the caller sees.
+ */
+async function settleDeployment(deployment, flow) {
+    let thrown;
+    try {
+        return await flow(deployment);
+    }
+    catch (err) {
+        thrown = { error: err };
+        throw err;
+    }
+    finally {
+        if (deployment.finalState === undefined) {
+            const ending = thrown
+                ? deployment.fail(thrown.error)
+                : deployment.finish('error', { description: 'Ended without a final state' });
+            // The flow's own error matters more than a failure to record it.
+            await ending.catch((err) => {
+                if (!thrown)
+                    throw err;
+                warning(errorMessage(err));
+            });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/github/token.ts
+
+// `${{ github.token }}`, `${{ secrets.X }}`: what an action.yml default or a workflow value
+// looks like before the runner expands it.
+const UNEXPANDED_EXPRESSION = /\$\{\{[\s\S]*?\}\}/;
+/**
+ * A GitHub token as an action may use it: undefined when empty, and undefined (with a
+ * warning) when it arrived as an unexpanded `${{ … }}` expression. Runners always expand
+ * expressions, but `@github/local-action` and other local runners pass action.yml defaults
+ * such as `${{ github.token }}` through literally; sending that to GitHub as a token only buys
+ * a 401 that reads like a permissions problem. `parseInputs` already reads such an input as
+ * not given; this covers a token from anywhere else (an environment variable, a value read
+ * without parseInputs), so every caller of the GitHub API decides the same way.
+ */
+function githubTokenInput(value, inputName = 'github-token', warn = (message) => warning(message)) {
+    const token = value?.trim();
+    if (!token)
+        return undefined;
+    if (UNEXPANDED_EXPRESSION.test(token)) {
+        warn(`\`${inputName}\` is the unexpanded expression ${token.match(UNEXPANDED_EXPRESSION)?.[0] ?? ''}: nothing expanded it (a local runner passes action.yml defaults as they are), so it is treated as missing. Pass a token explicitly to use the GitHub API.`);
+        return undefined;
+    }
+    return token;
 }
 
 ;// CONCATENATED MODULE: ./shared/http/attempt-log.ts
 
 /** One log line per probe: `✗ URL #3 503 in 12ms: why`, `✓ URL #4 200 in 9ms`. */
-function attemptLogger(display = new Map(), threshold = 1) {
+function attemptLogger(threshold = 1) {
     return (attempt) => {
-        const url = display.get(attempt.url) ?? attempt.url;
+        const url = attempt.url;
         const status = attempt.status === undefined ? '' : ` ${attempt.status}`;
         const head = `${url} #${attempt.attempt}${status} in ${attempt.latencyMs}ms`;
         if (!attempt.passed)
-            runner/* info */.pq(`✗ ${head}: ${attempt.reason}`);
+            info(`✗ ${head}: ${attempt.reason}`);
         else if (threshold > 1)
-            runner/* info */.pq(`✓ ${head} (${attempt.consecutive}/${threshold} in a row)`);
+            info(`✓ ${head} (${attempt.consecutive}/${threshold} in a row)`);
         else
-            runner/* info */.pq(`✓ ${head}`);
+            info(`✓ ${head}`);
     };
 }
 
@@ -36025,6 +37163,32 @@ function attemptLogger(display = new Map(), threshold = 1) {
 /** `1 attempt`, `3 attempts`. */
 function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+;// CONCATENATED MODULE: external "node:vm"
+const external_node_vm_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+;// CONCATENATED MODULE: ./shared/http/bounded-regex.ts
+
+
+/** How long one match of a user's pattern may run: a pattern that backtracks badly stops here. */
+const REGEX_TIME_LIMIT_MS = 1000;
+/**
+ * Whether `pattern` matches `text`, run where V8 can interrupt it: a user's regular expression
+ * (`body-matches`) with nested quantifiers can take exponential time on a hostile body, and a
+ * plain `RegExp.test` cannot be stopped. Throws with a reason when it runs past the limit.
+ */
+function boundedTest(pattern, text, limitMs = REGEX_TIME_LIMIT_MS) {
+    const context = (0,external_node_vm_namespaceObject.createContext)({ pattern, text });
+    try {
+        pattern.lastIndex = 0;
+        return (0,external_node_vm_namespaceObject.runInContext)('pattern.test(text)', context, { timeout: limitMs }) === true;
+    }
+    catch (err) {
+        if (err.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') {
+            throw new Error(`matching ${String(pattern)} took longer than ${formatDuration(limitMs)} on a ${text.length}-character body; simplify the pattern (nested quantifiers such as (a+)+ backtrack without end)`);
+        }
+        throw err;
+    }
 }
 
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -42980,6 +44144,7 @@ function _function(params) {
 
 
 
+
 const REQUIRED = 'is required';
 /** Quotes a user's value for an error message, shortened so one line stays one line. */
 function quote(value) {
@@ -43032,13 +44197,27 @@ function inputs_required(schema, example) {
     });
 }
 const inputs_text = () => schemas_string();
+/**
+ * A credential (token, password, key), or undefined when not given: registered for masking the
+ * moment it is read, before any other input is checked or anything is written.
+ */
+const secret = () => fromText((value) => {
+    const trimmed = value.trim();
+    if (trimmed === '')
+        return undefined;
+    maskSecret(trimmed);
+    return trimmed;
+});
 const inputs_duration = (example = '30s', options = {}) => parser((text) => {
     const ms = parseDuration(text);
     if (ms === undefined) {
         throw new Error(`${quote(text)} is not a duration (example: ${example}; units ms, s, m, h)`);
     }
     if (options.minMs !== undefined && ms < options.minMs) {
-        throw new Error(`${quote(text)} is too short (example: ${example})`);
+        throw new Error(`${quote(text)} is too short: the least is ${formatDuration(options.minMs)} (example: ${example})`);
+    }
+    if (ms > MAX_DURATION_MS) {
+        throw new Error(`${quote(text)} is longer than the longest wait a timer can hold, 24 days (example: ${example})`);
     }
     return ms;
 });
@@ -43113,25 +44292,28 @@ const headerLines = () => parser((text) => {
         }
         headers[name] = line.slice(at + 1).trim();
     }
+    maskSensitiveHeaders(headers);
     return headers;
 });
+/** An http(s) URL; a user or password in it is masked at once and never quoted in errors. */
 function checkHttpUrl(text, example) {
+    const shown = maskUrlCredentials(text);
     let url;
     try {
         url = new URL(text);
     }
     catch {
-        throw new Error(`${quote(text)} is not a URL (example: ${example})`);
+        throw new Error(`${quote(shown.replace(/\/\/[^/@]*@/, '//'))} is not a URL (example: ${example})`);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new Error(`${quote(text)} is not an http(s) URL (example: ${example})`);
+        throw new Error(`${quote(shown)} is not an http(s) URL (example: ${example})`);
     }
     return text;
 }
 const inputs_httpUrl = (example = 'https://app.example.com/health') => parser((text) => checkHttpUrl(text, example));
 const httpUrls = (example = 'https://app.example.com/health') => parser((text) => splitList(text).map((item) => checkHttpUrl(item, example)));
 /** A regular expression, plain (`ok|ready`) or with flags (`/ready/i`). */
-const regex = (example = 'ready|ok') => parser((text) => compileRegex(text, example));
+const inputs_regex = (example = 'ready|ok') => parser((text) => compileRegex(text, example));
 function compileRegex(text, example) {
     const literal = /^\/(.+)\/([dgimsuvy]*)$/s.exec(text);
     try {
@@ -43143,14 +44325,25 @@ function compileRegex(text, example) {
     }
 }
 /**
+ * A `${{ ... }}` that reached the action unexpanded (a default that a local runner such as
+ * @github/local-action passes literally) is no value: it reads as not given, with a warning.
+ */
+function expandedOrEmpty(name, raw) {
+    const trimmed = raw.trim();
+    if (!/^\$\{\{[^]*\}\}$/.test(trimmed))
+        return raw;
+    warning(`\`${name}\` is the unexpanded expression ${quote(trimmed)}; it is treated as not set. Pass a real value (a runner expands it; locally, set INPUT_${name.replace(/ /g, '_').toUpperCase()}).`, { title: `unexpanded ${name}` });
+    return '';
+}
+/**
  * Reads and checks every input of a schema before anything happens. All problems are reported
  * together in one error, each naming its input and showing a good value.
  */
-function parseInputs(schema, read = (name) => runner/* getInput */.V4(name)) {
+function parseInputs(schema, read = (name) => getInput(name)) {
     const values = {};
     const problems = [];
     for (const [name, inputSchema] of Object.entries(schema)) {
-        const result = inputSchema.safeParse(read(name));
+        const result = inputSchema.safeParse(expandedOrEmpty(name, read(name)));
         if (result.success) {
             values[name] = result.data;
             continue;
@@ -43159,7 +44352,7 @@ function parseInputs(schema, read = (name) => runner/* getInput */.V4(name)) {
         problems.push(message.startsWith(REQUIRED) ? `\`${name}\` ${message}` : `invalid \`${name}\`: ${message}`);
     }
     if (problems.length > 0)
-        throw new errors/* InputError */.dz(problems);
+        throw new InputError(problems);
     return values;
 }
 
@@ -43167,6 +44360,15 @@ function parseInputs(schema, read = (name) => runner/* getInput */.V4(name)) {
 
 const OPERATORS = ['==', '!=', '<=', '>=', '<', '>', '~=', 'exists'];
 const EXAMPLE = 'status == healthy';
+/** The key inside `["..."]`, with JSON string escapes (`\"`, `\u00e9`) decoded. */
+function quotedKey(text, path) {
+    try {
+        return JSON.parse(`"${text}"`);
+    }
+    catch {
+        throw new Error(`${JSON.stringify(path)} has a quoted key that is not a JSON string (example: services["cache.v2"])`);
+    }
+}
 /** Splits `services.database`, `checks[0].ok`, `$.a["b.c"]` into keys and indexes. */
 function parsePath(path) {
     const segments = [];
@@ -43181,7 +44383,7 @@ function parsePath(path) {
         else if (match[2] !== undefined)
             segments.push(Number(match[2]));
         else
-            segments.push(JSON.parse(`"${match[3]}"`));
+            segments.push(quotedKey(match[3], path));
         rest = rest.slice(match[0].length);
     }
     return segments;
@@ -43215,6 +44417,9 @@ function parseAssertion(line) {
     if (['<', '<=', '>', '>='].includes(operator) && typeof expected !== 'number') {
         throw new Error(`${JSON.stringify(line)}: ${operator} needs a number (example: latency_ms < 500)`);
     }
+    if (typeof expected === 'number' && !Number.isFinite(expected)) {
+        throw new Error(`${JSON.stringify(line)}: ${expectedText} is beyond the largest number JSON can compare (about 1.8e308)`);
+    }
     const pattern = operator === '~=' ? compileRegex(String(expected), '^ok|ready$') : undefined;
     return {
         source: line.trim(),
@@ -43244,12 +44449,133 @@ function resolvePath(document, segments) {
     }
     return current;
 }
+// Health endpoints are servers flightdeck does not control: a body may nest 100,000 arrays
+// deep, carry numbers beyond what a double holds, or have keys such as `__proto__`. Everything
+// below walks values with an explicit stack and a size limit instead of recursion or
+// JSON.stringify, so any body that parses ends in a verdict with a reason, never a
+// RangeError.
+/** Longest JSON text `~=` matches a non-string value against; longer is a failure. */
+const MATCH_TEXT_LIMIT = 1 << 20;
+function numberText(value) {
+    // JSON.parse turns numbers beyond ±1.8e308 into ±Infinity; JSON.stringify would say null.
+    return Number.isFinite(value) ? String(value) : value > 0 ? 'Infinity' : '-Infinity';
+}
+function scalarText(value) {
+    if (typeof value === 'string')
+        return JSON.stringify(value);
+    if (typeof value === 'number')
+        return numberText(value);
+    if (typeof value === 'boolean' || value === null)
+        return String(value);
+    return 'null';
+}
+/**
+ * A value as compact JSON text, written with an explicit stack (any depth) and stopping once
+ * it passes `limit` characters. `complete` is false when it stopped early.
+ */
+function jsonText(value, limit) {
+    let text = '';
+    const stack = [];
+    const open = (item) => {
+        if (Array.isArray(item)) {
+            text += '[';
+            stack.push({ kind: 'array', items: item, next: 0 });
+        }
+        else if (item !== null && typeof item === 'object') {
+            text += '{';
+            stack.push({ kind: 'object', entries: Object.entries(item), next: 0 });
+        }
+        else {
+            text += scalarText(item);
+        }
+    };
+    open(value);
+    while (stack.length > 0 && text.length <= limit) {
+        const frame = stack[stack.length - 1];
+        if (frame.kind === 'array') {
+            if (frame.next >= frame.items.length) {
+                text += ']';
+                stack.pop();
+                continue;
+            }
+            if (frame.next > 0)
+                text += ',';
+            open(frame.items[frame.next++]);
+        }
+        else {
+            if (frame.next >= frame.entries.length) {
+                text += '}';
+                stack.pop();
+                continue;
+            }
+            const [key, item] = frame.entries[frame.next++];
+            text += `${frame.next > 1 ? ',' : ''}${JSON.stringify(key)}:`;
+            open(item);
+        }
+    }
+    const complete = stack.length === 0 && text.length <= limit;
+    return { text: complete ? text : text.slice(0, limit), complete };
+}
+/** A value for a message: compact JSON, cut at 80 characters. */
 function show(value) {
-    const text = JSON.stringify(value) ?? String(value);
-    return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+    const { text, complete } = jsonText(value, 80);
+    return complete ? text : `${text.slice(0, 77)}...`;
+}
+/**
+ * Deep equality of two JSON values (object key order does not matter), with an explicit stack:
+ * `expected` comes from an assertion line, but `actual` may be nested arbitrarily deep.
+ */
+function jsonEqual(actual, expected) {
+    const pending = [[actual, expected]];
+    while (pending.length > 0) {
+        const [a, b] = pending.pop();
+        if (a === b)
+            continue;
+        if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object')
+            return false;
+        if (Array.isArray(a) !== Array.isArray(b))
+            return false;
+        if (Array.isArray(a) && Array.isArray(b)) {
+            if (a.length !== b.length)
+                return false;
+            for (let i = 0; i < a.length; i++)
+                pending.push([a[i], b[i]]);
+            continue;
+        }
+        const aKeys = Object.keys(a);
+        const bRecord = b;
+        if (aKeys.length !== Object.keys(b).length)
+            return false;
+        for (const key of aKeys) {
+            if (!Object.prototype.hasOwnProperty.call(b, key))
+                return false;
+            pending.push([a[key], bRecord[key]]);
+        }
+    }
+    return true;
+}
+/**
+ * Why two numbers cannot be compared exactly, or undefined when they can. An integer beyond
+ * 2^53 parses as the nearest double, so two different integers there may parse equal; when
+ * they parse different, their order (and inequality) is still exact. Numbers beyond ±1.8e308
+ * parse as ±Infinity, which still compares exactly against the finite numbers an assertion
+ * may hold.
+ */
+function inexactComparison(path, actual, expected) {
+    if (actual === expected && Math.abs(actual) > Number.MAX_SAFE_INTEGER) {
+        return `${path} is about ${numberText(actual)}, beyond the 2^53 range where JSON numbers compare exactly`;
+    }
+    return undefined;
+}
+/** The actual value for a message; a number JSON.parse overflowed is named as such. */
+function showActual(actual) {
+    if (typeof actual === 'number' && !Number.isFinite(actual)) {
+        return `a number beyond ${actual > 0 ? '' : '-'}1.8e308`;
+    }
+    return show(actual);
 }
 function equal(actual, assertion) {
-    if (JSON.stringify(actual) === JSON.stringify(assertion.expected))
+    if (jsonEqual(actual, assertion.expected))
         return true;
     // `count == 3` holds for "3" too, and `status == healthy` for "healthy".
     return (['string', 'number', 'boolean'].includes(typeof actual) &&
@@ -43265,20 +44591,37 @@ function checkAssertion(document, assertion) {
         return `${path} does not exist (expected ${operator} ${show(assertion.expected)})`;
     switch (operator) {
         case '==':
-            return equal(actual, assertion)
-                ? undefined
-                : `${path} was ${show(actual)}, not ${show(assertion.expected)}`;
-        case '!=':
-            return equal(actual, assertion)
-                ? `${path} was ${show(actual)}, expected anything else`
-                : undefined;
+        case '!=': {
+            if (typeof actual === 'number' && typeof assertion.expected === 'number') {
+                const inexact = inexactComparison(path, actual, assertion.expected);
+                if (inexact)
+                    return inexact;
+            }
+            const same = equal(actual, assertion);
+            if (operator === '==') {
+                return same
+                    ? undefined
+                    : `${path} was ${showActual(actual)}, not ${show(assertion.expected)}`;
+            }
+            return same ? `${path} was ${showActual(actual)}, expected anything else` : undefined;
+        }
         case '~=': {
-            const subject = typeof actual === 'string' ? actual : JSON.stringify(actual);
+            let subject;
+            if (typeof actual === 'string') {
+                subject = actual;
+            }
+            else {
+                const { text, complete } = jsonText(actual, MATCH_TEXT_LIMIT);
+                if (!complete) {
+                    return `${path} is over ${MATCH_TEXT_LIMIT} characters as JSON, too large to match against ${String(assertion.pattern)}`;
+                }
+                subject = text;
+            }
             if (assertion.pattern)
                 assertion.pattern.lastIndex = 0;
             return assertion.pattern?.test(subject)
                 ? undefined
-                : `${path} was ${show(actual)}, which does not match ${String(assertion.pattern)}`;
+                : `${path} was ${showActual(actual)}, which does not match ${String(assertion.pattern)}`;
         }
         default: {
             const value = typeof actual === 'number'
@@ -43287,8 +44630,11 @@ function checkAssertion(document, assertion) {
                     ? Number(actual)
                     : NaN;
             if (Number.isNaN(value))
-                return `${path} was ${show(actual)}, not a number`;
+                return `${path} was ${showActual(actual)}, not a number`;
             const limit = assertion.expected;
+            const inexact = inexactComparison(path, value, limit);
+            if (inexact)
+                return inexact;
             const holds = operator === '<'
                 ? value < limit
                 : operator === '<='
@@ -43296,7 +44642,7 @@ function checkAssertion(document, assertion) {
                     : operator === '>'
                         ? value > limit
                         : value >= limit;
-            return holds ? undefined : `${path} was ${show(actual)}, not ${operator} ${limit}`;
+            return holds ? undefined : `${path} was ${showActual(actual)}, not ${operator} ${limit}`;
         }
     }
 }
@@ -43336,6 +44682,21 @@ function statusMatches(set, status) {
 
 
 
+
+/**
+ * One assertion's verdict, whatever the body holds: checkAssertion is written to cope with any
+ * JSON, and should it still throw, that is this probe failing with a reason, not the poller
+ * (and with it the step's outputs and summary) crashing.
+ */
+function checkSafely(document, assertion) {
+    try {
+        return checkAssertion(document, assertion);
+    }
+    catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        return `${assertion.path} could not be checked (${why})`;
+    }
+}
 /** Why a response is not healthy, or undefined when it is. */
 function unmetExpectation(response, expect) {
     if (!statusMatches(expect.statuses, response.status)) {
@@ -43348,10 +44709,15 @@ function unmetExpectation(response, expect) {
         return `body does not contain ${JSON.stringify(expect.bodyContains)}`;
     }
     if (expect.bodyMatches) {
-        expect.bodyMatches.lastIndex = 0;
-        if (!expect.bodyMatches.test(response.body)) {
-            return `body does not match ${String(expect.bodyMatches)}`;
+        let matched;
+        try {
+            matched = boundedTest(expect.bodyMatches, response.body);
         }
+        catch (err) {
+            return err instanceof Error ? err.message : String(err);
+        }
+        if (!matched)
+            return `body does not match ${String(expect.bodyMatches)}`;
     }
     if (expect.jsonAssertions.length > 0) {
         let document;
@@ -43364,7 +44730,7 @@ function unmetExpectation(response, expect) {
             return `body is not JSON (${why}${cut})`;
         }
         const failures = expect.jsonAssertions
-            .map((assertion) => checkAssertion(document, assertion))
+            .map((assertion) => checkSafely(document, assertion))
             .filter((failure) => failure !== undefined);
         if (failures.length > 0)
             return failures.join('; ');
@@ -43372,57 +44738,35 @@ function unmetExpectation(response, expect) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./shared/sleep.ts
+/** Resolves after `ms`, or at once when the signal aborts. */
+function sleep(ms, signal) {
+    if (ms <= 0 || signal?.aborted)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+;// CONCATENATED MODULE: ./shared/http/limits.ts
+// Bounds of the probe engine, in a module of their own so input schemas can name them without
+// loading the network code.
+/**
+ * The shortest wait between two probes of one URL, whatever the inputs and jitter say: no
+ * combination of interval, backoff and max-interval can flood a server.
+ */
+const MIN_INTERVAL_MS = 100;
+
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
-;// CONCATENATED MODULE: ./shared/secrets.ts
-
-const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|token|key|secret|password|session|credential/i;
-/** Whether a header's value must be kept out of logs. */
-function isSensitiveHeader(name) {
-    return SENSITIVE_HEADER.test(name);
-}
-/**
- * Registers a value with the runner so it is redacted from every log line. Each line of a
- * multi-line value is registered too, since the runner matches masks line by line.
- */
-function maskSecret(value) {
-    if (!value)
-        return;
-    runner/* setSecret */.Pq(value);
-    const lines = value.split(/\r?\n/).map((line) => line.trim());
-    if (lines.length > 1)
-        for (const line of lines)
-            if (line.length >= 4)
-                runner/* setSecret */.Pq(line);
-}
-/** Masks the values of sensitive headers; an `Authorization: Bearer x` also masks `x` alone. */
-function maskSensitiveHeaders(headers) {
-    for (const [name, value] of Object.entries(headers)) {
-        if (!isSensitiveHeader(name))
-            continue;
-        maskSecret(value);
-        const credential = /^\s*(?:bearer|basic|token)\s+(.+)$/i.exec(value)?.[1];
-        if (credential)
-            maskSecret(credential);
-    }
-}
-/** Masks the password of a URL such as `https://user:pass@host/` and returns the URL without it. */
-function maskUrlCredentials(url) {
-    try {
-        const parsed = new URL(url);
-        if (!parsed.password && !parsed.username)
-            return url;
-        maskSecret(decodeURIComponent(parsed.password));
-        parsed.password = parsed.password ? '***' : '';
-        return parsed.toString();
-    }
-    catch {
-        return url;
-    }
-}
-
 ;// CONCATENATED MODULE: ./shared/http/probe.ts
 
 
@@ -43517,8 +44861,9 @@ function requestOnce(url, method, headers, body, request, deadline) {
         req.end();
     });
 }
-function withoutSensitiveHeaders(headers) {
-    return Object.fromEntries(Object.entries(headers).filter(([name]) => !isSensitiveHeader(name)));
+/** Only the headers that describe the request; any header a user set may be a credential. */
+function withoutCredentialHeaders(headers) {
+    return Object.fromEntries(Object.entries(headers).filter(([name]) => !isCredentialHeader(name)));
 }
 /** Sends one request, following redirects when asked, within the request's time limit. */
 async function sendProbe(request) {
@@ -43544,9 +44889,14 @@ async function sendProbe(request) {
                     method = method === 'HEAD' ? 'HEAD' : 'GET';
                     body = undefined;
                 }
-                // Credentials are for the host they were given for, as curl does on a cross-host redirect.
-                if (next.origin !== url.origin)
-                    headers = withoutSensitiveHeaders(headers);
+                // Credentials are for the origin they were given for: on a redirect elsewhere, no header
+                // that may carry one, no body and no user:password from the URL go along.
+                if (next.origin !== url.origin) {
+                    headers = withoutCredentialHeaders(headers);
+                    body = undefined;
+                    next.username = '';
+                    next.password = '';
+                }
                 url = next;
                 continue;
             }
@@ -43566,33 +44916,26 @@ async function sendProbe(request) {
 
 
 
+
+
+
+// Callers that wait between probes wait the same way.
+
 const BACKOFF_FACTOR = 1.5;
 const JITTER = 0.2;
-/** Resolves after `ms`, or at once when the signal aborts. */
-function sleep(ms, signal) {
-    if (ms <= 0 || signal?.aborted)
-        return Promise.resolve();
-    return new Promise((resolve) => {
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
 /** The wait before probe number `attempt + 1`. */
 function nextInterval(options, attempt) {
     if (options.backoff === 'fixed')
-        return options.intervalMs;
+        return Math.max(MIN_INTERVAL_MS, options.intervalMs);
     const grown = options.intervalMs * BACKOFF_FACTOR ** (attempt - 1);
     const jitter = 1 + ((options.random ?? Math.random)() * 2 - 1) * JITTER;
-    return Math.min(options.maxIntervalMs, grown * jitter);
+    return Math.max(MIN_INTERVAL_MS, Math.min(options.maxIntervalMs, grown * jitter));
 }
 async function pollTarget(target, expect, options, startedAt, deadline, signal) {
+    // Reports and logs name the URL without user:password; only the request carries them.
+    const shownUrl = withoutCredentials(target.url);
     const report = {
-        url: target.url,
+        url: shownUrl,
         healthy: false,
         attempts: 0,
         history: [],
@@ -43622,7 +44965,7 @@ async function pollTarget(target, expect, options, startedAt, deadline, signal) 
         consecutive = passed ? consecutive + 1 : 0;
         report.attempts += 1;
         const record = {
-            url: target.url,
+            url: shownUrl,
             attempt: report.attempts,
             atMs: Math.round(probeStart - startedAt),
             passed,
@@ -43680,7 +45023,7 @@ async function pollUntilHealthy(targets, expect, options) {
             const { outOfAttempts, ...report } = await pollTarget(target, expect, options, startedAt, deadline, stop.signal);
             // One URL out of attempts decides the verdict; the others need not run to the timeout.
             if (outOfAttempts && !stop.signal.aborted) {
-                firstFailure = target.url;
+                firstFailure = report.url;
                 stop.abort();
             }
             return report;
@@ -43739,7 +45082,7 @@ function verifyHealth(check) {
 /** Sets every output in one place, so an action's outputs read as one typed record. */
 function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs)) {
-        runner/* setOutput */.uH(name, value === undefined ? '' : String(value));
+        setOutput(name, value === undefined ? '' : String(value));
     }
 }
 
@@ -43788,7 +45131,7 @@ const platformName = (example) => parser((value) => {
 const providerInputSchema = {
     provider: withDefault(oneOf(PROVIDER_NAMES), 'fly'),
     app: inputs_optional(platformName('my-app')),
-    token: inputs_optional(inputs_text()),
+    token: secret(),
     'api-url': inputs_optional(inputs_httpUrl('https://api.render.com/v1')),
     'command-timeout': withDefault(inputs_duration('10m', { minMs: 1 }), '10m'),
     'account-id': inputs_optional(inputs_text()),
@@ -43827,10 +45170,6 @@ function providerConfig(inputs, log) {
     };
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -43847,9 +45186,13 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
 
 class CliError extends Error {
     result;
-    constructor(message, result) {
+    timedOut;
+    constructor(message, result, 
+    /** The CLI was stopped at its time limit (result holds what it printed until then). */
+    timedOut = false) {
         super(message);
         this.result = result;
+        this.timedOut = timedOut;
         this.name = 'CliError';
     }
 }
@@ -43859,8 +45202,9 @@ const MAX_CAPTURE_BYTES = 8 * 1024 * 1024;
 const KILL_GRACE_MS = 3000;
 /** How long a line may be in the echoed log before it is cut. */
 const MAX_ECHO_LINE = 4096;
-const ANSI = new RegExp(
 // CSI (colours, cursor moves) and OSC (hyperlinks, titles) sequences.
+const ANSI = new RegExp(
+// eslint-disable-next-line no-control-regex -- matching escape codes is the point
 '\\u001b\\[[0-9;?]*[ -/]*[@-~]|\\u001b\\][^\\u0007\\u001b]*(?:\\u0007|\\u001b\\\\)|\\u001b[@-Z\\\\-_]', 'g');
 /** Text without terminal colour and cursor codes. */
 function stripAnsi(text) {
@@ -43943,7 +45287,7 @@ class LineEcho {
         this.pending = '';
     }
     print(line) {
-        runner/* info */.pq(line.length > MAX_ECHO_LINE ? `${line.slice(0, MAX_ECHO_LINE)} …(cut)` : line);
+        info(line.length > MAX_ECHO_LINE ? `${line.slice(0, MAX_ECHO_LINE)} …(cut)` : line);
     }
 }
 const running = new Set();
@@ -43983,7 +45327,7 @@ function runCli(tool, args, options) {
             env[key] = value;
     }
     const shown = commandLine(tool, args);
-    runner/* info */.pq(`[command]${shown}`);
+    info(`[command]${shown}`);
     const echo = options.echo !== false;
     const stdout = new CappedBuffer(MAX_CAPTURE_BYTES);
     const stderr = new CappedBuffer(MAX_CAPTURE_BYTES);
@@ -44010,7 +45354,7 @@ function runCli(tool, args, options) {
         let killTimer;
         const limitTimer = setTimeout(() => {
             stoppedFor = `\`${shown}\` was stopped after ${formatDuration(performance.now() - started)}: it did not finish within its time limit of ${formatDuration(options.timeoutMs)}`;
-            runner/* info */.pq(stoppedFor);
+            info(stoppedFor);
             signalGroup(child, 'SIGTERM');
             killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_GRACE_MS);
         }, options.timeoutMs);
@@ -44057,14 +45401,14 @@ function runCli(tool, args, options) {
                 return;
             }
             if (stoppedFor) {
-                reject(new CliError(`${stoppedFor}; its last output: ${tail(result.stderr) || tail(result.stdout) || 'none'}`, result));
+                reject(new CliError(`${stoppedFor}; its last output: ${tail(result.stderr) || tail(result.stdout) || 'none'}`, result, true));
                 return;
             }
             if (result.exitCode !== 0 && !options.allowFailure) {
                 reject(new CliError(`\`${shown}\` failed with exit code ${result.exitCode}: ${failureReason(result)}`, result));
                 return;
             }
-            runner/* debug */.Yz(`${shown} exited ${result.exitCode}`);
+            debug(`${shown} exited ${result.exitCode}`);
             resolve(result);
         });
     });
@@ -44098,10 +45442,15 @@ function parseCliJson(tool, args, stdout, truncated = false) {
 const TOOL = 'wrangler';
 const TOKEN_ENV = 'CLOUDFLARE_API_TOKEN';
 const ACCOUNT_ENV = 'CLOUDFLARE_ACCOUNT_ID';
+// wrangler's API base (for proxies, tests and other API hosts), e.g. https://host/client/v4.
+const API_BASE_ENV = 'CLOUDFLARE_API_BASE_URL';
+// Where wrangler appends ND-JSON records of what it did, and why it failed (`command-failed`).
+const OUTPUT_FILE_ENV = 'WRANGLER_OUTPUT_FILE_PATH';
 const DEFAULT_ROLLBACK_MESSAGE = 'flightdeck rollback';
 // wrangler's rollback prompt says "(120 characters max)".
 const MAX_ROLLBACK_MESSAGE = 120;
 // Cloudflare's API codes for "this Worker does not exist" (wrangler src/utils/worker-not-found-error.ts).
+const WORKER_NOT_FOUND_CODES = [10007, 10090];
 const WORKER_NOT_FOUND = /\[code: (?:10007|10090)\]/;
 // wrangler exits 0 when `secret bulk` could not parse its input, and says only this.
 const BULK_INPUT_REFUSED = 'No content found in file, or piped input';
@@ -44176,20 +45525,38 @@ function parseWorkerVersions(versions, serving, command) {
     });
     return byDateDescending(releases, (release) => release.createdAt) ?? releases.reverse();
 }
-/** The `deploy` entry of wrangler's ND-JSON output file (WRANGLER_OUTPUT_FILE_PATH). */
-function readOutputFile(content) {
-    let found;
+function outputEntries(content) {
+    const entries = [];
     for (const line of content.split('\n')) {
         if (!line.trim())
             continue;
-        let entry;
         try {
-            entry = JSON.parse(line);
+            const entry = JSON.parse(line);
+            if (entry && typeof entry === 'object')
+                entries.push(entry);
         }
         catch {
-            continue;
+            // A torn last line, should wrangler have been stopped while writing.
         }
-        if (entry?.type !== 'deploy')
+    }
+    return entries;
+}
+/**
+ * Why wrangler failed, from the `command-failed` record of its output file: its own message (the
+ * headline it prints as `✘ [ERROR] …`) and the Cloudflare API's error code when there was one.
+ */
+function readCommandFailed(content) {
+    const entry = outputEntries(content).findLast((e) => e.type === 'command-failed');
+    const message = cloudflare_text(entry?.message);
+    if (!message)
+        return undefined;
+    return { message, code: typeof entry?.code === 'number' ? entry.code : undefined };
+}
+/** The `deploy` entry of wrangler's ND-JSON output file (WRANGLER_OUTPUT_FILE_PATH). */
+function readOutputFile(content) {
+    let found;
+    for (const entry of outputEntries(content)) {
+        if (entry.type !== 'deploy')
             continue;
         const targets = Array.isArray(entry.targets) ? entry.targets : [];
         // Routes print as `pattern (zone name: z)` and custom domains as bare hosts: only
@@ -44209,17 +45576,87 @@ function readDeployStdout(stdout) {
         url: /^\s*(https:\/\/\S+\.workers\.dev)\s*$/m.exec(plain)?.[1],
     };
 }
+// wrangler prints the notes of an error (the API's own messages, `… [code: N]`) indented by two
+// spaces under its `✘ [ERROR]` headline, and ends with a line asking for bug reports.
+const BUG_REPORT_NOTE = /^If you think this is a bug/;
+const ERROR_HEADLINE = /^✘\s*\[ERROR\]\s*/;
+/**
+ * wrangler's failure as one line of plain text: its headline (from the output file when it wrote
+ * one, else from stderr) followed by the notes it printed under it. An API error's headline only
+ * says which request failed; the note says why (`workers.api.error.script_not_found [code: 10007]`).
+ */
+function wranglerFailureReason(result, failed) {
+    const lines = stripAnsi(result.stderr).split(/\r?\n/);
+    const at = lines.findIndex((line) => ERROR_HEADLINE.test(line.trim()));
+    const notes = [];
+    for (const line of at >= 0 ? lines.slice(at + 1) : []) {
+        if (line.trim() === '')
+            continue;
+        // Back at the left margin: the error block is over.
+        if (!/^\s/.test(line))
+            break;
+        // Deeper indents are code frames and the like, not notes.
+        if (!/^ {2}\S/.test(line))
+            continue;
+        const note = line.trim().replace(ERROR_HEADLINE, '');
+        if (BUG_REPORT_NOTE.test(note))
+            break;
+        notes.push(note);
+    }
+    const headline = failed?.message ?? (at >= 0 ? (lines[at] ?? '').trim().replace(ERROR_HEADLINE, '') : '');
+    const parts = [
+        headline
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter(Boolean)
+            .join(' '),
+    ];
+    for (const note of notes)
+        if (!parts.join(' ').includes(note))
+            parts.push(note);
+    return parts.filter(Boolean).join(' ') || failureReason(result);
+}
+/**
+ * The secrets wrangler listed when the API refused a rollback because they changed since the
+ * target version (code 10220): in CI it answers its own "continue?" with yes and forces it.
+ */
+function secretsChangedSince(stdout) {
+    const lines = stripAnsi(stdout).split(/\r?\n/);
+    const at = lines.findIndex((line) => /The following secrets have changed since version/.test(line));
+    if (at < 0)
+        return [];
+    const names = [];
+    for (const line of lines.slice(at + 1)) {
+        const name = /^\s*\*\s+(\S+)\s*$/.exec(line)?.[1];
+        if (!name)
+            break;
+        names.push(name);
+    }
+    return names;
+}
 function checkedWorkerName(app) {
     if (!WORKER_NAME.test(app)) {
-        throw new errors/* InputError */.dz([
+        throw new InputError([
             `Worker name ${JSON.stringify(app)} is invalid: use letters, numbers, dashes and underscores, not starting with a dash`,
         ]);
     }
     return app;
 }
-function failureText(err) {
+/** A failed wrangler run, with the API error code wrangler recorded for it, if any. */
+class WranglerError extends CliError {
+    code;
+    constructor(message, result, code) {
+        super(message, result);
+        this.code = code;
+        this.name = 'WranglerError';
+    }
+}
+function workerNotFound(err) {
+    if (err instanceof WranglerError && err.code !== undefined) {
+        return WORKER_NOT_FOUND_CODES.includes(err.code);
+    }
     const result = err instanceof CliError ? err.result : undefined;
-    return `${result?.stdout ?? ''}\n${result?.stderr ?? ''}`;
+    return WORKER_NOT_FOUND.test(stripAnsi(`${result?.stdout ?? ''}\n${result?.stderr ?? ''}`));
 }
 function createCloudflareProvider(config) {
     const token = config.token ?? process.env[TOKEN_ENV];
@@ -44230,23 +45667,52 @@ function createCloudflareProvider(config) {
         env[TOKEN_ENV] = token;
     if (accountId)
         env[ACCOUNT_ENV] = accountId;
+    if (config.apiUrl)
+        env[API_BASE_ENV] = config.apiUrl;
     let lastDeployUrl;
-    /** `--name APP`, or nothing when the Worker's name comes from its wrangler config. */
+    /**
+     * `--name=APP`, or nothing when the Worker's name comes from its wrangler config. Every value
+     * goes in the `--flag=value` form: yargs reads `--name -x` or `-m -5xx spike` as more flags.
+     */
     function nameArgs() {
-        return config.app ? ['--name', checkedWorkerName(config.app)] : [];
+        return config.app ? [`--name=${checkedWorkerName(config.app)}`] : [];
     }
-    function wrangler(args, options = {}) {
-        return runCli(TOOL, args, {
-            env: { ...env, ...options.env },
-            cwd: config.cwd,
-            timeoutMs: config.timeoutMs,
-            input: options.input,
-            echo: options.echo,
-        });
+    /**
+     * Runs wrangler with its output file in a temporary folder, and returns what it wrote there.
+     * A failure says wrangler's own headline and the API's reason, in plain text.
+     */
+    async function wrangler(args, options = {}) {
+        const dir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), 'flightdeck-wrangler-'));
+        const outputFile = (0,external_node_path_namespaceObject.join)(dir, 'output.ndjson');
+        try {
+            const result = await runCli(TOOL, args, {
+                env: { ...env, [OUTPUT_FILE_ENV]: outputFile },
+                cwd: config.cwd,
+                timeoutMs: config.timeoutMs,
+                input: options.input,
+                echo: options.echo,
+                allowFailure: true,
+            });
+            let output = '';
+            try {
+                output = (0,external_node_fs_namespaceObject.readFileSync)(outputFile, 'utf8');
+            }
+            catch {
+                // An older wrangler, or one that stopped before writing anything.
+            }
+            if (result.exitCode !== 0) {
+                const failed = readCommandFailed(output);
+                throw new WranglerError(`\`${commandLine(TOOL, args)}\` failed with exit code ${result.exitCode}: ${wranglerFailureReason(result, failed)}`, result, failed?.code);
+            }
+            return { result, output };
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.rmSync)(dir, { recursive: true, force: true });
+        }
     }
     async function wranglerJson(args) {
-        const result = await wrangler(args, { echo: false });
-        return parseCliJson(TOOL, args, result.stdout);
+        const { result } = await wrangler(args, { echo: false });
+        return parseCliJson(TOOL, args, result.stdout, result.truncated);
     }
     async function releases() {
         const versionsArgs = ['versions', 'list', ...nameArgs(), '--json'];
@@ -44259,36 +45725,25 @@ function createCloudflareProvider(config) {
     async function deploy(request) {
         const args = ['deploy'];
         if (request.environment)
-            args.push('--env', request.environment);
+            args.push(`--env=${request.environment}`);
         if (request.config)
-            args.push('--config', request.config);
+            args.push(`--config=${request.config}`);
         args.push(...nameArgs(), ...(request.extraArgs ?? []));
         if (request.image) {
             config.log(`Cloudflare Workers deploy from source; ignoring image ${JSON.stringify(request.image)}`);
         }
-        // wrangler writes what it deployed to this file as ND-JSON; its stdout is for people.
-        const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'flightdeck-wrangler-'));
-        const outputFile = (0,external_node_path_namespaceObject.join)(dir, 'output.ndjson');
-        try {
-            const result = await wrangler(args, { env: { WRANGLER_OUTPUT_FILE_PATH: outputFile } });
-            let fromFile;
-            try {
-                fromFile = readOutputFile((0,external_node_fs_.readFileSync)(outputFile, 'utf8'));
-            }
-            catch (err) {
-                config.log(`wrangler wrote no output file (${(0,errors/* errorMessage */.gJ)(err)}); reading its log instead`);
-            }
-            const fromStdout = readDeployStdout(result.stdout);
-            const versionId = fromFile?.versionId ?? fromStdout.versionId;
-            const url = fromFile?.url ?? fromStdout.url;
-            if (!versionId)
-                config.log('wrangler deploy finished but did not say which Version it made');
-            lastDeployUrl = url ?? lastDeployUrl;
-            return { releaseId: versionId, url };
-        }
-        finally {
-            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-        }
+        // wrangler writes what it deployed to its output file as ND-JSON; its stdout is for people.
+        const { result, output } = await wrangler(args);
+        const fromFile = readOutputFile(output);
+        if (!fromFile)
+            config.log('wrangler wrote no deploy record to its output file; reading its log instead');
+        const fromStdout = readDeployStdout(result.stdout);
+        const versionId = fromFile?.versionId ?? fromStdout.versionId;
+        const url = fromFile?.url ?? fromStdout.url;
+        if (!versionId)
+            config.log('wrangler deploy finished but did not say which Version it made');
+        lastDeployUrl = url ?? lastDeployUrl;
+        return { releaseId: versionId, url };
     }
     return {
         name: 'cloudflare',
@@ -44298,13 +45753,25 @@ function createCloudflareProvider(config) {
         releases,
         async rollback(target) {
             if (!VERSION_ID.test(target.id)) {
-                throw new errors/* InputError */.dz([
+                throw new InputError([
                     `${JSON.stringify(target.id)} is not a Worker Version id (example: 0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d)`,
                 ]);
             }
             const message = (config.settings.reason?.trim() || DEFAULT_ROLLBACK_MESSAGE).slice(0, MAX_ROLLBACK_MESSAGE);
             config.log('Note: a Worker rollback restores code and config only; KV, D1, R2 and Durable Object data stay as they are');
-            const result = await wrangler(['rollback', target.id, ...nameArgs(), '-m', message, '-y']);
+            // The version id is wrangler's positional `version-id`, which yargs also takes as
+            // `--version-id=ID`; the message is the user's text and may start with a dash.
+            const { result } = await wrangler([
+                'rollback',
+                `--version-id=${target.id}`,
+                ...nameArgs(),
+                `--message=${message}`,
+                '--yes',
+            ]);
+            const changed = secretsChangedSince(result.stdout);
+            if (changed.length > 0) {
+                config.log(`wrangler rolled back although these secrets changed since version ${target.id}: ${changed.join(', ')}`);
+            }
             return { releaseId: readDeployStdout(result.stdout).versionId ?? target.id };
         },
         // A Worker comes into being with its first `wrangler deploy`; there is nothing to create
@@ -44314,7 +45781,7 @@ function createCloudflareProvider(config) {
         },
         async destroyApp() {
             if (!config.app) {
-                throw new errors/* InputError */.dz([
+                throw new InputError([
                     'provider `cloudflare` deletes a Worker only when `app` names it; set `app` to the Worker name',
                 ]);
             }
@@ -44322,10 +45789,10 @@ function createCloudflareProvider(config) {
             // In CI wrangler answers its own "are you sure" prompts with yes; --force says so
             // explicitly, and also deletes when other Workers bind to this one.
             try {
-                await wrangler(['delete', '--name', app, '--force']);
+                await wrangler(['delete', `--name=${app}`, '--force']);
             }
             catch (err) {
-                if (!WORKER_NOT_FOUND.test(failureText(err)))
+                if (!workerNotFound(err))
                     throw err;
                 config.log(`Worker ${app} does not exist; nothing to delete`);
             }
@@ -44340,11 +45807,11 @@ function createCloudflareProvider(config) {
                 maskSecret(value);
             const bad = names.filter((name) => name.trim() === '');
             if (bad.length > 0)
-                throw new errors/* InputError */.dz(['secret names must not be empty']);
+                throw new InputError(['secret names must not be empty']);
             // `secret bulk` with no file reads a JSON object from stdin; one line, since wrangler
             // joins stdin lines without their newlines.
             const args = ['secret', 'bulk', ...nameArgs()];
-            const result = await wrangler(args, { input: `${JSON.stringify(secrets)}\n` });
+            const { result } = await wrangler(args, { input: `${JSON.stringify(secrets)}\n` });
             if (`${result.stdout}\n${result.stderr}`.includes(BULK_INPUT_REFUSED)) {
                 throw new CliError(`\`${TOOL} ${args.join(' ')}\` did not accept the secrets it was sent on stdin: ${BULK_INPUT_REFUSED}`, result);
             }
@@ -44429,10 +45896,10 @@ async function runUserCommand(config, input, env, echo) {
         });
     }
     catch (err) {
-        if (err instanceof CliError && /did not finish within/.test(err.message)) {
-            throw new CliError(`the \`${input}\` did not finish within ${formatDuration(config.timeoutMs)}`);
+        if (err instanceof CliError && err.timedOut) {
+            throw new CliError(`the \`${input}\` was stopped (with every process it started) after ${formatDuration(config.timeoutMs)}, its time limit (command-timeout)`, err.result, true);
         }
-        throw new CliError(`could not run the \`${input}\` with ${tool}: ${(0,errors/* errorMessage */.gJ)(err)}`);
+        throw new CliError(`could not run the \`${input}\` with ${tool}: ${errorMessage(err)}`);
     }
     if (result.exitCode !== 0) {
         const why = tail(result.stderr) || tail(result.stdout) || 'no output';
@@ -44678,7 +46145,7 @@ function formatSecretsForImport(secrets) {
         lines.push(line);
     }
     if (problems.length > 0)
-        throw new errors/* InputError */.dz(problems);
+        throw new InputError(problems);
     return lines.map((line) => `${line}\n`).join('');
 }
 function unimportable(value) {
@@ -44700,16 +46167,23 @@ const APP_NAME = /^[a-z0-9][a-z0-9-]*$/;
 const MAX_NEW_APP_NAME = 63;
 function checkedAppName(app, creating = false) {
     if (!APP_NAME.test(app)) {
-        throw new errors/* InputError */.dz([
+        throw new InputError([
             `Fly app name ${JSON.stringify(app)} is invalid: use only lowercase letters, numbers and dashes, not starting with a dash`,
         ]);
     }
     if (creating && app.length > MAX_NEW_APP_NAME) {
-        throw new errors/* InputError */.dz([
+        throw new InputError([
             `Fly app name ${JSON.stringify(app)} is longer than ${MAX_NEW_APP_NAME} characters`,
         ]);
     }
     return app;
+}
+/**
+ * `--app=NAME`: values go in the `--flag=value` form, so that no text from a user or the platform
+ * can ever be read as a flag of its own (`--image -x` would be, by most argument parsers).
+ */
+function appFlag(app) {
+    return `--app=${checkedAppName(app)}`;
 }
 function nonEmpty(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;
@@ -44729,7 +46203,7 @@ function createFlyProvider(config) {
         return parseCliJson(fly_TOOL, args, result.stdout);
     }
     async function releases() {
-        const args = ['releases', '-a', checkedAppName(config.app), '--json'];
+        const args = ['releases', appFlag(config.app), '--json'];
         return parseFlyReleases(await flyJson(args), `${fly_TOOL} ${args.join(' ')}`);
     }
     async function findApp(name) {
@@ -44742,13 +46216,13 @@ function createFlyProvider(config) {
     }
     async function deploy(request) {
         const app = checkedAppName(config.app);
-        const args = ['deploy', '-a', app];
+        const args = ['deploy', appFlag(app)];
         if (request.config)
-            args.push('--config', request.config);
+            args.push(`--config=${request.config}`);
         if (request.image)
-            args.push('--image', request.image);
+            args.push(`--image=${request.image}`);
         if (request.strategy)
-            args.push('--strategy', request.strategy);
+            args.push(`--strategy=${request.strategy}`);
         if (request.remoteOnly)
             args.push('--remote-only');
         args.push('--yes', ...(request.extraArgs ?? []));
@@ -44766,7 +46240,7 @@ function createFlyProvider(config) {
             return { releaseId: newest.id, version: newest.version, url };
         }
         catch (err) {
-            config.log(`Deployed ${app}, but could not read its new release: ${(0,errors/* errorMessage */.gJ)(err)}`);
+            config.log(`Deployed ${app}, but could not read its new release: ${errorMessage(err)}`);
             return { url };
         }
     }
@@ -44778,7 +46252,7 @@ function createFlyProvider(config) {
         releases,
         async rollback(target) {
             if (!target.image) {
-                throw new errors/* ActionFailure */.dR(`cannot roll back Fly app ${config.app} to ${target.version ?? target.id}: flyctl lists no image for that release, so there is nothing to redeploy; pick a release that has one or run \`flyctl deploy --image <image>\` yourself`);
+                throw new ActionFailure(`cannot roll back Fly app ${config.app} to ${target.version ?? target.id}: flyctl lists no image for that release, so there is nothing to redeploy; pick a release that has one or run \`flyctl deploy --image <image>\` yourself`);
             }
             config.log(`Rolling back ${config.app} to ${target.version ?? target.id} by redeploying ${target.image}`);
             const { releaseId } = await deploy({
@@ -44798,7 +46272,7 @@ function createFlyProvider(config) {
                 }
                 return { created: false };
             }
-            await fly(['apps', 'create', app, '--org', askedOrg || DEFAULT_ORG]);
+            await fly(['apps', 'create', `--name=${app}`, `--org=${askedOrg || DEFAULT_ORG}`]);
             return { created: true };
         },
         async destroyApp() {
@@ -44808,7 +46282,8 @@ function createFlyProvider(config) {
                 config.log(`Fly app ${app} does not exist; nothing to destroy`);
                 return;
             }
-            await fly(['apps', 'destroy', app, '--yes']);
+            // `apps destroy` takes the name only as a word; after `--` it cannot be read as a flag.
+            await fly(['apps', 'destroy', '--yes', '--', app]);
         },
         async setSecrets(secrets) {
             const app = checkedAppName(config.app);
@@ -44819,13 +46294,13 @@ function createFlyProvider(config) {
                 config.log('No secrets to set');
                 return;
             }
-            const args = ['secrets', 'import', '-a', app];
+            const args = ['secrets', 'import', appFlag(app)];
             if (config.settings['stage-secrets'] === 'true')
                 args.push('--stage');
             await fly(args, { input });
         },
         async url() {
-            const args = ['status', '-a', checkedAppName(config.app), '--json'];
+            const args = ['status', appFlag(config.app), '--json'];
             const status = await flyJson(args);
             if (!status || typeof status !== 'object' || Array.isArray(status)) {
                 throw new CliError(`\`${fly_TOOL} ${args.join(' ')}\` printed JSON that is not an app status`);
@@ -44836,804 +46311,157 @@ function createFlyProvider(config) {
     };
 }
 
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var tunnel = __nccwpck_require__(770);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var lib_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
+;// CONCATENATED MODULE: ./shared/http/client.ts
+// One HTTP client for every platform API call and download: through @actions/http-client (it
+// honours the runner's proxy settings), within a time limit that covers the whole exchange
+// (the socket is destroyed when it passes), with the answer's size capped, and with redirects
+// followed only within the origin the credentials were given for.
 
 
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
+class HttpError extends Error {
+    status;
+    body;
+    constructor(message, status, body) {
         super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
+        this.status = status;
+        this.body = body;
+        this.name = 'HttpError';
     }
 }
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
+/** The most of an API answer flightdeck reads: an endless body cannot grow memory. */
+const client_MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** The most of a download (a CLI archive) flightdeck writes. */
+const MAX_DOWNLOAD_BYTES = (/* unused pure expression or super */ null && (512 * 1024 * 1024));
+const client_MAX_REDIRECTS = 5;
+let clientModule;
+/** @actions/http-client loads undici; only a path that makes a request pays for it. */
+function loadClient() {
+    clientModule ??= __nccwpck_require__.e(/* import() */ 942).then(__nccwpck_require__.bind(__nccwpck_require__, 4942));
+    return clientModule;
+}
+function label(request, url) {
+    return `${request.service} ${request.method} ${url.pathname}`;
+}
+/**
+ * Sends one request and hands the response stream to `consume`, following same-origin
+ * redirects. The time limit covers connecting, redirects and reading the whole body.
+ */
+async function exchange(request, consume) {
+    const { HttpClient } = await loadClient();
+    const abort = new AbortController();
+    const client = new HttpClient('flightdeck', [
+        {
+            // Node's http.request destroys the socket when this signal aborts.
+            prepareRequest: (options) => Object.assign(options, { signal: abort.signal }),
+            canHandleAuthentication: () => false,
+            handleAuthentication: () => Promise.reject(new Error('not supported')),
+        },
+    ], { allowRedirects: false, allowRetries: false, socketTimeout: request.timeoutMs });
+    let url = new URL(request.url);
+    let method = request.method;
+    let body = request.body;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+        timedOut = true;
+        abort.abort();
+    }, request.timeoutMs);
+    try {
+        for (let redirects = 0;; redirects++) {
+            const response = await client.request(method, url.toString(), body ?? null, {
+                ...request.headers,
+            });
+            const status = response.message.statusCode ?? 0;
+            const location = response.message.headers.location;
+            if (status >= 300 && status < 400 && location) {
+                response.message.resume();
+                const next = new URL(location, url);
+                if (next.origin !== url.origin) {
+                    throw new HttpError(`${label(request, url)} was redirected to another origin (${next.origin}); flightdeck does not send credentials there`, status);
+                }
+                if (redirects >= client_MAX_REDIRECTS) {
+                    throw new HttpError(`${label(request, url)} was redirected more than ${client_MAX_REDIRECTS} times`);
+                }
+                if (status === 303 || ((status === 301 || status === 302) && method !== 'HEAD')) {
+                    method = 'GET';
+                    body = undefined;
+                }
+                url = next;
+                continue;
+            }
+            return await consume(response.message, status, url);
+        }
     }
-    readBody() {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => lib_awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
+    catch (err) {
+        if (err instanceof HttpError)
+            throw err;
+        if (timedOut) {
+            throw new HttpError(`${label(request, url)} did not answer within ${formatDuration(request.timeoutMs)}`);
+        }
+        throw new HttpError(`${label(request, url)} failed: ${err instanceof Error ? err.message : String(err)}`);
     }
-    readBodyBuffer() {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => lib_awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
+    finally {
+        clearTimeout(timer);
+        client.dispose();
     }
 }
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
+/** Reads a body up to `maxBytes`; past it the connection is closed and the request fails. */
+function readCapped(stream, maxBytes, what) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        stream.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > maxBytes) {
+                // Reject before destroying: destroying emits 'aborted', which must not be the reason.
+                reject(new HttpError(`${what} answered with more than ${maxBytes / 1024 / 1024} MiB`));
+                stream.destroy();
+                return;
+            }
+            chunks.push(chunk);
+        });
+        stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        stream.on('error', reject);
+        stream.on('aborted', () => reject(new Error('the connection closed mid-answer')));
+    });
 }
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return lib_awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return lib_awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return lib_awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return lib_awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lib_lowercaseKeys(this.requestOptions.headers), lib_lowercaseKeys(headers || {}));
-        }
-        return lib_lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lib_lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lib_lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return lib_awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => lib_awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
+/** One request; the answer's body as text (any status: callers decide what is an error). */
+function httpRequest(request) {
+    return exchange(request, async (response, status, url) => ({
+        status,
+        headers: response.headers,
+        body: await readCapped(response, request.maxBytes ?? client_MAX_BODY_BYTES, label(request, url)),
+    }));
 }
-const lib_lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./shared/providers/api.ts
+/** Downloads a file to `path` within the time limit and size cap; a non-2xx status fails. */
+function downloadFile(request, path) {
+    const full = { ...request, method: 'GET' };
+    const maxBytes = request.maxBytes ?? MAX_DOWNLOAD_BYTES;
+    return exchange(full, async (response, status, url) => {
+        if (status < 200 || status > 299) {
+            response.resume();
+            throw new HttpError(`${label(full, url)} answered ${status}`, status);
+        }
+        await new Promise((resolve, reject) => {
+            const file = createWriteStream(path);
+            let size = 0;
+            response.on('data', (chunk) => {
+                size += chunk.length;
+                if (size > maxBytes) {
+                    reject(new HttpError(`${label(full, url)} sent more than ${maxBytes / 1024 / 1024} MiB`));
+                    response.destroy();
+                    file.destroy();
+                }
+            });
+            response.on('error', reject);
+            response.on('aborted', () => reject(new Error('the connection closed mid-download')));
+            file.on('error', reject);
+            file.on('finish', resolve);
+            response.pipe(file);
+        });
+    });
+}
 
+;// CONCATENATED MODULE: ./shared/providers/api.ts
 
 class ApiError extends Error {
     status;
@@ -45644,14 +46472,11 @@ class ApiError extends Error {
     }
 }
 /**
- * One JSON request to a platform API, through @actions/http-client (which honours the runner's
- * proxy settings). A non-2xx answer becomes an ApiError with the platform's own message.
+ * One JSON request to a platform API (shared/http/client.ts: bounded in time and size, no
+ * credential sent to another origin). A non-2xx answer becomes an ApiError with the platform's
+ * own message.
  */
 async function requestJson(request) {
-    const client = new HttpClient('flightdeck', undefined, {
-        socketTimeout: request.timeoutMs,
-        allowRetries: false,
-    });
     const headers = { accept: 'application/json' };
     if (request.token)
         headers.authorization = `Bearer ${request.token}`;
@@ -45659,39 +46484,39 @@ async function requestJson(request) {
         headers['content-type'] = 'application/json';
     Object.assign(headers, request.headers);
     const label = `${request.service} ${request.method} ${new URL(request.url).pathname}`;
-    let timer;
-    const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new ApiError(`${label} did not answer within ${formatDuration(request.timeoutMs)}`)), request.timeoutMs);
-    });
+    let answer;
     try {
-        const send = async () => {
-            const response = await client.request(request.method, request.url, request.body === undefined ? null : JSON.stringify(request.body), headers);
-            return { status: response.message.statusCode ?? 0, text: await response.readBody() };
-        };
-        const { status, text } = await Promise.race([send(), timeout]);
-        if (status < 200 || status > 299) {
-            throw new ApiError(`${label} answered ${status}: ${platformMessage(text)}`, status);
-        }
-        if (text.trim() === '')
-            return undefined;
-        try {
-            return JSON.parse(text);
-        }
-        catch {
-            throw new ApiError(`${label} answered ${status} with a body that is not JSON: ${JSON.stringify(text.slice(0, 80))}`, status);
-        }
+        answer = await httpRequest({
+            method: request.method,
+            url: request.url,
+            headers,
+            body: request.body === undefined ? undefined : JSON.stringify(request.body),
+            timeoutMs: request.timeoutMs,
+            service: request.service,
+        });
     }
     catch (err) {
-        if (err instanceof ApiError)
-            throw err;
-        throw new ApiError(`${label} failed: ${err instanceof Error ? err.message : String(err)}`);
+        throw new ApiError(err instanceof Error ? err.message : String(err), err.status);
     }
-    finally {
-        clearTimeout(timer);
-        client.dispose();
+    const { status, body: text } = answer;
+    if (status < 200 || status > 299) {
+        throw new ApiError(`${label} answered ${status}: ${platformMessage(text)}`, status);
+    }
+    if (text.trim() === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new ApiError(`${label} answered ${status} with a body that is not JSON: ${JSON.stringify(text.slice(0, 80))}`, status);
     }
 }
+/** The platform's own message from an error body, cut so one answer stays one line. */
 function platformMessage(text) {
+    const found = messageIn(text);
+    return found.length > 300 ? `${found.slice(0, 299)}…` : found;
+}
+function messageIn(text) {
     try {
         const body = JSON.parse(text);
         const message = body.message ?? body.error ?? body.errors?.[0]?.message;
@@ -45703,7 +46528,7 @@ function platformMessage(text) {
     catch {
         // not JSON: show the start of the text
     }
-    return JSON.stringify(text.slice(0, 120));
+    return JSON.stringify(text.slice(0, 200));
 }
 
 ;// CONCATENATED MODULE: ./shared/providers/railway.ts
@@ -45904,17 +46729,19 @@ async function railway_deploy(config, request) {
         throw new UnsupportedOperationError('railway', 'deploy a prebuilt image with `railway up`, which uploads the working directory', "set the image as the service's source in Railway and deploy without `image`");
     }
     const credential = railwayCredential(config);
-    const args = ['up', '--service', config.app, '--detach', '--json'];
+    // Every value as `--flag=value`: clap reads `--service -x` as a missing value and a flag `-x`,
+    // and ids and names come from users and the platform.
+    const args = ['up', `--service=${config.app}`, '--detach', '--json'];
     // `--environment` takes an id or a name.
     const environmentId = config.settings['environment-id'] ?? request.environment;
     if (environmentId)
-        args.push('--environment', environmentId);
+        args.push(`--environment=${environmentId}`);
     const projectId = config.settings['project-id'];
     if (projectId) {
         if (!environmentId) {
             throw new Error('provider `railway` needs the `environment-id` input when `project-id` is set (`railway up --project` requires `--environment`)');
         }
-        args.push('--project', projectId);
+        args.push(`--project=${projectId}`);
     }
     args.push(...(request.extraArgs ?? []));
     const result = await runCli('railway', args, {
@@ -46294,7 +47121,7 @@ function deploymentRef(value) {
         url.password ||
         (url.pathname !== '/' && url.pathname !== '') ||
         url.search) {
-        throw new errors/* InputError */.dz([
+        throw new InputError([
             `${JSON.stringify(value)} is not a Vercel deployment URL or dpl_ id (example: https://my-app-abc123-team.vercel.app)`,
         ]);
     }
@@ -46320,7 +47147,7 @@ function secretProblem(name, value) {
 }
 function checkedProjectName(app) {
     if (!PROJECT_NAME.test(app)) {
-        throw new errors/* InputError */.dz([
+        throw new InputError([
             `Vercel project name ${JSON.stringify(app)} is invalid: use letters, numbers, dots, dashes and underscores, not starting with a dash`,
         ]);
     }
@@ -46337,13 +47164,13 @@ function createVercelProvider(config) {
     maskSecret(token);
     function credentials() {
         if (!token) {
-            throw new errors/* InputError */.dz([
+            throw new InputError([
                 'provider `vercel` needs a token: set the `token` input or VERCEL_TOKEN (create one at https://vercel.com/account/tokens)',
             ]);
         }
         // The CLI refuses one of the two ids without the other; say so before running it.
         if (Boolean(orgId) !== Boolean(projectId)) {
-            throw new errors/* InputError */.dz([
+            throw new InputError([
                 `provider \`vercel\` needs both \`org-id\` and \`project-id\` (or ${ORG_ENV} and ${PROJECT_ENV}), or neither`,
             ]);
         }
@@ -46360,7 +47187,7 @@ function createVercelProvider(config) {
     }
     function requireApp() {
         if (!config.app) {
-            throw new errors/* InputError */.dz(['provider `vercel` needs `app`, the Vercel project name']);
+            throw new InputError(['provider `vercel` needs `app`, the Vercel project name']);
         }
         return config.app;
     }
@@ -46489,7 +47316,7 @@ function createVercelProvider(config) {
                 .map(([name, value]) => secretProblem(name, value))
                 .filter((problem) => problem !== undefined);
             if (problems.length > 0)
-                throw new errors/* InputError */.dz(problems);
+                throw new InputError(problems);
             if (entries.length === 0) {
                 config.log('No secrets to set');
                 return;
@@ -46533,7 +47360,7 @@ function createProvider(name, config) {
 }
 
 ;// CONCATENATED MODULE: ./shared/providers/select.ts
-function label(release) {
+function select_label(release) {
     return release.version ? `${release.version} (${release.id})` : release.id;
 }
 /** The release serving now: the one the platform marks, else the newest that succeeded. */
@@ -46570,7 +47397,7 @@ function planRollback(releases, to, app) {
                 from.image !== undefined &&
                 release.image === from.image));
         if (!target) {
-            throw new Error(`\`${app}\` has no successful release older than the current ${label(from)} that runs a different build; set \`to\` to a release id to choose one`);
+            throw new Error(`\`${app}\` has no successful release older than the current ${select_label(from)} that runs a different build; set \`to\` to a release id to choose one`);
         }
         return { from, to: target, alreadyCurrent: false };
     }
@@ -46578,15 +47405,15 @@ function planRollback(releases, to, app) {
     if (!target) {
         const known = releases
             .slice(0, 5)
-            .map((release) => `${label(release)} ${release.status}`)
+            .map((release) => `${select_label(release)} ${release.status}`)
             .join(', ');
         throw new Error(`no release of \`${app}\` matches \`to: ${to}\`; the newest are: ${known}`);
     }
     if (target.status === 'failed' || target.status === 'in-progress') {
-        throw new Error(`release ${label(target)} of \`${app}\` is ${target.status === 'failed' ? 'a failed release' : 'still in progress'} (${target.rawStatus}); flightdeck only rolls back to a release that succeeded`);
+        throw new Error(`release ${select_label(target)} of \`${app}\` is ${target.status === 'failed' ? 'a failed release' : 'still in progress'} (${target.rawStatus}); flightdeck only rolls back to a release that succeeded`);
     }
     if (target.status !== 'succeeded') {
-        throw new Error(`release ${label(target)} of \`${app}\` has status "${target.rawStatus}", which is not known to have succeeded; choose a release that did`);
+        throw new Error(`release ${select_label(target)} of \`${app}\` has status "${target.rawStatus}", which is not known to have succeeded; choose a release that did`);
     }
     return { from, to: target, alreadyCurrent: target === from };
 }
@@ -46594,22 +47421,48 @@ function planRollback(releases, to, app) {
 
 ;// CONCATENATED MODULE: ./shared/summary.ts
 
-/** Escapes text so Markdown renders it as text, never as HTML. */
+/** Escapes text so it can only ever appear as HTML text, never as markup. */
 function escapeHtml(text) {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
 }
-/** Escapes text for a Markdown table cell: no HTML, no column breaks, no line breaks. */
-function escapeCell(text) {
-    return escapeHtml(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+// Every ASCII punctuation character may be backslash-escaped in CommonMark, and an escaped one
+// is always literal: no emphasis, link, image, HTML, autolink or table pipe can start from it.
+const MARKDOWN_PUNCTUATION = /[!-/:-@[-`{-~]/g;
+/** Text that Markdown renders as exactly that text, on one line. */
+function escapeMarkdown(text) {
+    return text.replace(/\r?\n|\r/g, ' ').replace(MARKDOWN_PUNCTUATION, '\\$&');
+}
+/**
+ * Foreign text (URLs, ids, image refs, CLI and API messages) as an inline code span: shown
+ * verbatim, never a link or an image, safe inside a table cell.
+ */
+function code(text) {
+    const flat = text.replace(/\r?\n|\r/g, ' ');
+    if (flat === '')
+        return { markdown: '' };
+    const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+    // GFM splits table rows on `|` before it reads code spans; `\|` is its escape there. A
+    // backslash already before a pipe could be read as escaping that escape, so it is doubled.
+    const body = flat.replace(/\\+(?=\|)/g, (run) => run + run).replace(/\|/g, '\\|');
+    return { markdown: `${fence}${pad}${body}${pad}${fence}` };
+}
+function renderCell(cell) {
+    return typeof cell === 'string' ? escapeMarkdown(cell) : cell.markdown;
 }
 /** A GitHub-flavoured Markdown table; readable as plain text too. */
 function markdownTable(headers, rows) {
-    const line = (cells) => `| ${cells.map(escapeCell).join(' | ')} |`;
+    const line = (cells) => `| ${cells.map(renderCell).join(' | ')} |`;
     return [line(headers), `|${headers.map(() => ' --- |').join('')}`, ...rows.map(line)].join('\n');
 }
 /** Appends Markdown to the job summary; a no-op where the runner gives no summary file. */
 async function appendSummary(markdown) {
-    runner/* appendSummaryFile */.nz(markdown);
+    appendSummaryFile(markdown);
 }
 
 ;// CONCATENATED MODULE: ./actions/rollback/src/inputs.ts
@@ -46642,7 +47495,7 @@ function readRollbackInputs(read) {
         problems.push('`rollback-command` is required for provider `command` (example: kubectl rollout undo deployment/web)');
     }
     if (problems.length > 0)
-        throw new errors/* InputError */.dz(problems);
+        throw new InputError(problems);
     return inputs;
 }
 
@@ -46675,17 +47528,43 @@ function summaryMarkdown(outcome) {
                 .join('; ')}`
         : 'not checked (no health-url)';
     const rows = [
-        ['app', `${outcome.app} (${outcome.provider})`],
-        ['from', report_describe(plan.from)],
-        ['to', report_describe(plan.to)],
-        ['image', plan.to.image ?? '—'],
-        ['reason', outcome.reason ?? '—'],
+        ['app', code(`${outcome.app} (${outcome.provider})`)],
+        ['from', code(report_describe(plan.from))],
+        ['to', code(report_describe(plan.to))],
+        ['image', plan.to.image ? code(plan.to.image) : '—'],
+        ['reason', outcome.reason ? code(outcome.reason) : '—'],
         ['rollback took', outcome.rollbackMs === undefined ? '—' : formatDuration(outcome.rollbackMs)],
-        ['health', health],
+        ['health', outcome.health && !outcome.health.healthy ? code(health) : health],
     ];
     if (outcome.deploymentId !== undefined)
         rows.push(['GitHub deployment', String(outcome.deploymentId)]);
     return [verdict, markdownTable(['', 'rollback'], rows)].join('\n\n');
+}
+
+;// CONCATENATED MODULE: ./shared/run.ts
+
+
+/**
+ * Runs an action's main function the same way for every action: a failure becomes one error
+ * annotation and exit code 1; the stack trace goes to the debug log only. Each action's
+ * `main.ts` exports `run = () => runAction(main)`, so the runner, `@github/local-action` and
+ * tests all get the same complete behaviour.
+ */
+async function runAction(main) {
+    try {
+        await main();
+    }
+    catch (err) {
+        if (err instanceof Error && err.stack)
+            debug(err.stack);
+        if (err instanceof ActionFailure && err.title) {
+            error(err.message, { title: err.title });
+            process.exitCode = 1;
+        }
+        else {
+            setFailed(errorMessage(err));
+        }
+    }
 }
 
 ;// CONCATENATED MODULE: ./actions/rollback/src/main.ts
@@ -46705,94 +47584,75 @@ function summaryMarkdown(outcome) {
 
 
 
+
+
 /**
- * Records the rollback as a GitHub Deployment. Best effort: a token without deployments: write
- * must not stop an app from being restored, so failures here become warnings.
+ * Values that must never reach GitHub: the tokens (the platform's from its input or its
+ * environment variables) and the credential parts of the health-check headers.
  */
-class DeploymentRecorder {
-    inputs;
-    description;
-    /** Set once GitHub has the deployment; everything later goes to the same one. */
-    recorded;
-    constructor(inputs, description) {
-        this.inputs = inputs;
-        this.description = description;
+function credentials(inputs, githubToken, tokenEnv) {
+    const values = [inputs.token, githubToken, ...tokenEnv.map((name) => process.env[name])];
+    for (const [name, value] of Object.entries(inputs['health-headers'])) {
+        if (!isCredentialHeader(name))
+            continue;
+        values.push(value, /^\s*(?:bearer|basic|token|digest)\s+(.+)$/i.exec(value)?.[1]);
     }
-    get deploymentId() {
-        return this.recorded?.id;
-    }
-    async start(payload) {
-        const { environment, 'github-token': token } = this.inputs;
-        if (!environment)
-            return;
-        if (!token) {
-            runner/* warning */.$e('No github-token: the rollback is not recorded as a GitHub Deployment.');
-            return;
-        }
-        const client = githubClient(token);
-        const context = runContext();
-        await this.attempt(async () => {
-            const id = await createDeployment(client, context, {
-                environment,
-                ref: context.sha || context.ref,
-                description: this.description,
-                payload: { flightdeck: payload },
-                production: /^prod/i.test(environment),
-            });
-            await setDeploymentStatus(client, context, id, {
-                state: 'in_progress',
-                description: this.description,
-            });
-            this.recorded = { client, context, environment, id };
-            runner/* info */.pq(`Recording the rollback as GitHub deployment ${id} in ${environment}.`);
-        });
-    }
-    async finish(state, description, environmentUrl) {
-        const recorded = this.recorded;
-        if (!recorded)
-            return;
-        const { client, context, environment, id } = recorded;
-        await this.attempt(async () => {
-            await setDeploymentStatus(client, context, id, { state, description, environmentUrl });
-            if (state !== 'success')
-                return;
-            const replaced = await deactivateEarlierDeployments(client, context, environment, id);
-            if (replaced.length > 0) {
-                runner/* info */.pq(`Marked earlier ${environment} deployment(s) ${replaced.join(', ')} inactive.`);
-            }
-        });
-    }
-    async attempt(step) {
-        try {
-            await step();
-        }
-        catch (err) {
-            runner/* warning */.$e(`Could not record the GitHub deployment: ${(0,errors/* errorMessage */.gJ)(err)}`, {
-                title: 'rollback: GitHub deployment not recorded',
-            });
-        }
-    }
+    return values.filter((value) => Boolean(value));
 }
-async function run() {
+/**
+ * Starts recording the rollback as a GitHub Deployment, without making the rollback wait for
+ * GitHub. Best effort: a token without deployments: write must not stop an app from being
+ * restored, so GitHub's failures become warnings.
+ */
+function recordRollback(inputs, githubToken, secrets, description, payload) {
+    const environment = inputs.environment;
+    if (!environment)
+        return DeploymentLifecycle.notRecorded();
+    if (!githubToken) {
+        warning('No github-token: the rollback is not recorded as a GitHub Deployment.');
+        return DeploymentLifecycle.notRecorded();
+    }
+    const context = runContext();
+    const production = /^prod/i.test(environment);
+    return DeploymentLifecycle.start({
+        client: githubClient(githubToken),
+        context,
+        environment,
+        ref: context.sha || context.ref,
+        description,
+        payload: { flightdeck: payload },
+        production,
+        // GitHub marks earlier deployments inactive by itself outside production only.
+        deactivateEarlier: production,
+        secrets,
+        onGitHubFailure: 'warn',
+        log: {
+            info: (message) => info(message),
+            warning: (message) => warning(message, { title: 'rollback: GitHub deployment not recorded' }),
+        },
+    });
+}
+async function main() {
     const inputs = readRollbackInputs();
-    maskSecret(inputs['github-token']);
+    const githubToken = githubTokenInput(inputs['github-token']);
+    maskSecret(githubToken);
     maskSensitiveHeaders(inputs['health-headers']);
-    const config = providerConfig(inputs, runner/* info */.pq);
+    const config = providerConfig(inputs, info);
     // Platforms that keep a note with a rollback (Cloudflare's message) record the reason.
     config.settings.reason = inputs.reason;
     const provider = createProvider(inputs.provider, config);
     const app = inputs.app ?? inputs.provider;
-    const releases = await runner/* group */.Os(`Releases of ${app}`, async () => {
+    const releases = await group(`Releases of ${app}`, async () => {
         const list = await provider.releases();
         for (const release of list.slice(0, 10)) {
-            runner/* info */.pq(`${release.current ? '→' : ' '} ${label(release)} ${release.status}${release.createdAt ? ` ${release.createdAt}` : ''}${release.image ? ` ${release.image}` : ''}`);
+            info(`${release.current ? '→' : ' '} ${select_label(release)} ${release.status}${release.createdAt ? ` ${release.createdAt}` : ''}${release.image ? ` ${release.image}` : ''}`);
         }
         return list;
     });
     const plan = planRollback(releases, inputs.to, app);
     const reason = inputs.reason;
-    const headline = `Roll back ${app} from ${label(plan.from)} to ${label(plan.to)}${reason ? `: ${reason}` : ''}`;
-    runner/* info */.pq(inputs['dry-run'] ? `Dry run. ${headline}` : headline);
+    const headline = `Roll back ${app} from ${select_label(plan.from)} to ${select_label(plan.to)}${reason ? `: ${reason}` : ''}`;
+    info(inputs['dry-run'] ? `Dry run. ${headline}` : headline);
     const outcome = {
         app,
         provider: inputs.provider,
@@ -46804,7 +47664,8 @@ async function run() {
     const publish = async (healthy) => {
         setOutputs({
             'from-release': plan.from.id,
-            'to-release': outcome.rolledBack || plan.alreadyCurrent ? plan.to.id : plan.from.id,
+            // Where the app is after this step; for a dry run, where it would go.
+            'to-release': outcome.rolledBack || plan.alreadyCurrent || outcome.dryRun ? plan.to.id : plan.from.id,
             'rolled-back': outcome.rolledBack,
             healthy,
         });
@@ -46814,8 +47675,8 @@ async function run() {
         await publish('');
         return;
     }
-    const recorder = new DeploymentRecorder(inputs, headline);
-    await recorder.start({
+    const secrets = credentials(inputs, githubToken, provider.tokenEnv);
+    const deployment = recordRollback(inputs, githubToken, secrets, headline, {
         action: 'rollback',
         provider: inputs.provider,
         app,
@@ -46823,308 +47684,70 @@ async function run() {
         to: plan.to.id,
         reason: reason ?? null,
     });
-    outcome.deploymentId = recorder.deploymentId;
-    if (plan.alreadyCurrent) {
-        runner/* info */.pq(`${label(plan.to)} already serves ${app}; nothing to change.`);
-    }
-    else {
-        const started = performance.now();
-        try {
-            await runner/* group */.Os(`Rolling back ${app} to ${label(plan.to)}`, () => provider.rollback(plan.to));
-        }
-        catch (err) {
-            await recorder.finish('failure', `Rollback failed: ${(0,errors/* errorMessage */.gJ)(err)}`);
-            throw err;
-        }
-        outcome.rolledBack = true;
-        outcome.rollbackMs = Math.round(performance.now() - started);
-        runner/* info */.pq(`Rolled back in ${formatDuration(outcome.rollbackMs)}.`);
-    }
-    const urls = inputs['health-url'];
-    if (urls.length > 0) {
-        outcome.health = await runner/* group */.Os(`Health of ${urls.join(', ')}`, () => verifyHealth({
-            urls,
-            headers: inputs['health-headers'],
-            expect: {
-                statuses: inputs['health-expected-status'],
-                jsonAssertions: inputs['health-json-assertions'],
-            },
-            timeoutMs: inputs['health-timeout'],
-            onAttempt: attemptLogger(),
-        }));
-    }
-    const healthy = outcome.health === undefined ? '' : String(outcome.health.healthy);
-    await publish(healthy);
-    if (outcome.health && !outcome.health.healthy) {
-        const why = outcome.health.targets
-            .filter((target) => !target.healthy)
-            .map((target) => `${target.url}: ${target.error ?? ''}`)
-            .join('; ');
-        await recorder.finish('failure', `Rolled back to ${label(plan.to)} but unhealthy`, urls[0]);
-        throw new errors/* ActionFailure */.dR(`${app} was rolled back to ${label(plan.to)} but is not healthy: ${why}`, 'rollback: unhealthy after rollback');
-    }
-    await recorder.finish('success', `Rolled back to ${label(plan.to)}`, urls[0]);
-    const proof = outcome.health
-        ? ` and healthy after ${formatDuration(outcome.health.durationMs)}`
-        : '';
-    runner/* info */.pq(`${app} is on ${label(plan.to)}${proof}.`);
-}
-
-
-/***/ }),
-
-/***/ 2635:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   dR: () => (/* binding */ ActionFailure),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   gJ: () => (/* binding */ errorMessage)
-/* harmony export */ });
-/** A failure whose message is meant for the user as it is: no stack trace, no prefix. */
-class ActionFailure extends Error {
-    /** Title of the error annotation, when the failure deserves one. */
-    title;
-    constructor(message, title) {
-        super(message);
-        this.name = 'ActionFailure';
-        this.title = title;
-    }
-}
-/** One or more inputs were invalid; nothing has been done yet. */
-class InputError extends ActionFailure {
-    problems;
-    constructor(problems) {
-        super(problems.join('; '));
-        this.name = 'InputError';
-        this.problems = problems;
-    }
-}
-/** The message of anything thrown, never `[object Object]`. */
-function errorMessage(err) {
-    if (err instanceof Error)
-        return err.message || err.name;
-    if (typeof err === 'string')
-        return err;
-    try {
-        return JSON.stringify(err) ?? String(err);
-    }
-    catch {
-        return String(err);
-    }
-}
-
-
-/***/ }),
-
-/***/ 1591:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ runAction)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2635);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2798);
-
-
-/**
- * Runs an action's main function the same way for every action: a failure becomes one error
- * annotation and exit code 1; the stack trace goes to the debug log only. Each action's
- * `main.ts` exports `run = () => runAction(main)`, so the runner, `@github/local-action` and
- * tests all get the same complete behaviour.
- */
-async function runAction(main) {
-    try {
-        await main();
-    }
-    catch (err) {
-        if (err instanceof Error && err.stack)
-            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(err.stack);
-        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .dR && err.title) {
-            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3(err.message, { title: err.title });
-            process.exitCode = 1;
+    // Whatever happens from here on, the deployment ends with one final state: the one set
+    // below, or `error` with the reason when something throws.
+    await settleDeployment(deployment, async () => {
+        if (plan.alreadyCurrent) {
+            info(`${select_label(plan.to)} already serves ${app}; nothing to change.`);
         }
         else {
-            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err));
+            const started = performance.now();
+            try {
+                await group(`Rolling back ${app} to ${select_label(plan.to)}`, () => provider.rollback(plan.to));
+            }
+            catch (err) {
+                await deployment.finish('failure', {
+                    description: `Rollback failed: ${errorMessage(err)}`,
+                });
+                throw err;
+            }
+            outcome.rolledBack = true;
+            outcome.rollbackMs = Math.round(performance.now() - started);
+            info(`Rolled back in ${formatDuration(outcome.rollbackMs)}.`);
         }
-    }
+        const urls = inputs['health-url'];
+        if (urls.length > 0) {
+            outcome.health = await group(`Health of ${urls.join(', ')}`, () => verifyHealth({
+                urls,
+                headers: inputs['health-headers'],
+                expect: {
+                    statuses: inputs['health-expected-status'],
+                    jsonAssertions: inputs['health-json-assertions'],
+                },
+                timeoutMs: inputs['health-timeout'],
+                onAttempt: attemptLogger(),
+            }));
+        }
+        const healthy = outcome.health === undefined ? '' : String(outcome.health.healthy);
+        // The summary names the deployment, so wait for GitHub to have created it (bounded by
+        // the lifecycle's budget; the app is already restored).
+        await deployment.started;
+        outcome.deploymentId = deployment.id;
+        await publish(healthy);
+        if (outcome.health && !outcome.health.healthy) {
+            const why = outcome.health.targets
+                .filter((target) => !target.healthy)
+                .map((target) => `${target.url}: ${target.error ?? ''}`)
+                .join('; ');
+            await deployment.finish('failure', {
+                description: `Rolled back to ${select_label(plan.to)} but unhealthy`,
+                environmentUrl: urls[0],
+            });
+            throw new ActionFailure(`${app} was rolled back to ${select_label(plan.to)} but is not healthy: ${why}`, 'rollback: unhealthy after rollback');
+        }
+        await deployment.finish('success', {
+            description: `Rolled back to ${select_label(plan.to)}`,
+            environmentUrl: urls[0],
+        });
+        const proof = outcome.health
+            ? ` and healthy after ${formatDuration(outcome.health.durationMs)}`
+            : '';
+        info(`${app} is on ${select_label(plan.to)}${proof}.`);
+    });
 }
-
-
-/***/ }),
-
-/***/ 2798:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $e: () => (/* binding */ warning),
-/* harmony export */   C1: () => (/* binding */ setFailed),
-/* harmony export */   Os: () => (/* binding */ group),
-/* harmony export */   Pq: () => (/* binding */ setSecret),
-/* harmony export */   V4: () => (/* binding */ getInput),
-/* harmony export */   Yz: () => (/* binding */ debug),
-/* harmony export */   nz: () => (/* binding */ appendSummaryFile),
-/* harmony export */   pq: () => (/* binding */ info),
-/* harmony export */   uH: () => (/* binding */ setOutput),
-/* harmony export */   z3: () => (/* binding */ error)
-/* harmony export */ });
-/* unused harmony exports escapeData, escapeProperty, safeLogText, notice, startGroup, endGroup, isDebug, exportVariable, addPath, saveState, getState */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-// The GitHub runner's protocol, as flightdeck speaks it: inputs from INPUT_* variables, log
-// lines, annotations, masks and groups as workflow commands on stdout, and outputs, state,
-// environment and PATH through the runner's command files.
-//
-// Why not `@actions/core`: version 3 imports undici at load time for its OIDC client
-// (`getIDToken`, which flightdeck never calls), which costs every step ~90 ms of start-up, and
-// it has no way to print text that came from outside without the runner reading a line of it
-// as a command. This module writes exactly what `@actions/core` writes (the format is checked
-// against it in __tests__/shared/runner.test.ts), and every log line goes through
-// `safeLogText`, so text from branch names, CLI output or API bodies is always data.
-
-
-
-/** Escapes a command's message as the runner unescapes it (`@actions/core`'s escapeData). */
-function escapeData(value) {
-    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-/** Escapes a command property's value (`@actions/core`'s escapeProperty). */
-function escapeProperty(value) {
-    return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-function issueCommand(command, properties, message) {
-    const props = Object.entries(properties)
-        .filter((entry) => entry[1] !== undefined && entry[1] !== '')
-        .map(([key, value]) => `${key}=${escapeProperty(String(value))}`)
-        .join(',');
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(message)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
-}
-// A line the runner reads as a command: `::name ...::` (v2) or `##[name ...]` (v1), after
-// leading whitespace.
-const COMMAND_LINE = /^\s*(?:::|##\[)/m;
-/**
- * Text from outside (user input, CLI output, API bodies) made safe to print: when any line of
- * it could be read as a workflow command, the whole block is wrapped in a
- * `::stop-commands::<token>` ... `::<token>::` pair with a token the text cannot contain, so
- * the runner prints it as it is and runs none of it. Other text is returned unchanged.
- */
-function safeLogText(text) {
-    if (!COMMAND_LINE.test(text))
-        return text;
-    let token = `flightdeck-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
-    while (text.includes(token))
-        token = `flightdeck-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
-    return `::stop-commands::${token}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${text}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}::${token}::`;
-}
-/** A log line. Safe for any text: nothing in it can become a runner command. */
-function info(message) {
-    process.stdout.write(`${safeLogText(message)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
-}
-function debug(message) {
-    issueCommand('debug', {}, message);
-}
-function annotation(kind, message, properties = {}) {
-    issueCommand(kind, {
-        title: properties.title,
-        file: properties.file,
-        line: properties.startLine,
-        endLine: properties.endLine,
-        col: properties.startColumn,
-        endColumn: properties.endColumn,
-    }, message);
-}
-function notice(message, properties) {
-    annotation('notice', message, properties);
-}
-function warning(message, properties) {
-    annotation('warning', message, properties);
-}
-function error(message, properties) {
-    annotation('error', message, properties);
-}
-/** Fails the step with one error annotation. */
-function setFailed(message) {
-    process.exitCode = 1;
-    error(message);
-}
-/** Registers a value with the runner so it is redacted from every later log line. */
-function setSecret(value) {
-    issueCommand('add-mask', {}, value);
-}
-function startGroup(name) {
-    issueCommand('group', {}, name);
-}
-function endGroup() {
-    issueCommand('endgroup', {}, '');
-}
-/** Runs `fn` inside a collapsible log group that closes however `fn` ends. */
-async function group(name, fn) {
-    startGroup(name);
-    try {
-        return await fn();
-    }
-    finally {
-        endGroup();
-    }
-}
-function isDebug() {
-    return process.env.RUNNER_DEBUG === '1';
-}
-/** An input's value as the runner passes it (INPUT_<NAME>), trimmed; '' when not set. */
-function getInput(name) {
-    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-/** `name<<delimiter` blocks, as the runner reads its command files. */
-function keyValueBlock(key, value) {
-    const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
-    if (key.includes(delimiter) || value.includes(delimiter)) {
-        throw new Error(`could not write ${key}: its value contains the delimiter`);
-    }
-    return `${key}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${delimiter}`;
-}
-function appendCommandFile(variable, line) {
-    const path = process.env[variable];
-    if (!path)
-        return false;
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(path, `${line}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`, 'utf8');
-    return true;
-}
-function setOutput(name, value) {
-    if (appendCommandFile('GITHUB_OUTPUT', keyValueBlock(name, value)))
-        return;
-    // Outside a runner (a terminal, local-action), show the output where a person can see it.
-    process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_2__.EOL);
-    issueCommand('set-output', { name }, value);
-}
-/** Sets an environment variable for this step and the job's later steps. */
-function exportVariable(name, value) {
-    process.env[name] = value;
-    if (appendCommandFile('GITHUB_ENV', keyValueBlock(name, value)))
-        return;
-    issueCommand('set-env', { name }, value);
-}
-/** Puts a directory first on PATH for this step and the job's later steps. */
-function addPath(directory) {
-    if (!appendCommandFile('GITHUB_PATH', directory))
-        issueCommand('add-path', {}, directory);
-    process.env.PATH = `${directory}${process.platform === 'win32' ? ';' : ':'}${process.env.PATH ?? ''}`;
-}
-/** Keeps a value for this action's `post:` step. */
-function saveState(name, value) {
-    if (appendCommandFile('GITHUB_STATE', keyValueBlock(name, value)))
-        return;
-    issueCommand('save-state', { name }, value);
-}
-function getState(name) {
-    return process.env[`STATE_${name}`] ?? '';
-}
-/** Appends Markdown to the job summary; false where the runner gives no summary file. */
-function appendSummaryFile(markdown) {
-    return appendCommandFile('GITHUB_STEP_SUMMARY', markdown.replace(/\r?\n$/, ''));
+/** The whole action, failure handling included: what the runner, local-action and tests run. */
+function run() {
+    return runAction(main);
 }
 
 
@@ -47221,13 +47844,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
 /***/ 7067:
 /***/ ((module) => {
 
@@ -47246,13 +47862,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-
-/***/ }),
-
-/***/ 8161:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
@@ -47338,6 +47947,372 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
+/***/ }),
+
+/***/ 5995:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = format;
+exports.qg = parse;
+const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
+ */
+const QUOTE_REGEXP = /[\\"]/g;
+/**
+ * RegExp to match type in RFC 9110 sec 8.3.1
+ *
+ * media-type = type "/" subtype
+ * type       = token
+ * subtype    = token
+ */
+const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!TOKEN_REGEXP.test(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${qstring(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function parse(header, options) {
+    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
+    const len = header.length;
+    let index = skipOWS(header, options?.start ?? 0, len);
+    const valueStart = index;
+    index = skipValue(header, index, len, stopChar);
+    const valueEnd = trailingOWS(header, valueStart, index);
+    const type = header.slice(valueStart, valueEnd).toLowerCase();
+    if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopChar);
+}
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopChar) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+            break;
+        index = skipOWS(header, index + 1 /* Skip over ; */, len);
+        const keyStart = index;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            if (code === stopChar)
+                break parameter;
+            if (code === SEMI)
+                continue parameter;
+            if (code === EQ) {
+                const keyEnd = trailingOWS(header, keyStart, index);
+                const key = header.slice(keyStart, keyEnd).toLowerCase();
+                index = skipOWS(header, index + 1, len);
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    index++;
+                    let value = "";
+                    while (index < len) {
+                        const code = header.charCodeAt(index++);
+                        if (code === DQUOTE) {
+                            index = skipValue(header, index, len, stopChar);
+                            if (parameters[key] === undefined)
+                                parameters[key] = value;
+                            break;
+                        }
+                        if (code === BSLASH && index < len) {
+                            value += header[index++];
+                            continue;
+                        }
+                        value += String.fromCharCode(code);
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                index = skipValue(header, index, len, stopChar);
+                if (parameters[key] === undefined) {
+                    const valueEnd = trailingOWS(header, valueStart, index);
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                continue parameter;
+            }
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Skip over characters until a semicolon or other exit character.
+ */
+function skipValue(str, index, len, stopChar) {
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Skip optional whitespace (OWS) in an HTTP header value.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function skipOWS(header, index, len) {
+    while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Trim optional whitespace (OWS) from the end of a substring.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function trailingOWS(header, start, end) {
+    while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+            break;
+        end--;
+    }
+    return end;
+}
+/**
+ * Serialize a parameter value.
+ */
+function qstring(str) {
+    if (TOKEN_REGEXP.test(str))
+        return str;
+    if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+    throw new TypeError(`Invalid parameter value: ${str}`);
+}
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 8847:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = format;
+exports.qg = parse;
+const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
+ */
+const QUOTE_REGEXP = /[\\"]/g;
+/**
+ * RegExp to match type in RFC 9110 sec 8.3.1
+ *
+ * media-type = type "/" subtype
+ * type       = token
+ * subtype    = token
+ */
+const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!TOKEN_REGEXP.test(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${qstring(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function parse(header, options) {
+    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
+    const len = header.length;
+    let index = skipOWS(header, options?.start ?? 0, len);
+    const valueStart = index;
+    index = skipValue(header, index, len, stopChar);
+    const valueEnd = trailingOWS(header, valueStart, index);
+    const type = header.slice(valueStart, valueEnd).toLowerCase();
+    if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopChar);
+}
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopChar) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+            break;
+        index = skipOWS(header, index + 1 /* Skip over ; */, len);
+        const keyStart = index;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            if (code === stopChar)
+                break parameter;
+            if (code === SEMI)
+                continue parameter;
+            if (code === EQ) {
+                const keyEnd = trailingOWS(header, keyStart, index);
+                const key = header.slice(keyStart, keyEnd).toLowerCase();
+                index = skipOWS(header, index + 1, len);
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    index++;
+                    let value = "";
+                    while (index < len) {
+                        const code = header.charCodeAt(index++);
+                        if (code === DQUOTE) {
+                            index = skipValue(header, index, len, stopChar);
+                            if (parameters[key] === undefined)
+                                parameters[key] = value;
+                            break;
+                        }
+                        if (code === BSLASH && index < len) {
+                            value += header[index++];
+                            continue;
+                        }
+                        value += String.fromCharCode(code);
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                index = skipValue(header, index, len, stopChar);
+                if (parameters[key] === undefined) {
+                    const valueEnd = trailingOWS(header, valueStart, index);
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                continue parameter;
+            }
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Skip over characters until a semicolon or other exit character.
+ */
+function skipValue(str, index, len, stopChar) {
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Skip optional whitespace (OWS) in an HTTP header value.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function skipOWS(header, index, len) {
+    while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Trim optional whitespace (OWS) from the end of a substring.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function trailingOWS(header, start, end) {
+    while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+            break;
+        end--;
+    }
+    return end;
+}
+/**
+ * Serialize a parameter value.
+ */
+function qstring(str) {
+    if (TOKEN_REGEXP.test(str))
+        return str;
+    if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+    throw new TypeError(`Invalid parameter value: ${str}`);
+}
+//# sourceMappingURL=index.js.map
+
 /***/ })
 
 /******/ });
@@ -47371,6 +48346,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -47445,18 +48423,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/create fake namespace object */
 /******/ (() => {
 /******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
@@ -47499,6 +48465,28 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -47513,6 +48501,69 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 		}
 /******/ 		Object.defineProperty(exports, '__esModule', { value: true });
 /******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
