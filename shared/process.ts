@@ -158,10 +158,29 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-// However the step ends (a crash, process.exit), no CLI it started outlives it.
-process.once('exit', () => {
+function killAll(): void {
   for (const child of running) signalGroup(child, 'SIGKILL')
-})
+}
+
+// However the step ends (a crash, process.exit), no CLI it started outlives it.
+process.once('exit', killAll)
+
+let cancellable = false
+/**
+ * A cancelled job gets SIGINT, then SIGTERM, from the runner; the children run in process
+ * groups of their own, so the signal does not reach them. Pass it on, then end the step.
+ */
+function endChildrenOnCancel(): void {
+  if (cancellable) return
+  cancellable = true
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      core.info(`Received ${signal}: stopping ${running.size} running command(s).`)
+      for (const child of running) signalGroup(child, 'SIGTERM')
+      setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), 500).unref()
+    })
+  }
+}
 
 /** The command line as the log shows it: `[command]tool arg ...`, every word as data. */
 export function commandLine(tool: string, args: string[]): string {
@@ -206,6 +225,7 @@ export function runCli(tool: string, args: string[], options: CliOptions): Promi
       return
     }
     running.add(child)
+    endChildrenOnCancel()
     let stoppedFor: string | undefined
     let killTimer: NodeJS.Timeout | undefined
     const limitTimer = setTimeout(() => {

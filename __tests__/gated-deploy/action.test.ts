@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runBundledAction, type RunResult } from '../../scripts/lib/action-runner.mjs'
+import { runBundledAction, secretLeaks, type RunResult } from '../../scripts/lib/action-runner.mjs'
 import {
   commandInputs,
   initialState,
@@ -12,6 +12,7 @@ import {
   startPlatformApp,
   writeState,
 } from '../../scripts/lib/local-platform.mjs'
+import { FakeClis } from '../fakes/fake-cli.js'
 import { FakeGitHubApi } from '../fakes/github-api.js'
 
 let api: FakeGitHubApi
@@ -356,3 +357,81 @@ function checkRun(
     details_url: `https://github.com/acme/shop${details}`,
   }
 }
+
+describe('gated-deploy: a cancelled job', () => {
+  it('stops the deploy with the job, and the post step ends the open Deployment as error', async () => {
+    writeState(statePath, { ...initialState(1), deployMs: 60_000 })
+    const main = await runBundledAction('gated-deploy', {
+      inputs: { ...commandInputs(statePath), 'health-url': `${app.url}/health` },
+      apiUrl: api.url,
+      cancelAfterMs: 3000,
+      timeoutMs: 30_000,
+    })
+    expect(main.exitCode).not.toBe(0)
+    expect(main.durationMs).toBeLessThan(10_000)
+    const saved = main.savedState['open-deployment']
+    expect(saved).toBeTruthy()
+    const { id } = JSON.parse(saved ?? '{}') as { id: number }
+    expect(statesOf(id)).toEqual(['in_progress'])
+
+    const post = await runBundledAction('gated-deploy', {
+      entry: 'post/index.js',
+      inputs: { ...commandInputs(statePath) },
+      state: { 'open-deployment': saved ?? '' },
+      apiUrl: api.url,
+    })
+    expect(post.exitCode).toBe(0)
+    expect(statesOf(id)).toEqual(['in_progress', 'error'])
+    expect(api.deployments.find((d) => d.id === id)?.statuses[0]?.description).toBe(
+      'Cancelled: the job ended before the deploy finished',
+    )
+  })
+
+  it('leaves alone a Deployment the main step ended, and does nothing without saved state', async () => {
+    const result = await deploy()
+    expect(result.savedState['open-deployment'] ?? '').toBe('')
+    const before = api.requests.length
+    const post = await runBundledAction('gated-deploy', {
+      entry: 'post/index.js',
+      inputs: { ...commandInputs(statePath) },
+      state: { 'open-deployment': result.savedState['open-deployment'] ?? '' },
+      apiUrl: api.url,
+    })
+    expect(post.exitCode).toBe(0)
+    expect(api.requests.length).toBe(before)
+  })
+})
+
+describe('gated-deploy on Fly.io (fake flyctl on PATH)', () => {
+  it('deploys with the strategy and extra arguments as argv items, token only in the environment', async () => {
+    const clis = new FakeClis()
+    const token = 'FlyV1 fm2_plantedgatedtoken0123456789'
+    const result = await runBundledAction('gated-deploy', {
+      env: clis.env(),
+      apiUrl: api.url,
+      inputs: {
+        provider: 'fly',
+        app: 'flightdeck-demo',
+        token,
+        strategy: 'bluegreen',
+        'deploy-args': '--remote-only\n--build-arg=GIT_SHA=$(id)',
+      },
+    })
+    expect(result.exitCode).toBe(0)
+    const deploys = clis.calls('flyctl').filter((call) => call.args[0] === 'deploy')
+    expect(deploys).toHaveLength(1)
+    expect(deploys[0]?.args).toEqual(
+      expect.arrayContaining([
+        '--app=flightdeck-demo',
+        '--strategy=bluegreen',
+        '--build-arg=GIT_SHA=$(id)',
+      ]),
+    )
+    for (const call of clis.calls()) {
+      expect(call.env.FLY_API_TOKEN).toBe(token)
+      expect(call.args.join(' ')).not.toContain(token)
+    }
+    expect(secretLeaks(result, token)).toEqual([])
+    expect(result.outputs.status).toBe('deployed')
+  })
+})

@@ -876,11 +876,30 @@ function signalGroup(child, signal) {
         // Already gone.
     }
 }
-// However the step ends (a crash, process.exit), no CLI it started outlives it.
-process.once('exit', () => {
+function killAll() {
     for (const child of running)
         signalGroup(child, 'SIGKILL');
-});
+}
+// However the step ends (a crash, process.exit), no CLI it started outlives it.
+process.once('exit', killAll);
+let cancellable = false;
+/**
+ * A cancelled job gets SIGINT, then SIGTERM, from the runner; the children run in process
+ * groups of their own, so the signal does not reach them. Pass it on, then end the step.
+ */
+function endChildrenOnCancel() {
+    if (cancellable)
+        return;
+    cancellable = true;
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+        process.once(signal, () => {
+            runner/* info */.pq(`Received ${signal}: stopping ${running.size} running command(s).`);
+            for (const child of running)
+                signalGroup(child, 'SIGTERM');
+            setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), 500).unref();
+        });
+    }
+}
 /** The command line as the log shows it: `[command]tool arg ...`, every word as data. */
 function commandLine(tool, args) {
     return [tool, ...args].join(' ');
@@ -920,6 +939,7 @@ function runCli(tool, args, options) {
             return;
         }
         running.add(child);
+        endChildrenOnCancel();
         let stoppedFor;
         let killTimer;
         const limitTimer = setTimeout(() => {
@@ -2578,6 +2598,19 @@ const MAX_SECRET_BYTES = 64 * 1024;
 const DEFAULT_SECRET_ENVIRONMENT = 'preview';
 // Left for the CLI to report its own rollback timeout before ours ends it.
 const ROLLBACK_TIMEOUT_MARGIN_MS = 10_000;
+// An environment (production, preview, development, or a custom environment's slug) reaches
+// `vercel env add` as a word of its own, so it must not look like a flag.
+const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+// vercel refuses a token with anything but letters, digits and _, even from VERCEL_TOKEN (it
+// copies the variable into its --token flag and checks that: dist/index.js, `token.match(/(\W)/g)`).
+const TOKEN_CHARACTER = /^\w+$/;
+// `vercel list` returns at most 100 deployments a page (`--limit`, "max: 100").
+const LIST_PAGE = 100;
+// Pages of production deployments read while looking for two that are READY.
+const MAX_LIST_PAGES = 5;
+// The dashboard URL of a deployment ends with its id without `dpl_` (vercel's own
+// parseVercelDashboardUrl reads it the same way).
+const INSPECTOR_URL = /https:\/\/vercel\.com\/[^/\s]+\/[^/\s]+\/([A-Za-z0-9]+)\b/;
 function vercel_text(value) {
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
@@ -2601,6 +2634,17 @@ function vercel_describe(deployment, environment) {
         : `${environment} deployment${source}; not a production rollback target`;
 }
 /**
+ * The id of a listed deployment. vercel 60 copies `id` from the API's list items, but the
+ * documented `/v6/deployments` item has `uid` and no `id`, so its JSON may have neither; then the
+ * deployment's URL names it (rollback, promote and remove all take URLs).
+ */
+function listedId(item) {
+    const host = vercel_text(item?.url);
+    return (vercel_text(item?.id) ??
+        vercel_text(item?.uid) ??
+        (host ? (/^https?:\/\//.test(host) ? host : `https://${host}`) : undefined));
+}
+/**
  * Releases from `vercel list --format json`, newest first. Vercel rolls back production only, so
  * a READY deployment of any other environment is `unknown` rather than `succeeded` (its
  * rawStatus says e.g. `READY (preview)`), which keeps it out of rollback choices. The current
@@ -2615,9 +2659,10 @@ function parseVercelList(parsed, command) {
         throw new CliError(`\`${command}\` printed JSON without a list of deployments`);
     }
     const releases = list.map((item, index) => {
-        const id = vercel_text(item?.id);
-        if (!id)
-            throw new CliError(`\`${command}\` printed a deployment without an id (item ${index})`);
+        const id = listedId(item);
+        if (!id) {
+            throw new CliError(`\`${command}\` printed a deployment without an id or URL (item ${index})`);
+        }
         const state = vercel_text(item.state) ?? '';
         const production = item.target === 'production';
         const environment = production
@@ -2723,6 +2768,22 @@ function checkedProjectName(app) {
     }
     return app;
 }
+/** One page of `vercel list --format json`: its deployments and where the next page starts. */
+function readVercelListPage(parsed, command) {
+    const page = parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+        ? parsed
+        : undefined;
+    if (!Array.isArray(page?.deployments)) {
+        throw new CliError(`\`${command}\` printed JSON without a list of deployments`);
+    }
+    const next = page.pagination?.next;
+    return { deployments: page.deployments, next: typeof next === 'number' ? next : undefined };
+}
+/** The seconds to give a vercel `--timeout` so that it gives up, and says so, before we stop it. */
+function cliTimeout(remainingMs) {
+    const margin = Math.min(ROLLBACK_TIMEOUT_MARGIN_MS, remainingMs / 2);
+    return `${Math.max(1, Math.floor((remainingMs - margin) / 1000))}s`;
+}
 function outputOf(err) {
     const result = err instanceof CliError ? err.result : undefined;
     return `${result?.stdout ?? ''}\n${result?.stderr ?? ''}`;
@@ -2738,6 +2799,11 @@ function createVercelProvider(config) {
                 'provider `vercel` needs a token: set the `token` input or VERCEL_TOKEN (create one at https://vercel.com/account/tokens)',
             ]);
         }
+        if (!TOKEN_CHARACTER.test(token)) {
+            throw new errors/* InputError */.dz([
+                'the Vercel token has characters other than letters, digits and _, which vercel refuses (a Vercel access token has none); check that `token` holds only the token',
+            ]);
+        }
         // The CLI refuses one of the two ids without the other; say so before running it.
         if (Boolean(orgId) !== Boolean(projectId)) {
             throw new errors/* InputError */.dz([
@@ -2749,11 +2815,14 @@ function createVercelProvider(config) {
             Object.assign(env, { [ORG_ENV]: orgId, [PROJECT_ENV]: projectId });
         return env;
     }
-    /** The project to act on: VERCEL_PROJECT_ID when given, else `--project APP`. */
+    /**
+     * `--project=APP` unless VERCEL_PROJECT_ID names the project. Values go in the `--flag=value`
+     * form throughout: vercel's parser refuses `--project -x` ("requires argument").
+     */
     function projectArgs() {
         if (projectId)
             return [];
-        return ['--project', checkedProjectName(requireApp())];
+        return [`--project=${checkedProjectName(requireApp())}`];
     }
     function requireApp() {
         if (!config.app) {
@@ -2761,34 +2830,129 @@ function createVercelProvider(config) {
         }
         return config.app;
     }
+    /**
+     * Runs vercel. `api-url` becomes its global `--api=URL`, put first so that it stays an option
+     * whatever follows.
+     */
     function vercel(args, options = {}) {
-        return runCli(vercel_TOOL, args, {
+        return runCli(vercel_TOOL, [...globalArgs(), ...args], {
             env: credentials(),
             cwd: config.cwd,
-            timeoutMs: config.timeoutMs,
-            ...options,
+            timeoutMs: options.timeoutMs ?? config.timeoutMs,
+            input: options.input,
+            echo: options.echo,
+            allowFailure: options.allowFailure,
         });
     }
+    function globalArgs() {
+        return config.apiUrl ? [`--api=${config.apiUrl.replace(/\/+$/, '')}`] : [];
+    }
+    function shown(args) {
+        return commandLine(vercel_TOOL, [...globalArgs(), ...args]);
+    }
+    /**
+     * The project for `vercel list`, which takes it only as a word: the name, or nothing when
+     * VERCEL_PROJECT_ID names it. vercel reads a word with a dot as a deployment's host.
+     */
+    function listProjectArgs() {
+        const app = checkedProjectName(requireApp());
+        if (!app.includes('.'))
+            return [app];
+        if (projectId)
+            return [];
+        throw new errors/* InputError */.dz([
+            `\`vercel list\` reads ${JSON.stringify(app)} as a deployment host because of its dot; set \`project-id\` and \`org-id\` so that flightdeck can name the project by id`,
+        ]);
+    }
+    /** Pages of `vercel list --format json`, as many as `enough` asks for (at most MAX_LIST_PAGES). */
+    async function listDeployments(filter, enough) {
+        const deployments = [];
+        let next;
+        let command = '';
+        for (let page = 0; page < MAX_LIST_PAGES; page++) {
+            const args = [
+                'list',
+                ...listProjectArgs(),
+                ...filter,
+                `--limit=${LIST_PAGE}`,
+                '--format=json',
+                ...(next === undefined ? [] : [`--next=${next}`]),
+            ];
+            command ||= shown(args);
+            const result = await vercel(args, { echo: false });
+            const listed = readVercelListPage(parseCliJson(vercel_TOOL, [...globalArgs(), ...args], result.stdout, result.truncated), shown(args));
+            deployments.push(...listed.deployments);
+            next = listed.next;
+            if (next === undefined || enough(deployments))
+                break;
+        }
+        return { deployments, command };
+    }
+    /**
+     * Production deployments, newest first, page after page until two are READY: the current one
+     * and one to roll back to. A project with many previews has few production deployments among
+     * its newest, so previews are left out (Vercel rolls back production only).
+     */
     async function releases() {
-        const args = ['list', checkedProjectName(requireApp()), '--format', 'json'];
-        const result = await vercel(args, { echo: false });
-        return parseVercelList(parseCliJson(vercel_TOOL, args, result.stdout), `${vercel_TOOL} ${args.join(' ')}`);
+        const { deployments, command } = await listDeployments(['--environment=production'], (listed) => listed.filter((item) => vercel_text(item?.state) === 'READY')
+            .length >= 2);
+        return parseVercelList({ deployments }, command);
+    }
+    /**
+     * Waits for a deployment Vercel is building until it is READY, within what is left of the time
+     * limit, with `vercel inspect --wait`; says why when it is not.
+     */
+    async function waitUntilReady(id, deadline, what) {
+        const remaining = deadline - performance.now();
+        if (remaining < 1_000) {
+            throw new CliError(`${what} was still being built when the time limit ran out`);
+        }
+        const args = ['inspect', id, '--wait', `--timeout=${cliTimeout(remaining)}`, '--format=json'];
+        // inspect exits 1 for a deployment that ended in ERROR or CANCELED, and still prints it.
+        const result = await vercel(args, { echo: false, timeoutMs: remaining, allowFailure: true });
+        const json = readDeployJson(result.stdout);
+        const state = vercel_text(json?.readyState);
+        if (!state) {
+            throw new CliError(`\`${shown(args)}\` failed with exit code ${result.exitCode}: ${failureReason(result)}`, result);
+        }
+        if (state !== 'READY') {
+            const reason = vercel_text(json?.readyStateReason);
+            const ended = vercelStatus(state) === 'in-progress' ? 'was still' : 'ended';
+            throw new CliError(`${what} ${ended} ${state}${reason ? ` (${reason})` : ''} when \`${shown(args)}\` stopped waiting`, result);
+        }
+        const host = vercel_text(json?.url);
+        return {
+            id: vercel_text(json?.id) ?? id,
+            url: host ? `https://${host.replace(/^https?:\/\//, '')}` : undefined,
+        };
     }
     /**
      * Puts an already-built deployment in production: Vercel's artifact is the deployment, so
-     * "deploy this image" means `vercel promote`. A preview deployment is rebuilt for production
-     * by Vercel first (it says "Successfully created new deployment").
+     * "deploy this image" means `vercel promote`. A preview deployment cannot be promoted as it
+     * is: with --yes Vercel builds a new production deployment from it and vercel exits at once,
+     * so this waits for that one and reports it, not the preview.
      */
     async function promote(ref) {
+        const started = performance.now();
         // The deployment names its project; `promote` has no --project.
         const args = ['promote', deploymentRef(ref), '--yes'];
         if (config.timeoutMs > 2 * ROLLBACK_TIMEOUT_MARGIN_MS) {
-            args.push('--timeout', `${Math.floor((config.timeoutMs - ROLLBACK_TIMEOUT_MARGIN_MS) / 1000)}s`);
+            args.push(`--timeout=${cliTimeout(config.timeoutMs)}`);
         }
         const result = await vercel(args);
-        const said = `${result.stdout}\n${result.stderr}`;
+        const said = stripAnsi(`${result.stdout}\n${result.stderr}`);
         if (/Successfully created new deployment/.test(said)) {
-            config.log(`${ref} was a preview deployment: Vercel built a new production deployment from it`);
+            const bare = INSPECTOR_URL.exec(said.slice(said.indexOf('Successfully created')))?.[1];
+            if (!bare) {
+                throw new CliError(`\`${shown(args)}\` built a new production deployment from ${ref} but did not say which one: ${tail(said)}`, result);
+            }
+            const id = `dpl_${bare}`;
+            config.log(`${ref} was a preview deployment: Vercel is building a new production deployment from it, ${id}; waiting until it is ready`);
+            const built = await waitUntilReady(id, started + config.timeoutMs, `the production deployment ${id} that Vercel built from ${ref}`);
+            return { releaseId: built.id, url: built.url };
+        }
+        if (/Promotion has been queued/.test(said)) {
+            config.log(`Vercel queued the promotion of ${ref} until the active rolling release completes`);
         }
         const promoted = /promoted to (\S+) \((dpl_[A-Za-z0-9]+)\)/.exec(said);
         return {
@@ -2803,26 +2967,25 @@ function createVercelProvider(config) {
         if (request.environment === 'production')
             args.push('--prod');
         else if (request.environment && request.environment !== 'preview') {
-            args.push('--target', request.environment);
+            args.push(`--target=${request.environment}`);
         }
         if (config.settings.prebuilt === 'true')
             args.push('--prebuilt');
         if (request.config)
-            args.push('--local-config', request.config);
-        args.push(...projectArgs(), '--format', 'json', ...(request.extraArgs ?? []));
-        const shown = `${vercel_TOOL} ${args.join(' ')}`;
+            args.push(`--local-config=${request.config}`);
+        args.push(...projectArgs(), '--format=json', ...(request.extraArgs ?? []));
         const result = await vercel(args, { allowFailure: true });
         const json = readDeployJson(result.stdout);
         const failed = json?.error
             ? `${vercel_text(json.error.name) ?? 'error'}: ${vercel_text(json.error.message)}`
             : '';
         if (result.exitCode !== 0 || failed) {
-            const why = failed || tail(result.stderr) || tail(result.stdout) || 'no output';
+            const why = failed || failureReason(result);
             const inspect = vercel_text(json?.inspectorUrl);
-            throw new CliError(`\`${shown}\` failed with exit code ${result.exitCode}: ${why}${inspect ? ` (build logs: ${inspect})` : ''}`, result);
+            throw new CliError(`\`${shown(args)}\` failed with exit code ${result.exitCode}: ${why}${inspect ? ` (build logs: ${inspect})` : ''}`, result);
         }
         if (!json) {
-            throw new CliError(`\`${shown}\` did not print the deployment as JSON; it began: ${JSON.stringify(result.stdout.trim().slice(0, 80))}`, result);
+            throw new CliError(`\`${shown(args)}\` did not print the deployment as JSON; it began: ${JSON.stringify(result.stdout.trim().slice(0, 80))}`, result);
         }
         return { releaseId: vercel_text(json.id), url: vercel_text(json.url) };
     }
@@ -2838,7 +3001,7 @@ function createVercelProvider(config) {
             // vercel waits 3m for the rollback by default; let it wait as long as we do, less a
             // margin, so that it reports its own timeout.
             if (config.timeoutMs > 2 * ROLLBACK_TIMEOUT_MARGIN_MS) {
-                args.push('--timeout', `${Math.floor((config.timeoutMs - ROLLBACK_TIMEOUT_MARGIN_MS) / 1000)}s`);
+                args.push(`--timeout=${cliTimeout(config.timeoutMs)}`);
             }
             let result;
             try {
@@ -2850,7 +3013,7 @@ function createVercelProvider(config) {
                 }
                 throw err;
             }
-            const said = `${result.stdout}\n${result.stderr}`;
+            const said = stripAnsi(`${result.stdout}\n${result.stderr}`);
             if (/Rollback was skipped/.test(said))
                 config.log(`Vercel skipped the rollback to ${ref}`);
             config.log('Vercel stops assigning production domains to new deployments after a rollback; run `vercel promote <deployment>` to resume');
@@ -2882,16 +3045,19 @@ function createVercelProvider(config) {
             const entries = Object.entries(secrets);
             for (const [, value] of entries)
                 (0,shared_secrets/* maskSecret */.$l)(value);
+            const environment = config.settings.environment || DEFAULT_SECRET_ENVIRONMENT;
             const problems = entries
                 .map(([name, value]) => secretProblem(name, value))
                 .filter((problem) => problem !== undefined);
+            if (!ENVIRONMENT_NAME.test(environment)) {
+                problems.push(`${JSON.stringify(environment)} is not a Vercel environment (production, preview, development or a custom environment's name)`);
+            }
             if (problems.length > 0)
                 throw new errors/* InputError */.dz(problems);
             if (entries.length === 0) {
                 config.log('No secrets to set');
                 return;
             }
-            const environment = config.settings.environment || DEFAULT_SECRET_ENVIRONMENT;
             for (const [name, value] of entries) {
                 // The value goes on stdin; --force replaces an existing one, --yes takes all branches
                 // of a preview environment instead of asking for one.
@@ -2902,9 +3068,12 @@ function createVercelProvider(config) {
         },
         async url() {
             const list = await releases();
-            const serving = list.find((release) => release.current) ??
-                list.find((release) => /^READY\b/.test(release.rawStatus));
-            return serving?.url;
+            const serving = list.find((release) => release.current);
+            if (serving)
+                return serving.url;
+            // No production deployment is READY: the newest READY one of any environment.
+            const { deployments, command } = await listDeployments([], (listed) => listed.some((item) => vercel_text(item?.state) === 'READY'));
+            return parseVercelList({ deployments }, command).find((release) => /^READY\b/.test(release.rawStatus))?.url;
         },
     };
 }

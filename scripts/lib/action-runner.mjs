@@ -77,6 +77,9 @@ export function inputEnvironment(action, inputs, context = {}) {
  * @property {number} [timeoutMs] kill the action after this long
  * @property {(chunk: string) => void} [onOutput] live stdout and stderr
  * @property {string} [cwd]
+ * @property {string} [entry] the bundle file under dist/<action>/ (default index.js; post/index.js for a post step)
+ * @property {Record<string, string>} [state] values a main step saved (STATE_<name>), for a post step
+ * @property {number} [cancelAfterMs] send SIGTERM after this long, as the runner does when a job is cancelled
  */
 
 /**
@@ -88,6 +91,7 @@ export function inputEnvironment(action, inputs, context = {}) {
  * @property {string} summary
  * @property {Record<string, string>} exportedEnv
  * @property {string[]} addedPath
+ * @property {Record<string, string>} savedState what the step saved for its post step (GITHUB_STATE)
  * @property {number} startedAt epoch ms just before the process was spawned
  * @property {number} endedAt epoch ms when it exited
  * @property {number} durationMs
@@ -101,7 +105,7 @@ export function inputEnvironment(action, inputs, context = {}) {
  * @returns {Promise<RunResult>}
  */
 export async function runBundledAction(action, options = {}) {
-  const bundle = join(repoRoot, 'dist', action, 'index.js')
+  const bundle = join(repoRoot, 'dist', action, options.entry ?? 'index.js')
   if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run bundle`)
   const workDir = mkdtempSync(join(tmpdir(), `flightdeck-${action}-`))
   const files = {
@@ -144,6 +148,9 @@ export async function runBundledAction(action, options = {}) {
     RUNNER_ARCH: 'X64',
     ...files,
     ...inputEnvironment(action, options.inputs ?? {}, { 'github.token': token }),
+    ...Object.fromEntries(
+      Object.entries(options.state ?? {}).map(([name, value]) => [`STATE_${name}`, value]),
+    ),
     ...options.env,
   }
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key]
@@ -178,6 +185,9 @@ export async function runBundledAction(action, options = {}) {
   const timer = options.timeoutMs
     ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs)
     : undefined
+  const cancel = options.cancelAfterMs
+    ? setTimeout(() => child.kill('SIGTERM'), options.cancelAfterMs)
+    : undefined
   /** @type {number | null} */
   const exitCode = await new Promise((resolve, reject) => {
     child.on('error', reject)
@@ -185,6 +195,7 @@ export async function runBundledAction(action, options = {}) {
   })
   const endedAt = Date.now()
   clearTimeout(timer)
+  clearTimeout(cancel)
   toTest(`${lineOpen ? '\n' : ''}── exit ${exitCode ?? 'killed'} after ${endedAt - startedAt} ms\n`)
 
   const read = (file) => readFileSync(file, 'utf8')
@@ -196,6 +207,7 @@ export async function runBundledAction(action, options = {}) {
     summary: read(files.GITHUB_STEP_SUMMARY),
     exportedEnv: parseFileCommands(read(files.GITHUB_ENV)),
     addedPath: read(files.GITHUB_PATH).split('\n').filter(Boolean),
+    savedState: parseFileCommands(read(files.GITHUB_STATE)),
     startedAt,
     endedAt,
     durationMs: endedAt - startedAt,
