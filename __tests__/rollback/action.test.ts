@@ -337,6 +337,21 @@ describe('rollback bundle against a GitHub that misbehaves', () => {
     })
   })
 
+  it('ends the deployment as failure when the platform refuses the rollback', async () => {
+    const result = await runBundledAction('rollback', {
+      apiUrl: api.url,
+      inputs: commandInputs({
+        environment: 'staging',
+        'rollback-command': "echo 'registry unreachable' >&2; exit 3",
+      }),
+    })
+    expect(result.exitCode).toBe(1)
+    expect(statesSent(1000)).toEqual(['in_progress', 'failure'])
+    expect(api.calls(STATUS_ROUTE).at(-1)?.body).toMatchObject({
+      description: expect.stringMatching(/^Rollback failed: .*exit code 3/),
+    })
+  })
+
   it('marks earlier deployments inactive in 4 GitHub calls plus one per live deployment, with 30 earlier', async () => {
     for (let id = 999; id > 969; id--) {
       api.deployments.push({
