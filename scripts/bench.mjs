@@ -1,9 +1,9 @@
 // npm run bench: (a) how late the health-check verdict comes after the service turns healthy,
 // with the action's defaults, next to `sleep 30 && curl -f`; (b) each bundle's cold start next
-// to bare node. Writes the figures into BENCHMARKS.md.
+// to a peer bundle and bare node; (c) how soon gated-deploy restores a broken release. Writes BENCHMARKS.md.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { readdirSync, writeFileSync, existsSync, mkdirSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { readdirSync, writeFileSync, existsSync, mkdtempSync } from 'node:fs'
+import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { repoRoot, runBundledAction } from './lib/action-runner.mjs'
 import { startFakeApp } from './lib/fake-app.mjs'
@@ -48,60 +48,74 @@ const lateness = rows.map((row) => row.lateness)
 const sleepCurl = moments.map((t) => 30_000 - t)
 
 console.log(
-  `\n(b) cold start, median of ${COLD_RUNS} runs (load, parse inputs, fail on a missing input)`,
+  `\n(b) cold start, median of ${COLD_RUNS} interleaved runs (load, check inputs, fail on a bad one)`,
 )
-function coldStart(args, env = {}) {
-  const times = []
-  for (let i = 0; i < COLD_RUNS; i++) {
-    const started = process.hrtime.bigint()
-    spawnSync(process.execPath, args, { env: { PATH: process.env.PATH, ...env }, stdio: 'ignore' })
-    times.push(Number(process.hrtime.bigint() - started) / 1e6)
-  }
-  return median(times)
-}
-const bare = coldStart(['-e', ''])
-console.log(`  node -e '': ${bare.toFixed(0)} ms`)
-const bundles = []
+// Each bundle is started so it fails on its inputs: the path every run takes before it does any
+// work. Runs are interleaved (one of each, then again) so a busy machine slows all alike.
+const peerFile = join(repoRoot, 'scripts', 'bench-peer', 'url-health-check-action', 'index.cjs')
+const coldCases = [
+  { name: "`node -e ''`", args: ['-e', ''] },
+  { name: 'peer: Jtalk/url-health-check-action v2.0.0', args: [peerFile] },
+]
 for (const name of readdirSync(join(repoRoot, 'dist')).sort()) {
   const file = join(repoRoot, 'dist', name, 'index.js')
   if (!existsSync(file)) continue
-  const ms = coldStart([file])
-  bundles.push({ name, ms })
-  console.log(`  dist/${name}/index.js: ${ms.toFixed(0)} ms (${(ms / bare).toFixed(2)}x bare node)`)
+  // setup with no inputs installs flyctl; an unknown tool makes it fail on its inputs instead.
+  const env = name === 'setup' ? { INPUT_TOOLS: 'none-such' } : {}
+  coldCases.push({ name: `\`dist/${name}/index.js\``, args: [file], env })
+}
+const coldTimes = coldCases.map(() => [])
+for (let i = 0; i < COLD_RUNS; i++) {
+  coldCases.forEach((c, index) => {
+    const started = process.hrtime.bigint()
+    spawnSync(process.execPath, c.args, {
+      env: { PATH: process.env.PATH, ...c.env },
+      stdio: 'ignore',
+    })
+    coldTimes[index].push(Number(process.hrtime.bigint() - started) / 1e6)
+  })
+}
+const cold = coldCases.map((c, index) => ({ name: c.name, ms: median(coldTimes[index]) }))
+const bare = cold[0].ms
+const peer = cold[1].ms
+for (const c of cold) {
+  console.log(`  ${c.name}: ${c.ms.toFixed(0)} ms (${(c.ms / peer).toFixed(2)}x the peer)`)
 }
 
-// What the start-up is made of: bundles of single ingredients, built the same way.
-const parts = {
-  "Node's own http/https/tls/crypto/child_process modules":
-    "import 'node:http'\nimport 'node:https'\nimport 'node:tls'\nimport 'node:crypto'\nimport 'node:child_process'\n",
-  '`@actions/core` alone': "import * as core from '@actions/core'\ncore.debug('x')\n",
-  '`undici` alone (what `@actions/core` pulls in for its OIDC client)':
-    "import { ProxyAgent } from 'undici'\nif (!ProxyAgent) process.exit(1)\n",
-  '`zod/mini` alone': "import { z } from 'zod/mini'\nz.string().parse('x')\n",
-}
-const partsDir = join(repoRoot, 'node_modules', '.cache', 'flightdeck-bench')
-mkdirSync(partsDir, { recursive: true })
-const breakdown = []
-for (const [label, source] of Object.entries(parts)) {
-  const name = `part-${breakdown.length}`
-  writeFileSync(join(partsDir, `${name}.mjs`), source)
-  execFileSync(
-    join(repoRoot, 'node_modules', '.bin', 'ncc'),
-    [
-      'build',
-      join(partsDir, `${name}.mjs`),
-      '-o',
-      join(partsDir, name),
-      '--target',
-      'es2022',
-      '--quiet',
-    ],
-    { stdio: 'ignore' },
+console.log('\n(c) time to restore: a broken release, from failing to rolled back and healthy')
+// gated-deploy over the local platform (command provider): the deploy makes a release that
+// answers 503; the health budget runs out, the step rolls back and proves v1 healthy.
+const { commandInputs, initialState, readState, startPlatformApp, writeState } =
+  await import('./lib/local-platform.mjs')
+const HEALTH_BUDGET_MS = 5000
+const restoreRuns = []
+for (let i = 0; i < Number(process.env.BENCH_RESTORE_RUNS ?? 3); i++) {
+  const dir = mkdtempSync(join(tmpdir(), 'flightdeck-bench-'))
+  const statePath = join(dir, 'platform.json')
+  writeState(statePath, { ...initialState(1), nextBroken: true })
+  const app = await startPlatformApp(statePath)
+  const result = await runBundledAction('gated-deploy', {
+    inputs: {
+      ...commandInputs(statePath),
+      'health-url': `${app.url}/health`,
+      'health-timeout': `${HEALTH_BUDGET_MS}ms`,
+      concurrency: 'off',
+      'github-token': '',
+    },
+  })
+  await app.close()
+  const state = readState(statePath)
+  const failingSince = state.servingSince?.['rel-2']
+  const restore = result.endedAt - failingSince
+  const rollbackMs = state.rolledBackAt - state.rollbackStartedAt
+  restoreRuns.push({ restore, rollbackMs, exit: result.exitCode, status: result.outputs.status })
+  console.log(
+    `  restored ${fmt(restore)} after the broken release began to fail (platform rollback ${rollbackMs} ms), status ${result.outputs.status}`,
   )
-  const ms = coldStart([join(partsDir, name, 'index.mjs')])
-  breakdown.push({ label, ms })
-  console.log(`  ${label}: ${ms.toFixed(0)} ms (+${(ms - bare).toFixed(0)} ms over bare node)`)
 }
+const restoreMedian = median(restoreRuns.map((r) => r.restore))
+const rollbackMedian = median(restoreRuns.map((r) => r.rollbackMs))
+const restoreTarget = HEALTH_BUDGET_MS + rollbackMedian + 1000
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU'
 const machine = `${cpus().length} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}/${process.arch}`
@@ -135,28 +149,37 @@ ${rows.map((row) => `| ${fmt(row.healthyAfterMs)} | ${fmt(row.lateness)} | ${row
 
 ## (b) Bundle cold start
 
-Median of ${COLD_RUNS} runs of \`node dist/<name>/index.js\` with no inputs (load, parse, fail on the missing input), next to \`node -e ''\`.
+Median of ${COLD_RUNS} runs of each bundle started so that it fails on its inputs (the path every
+run takes before it does any work), interleaved with the same runs of the peer bundle
+Jtalk/url-health-check-action v2.0.0 (\`scripts/bench-peer/\`) and of bare \`node -e ''\`.
 
-| bundle | cold start | × bare node |
-| --- | --- | --- |
-| \`node -e ''\` | ${bare.toFixed(0)} ms | 1.00 |
-${bundles.map((b) => `| \`dist/${b.name}/index.js\` | ${b.ms.toFixed(0)} ms | ${(b.ms / bare).toFixed(2)} |`).join('\n')}
+| bundle | cold start | × the peer | × bare node |
+| --- | --- | --- | --- |
+${cold.map((c) => `| ${c.name} | ${c.ms.toFixed(0)} ms | ${(c.ms / peer).toFixed(2)} | ${(c.ms / bare).toFixed(2)} |`).join('\n')}
 
-Target: within 1.5× bare node.
+Target: at most 1.2× the peer.
 
-What the start-up is made of (each ingredient bundled alone by ncc, same method):
+How: flightdeck speaks the runner's protocol itself (\`shared/runner.ts\`) instead of loading
+\`@actions/core\`, which imports undici at load time for an OIDC client it never calls; runs
+CLIs itself (\`shared/process.ts\`) instead of \`@actions/exec\`; and loads the rest only on
+the path that needs it: the probe engine after the inputs are valid, Octokit when a GitHub call
+is made, \`@actions/http-client\` (undici) with the first platform API request,
+\`@actions/tool-cache\` when setup installs. What is left is Node's ESM loader and \`zod/mini\`,
+which checks every input.
 
-| ingredient | cold start | over bare node |
-| --- | --- | --- |
-${breakdown.map((b) => `| ${b.label} | ${b.ms.toFixed(0)} ms | +${(b.ms - bare).toFixed(0)} ms |`).join('\n')}
+## (c) Time to restore a broken release
 
-What dominates: \`undici\`, which \`@actions/core\` imports at load time for its OIDC client
-(\`getIDToken\`, which flightdeck never calls), is most of the gap; Node's own network and
-crypto modules, which any action that speaks HTTPS needs, cost about ${((breakdown[0]?.ms ?? bare) / bare).toFixed(2)}× bare node on
-their own, so 1.5× leaves almost nothing for the action itself. The bundles with Octokit
-(\`rollback\`) or \`@actions/tool-cache\` (\`setup\`) pay for those too. Next levers, not yet
-taken: keep \`undici\` out of bundles that make no Octokit call (a build-time alias), and Node's
-compile cache (\`module.enableCompileCache()\`, Node 22+) for the second action in a job.
+gated-deploy over a local platform (\`command\` provider): the deploy makes a release that
+answers 503; with \`health-timeout: ${HEALTH_BUDGET_MS / 1000}s\` the step sees it fail, rolls back to v1 and proves
+v1 healthy, all in the same step. Measured from the moment the broken release starts serving
+to the step's end (rolled back and healthy).
+
+| run | restored after | platform rollback | status |
+| --- | --- | --- | --- |
+${restoreRuns.map((r, i) => `| ${i + 1} | ${fmt(r.restore)} | ${r.rollbackMs} ms | ${r.status} |`).join('\n')}
+
+- **gated-deploy:** median **${fmt(restoreMedian)}**; target: health budget (${fmt(HEALTH_BUDGET_MS)}) + the platform's rollback (${rollbackMedian} ms) + one probe interval (1 s) = ${fmt(restoreTarget)}.
+- **The seeds' separate rollback workflow** (\`sleep 30 && curl -f\`, then a \`workflow_run\` workflow): the broken release serves for the 30 s sleep, then until a new workflow is queued, gets a runner, checks out, installs the CLI and rolls back; on GitHub-hosted runners that is typically 30 s + 20–60 s of queue and set-up + the rollback, so one to two minutes, and nothing proves the old release healthy afterwards.
 `
 writeFileSync(join(repoRoot, 'BENCHMARKS.md'), doc)
 console.log(`\nwrote BENCHMARKS.md (median lateness ${fmt(median(lateness))})`)

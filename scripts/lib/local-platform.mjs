@@ -14,6 +14,9 @@ import { createServer } from 'node:http'
  * @property {boolean} [failDeploy] the next deploy fails
  * @property {boolean} [failRollback] rollbacks fail
  * @property {string[]} [log] commands that ran
+ * @property {Record<string, number>} [servingSince] epoch ms each release began to serve
+ * @property {number} [rollbackStartedAt] epoch ms the last rollback began
+ * @property {number} [rolledBackAt] epoch ms the last rollback switched the serving release
  */
 
 export const scriptPath = new URL(import.meta.url).pathname
@@ -108,18 +111,21 @@ async function main() {
     }
     state.releases.unshift(release)
     state.serving = release.id
+    state.servingSince = { ...state.servingSince, [release.id]: Date.now() }
     writeState(path, state)
     console.log(`deployed ${release.version}`)
     console.log(JSON.stringify({ id: release.id, version: release.version }))
     return
   }
   if (verb === 'rollback') {
+    state.rollbackStartedAt = Date.now()
     if (state.failRollback) {
       writeState(path, state)
       console.error('Error: rollback refused: release image was garbage-collected')
       process.exit(1)
     }
     state.serving = process.env.FLIGHTDECK_RELEASE_ID
+    state.rolledBackAt = Date.now()
     writeState(path, state)
     console.log(`rolled back to ${process.env.FLIGHTDECK_RELEASE_VERSION}`)
     return
