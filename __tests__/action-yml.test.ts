@@ -15,16 +15,24 @@ interface ActionSpec {
   branding?: { icon?: string; color?: string }
   inputs?: Record<string, { description?: string; required?: boolean; default?: unknown }>
   outputs?: Record<string, { description?: string }>
-  runs: { using: string; main: string }
+  runs: { using: string; main: string; post?: string; 'post-if'?: string }
 }
 
 describe.each(actions)('actions/%s/action.yml', (name) => {
   const text = readFileSync(join(root, 'actions', name, 'action.yml'), 'utf8')
   const spec = parse(text) as ActionSpec
 
-  it('runs its committed bundle on node24', () => {
-    expect(spec.runs).toEqual({ using: 'node24', main: `../../dist/${name}/index.js` })
+  it('runs its committed bundle on node24, and its post step whatever happened', () => {
+    const hasPost = existsSync(join(root, 'actions', name, 'src', 'post.ts'))
+    expect(spec.runs).toEqual({
+      using: 'node24',
+      main: `../../dist/${name}/index.js`,
+      // A post step that cleans up (ends an open Deployment) must run after a failure or a
+      // cancellation too.
+      ...(hasPost ? { post: `../../dist/${name}/post/index.js`, 'post-if': 'always()' } : {}),
+    })
     expect(existsSync(join(root, 'dist', name, 'index.js'))).toBe(true)
+    if (hasPost) expect(existsSync(join(root, 'dist', name, 'post', 'index.js'))).toBe(true)
     expect(existsSync(join(root, 'actions', name, 'src', 'index.ts'))).toBe(true)
   })
 
