@@ -1,12 +1,14 @@
 // A stateful fake of the vercel CLI 60.1.3. State, in $FAKE_CLI_STATE/vercel.json:
-//   { contextName, projects: { <name>: { id, deployments: [list.json deployment, newest first],
-//     env: [{ key, value, target }] } }, nextDeploy?: 'fail', rollbackFails?: true,
-//     rolledBackTo?: <dpl id> }
-// With no state yet it holds the fixtures' project, `flightdeck-web`, with list.json. Outputs
-// follow ../fixtures/providers/vercel (see its README for their sources): progress and messages
-// on stderr, only the deployment URL or the JSON on stdout.
+//   { contextName, projects: { <name>: { id, deployments: [deployment, newest first],
+//     env: [{ key, value, target }] } }, nextDeploy?: 'fail', nextBuild?: 'fail',
+//     rollbackFails?: true, rolledBackTo?: <dpl id> }
+// A deployment is a list.json item plus the `id` the API knows it by (the CLI's list JSON has
+// none: see the fixtures' README). With no state yet it holds the fixtures' project,
+// `flightdeck-web`, with list.json. Outputs follow ../fixtures/providers/vercel, checked against
+// the real CLI in __tests__/real-cli/vercel.test.ts: progress and messages on stderr, only the
+// deployment URL or the JSON on stdout.
 import { randomBytes } from 'node:crypto'
-import { fakeCli, fixture, flag, positionalWords } from './cli-lib.mjs'
+import { dashedValue, fakeCli, fixture, flag, positionalWords } from './cli-lib.mjs'
 
 const TOOL = 'vercel'
 const FIXTURE_PROJECT = 'flightdeck-web'
@@ -46,7 +48,57 @@ const VALUE_FLAGS = [
   '--archive',
   '--regions',
 ]
+// Every flag the fake knows, with or without a value (vercel refuses others).
+const KNOWN_FLAGS = [
+  ...VALUE_FLAGS,
+  '--api',
+  '--yes',
+  '-y',
+  '--prod',
+  '--prebuilt',
+  '--force',
+  '--json',
+  '--wait',
+  '--logs',
+  '-l',
+  '--safe',
+  '--hard',
+  '--debug',
+  '-d',
+  '--no-color',
+  '--non-interactive',
+  '--sensitive',
+  '--no-sensitive',
+  '--all',
+  '-a',
+  '--help',
+  '-h',
+  '--version',
+  '-v',
+]
 const ALIASES = { ls: 'list', rm: 'remove' }
+// The ids the API gives the deployments of list.json (as `uid`), which the CLI's list JSON leaves out.
+const FIXTURE_IDS = {
+  'flightdeck-web-z1x2c3v4b-example-team.vercel.app': 'dpl_5Ee4Dd3Cc2Bb1Aa0Zz9Yy8Xx7Ww6Vv',
+  'flightdeck-web-8x2kq1m9z-example-team.vercel.app': 'dpl_7Hk2mQ9xLpR4sT6vW8yZ1aB3cD5e',
+  'flightdeck-web-2m7n4b1v6-example-team.vercel.app': 'dpl_3Qw8eR5tY2uI9oP1aS4dF7gH0jK6',
+  'flightdeck-web-5t4r3e2w1-example-team.vercel.app': 'dpl_9Zx8Cv7Bn6Mm5Ll4Kk3Jj2Hh1Gg0Ff',
+  'flightdeck-web-q9w8e7r6t-example-team.vercel.app': 'dpl_1Aa2Bb3Cc4Dd5Ee6Ff7Gg8Hh9Ii0Jj',
+}
+// What `vercel list --format json` prints of each deployment (commands/list: `id: dep.id`, which
+// the documented list item does not have, so it is left out).
+const LISTED_KEYS = [
+  'url',
+  'name',
+  'state',
+  'target',
+  'customEnvironment',
+  'createdAt',
+  'buildingAt',
+  'ready',
+  'creator',
+  'meta',
+]
 
 export function runVercelFake() {
   return fakeCli(TOOL, handle, subcommand)
@@ -68,11 +120,16 @@ function fail(message, exitCode = 1) {
 }
 
 function seed(state) {
+  // A test may set the state from list.json, whose deployments carry no id.
+  for (const project of Object.values(state.projects ?? {})) {
+    for (const d of project.deployments) d.id ??= FIXTURE_IDS[d.url]
+  }
   if (state.projects) return
   const sample = JSON.parse(fixture('vercel/list.json'))
   state.contextName = sample.contextName
+  const deployments = sample.deployments.map((d) => ({ id: FIXTURE_IDS[d.url], ...d }))
   state.projects = {
-    [FIXTURE_PROJECT]: { id: FIXTURE_PROJECT_ID, deployments: sample.deployments, env: [] },
+    [FIXTURE_PROJECT]: { id: FIXTURE_PROJECT_ID, deployments, env: [] },
   }
 }
 
@@ -80,6 +137,16 @@ async function handle(args, ctx) {
   const { state } = ctx
   seed(state)
   if (has(args, '--version', '-v')) return { stdout: '60.1.3\n' }
+  // vercel's argument parser (arg) refuses a value that starts with a dash after a flag, and
+  // an argument that starts with one where it knows no such flag.
+  const dashed = dashedValue(args, VALUE_FLAGS)
+  if (dashed) return { stderr: `Error: option requires argument: ${dashed[0]}\n`, exitCode: 1 }
+  const stray = args.find(
+    (arg) => arg.startsWith('-') && arg !== '--' && !KNOWN_FLAGS.includes(arg.split('=')[0]),
+  )
+  if (stray) {
+    return { stderr: `${HEADER}✗ unknown or unexpected option: ${stray}\n`, exitCode: 1 }
+  }
   if (!process.env.VERCEL_TOKEN && !flag(args, '--token', '-t')) {
     return fail('No existing credentials found. Please run `vercel login` or pass "--token"')
   }
@@ -102,6 +169,8 @@ async function handle(args, ctx) {
       return rollback(state, args, ctx)
     case 'promote':
       return promote(state, args, ctx)
+    case 'inspect':
+      return inspect(state, args, ctx)
     case 'remove':
       return remove(state, args, ctx)
     case 'env add':
@@ -203,21 +272,33 @@ function deploy(state, name, project, args, ctx) {
 function list(state, args) {
   const app = words(args)[1] ?? process.env.VERCEL_PROJECT_ID
   const found = app ? findProject(state, app) : undefined
-  if (!found) return fail(`There is no project for "${app}"`)
-  const [name, project] = found
-  const deployments = [...project.deployments].sort((a, b) => b.createdAt - a.createdAt)
-  if (wantsJson(args)) {
-    if (deployments.length === 0) {
-      return {
-        stdout: `${JSON.stringify({ deployments: [], pagination: { count: 0, next: null, prev: null }, contextName: state.contextName }, null, 2)}\n`,
-      }
+  // With --format json vercel prints no header.
+  if (!found) {
+    return {
+      stderr: `Error: The provided argument "${app}" is not a valid project name\n`,
+      exitCode: 1,
     }
+  }
+  const [name, project] = found
+  const environment = flag(args, '--environment')
+  const limit = Number(flag(args, '--limit') ?? 20)
+  const until = flag(args, '--next', '-N')
+  const matching = [...project.deployments]
+    .sort((a, b) => b.createdAt - a.createdAt)
+    .filter((d) => !environment || (d.target ?? 'preview') === environment)
+    .filter((d) => until === undefined || d.createdAt < Number(until))
+  const deployments = matching.slice(0, limit)
+  if (wantsJson(args)) {
+    const listed = deployments.map((d) =>
+      Object.fromEntries(LISTED_KEYS.filter((key) => key in d).map((key) => [key, d[key]])),
+    )
+    const last = deployments.at(-1)
     const output = {
       contextName: state.contextName,
-      deployments,
+      deployments: listed,
       pagination: {
         count: deployments.length,
-        next: (deployments.at(-1)?.createdAt ?? 1) - 1,
+        next: matching.length > limit && last ? last.createdAt : null,
         prev: deployments[0]?.createdAt ?? null,
       },
     }
@@ -276,11 +357,27 @@ function promote(state, args, ctx) {
   const { name, project, deployment } = found
   const sampleId = 'dpl_7Hk2mQ9xLpR4sT6vW8yZ1aB3cD5e'
   if (deployment.target !== 'production') {
-    // As the real CLI does with --yes: a preview is rebuilt as a new production deployment.
-    const id = `dpl_${randomBytes(12).toString('hex')}`
-    project.deployments.unshift({ ...deployment, id, target: 'production', state: 'BUILDING' })
+    // As the real CLI does with --yes: a preview is rebuilt as a new production deployment,
+    // and vercel says where to inspect it and exits without waiting for it.
+    const id = `dpl_${randomId(28)}`
+    const url = `${name}-${randomHostPart()}-${state.contextName}.vercel.app`
+    const building = state.nextBuild === 'fail' ? 'ERROR' : 'READY'
+    delete state.nextBuild
+    project.deployments.unshift({
+      ...deployment,
+      id,
+      url,
+      target: 'production',
+      state: 'BUILDING',
+      builds: building,
+      createdAt: Date.now(),
+    })
     ctx.save()
-    return { stderr: fixture('vercel/promote-preview.txt').replaceAll(sampleId, deployment.id) }
+    const shown = fixture('vercel/promote-preview.txt')
+      .replaceAll(sampleId, deployment.id)
+      .replace('Ab1Cd2Ef3Gh4Ij5Kl6Mn7Op8Qr9S', id.replace(/^dpl_/, ''))
+      .replaceAll(FIXTURE_PROJECT, name)
+    return { stderr: shown }
   }
   state.promoted = deployment.id
   ctx.save()
@@ -289,6 +386,35 @@ function promote(state, args, ctx) {
     .replaceAll('flightdeck-web-8x2kq1m9z-example-team.vercel.app', deployment.url)
     .replaceAll(`! ${FIXTURE_PROJECT} was`, `! ${name} was`)
   return { stderr: shown }
+}
+
+/** `vercel inspect <ref> [--wait] --format json`: the JSON of printJson; exit 1 for ERROR. */
+function inspect(state, args, ctx) {
+  const ref = words(args)[1]
+  const found = ref ? findDeployment(state, ref) : undefined
+  if (!found) {
+    return fail(`Can't find the deployment "${ref}" under the context "${state.contextName}"`)
+  }
+  const { name, deployment } = found
+  if (has(args, '--wait') && deployment.state === 'BUILDING' && deployment.builds) {
+    deployment.state = deployment.builds
+    delete deployment.builds
+    ctx.save()
+  }
+  const json = {
+    id: deployment.id,
+    name,
+    url: deployment.url,
+    target: deployment.target ?? 'preview',
+    readyState: deployment.state,
+    createdAt: deployment.createdAt,
+    contextName: state.contextName,
+  }
+  return {
+    stdout: `${JSON.stringify(json, null, 2)}\n`,
+    stderr: `Fetching deployment "${ref}" in ${state.contextName}\n`,
+    exitCode: ['ERROR', 'CANCELED'].includes(deployment.state) ? 1 : 0,
+  }
 }
 
 function remove(state, args, ctx) {

@@ -69,55 +69,98 @@ function seeded(): VercelState {
   }
 }
 
+const LIST_ARGS = ['--environment=production', '--limit=100', '--format=json']
+const CURRENT_URL = 'https://flightdeck-web-5t4r3e2w1-example-team.vercel.app'
+const FAILED_URL = 'https://flightdeck-web-2m7n4b1v6-example-team.vercel.app'
+
 describe('vercel provider: releases', () => {
-  it('maps `vercel list --format json` newest first; the newest READY production deployment is current', async () => {
+  it('lists production deployments newest first; the newest READY one is current', async () => {
     const releases = await vercel().releases()
-    expect(argvs()).toEqual([['list', APP, '--format', 'json']])
+    expect(argvs()).toEqual([['list', APP, ...LIST_ARGS]])
+    // vercel 60 prints no id for a listed deployment (see the fixtures' README): its URL names it.
     expect(releases.map((r) => [r.id, r.status, r.rawStatus, r.current])).toEqual([
-      ['dpl_5Ee4Dd3Cc2Bb1Aa0Zz9Yy8Xx7Ww6Vv', 'in-progress', 'BUILDING (preview)', false],
-      ['dpl_7Hk2mQ9xLpR4sT6vW8yZ1aB3cD5e', 'unknown', 'READY (preview)', false],
-      ['dpl_3Qw8eR5tY2uI9oP1aS4dF7gH0jK6', 'failed', 'ERROR', false],
-      ['dpl_9Zx8Cv7Bn6Mm5Ll4Kk3Jj2Hh1Gg0Ff', 'succeeded', 'READY', true],
-      ['dpl_1Aa2Bb3Cc4Dd5Ee6Ff7Gg8Hh9Ii0Jj', 'failed', 'CANCELED (preview)', false],
+      [FAILED_URL, 'failed', 'ERROR', false],
+      [CURRENT_URL, 'succeeded', 'READY', true],
     ])
-    expect(releases[3]).toEqual({
-      id: 'dpl_9Zx8Cv7Bn6Mm5Ll4Kk3Jj2Hh1Gg0Ff',
+    expect(releases[1]).toEqual({
+      id: CURRENT_URL,
       status: 'succeeded',
       rawStatus: 'READY',
       createdAt: new Date(1748856000000).toISOString(),
       current: true,
       description: 'production deployment of main (abc1234)',
-      url: 'https://flightdeck-web-5t4r3e2w1-example-team.vercel.app',
+      url: CURRENT_URL,
     })
+  })
+
+  it('reads every environment of the fixture, keeping previews out of rollback choices', () => {
+    const releases = parseVercelList(JSON.parse(fixture('list.json')), 'vercel list')
+    expect(releases.map((r) => [r.status, r.rawStatus, r.current])).toEqual([
+      ['in-progress', 'BUILDING (preview)', false],
+      ['unknown', 'READY (preview)', false],
+      ['failed', 'ERROR', false],
+      ['succeeded', 'READY', true],
+      ['failed', 'CANCELED (preview)', false],
+    ])
     expect(releases[1]?.description).toBe(
       'preview deployment of feature/login (def5678); not a production rollback target',
     )
+    expect(() => planRollback(releases, releases[1]?.id as string, APP)).toThrow(
+      'has status "READY (preview)", which is not known to have succeeded',
+    )
   })
 
-  it('keeps previews out of rollback choices', async () => {
-    const older = {
+  it('takes `id`, else the documented `uid`, else the URL as the id', () => {
+    const releases = parseVercelList(
+      {
+        deployments: [
+          { id: 'dpl_A', uid: 'dpl_B', url: 'a.vercel.app', state: 'READY', createdAt: 3 },
+          { uid: 'dpl_C', url: 'c.vercel.app', state: 'READY', createdAt: 2 },
+          { url: 'https://d.vercel.app', state: 'READY', createdAt: 1 },
+        ],
+      },
+      'x',
+    )
+    expect(releases.map((r) => [r.id, r.url])).toEqual([
+      ['dpl_A', 'https://a.vercel.app'],
+      ['dpl_C', 'https://c.vercel.app'],
+      ['https://d.vercel.app', 'https://d.vercel.app'],
+    ])
+  })
+
+  it('pages further with --next until two production deployments are READY', async () => {
+    const base = seeded()
+    const project = base.projects[APP] as VercelState['projects'][string]
+    // 100 failed production deployments newer than the two good ones.
+    for (let i = 0; i < 100; i++) {
+      project.deployments.unshift({
+        id: `dpl_Bad${i}`,
+        url: `flightdeck-web-bad${i}-example-team.vercel.app`,
+        state: 'ERROR',
+        target: 'production',
+        createdAt: 1749000000000 + i * 1000,
+      } as never)
+    }
+    project.deployments.push({
       id: 'dpl_OlderProd',
       url: 'flightdeck-web-old-example-team.vercel.app',
       state: 'READY',
       target: 'production',
       createdAt: 1748000000000,
-    }
-    const base = seeded()
-    base.projects[APP]?.deployments.push(
-      {
-        id: 'dpl_OldPreview',
-        url: 'flightdeck-web-prev-example-team.vercel.app',
-        state: 'READY',
-        target: null,
-        createdAt: 1748500000000,
-      } as never,
-      older as never,
-    )
+    } as never)
     fake.clis.setState('vercel', base)
     const releases = await vercel().releases()
-    expect(planRollback(releases, 'previous', APP).to.id).toBe('dpl_OlderProd')
-    expect(() => planRollback(releases, 'dpl_OldPreview', APP)).toThrow(
-      'has status "READY (preview)", which is not known to have succeeded',
+    expect(argvs()).toEqual([
+      ['list', APP, ...LIST_ARGS],
+      ['list', APP, ...LIST_ARGS, '--next=1749000000000'],
+    ])
+    expect(releases).toHaveLength(103)
+    expect(releases.filter((r) => r.status === 'succeeded').map((r) => [r.id, r.current])).toEqual([
+      [CURRENT_URL, true],
+      ['https://flightdeck-web-old-example-team.vercel.app', false],
+    ])
+    expect(planRollback(releases, 'previous', APP).to.url).toBe(
+      'https://flightdeck-web-old-example-team.vercel.app',
     )
   })
 
@@ -164,26 +207,40 @@ describe('vercel provider: releases', () => {
   it('says which command printed malformed or misshapen JSON', async () => {
     fake.clis.behave('vercel', { list: { malformed: true } })
     await expect(vercel().releases()).rejects.toThrow(
-      /^`vercel list flightdeck-web --format json` did not print JSON .*it began: "Error: unexpected end/,
+      /^`vercel list flightdeck-web --environment=production --limit=100 --format=json` did not print JSON .*it began: "Error: unexpected end/,
     )
     fake.clis.behave('vercel', { list: { stdout: '[]' } })
     await expect(vercel().releases()).rejects.toThrow(
-      '`vercel list flightdeck-web --format json` printed JSON without a list of deployments',
+      '`vercel list flightdeck-web --environment=production --limit=100 --format=json` printed JSON without a list of deployments',
     )
     fake.clis.behave('vercel', { list: { stdout: '{"deployments":[{"state":"READY"}]}' } })
-    await expect(vercel().releases()).rejects.toThrow('printed a deployment without an id (item 0)')
+    await expect(vercel().releases()).rejects.toThrow(
+      'printed a deployment without an id or URL (item 0)',
+    )
   })
 
-  it('names the command, exit code and vercel message when it fails', async () => {
+  it("names the command, exit code and vercel's own Error: headline when it fails", async () => {
     await expect(vercel({ app: 'no-such-project' }).releases()).rejects.toThrow(
-      '`vercel list no-such-project --format json` failed with exit code 1: Vercel CLI 60.1.3 (Node.js 20.20.2) / Error: There is no project for "no-such-project"',
+      '`vercel list no-such-project --environment=production --limit=100 --format=json` failed with exit code 1: Error: The provided argument "no-such-project" is not a valid project name',
     )
+  })
+
+  it('names a dotted project by its id, as vercel list reads a dotted word as a deployment host', async () => {
+    await expect(vercel({ app: 'shop.example' }).releases()).rejects.toThrow(
+      '`vercel list` reads "shop.example" as a deployment host because of its dot; set `project-id` and `org-id`',
+    )
+    expect(argvs()).toEqual([])
+    await vercel({
+      app: 'shop.example',
+      settings: { 'org-id': ORG_ID, 'project-id': PROJECT_ID },
+    }).releases()
+    expect(argvs()).toEqual([['list', ...LIST_ARGS]])
   })
 
   it('gives up on a hanging vercel after timeoutMs', async () => {
     fake.clis.behave('vercel', { list: { hangMs: 2_000 } })
     await expect(vercel({ timeoutMs: 500 }).releases()).rejects.toThrow(
-      /^`vercel list flightdeck-web --format json` did not finish within/,
+      /^`vercel list flightdeck-web --environment=production --limit=100 --format=json` was stopped after \d+ms: it did not finish within its time limit of 500ms; its last output: none$/,
     )
   })
 })
@@ -205,7 +262,7 @@ describe('vercel provider: credentials', () => {
   it('passes org-id and project-id as VERCEL_ORG_ID and VERCEL_PROJECT_ID, and then no --project', async () => {
     const provider = vercel({ settings: { 'org-id': ORG_ID, 'project-id': PROJECT_ID } })
     await provider.deploy({})
-    expect(argvs()[0]).toEqual(['deploy', '--yes', '--format', 'json'])
+    expect(argvs()[0]).toEqual(['deploy', '--yes', '--format=json'])
     expect(fake.clis.calls('vercel')[0]?.env).toEqual({
       VERCEL_TOKEN: TOKEN,
       VERCEL_ORG_ID: ORG_ID,
@@ -223,6 +280,32 @@ describe('vercel provider: credentials', () => {
       VERCEL_ORG_ID: ORG_ID,
       VERCEL_PROJECT_ID: PROJECT_ID,
     })
+  })
+
+  it('refuses a token vercel would refuse (anything but letters, digits and _), running nothing', async () => {
+    const error = await vercel({ token: 'abc-123' })
+      .releases()
+      .catch((err: Error) => err)
+    expect(error).toBeInstanceOf(InputError)
+    expect((error as Error).message).toContain('letters, digits and _')
+    expect((error as Error).message).not.toContain('abc-123')
+    expect(argvs()).toEqual([])
+  })
+
+  it('passes api-url as the global --api=URL, first, to every command', async () => {
+    const provider = vercel({ apiUrl: 'http://127.0.0.1:9/' })
+    await provider.releases()
+    await provider.deploy({})
+    expect(argvs().map((args) => args.slice(0, 2))).toEqual([
+      ['--api=http://127.0.0.1:9', 'list'],
+      ['--api=http://127.0.0.1:9', 'deploy'],
+    ])
+    fake.clis.behave('vercel', { rollback: { exitCode: 1, stderr: 'Error: Not authorized\n' } })
+    await expect(
+      provider.rollback({ id: 'dpl_X', status: 'succeeded', rawStatus: 'READY', current: false }),
+    ).rejects.toThrow(
+      '`vercel --api=http://127.0.0.1:9 rollback dpl_X --yes` failed with exit code 1: Error: Not authorized',
+    )
   })
 
   it('refuses to run without a token, or with only one of the two ids', async () => {
@@ -255,8 +338,7 @@ describe('vercel provider: deploy', () => {
         'promote',
         'https://flightdeck-web-5t4r3e2w1-example-team.vercel.app',
         '--yes',
-        '--timeout',
-        '590s',
+        '--timeout=590s',
       ],
     ])
     expect(result).toEqual({
@@ -267,14 +349,40 @@ describe('vercel provider: deploy', () => {
     for (const call of fake.clis.calls('vercel')) expect(call.args.join(' ')).not.toContain(TOKEN)
   })
 
-  it('says when Vercel rebuilds a promoted preview as a new production deployment', async () => {
-    const result = await vercel().deploy({ image: 'dpl_7Hk2mQ9xLpR4sT6vW8yZ1aB3cD5e' })
-    expect(argvs()).toEqual([['promote', 'dpl_7Hk2mQ9xLpR4sT6vW8yZ1aB3cD5e', '--yes']])
-    expect(result).toEqual({ releaseId: 'dpl_7Hk2mQ9xLpR4sT6vW8yZ1aB3cD5e', url: undefined })
-    expect(logs.join('\n')).toContain(
-      'was a preview deployment: Vercel built a new production deployment from it',
+  it('waits for the production deployment Vercel builds from a promoted preview, and reports that one', async () => {
+    const preview = 'dpl_7Hk2mQ9xLpR4sT6vW8yZ1aB3cD5e'
+    const result = await vercel().deploy({ image: preview })
+    const built = state().projects[APP]?.deployments[0]
+    expect(built).toMatchObject({ target: 'production', state: 'READY' })
+    expect(built?.id).not.toBe(preview)
+    expect(argvs()).toEqual([
+      ['promote', preview, '--yes'],
+      ['inspect', built?.id, '--wait', expect.stringMatching(/^--timeout=\d+s$/), '--format=json'],
+    ])
+    expect(result).toEqual({ releaseId: built?.id, url: `https://${built?.url}` })
+    expect(logs).toContain(
+      `${preview} was a preview deployment: Vercel is building a new production deployment from it, ${built?.id}; waiting until it is ready`,
     )
-    expect(state().projects[APP]?.deployments[0]).toMatchObject({ target: 'production' })
+  })
+
+  it('fails when the production deployment built from a preview fails', async () => {
+    fake.clis.setState('vercel', { ...seeded(), nextBuild: 'fail' })
+    const error = await vercel()
+      .deploy({ image: 'dpl_7Hk2mQ9xLpR4sT6vW8yZ1aB3cD5e' })
+      .catch((err: Error) => err)
+    const built = state().projects[APP]?.deployments[0]
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        `^the production deployment ${built?.id} that Vercel built from dpl_7Hk2mQ9xLpR4sT6vW8yZ1aB3cD5e ended ERROR when \`vercel inspect ${built?.id} --wait --timeout=\\d+s --format=json\` stopped waiting$`,
+      ),
+    )
+  })
+
+  it('says which deployment Vercel did not finish building within the time limit', async () => {
+    fake.clis.behave('vercel', { inspect: { stdout: '{"id":"dpl_New","readyState":"BUILDING"}' } })
+    await expect(vercel().deploy({ image: 'dpl_7Hk2mQ9xLpR4sT6vW8yZ1aB3cD5e' })).rejects.toThrow(
+      /^the production deployment dpl_\w+ that Vercel built from dpl_7Hk2mQ9xLpR4sT6vW8yZ1aB3cD5e was still BUILDING when `vercel inspect/,
+    )
   })
 
   it('refuses an image that is not a deployment, running nothing', async () => {
@@ -286,7 +394,7 @@ describe('vercel provider: deploy', () => {
 
   it('makes a preview deployment and returns its id and URL', async () => {
     const result = await vercel().deploy({ extraArgs: ['--force'] })
-    expect(argvs()).toEqual([['deploy', '--yes', '--project', APP, '--format', 'json', '--force']])
+    expect(argvs()).toEqual([['deploy', '--yes', `--project=${APP}`, '--format=json', '--force']])
     const newest = state().projects[APP]?.deployments[0]
     expect(newest).toMatchObject({ state: 'READY', target: null })
     expect(result).toEqual({ releaseId: newest?.id, url: `https://${newest?.url}` })
@@ -302,12 +410,9 @@ describe('vercel provider: deploy', () => {
       '--yes',
       '--prod',
       '--prebuilt',
-      '--local-config',
-      'vercel.prod.json',
-      '--project',
-      APP,
-      '--format',
-      'json',
+      '--local-config=vercel.prod.json',
+      `--project=${APP}`,
+      '--format=json',
     ])
     const releases = await vercel().releases()
     expect(releases[0]).toMatchObject({ status: 'succeeded', current: true })
@@ -317,22 +422,41 @@ describe('vercel provider: deploy', () => {
     await vercel().deploy({ environment: 'staging' })
     await vercel().deploy({ environment: 'preview' })
     expect(argvs().map((args) => args.slice(0, 4))).toEqual([
-      ['deploy', '--yes', '--target', 'staging'],
-      ['deploy', '--yes', '--project', APP],
+      ['deploy', '--yes', '--target=staging', `--project=${APP}`],
+      ['deploy', '--yes', `--project=${APP}`, '--format=json'],
+    ])
+  })
+
+  it('passes an environment and config path that start with a dash as values', async () => {
+    await vercel().deploy({ environment: '-x', config: '--prod' })
+    expect(argvs()).toEqual([
+      [
+        'deploy',
+        '--yes',
+        '--target=-x',
+        '--local-config=--prod',
+        `--project=${APP}`,
+        '--format=json',
+      ],
     ])
   })
 
   it("reports a failed build with Vercel's error and the build logs link", async () => {
     fake.clis.setState('vercel', { ...seeded(), nextDeploy: 'fail' })
     await expect(vercel().deploy({})).rejects.toThrow(
-      /^`vercel deploy --yes --project flightdeck-web --format json` failed with exit code 1: BUILD_ERROR: Command "npm run build" exited with 1 \(build logs: https:\/\/vercel\.com\/example-team\/flightdeck-web\/\w+\)$/,
+      /^`vercel deploy --yes --project=flightdeck-web --format=json` failed with exit code 1: BUILD_ERROR: Command "npm run build" exited with 1 \(build logs: https:\/\/vercel\.com\/example-team\/flightdeck-web\/\w+\)$/,
     )
   })
 
-  it('reports a failure without JSON by the end of stderr', async () => {
-    fake.clis.behave('vercel', { deploy: { exitCode: 1, stderr: 'Error: Project not found\n' } })
+  it("reports a failure without JSON by vercel's own Error: headline", async () => {
+    fake.clis.behave('vercel', {
+      deploy: {
+        exitCode: 1,
+        stderr: 'Retrieving project…\nError: Project not found\n> more help\n',
+      },
+    })
     await expect(vercel().deploy({})).rejects.toThrow(
-      '`vercel deploy --yes --project flightdeck-web --format json` failed with exit code 1: Error: Project not found',
+      '`vercel deploy --yes --project=flightdeck-web --format=json` failed with exit code 1: Error: Project not found',
     )
   })
 
@@ -361,7 +485,7 @@ describe('vercel provider: deploy', () => {
   it('gives up on a deploy that hangs past timeoutMs', async () => {
     fake.clis.behave('vercel', { deploy: { hangMs: 2_000 } })
     await expect(vercel({ timeoutMs: 500 }).deploy({})).rejects.toThrow(
-      /^`vercel deploy --yes --project flightdeck-web --format json` did not finish within/,
+      /^`vercel deploy --yes --project=flightdeck-web --format=json` was stopped after \d+ms: it did not finish within its time limit of 500ms/,
     )
   })
 
@@ -375,14 +499,13 @@ describe('vercel provider: rollback', () => {
   it('rolls back to the target production deployment, with --yes and a timeout within ours', async () => {
     const provider = vercel({ timeoutMs: 600_000 })
     const releases = await provider.releases()
-    const target = releases[3] as Release
+    const target = releases[1] as Release
     const result = await provider.rollback(target)
     expect(argvs()[1]).toEqual([
       'rollback',
       'https://flightdeck-web-5t4r3e2w1-example-team.vercel.app',
       '--yes',
-      '--timeout',
-      '590s',
+      '--timeout=590s',
     ])
     expect(result).toEqual({ releaseId: 'dpl_9Zx8Cv7Bn6Mm5Ll4Kk3Jj2Hh1Gg0Ff' })
     expect(state().rolledBackTo).toBe('dpl_9Zx8Cv7Bn6Mm5Ll4Kk3Jj2Hh1Gg0Ff')
@@ -402,9 +525,9 @@ describe('vercel provider: rollback', () => {
 
   it("fails with vercel's message when the aliases cannot be moved", async () => {
     fake.clis.setState('vercel', { ...seeded(), rollbackFails: true })
-    const target = (await vercel().releases())[3] as Release
+    const target = (await vercel().releases())[1] as Release
     await expect(vercel().rollback(target)).rejects.toThrow(
-      /^`vercel rollback https:\/\/flightdeck-web-5t4r3e2w1-example-team\.vercel\.app --yes` failed with exit code 1: .*Error: Failed to remap all aliases to the requested deployment .* \/ > {3}failed {7}flightdeck\.example\.com \(dpl_9Zx8Cv7Bn6Mm5Ll4Kk3Jj2Hh1Gg0Ff\)$/,
+      '`vercel rollback https://flightdeck-web-5t4r3e2w1-example-team.vercel.app --yes` failed with exit code 1: Error: Failed to remap all aliases to the requested deployment flightdeck-web-5t4r3e2w1-example-team.vercel.app (dpl_9Zx8Cv7Bn6Mm5Ll4Kk3Jj2Hh1Gg0Ff)',
     )
   })
 
@@ -437,7 +560,7 @@ describe('vercel provider: rollback', () => {
     fake.clis.behave('vercel', { rollback: { hangMs: 2_000 } })
     const target: Release = { id: 'dpl_X', status: 'succeeded', rawStatus: 'READY', current: false }
     await expect(vercel({ timeoutMs: 500 }).rollback(target)).rejects.toThrow(
-      /^`vercel rollback dpl_X --yes` did not finish within/,
+      /^`vercel rollback dpl_X --yes` was stopped after \d+ms: it did not finish within its time limit of 500ms/,
     )
   })
 })
@@ -525,8 +648,8 @@ describe('vercel provider: setSecrets', () => {
     await vercel().setSecrets(secrets)
     const calls = fake.clis.calls('vercel')
     expect(calls.map((c) => c.args)).toEqual([
-      ['env', 'add', 'DATABASE_URL', 'preview', '--project', APP, '--force', '--yes'],
-      ['env', 'add', 'PEM', 'preview', '--project', APP, '--force', '--yes'],
+      ['env', 'add', 'DATABASE_URL', 'preview', `--project=${APP}`, '--force', '--yes'],
+      ['env', 'add', 'PEM', 'preview', `--project=${APP}`, '--force', '--yes'],
     ])
     expect(calls.map((c) => c.stdin)).toEqual(['postgres://u:s3cr3t@db/app', 'a\nb\n'])
     for (const call of calls) expect(call.args.join(' ')).not.toContain('s3cr3t')
@@ -548,8 +671,7 @@ describe('vercel provider: setSecrets', () => {
       'add',
       'API_KEY',
       'production',
-      '--project',
-      APP,
+      `--project=${APP}`,
       '--force',
       '--yes',
     ])
@@ -573,6 +695,17 @@ describe('vercel provider: setSecrets', () => {
     expect(argvs()).toEqual([])
   })
 
+  it('refuses an environment that would read as a flag, running nothing', async () => {
+    const error = await vercel({ settings: { environment: '--yes' } })
+      .setSecrets({ A: '1' })
+      .catch((err: Error) => err)
+    expect(error).toBeInstanceOf(InputError)
+    expect((error as InputError).problems).toEqual([
+      '"--yes" is not a Vercel environment (production, preview, development or a custom environment\'s name)',
+    ])
+    expect(argvs()).toEqual([])
+  })
+
   it('does nothing for no secrets', async () => {
     await vercel().setSecrets({})
     expect(logs).toContain('No secrets to set')
@@ -585,7 +718,7 @@ describe('vercel provider: setSecrets', () => {
       .setSecrets({ API_KEY: 'very-secret-value' })
       .catch((err: Error) => err)
     expect((error as Error).message).toBe(
-      '`vercel env add API_KEY preview --project flightdeck-web --force --yes` failed with exit code 1: Error: Not authorized',
+      '`vercel env add API_KEY preview --project=flightdeck-web --force --yes` failed with exit code 1: Error: Not authorized',
     )
   })
 

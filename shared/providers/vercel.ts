@@ -3,7 +3,16 @@
 // Formats: __tests__/fixtures/providers/README.md.
 import { InputError } from '../errors.js'
 import { maskSecret } from '../secrets.js'
-import { CliError, parseCliJson, runCli, tail, type CliResult } from '../process.js'
+import {
+  CliError,
+  commandLine,
+  failureReason,
+  parseCliJson,
+  runCli,
+  stripAnsi,
+  tail,
+  type CliResult,
+} from '../process.js'
 import {
   UnsupportedOperationError,
   type DeployRequest,
@@ -28,10 +37,25 @@ const MAX_SECRET_BYTES = 64 * 1024
 const DEFAULT_SECRET_ENVIRONMENT = 'preview'
 // Left for the CLI to report its own rollback timeout before ours ends it.
 const ROLLBACK_TIMEOUT_MARGIN_MS = 10_000
+// An environment (production, preview, development, or a custom environment's slug) reaches
+// `vercel env add` as a word of its own, so it must not look like a flag.
+const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/
+// vercel refuses a token with anything but letters, digits and _, even from VERCEL_TOKEN (it
+// copies the variable into its --token flag and checks that: dist/index.js, `token.match(/(\W)/g)`).
+const TOKEN_CHARACTER = /^\w+$/
+// `vercel list` returns at most 100 deployments a page (`--limit`, "max: 100").
+const LIST_PAGE = 100
+// Pages of production deployments read while looking for two that are READY.
+const MAX_LIST_PAGES = 5
+// The dashboard URL of a deployment ends with its id without `dpl_` (vercel's own
+// parseVercelDashboardUrl reads it the same way).
+const INSPECTOR_URL = /https:\/\/vercel\.com\/[^/\s]+\/[^/\s]+\/([A-Za-z0-9]+)\b/
 
 /** One element of `deployments` in `vercel list --format json`. */
 interface VercelDeployment {
   id?: unknown
+  /** What the documented `/v6/deployments` item carries instead of `id`. */
+  uid?: unknown
   url?: unknown
   state?: unknown
   target?: unknown
@@ -78,6 +102,20 @@ function describe(deployment: VercelDeployment, environment: string): string {
 }
 
 /**
+ * The id of a listed deployment. vercel 60 copies `id` from the API's list items, but the
+ * documented `/v6/deployments` item has `uid` and no `id`, so its JSON may have neither; then the
+ * deployment's URL names it (rollback, promote and remove all take URLs).
+ */
+function listedId(item: VercelDeployment): string | undefined {
+  const host = text(item?.url)
+  return (
+    text(item?.id) ??
+    text(item?.uid) ??
+    (host ? (/^https?:\/\//.test(host) ? host : `https://${host}`) : undefined)
+  )
+}
+
+/**
  * Releases from `vercel list --format json`, newest first. Vercel rolls back production only, so
  * a READY deployment of any other environment is `unknown` rather than `succeeded` (its
  * rawStatus says e.g. `READY (preview)`), which keeps it out of rollback choices. The current
@@ -93,8 +131,10 @@ export function parseVercelList(parsed: unknown, command: string): Release[] {
     throw new CliError(`\`${command}\` printed JSON without a list of deployments`)
   }
   const releases = (list as VercelDeployment[]).map((item, index) => {
-    const id = text(item?.id)
-    if (!id) throw new CliError(`\`${command}\` printed a deployment without an id (item ${index})`)
+    const id = listedId(item)
+    if (!id) {
+      throw new CliError(`\`${command}\` printed a deployment without an id or URL (item ${index})`)
+    }
     const state = text(item.state) ?? ''
     const production = item.target === 'production'
     const environment = production
@@ -201,6 +241,28 @@ function checkedProjectName(app: string): string {
   return app
 }
 
+/** One page of `vercel list --format json`: its deployments and where the next page starts. */
+export function readVercelListPage(
+  parsed: unknown,
+  command: string,
+): { deployments: unknown[]; next?: number } {
+  const page =
+    parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+      ? (parsed as { deployments?: unknown; pagination?: { next?: unknown } | null })
+      : undefined
+  if (!Array.isArray(page?.deployments)) {
+    throw new CliError(`\`${command}\` printed JSON without a list of deployments`)
+  }
+  const next = page.pagination?.next
+  return { deployments: page.deployments, next: typeof next === 'number' ? next : undefined }
+}
+
+/** The seconds to give a vercel `--timeout` so that it gives up, and says so, before we stop it. */
+function cliTimeout(remainingMs: number): string {
+  const margin = Math.min(ROLLBACK_TIMEOUT_MARGIN_MS, remainingMs / 2)
+  return `${Math.max(1, Math.floor((remainingMs - margin) / 1000))}s`
+}
+
 function outputOf(err: unknown): string {
   const result = err instanceof CliError ? err.result : undefined
   return `${result?.stdout ?? ''}\n${result?.stderr ?? ''}`
@@ -218,6 +280,11 @@ export function createVercelProvider(config: ProviderConfig): Provider {
         'provider `vercel` needs a token: set the `token` input or VERCEL_TOKEN (create one at https://vercel.com/account/tokens)',
       ])
     }
+    if (!TOKEN_CHARACTER.test(token)) {
+      throw new InputError([
+        'the Vercel token has characters other than letters, digits and _, which vercel refuses (a Vercel access token has none); check that `token` holds only the token',
+      ])
+    }
     // The CLI refuses one of the two ids without the other; say so before running it.
     if (Boolean(orgId) !== Boolean(projectId)) {
       throw new InputError([
@@ -229,10 +296,13 @@ export function createVercelProvider(config: ProviderConfig): Provider {
     return env
   }
 
-  /** The project to act on: VERCEL_PROJECT_ID when given, else `--project APP`. */
+  /**
+   * `--project=APP` unless VERCEL_PROJECT_ID names the project. Values go in the `--flag=value`
+   * form throughout: vercel's parser refuses `--project -x` ("requires argument").
+   */
   function projectArgs(): string[] {
     if (projectId) return []
-    return ['--project', checkedProjectName(requireApp())]
+    return [`--project=${checkedProjectName(requireApp())}`]
   }
 
   function requireApp(): string {
@@ -242,44 +312,166 @@ export function createVercelProvider(config: ProviderConfig): Provider {
     return config.app
   }
 
+  /**
+   * Runs vercel. `api-url` becomes its global `--api=URL`, put first so that it stays an option
+   * whatever follows.
+   */
   function vercel(
     args: string[],
-    options: { input?: string; echo?: boolean; allowFailure?: boolean } = {},
+    options: { input?: string; echo?: boolean; allowFailure?: boolean; timeoutMs?: number } = {},
   ): Promise<CliResult> {
-    return runCli(TOOL, args, {
+    return runCli(TOOL, [...globalArgs(), ...args], {
       env: credentials(),
       cwd: config.cwd,
-      timeoutMs: config.timeoutMs,
-      ...options,
+      timeoutMs: options.timeoutMs ?? config.timeoutMs,
+      input: options.input,
+      echo: options.echo,
+      allowFailure: options.allowFailure,
     })
   }
 
+  function globalArgs(): string[] {
+    return config.apiUrl ? [`--api=${config.apiUrl.replace(/\/+$/, '')}`] : []
+  }
+
+  function shown(args: string[]): string {
+    return commandLine(TOOL, [...globalArgs(), ...args])
+  }
+
+  /**
+   * The project for `vercel list`, which takes it only as a word: the name, or nothing when
+   * VERCEL_PROJECT_ID names it. vercel reads a word with a dot as a deployment's host.
+   */
+  function listProjectArgs(): string[] {
+    const app = checkedProjectName(requireApp())
+    if (!app.includes('.')) return [app]
+    if (projectId) return []
+    throw new InputError([
+      `\`vercel list\` reads ${JSON.stringify(app)} as a deployment host because of its dot; set \`project-id\` and \`org-id\` so that flightdeck can name the project by id`,
+    ])
+  }
+
+  /** Pages of `vercel list --format json`, as many as `enough` asks for (at most MAX_LIST_PAGES). */
+  async function listDeployments(
+    filter: string[],
+    enough: (deployments: unknown[]) => boolean,
+  ): Promise<{ deployments: unknown[]; command: string }> {
+    const deployments: unknown[] = []
+    let next: number | undefined
+    let command = ''
+    for (let page = 0; page < MAX_LIST_PAGES; page++) {
+      const args = [
+        'list',
+        ...listProjectArgs(),
+        ...filter,
+        `--limit=${LIST_PAGE}`,
+        '--format=json',
+        ...(next === undefined ? [] : [`--next=${next}`]),
+      ]
+      command ||= shown(args)
+      const result = await vercel(args, { echo: false })
+      const listed = readVercelListPage(
+        parseCliJson(TOOL, [...globalArgs(), ...args], result.stdout, result.truncated),
+        shown(args),
+      )
+      deployments.push(...listed.deployments)
+      next = listed.next
+      if (next === undefined || enough(deployments)) break
+    }
+    return { deployments, command }
+  }
+
+  /**
+   * Production deployments, newest first, page after page until two are READY: the current one
+   * and one to roll back to. A project with many previews has few production deployments among
+   * its newest, so previews are left out (Vercel rolls back production only).
+   */
   async function releases(): Promise<Release[]> {
-    const args = ['list', checkedProjectName(requireApp()), '--format', 'json']
-    const result = await vercel(args, { echo: false })
-    return parseVercelList(parseCliJson(TOOL, args, result.stdout), `${TOOL} ${args.join(' ')}`)
+    const { deployments, command } = await listDeployments(
+      ['--environment=production'],
+      (listed) =>
+        listed.filter((item) => text((item as VercelDeployment | null)?.state) === 'READY')
+          .length >= 2,
+    )
+    return parseVercelList({ deployments }, command)
+  }
+
+  /**
+   * Waits for a deployment Vercel is building until it is READY, within what is left of the time
+   * limit, with `vercel inspect --wait`; says why when it is not.
+   */
+  async function waitUntilReady(
+    id: string,
+    deadline: number,
+    what: string,
+  ): Promise<{ id: string; url?: string }> {
+    const remaining = deadline - performance.now()
+    if (remaining < 1_000) {
+      throw new CliError(`${what} was still being built when the time limit ran out`)
+    }
+    const args = ['inspect', id, '--wait', `--timeout=${cliTimeout(remaining)}`, '--format=json']
+    // inspect exits 1 for a deployment that ended in ERROR or CANCELED, and still prints it.
+    const result = await vercel(args, { echo: false, timeoutMs: remaining, allowFailure: true })
+    const json = readDeployJson(result.stdout) as
+      (DeployJson & { readyStateReason?: unknown }) | undefined
+    const state = text(json?.readyState)
+    if (!state) {
+      throw new CliError(
+        `\`${shown(args)}\` failed with exit code ${result.exitCode}: ${failureReason(result)}`,
+        result,
+      )
+    }
+    if (state !== 'READY') {
+      const reason = text(json?.readyStateReason)
+      const ended = vercelStatus(state) === 'in-progress' ? 'was still' : 'ended'
+      throw new CliError(
+        `${what} ${ended} ${state}${reason ? ` (${reason})` : ''} when \`${shown(args)}\` stopped waiting`,
+        result,
+      )
+    }
+    const host = text(json?.url)
+    return {
+      id: text(json?.id) ?? id,
+      url: host ? `https://${host.replace(/^https?:\/\//, '')}` : undefined,
+    }
   }
 
   /**
    * Puts an already-built deployment in production: Vercel's artifact is the deployment, so
-   * "deploy this image" means `vercel promote`. A preview deployment is rebuilt for production
-   * by Vercel first (it says "Successfully created new deployment").
+   * "deploy this image" means `vercel promote`. A preview deployment cannot be promoted as it
+   * is: with --yes Vercel builds a new production deployment from it and vercel exits at once,
+   * so this waits for that one and reports it, not the preview.
    */
   async function promote(ref: string): Promise<DeployResult> {
+    const started = performance.now()
     // The deployment names its project; `promote` has no --project.
     const args = ['promote', deploymentRef(ref), '--yes']
     if (config.timeoutMs > 2 * ROLLBACK_TIMEOUT_MARGIN_MS) {
-      args.push(
-        '--timeout',
-        `${Math.floor((config.timeoutMs - ROLLBACK_TIMEOUT_MARGIN_MS) / 1000)}s`,
-      )
+      args.push(`--timeout=${cliTimeout(config.timeoutMs)}`)
     }
     const result = await vercel(args)
-    const said = `${result.stdout}\n${result.stderr}`
+    const said = stripAnsi(`${result.stdout}\n${result.stderr}`)
     if (/Successfully created new deployment/.test(said)) {
+      const bare = INSPECTOR_URL.exec(said.slice(said.indexOf('Successfully created')))?.[1]
+      if (!bare) {
+        throw new CliError(
+          `\`${shown(args)}\` built a new production deployment from ${ref} but did not say which one: ${tail(said)}`,
+          result,
+        )
+      }
+      const id = `dpl_${bare}`
       config.log(
-        `${ref} was a preview deployment: Vercel built a new production deployment from it`,
+        `${ref} was a preview deployment: Vercel is building a new production deployment from it, ${id}; waiting until it is ready`,
       )
+      const built = await waitUntilReady(
+        id,
+        started + config.timeoutMs,
+        `the production deployment ${id} that Vercel built from ${ref}`,
+      )
+      return { releaseId: built.id, url: built.url }
+    }
+    if (/Promotion has been queued/.test(said)) {
+      config.log(`Vercel queued the promotion of ${ref} until the active rolling release completes`)
     }
     const promoted = /promoted to (\S+) \((dpl_[A-Za-z0-9]+)\)/.exec(said)
     return {
@@ -293,28 +485,27 @@ export function createVercelProvider(config: ProviderConfig): Provider {
     const args = ['deploy', '--yes']
     if (request.environment === 'production') args.push('--prod')
     else if (request.environment && request.environment !== 'preview') {
-      args.push('--target', request.environment)
+      args.push(`--target=${request.environment}`)
     }
     if (config.settings.prebuilt === 'true') args.push('--prebuilt')
-    if (request.config) args.push('--local-config', request.config)
-    args.push(...projectArgs(), '--format', 'json', ...(request.extraArgs ?? []))
-    const shown = `${TOOL} ${args.join(' ')}`
+    if (request.config) args.push(`--local-config=${request.config}`)
+    args.push(...projectArgs(), '--format=json', ...(request.extraArgs ?? []))
     const result = await vercel(args, { allowFailure: true })
     const json = readDeployJson(result.stdout)
     const failed = json?.error
       ? `${text(json.error.name) ?? 'error'}: ${text(json.error.message)}`
       : ''
     if (result.exitCode !== 0 || failed) {
-      const why = failed || tail(result.stderr) || tail(result.stdout) || 'no output'
+      const why = failed || failureReason(result)
       const inspect = text(json?.inspectorUrl)
       throw new CliError(
-        `\`${shown}\` failed with exit code ${result.exitCode}: ${why}${inspect ? ` (build logs: ${inspect})` : ''}`,
+        `\`${shown(args)}\` failed with exit code ${result.exitCode}: ${why}${inspect ? ` (build logs: ${inspect})` : ''}`,
         result,
       )
     }
     if (!json) {
       throw new CliError(
-        `\`${shown}\` did not print the deployment as JSON; it began: ${JSON.stringify(result.stdout.trim().slice(0, 80))}`,
+        `\`${shown(args)}\` did not print the deployment as JSON; it began: ${JSON.stringify(result.stdout.trim().slice(0, 80))}`,
         result,
       )
     }
@@ -336,10 +527,7 @@ export function createVercelProvider(config: ProviderConfig): Provider {
       // vercel waits 3m for the rollback by default; let it wait as long as we do, less a
       // margin, so that it reports its own timeout.
       if (config.timeoutMs > 2 * ROLLBACK_TIMEOUT_MARGIN_MS) {
-        args.push(
-          '--timeout',
-          `${Math.floor((config.timeoutMs - ROLLBACK_TIMEOUT_MARGIN_MS) / 1000)}s`,
-        )
+        args.push(`--timeout=${cliTimeout(config.timeoutMs)}`)
       }
       let result: CliResult
       try {
@@ -353,7 +541,7 @@ export function createVercelProvider(config: ProviderConfig): Provider {
         }
         throw err
       }
-      const said = `${result.stdout}\n${result.stderr}`
+      const said = stripAnsi(`${result.stdout}\n${result.stderr}`)
       if (/Rollback was skipped/.test(said)) config.log(`Vercel skipped the rollback to ${ref}`)
       config.log(
         'Vercel stops assigning production domains to new deployments after a rollback; run `vercel promote <deployment>` to resume',
@@ -394,15 +582,20 @@ export function createVercelProvider(config: ProviderConfig): Provider {
     async setSecrets(secrets) {
       const entries = Object.entries(secrets)
       for (const [, value] of entries) maskSecret(value)
+      const environment = config.settings.environment || DEFAULT_SECRET_ENVIRONMENT
       const problems = entries
         .map(([name, value]) => secretProblem(name, value))
         .filter((problem): problem is string => problem !== undefined)
+      if (!ENVIRONMENT_NAME.test(environment)) {
+        problems.push(
+          `${JSON.stringify(environment)} is not a Vercel environment (production, preview, development or a custom environment's name)`,
+        )
+      }
       if (problems.length > 0) throw new InputError(problems)
       if (entries.length === 0) {
         config.log('No secrets to set')
         return
       }
-      const environment = config.settings.environment || DEFAULT_SECRET_ENVIRONMENT
       for (const [name, value] of entries) {
         // The value goes on stdin; --force replaces an existing one, --yes takes all branches
         // of a preview environment instead of asking for one.
@@ -414,10 +607,15 @@ export function createVercelProvider(config: ProviderConfig): Provider {
 
     async url() {
       const list = await releases()
-      const serving =
-        list.find((release) => release.current) ??
-        list.find((release) => /^READY\b/.test(release.rawStatus))
-      return serving?.url
+      const serving = list.find((release) => release.current)
+      if (serving) return serving.url
+      // No production deployment is READY: the newest READY one of any environment.
+      const { deployments, command } = await listDeployments([], (listed) =>
+        listed.some((item) => text((item as VercelDeployment | null)?.state) === 'READY'),
+      )
+      return parseVercelList({ deployments }, command).find((release) =>
+        /^READY\b/.test(release.rawStatus),
+      )?.url
     },
   }
 }
