@@ -8,7 +8,8 @@
 // as a command. This module writes exactly what `@actions/core` writes (the format is checked
 // against it in __tests__/shared/runner.test.ts), and every log line goes through
 // `safeLogText`, so text from branch names, CLI output or API bodies is always data.
-import { randomUUID } from 'node:crypto'
+// Random tokens come from the global Web Crypto object, which Node loads only when first used:
+// a step that fails on its inputs never pays for the crypto modules.
 import { appendFileSync } from 'node:fs'
 import { EOL } from 'node:os'
 
@@ -81,8 +82,8 @@ const COMMAND_LINE = /^\s*(?:::|##\[)/m
  */
 export function safeLogText(text: string): string {
   if (!COMMAND_LINE.test(text)) return text
-  let token = `flightdeck-${randomUUID()}`
-  while (text.includes(token)) token = `flightdeck-${randomUUID()}`
+  let token = `flightdeck-${globalThis.crypto.randomUUID()}`
+  while (text.includes(token)) token = `flightdeck-${globalThis.crypto.randomUUID()}`
   return `::stop-commands::${token}${EOL}${text}${EOL}::${token}::`
 }
 
@@ -164,7 +165,7 @@ export function getInput(name: string): string {
 
 /** `name<<delimiter` blocks, as the runner reads its command files. */
 function keyValueBlock(key: string, value: string): string {
-  const delimiter = `ghadelimiter_${randomUUID()}`
+  const delimiter = `ghadelimiter_${globalThis.crypto.randomUUID()}`
   if (key.includes(delimiter) || value.includes(delimiter)) {
     throw new Error(`could not write ${key}: its value contains the delimiter`)
   }

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8106);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6023);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8106:
+/***/ 6023:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -23,8 +23,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
@@ -93,11 +93,11 @@ async function appendSummary(markdown) {
 const RECORD_VERSION = 1;
 /** `$RUNNER_TEMP/flightdeck/deployment.json` (the system temp dir outside a runner). */
 function recordPath(env = process.env) {
-    return (0,external_node_path_namespaceObject.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'flightdeck', 'deployment.json');
+    return (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'flightdeck', 'deployment.json');
 }
 /** Writes the record, every registered secret replaced by `***`, and returns its path. */
 function writeRecord(record, path = recordPath()) {
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_namespaceObject.join)(path, '..'), { recursive: true });
+    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(path, '..'), { recursive: true });
     (0,external_node_fs_.writeFileSync)(path, `${(0,runner/* redact */.E$)(JSON.stringify(record, null, 2))}\n`, 'utf8');
     return path;
 }
@@ -657,33 +657,9 @@ function setOutputs(outputs) {
 }
 
 // EXTERNAL MODULE: ./shared/secrets.ts
-var shared_secrets = __nccwpck_require__(5931);
-;// CONCATENATED MODULE: ./shared/providers/types.ts
-const PROVIDER_NAMES = [
-    'fly',
-    'cloudflare',
-    'vercel',
-    'railway',
-    'render',
-    'command',
-];
-/** The CLI each provider runs, which `setup` installs for it. */
-const PROVIDER_CLI = {
-    fly: 'flyctl',
-    cloudflare: 'wrangler',
-    vercel: 'vercel',
-    railway: 'railway',
-    render: undefined,
-    command: undefined,
-};
-/** A platform cannot do what was asked; the message says what to use instead. */
-class UnsupportedOperationError extends Error {
-    constructor(provider, operation, instead) {
-        super(`provider \`${provider}\` cannot ${operation}; ${instead}`);
-        this.name = 'UnsupportedOperationError';
-    }
-}
-
+var secrets = __nccwpck_require__(5931);
+// EXTERNAL MODULE: ./shared/providers/types.ts
+var types = __nccwpck_require__(4850);
 ;// CONCATENATED MODULE: ./shared/providers/inputs.ts
 
 
@@ -701,7 +677,7 @@ const platformName = (example) => (0,shared_inputs/* parser */.K3)((value) => {
 });
 /** The inputs every action that talks to a platform shares. */
 const providerInputSchema = {
-    provider: (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* oneOf */.yL)(PROVIDER_NAMES), 'fly'),
+    provider: (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* oneOf */.yL)(types/* PROVIDER_NAMES */.xd), 'fly'),
     app: (0,shared_inputs/* optional */.lq)(platformName('my-app')),
     token: (0,shared_inputs/* secret */.rJ)(),
     'api-url': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* httpUrl */.q3)('https://api.render.com/v1')),
@@ -722,7 +698,7 @@ function providerInputProblems(inputs) {
     return [];
 }
 function providerConfig(inputs, log) {
-    (0,shared_secrets/* maskSecret */.$l)(inputs.token);
+    (0,secrets/* maskSecret */.$l)(inputs.token);
     return {
         app: inputs.app ?? '',
         token: inputs.token,
@@ -742,2364 +718,22 @@ function providerConfig(inputs, log) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./shared/process.ts
-// Runs a CLI the one way flightdeck runs any program: an argument array (never a shell string),
-// credentials in the environment, a time limit after which the whole process group is killed,
-// output captured within a cap, and every echoed line printed as data (shared/runner.ts).
-//
-// Why not `@actions/exec`: it gives no handle on the child, so a CLI past its time limit could
-// only be abandoned, still running (and holding the step open) until the job's own timeout.
-
-
-
-class CliError extends Error {
-    result;
-    timedOut;
-    constructor(message, result, 
-    /** The CLI was stopped at its time limit (result holds what it printed until then). */
-    timedOut = false) {
-        super(message);
-        this.result = result;
-        this.timedOut = timedOut;
-        this.name = 'CliError';
-    }
-}
-/** What is kept of each stream: a CLI that prints 60 MB costs at most this much memory. */
-const MAX_CAPTURE_BYTES = 8 * 1024 * 1024;
-/** Between SIGTERM to the process group and SIGKILL. */
-const KILL_GRACE_MS = 3000;
-/** How long a line may be in the echoed log before it is cut. */
-const MAX_ECHO_LINE = 4096;
-// CSI (colours, cursor moves) and OSC (hyperlinks, titles) sequences.
-const ANSI = new RegExp(
-// eslint-disable-next-line no-control-regex -- matching escape codes is the point
-'\\u001b\\[[0-9;?]*[ -/]*[@-~]|\\u001b\\][^\\u0007\\u001b]*(?:\\u0007|\\u001b\\\\)|\\u001b[@-Z\\\\-_]', 'g');
-/** Text without terminal colour and cursor codes. */
-function stripAnsi(text) {
-    return text.replace(ANSI, '');
-}
-/** The last non-empty lines of a CLI's output, as plain text for a one-line message. */
-function tail(text, lines = 3) {
-    return stripAnsi(text)
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter(Boolean)
-        .slice(-lines)
-        .join(' / ');
-}
-// The line a CLI itself leads its failure with: wrangler's `✘ [ERROR] ...`, `Error: ...` of
-// flyctl, vercel and most others.
-const process_HEADLINE = /^(?:✘\s*\[ERROR\]\s*|Error:\s*|ERROR:?\s+|error:\s*)(.+)$/;
-/**
- * Why a CLI failed, in one line of plain text: its own headline error when it printed one,
- * else the last lines of its error output (or of its output when stderr was empty).
- */
-function failureReason(result) {
-    for (const stream of [result.stderr, result.stdout]) {
-        const lines = stripAnsi(stream)
-            .split(/\r?\n/)
-            .map((line) => line.trim());
-        const headline = lines.find((line) => process_HEADLINE.test(line));
-        if (headline)
-            return headline.replace(/^✘\s*\[ERROR\]\s*/, '');
-    }
-    return tail(result.stderr) || tail(result.stdout) || 'no output';
-}
-/** Keeps the last `max` bytes of what a stream wrote. */
-class CappedBuffer {
-    max;
-    chunks = [];
-    size = 0;
-    dropped = false;
-    constructor(max) {
-        this.max = max;
-    }
-    push(chunk) {
-        this.chunks.push(chunk);
-        this.size += chunk.length;
-        while (this.size > this.max && this.chunks.length > 0) {
-            const first = this.chunks[0];
-            const excess = this.size - this.max;
-            this.dropped = true;
-            if (first.length <= excess) {
-                this.chunks.shift();
-                this.size -= first.length;
-            }
-            else {
-                this.chunks[0] = first.subarray(excess);
-                this.size -= excess;
-            }
-        }
-    }
-    text() {
-        return Buffer.concat(this.chunks).toString('utf8');
-    }
-}
-/** Splits a stream into lines for the log; the unfinished last line waits for more. */
-class LineEcho {
-    pending = '';
-    write(chunk) {
-        const text = this.pending + chunk.toString('utf8');
-        const lines = text.split(/\r?\n/);
-        this.pending = lines.pop() ?? '';
-        for (const line of lines)
-            this.print(line);
-        if (this.pending.length > MAX_ECHO_LINE) {
-            this.print(this.pending);
-            this.pending = '';
-        }
-    }
-    flush() {
-        if (this.pending)
-            this.print(this.pending);
-        this.pending = '';
-    }
-    print(line) {
-        runner/* info */.pq(line.length > MAX_ECHO_LINE ? `${line.slice(0, MAX_ECHO_LINE)} …(cut)` : line);
-    }
-}
-const running = new Set();
-/** Sends a signal to the child's whole process group (its own children too). */
-function signalGroup(child, signal) {
-    if (child.pid === undefined)
-        return;
-    try {
-        // A negative pid is the process group the child leads (it was spawned detached).
-        if (process.platform !== 'win32')
-            process.kill(-child.pid, signal);
-        else
-            child.kill(signal);
-    }
-    catch {
-        // Already gone.
-    }
-}
-function killAll() {
-    for (const child of running)
-        signalGroup(child, 'SIGKILL');
-}
-// However the step ends (a crash, process.exit), no CLI it started outlives it.
-process.once('exit', killAll);
-let cancellable = false;
-/**
- * A cancelled job gets SIGINT, then SIGTERM, from the runner; the children run in process
- * groups of their own, so the signal does not reach them. Pass it on, then end the step.
- */
-function endChildrenOnCancel() {
-    if (cancellable)
-        return;
-    cancellable = true;
-    for (const signal of ['SIGINT', 'SIGTERM']) {
-        process.once(signal, () => {
-            runner/* info */.pq(`Received ${signal}: stopping ${running.size} running command(s).`);
-            for (const child of running)
-                signalGroup(child, 'SIGTERM');
-            setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), 500).unref();
-        });
-    }
-}
-/** The command line as the log shows it: `[command]tool arg ...`, every word as data. */
-function commandLine(tool, args) {
-    return [tool, ...args].join(' ');
-}
-/**
- * Runs a CLI with an argument array within a time limit. Past the limit its process group gets
- * SIGTERM, then SIGKILL after KILL_GRACE_MS, and the error says which command was stopped after
- * how long. stdout and stderr are captured (the last MAX_CAPTURE_BYTES of each).
- */
-function runCli(tool, args, options) {
-    const env = {};
-    for (const [key, value] of Object.entries({ ...process.env, ...options.env })) {
-        if (value !== undefined)
-            env[key] = value;
-    }
-    const shown = commandLine(tool, args);
-    runner/* info */.pq(`[command]${shown}`);
-    const echo = options.echo !== false;
-    const stdout = new CappedBuffer(MAX_CAPTURE_BYTES);
-    const stderr = new CappedBuffer(MAX_CAPTURE_BYTES);
-    const echoOut = new LineEcho();
-    const echoErr = new LineEcho();
-    const started = performance.now();
-    return new Promise((resolve, reject) => {
-        let child;
-        try {
-            child = (0,external_node_child_process_namespaceObject.spawn)(tool, args, {
-                env,
-                cwd: options.cwd,
-                stdio: ['pipe', 'pipe', 'pipe'],
-                detached: process.platform !== 'win32',
-                windowsHide: true,
-            });
-        }
-        catch (err) {
-            reject(new CliError(`could not run \`${tool}\`: ${err instanceof Error ? err.message : String(err)}`));
-            return;
-        }
-        running.add(child);
-        endChildrenOnCancel();
-        let stoppedFor;
-        let killTimer;
-        const limitTimer = setTimeout(() => {
-            stoppedFor = `\`${shown}\` was stopped after ${(0,durations/* formatDuration */.a3)(performance.now() - started)}: it did not finish within its time limit of ${(0,durations/* formatDuration */.a3)(options.timeoutMs)}`;
-            runner/* info */.pq(stoppedFor);
-            signalGroup(child, 'SIGTERM');
-            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_GRACE_MS);
-        }, options.timeoutMs);
-        child.stdout?.on('data', (chunk) => {
-            stdout.push(chunk);
-            if (echo)
-                echoOut.write(chunk);
-        });
-        child.stderr?.on('data', (chunk) => {
-            stderr.push(chunk);
-            if (echo)
-                echoErr.write(chunk);
-        });
-        // A CLI that exits without reading stdin must not crash the step with EPIPE.
-        child.stdin?.on('error', () => undefined);
-        if (options.input !== undefined)
-            child.stdin?.end(options.input);
-        else
-            child.stdin?.end();
-        let spawnError;
-        child.on('error', (err) => {
-            spawnError = err;
-        });
-        child.on('close', (code, signal) => {
-            clearTimeout(limitTimer);
-            clearTimeout(killTimer);
-            running.delete(child);
-            // The group may still hold processes the CLI started and left behind.
-            if (stoppedFor)
-                signalGroup(child, 'SIGKILL');
-            echoOut.flush();
-            echoErr.flush();
-            const result = {
-                exitCode: code ?? (signal ? 128 : 1),
-                stdout: stdout.text(),
-                stderr: stderr.text(),
-                truncated: stdout.dropped || stderr.dropped,
-            };
-            if (spawnError) {
-                const missing = spawnError.code === 'ENOENT';
-                reject(new CliError(missing
-                    ? `could not run \`${tool}\`: it is not installed or not on PATH`
-                    : `could not run \`${tool}\`: ${spawnError.message}`));
-                return;
-            }
-            if (stoppedFor) {
-                reject(new CliError(`${stoppedFor}; its last output: ${tail(result.stderr) || tail(result.stdout) || 'none'}`, result, true));
-                return;
-            }
-            if (result.exitCode !== 0 && !options.allowFailure) {
-                reject(new CliError(`\`${shown}\` failed with exit code ${result.exitCode}: ${failureReason(result)}`, result));
-                return;
-            }
-            runner/* debug */.Yz(`${shown} exited ${result.exitCode}`);
-            resolve(result);
-        });
-    });
-}
-/** Parses a CLI's JSON output, or says clearly which command printed something else. */
-function parseCliJson(tool, args, stdout, truncated = false) {
-    const shown = commandLine(tool, args);
-    if (truncated) {
-        throw new CliError(`\`${shown}\` printed more than ${MAX_CAPTURE_BYTES / 1024 / 1024} MiB; its JSON was not read`);
-    }
-    try {
-        return JSON.parse(stdout);
-    }
-    catch (err) {
-        const why = err instanceof Error ? err.message : String(err);
-        const start = stripAnsi(stdout).trim().slice(0, 80);
-        throw new CliError(`\`${shown}\` did not print JSON (${why}); it began: ${JSON.stringify(start)}`);
-    }
-}
-
-;// CONCATENATED MODULE: ./shared/providers/cloudflare.ts
-// Cloudflare Workers through `wrangler` (4.x). A Worker's releases are its Versions; the
-// Deployments list says which Versions serve traffic. Formats: __tests__/fixtures/providers/README.md.
-
-
-
-
-
-
-
-const TOOL = 'wrangler';
-const TOKEN_ENV = 'CLOUDFLARE_API_TOKEN';
-const ACCOUNT_ENV = 'CLOUDFLARE_ACCOUNT_ID';
-// wrangler's API base (for proxies, tests and other API hosts), e.g. https://host/client/v4.
-const API_BASE_ENV = 'CLOUDFLARE_API_BASE_URL';
-// Where wrangler appends ND-JSON records of what it did, and why it failed (`command-failed`).
-const OUTPUT_FILE_ENV = 'WRANGLER_OUTPUT_FILE_PATH';
-const DEFAULT_ROLLBACK_MESSAGE = 'flightdeck rollback';
-// wrangler's rollback prompt says "(120 characters max)".
-const MAX_ROLLBACK_MESSAGE = 120;
-// Cloudflare's API codes for "this Worker does not exist" (wrangler src/utils/worker-not-found-error.ts).
-const WORKER_NOT_FOUND_CODES = [10007, 10090];
-const WORKER_NOT_FOUND = /\[code: (?:10007|10090)\]/;
-// wrangler exits 0 when `secret bulk` could not parse its input, and says only this.
-const BULK_INPUT_REFUSED = 'No content found in file, or piped input';
-const WORKER_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-const VERSION_ID = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
-function cloudflare_text(value) {
-    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-function byDateDescending(items, date) {
-    const times = items.map((item) => Date.parse(date(item) ?? ''));
-    if (times.some(Number.isNaN))
-        return undefined;
-    return items
-        .map((item, index) => ({ item, time: times[index] ?? 0, index }))
-        .sort((a, b) => b.time - a.time || b.index - a.index)
-        .map(({ item }) => item);
-}
-/**
- * The Version that serves traffic: the one with the largest share in the newest Deployment
- * (wrangler prints Deployments oldest first). During a gradual rollout two Versions share
- * traffic; the larger share counts as current, and its share is said in the description.
- */
-function servingVersion(deployments, command) {
-    if (deployments === null)
-        return undefined;
-    if (!Array.isArray(deployments)) {
-        throw new CliError(`\`${command}\` printed JSON that is not a list of deployments`);
-    }
-    const list = deployments;
-    const newest = (byDateDescending(list, (d) => cloudflare_text(d?.created_on)) ?? [...list].reverse())[0];
-    let best;
-    for (const entry of newest?.versions ?? []) {
-        const versionId = cloudflare_text(entry?.version_id);
-        const percentage = typeof entry?.percentage === 'number' ? entry.percentage : 0;
-        if (versionId && (!best || percentage > best.percentage))
-            best = { versionId, percentage };
-    }
-    return best;
-}
-/**
- * Releases from `wrangler versions list --json` (oldest first there), newest first. Every listed
- * Version was uploaded whole: the list only holds deployable Versions, and a failed upload makes
- * none. So each is `succeeded`; wrangler has no status word, and `rawStatus` carries how the
- * Version came to be (`workers/triggered_by`: upload, secret, rollback ...).
- */
-function parseWorkerVersions(versions, serving, command) {
-    if (versions === null)
-        return [];
-    if (!Array.isArray(versions)) {
-        throw new CliError(`\`${command}\` printed JSON that is not a list of Worker versions`);
-    }
-    const releases = versions.map((item, index) => {
-        const id = cloudflare_text(item?.id);
-        if (!id)
-            throw new CliError(`\`${command}\` printed a version without an id (item ${index})`);
-        const annotations = item.annotations ?? {};
-        const isServing = id === serving?.versionId;
-        const tag = cloudflare_text(annotations['workers/tag']);
-        const said = cloudflare_text(annotations['workers/message']) ?? (tag ? `tag ${tag}` : undefined);
-        const share = isServing && serving && serving.percentage < 100
-            ? `serves ${serving.percentage}% of traffic`
-            : undefined;
-        return {
-            id,
-            version: typeof item.number === 'number' ? `v${item.number}` : undefined,
-            status: 'succeeded',
-            rawStatus: cloudflare_text(annotations['workers/triggered_by']) ?? 'uploaded',
-            createdAt: cloudflare_text(item.metadata?.created_on),
-            current: isServing,
-            description: [said, share].filter(Boolean).join('; ') || undefined,
-        };
-    });
-    return byDateDescending(releases, (release) => release.createdAt) ?? releases.reverse();
-}
-function outputEntries(content) {
-    const entries = [];
-    for (const line of content.split('\n')) {
-        if (!line.trim())
-            continue;
-        try {
-            const entry = JSON.parse(line);
-            if (entry && typeof entry === 'object')
-                entries.push(entry);
-        }
-        catch {
-            // A torn last line, should wrangler have been stopped while writing.
-        }
-    }
-    return entries;
-}
-/**
- * Why wrangler failed, from the `command-failed` record of its output file: its own message (the
- * headline it prints as `✘ [ERROR] …`) and the Cloudflare API's error code when there was one.
- */
-function readCommandFailed(content) {
-    const entry = outputEntries(content).findLast((e) => e.type === 'command-failed');
-    const message = cloudflare_text(entry?.message);
-    if (!message)
-        return undefined;
-    return { message, code: typeof entry?.code === 'number' ? entry.code : undefined };
-}
-/** The `deploy` entry of wrangler's ND-JSON output file (WRANGLER_OUTPUT_FILE_PATH). */
-function readOutputFile(content) {
-    let found;
-    for (const entry of outputEntries(content)) {
-        if (entry.type !== 'deploy')
-            continue;
-        const targets = Array.isArray(entry.targets) ? entry.targets : [];
-        // Routes print as `pattern (zone name: z)` and custom domains as bare hosts: only
-        // workers.dev targets are whole URLs.
-        const url = targets.find((target) => typeof target === 'string' && /^https?:\/\/\S+$/.test(target));
-        found = { versionId: cloudflare_text(entry.version_id), url };
-    }
-    return found;
-}
-/** The same facts from the text wrangler prints: `Current Version ID:` and the workers.dev line. */
-function readDeployStdout(stdout) {
-    // Colour codes, should wrangler think it is on a terminal.
-    // eslint-disable-next-line no-control-regex
-    const plain = stdout.replace(/\u001b\[[0-9;]*m/g, '');
-    return {
-        versionId: /^Current Version ID:\s*(\S+)/m.exec(plain)?.[1],
-        url: /^\s*(https:\/\/\S+\.workers\.dev)\s*$/m.exec(plain)?.[1],
-    };
-}
-// wrangler prints the notes of an error (the API's own messages, `… [code: N]`) indented by two
-// spaces under its `✘ [ERROR]` headline, and ends with a line asking for bug reports.
-const BUG_REPORT_NOTE = /^If you think this is a bug/;
-const ERROR_HEADLINE = /^✘\s*\[ERROR\]\s*/;
-/**
- * wrangler's failure as one line of plain text: its headline (from the output file when it wrote
- * one, else from stderr) followed by the notes it printed under it. An API error's headline only
- * says which request failed; the note says why (`workers.api.error.script_not_found [code: 10007]`).
- */
-function wranglerFailureReason(result, failed) {
-    const lines = stripAnsi(result.stderr).split(/\r?\n/);
-    const at = lines.findIndex((line) => ERROR_HEADLINE.test(line.trim()));
-    const notes = [];
-    for (const line of at >= 0 ? lines.slice(at + 1) : []) {
-        if (line.trim() === '')
-            continue;
-        // Back at the left margin: the error block is over.
-        if (!/^\s/.test(line))
-            break;
-        // Deeper indents are code frames and the like, not notes.
-        if (!/^ {2}\S/.test(line))
-            continue;
-        const note = line.trim().replace(ERROR_HEADLINE, '');
-        if (BUG_REPORT_NOTE.test(note))
-            break;
-        notes.push(note);
-    }
-    const headline = failed?.message ?? (at >= 0 ? (lines[at] ?? '').trim().replace(ERROR_HEADLINE, '') : '');
-    const parts = [
-        headline
-            .split(/\r?\n/)
-            .map((line) => line.trim())
-            .filter(Boolean)
-            .join(' '),
-    ];
-    for (const note of notes)
-        if (!parts.join(' ').includes(note))
-            parts.push(note);
-    return parts.filter(Boolean).join(' ') || failureReason(result);
-}
-/**
- * The secrets wrangler listed when the API refused a rollback because they changed since the
- * target version (code 10220): in CI it answers its own "continue?" with yes and forces it.
- */
-function secretsChangedSince(stdout) {
-    const lines = stripAnsi(stdout).split(/\r?\n/);
-    const at = lines.findIndex((line) => /The following secrets have changed since version/.test(line));
-    if (at < 0)
-        return [];
-    const names = [];
-    for (const line of lines.slice(at + 1)) {
-        const name = /^\s*\*\s+(\S+)\s*$/.exec(line)?.[1];
-        if (!name)
-            break;
-        names.push(name);
-    }
-    return names;
-}
-function checkedWorkerName(app) {
-    if (!WORKER_NAME.test(app)) {
-        throw new errors/* InputError */.dz([
-            `Worker name ${JSON.stringify(app)} is invalid: use letters, numbers, dashes and underscores, not starting with a dash`,
-        ]);
-    }
-    return app;
-}
-/** A failed wrangler run, with the API error code wrangler recorded for it, if any. */
-class WranglerError extends CliError {
-    code;
-    constructor(message, result, code) {
-        super(message, result);
-        this.code = code;
-        this.name = 'WranglerError';
-    }
-}
-function workerNotFound(err) {
-    if (err instanceof WranglerError && err.code !== undefined) {
-        return WORKER_NOT_FOUND_CODES.includes(err.code);
-    }
-    const result = err instanceof CliError ? err.result : undefined;
-    return WORKER_NOT_FOUND.test(stripAnsi(`${result?.stdout ?? ''}\n${result?.stderr ?? ''}`));
-}
-function createCloudflareProvider(config) {
-    const token = config.token ?? process.env[TOKEN_ENV];
-    const accountId = config.settings['account-id'] ?? process.env[ACCOUNT_ENV];
-    (0,shared_secrets/* maskSecret */.$l)(token);
-    const env = {};
-    if (token)
-        env[TOKEN_ENV] = token;
-    if (accountId)
-        env[ACCOUNT_ENV] = accountId;
-    if (config.apiUrl)
-        env[API_BASE_ENV] = config.apiUrl;
-    let lastDeployUrl;
-    /**
-     * `--name=APP`, or nothing when the Worker's name comes from its wrangler config. Every value
-     * goes in the `--flag=value` form: yargs reads `--name -x` or `-m -5xx spike` as more flags.
-     */
-    function nameArgs() {
-        return config.app ? [`--name=${checkedWorkerName(config.app)}`] : [];
-    }
-    /**
-     * Runs wrangler with its output file in a temporary folder, and returns what it wrote there.
-     * A failure says wrangler's own headline and the API's reason, in plain text.
-     */
-    async function wrangler(args, options = {}) {
-        const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_namespaceObject.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'flightdeck-wrangler-'));
-        const outputFile = (0,external_node_path_namespaceObject.join)(dir, 'output.ndjson');
-        try {
-            const result = await runCli(TOOL, args, {
-                env: { ...env, [OUTPUT_FILE_ENV]: outputFile },
-                cwd: config.cwd,
-                timeoutMs: config.timeoutMs,
-                input: options.input,
-                echo: options.echo,
-                allowFailure: true,
-            });
-            let output = '';
-            try {
-                output = (0,external_node_fs_.readFileSync)(outputFile, 'utf8');
-            }
-            catch {
-                // An older wrangler, or one that stopped before writing anything.
-            }
-            if (result.exitCode !== 0) {
-                const failed = readCommandFailed(output);
-                throw new WranglerError(`\`${commandLine(TOOL, args)}\` failed with exit code ${result.exitCode}: ${wranglerFailureReason(result, failed)}`, result, failed?.code);
-            }
-            return { result, output };
-        }
-        finally {
-            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
-        }
-    }
-    async function wranglerJson(args) {
-        const { result } = await wrangler(args, { echo: false });
-        return parseCliJson(TOOL, args, result.stdout, result.truncated);
-    }
-    async function releases() {
-        const versionsArgs = ['versions', 'list', ...nameArgs(), '--json'];
-        const deploymentsArgs = ['deployments', 'list', ...nameArgs(), '--json'];
-        const versions = await wranglerJson(versionsArgs);
-        const deployments = await wranglerJson(deploymentsArgs);
-        const serving = servingVersion(deployments, `${TOOL} ${deploymentsArgs.join(' ')}`);
-        return parseWorkerVersions(versions, serving, `${TOOL} ${versionsArgs.join(' ')}`);
-    }
-    async function deploy(request) {
-        const args = ['deploy'];
-        if (request.environment)
-            args.push(`--env=${request.environment}`);
-        if (request.config)
-            args.push(`--config=${request.config}`);
-        args.push(...nameArgs(), ...(request.extraArgs ?? []));
-        if (request.image) {
-            config.log(`Cloudflare Workers deploy from source; ignoring image ${JSON.stringify(request.image)}`);
-        }
-        // wrangler writes what it deployed to its output file as ND-JSON; its stdout is for people.
-        const { result, output } = await wrangler(args);
-        const fromFile = readOutputFile(output);
-        if (!fromFile)
-            config.log('wrangler wrote no deploy record to its output file; reading its log instead');
-        const fromStdout = readDeployStdout(result.stdout);
-        const versionId = fromFile?.versionId ?? fromStdout.versionId;
-        const url = fromFile?.url ?? fromStdout.url;
-        if (!versionId)
-            config.log('wrangler deploy finished but did not say which Version it made');
-        lastDeployUrl = url ?? lastDeployUrl;
-        return { releaseId: versionId, url };
-    }
-    return {
-        name: 'cloudflare',
-        cli: TOOL,
-        tokenEnv: [TOKEN_ENV],
-        deploy,
-        releases,
-        async rollback(target) {
-            if (!VERSION_ID.test(target.id)) {
-                throw new errors/* InputError */.dz([
-                    `${JSON.stringify(target.id)} is not a Worker Version id (example: 0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d)`,
-                ]);
-            }
-            const message = (config.settings.reason?.trim() || DEFAULT_ROLLBACK_MESSAGE).slice(0, MAX_ROLLBACK_MESSAGE);
-            config.log('Note: a Worker rollback restores code and config only; KV, D1, R2 and Durable Object data stay as they are');
-            // The version id is wrangler's positional `version-id`, which yargs also takes as
-            // `--version-id=ID`; the message is the user's text and may start with a dash.
-            const { result } = await wrangler([
-                'rollback',
-                `--version-id=${target.id}`,
-                ...nameArgs(),
-                `--message=${message}`,
-                '--yes',
-            ]);
-            const changed = secretsChangedSince(result.stdout);
-            if (changed.length > 0) {
-                config.log(`wrangler rolled back although these secrets changed since version ${target.id}: ${changed.join(', ')}`);
-            }
-            return { releaseId: readDeployStdout(result.stdout).versionId ?? target.id };
-        },
-        // A Worker comes into being with its first `wrangler deploy`; there is nothing to create
-        // beforehand, and asking Cloudflare whether it exists would need more token scope.
-        async ensureApp() {
-            return { created: false };
-        },
-        async destroyApp() {
-            if (!config.app) {
-                throw new errors/* InputError */.dz([
-                    'provider `cloudflare` deletes a Worker only when `app` names it; set `app` to the Worker name',
-                ]);
-            }
-            const app = checkedWorkerName(config.app);
-            // In CI wrangler answers its own "are you sure" prompts with yes; --force says so
-            // explicitly, and also deletes when other Workers bind to this one.
-            try {
-                await wrangler(['delete', `--name=${app}`, '--force']);
-            }
-            catch (err) {
-                if (!workerNotFound(err))
-                    throw err;
-                config.log(`Worker ${app} does not exist; nothing to delete`);
-            }
-        },
-        async setSecrets(secrets) {
-            const names = Object.keys(secrets);
-            if (names.length === 0) {
-                config.log('No secrets to set');
-                return;
-            }
-            for (const value of Object.values(secrets))
-                (0,shared_secrets/* maskSecret */.$l)(value);
-            const bad = names.filter((name) => name.trim() === '');
-            if (bad.length > 0)
-                throw new errors/* InputError */.dz(['secret names must not be empty']);
-            // `secret bulk` with no file reads a JSON object from stdin; one line, since wrangler
-            // joins stdin lines without their newlines.
-            const args = ['secret', 'bulk', ...nameArgs()];
-            const { result } = await wrangler(args, { input: `${JSON.stringify(secrets)}\n` });
-            if (`${result.stdout}\n${result.stderr}`.includes(BULK_INPUT_REFUSED)) {
-                throw new CliError(`\`${TOOL} ${args.join(' ')}\` did not accept the secrets it was sent on stdin: ${BULK_INPUT_REFUSED}`, result);
-            }
-        },
-        async url() {
-            if (lastDeployUrl)
-                return lastDeployUrl;
-            throw new UnsupportedOperationError('cloudflare', "tell a Worker's URL before deploying it in the same step", "set the `url` input to the Worker's workers.dev or custom-domain URL");
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./shared/providers/status-words.ts
-const SUCCEEDED = /^(ok|success|successful|succeeded|complete|completed|done|live|ready|deployed|active|healthy)$/;
-const FAILED = /^(fail.*|error|errored|crashed|dead|interrupted|cancel.*|timed_out|timeout|aborted|rejected)$/;
-const IN_PROGRESS = /^(running|pending|queued|started|starting|deploying|building|in_progress|progressing)$/;
-/**
- * A release status from the words platforms and deploy scripts print, leniently: `complete`,
- * `Succeeded`, `in-progress`, `cancelled` ... Anything else is unknown, never guessed good.
- */
-function statusFromWord(raw) {
-    const word = raw
-        .trim()
-        .toLowerCase()
-        .replace(/[\s-]+/g, '_');
-    if (SUCCEEDED.test(word))
-        return 'succeeded';
-    if (FAILED.test(word))
-        return 'failed';
-    if (IN_PROGRESS.test(word))
-        return 'in-progress';
-    return 'unknown';
-}
-
-;// CONCATENATED MODULE: ./shared/providers/command.ts
-
-
-
-
-
-const PURPOSE = {
-    'deploy-command': 'deploy',
-    'releases-command': 'list releases',
-    'rollback-command': 'roll back',
-    'url-command': 'find the app URL',
-};
-/** How the user's command text runs: bash on Linux and macOS, PowerShell on Windows. */
-function shellInvocation(command, platform = process.platform) {
-    return platform === 'win32'
-        ? { tool: 'pwsh', args: ['-NoProfile', '-Command', command] }
-        : { tool: 'bash', args: ['-c', command] };
-}
-function requiredCommand(config, input) {
-    const command = config.settings[input];
-    if (!command || command.trim() === '') {
-        throw new Error(`provider \`command\` needs the \`${input}\` input to ${PURPOSE[input]}`);
-    }
-    return command;
-}
-/**
- * Runs one of the user's commands. Everything flightdeck knows about the release (ids, images,
- * versions: text that may come from a branch or a tag) reaches it only through environment
- * variables; the command text is the user's own and is never built from data.
- */
-async function runUserCommand(config, input, env, echo) {
-    const { tool, args } = shellInvocation(requiredCommand(config, input));
-    let result;
-    try {
-        result = await runCli(tool, args, {
-            env: {
-                FLIGHTDECK_APP: config.app,
-                // Unset unless this operation sets them, so nothing stale leaks in from the runner.
-                FLIGHTDECK_RELEASE_ID: undefined,
-                FLIGHTDECK_RELEASE_IMAGE: undefined,
-                FLIGHTDECK_RELEASE_VERSION: undefined,
-                ...env,
-            },
-            cwd: config.cwd,
-            timeoutMs: config.timeoutMs,
-            allowFailure: true,
-            echo,
-        });
-    }
-    catch (err) {
-        if (err instanceof CliError && err.timedOut) {
-            throw new CliError(`the \`${input}\` was stopped (with every process it started) after ${(0,durations/* formatDuration */.a3)(config.timeoutMs)}, its time limit (command-timeout)`, err.result, true);
-        }
-        throw new CliError(`could not run the \`${input}\` with ${tool}: ${(0,errors/* errorMessage */.gJ)(err)}`);
-    }
-    if (result.exitCode !== 0) {
-        const why = tail(result.stderr) || tail(result.stdout) || 'no output';
-        throw new CliError(`the \`${input}\` failed with exit code ${result.exitCode}: ${why}`, result);
-    }
-    return result;
-}
-function lastLine(stdout) {
-    return stdout
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter(Boolean)
-        .pop();
-}
-function optionalText(value) {
-    if (typeof value === 'string' && value.trim() !== '')
-        return value.trim();
-    if (typeof value === 'number' && Number.isFinite(value))
-        return String(value);
-    return undefined;
-}
-/** A last line such as `{"id":"v42","url":"https://…"}` tells what was deployed; anything else is just output. */
-function resultLine(stdout) {
-    const line = lastLine(stdout);
-    if (!line?.startsWith('{'))
-        return {};
-    try {
-        const parsed = JSON.parse(line);
-        return {
-            id: optionalText(parsed.id),
-            version: optionalText(parsed.version),
-            url: optionalText(parsed.url),
-        };
-    }
-    catch {
-        return {};
-    }
-}
-/** Lenient: the words deploy scripts and platforms commonly print for each state. */
-const commandStatus = statusFromWord;
-function parseReleasesJson(stdout) {
-    const attempts = [stdout.trim(), lastLine(stdout) ?? ''];
-    for (const text of attempts) {
-        try {
-            return JSON.parse(text);
-        }
-        catch {
-            // try the next form
-        }
-    }
-    throw new CliError(`the \`releases-command\` did not print a JSON array of releases; it began: ${JSON.stringify(stdout.trim().slice(0, 80))}`);
-}
-function toRelease(entry, index) {
-    if (!entry || typeof entry !== 'object') {
-        throw new CliError(`the \`releases-command\` printed entry ${index + 1} that is not an object: ${JSON.stringify(entry)}`);
-    }
-    const item = entry;
-    const id = optionalText(item.id);
-    if (!id) {
-        throw new CliError(`the \`releases-command\` printed entry ${index + 1} without an \`id\`: ${JSON.stringify(entry).slice(0, 80)}`);
-    }
-    const rawStatus = optionalText(item.status) ?? '';
-    return {
-        id,
-        version: optionalText(item.version),
-        status: commandStatus(rawStatus),
-        rawStatus,
-        image: optionalText(item.image),
-        createdAt: optionalText(item.createdAt),
-        current: false,
-        description: optionalText(item.description),
-        url: optionalText(item.url),
-        markedCurrent: item.current === true,
-    };
-}
-/** Newest first: by date when every entry has one, else in the order the command printed. */
-function newestFirst(releases) {
-    if (!releases.every((release) => release.createdAt && !Number.isNaN(Date.parse(release.createdAt)))) {
-        return releases;
-    }
-    return [...releases].sort((a, b) => Date.parse(b.createdAt ?? '') - Date.parse(a.createdAt ?? ''));
-}
-async function releases(config) {
-    const result = await runUserCommand(config, 'releases-command', {}, false);
-    const parsed = parseReleasesJson(result.stdout);
-    const list = Array.isArray(parsed)
-        ? parsed
-        : parsed &&
-            typeof parsed === 'object' &&
-            Array.isArray(parsed.releases)
-            ? parsed.releases
-            : undefined;
-    if (!list) {
-        throw new CliError(`the \`releases-command\` printed JSON that is not an array of releases: ${JSON.stringify(parsed).slice(0, 80)}`);
-    }
-    const entries = newestFirst(list.map(toRelease));
-    // Exactly one current: the newest the command marked, else the newest that succeeded.
-    const marked = entries.findIndex((entry) => entry.markedCurrent);
-    const chosen = marked >= 0 ? marked : entries.findIndex((entry) => entry.status === 'succeeded');
-    return entries.map(({ markedCurrent: _marked, ...release }, index) => ({
-        ...release,
-        current: index === chosen,
-    }));
-}
-async function deploy(config, request) {
-    if (request.extraArgs?.length) {
-        config.log('provider `command` ignores extra arguments: put them in the `deploy-command` itself');
-    }
-    const result = await runUserCommand(config, 'deploy-command', { FLIGHTDECK_RELEASE_IMAGE: request.image, FLIGHTDECK_ENVIRONMENT: request.environment }, true);
-    const said = resultLine(result.stdout);
-    return { releaseId: said.id, version: said.version, url: said.url };
-}
-async function rollback(config, target) {
-    const result = await runUserCommand(config, 'rollback-command', {
-        FLIGHTDECK_RELEASE_ID: target.id,
-        FLIGHTDECK_RELEASE_IMAGE: target.image,
-        FLIGHTDECK_RELEASE_VERSION: target.version,
-    }, true);
-    return { releaseId: resultLine(result.stdout).id };
-}
-async function url(config) {
-    if (!config.settings['url-command'])
-        return undefined;
-    const result = await runUserCommand(config, 'url-command', {}, false);
-    const line = lastLine(result.stdout);
-    if (!line)
-        return undefined;
-    if (!/^https?:\/\/\S+$/i.test(line)) {
-        throw new CliError(`the \`url-command\` printed ${JSON.stringify(line.slice(0, 80))} as its last line, not an http(s) URL`);
-    }
-    return line;
-}
-/**
- * Deploys through the user's own commands (`deploy-command`, `releases-command`,
- * `rollback-command`, optional `url-command`), for platforms flightdeck has no provider for.
- */
-function createCommandProvider(config) {
-    return {
-        name: 'command',
-        tokenEnv: [],
-        deploy: (request) => deploy(config, request),
-        releases: () => releases(config),
-        rollback: (target) => rollback(config, target),
-        ensureApp: async () => {
-            throw new UnsupportedOperationError('command', 'create an app', 'create it in a workflow step before this one, or inside your `deploy-command`');
-        },
-        destroyApp: async () => {
-            throw new UnsupportedOperationError('command', 'delete an app', 'delete it in a workflow step of your own when the pull request closes');
-        },
-        setSecrets: async () => {
-            throw new UnsupportedOperationError('command', 'set secrets', "set them with your platform's own tool in a workflow step, passing values through `env:`");
-        },
-        url: () => url(config),
-    };
-}
-
-;// CONCATENATED MODULE: ./shared/providers/fly.ts
-// Fly.io through `flyctl`. Fly has no rollback command: a rollback redeploys the image of the
-// earlier release, which makes a new release. Formats: __tests__/fixtures/providers/README.md.
-
-
-
-
-const fly_TOOL = 'flyctl';
-const fly_TOKEN_ENV = 'FLY_API_TOKEN';
-const DEFAULT_ORG = 'personal';
-/** Fly's release status words, leniently: flyctl writes running, complete, failed, interrupted. */
-function flyReleaseStatus(raw, inProgress = false) {
-    const status = statusFromWord(raw);
-    return status === 'unknown' && inProgress ? 'in-progress' : status;
-}
-/**
- * Releases from `flyctl releases --json` output, newest first. The current one is the newest that
- * succeeded: a newer failed deploy leaves the previous release serving traffic.
- */
-function parseFlyReleases(parsed, command) {
-    // Go renders an empty slice as null.
-    if (parsed === null)
-        return [];
-    if (!Array.isArray(parsed)) {
-        throw new CliError(`\`${command}\` printed JSON that is not a list of releases`);
-    }
-    const releases = parsed.map((item, index) => {
-        if (!item || typeof item.ID !== 'string' || typeof item.Version !== 'number') {
-            throw new CliError(`\`${command}\` printed a release without an ID and a numeric Version (item ${index})`);
-        }
-        const rawStatus = typeof item.Status === 'string' ? item.Status : '';
-        return {
-            order: item.Version,
-            id: item.ID,
-            version: `v${item.Version}`,
-            status: flyReleaseStatus(rawStatus, item.InProgress === true),
-            rawStatus,
-            image: nonEmpty(item.ImageRef),
-            createdAt: nonEmpty(item.CreatedAt),
-            current: false,
-            description: nonEmpty(item.Description) ?? nonEmpty(item.Reason),
-        };
-    });
-    releases.sort((a, b) => b.order - a.order);
-    const serving = releases.find((release) => release.status === 'succeeded');
-    if (serving)
-        serving.current = true;
-    return releases.map(({ order: _order, ...release }) => release);
-}
-/** The URL flyctl deploy prints when it is done, from either output stream. */
-function deployedUrl(result) {
-    // Colour codes, should flyctl think it writes to a terminal.
-    // eslint-disable-next-line no-control-regex
-    const text = `${result.stdout}\n${result.stderr}`.replace(/\u001b\[[0-9;]*m/g, '');
-    const url = /Visit your newly deployed app at (https?:\/\/\S+)/.exec(text)?.[1];
-    return url?.replace(/\/$/, '');
-}
-const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const MULTILINE_QUOTE = '"""';
-// flyctl reads stdin with a bufio.Scanner, which stops at a line of 64 KiB and drops the rest.
-const MAX_LINE_BYTES = 64 * 1024 - 1;
-/**
- * The stdin of `flyctl secrets import`: NAME=VALUE lines, and NAME="""...""" for multi-line values
- * (flyctl `internal/command/secrets/parser.go`). Values flyctl would read back differently are
- * refused here, before anything is sent.
- */
-function formatSecretsForImport(secrets) {
-    const problems = [];
-    const lines = [];
-    for (const [name, value] of Object.entries(secrets)) {
-        if (!SECRET_NAME.test(name)) {
-            problems.push(`secret name ${JSON.stringify(name)} is not a valid environment variable name`);
-            continue;
-        }
-        const why = unimportable(value);
-        if (why) {
-            problems.push(`the value of secret ${name} ${why}`);
-            continue;
-        }
-        const line = value.includes('\n')
-            ? `${name}=${MULTILINE_QUOTE}${value}${MULTILINE_QUOTE}`
-            : `${name}=${value}`;
-        if (line.split('\n').some((part) => Buffer.byteLength(part) > MAX_LINE_BYTES)) {
-            problems.push(`the value of secret ${name} has a line longer than flyctl reads (64 KiB)`);
-            continue;
-        }
-        lines.push(line);
-    }
-    if (problems.length > 0)
-        throw new errors/* InputError */.dz(problems);
-    return lines.map((line) => `${line}\n`).join('');
-}
-function unimportable(value) {
-    if (value.includes('\r'))
-        return 'contains a carriage return, which flyctl would drop';
-    if (!value.includes('\n')) {
-        return value.startsWith(MULTILINE_QUOTE)
-            ? `starts with ${MULTILINE_QUOTE}, which flyctl reads as the start of a multi-line value`
-            : undefined;
-    }
-    // flyctl ends a multi-line value at the first line that ends with """.
-    const inner = value.split('\n').slice(0, -1);
-    if (inner.some((line) => line.endsWith(MULTILINE_QUOTE))) {
-        return `has a line ending with ${MULTILINE_QUOTE}, which flyctl reads as the end of the value`;
-    }
-    return undefined;
-}
-const APP_NAME = /^[a-z0-9][a-z0-9-]*$/;
-const MAX_NEW_APP_NAME = 63;
-function checkedAppName(app, creating = false) {
-    if (!APP_NAME.test(app)) {
-        throw new errors/* InputError */.dz([
-            `Fly app name ${JSON.stringify(app)} is invalid: use only lowercase letters, numbers and dashes, not starting with a dash`,
-        ]);
-    }
-    if (creating && app.length > MAX_NEW_APP_NAME) {
-        throw new errors/* InputError */.dz([
-            `Fly app name ${JSON.stringify(app)} is longer than ${MAX_NEW_APP_NAME} characters`,
-        ]);
-    }
-    return app;
-}
-/**
- * `--app=NAME`: values go in the `--flag=value` form, so that no text from a user or the platform
- * can ever be read as a flag of its own (`--image -x` would be, by most argument parsers).
- */
-function appFlag(app) {
-    return `--app=${checkedAppName(app)}`;
-}
-function nonEmpty(value) {
-    return typeof value === 'string' && value !== '' ? value : undefined;
-}
-function createFlyProvider(config) {
-    const token = config.token ?? process.env[fly_TOKEN_ENV];
-    (0,shared_secrets/* maskSecret */.$l)(token);
-    // flyctl prefers FLY_ACCESS_TOKEN over FLY_API_TOKEN, so a stale one must not shadow ours.
-    const env = token
-        ? { [fly_TOKEN_ENV]: token, FLY_ACCESS_TOKEN: undefined }
-        : {};
-    function fly(args, options = {}) {
-        return runCli(fly_TOOL, args, { env, cwd: config.cwd, timeoutMs: config.timeoutMs, ...options });
-    }
-    async function flyJson(args) {
-        const result = await fly(args, { echo: false });
-        return parseCliJson(fly_TOOL, args, result.stdout);
-    }
-    async function releases() {
-        const args = ['releases', appFlag(config.app), '--json'];
-        return parseFlyReleases(await flyJson(args), `${fly_TOOL} ${args.join(' ')}`);
-    }
-    async function findApp(name) {
-        const args = ['apps', 'list', '--json'];
-        const apps = await flyJson(args);
-        if (apps !== null && !Array.isArray(apps)) {
-            throw new CliError(`\`${fly_TOOL} ${args.join(' ')}\` printed JSON that is not a list of apps`);
-        }
-        return (apps ?? []).find((app) => app?.Name === name);
-    }
-    async function deploy(request) {
-        const app = checkedAppName(config.app);
-        const args = ['deploy', appFlag(app)];
-        if (request.config)
-            args.push(`--config=${request.config}`);
-        if (request.image)
-            args.push(`--image=${request.image}`);
-        if (request.strategy)
-            args.push(`--strategy=${request.strategy}`);
-        if (request.remoteOnly)
-            args.push('--remote-only');
-        args.push('--yes', ...(request.extraArgs ?? []));
-        if (request.environment) {
-            config.log(`Fly has no deploy environments; ignoring environment ${JSON.stringify(request.environment)}`);
-        }
-        const url = deployedUrl(await fly(args));
-        // The deploy has happened by now: a failure to read its release is reported, not thrown.
-        try {
-            const newest = (await releases())[0];
-            if (!newest) {
-                config.log(`Deployed ${app}, but \`${fly_TOOL} releases\` lists no release for it`);
-                return { url };
-            }
-            return { releaseId: newest.id, version: newest.version, url };
-        }
-        catch (err) {
-            config.log(`Deployed ${app}, but could not read its new release: ${(0,errors/* errorMessage */.gJ)(err)}`);
-            return { url };
-        }
-    }
-    return {
-        name: 'fly',
-        cli: fly_TOOL,
-        tokenEnv: [fly_TOKEN_ENV],
-        deploy,
-        releases,
-        async rollback(target) {
-            if (!target.image) {
-                throw new errors/* ActionFailure */.dR(`cannot roll back Fly app ${config.app} to ${target.version ?? target.id}: flyctl lists no image for that release, so there is nothing to redeploy; pick a release that has one or run \`flyctl deploy --image <image>\` yourself`);
-            }
-            config.log(`Rolling back ${config.app} to ${target.version ?? target.id} by redeploying ${target.image}`);
-            const { releaseId } = await deploy({
-                image: target.image,
-                strategy: config.settings.strategy,
-            });
-            return { releaseId };
-        },
-        async ensureApp(options) {
-            const app = checkedAppName(config.app, true);
-            const askedOrg = options.org || config.settings.org;
-            const existing = await findApp(app);
-            if (existing) {
-                const slug = nonEmpty(existing.Organization?.Slug);
-                if (askedOrg && slug && slug !== askedOrg) {
-                    config.log(`Fly app ${app} already exists, in organization ${slug} (not ${askedOrg})`);
-                }
-                return { created: false };
-            }
-            await fly(['apps', 'create', `--name=${app}`, `--org=${askedOrg || DEFAULT_ORG}`]);
-            return { created: true };
-        },
-        async destroyApp() {
-            const app = checkedAppName(config.app);
-            // Teardown may run again, or for a preview that was never created: both are fine.
-            if (!(await findApp(app))) {
-                config.log(`Fly app ${app} does not exist; nothing to destroy`);
-                return;
-            }
-            // `apps destroy` takes the name only as a word; after `--` it cannot be read as a flag.
-            await fly(['apps', 'destroy', '--yes', '--', app]);
-        },
-        async setSecrets(secrets) {
-            const app = checkedAppName(config.app);
-            for (const value of Object.values(secrets))
-                (0,shared_secrets/* maskSecret */.$l)(value);
-            const input = formatSecretsForImport(secrets);
-            if (input === '') {
-                config.log('No secrets to set');
-                return;
-            }
-            const args = ['secrets', 'import', appFlag(app)];
-            if (config.settings['stage-secrets'] === 'true')
-                args.push('--stage');
-            await fly(args, { input });
-        },
-        async url() {
-            const args = ['status', appFlag(config.app), '--json'];
-            const status = await flyJson(args);
-            if (!status || typeof status !== 'object' || Array.isArray(status)) {
-                throw new CliError(`\`${fly_TOOL} ${args.join(' ')}\` printed JSON that is not an app status`);
-            }
-            const hostname = nonEmpty(status.Hostname);
-            return hostname ? `https://${hostname}` : undefined;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./shared/http/client.ts
-// One HTTP client for every platform API call and download: through @actions/http-client (it
-// honours the runner's proxy settings), within a time limit that covers the whole exchange
-// (the socket is destroyed when it passes), with the answer's size capped, and with redirects
-// followed only within the origin the credentials were given for.
-
-
-class HttpError extends Error {
-    status;
-    body;
-    constructor(message, status, body) {
-        super(message);
-        this.status = status;
-        this.body = body;
-        this.name = 'HttpError';
-    }
-}
-/** The most of an API answer flightdeck reads: an endless body cannot grow memory. */
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
-/** The most of a download (a CLI archive) flightdeck writes. */
-const MAX_DOWNLOAD_BYTES = (/* unused pure expression or super */ null && (512 * 1024 * 1024));
-const MAX_REDIRECTS = 5;
-let clientModule;
-/** @actions/http-client loads undici; only a path that makes a request pays for it. */
-function loadClient() {
-    clientModule ??= Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942));
-    return clientModule;
-}
-function label(request, url) {
-    return `${request.service} ${request.method} ${url.pathname}`;
-}
-/**
- * Sends one request and hands the response stream to `consume`, following same-origin
- * redirects. The time limit covers connecting, redirects and reading the whole body.
- */
-async function exchange(request, consume) {
-    const { HttpClient } = await loadClient();
-    const abort = new AbortController();
-    const client = new HttpClient('flightdeck', [
-        {
-            // Node's http.request destroys the socket when this signal aborts.
-            prepareRequest: (options) => Object.assign(options, { signal: abort.signal }),
-            canHandleAuthentication: () => false,
-            handleAuthentication: () => Promise.reject(new Error('not supported')),
-        },
-    ], { allowRedirects: false, allowRetries: false, socketTimeout: request.timeoutMs });
-    let url = new URL(request.url);
-    let method = request.method;
-    let body = request.body;
-    let timedOut = false;
-    const timer = setTimeout(() => {
-        timedOut = true;
-        abort.abort();
-    }, request.timeoutMs);
-    try {
-        for (let redirects = 0;; redirects++) {
-            const response = await client.request(method, url.toString(), body ?? null, {
-                ...request.headers,
-            });
-            const status = response.message.statusCode ?? 0;
-            const location = response.message.headers.location;
-            if (status >= 300 && status < 400 && location) {
-                response.message.resume();
-                const next = new URL(location, url);
-                if (next.origin !== url.origin) {
-                    throw new HttpError(`${label(request, url)} was redirected to another origin (${next.origin}); flightdeck does not send credentials there`, status);
-                }
-                if (redirects >= MAX_REDIRECTS) {
-                    throw new HttpError(`${label(request, url)} was redirected more than ${MAX_REDIRECTS} times`);
-                }
-                if (status === 303 || ((status === 301 || status === 302) && method !== 'HEAD')) {
-                    method = 'GET';
-                    body = undefined;
-                }
-                url = next;
-                continue;
-            }
-            return await consume(response.message, status, url);
-        }
-    }
-    catch (err) {
-        if (err instanceof HttpError)
-            throw err;
-        if (timedOut) {
-            throw new HttpError(`${label(request, url)} did not answer within ${(0,durations/* formatDuration */.a3)(request.timeoutMs)}`);
-        }
-        throw new HttpError(`${label(request, url)} failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    finally {
-        clearTimeout(timer);
-        client.dispose();
-    }
-}
-/** Reads a body up to `maxBytes`; past it the connection is closed and the request fails. */
-function readCapped(stream, maxBytes, what) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let size = 0;
-        stream.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > maxBytes) {
-                // Reject before destroying: destroying emits 'aborted', which must not be the reason.
-                reject(new HttpError(`${what} answered with more than ${maxBytes / 1024 / 1024} MiB`));
-                stream.destroy();
-                return;
-            }
-            chunks.push(chunk);
-        });
-        stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        stream.on('error', reject);
-        stream.on('aborted', () => reject(new Error('the connection closed mid-answer')));
-    });
-}
-/** One request; the answer's body as text (any status: callers decide what is an error). */
-function httpRequest(request) {
-    return exchange(request, async (response, status, url) => ({
-        status,
-        headers: response.headers,
-        body: await readCapped(response, request.maxBytes ?? MAX_BODY_BYTES, label(request, url)),
-    }));
-}
-/** Downloads a file to `path` within the time limit and size cap; a non-2xx status fails. */
-function downloadFile(request, path) {
-    const full = { ...request, method: 'GET' };
-    const maxBytes = request.maxBytes ?? MAX_DOWNLOAD_BYTES;
-    return exchange(full, async (response, status, url) => {
-        if (status < 200 || status > 299) {
-            response.resume();
-            throw new HttpError(`${label(full, url)} answered ${status}`, status);
-        }
-        await new Promise((resolve, reject) => {
-            const file = createWriteStream(path);
-            let size = 0;
-            response.on('data', (chunk) => {
-                size += chunk.length;
-                if (size > maxBytes) {
-                    reject(new HttpError(`${label(full, url)} sent more than ${maxBytes / 1024 / 1024} MiB`));
-                    response.destroy();
-                    file.destroy();
-                }
-            });
-            response.on('error', reject);
-            response.on('aborted', () => reject(new Error('the connection closed mid-download')));
-            file.on('error', reject);
-            file.on('finish', resolve);
-            response.pipe(file);
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./shared/providers/api.ts
-
-class ApiError extends Error {
-    status;
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-        this.name = 'ApiError';
-    }
-}
-/**
- * One JSON request to a platform API (shared/http/client.ts: bounded in time and size, no
- * credential sent to another origin). A non-2xx answer becomes an ApiError with the platform's
- * own message.
- */
-async function requestJson(request) {
-    const headers = { accept: 'application/json' };
-    if (request.token)
-        headers.authorization = `Bearer ${request.token}`;
-    if (request.body !== undefined)
-        headers['content-type'] = 'application/json';
-    Object.assign(headers, request.headers);
-    const label = `${request.service} ${request.method} ${new URL(request.url).pathname}`;
-    let answer;
-    try {
-        answer = await httpRequest({
-            method: request.method,
-            url: request.url,
-            headers,
-            body: request.body === undefined ? undefined : JSON.stringify(request.body),
-            timeoutMs: request.timeoutMs,
-            service: request.service,
-        });
-    }
-    catch (err) {
-        throw new ApiError(err instanceof Error ? err.message : String(err), err.status);
-    }
-    const { status, body: text } = answer;
-    if (status < 200 || status > 299) {
-        throw new ApiError(`${label} answered ${status}: ${platformMessage(text)}`, status);
-    }
-    if (text.trim() === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        throw new ApiError(`${label} answered ${status} with a body that is not JSON: ${JSON.stringify(text.slice(0, 80))}`, status);
-    }
-}
-/** The platform's own message from an error body, cut so one answer stays one line. */
-function platformMessage(text) {
-    const found = messageIn(text);
-    return found.length > 300 ? `${found.slice(0, 299)}…` : found;
-}
-function messageIn(text) {
-    try {
-        const body = JSON.parse(text);
-        const message = body.message ?? body.error ?? body.errors?.[0]?.message;
-        if (typeof message === 'string')
-            return message;
-        if (message && typeof message === 'object' && 'message' in message)
-            return String(message.message);
-    }
-    catch {
-        // not JSON: show the start of the text
-    }
-    return JSON.stringify(text.slice(0, 200));
-}
-
-;// CONCATENATED MODULE: ./shared/providers/railway.ts
-
-
-
-
-const RAILWAY_API_URL = 'https://backboard.railway.com/graphql/v2';
-/**
- * The `token` input counts as a project token, since that is what Railway recommends for CI;
- * an account or workspace token is taken from RAILWAY_API_TOKEN.
- */
-function railwayCredential(config) {
-    const found = config.token
-        ? { token: config.token, kind: 'project' }
-        : process.env.RAILWAY_TOKEN
-            ? { token: process.env.RAILWAY_TOKEN, kind: 'project' }
-            : process.env.RAILWAY_API_TOKEN
-                ? { token: process.env.RAILWAY_API_TOKEN, kind: 'account' }
-                : undefined;
-    if (!found) {
-        throw new Error('provider `railway` needs a token: set the `token` input or RAILWAY_TOKEN to a project token, or RAILWAY_API_TOKEN to an account or workspace token');
-    }
-    (0,shared_secrets/* maskSecret */.$l)(found.token);
-    return found;
-}
-/** The CLI reads the same two variables; only the chosen one reaches it. */
-function cliEnv(credential) {
-    return credential.kind === 'project'
-        ? { RAILWAY_TOKEN: credential.token, RAILWAY_API_TOKEN: undefined }
-        : { RAILWAY_API_TOKEN: credential.token, RAILWAY_TOKEN: undefined };
-}
-function authHeaders(credential) {
-    return credential.kind === 'project'
-        ? { 'Project-Access-Token': credential.token }
-        : { Authorization: `Bearer ${credential.token}` };
-}
-/** Railway answers GraphQL errors with HTTP 200, so they are looked for in the body. */
-async function graphql(config, operation, query, variables) {
-    const credential = railwayCredential(config);
-    const answer = await requestJson({
-        method: 'POST',
-        url: config.apiUrl ?? RAILWAY_API_URL,
-        headers: authHeaders(credential),
-        body: { query, variables },
-        timeoutMs: config.timeoutMs,
-        service: 'Railway API',
-    });
-    if (!answer || typeof answer !== 'object') {
-        throw new ApiError(`Railway API ${operation} answered without a GraphQL response body`);
-    }
-    if (Array.isArray(answer.errors) && answer.errors.length > 0) {
-        const messages = answer.errors.map((error) => typeof error?.message === 'string' ? error.message : JSON.stringify(error));
-        const text = messages.join('; ');
-        throw new ApiError(`Railway API ${operation} failed: ${text}${authHint(text, credential)}`);
-    }
-    if (!answer.data) {
-        throw new ApiError(`Railway API ${operation} answered with no data and no error`);
-    }
-    return answer.data;
-}
-function authHint(message, credential) {
-    if (!/not authori[sz]ed/i.test(message))
-        return '';
-    return credential.kind === 'project'
-        ? ' (the token was sent as a project token: check that it belongs to this project and environment, or pass an account or workspace token through RAILWAY_API_TOKEN)'
-        : ' (the token was sent as an account or workspace token: check that it can see this project)';
-}
-/** Railway lists deployments and variables per environment, and cannot guess which one. */
-function requireEnvironmentId(config, purpose) {
-    const value = config.settings['environment-id'];
-    if (!value) {
-        throw new Error(`provider \`railway\` needs the \`environment-id\` input to ${purpose} (the Railway environment's id, shown in the dashboard's environment settings)`);
-    }
-    return value;
-}
-const DEPLOYMENTS_QUERY = `query flightdeckDeployments($input: DeploymentListInput!, $first: Int) {
-  deployments(input: $input, first: $first) {
-    edges { node { id status createdAt canRollback meta staticUrl } }
-  }
-}`;
-/**
- * Railway's deployment statuses. REMOVED is what a deployment becomes once a newer one
- * replaces it; when Railway still offers it for rollback it ran fine, like Render's
- * `deactivated`, so it counts as succeeded (and can be a rollback target). A REMOVED
- * deployment that cannot be rolled back, and SKIPPED or SLEEPING ones, say nothing sure about
- * how it went: unknown.
- */
-function railwayStatus(raw, canRollback) {
-    switch (raw.toUpperCase()) {
-        case 'SUCCESS':
-            return 'succeeded';
-        case 'FAILED':
-        case 'CRASHED':
-            return 'failed';
-        case 'BUILDING':
-        case 'DEPLOYING':
-        case 'INITIALIZING':
-        case 'QUEUED':
-        case 'WAITING':
-        case 'NEEDS_APPROVAL':
-        case 'REMOVING':
-            return 'in-progress';
-        case 'REMOVED':
-            return canRollback ? 'succeeded' : 'unknown';
-        default:
-            return 'unknown';
-    }
-}
-function httpsUrl(host) {
-    if (typeof host !== 'string' || host.trim() === '')
-        return undefined;
-    return /^https?:\/\//i.test(host) ? host : `https://${host}`;
-}
-function describe(meta, canRollback) {
-    const parts = [];
-    if (meta && typeof meta === 'object') {
-        const { commitMessage, commitHash, branch } = meta;
-        if (typeof commitMessage === 'string' && commitMessage)
-            parts.push(commitMessage.split('\n')[0] ?? '');
-        const where = [
-            typeof branch === 'string' ? branch : '',
-            typeof commitHash === 'string' ? commitHash.slice(0, 7) : '',
-        ]
-            .filter(Boolean)
-            .join('@');
-        if (where)
-            parts.push(`(${where})`);
-    }
-    parts.push(canRollback ? 'can roll back' : 'cannot roll back');
-    return parts.join(' ');
-}
-function railway_toRelease(node, index) {
-    if (typeof node.id !== 'string' || node.id === '') {
-        throw new ApiError(`Railway API deployments answered an entry without an id (entry ${index + 1})`);
-    }
-    const rawStatus = typeof node.status === 'string' ? node.status : 'UNKNOWN';
-    const canRollback = node.canRollback === true;
-    const meta = node.meta && typeof node.meta === 'object' ? node.meta : {};
-    return {
-        id: node.id,
-        status: railwayStatus(rawStatus, canRollback),
-        rawStatus,
-        image: typeof meta.image === 'string' ? meta.image : undefined,
-        createdAt: typeof node.createdAt === 'string' ? node.createdAt : undefined,
-        current: false,
-        description: describe(node.meta, canRollback),
-        url: httpsUrl(node.staticUrl),
-    };
-}
-/** Newest first, whatever order the API used; entries without a date keep their place. */
-function railway_newestFirst(releases) {
-    if (!releases.every((release) => release.createdAt && !Number.isNaN(Date.parse(release.createdAt)))) {
-        return releases;
-    }
-    return [...releases].sort((a, b) => Date.parse(b.createdAt ?? '') - Date.parse(a.createdAt ?? ''));
-}
-async function listDeployments(config) {
-    const environmentId = requireEnvironmentId(config, 'list deployments');
-    const data = await graphql(config, 'deployments', DEPLOYMENTS_QUERY, { input: { serviceId: config.app, environmentId }, first: 20 });
-    const edges = data.deployments?.edges;
-    if (!Array.isArray(edges)) {
-        throw new ApiError(`Railway API deployments answered without deployments.edges for service ${config.app}`);
-    }
-    const releases = railway_newestFirst(edges.map((edge, index) => railway_toRelease(edge?.node ?? {}, index)));
-    // Railway keeps one active deployment per service and environment: the newest SUCCESS.
-    const current = releases.find((release) => release.rawStatus.toUpperCase() === 'SUCCESS');
-    if (current)
-        current.current = true;
-    return releases;
-}
-/** Prints `{"deploymentId","logsUrl"}` on its last line with `--detach --json`. */
-function parseUpOutput(args, stdout) {
-    const last = stdout
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line.startsWith('{'))
-        .pop();
-    const shown = `railway ${args.join(' ')}`;
-    if (!last) {
-        throw new CliError(`\`${shown}\` printed no JSON line with the deployment id; flightdeck needs a Railway CLI recent enough to support \`up --json\`. It printed: ${JSON.stringify(stdout.trim().slice(0, 120))}`);
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(last);
-    }
-    catch (err) {
-        throw new CliError(`\`${shown}\` printed a line that is not JSON (${err instanceof Error ? err.message : String(err)}): ${JSON.stringify(last.slice(0, 120))}`);
-    }
-    const { deploymentId, logsUrl } = (parsed ?? {});
-    if (typeof deploymentId !== 'string' || deploymentId === '') {
-        throw new CliError(`\`${shown}\` printed JSON without a deploymentId: ${JSON.stringify(last.slice(0, 120))}`);
-    }
-    return { deploymentId, logsUrl: typeof logsUrl === 'string' ? logsUrl : undefined };
-}
-async function railway_deploy(config, request) {
-    if (request.image) {
-        throw new UnsupportedOperationError('railway', 'deploy a prebuilt image with `railway up`, which uploads the working directory', "set the image as the service's source in Railway and deploy without `image`");
-    }
-    const credential = railwayCredential(config);
-    // Every value as `--flag=value`: clap reads `--service -x` as a missing value and a flag `-x`,
-    // and ids and names come from users and the platform.
-    const args = ['up', `--service=${config.app}`, '--detach', '--json'];
-    // `--environment` takes an id or a name.
-    const environmentId = config.settings['environment-id'] ?? request.environment;
-    if (environmentId)
-        args.push(`--environment=${environmentId}`);
-    const projectId = config.settings['project-id'];
-    if (projectId) {
-        if (!environmentId) {
-            throw new Error('provider `railway` needs the `environment-id` input when `project-id` is set (`railway up --project` requires `--environment`)');
-        }
-        args.push(`--project=${projectId}`);
-    }
-    args.push(...(request.extraArgs ?? []));
-    const result = await runCli('railway', args, {
-        env: cliEnv(credential),
-        cwd: config.cwd,
-        timeoutMs: config.timeoutMs,
-    });
-    const { deploymentId, logsUrl } = parseUpOutput(args, result.stdout);
-    config.log(`Railway deployment ${deploymentId} started${logsUrl ? `; build logs: ${logsUrl}` : ''}`);
-    return { releaseId: deploymentId };
-}
-const DEPLOYMENT_QUERY = `query flightdeckDeployment($id: String!) {
-  deployment(id: $id) { id status canRollback }
-}`;
-// The official CLI selects nothing (a Boolean); docs show `{ id status }`. Selecting fields on a
-// Boolean, or none on an object, is a validation error, so the second form is the fallback.
-const ROLLBACK_SCALAR = `mutation flightdeckRollback($id: String!) {
-  deploymentRollback(id: $id)
-}`;
-const ROLLBACK_OBJECT = `mutation flightdeckRollback($id: String!) {
-  deploymentRollback(id: $id) { id status }
-}`;
-async function railway_rollback(config, target) {
-    const found = await graphql(config, 'deployment', DEPLOYMENT_QUERY, { id: target.id });
-    if (!found.deployment) {
-        throw new ApiError(`Railway has no deployment ${target.id} that this token can see`);
-    }
-    if (found.deployment.canRollback !== true) {
-        throw new ApiError(`Railway says deployment ${target.id} (${found.deployment.status ?? 'status unknown'}) cannot be rolled back to (canRollback is false); choose another deployment, or redeploy that commit`);
-    }
-    let answer;
-    try {
-        answer = await graphql(config, 'deploymentRollback', ROLLBACK_SCALAR, { id: target.id });
-    }
-    catch (err) {
-        if (!(err instanceof ApiError) || !/selection|subfield|sub-field/i.test(err.message))
-            throw err;
-        answer = await graphql(config, 'deploymentRollback', ROLLBACK_OBJECT, { id: target.id });
-    }
-    const value = answer.deploymentRollback;
-    if (value === true || (value && typeof value === 'object')) {
-        config.log(`Railway is redeploying deployment ${target.id} of service ${config.app}`);
-    }
-    if (value === true)
-        return {};
-    if (value && typeof value === 'object') {
-        const id = value.id;
-        return typeof id === 'string' ? { releaseId: id } : {};
-    }
-    throw new ApiError(`Railway API deploymentRollback answered ${JSON.stringify(value ?? null)} for deployment ${target.id}: the rollback was not started`);
-}
-const SERVICE_PROJECT_QUERY = `query flightdeckServiceProject($id: String!) {
-  service(id: $id) { projectId }
-}`;
-const VARIABLES_UPSERT = `mutation flightdeckVariables($input: VariableCollectionUpsertInput!) {
-  variableCollectionUpsert(input: $input)
-}`;
-async function setSecrets(config, secrets) {
-    const names = Object.keys(secrets);
-    if (names.length === 0)
-        return;
-    for (const value of Object.values(secrets))
-        (0,shared_secrets/* maskSecret */.$l)(value);
-    const environmentId = requireEnvironmentId(config, 'set variables');
-    let projectId = config.settings['project-id'];
-    if (!projectId) {
-        const data = await graphql(config, 'service', SERVICE_PROJECT_QUERY, { id: config.app });
-        projectId = data.service?.projectId;
-        if (!projectId)
-            throw new ApiError(`Railway API service answered no project for service ${config.app}`);
-    }
-    // Values travel only in the request body; the log names the variables, never their values.
-    await graphql(config, 'variableCollectionUpsert', VARIABLES_UPSERT, {
-        input: { projectId, environmentId, serviceId: config.app, variables: secrets },
-    });
-    config.log(`Set ${names.length} Railway variable(s) on service ${config.app}: ${names.join(', ')}`);
-}
-/** Railway through its CLI (`railway up`) and its public GraphQL API. `app` is the service id. */
-function createRailwayProvider(config) {
-    return {
-        name: 'railway',
-        cli: 'railway',
-        tokenEnv: ['RAILWAY_TOKEN', 'RAILWAY_API_TOKEN'],
-        deploy: (request) => railway_deploy(config, request),
-        releases: () => listDeployments(config),
-        rollback: (target) => railway_rollback(config, target),
-        ensureApp: async () => {
-            throw new UnsupportedOperationError('railway', 'create a service for a preview', 'turn on PR environments in the Railway project settings, which create and remove an environment per pull request');
-        },
-        destroyApp: async () => {
-            throw new UnsupportedOperationError('railway', 'delete a service', 'let Railway PR environments remove the preview when the pull request closes');
-        },
-        setSecrets: (secrets) => setSecrets(config, secrets),
-        url: async () => {
-            const releases = await listDeployments(config);
-            return releases.find((release) => release.rawStatus.toUpperCase() === 'SUCCESS' && release.url)?.url;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./shared/providers/render.ts
-
-
-
-const RENDER_API_URL = 'https://api.render.com/v1';
-function renderToken(config) {
-    const token = config.token ?? process.env.RENDER_API_KEY;
-    if (!token) {
-        throw new Error('provider `render` needs an API key: set the `token` input or RENDER_API_KEY');
-    }
-    (0,shared_secrets/* maskSecret */.$l)(token);
-    return token;
-}
-/** One call to Render's REST API for the configured service. */
-function renderApi(config, method, path, body) {
-    const base = (config.apiUrl ?? RENDER_API_URL).replace(/\/+$/, '');
-    return requestJson({
-        method,
-        url: `${base}/services/${encodeURIComponent(config.app)}${path}`,
-        token: renderToken(config),
-        body,
-        timeoutMs: config.timeoutMs,
-        service: 'Render API',
-    });
-}
-/**
- * Render's deploy statuses. `deactivated` is a deploy that went live and was later replaced:
- * it succeeded, and is what a rollback goes back to.
- */
-function renderStatus(raw) {
-    const status = raw.toLowerCase();
-    if (status === 'live' || status === 'deactivated')
-        return 'succeeded';
-    if (status.endsWith('_failed') ||
-        status === 'failed' ||
-        status === 'canceled' ||
-        status === 'cancelled') {
-        return 'failed';
-    }
-    if (status === 'created' || status === 'queued' || status.endsWith('_in_progress'))
-        return 'in-progress';
-    return 'unknown';
-}
-function render_describe(deploy) {
-    const parts = [];
-    const message = deploy.commit?.message;
-    if (typeof message === 'string' && message)
-        parts.push(message.split('\n')[0] ?? '');
-    const commit = deploy.commit?.id;
-    if (typeof commit === 'string' && commit)
-        parts.push(`(${commit.slice(0, 7)})`);
-    if (typeof deploy.trigger === 'string' && deploy.trigger)
-        parts.push(`trigger: ${deploy.trigger}`);
-    return parts.length > 0 ? parts.join(' ') : undefined;
-}
-function render_toRelease(deploy, index) {
-    if (typeof deploy.id !== 'string' || deploy.id === '') {
-        throw new ApiError(`Render API deploys answered an entry without an id (entry ${index + 1})`);
-    }
-    const rawStatus = typeof deploy.status === 'string' ? deploy.status : 'unknown';
-    return {
-        id: deploy.id,
-        status: renderStatus(rawStatus),
-        rawStatus,
-        image: typeof deploy.image?.ref === 'string' ? deploy.image.ref : undefined,
-        createdAt: typeof deploy.createdAt === 'string' ? deploy.createdAt : undefined,
-        current: false,
-        description: render_describe(deploy),
-    };
-}
-/** Newest first, whatever order the API used; entries without a date keep their place. */
-function render_newestFirst(releases) {
-    if (!releases.every((release) => release.createdAt && !Number.isNaN(Date.parse(release.createdAt)))) {
-        return releases;
-    }
-    return [...releases].sort((a, b) => Date.parse(b.createdAt ?? '') - Date.parse(a.createdAt ?? ''));
-}
-async function listDeploys(config) {
-    const answer = await renderApi(config, 'GET', '/deploys?limit=20');
-    if (!Array.isArray(answer)) {
-        throw new ApiError(`Render API GET /services/${config.app}/deploys did not answer a list of deploys: ${JSON.stringify(answer ?? null).slice(0, 80)}`);
-    }
-    const releases = render_newestFirst(answer.map((item, index) => render_toRelease(item?.deploy ?? {}, index)));
-    // While a new deploy goes live the old one can still say `live` for a moment: only the
-    // newest live deploy serves traffic.
-    const current = releases.find((release) => release.rawStatus.toLowerCase() === 'live');
-    if (current)
-        current.current = true;
-    return releases;
-}
-async function render_deploy(config, request) {
-    // An image-backed service deploys the given image; a Git-backed one its branch's latest commit.
-    const body = request.image ? { imageUrl: request.image } : {};
-    const created = await renderApi(config, 'POST', '/deploys', body);
-    const releaseId = typeof created?.id === 'string' ? created.id : undefined;
-    config.log(releaseId
-        ? `Render deploy ${releaseId} of service ${config.app} started`
-        : `Render accepted a deploy of service ${config.app} (no deploy id in the answer)`);
-    return { releaseId };
-}
-async function render_rollback(config, target) {
-    const created = await renderApi(config, 'POST', '/rollback', {
-        deployId: target.id,
-    });
-    config.log(`Render is rolling service ${config.app} back to deploy ${target.id}. A rollback through the API does not turn off autodeploy: the next push to the branch deploys again unless you turn autodeploy off in the service's settings.`);
-    return { releaseId: typeof created?.id === 'string' ? created.id : undefined };
-}
-async function render_setSecrets(config, secrets) {
-    const names = Object.keys(secrets);
-    for (const value of Object.values(secrets))
-        (0,shared_secrets/* maskSecret */.$l)(value);
-    // One key at a time: PUT /env-vars (without a key) replaces the whole set and would drop
-    // every variable not named here.
-    for (const [key, value] of Object.entries(secrets)) {
-        await renderApi(config, 'PUT', `/env-vars/${encodeURIComponent(key)}`, { value });
-    }
-    if (names.length > 0) {
-        config.log(`Set ${names.length} Render environment variable(s) on ${config.app}: ${names.join(', ')}`);
-    }
-}
-async function render_url(config) {
-    const service = await renderApi(config, 'GET', '');
-    const found = service?.serviceDetails?.url;
-    return typeof found === 'string' && found !== '' ? found : undefined;
-}
-/** Render through its REST API. `app` is the service id (`srv-…`). */
-function createRenderProvider(config) {
-    return {
-        name: 'render',
-        tokenEnv: ['RENDER_API_KEY'],
-        deploy: (request) => render_deploy(config, request),
-        releases: () => listDeploys(config),
-        rollback: (target) => render_rollback(config, target),
-        ensureApp: async () => {
-            throw new UnsupportedOperationError('render', 'create a service for a preview', 'turn on preview environments (render.yaml `previews.generation`) or service previews, which Render creates and removes per pull request');
-        },
-        destroyApp: async () => {
-            throw new UnsupportedOperationError('render', 'delete a service', 'let Render preview environments remove the preview when the pull request closes');
-        },
-        setSecrets: (secrets) => render_setSecrets(config, secrets),
-        url: () => render_url(config),
-    };
-}
-
-;// CONCATENATED MODULE: ./shared/providers/vercel.ts
-// Vercel through the `vercel` CLI (60.x). Every deploy makes a new deployment; a project's
-// releases are its deployments, and only production ones can be rolled back to.
-// Formats: __tests__/fixtures/providers/README.md.
-
-
-
-
-const vercel_TOOL = 'vercel';
-// vercel 60 reads the token from VERCEL_TOKEN when no --token is given (dist/index.js:
-// `process.env.VERCEL_TOKEN&&(explicitToken=...,tokenSource="env")`), so it never needs argv.
-const vercel_TOKEN_ENV = 'VERCEL_TOKEN';
-const ORG_ENV = 'VERCEL_ORG_ID';
-const PROJECT_ENV = 'VERCEL_PROJECT_ID';
-const PROJECT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-const DEPLOYMENT_ID = /^dpl_[A-Za-z0-9]+$/;
-const vercel_SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-// `vercel env add` takes the first chunk it reads from stdin and nothing more.
-const MAX_SECRET_BYTES = 64 * 1024;
-const DEFAULT_SECRET_ENVIRONMENT = 'preview';
-// Left for the CLI to report its own rollback timeout before ours ends it.
-const ROLLBACK_TIMEOUT_MARGIN_MS = 10_000;
-// An environment (production, preview, development, or a custom environment's slug) reaches
-// `vercel env add` as a word of its own, so it must not look like a flag.
-const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
-// vercel refuses a token with anything but letters, digits and _, even from VERCEL_TOKEN (it
-// copies the variable into its --token flag and checks that: dist/index.js, `token.match(/(\W)/g)`).
-const TOKEN_CHARACTER = /^\w+$/;
-// `vercel list` returns at most 100 deployments a page (`--limit`, "max: 100").
-const LIST_PAGE = 100;
-// Pages of production deployments read while looking for two that are READY.
-const MAX_LIST_PAGES = 5;
-// The dashboard URL of a deployment ends with its id without `dpl_` (vercel's own
-// parseVercelDashboardUrl reads it the same way).
-const INSPECTOR_URL = /https:\/\/vercel\.com\/[^/\s]+\/[^/\s]+\/([A-Za-z0-9]+)\b/;
-function vercel_text(value) {
-    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-/** Vercel's readyState words, leniently. */
-function vercelStatus(raw) {
-    const state = raw.trim().toUpperCase();
-    if (state === 'READY')
-        return 'succeeded';
-    if (['ERROR', 'CANCELED', 'CANCELLED', 'BLOCKED', 'DELETED'].includes(state))
-        return 'failed';
-    if (['BUILDING', 'QUEUED', 'INITIALIZING', 'DEPLOYING'].includes(state))
-        return 'in-progress';
-    return 'unknown';
-}
-function vercel_describe(deployment, environment) {
-    const ref = vercel_text(deployment.meta?.githubCommitRef);
-    const sha = vercel_text(deployment.meta?.githubCommitSha)?.slice(0, 7);
-    const source = ref && sha ? ` of ${ref} (${sha})` : ref ? ` of ${ref}` : sha ? ` of ${sha}` : '';
-    return environment === 'production'
-        ? `production deployment${source}`
-        : `${environment} deployment${source}; not a production rollback target`;
-}
-/**
- * The id of a listed deployment. vercel 60 copies `id` from the API's list items, but the
- * documented `/v6/deployments` item has `uid` and no `id`, so its JSON may have neither; then the
- * deployment's URL names it (rollback, promote and remove all take URLs).
- */
-function listedId(item) {
-    const host = vercel_text(item?.url);
-    return (vercel_text(item?.id) ??
-        vercel_text(item?.uid) ??
-        (host ? (/^https?:\/\//.test(host) ? host : `https://${host}`) : undefined));
-}
-/**
- * Releases from `vercel list --format json`, newest first. Vercel rolls back production only, so
- * a READY deployment of any other environment is `unknown` rather than `succeeded` (its
- * rawStatus says e.g. `READY (preview)`), which keeps it out of rollback choices. The current
- * release is the newest READY production deployment: `vercel list` does not say which one the
- * production domains point at, and that is the one they follow unless someone rolled back by hand.
- */
-function parseVercelList(parsed, command) {
-    const list = parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-        ? parsed.deployments
-        : undefined;
-    if (!Array.isArray(list)) {
-        throw new CliError(`\`${command}\` printed JSON without a list of deployments`);
-    }
-    const releases = list.map((item, index) => {
-        const id = listedId(item);
-        if (!id) {
-            throw new CliError(`\`${command}\` printed a deployment without an id or URL (item ${index})`);
-        }
-        const state = vercel_text(item.state) ?? '';
-        const production = item.target === 'production';
-        const environment = production
-            ? 'production'
-            : (vercel_text(item.customEnvironment?.slug) ?? vercel_text(item.target) ?? 'preview');
-        const status = vercelStatus(state);
-        const host = vercel_text(item.url);
-        const createdAt = typeof item.createdAt === 'number' ? item.createdAt : undefined;
-        const release = {
-            order: createdAt ?? -index,
-            production,
-            id,
-            status: !production && status === 'succeeded' ? 'unknown' : status,
-            rawStatus: production ? state : `${state} (${environment})`,
-            createdAt: createdAt === undefined ? undefined : new Date(createdAt).toISOString(),
-            current: false,
-            description: vercel_describe(item, environment),
-            url: host ? (/^https?:\/\//.test(host) ? host : `https://${host}`) : undefined,
-        };
-        return release;
-    });
-    releases.sort((a, b) => b.order - a.order);
-    const serving = releases.find((release) => release.production && release.status === 'succeeded');
-    if (serving)
-        serving.current = true;
-    return releases.map(({ order: _order, production: _production, ...release }) => release);
-}
-/** The deployment object of `vercel deploy --format json`, unwrapped from agent mode. */
-function readDeployJson(stdout) {
-    let parsed;
-    try {
-        parsed = JSON.parse(stdout);
-    }
-    catch {
-        return undefined;
-    }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
-        return undefined;
-    const json = parsed;
-    if (json.deployment && typeof json.deployment === 'object') {
-        return { ...json.deployment, error: json.deployment.error ?? deployError(json) };
-    }
-    return json.status === 'error' ? { ...json, error: deployError(json) } : json;
-}
-function deployError(json) {
-    if (json.status !== 'error')
-        return undefined;
-    return { name: json.reason, message: json.message };
-}
-/**
- * A deployment reference that `vercel remove` and `vercel rollback` can only read as a
- * deployment: a `dpl_` id, or a full https URL. A bare word could be a project name, and
- * `vercel remove <project>` removes the whole project.
- */
-function deploymentRef(value) {
-    const trimmed = value.trim();
-    if (DEPLOYMENT_ID.test(trimmed))
-        return trimmed;
-    const withScheme = /^[a-z]+:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
-    let url;
-    try {
-        url = new URL(withScheme);
-    }
-    catch {
-        url = undefined;
-    }
-    if (!url ||
-        url.protocol !== 'https:' ||
-        !url.hostname.includes('.') ||
-        url.username ||
-        url.password ||
-        (url.pathname !== '/' && url.pathname !== '') ||
-        url.search) {
-        throw new errors/* InputError */.dz([
-            `${JSON.stringify(value)} is not a Vercel deployment URL or dpl_ id (example: https://my-app-abc123-team.vercel.app)`,
-        ]);
-    }
-    return `https://${url.hostname}`;
-}
-/**
- * The value as `vercel env add` will store it from stdin, or why it would not: it strips a
- * single trailing newline from a one-line value, and reads an empty stdin as no value at all.
- */
-function secretProblem(name, value) {
-    if (!vercel_SECRET_NAME.test(name)) {
-        return `secret name ${JSON.stringify(name)} is not a valid environment variable name`;
-    }
-    if (value === '')
-        return `the value of secret ${name} is empty, which vercel env add cannot read`;
-    if (/\r?\n$/.test(value) && !/[\r\n]/.test(value.replace(/\r?\n$/, ''))) {
-        return `the value of secret ${name} ends with a newline, which vercel env add would strip`;
-    }
-    if (Buffer.byteLength(value) > MAX_SECRET_BYTES) {
-        return `the value of secret ${name} is longer than vercel env add reads from stdin (64 KiB)`;
-    }
-    return undefined;
-}
-function checkedProjectName(app) {
-    if (!PROJECT_NAME.test(app)) {
-        throw new errors/* InputError */.dz([
-            `Vercel project name ${JSON.stringify(app)} is invalid: use letters, numbers, dots, dashes and underscores, not starting with a dash`,
-        ]);
-    }
-    return app;
-}
-/** One page of `vercel list --format json`: its deployments and where the next page starts. */
-function readVercelListPage(parsed, command) {
-    const page = parsed && typeof parsed === 'object' && !Array.isArray(parsed)
-        ? parsed
-        : undefined;
-    if (!Array.isArray(page?.deployments)) {
-        throw new CliError(`\`${command}\` printed JSON without a list of deployments`);
-    }
-    const next = page.pagination?.next;
-    return { deployments: page.deployments, next: typeof next === 'number' ? next : undefined };
-}
-/** The seconds to give a vercel `--timeout` so that it gives up, and says so, before we stop it. */
-function cliTimeout(remainingMs) {
-    const margin = Math.min(ROLLBACK_TIMEOUT_MARGIN_MS, remainingMs / 2);
-    return `${Math.max(1, Math.floor((remainingMs - margin) / 1000))}s`;
-}
-function outputOf(err) {
-    const result = err instanceof CliError ? err.result : undefined;
-    return `${result?.stdout ?? ''}\n${result?.stderr ?? ''}`;
-}
-function createVercelProvider(config) {
-    const token = config.token ?? process.env[vercel_TOKEN_ENV];
-    const orgId = config.settings['org-id'] ?? process.env[ORG_ENV];
-    const projectId = config.settings['project-id'] ?? process.env[PROJECT_ENV];
-    (0,shared_secrets/* maskSecret */.$l)(token);
-    function credentials() {
-        if (!token) {
-            throw new errors/* InputError */.dz([
-                'provider `vercel` needs a token: set the `token` input or VERCEL_TOKEN (create one at https://vercel.com/account/tokens)',
-            ]);
-        }
-        if (!TOKEN_CHARACTER.test(token)) {
-            throw new errors/* InputError */.dz([
-                'the Vercel token has characters other than letters, digits and _, which vercel refuses (a Vercel access token has none); check that `token` holds only the token',
-            ]);
-        }
-        // The CLI refuses one of the two ids without the other; say so before running it.
-        if (Boolean(orgId) !== Boolean(projectId)) {
-            throw new errors/* InputError */.dz([
-                `provider \`vercel\` needs both \`org-id\` and \`project-id\` (or ${ORG_ENV} and ${PROJECT_ENV}), or neither`,
-            ]);
-        }
-        const env = { [vercel_TOKEN_ENV]: token };
-        if (orgId && projectId)
-            Object.assign(env, { [ORG_ENV]: orgId, [PROJECT_ENV]: projectId });
-        return env;
-    }
-    /**
-     * `--project=APP` unless VERCEL_PROJECT_ID names the project. Values go in the `--flag=value`
-     * form throughout: vercel's parser refuses `--project -x` ("requires argument").
-     */
-    function projectArgs() {
-        if (projectId)
-            return [];
-        return [`--project=${checkedProjectName(requireApp())}`];
-    }
-    function requireApp() {
-        if (!config.app) {
-            throw new errors/* InputError */.dz(['provider `vercel` needs `app`, the Vercel project name']);
-        }
-        return config.app;
-    }
-    /**
-     * Runs vercel. `api-url` becomes its global `--api=URL`, put first so that it stays an option
-     * whatever follows.
-     */
-    function vercel(args, options = {}) {
-        return runCli(vercel_TOOL, [...globalArgs(), ...args], {
-            env: credentials(),
-            cwd: config.cwd,
-            timeoutMs: options.timeoutMs ?? config.timeoutMs,
-            input: options.input,
-            echo: options.echo,
-            allowFailure: options.allowFailure,
-        });
-    }
-    function globalArgs() {
-        return config.apiUrl ? [`--api=${config.apiUrl.replace(/\/+$/, '')}`] : [];
-    }
-    function shown(args) {
-        return commandLine(vercel_TOOL, [...globalArgs(), ...args]);
-    }
-    /**
-     * The project for `vercel list`, which takes it only as a word: the name, or nothing when
-     * VERCEL_PROJECT_ID names it. vercel reads a word with a dot as a deployment's host.
-     */
-    function listProjectArgs() {
-        const app = checkedProjectName(requireApp());
-        if (!app.includes('.'))
-            return [app];
-        if (projectId)
-            return [];
-        throw new errors/* InputError */.dz([
-            `\`vercel list\` reads ${JSON.stringify(app)} as a deployment host because of its dot; set \`project-id\` and \`org-id\` so that flightdeck can name the project by id`,
-        ]);
-    }
-    /** Pages of `vercel list --format json`, as many as `enough` asks for (at most MAX_LIST_PAGES). */
-    async function listDeployments(filter, enough) {
-        const deployments = [];
-        let next;
-        let command = '';
-        for (let page = 0; page < MAX_LIST_PAGES; page++) {
-            const args = [
-                'list',
-                ...listProjectArgs(),
-                ...filter,
-                `--limit=${LIST_PAGE}`,
-                '--format=json',
-                ...(next === undefined ? [] : [`--next=${next}`]),
-            ];
-            command ||= shown(args);
-            const result = await vercel(args, { echo: false });
-            const listed = readVercelListPage(parseCliJson(vercel_TOOL, [...globalArgs(), ...args], result.stdout, result.truncated), shown(args));
-            deployments.push(...listed.deployments);
-            next = listed.next;
-            if (next === undefined || enough(deployments))
-                break;
-        }
-        return { deployments, command };
-    }
-    /**
-     * Production deployments, newest first, page after page until two are READY: the current one
-     * and one to roll back to. A project with many previews has few production deployments among
-     * its newest, so previews are left out (Vercel rolls back production only).
-     */
-    async function releases() {
-        const { deployments, command } = await listDeployments(['--environment=production'], (listed) => listed.filter((item) => vercel_text(item?.state) === 'READY')
-            .length >= 2);
-        return parseVercelList({ deployments }, command);
-    }
-    /**
-     * Waits for a deployment Vercel is building until it is READY, within what is left of the time
-     * limit, with `vercel inspect --wait`; says why when it is not.
-     */
-    async function waitUntilReady(id, deadline, what) {
-        const remaining = deadline - performance.now();
-        if (remaining < 1_000) {
-            throw new CliError(`${what} was still being built when the time limit ran out`);
-        }
-        const args = ['inspect', id, '--wait', `--timeout=${cliTimeout(remaining)}`, '--format=json'];
-        // inspect exits 1 for a deployment that ended in ERROR or CANCELED, and still prints it.
-        const result = await vercel(args, { echo: false, timeoutMs: remaining, allowFailure: true });
-        const json = readDeployJson(result.stdout);
-        const state = vercel_text(json?.readyState);
-        if (!state) {
-            throw new CliError(`\`${shown(args)}\` failed with exit code ${result.exitCode}: ${failureReason(result)}`, result);
-        }
-        if (state !== 'READY') {
-            const reason = vercel_text(json?.readyStateReason);
-            const ended = vercelStatus(state) === 'in-progress' ? 'was still' : 'ended';
-            throw new CliError(`${what} ${ended} ${state}${reason ? ` (${reason})` : ''} when \`${shown(args)}\` stopped waiting`, result);
-        }
-        const host = vercel_text(json?.url);
-        return {
-            id: vercel_text(json?.id) ?? id,
-            url: host ? `https://${host.replace(/^https?:\/\//, '')}` : undefined,
-        };
-    }
-    /**
-     * Puts an already-built deployment in production: Vercel's artifact is the deployment, so
-     * "deploy this image" means `vercel promote`. A preview deployment cannot be promoted as it
-     * is: with --yes Vercel builds a new production deployment from it and vercel exits at once,
-     * so this waits for that one and reports it, not the preview.
-     */
-    async function promote(ref) {
-        const started = performance.now();
-        // The deployment names its project; `promote` has no --project.
-        const args = ['promote', deploymentRef(ref), '--yes'];
-        if (config.timeoutMs > 2 * ROLLBACK_TIMEOUT_MARGIN_MS) {
-            args.push(`--timeout=${cliTimeout(config.timeoutMs)}`);
-        }
-        const result = await vercel(args);
-        const said = stripAnsi(`${result.stdout}\n${result.stderr}`);
-        if (/Successfully created new deployment/.test(said)) {
-            const bare = INSPECTOR_URL.exec(said.slice(said.indexOf('Successfully created')))?.[1];
-            if (!bare) {
-                throw new CliError(`\`${shown(args)}\` built a new production deployment from ${ref} but did not say which one: ${tail(said)}`, result);
-            }
-            const id = `dpl_${bare}`;
-            config.log(`${ref} was a preview deployment: Vercel is building a new production deployment from it, ${id}; waiting until it is ready`);
-            const built = await waitUntilReady(id, started + config.timeoutMs, `the production deployment ${id} that Vercel built from ${ref}`);
-            return { releaseId: built.id, url: built.url };
-        }
-        if (/Promotion has been queued/.test(said)) {
-            config.log(`Vercel queued the promotion of ${ref} until the active rolling release completes`);
-        }
-        const promoted = /promoted to (\S+) \((dpl_[A-Za-z0-9]+)\)/.exec(said);
-        return {
-            releaseId: promoted?.[2] ?? (ref.startsWith('dpl_') ? ref : undefined),
-            url: promoted?.[1] ? `https://${promoted[1].replace(/^https?:\/\//, '')}` : undefined,
-        };
-    }
-    async function deploy(request) {
-        if (request.image)
-            return promote(request.image);
-        const args = ['deploy', '--yes'];
-        if (request.environment === 'production')
-            args.push('--prod');
-        else if (request.environment && request.environment !== 'preview') {
-            args.push(`--target=${request.environment}`);
-        }
-        if (config.settings.prebuilt === 'true')
-            args.push('--prebuilt');
-        if (request.config)
-            args.push(`--local-config=${request.config}`);
-        args.push(...projectArgs(), '--format=json', ...(request.extraArgs ?? []));
-        const result = await vercel(args, { allowFailure: true });
-        const json = readDeployJson(result.stdout);
-        const failed = json?.error
-            ? `${vercel_text(json.error.name) ?? 'error'}: ${vercel_text(json.error.message)}`
-            : '';
-        if (result.exitCode !== 0 || failed) {
-            const why = failed || failureReason(result);
-            const inspect = vercel_text(json?.inspectorUrl);
-            throw new CliError(`\`${shown(args)}\` failed with exit code ${result.exitCode}: ${why}${inspect ? ` (build logs: ${inspect})` : ''}`, result);
-        }
-        if (!json) {
-            throw new CliError(`\`${shown(args)}\` did not print the deployment as JSON; it began: ${JSON.stringify(result.stdout.trim().slice(0, 80))}`, result);
-        }
-        return { releaseId: vercel_text(json.id), url: vercel_text(json.url) };
-    }
-    return {
-        name: 'vercel',
-        cli: vercel_TOOL,
-        tokenEnv: [vercel_TOKEN_ENV],
-        deploy,
-        releases,
-        async rollback(target) {
-            const ref = deploymentRef(target.url ?? target.id);
-            const args = ['rollback', ref, '--yes'];
-            // vercel waits 3m for the rollback by default; let it wait as long as we do, less a
-            // margin, so that it reports its own timeout.
-            if (config.timeoutMs > 2 * ROLLBACK_TIMEOUT_MARGIN_MS) {
-                args.push(`--timeout=${cliTimeout(config.timeoutMs)}`);
-            }
-            let result;
-            try {
-                result = await vercel(args);
-            }
-            catch (err) {
-                if (err instanceof CliError && /hobby/i.test(outputOf(err))) {
-                    throw new CliError(`${err.message} (on the Hobby plan Vercel rolls back only to the previous production deployment)`, err.result);
-                }
-                throw err;
-            }
-            const said = stripAnsi(`${result.stdout}\n${result.stderr}`);
-            if (/Rollback was skipped/.test(said))
-                config.log(`Vercel skipped the rollback to ${ref}`);
-            config.log('Vercel stops assigning production domains to new deployments after a rollback; run `vercel promote <deployment>` to resume');
-            const releaseId = /\((dpl_[A-Za-z0-9]+)\)/.exec(said)?.[1];
-            return { releaseId: releaseId ?? target.id };
-        },
-        async ensureApp() {
-            throw new UnsupportedOperationError('vercel', 'create a project', 'each deploy makes a new deployment and previews need no app of their own; create the project once in the Vercel dashboard (or with `vercel project add`) and set `app` to its name');
-        },
-        async destroyApp() {
-            const given = config.settings['deployment-url'];
-            const refs = (given ?? '').split(/[\s,]+/).filter(Boolean);
-            if (refs.length === 0) {
-                throw new UnsupportedOperationError('vercel', 'delete a project', 'set `deployment-url` to the preview deployment URLs or dpl_ ids to remove; flightdeck never removes a Vercel project');
-            }
-            const checked = refs.map(deploymentRef);
-            for (const ref of checked) {
-                try {
-                    await vercel(['remove', ref, '--yes']);
-                }
-                catch (err) {
-                    if (!/Could not find any deployments/.test(outputOf(err)))
-                        throw err;
-                    config.log(`Vercel deployment ${ref} does not exist; nothing to remove`);
-                }
-            }
-        },
-        async setSecrets(secrets) {
-            const entries = Object.entries(secrets);
-            for (const [, value] of entries)
-                (0,shared_secrets/* maskSecret */.$l)(value);
-            const environment = config.settings.environment || DEFAULT_SECRET_ENVIRONMENT;
-            const problems = entries
-                .map(([name, value]) => secretProblem(name, value))
-                .filter((problem) => problem !== undefined);
-            if (!ENVIRONMENT_NAME.test(environment)) {
-                problems.push(`${JSON.stringify(environment)} is not a Vercel environment (production, preview, development or a custom environment's name)`);
-            }
-            if (problems.length > 0)
-                throw new errors/* InputError */.dz(problems);
-            if (entries.length === 0) {
-                config.log('No secrets to set');
-                return;
-            }
-            for (const [name, value] of entries) {
-                // The value goes on stdin; --force replaces an existing one, --yes takes all branches
-                // of a preview environment instead of asking for one.
-                await vercel(['env', 'add', name, environment, ...projectArgs(), '--force', '--yes'], {
-                    input: value,
-                });
-            }
-        },
-        async url() {
-            const list = await releases();
-            const serving = list.find((release) => release.current);
-            if (serving)
-                return serving.url;
-            // No production deployment is READY: the newest READY one of any environment.
-            const { deployments, command } = await listDeployments([], (listed) => listed.some((item) => vercel_text(item?.state) === 'READY'));
-            return parseVercelList({ deployments }, command).find((release) => /^READY\b/.test(release.rawStatus))?.url;
-        },
-    };
-}
-
 ;// CONCATENATED MODULE: ./shared/providers/registry.ts
-
-
-
-
-
-
 const FACTORIES = {
-    fly: createFlyProvider,
-    cloudflare: createCloudflareProvider,
-    vercel: createVercelProvider,
-    railway: createRailwayProvider,
-    render: createRenderProvider,
-    command: createCommandProvider,
+    fly: async () => (await __nccwpck_require__.e(/* import() */ 986).then(__nccwpck_require__.bind(__nccwpck_require__, 6986))).createFlyProvider,
+    cloudflare: async () => (await __nccwpck_require__.e(/* import() */ 492).then(__nccwpck_require__.bind(__nccwpck_require__, 3492))).createCloudflareProvider,
+    vercel: async () => (await __nccwpck_require__.e(/* import() */ 520).then(__nccwpck_require__.bind(__nccwpck_require__, 5520))).createVercelProvider,
+    railway: async () => (await __nccwpck_require__.e(/* import() */ 556).then(__nccwpck_require__.bind(__nccwpck_require__, 8556))).createRailwayProvider,
+    render: async () => (await __nccwpck_require__.e(/* import() */ 719).then(__nccwpck_require__.bind(__nccwpck_require__, 5719))).createRenderProvider,
+    command: async () => (await __nccwpck_require__.e(/* import() */ 722).then(__nccwpck_require__.bind(__nccwpck_require__, 4722))).createCommandProvider,
 };
-/** The one place that maps a provider name to its implementation. */
-function createProvider(name, config) {
-    return FACTORIES[name](config);
+async function createProvider(name, config) {
+    const create = await FACTORIES[name]();
+    return create(config);
 }
 
 ;// CONCATENATED MODULE: ./shared/providers/select.ts
-function select_label(release) {
+function label(release) {
     return release.version ? `${release.version} (${release.id})` : release.id;
 }
 /** The release serving now: the one the platform marks, else the newest that succeeded. */
@@ -3136,7 +770,7 @@ function planRollback(releases, to, app) {
                 from.image !== undefined &&
                 release.image === from.image));
         if (!target) {
-            throw new Error(`\`${app}\` has no successful release older than the current ${select_label(from)} that runs a different build; set \`to\` to a release id to choose one`);
+            throw new Error(`\`${app}\` has no successful release older than the current ${label(from)} that runs a different build; set \`to\` to a release id to choose one`);
         }
         return { from, to: target, alreadyCurrent: false };
     }
@@ -3144,15 +778,15 @@ function planRollback(releases, to, app) {
     if (!target) {
         const known = releases
             .slice(0, 5)
-            .map((release) => `${select_label(release)} ${release.status}`)
+            .map((release) => `${label(release)} ${release.status}`)
             .join(', ');
         throw new Error(`no release of \`${app}\` matches \`to: ${to}\`; the newest are: ${known}`);
     }
     if (target.status === 'failed' || target.status === 'in-progress') {
-        throw new Error(`release ${select_label(target)} of \`${app}\` is ${target.status === 'failed' ? 'a failed release' : 'still in progress'} (${target.rawStatus}); flightdeck only rolls back to a release that succeeded`);
+        throw new Error(`release ${label(target)} of \`${app}\` is ${target.status === 'failed' ? 'a failed release' : 'still in progress'} (${target.rawStatus}); flightdeck only rolls back to a release that succeeded`);
     }
     if (target.status !== 'succeeded') {
-        throw new Error(`release ${select_label(target)} of \`${app}\` has status "${target.rawStatus}", which is not known to have succeeded; choose a release that did`);
+        throw new Error(`release ${label(target)} of \`${app}\` has status "${target.rawStatus}", which is not known to have succeeded; choose a release that did`);
     }
     return { from, to: target, alreadyCurrent: target === from };
 }
@@ -3264,28 +898,7 @@ function readGatedDeployInputs(read) {
     return inputs;
 }
 
-;// CONCATENATED MODULE: ./actions/gated-deploy/src/state.ts
-// What the main step leaves for the post step: the GitHub Deployment it has open. The main
-// step clears it once the deployment has its final state; the post step (post-if: always())
-// ends one still open, which is what a cancelled or killed job leaves behind.
-const DEPLOYMENT_STATE = 'open-deployment';
-function readSavedDeployment(text) {
-    if (!text.trim())
-        return undefined;
-    try {
-        const saved = JSON.parse(text);
-        if (typeof saved.id === 'number' && typeof saved.environment === 'string') {
-            return { id: saved.id, environment: saved.environment };
-        }
-    }
-    catch {
-        // Not ours: nothing to end.
-    }
-    return undefined;
-}
-
 ;// CONCATENATED MODULE: ./actions/gated-deploy/src/main.ts
-
 
 
 
@@ -3390,7 +1003,7 @@ function buildGates(inputs, context, github) {
             name: 'require-healthy',
             configured: inputs['require-healthy'].length > 0,
             evaluate: async () => {
-                const { verifyHealth } = await __nccwpck_require__.e(/* import() */ 897).then(__nccwpck_require__.bind(__nccwpck_require__, 7897));
+                const { verifyHealth } = await __nccwpck_require__.e(/* import() */ 458).then(__nccwpck_require__.bind(__nccwpck_require__, 4458));
                 const { attemptLogger } = await __nccwpck_require__.e(/* import() */ 341).then(__nccwpck_require__.bind(__nccwpck_require__, 341));
                 const report = await verifyHealth({
                     urls: inputs['require-healthy'],
@@ -3437,14 +1050,14 @@ async function main() {
     const app = inputs.app ?? inputs.provider;
     const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
     const cwd = inputs['working-directory']
-        ? (0,external_node_path_namespaceObject.isAbsolute)(inputs['working-directory'])
+        ? (0,external_node_path_.isAbsolute)(inputs['working-directory'])
             ? inputs['working-directory']
-            : (0,external_node_path_namespaceObject.join)(workspace, inputs['working-directory'])
+            : (0,external_node_path_.join)(workspace, inputs['working-directory'])
         : workspace;
     const config = { ...providerConfig(inputs, runner/* info */.pq), cwd };
-    const provider = createProvider(inputs.provider, config);
+    const provider = await createProvider(inputs.provider, config);
     // The deploy itself gets its own, longer time limit.
-    const deployer = createProvider(inputs.provider, {
+    const deployer = await createProvider(inputs.provider, {
         ...config,
         timeoutMs: inputs['deploy-timeout'],
     });
@@ -3514,13 +1127,13 @@ async function main() {
     const before = await runner/* group */.Os(`Releases of ${app}`, async () => {
         const releases = await provider.releases();
         for (const release of releases.slice(0, 5)) {
-            runner/* info */.pq(`${release.current ? '→' : ' '} ${select_label(release)} ${release.status}`);
+            runner/* info */.pq(`${release.current ? '→' : ' '} ${label(release)} ${release.status}`);
         }
         return currentRelease(releases);
     });
     record.releases.before = recorded(before);
     runner/* info */.pq(before
-        ? `Serving now: ${select_label(before)} (the rollback target).`
+        ? `Serving now: ${label(before)} (the rollback target).`
         : `No release of ${app} serves yet: a failed first deploy has nothing to roll back to.`);
     if (inputs['dry-run']) {
         runner/* info */.pq(`Dry run: would deploy ${inputs.image ?? 'a new build'} of ${app} to ${inputs.environment}.`);
@@ -3533,32 +1146,21 @@ async function main() {
         before: record.releases.before ?? null,
         override: record.override ?? null,
     });
-    const { settleDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(780)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9780));
+    const { settleDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1572));
     await settleDeployment(deployment, async () => {
-        await deployment.started.catch(() => undefined);
+        // A deploy is recorded or not done (onGitHubFailure: throw): wait for GitHub to have it.
+        await deployment.started;
         record.deploymentId = deployment.id;
-        if (deployment.id !== undefined) {
-            const saved = { id: deployment.id, environment: inputs.environment };
-            runner/* saveState */.LZ(DEPLOYMENT_STATE, JSON.stringify(saved));
-        }
-        try {
-            await deployAndVerify(inputs, record, provider, deployer, deployment, before);
-        }
-        finally {
-            if (deployment.finalState !== undefined)
-                runner/* saveState */.LZ(DEPLOYMENT_STATE, '');
-        }
+        await deployAndVerify(inputs, record, provider, deployer, deployment, before);
     }).catch(async (err) => {
         await publish(record.rollback?.done ? 'rolled-back' : 'failed', { error: (0,errors/* errorMessage */.gJ)(err) });
-        runner/* saveState */.LZ(DEPLOYMENT_STATE, '');
         throw err;
     });
-    runner/* saveState */.LZ(DEPLOYMENT_STATE, '');
     await publish('deployed');
     runner/* info */.pq(`${app} is on ${record.releases.after?.id ?? 'the new release'}${record.health ? `, healthy after ${(0,durations/* formatDuration */.a3)(record.health.durationMs)}` : ''} (${(0,durations/* formatDuration */.a3)(record.durationMs)} in all).`);
 }
 async function startDeployment(inputs, context, github, payload) {
-    const { DeploymentLifecycle } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(780)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9780));
+    const { DeploymentLifecycle } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1572));
     const client = await github();
     if (!client) {
         runner/* warning */.$e('No github-token: the deploy is not recorded as a GitHub Deployment.', {
@@ -3649,13 +1251,13 @@ async function deployAndVerify(inputs, record, provider, deployer, deployment, b
         throw new errors/* ActionFailure */.dR(`${app} is not healthy after the deploy and was not rolled back (${why}): ${unhealthy}`, 'gated-deploy: unhealthy');
     }
     // 6. Roll back to what served before, and prove it.
-    runner/* warning */.$e(`The new release is not healthy (${unhealthy}); rolling back to ${select_label(before)}.`, {
+    runner/* warning */.$e(`The new release is not healthy (${unhealthy}); rolling back to ${label(before)}.`, {
         title: 'gated-deploy: rolling back',
     });
     const rollbackStarted = performance.now();
     record.rollback = { to: recorded(before) };
     try {
-        await runner/* group */.Os(`Rolling back ${app} to ${select_label(before)}`, () => provider.rollback(before));
+        await runner/* group */.Os(`Rolling back ${app} to ${label(before)}`, () => provider.rollback(before));
     }
     catch (err) {
         record.rollback.error = (0,errors/* errorMessage */.gJ)(err);
@@ -3663,7 +1265,7 @@ async function deployAndVerify(inputs, record, provider, deployer, deployment, b
         await deployment.finish('failure', {
             description: 'New release unhealthy and the rollback failed',
         });
-        throw new errors/* ActionFailure */.dR(`${app} is not healthy after the deploy (${unhealthy}), and the rollback to ${select_label(before)} failed too: ${(0,errors/* errorMessage */.gJ)(err)}`, 'gated-deploy: rollback failed');
+        throw new errors/* ActionFailure */.dR(`${app} is not healthy after the deploy (${unhealthy}), and the rollback to ${label(before)} failed too: ${(0,errors/* errorMessage */.gJ)(err)}`, 'gated-deploy: rollback failed');
     }
     record.rollback.durationMs = Math.round(performance.now() - rollbackStarted);
     record.rollback.done = true;
@@ -3673,18 +1275,18 @@ async function deployAndVerify(inputs, record, provider, deployer, deployment, b
     if (!again.healthy) {
         record.rollback.error = `still unhealthy: ${unhealthyReasons(again)}`;
         await deployment.finish('failure', {
-            description: `Rolled back to ${select_label(before)}, still unhealthy`,
+            description: `Rolled back to ${label(before)}, still unhealthy`,
         });
-        throw new errors/* ActionFailure */.dR(`${app} was not healthy after the deploy (${unhealthy}); it was rolled back to ${select_label(before)}, which is not healthy either: ${unhealthyReasons(again)}`, 'gated-deploy: unhealthy after rollback');
+        throw new errors/* ActionFailure */.dR(`${app} was not healthy after the deploy (${unhealthy}); it was rolled back to ${label(before)}, which is not healthy either: ${unhealthyReasons(again)}`, 'gated-deploy: unhealthy after rollback');
     }
     await deployment.finish('failure', {
-        description: `Rolled back to ${select_label(before)}: the new release was unhealthy`,
+        description: `Rolled back to ${label(before)}: the new release was unhealthy`,
         environmentUrl: record.environmentUrl,
     });
-    throw new errors/* ActionFailure */.dR(`The new release of ${app} was not healthy (${unhealthy}); it was rolled back to ${select_label(before)}, healthy again after ${(0,durations/* formatDuration */.a3)(again.durationMs)}.`, 'gated-deploy: rolled back');
+    throw new errors/* ActionFailure */.dR(`The new release of ${app} was not healthy (${unhealthy}); it was rolled back to ${label(before)}, healthy again after ${(0,durations/* formatDuration */.a3)(again.durationMs)}.`, 'gated-deploy: rolled back');
 }
 async function checkHealth(inputs, title) {
-    const { verifyHealth } = await __nccwpck_require__.e(/* import() */ 897).then(__nccwpck_require__.bind(__nccwpck_require__, 7897));
+    const { verifyHealth } = await __nccwpck_require__.e(/* import() */ 458).then(__nccwpck_require__.bind(__nccwpck_require__, 4458));
     const { attemptLogger } = await __nccwpck_require__.e(/* import() */ 341).then(__nccwpck_require__.bind(__nccwpck_require__, 341));
     return runner/* group */.Os(title, () => verifyHealth({
         urls: inputs['health-url'],
@@ -3860,11 +1462,11 @@ function runContext(env = process.env) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X_: () => (/* binding */ latestDeploymentStatus),
 /* harmony export */   Yy: () => (/* binding */ createDeployment),
-/* harmony export */   e9: () => (/* binding */ setDeploymentStatus),
 /* harmony export */   gs: () => (/* binding */ environmentDeployments),
-/* harmony export */   jG: () => (/* binding */ liveEarlierDeployments)
+/* harmony export */   jG: () => (/* binding */ liveEarlierDeployments),
+/* harmony export */   latestDeploymentStatus: () => (/* binding */ latestDeploymentStatus),
+/* harmony export */   setDeploymentStatus: () => (/* binding */ setDeploymentStatus)
 /* harmony export */ });
 /* unused harmony exports MAX_DEPLOYMENTS_PER_QUERY, ENVIRONMENT_DEPLOYMENTS_QUERY */
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6335);
@@ -11648,6 +9250,42 @@ function parseInputs(schema, read = (name) => runner/* getInput */.V4(name)) {
 
 /***/ }),
 
+/***/ 4850:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   vR: () => (/* binding */ UnsupportedOperationError),
+/* harmony export */   xd: () => (/* binding */ PROVIDER_NAMES)
+/* harmony export */ });
+/* unused harmony export PROVIDER_CLI */
+const PROVIDER_NAMES = [
+    'fly',
+    'cloudflare',
+    'vercel',
+    'railway',
+    'render',
+    'command',
+];
+/** The CLI each provider runs, which `setup` installs for it. */
+const PROVIDER_CLI = {
+    fly: 'flyctl',
+    cloudflare: 'wrangler',
+    vercel: 'vercel',
+    railway: 'railway',
+    render: undefined,
+    command: undefined,
+};
+/** A platform cannot do what was asked; the message says what to use instead. */
+class UnsupportedOperationError extends Error {
+    constructor(provider, operation, instead) {
+        super(`provider \`${provider}\` cannot ${operation}; ${instead}`);
+        this.name = 'UnsupportedOperationError';
+    }
+}
+
+
+/***/ }),
+
 /***/ 2798:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -11668,12 +9306,10 @@ function parseInputs(schema, read = (name) => runner/* getInput */.V4(name)) {
 /* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
 /* unused harmony exports escapeData, escapeProperty, safeLogText, startGroup, endGroup, isDebug, exportVariable, addPath, getState */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 // The GitHub runner's protocol, as flightdeck speaks it: inputs from INPUT_* variables, log
 // lines, annotations, masks and groups as workflow commands on stdout, and outputs, state,
 // environment and PATH through the runner's command files.
@@ -11684,7 +9320,8 @@ function parseInputs(schema, read = (name) => runner/* getInput */.V4(name)) {
 // as a command. This module writes exactly what `@actions/core` writes (the format is checked
 // against it in __tests__/shared/runner.test.ts), and every log line goes through
 // `safeLogText`, so text from branch names, CLI output or API bodies is always data.
-
+// Random tokens come from the global Web Crypto object, which Node loads only when first used:
+// a step that fails on its inputs never pays for the crypto modules.
 
 
 /** Escapes a command's message as the runner unescapes it (`@actions/core`'s escapeData). */
@@ -11723,7 +9360,7 @@ function issueCommand(command, properties, message) {
         .map(([key, value]) => `${key}=${escapeProperty(redact(String(value)))}`)
         .join(',');
     const data = command === 'add-mask' ? message : redact(message);
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 // A line the runner reads as a command: `::name ...::` (v2) or `##[name ...]` (v1), after
 // leading whitespace.
@@ -11737,14 +9374,14 @@ const COMMAND_LINE = /^\s*(?:::|##\[)/m;
 function safeLogText(text) {
     if (!COMMAND_LINE.test(text))
         return text;
-    let token = `flightdeck-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    let token = `flightdeck-${globalThis.crypto.randomUUID()}`;
     while (text.includes(token))
-        token = `flightdeck-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
-    return `::stop-commands::${token}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${text}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}::${token}::`;
+        token = `flightdeck-${globalThis.crypto.randomUUID()}`;
+    return `::stop-commands::${token}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${text}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}::${token}::`;
 }
 /** A log line. Safe for any text: nothing in it can become a runner command. */
 function info(message) {
-    process.stdout.write(`${safeLogText(redact(message))}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`);
+    process.stdout.write(`${safeLogText(redact(message))}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 function debug(message) {
     issueCommand('debug', {}, message);
@@ -11806,17 +9443,17 @@ function getInput(name) {
 }
 /** `name<<delimiter` blocks, as the runner reads its command files. */
 function keyValueBlock(key, value) {
-    const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    const delimiter = `ghadelimiter_${globalThis.crypto.randomUUID()}`;
     if (key.includes(delimiter) || value.includes(delimiter)) {
         throw new Error(`could not write ${key}: its value contains the delimiter`);
     }
-    return `${key}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}`;
 }
 function appendCommandFile(variable, line) {
     const path = process.env[variable];
     if (!path)
         return false;
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(path, `${line}${node_os__WEBPACK_IMPORTED_MODULE_2__.EOL}`, 'utf8');
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(path, `${line}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, 'utf8');
     return true;
 }
 /** Sets a step output; registered secrets in it become `***`. */
@@ -11825,7 +9462,7 @@ function setOutput(name, rawValue) {
     if (appendCommandFile('GITHUB_OUTPUT', keyValueBlock(name, value)))
         return;
     // Outside a runner (a terminal, local-action), show the output where a person can see it.
-    process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_2__.EOL);
+    process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
     issueCommand('set-output', { name }, value);
 }
 /** Sets an environment variable for this step and the job's later steps. */
@@ -12061,6 +9698,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
+/***/ 1421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
 /***/ 7540:
 /***/ ((module) => {
 
@@ -12135,6 +9779,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 

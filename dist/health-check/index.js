@@ -25,8 +25,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: expectationsOf
 
-// EXTERNAL MODULE: ./shared/runner.ts + 3 modules
-var runner = __nccwpck_require__(203);
+// EXTERNAL MODULE: ./shared/runner.ts + 2 modules
+var runner = __nccwpck_require__(910);
 // EXTERNAL MODULE: ./shared/durations.ts
 var durations = __nccwpck_require__(503);
 // EXTERNAL MODULE: ./shared/errors.ts
@@ -270,7 +270,7 @@ async function main() {
     if (inputs.insecure)
         runner/* warning */.$e('TLS certificates are not verified (insecure: true).');
     // The probe engine loads Node's network modules: a run that fails on its inputs never does.
-    const { pollUntilHealthy } = await __nccwpck_require__.e(/* import() */ 755).then(__nccwpck_require__.bind(__nccwpck_require__, 755));
+    const { pollUntilHealthy } = await __nccwpck_require__.e(/* import() */ 594).then(__nccwpck_require__.bind(__nccwpck_require__, 594));
     const report = await pollUntilHealthy(targets, expect, {
         timeoutMs: inputs.timeout,
         requestTimeoutMs: inputs['request-timeout'],
@@ -806,8 +806,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: httpUrl, keyValueLines, lines, list, quote, secret, splitList
 
-// EXTERNAL MODULE: ./shared/runner.ts + 3 modules
-var runner = __nccwpck_require__(203);
+// EXTERNAL MODULE: ./shared/runner.ts + 2 modules
+var runner = __nccwpck_require__(910);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -7982,7 +7982,7 @@ function parseInputs(schema, read = (name) => runner/* getInput */.V4(name)) {
 
 /***/ }),
 
-/***/ 203:
+/***/ 910:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7999,10 +7999,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: addPath, endGroup, escapeData, escapeProperty, exportVariable, getState, group, isDebug, notice, redact, safeLogText, saveState, startGroup
+// UNUSED EXPORTS: addPath, endGroup, escapeData, escapeProperty, exportVariable, getState, group, isDebug, notice, redact, registeredSecrets, safeLogText, saveState, startGroup
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
@@ -8018,7 +8016,8 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // as a command. This module writes exactly what `@actions/core` writes (the format is checked
 // against it in __tests__/shared/runner.test.ts), and every log line goes through
 // `safeLogText`, so text from branch names, CLI output or API bodies is always data.
-
+// Random tokens come from the global Web Crypto object, which Node loads only when first used:
+// a step that fails on its inputs never pays for the crypto modules.
 
 
 /** Escapes a command's message as the runner unescapes it (`@actions/core`'s escapeData). */
@@ -8035,6 +8034,10 @@ function escapeProperty(value) {
 const secrets = new Set();
 // Shorter values would turn ordinary words into `***`; the runner still masks them in the log.
 const MIN_REDACTED_LENGTH = 3;
+/** Every value registered as a secret so far (to keep them out of what goes to other services). */
+function registeredSecrets() {
+    return [...secrets];
+}
 /** Text with every registered secret replaced by `***`. */
 function redact(text) {
     if (secrets.size === 0 || text === '')
@@ -8067,9 +8070,9 @@ const COMMAND_LINE = /^\s*(?:::|##\[)/m;
 function safeLogText(text) {
     if (!COMMAND_LINE.test(text))
         return text;
-    let token = `flightdeck-${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
+    let token = `flightdeck-${globalThis.crypto.randomUUID()}`;
     while (text.includes(token))
-        token = `flightdeck-${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
+        token = `flightdeck-${globalThis.crypto.randomUUID()}`;
     return `::stop-commands::${token}${external_node_os_namespaceObject.EOL}${text}${external_node_os_namespaceObject.EOL}::${token}::`;
 }
 /** A log line. Safe for any text: nothing in it can become a runner command. */
@@ -8136,7 +8139,7 @@ function getInput(name) {
 }
 /** `name<<delimiter` blocks, as the runner reads its command files. */
 function keyValueBlock(key, value) {
-    const delimiter = `ghadelimiter_${(0,external_node_crypto_namespaceObject.randomUUID)()}`;
+    const delimiter = `ghadelimiter_${globalThis.crypto.randomUUID()}`;
     if (key.includes(delimiter) || value.includes(delimiter)) {
         throw new Error(`could not write ${key}: its value contains the delimiter`);
     }
@@ -8198,7 +8201,7 @@ function appendSummaryFile(markdown) {
 /* harmony export */   ri: () => (/* binding */ withoutCredentials)
 /* harmony export */ });
 /* unused harmony exports isSensitiveHeader, maskSecret */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(203);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(910);
 // Secret-bearing values are registered as soon as an input is parsed, before anything is
 // written, in every form they may come back in: as given, line by line, percent-encoded and
 // decoded (a password in a URL), so a server that echoes one back cannot get it into a log,

@@ -15,6 +15,7 @@ import {
   setDeploymentStatus,
   type NewDeploymentStatus,
 } from './deployments.js'
+import { forgetOpenDeployment, rememberOpenDeployment } from './open-deployment.js'
 import { deploymentDescription, environmentUrl as publishableUrl, redactPayload } from './redact.js'
 
 export type FinalDeploymentState = 'success' | 'failure' | 'error'
@@ -288,6 +289,8 @@ export class DeploymentLifecycle {
       }
       const id = this.deploymentId
       log.info(`Recording as GitHub deployment ${id} in ${options.environment}.`)
+      // Until its final state is sent, the action's post step can end it (a cancelled job).
+      rememberOpenDeployment({ id, environment: options.environment })
       try {
         await this.sendStatus(
           'in_progress',
@@ -353,6 +356,7 @@ export class DeploymentLifecycle {
     try {
       try {
         await this.sendStatus(state, finish, deadline, { checkEarlierAttempt: true })
+        forgetOpenDeployment()
       } catch (err) {
         const message = `Could not set GitHub deployment ${id} to ${state}: ${errorMessage(err)}. It may still read in_progress.`
         if (options.onGitHubFailure === 'throw') throw new DeploymentRecordingError(message)

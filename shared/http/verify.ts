@@ -1,5 +1,5 @@
 import type { Expectations } from './expectations.js'
-import { pollUntilHealthy, type AttemptRecord, type PollReport } from './poll.js'
+import type { AttemptRecord, PollReport } from './poll.js'
 
 export interface HealthVerification {
   urls: string[]
@@ -13,7 +13,9 @@ export interface HealthVerification {
  * The health check other actions run after changing a platform (rollback, deploy, preview):
  * the health-check action's defaults, one probe a second, verdict as soon as it is known.
  */
-export function verifyHealth(check: HealthVerification): Promise<PollReport> {
+export async function verifyHealth(check: HealthVerification): Promise<PollReport> {
+  // The probe engine loads Node's network modules: only a step that checks health pays for them.
+  const { pollUntilHealthy } = await import('./poll.js')
   return pollUntilHealthy(
     check.urls.map((url) => ({
       url,

@@ -1,21 +1,20 @@
-import { createCloudflareProvider } from './cloudflare.js'
-import { createCommandProvider } from './command.js'
-import { createFlyProvider } from './fly.js'
-import { createRailwayProvider } from './railway.js'
-import { createRenderProvider } from './render.js'
+// The one place that maps a provider name to its implementation. Each platform's module is
+// loaded only when that platform is used: a run on Fly.io never parses the Vercel code.
 import type { Provider, ProviderConfig, ProviderName } from './types.js'
-import { createVercelProvider } from './vercel.js'
 
-const FACTORIES: Record<ProviderName, (config: ProviderConfig) => Provider> = {
-  fly: createFlyProvider,
-  cloudflare: createCloudflareProvider,
-  vercel: createVercelProvider,
-  railway: createRailwayProvider,
-  render: createRenderProvider,
-  command: createCommandProvider,
+const FACTORIES: Record<ProviderName, () => Promise<(config: ProviderConfig) => Provider>> = {
+  fly: async () => (await import('./fly.js')).createFlyProvider,
+  cloudflare: async () => (await import('./cloudflare.js')).createCloudflareProvider,
+  vercel: async () => (await import('./vercel.js')).createVercelProvider,
+  railway: async () => (await import('./railway.js')).createRailwayProvider,
+  render: async () => (await import('./render.js')).createRenderProvider,
+  command: async () => (await import('./command.js')).createCommandProvider,
 }
 
-/** The one place that maps a provider name to its implementation. */
-export function createProvider(name: ProviderName, config: ProviderConfig): Provider {
-  return FACTORIES[name](config)
+export async function createProvider(
+  name: ProviderName,
+  config: ProviderConfig,
+): Promise<Provider> {
+  const create = await FACTORIES[name]()
+  return create(config)
 }

@@ -28,7 +28,6 @@ import { runAction } from '../../../shared/run.js'
 import * as core from '../../../shared/runner.js'
 import { appendSummary } from '../../../shared/summary.js'
 import { readGatedDeployInputs, type GatedDeployInputs } from './inputs.js'
-import { DEPLOYMENT_STATE, type SavedDeployment } from './state.js'
 
 /** How often the checks and concurrency gates look again: FLIGHTDECK_GATE_INTERVAL, else 10s. */
 function gateIntervalMs(): number {
@@ -176,9 +175,9 @@ async function main(): Promise<void> {
       : join(workspace, inputs['working-directory'])
     : workspace
   const config = { ...providerConfig(inputs, core.info), cwd }
-  const provider: Provider = createProvider(inputs.provider, config)
+  const provider: Provider = await createProvider(inputs.provider, config)
   // The deploy itself gets its own, longer time limit.
-  const deployer: Provider = createProvider(inputs.provider, {
+  const deployer: Provider = await createProvider(inputs.provider, {
     ...config,
     timeoutMs: inputs['deploy-timeout'],
   })
@@ -289,23 +288,14 @@ async function main(): Promise<void> {
   })
   const { settleDeployment } = await import('../../../shared/github/deployment-lifecycle.js')
   await settleDeployment(deployment, async () => {
-    await deployment.started.catch(() => undefined)
+    // A deploy is recorded or not done (onGitHubFailure: throw): wait for GitHub to have it.
+    await deployment.started
     record.deploymentId = deployment.id
-    if (deployment.id !== undefined) {
-      const saved: SavedDeployment = { id: deployment.id, environment: inputs.environment }
-      core.saveState(DEPLOYMENT_STATE, JSON.stringify(saved))
-    }
-    try {
-      await deployAndVerify(inputs, record, provider, deployer, deployment, before)
-    } finally {
-      if (deployment.finalState !== undefined) core.saveState(DEPLOYMENT_STATE, '')
-    }
+    await deployAndVerify(inputs, record, provider, deployer, deployment, before)
   }).catch(async (err: unknown) => {
     await publish(record.rollback?.done ? 'rolled-back' : 'failed', { error: errorMessage(err) })
-    core.saveState(DEPLOYMENT_STATE, '')
     throw err
   })
-  core.saveState(DEPLOYMENT_STATE, '')
   await publish('deployed')
   core.info(
     `${app} is on ${record.releases.after?.id ?? 'the new release'}${record.health ? `, healthy after ${formatDuration(record.health.durationMs)}` : ''} (${formatDuration(record.durationMs)} in all).`,

@@ -1,6 +1,7 @@
 // The post step (post-if: always()): a job cancelled or killed while the deploy ran leaves its
 // GitHub Deployment in_progress; this ends it as `error`, so the environment never shows a
 // deploy that is not happening.
-import { run } from './post-main.js'
+import { endOpenDeployment } from '../../../shared/github/open-deployment.js'
+import { runAction } from '../../../shared/run.js'
 
-await run()
+await runAction(() => endOpenDeployment('gated-deploy'))

@@ -1,12 +1,8 @@
 import * as core from '../../../shared/runner.js'
 import { formatDuration } from '../../../shared/durations.js'
 import { ActionFailure, errorMessage } from '../../../shared/errors.js'
-import { githubClient } from '../../../shared/github/client.js'
 import { runContext } from '../../../shared/github/context.js'
-import {
-  DeploymentLifecycle,
-  settleDeployment,
-} from '../../../shared/github/deployment-lifecycle.js'
+import type { DeploymentLifecycle } from '../../../shared/github/deployment-lifecycle.js'
 import { githubTokenInput } from '../../../shared/github/token.js'
 import { attemptLogger } from '../../../shared/http/attempt-log.js'
 import { verifyHealth } from '../../../shared/http/verify.js'
@@ -42,13 +38,16 @@ function credentials(
  * GitHub. Best effort: a token without deployments: write must not stop an app from being
  * restored, so GitHub's failures become warnings.
  */
-function recordRollback(
+async function recordRollback(
   inputs: RollbackInputs,
   githubToken: string | undefined,
   secrets: string[],
   description: string,
   payload: Record<string, unknown>,
-): DeploymentLifecycle {
+): Promise<DeploymentLifecycle> {
+  // Octokit (and undici under it) load only when the rollback is recorded.
+  const { DeploymentLifecycle } = await import('../../../shared/github/deployment-lifecycle.js')
+  const { githubClient } = await import('../../../shared/github/client.js')
   const environment = inputs.environment
   if (!environment) return DeploymentLifecycle.notRecorded()
   if (!githubToken) {
@@ -85,7 +84,7 @@ async function main(): Promise<void> {
   const config = providerConfig(inputs, core.info)
   // Platforms that keep a note with a rollback (Cloudflare's message) record the reason.
   config.settings.reason = inputs.reason
-  const provider = createProvider(inputs.provider, config)
+  const provider = await createProvider(inputs.provider, config)
   const app = inputs.app ?? inputs.provider
 
   const releases = await core.group(`Releases of ${app}`, async () => {
@@ -128,7 +127,7 @@ async function main(): Promise<void> {
   }
 
   const secrets = credentials(inputs, githubToken, provider.tokenEnv)
-  const deployment = recordRollback(inputs, githubToken, secrets, headline, {
+  const deployment = await recordRollback(inputs, githubToken, secrets, headline, {
     action: 'rollback',
     provider: inputs.provider,
     app,
@@ -138,6 +137,7 @@ async function main(): Promise<void> {
   })
   // Whatever happens from here on, the deployment ends with one final state: the one set
   // below, or `error` with the reason when something throws.
+  const { settleDeployment } = await import('../../../shared/github/deployment-lifecycle.js')
   await settleDeployment(deployment, async () => {
     if (plan.alreadyCurrent) {
       core.info(`${releaseLabel(plan.to)} already serves ${app}; nothing to change.`)

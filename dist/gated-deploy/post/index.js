@@ -1,16 +1,98 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 5386:
+/***/ 3655:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _shared_github_open_deployment_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7539);
+/* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1591);
+// The post step (post-if: always()): a job cancelled or killed while the deploy ran leaves its
+// GitHub Deployment in_progress; this ends it as `error`, so the environment never shows a
+// deploy that is not happening.
+
+
+await (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .C)(() => (0,_shared_github_open_deployment_js__WEBPACK_IMPORTED_MODULE_0__/* .endOpenDeployment */ .rV)('gated-deploy'));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 9503:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* unused harmony export MAX_DURATION_MS */
+const UNIT_MS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+};
+/**
+ * The longest wait a Node timer can hold (2^31 - 1 ms, about 24.8 days); a longer one fires at
+ * once, so a duration above it is an input error, never a timer.
+ */
+const MAX_DURATION_MS = (/* unused pure expression or super */ null && (2 ** 31 - 1));
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
+/**
+ * Milliseconds in a duration such as `500ms`, `10s`, `5m`, `1h`, `1m30s`, or a bare number of
+ * seconds (`30`, `1.5`). Returns undefined for anything else.
+ */
+function parseDuration(text) {
+    const value = text.trim().toLowerCase();
+    if (value === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    let total = 0;
+    let consumed = 0;
+    PART.lastIndex = 0;
+    for (let match = PART.exec(value); match; match = PART.exec(value)) {
+        total += Number(match[1]) * UNIT_MS[match[2]];
+        consumed = PART.lastIndex;
+    }
+    if (consumed !== value.length)
+        return undefined;
+    return Math.round(total);
+}
+/** A short human form: `850ms`, `12.3s`, `5m`, `1h 2m`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    if (ms < 60_000) {
+        const seconds = ms / 1000;
+        return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)}s`;
+    }
+    const totalSeconds = Math.round(ms / 1000);
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    const seconds = totalSeconds % 60;
+    const parts = [];
+    if (hours)
+        parts.push(`${hours}h`);
+    if (minutes)
+        parts.push(`${minutes}m`);
+    if (seconds)
+        parts.push(`${seconds}s`);
+    return parts.join(' ');
+}
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
-});
 
-;// CONCATENATED MODULE: ./shared/errors.ts
+/***/ }),
+
+/***/ 2635:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dR: () => (/* binding */ ActionFailure),
+/* harmony export */   gJ: () => (/* binding */ errorMessage)
+/* harmony export */ });
+/* unused harmony export InputError */
 /** A failure whose message is meant for the user as it is: no stack trace, no prefix. */
 class ActionFailure extends Error {
     /** Title of the error annotation, when the failure deserves one. */
@@ -22,7 +104,7 @@ class ActionFailure extends Error {
     }
 }
 /** One or more inputs were invalid; nothing has been done yet. */
-class errors_InputError extends ActionFailure {
+class InputError extends ActionFailure {
     problems;
     constructor(problems) {
         super(problems.join('; '));
@@ -44,8 +126,66 @@ function errorMessage(err) {
     }
 }
 
-// EXTERNAL MODULE: ./shared/github/context.ts
-var github_context = __nccwpck_require__(3643);
+
+/***/ }),
+
+/***/ 3643:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ runContext)
+/* harmony export */ });
+/* unused harmony export graphqlUrlFor */
+/**
+ * The REST API root when the runner did not say (a terminal, local-action): github.com's API
+ * for github.com, `/api/v3` under the server for Enterprise Server.
+ */
+function defaultApiUrl(serverUrl) {
+    if (/^https?:\/\/github\.com\/?$/i.test(serverUrl))
+        return 'https://api.github.com';
+    return `${serverUrl.replace(/\/+$/, '')}/api/v3`;
+}
+/** The GraphQL endpoint next to a REST API root, as GitHub lays them out. */
+function graphqlUrlFor(apiUrl) {
+    const root = apiUrl.replace(/\/+$/, '');
+    // Enterprise Server serves REST under /api/v3 and GraphQL under /api/graphql.
+    return /\/api\/v3$/.test(root) ? root.replace(/\/api\/v3$/, '/api/graphql') : `${root}/graphql`;
+}
+function runContext(env = process.env) {
+    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
+    // The runner sets GITHUB_API_URL and GITHUB_GRAPHQL_URL on github.com and on Enterprise
+    // Server alike; an empty value counts as unset.
+    const apiUrl = env.GITHUB_API_URL || defaultApiUrl(serverUrl);
+    return {
+        owner,
+        repo,
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        serverUrl,
+        apiUrl,
+        graphqlUrl: env.GITHUB_GRAPHQL_URL || graphqlUrlFor(apiUrl),
+        runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`,
+        actor: env.GITHUB_ACTOR ?? '',
+    };
+}
+
+
+/***/ }),
+
+/***/ 7539:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  rV: () => (/* binding */ endOpenDeployment)
+});
+
+// UNUSED EXPORTS: OPEN_DEPLOYMENT_STATE, forgetOpenDeployment, readOpenDeployment, rememberOpenDeployment
+
+// EXTERNAL MODULE: ./shared/errors.ts
+var errors = __nccwpck_require__(2635);
 // EXTERNAL MODULE: ./shared/runner.ts + 2 modules
 var runner = __nccwpck_require__(9910);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
@@ -7217,7 +7357,82 @@ function parseInputs(schema, read = (name) => core.getInput(name)) {
     return values;
 }
 
-;// CONCATENATED MODULE: ./shared/run.ts
+// EXTERNAL MODULE: ./shared/github/context.ts
+var github_context = __nccwpck_require__(3643);
+;// CONCATENATED MODULE: ./shared/github/open-deployment.ts
+// A GitHub Deployment left in_progress by a job that was cancelled or killed would read as a
+// deploy in progress forever (and hold up the next one at the concurrency gate). The lifecycle
+// remembers an open deployment in the action's saved state until its final state is sent; the
+// action's post step (post-if: always()) ends one still open as `error`.
+
+
+
+
+const OPEN_DEPLOYMENT_STATE = 'open-deployment';
+function rememberOpenDeployment(deployment) {
+    core.saveState(OPEN_DEPLOYMENT_STATE, JSON.stringify(deployment));
+}
+function forgetOpenDeployment() {
+    core.saveState(OPEN_DEPLOYMENT_STATE, '');
+}
+function readOpenDeployment(text) {
+    if (!text.trim())
+        return undefined;
+    try {
+        const saved = JSON.parse(text);
+        if (typeof saved.id === 'number' && typeof saved.environment === 'string') {
+            return { id: saved.id, environment: saved.environment };
+        }
+    }
+    catch {
+        // Not ours: nothing to end.
+    }
+    return undefined;
+}
+const UNFINISHED = new Set(['in_progress', 'queued', 'pending']);
+/**
+ * The post step: ends the deployment the main step left open, if any, as `error`. Reads the
+ * token from the action's `github-token` input, as the main step did.
+ */
+async function endOpenDeployment(action) {
+    const open = readOpenDeployment(runner/* getState */.Gu(OPEN_DEPLOYMENT_STATE));
+    // The main step ended its deployment itself, or made none: the usual case.
+    if (!open)
+        return;
+    const parsed = secret().safeParse(runner/* getInput */.V4('github-token'));
+    const token = parsed.success ? parsed.data : undefined;
+    if (!token || /^\$\{\{/.test(token))
+        return;
+    const { githubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(392), __nccwpck_require__.e(317)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6317));
+    const { latestDeploymentStatus, setDeploymentStatus } = await __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768));
+    const client = githubClient(token);
+    const context = (0,github_context/* runContext */.p)();
+    try {
+        const latest = await latestDeploymentStatus(client, context, open.id);
+        if (latest && !UNFINISHED.has(latest.state))
+            return;
+        await setDeploymentStatus(client, context, open.id, {
+            state: 'error',
+            description: 'Cancelled: the job ended before the deploy finished',
+        });
+        runner/* info */.pq(`Ended GitHub deployment ${open.id} in ${open.environment} as error (cancelled).`);
+    }
+    catch (err) {
+        runner/* warning */.$e(`Could not end GitHub deployment ${open.id} in ${open.environment}: ${(0,errors/* errorMessage */.gJ)(err)}`, { title: `${action}: deployment left open` });
+    }
+}
+
+
+/***/ }),
+
+/***/ 1591:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ runAction)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2635);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9910);
 
 
 /**
@@ -7232,201 +7447,15 @@ async function runAction(main) {
     }
     catch (err) {
         if (err instanceof Error && err.stack)
-            runner/* debug */.Yz(err.stack);
-        if (err instanceof ActionFailure && err.title) {
-            runner/* error */.z3(err.message, { title: err.title });
+            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(err.stack);
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .dR && err.title) {
+            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3(err.message, { title: err.title });
             process.exitCode = 1;
         }
         else {
-            runner/* setFailed */.C1(errorMessage(err));
+            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err));
         }
     }
-}
-
-;// CONCATENATED MODULE: ./actions/gated-deploy/src/state.ts
-// What the main step leaves for the post step: the GitHub Deployment it has open. The main
-// step clears it once the deployment has its final state; the post step (post-if: always())
-// ends one still open, which is what a cancelled or killed job leaves behind.
-const DEPLOYMENT_STATE = 'open-deployment';
-function readSavedDeployment(text) {
-    if (!text.trim())
-        return undefined;
-    try {
-        const saved = JSON.parse(text);
-        if (typeof saved.id === 'number' && typeof saved.environment === 'string') {
-            return { id: saved.id, environment: saved.environment };
-        }
-    }
-    catch {
-        // Not ours: nothing to end.
-    }
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./actions/gated-deploy/src/post-main.ts
-
-
-
-
-
-
-const IN_PROGRESS = new Set(['in_progress', 'queued', 'pending']);
-async function main() {
-    const saved = readSavedDeployment(runner/* getState */.Gu(DEPLOYMENT_STATE));
-    // The main step ended its deployment itself (or made none): the usual case, nothing to do.
-    if (!saved)
-        return;
-    const parsed = secret().safeParse(runner/* getInput */.V4('github-token'));
-    const token = parsed.success ? parsed.data : undefined;
-    if (!token)
-        return;
-    const { githubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(392), __nccwpck_require__.e(317)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6317));
-    const { latestDeploymentStatus, setDeploymentStatus } = await __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768));
-    const client = githubClient(token);
-    const context = (0,github_context/* runContext */.p)();
-    try {
-        const latest = await latestDeploymentStatus(client, context, saved.id);
-        if (latest && !IN_PROGRESS.has(latest.state))
-            return;
-        await setDeploymentStatus(client, context, saved.id, {
-            state: 'error',
-            description: 'Cancelled: the job ended before the deploy finished',
-        });
-        runner/* info */.pq(`Ended GitHub deployment ${saved.id} in ${saved.environment} as error (cancelled).`);
-    }
-    catch (err) {
-        runner/* warning */.$e(`Could not end GitHub deployment ${saved.id} in ${saved.environment}: ${errorMessage(err)}`, { title: 'gated-deploy: deployment left open' });
-    }
-}
-/** The post step, failure handling included. */
-function run() {
-    return runAction(main);
-}
-
-
-/***/ }),
-
-/***/ 3655:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5386);
-// The post step (post-if: always()): a job cancelled or killed while the deploy ran leaves its
-// GitHub Deployment in_progress; this ends it as `error`, so the environment never shows a
-// deploy that is not happening.
-
-await (0,_post_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 9503:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   a3: () => (/* binding */ formatDuration)
-/* harmony export */ });
-/* unused harmony export MAX_DURATION_MS */
-const UNIT_MS = {
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-};
-/**
- * The longest wait a Node timer can hold (2^31 - 1 ms, about 24.8 days); a longer one fires at
- * once, so a duration above it is an input error, never a timer.
- */
-const MAX_DURATION_MS = (/* unused pure expression or super */ null && (2 ** 31 - 1));
-const PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
-/**
- * Milliseconds in a duration such as `500ms`, `10s`, `5m`, `1h`, `1m30s`, or a bare number of
- * seconds (`30`, `1.5`). Returns undefined for anything else.
- */
-function parseDuration(text) {
-    const value = text.trim().toLowerCase();
-    if (value === '')
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    let total = 0;
-    let consumed = 0;
-    PART.lastIndex = 0;
-    for (let match = PART.exec(value); match; match = PART.exec(value)) {
-        total += Number(match[1]) * UNIT_MS[match[2]];
-        consumed = PART.lastIndex;
-    }
-    if (consumed !== value.length)
-        return undefined;
-    return Math.round(total);
-}
-/** A short human form: `850ms`, `12.3s`, `5m`, `1h 2m`. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    if (ms < 60_000) {
-        const seconds = ms / 1000;
-        return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)}s`;
-    }
-    const totalSeconds = Math.round(ms / 1000);
-    const hours = Math.floor(totalSeconds / 3600);
-    const minutes = Math.floor((totalSeconds % 3600) / 60);
-    const seconds = totalSeconds % 60;
-    const parts = [];
-    if (hours)
-        parts.push(`${hours}h`);
-    if (minutes)
-        parts.push(`${minutes}m`);
-    if (seconds)
-        parts.push(`${seconds}s`);
-    return parts.join(' ');
-}
-
-
-/***/ }),
-
-/***/ 3643:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ runContext)
-/* harmony export */ });
-/* unused harmony export graphqlUrlFor */
-/**
- * The REST API root when the runner did not say (a terminal, local-action): github.com's API
- * for github.com, `/api/v3` under the server for Enterprise Server.
- */
-function defaultApiUrl(serverUrl) {
-    if (/^https?:\/\/github\.com\/?$/i.test(serverUrl))
-        return 'https://api.github.com';
-    return `${serverUrl.replace(/\/+$/, '')}/api/v3`;
-}
-/** The GraphQL endpoint next to a REST API root, as GitHub lays them out. */
-function graphqlUrlFor(apiUrl) {
-    const root = apiUrl.replace(/\/+$/, '');
-    // Enterprise Server serves REST under /api/v3 and GraphQL under /api/graphql.
-    return /\/api\/v3$/.test(root) ? root.replace(/\/api\/v3$/, '/api/graphql') : `${root}/graphql`;
-}
-function runContext(env = process.env) {
-    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
-    // The runner sets GITHUB_API_URL and GITHUB_GRAPHQL_URL on github.com and on Enterprise
-    // Server alike; an empty value counts as unset.
-    const apiUrl = env.GITHUB_API_URL || defaultApiUrl(serverUrl);
-    return {
-        owner,
-        repo,
-        sha: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF ?? '',
-        serverUrl,
-        apiUrl,
-        graphqlUrl: env.GITHUB_GRAPHQL_URL || graphqlUrlFor(apiUrl),
-        runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`,
-        actor: env.GITHUB_ACTOR ?? '',
-    };
 }
 
 
@@ -7450,8 +7479,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: addPath, appendSummaryFile, endGroup, escapeData, escapeProperty, exportVariable, group, isDebug, notice, redact, registeredSecrets, safeLogText, saveState, setOutput, startGroup
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
@@ -7467,7 +7494,8 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // as a command. This module writes exactly what `@actions/core` writes (the format is checked
 // against it in __tests__/shared/runner.test.ts), and every log line goes through
 // `safeLogText`, so text from branch names, CLI output or API bodies is always data.
-
+// Random tokens come from the global Web Crypto object, which Node loads only when first used:
+// a step that fails on its inputs never pays for the crypto modules.
 
 
 /** Escapes a command's message as the runner unescapes it (`@actions/core`'s escapeData). */
@@ -7520,9 +7548,9 @@ const COMMAND_LINE = /^\s*(?:::|##\[)/m;
 function safeLogText(text) {
     if (!COMMAND_LINE.test(text))
         return text;
-    let token = `flightdeck-${(0,external_node_crypto_.randomUUID)()}`;
+    let token = `flightdeck-${globalThis.crypto.randomUUID()}`;
     while (text.includes(token))
-        token = `flightdeck-${(0,external_node_crypto_.randomUUID)()}`;
+        token = `flightdeck-${globalThis.crypto.randomUUID()}`;
     return `::stop-commands::${token}${external_node_os_namespaceObject.EOL}${text}${external_node_os_namespaceObject.EOL}::${token}::`;
 }
 /** A log line. Safe for any text: nothing in it can become a runner command. */
@@ -7589,7 +7617,7 @@ function getInput(name) {
 }
 /** `name<<delimiter` blocks, as the runner reads its command files. */
 function keyValueBlock(key, value) {
-    const delimiter = `ghadelimiter_${randomUUID()}`;
+    const delimiter = `ghadelimiter_${globalThis.crypto.randomUUID()}`;
     if (key.includes(delimiter) || value.includes(delimiter)) {
         throw new Error(`could not write ${key}: its value contains the delimiter`);
     }

@@ -1,8 +1,8 @@
-export const id = 755;
-export const ids = [755];
+export const id = 569;
+export const ids = [569];
 export const modules = {
 
-/***/ 755:
+/***/ 569:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,9 +14,13 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: nextInterval, sleep
 
 // EXTERNAL MODULE: ./shared/durations.ts
-var durations = __webpack_require__(503);
-// EXTERNAL MODULE: ./shared/text.ts
-var shared_text = __webpack_require__(763);
+var durations = __webpack_require__(9503);
+;// CONCATENATED MODULE: ./shared/text.ts
+/** `1 attempt`, `3 attempts`. */
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 // EXTERNAL MODULE: external "node:vm"
 var external_node_vm_ = __webpack_require__(714);
 ;// CONCATENATED MODULE: ./shared/http/bounded-regex.ts
@@ -44,9 +48,9 @@ function boundedTest(pattern, text, limitMs = REGEX_TIME_LIMIT_MS) {
 }
 
 // EXTERNAL MODULE: ./shared/http/json-assertions.ts
-var json_assertions = __webpack_require__(563);
+var json_assertions = __webpack_require__(1563);
 // EXTERNAL MODULE: ./shared/http/status.ts
-var http_status = __webpack_require__(845);
+var http_status = __webpack_require__(7845);
 ;// CONCATENATED MODULE: ./shared/http/expectations.ts
 
 
@@ -107,14 +111,37 @@ function unmetExpectation(response, expect) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./shared/sleep.ts
+/** Resolves after `ms`, or at once when the signal aborts. */
+function sleep(ms, signal) {
+    if (ms <= 0 || signal?.aborted)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
 // EXTERNAL MODULE: ./shared/secrets.ts
-var secrets = __webpack_require__(931);
-// EXTERNAL MODULE: ./shared/http/limits.ts
-var limits = __webpack_require__(583);
+var secrets = __webpack_require__(5931);
+;// CONCATENATED MODULE: ./shared/http/limits.ts
+// Bounds of the probe engine, in a module of their own so input schemas can name them without
+// loading the network code.
+/**
+ * The shortest wait between two probes of one URL, whatever the inputs and jitter say: no
+ * combination of interval, backoff and max-interval can flood a server.
+ */
+const MIN_INTERVAL_MS = 100;
+
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(67);
+var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(708);
+var external_node_https_ = __webpack_require__(4708);
 ;// CONCATENATED MODULE: ./shared/http/probe.ts
 
 
@@ -266,29 +293,18 @@ async function sendProbe(request) {
 
 
 
+
+// Callers that wait between probes wait the same way.
+
 const BACKOFF_FACTOR = 1.5;
 const JITTER = 0.2;
-/** Resolves after `ms`, or at once when the signal aborts. */
-function sleep(ms, signal) {
-    if (ms <= 0 || signal?.aborted)
-        return Promise.resolve();
-    return new Promise((resolve) => {
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
 /** The wait before probe number `attempt + 1`. */
 function nextInterval(options, attempt) {
     if (options.backoff === 'fixed')
-        return Math.max(limits/* MIN_INTERVAL_MS */.W, options.intervalMs);
+        return Math.max(MIN_INTERVAL_MS, options.intervalMs);
     const grown = options.intervalMs * BACKOFF_FACTOR ** (attempt - 1);
     const jitter = 1 + ((options.random ?? Math.random)() * 2 - 1) * JITTER;
-    return Math.max(limits/* MIN_INTERVAL_MS */.W, Math.min(options.maxIntervalMs, grown * jitter));
+    return Math.max(MIN_INTERVAL_MS, Math.min(options.maxIntervalMs, grown * jitter));
 }
 async function pollTarget(target, expect, options, startedAt, deadline, signal) {
     // Reports and logs name the URL without user:password; only the request carries them.
@@ -348,7 +364,7 @@ async function pollTarget(target, expect, options, startedAt, deadline, signal) 
             return report;
         }
         if (options.maxAttempts > 0 && report.attempts >= options.maxAttempts) {
-            report.error = `${reason ?? 'not enough passing probes in a row'} (after ${(0,shared_text/* plural */.L)(report.attempts, 'attempt')})`;
+            report.error = `${reason ?? 'not enough passing probes in a row'} (after ${plural(report.attempts, 'attempt')})`;
             report.outOfAttempts = true;
             return report;
         }
@@ -362,7 +378,7 @@ async function pollTarget(target, expect, options, startedAt, deadline, signal) 
     }
     if (!report.healthy && !signal.aborted) {
         const last = report.error ?? 'no probe could be sent';
-        report.error = `${last} (timeout ${(0,durations/* formatDuration */.a3)(options.timeoutMs)}, ${(0,shared_text/* plural */.L)(report.attempts, 'attempt')})`;
+        report.error = `${last} (timeout ${(0,durations/* formatDuration */.a3)(options.timeoutMs)}, ${plural(report.attempts, 'attempt')})`;
     }
     return report;
 }

@@ -1,24 +1,22 @@
-export const id = 897;
-export const ids = [897];
+export const id = 594;
+export const ids = [594];
 export const modules = {
 
-/***/ 7897:
+/***/ 594:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  verifyHealth: () => (/* binding */ verifyHealth)
+  pollUntilHealthy: () => (/* binding */ pollUntilHealthy)
 });
 
-// EXTERNAL MODULE: ./shared/durations.ts
-var durations = __webpack_require__(9503);
-;// CONCATENATED MODULE: ./shared/text.ts
-/** `1 attempt`, `3 attempts`. */
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
+// UNUSED EXPORTS: nextInterval, sleep
 
+// EXTERNAL MODULE: ./shared/durations.ts
+var durations = __webpack_require__(503);
+// EXTERNAL MODULE: ./shared/text.ts
+var shared_text = __webpack_require__(763);
 // EXTERNAL MODULE: external "node:vm"
 var external_node_vm_ = __webpack_require__(714);
 ;// CONCATENATED MODULE: ./shared/http/bounded-regex.ts
@@ -46,9 +44,9 @@ function boundedTest(pattern, text, limitMs = REGEX_TIME_LIMIT_MS) {
 }
 
 // EXTERNAL MODULE: ./shared/http/json-assertions.ts
-var json_assertions = __webpack_require__(1563);
+var json_assertions = __webpack_require__(563);
 // EXTERNAL MODULE: ./shared/http/status.ts
-var http_status = __webpack_require__(7845);
+var http_status = __webpack_require__(845);
 ;// CONCATENATED MODULE: ./shared/http/expectations.ts
 
 
@@ -109,23 +107,30 @@ function unmetExpectation(response, expect) {
     return undefined;
 }
 
-// EXTERNAL MODULE: ./shared/sleep.ts
-var sleep = __webpack_require__(5045);
-// EXTERNAL MODULE: ./shared/secrets.ts
-var secrets = __webpack_require__(5931);
-;// CONCATENATED MODULE: ./shared/http/limits.ts
-// Bounds of the probe engine, in a module of their own so input schemas can name them without
-// loading the network code.
-/**
- * The shortest wait between two probes of one URL, whatever the inputs and jitter say: no
- * combination of interval, backoff and max-interval can flood a server.
- */
-const MIN_INTERVAL_MS = 100;
+;// CONCATENATED MODULE: ./shared/sleep.ts
+/** Resolves after `ms`, or at once when the signal aborts. */
+function sleep(ms, signal) {
+    if (ms <= 0 || signal?.aborted)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
 
+// EXTERNAL MODULE: ./shared/secrets.ts
+var secrets = __webpack_require__(931);
+// EXTERNAL MODULE: ./shared/http/limits.ts
+var limits = __webpack_require__(583);
 // EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
+var external_node_http_ = __webpack_require__(67);
 // EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
+var external_node_https_ = __webpack_require__(708);
 ;// CONCATENATED MODULE: ./shared/http/probe.ts
 
 
@@ -285,10 +290,10 @@ const JITTER = 0.2;
 /** The wait before probe number `attempt + 1`. */
 function nextInterval(options, attempt) {
     if (options.backoff === 'fixed')
-        return Math.max(MIN_INTERVAL_MS, options.intervalMs);
+        return Math.max(limits/* MIN_INTERVAL_MS */.W, options.intervalMs);
     const grown = options.intervalMs * BACKOFF_FACTOR ** (attempt - 1);
     const jitter = 1 + ((options.random ?? Math.random)() * 2 - 1) * JITTER;
-    return Math.max(MIN_INTERVAL_MS, Math.min(options.maxIntervalMs, grown * jitter));
+    return Math.max(limits/* MIN_INTERVAL_MS */.W, Math.min(options.maxIntervalMs, grown * jitter));
 }
 async function pollTarget(target, expect, options, startedAt, deadline, signal) {
     // Reports and logs name the URL without user:password; only the request carries them.
@@ -300,7 +305,7 @@ async function pollTarget(target, expect, options, startedAt, deadline, signal) 
         history: [],
     };
     let consecutive = 0;
-    await (0,sleep/* sleep */.y)(Math.min(options.gracePeriodMs, deadline - performance.now()), signal);
+    await sleep(Math.min(options.gracePeriodMs, deadline - performance.now()), signal);
     while (!signal.aborted) {
         const probeStart = performance.now();
         if (probeStart >= deadline)
@@ -348,7 +353,7 @@ async function pollTarget(target, expect, options, startedAt, deadline, signal) 
             return report;
         }
         if (options.maxAttempts > 0 && report.attempts >= options.maxAttempts) {
-            report.error = `${reason ?? 'not enough passing probes in a row'} (after ${plural(report.attempts, 'attempt')})`;
+            report.error = `${reason ?? 'not enough passing probes in a row'} (after ${(0,shared_text/* plural */.L)(report.attempts, 'attempt')})`;
             report.outOfAttempts = true;
             return report;
         }
@@ -358,11 +363,11 @@ async function pollTarget(target, expect, options, startedAt, deadline, signal) 
         // No probe may start after the deadline: the verdict is known now, so give it now.
         if (nextStart >= deadline)
             break;
-        await (0,sleep/* sleep */.y)(nextStart - performance.now(), signal);
+        await sleep(nextStart - performance.now(), signal);
     }
     if (!report.healthy && !signal.aborted) {
         const last = report.error ?? 'no probe could be sent';
-        report.error = `${last} (timeout ${(0,durations/* formatDuration */.a3)(options.timeoutMs)}, ${plural(report.attempts, 'attempt')})`;
+        report.error = `${last} (timeout ${(0,durations/* formatDuration */.a3)(options.timeoutMs)}, ${(0,shared_text/* plural */.L)(report.attempts, 'attempt')})`;
     }
     return report;
 }
@@ -407,33 +412,6 @@ async function pollUntilHealthy(targets, expect, options) {
     finally {
         options.signal?.removeEventListener('abort', onOuterAbort);
     }
-}
-
-;// CONCATENATED MODULE: ./shared/http/verify.ts
-
-/**
- * The health check other actions run after changing a platform (rollback, deploy, preview):
- * the health-check action's defaults, one probe a second, verdict as soon as it is known.
- */
-function verifyHealth(check) {
-    return pollUntilHealthy(check.urls.map((url) => ({
-        url,
-        method: 'GET',
-        headers: check.headers,
-        followRedirects: true,
-        insecure: false,
-        ipVersion: 0,
-    })), check.expect, {
-        timeoutMs: check.timeoutMs,
-        requestTimeoutMs: Math.min(10_000, check.timeoutMs),
-        gracePeriodMs: 0,
-        intervalMs: 1000,
-        backoff: 'fixed',
-        maxIntervalMs: 30_000,
-        maxAttempts: 0,
-        successThreshold: 1,
-        onAttempt: check.onAttempt,
-    });
 }
 
 

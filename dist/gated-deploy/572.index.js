@@ -1,5 +1,5 @@
-export const id = 780;
-export const ids = [780,317];
+export const id = 572;
+export const ids = [572,317];
 export const modules = {
 
 /***/ 6317:
@@ -138,24 +138,101 @@ function githubClient(token, options = {}) {
 
 /***/ }),
 
-/***/ 9780:
+/***/ 1572:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DeploymentLifecycle: () => (/* binding */ DeploymentLifecycle),
-/* harmony export */   settleDeployment: () => (/* binding */ settleDeployment)
-/* harmony export */ });
-/* unused harmony export DeploymentRecordingError */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2635);
-/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9503);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2798);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6317);
-/* harmony import */ var _deployments_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9596);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6335);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DeploymentLifecycle: () => (/* binding */ DeploymentLifecycle),
+  settleDeployment: () => (/* binding */ settleDeployment)
+});
+
+// UNUSED EXPORTS: DeploymentRecordingError
+
+// EXTERNAL MODULE: ./shared/errors.ts
+var errors = __webpack_require__(2635);
+// EXTERNAL MODULE: ./shared/durations.ts
+var durations = __webpack_require__(9503);
+// EXTERNAL MODULE: ./shared/runner.ts
+var runner = __webpack_require__(2798);
+// EXTERNAL MODULE: ./shared/github/client.ts
+var client = __webpack_require__(6317);
+// EXTERNAL MODULE: ./shared/github/deployments.ts
+var github_deployments = __webpack_require__(9596);
+// EXTERNAL MODULE: ./shared/inputs.ts + 11 modules
+var inputs = __webpack_require__(1884);
+;// CONCATENATED MODULE: ./shared/github/open-deployment.ts
+// A GitHub Deployment left in_progress by a job that was cancelled or killed would read as a
+// deploy in progress forever (and hold up the next one at the concurrency gate). The lifecycle
+// remembers an open deployment in the action's saved state until its final state is sent; the
+// action's post step (post-if: always()) ends one still open as `error`.
+
+
+
+
+const OPEN_DEPLOYMENT_STATE = 'open-deployment';
+function rememberOpenDeployment(deployment) {
+    runner/* saveState */.LZ(OPEN_DEPLOYMENT_STATE, JSON.stringify(deployment));
+}
+function forgetOpenDeployment() {
+    runner/* saveState */.LZ(OPEN_DEPLOYMENT_STATE, '');
+}
+function readOpenDeployment(text) {
+    if (!text.trim())
+        return undefined;
+    try {
+        const saved = JSON.parse(text);
+        if (typeof saved.id === 'number' && typeof saved.environment === 'string') {
+            return { id: saved.id, environment: saved.environment };
+        }
+    }
+    catch {
+        // Not ours: nothing to end.
+    }
+    return undefined;
+}
+const UNFINISHED = new Set(['in_progress', 'queued', 'pending']);
+/**
+ * The post step: ends the deployment the main step left open, if any, as `error`. Reads the
+ * token from the action's `github-token` input, as the main step did.
+ */
+async function endOpenDeployment(action) {
+    const open = readOpenDeployment(core.getState(OPEN_DEPLOYMENT_STATE));
+    // The main step ended its deployment itself, or made none: the usual case.
+    if (!open)
+        return;
+    const parsed = secret().safeParse(core.getInput('github-token'));
+    const token = parsed.success ? parsed.data : undefined;
+    if (!token || /^\$\{\{/.test(token))
+        return;
+    const { githubClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6317));
+    const { latestDeploymentStatus, setDeploymentStatus } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9596));
+    const client = githubClient(token);
+    const context = runContext();
+    try {
+        const latest = await latestDeploymentStatus(client, context, open.id);
+        if (latest && !UNFINISHED.has(latest.state))
+            return;
+        await setDeploymentStatus(client, context, open.id, {
+            state: 'error',
+            description: 'Cancelled: the job ended before the deploy finished',
+        });
+        core.info(`Ended GitHub deployment ${open.id} in ${open.environment} as error (cancelled).`);
+    }
+    catch (err) {
+        core.warning(`Could not end GitHub deployment ${open.id} in ${open.environment}: ${errorMessage(err)}`, { title: `${action}: deployment left open` });
+    }
+}
+
+// EXTERNAL MODULE: ./shared/github/redact.ts
+var redact = __webpack_require__(6335);
+;// CONCATENATED MODULE: ./shared/github/deployment-lifecycle.ts
 // One GitHub Deployment from start to end: created, set in_progress, and given exactly one
 // final state (success, failure or error) whatever happens in between, within a bounded time.
 // Used by every action that deploys or restores something (rollback today; gated-deploy and
 // preview-app next).
+
 
 
 
@@ -195,7 +272,7 @@ class Deadline {
     }
     /** The error for running out of time: says what was waited for and how long. */
     error() {
-        return new Error(`GitHub did not answer within ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(this.budgetMs)} (${this.what})`);
+        return new Error(`GitHub did not answer within ${(0,durations/* formatDuration */.a3)(this.budgetMs)} (${this.what})`);
     }
     end() {
         clearTimeout(this.timer);
@@ -233,10 +310,10 @@ function failureKind(err, deadline) {
 function describeFailure(err) {
     const { status, response, cause } = (err ?? {});
     if (cause?.name === 'TimeoutError')
-        return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err);
+        return (0,errors/* errorMessage */.gJ)(err);
     if (typeof status === 'number' && response)
-        return `GitHub answered ${status}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`;
-    return `GitHub could not be reached: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`;
+        return `GitHub answered ${status}: ${(0,errors/* errorMessage */.gJ)(err)}`;
+    return `GitHub could not be reached: ${(0,errors/* errorMessage */.gJ)(err)}`;
 }
 /**
  * Runs `call` until it succeeds, GitHub refuses it (4xx), the attempts run out or the phase's
@@ -256,7 +333,7 @@ async function withRetries(what, deadline, rules, call) {
             const waitMs = Math.min(RETRY_WAITS_MS[attempt - 1] ?? 0, deadline.remainingMs());
             if (!retryable || attempt >= attempts || waitMs >= deadline.remainingMs())
                 throw err;
-            rules.log.info(`${describeFailure(err)} (${what}); trying again in ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(waitMs)}, attempt ${attempt + 1} of ${attempts}, giving up ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(deadline.remainingMs())} from now.`);
+            rules.log.info(`${describeFailure(err)} (${what}); trying again in ${(0,durations/* formatDuration */.a3)(waitMs)}, attempt ${attempt + 1} of ${attempts}, giving up ${(0,durations/* formatDuration */.a3)(deadline.remainingMs())} from now.`);
             await pause(waitMs, deadline.signal);
             if (deadline.expired)
                 throw deadline.error();
@@ -264,8 +341,8 @@ async function withRetries(what, deadline, rules, call) {
     }
 }
 const defaultLog = {
-    info: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(message),
-    warning: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(message, { title: 'GitHub deployment not recorded' }),
+    info: (message) => runner/* info */.pq(message),
+    warning: (message) => runner/* warning */.$e(message, { title: 'GitHub deployment not recorded' }),
 };
 /**
  * One GitHub Deployment. `DeploymentLifecycle.start()` returns at once and creates the
@@ -317,18 +394,18 @@ class DeploymentLifecycle {
             try {
                 this.deploymentId = await withRetries(`creating a deployment in ${options.environment}`, deadline, 
                 // A create that timed out may have landed: retrying could leave a second one.
-                { retryTimeouts: false, log }, () => (0,_deployments_js__WEBPACK_IMPORTED_MODULE_4__/* .createDeployment */ .Yy)(options.client, options.context, {
+                { retryTimeouts: false, log }, () => (0,github_deployments/* createDeployment */.Yy)(options.client, options.context, {
                     environment: options.environment,
                     ref: options.ref,
-                    description: (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .deploymentDescription */ .kj)(options.description, secrets),
-                    payload: (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .redactPayload */ .cy)(options.payload ?? {}, secrets),
+                    description: (0,redact/* deploymentDescription */.kj)(options.description, secrets),
+                    payload: (0,redact/* redactPayload */.cy)(options.payload ?? {}, secrets),
                     task: options.task,
                     production: options.production,
                     transient: options.transient,
                 }, { signal: deadline.signal, retries: 0 }));
             }
             catch (err) {
-                const message = `Could not record the GitHub deployment: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`;
+                const message = `Could not record the GitHub deployment: ${(0,errors/* errorMessage */.gJ)(err)}`;
                 if (options.onGitHubFailure === 'throw')
                     throw new DeploymentRecordingError(message);
                 log.warning(message);
@@ -336,12 +413,14 @@ class DeploymentLifecycle {
             }
             const id = this.deploymentId;
             log.info(`Recording as GitHub deployment ${id} in ${options.environment}.`);
+            // Until its final state is sent, the action's post step can end it (a cancelled job).
+            rememberOpenDeployment({ id, environment: options.environment });
             try {
                 await this.sendStatus('in_progress', { description: options.description, environmentUrl: options.environmentUrl }, deadline);
             }
             catch (err) {
                 // Not fatal: the deployment exists, and finish() still gives it its final state.
-                log.warning(`GitHub deployment ${id} could not be set in_progress: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}. Its final state is still recorded at the end.`);
+                log.warning(`GitHub deployment ${id} could not be set in_progress: ${(0,errors/* errorMessage */.gJ)(err)}. Its final state is still recorded at the end.`);
             }
         }
         finally {
@@ -374,7 +453,7 @@ class DeploymentLifecycle {
     }
     /** Ends the deployment as `error` with the reason a flow stopped for. */
     fail(err, doing = 'Stopped') {
-        return this.finish('error', { description: `${doing}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}` });
+        return this.finish('error', { description: `${doing}: ${(0,errors/* errorMessage */.gJ)(err)}` });
     }
     get log() {
         return this.options?.log ?? defaultLog;
@@ -389,9 +468,10 @@ class DeploymentLifecycle {
         try {
             try {
                 await this.sendStatus(state, finish, deadline, { checkEarlierAttempt: true });
+                forgetOpenDeployment();
             }
             catch (err) {
-                const message = `Could not set GitHub deployment ${id} to ${state}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}. It may still read in_progress.`;
+                const message = `Could not set GitHub deployment ${id} to ${state}: ${(0,errors/* errorMessage */.gJ)(err)}. It may still read in_progress.`;
                 if (options.onGitHubFailure === 'throw')
                     throw new DeploymentRecordingError(message);
                 this.log.warning(message);
@@ -411,20 +491,20 @@ class DeploymentLifecycle {
         if (!options || id === undefined)
             return;
         const secrets = options.secrets ?? [];
-        const description = (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .deploymentDescription */ .kj)(status.description, secrets);
-        const url = (0,_redact_js__WEBPACK_IMPORTED_MODULE_5__/* .environmentUrl */ .fw)(status.environmentUrl, secrets);
+        const description = (0,redact/* deploymentDescription */.kj)(status.description, secrets);
+        const url = (0,redact/* environmentUrl */.fw)(status.environmentUrl, secrets);
         await withRetries(`setting deployment ${id} to ${state}`, deadline, { retryTimeouts: true, log: this.log }, async (attempt) => {
             // A status that failed with 5xx or timed out may have landed all the same: look
             // before sending it again, so the deployment gets one final state, not two.
             if (checkEarlierAttempt && attempt > 1) {
-                const latest = await (0,_deployments_js__WEBPACK_IMPORTED_MODULE_4__/* .latestDeploymentStatus */ .X_)(options.client, options.context, id, {
+                const latest = await (0,github_deployments.latestDeploymentStatus)(options.client, options.context, id, {
                     signal: deadline.signal,
                     retries: 0,
                 }).catch(() => undefined);
                 if (latest?.state === state)
                     return;
             }
-            await (0,_deployments_js__WEBPACK_IMPORTED_MODULE_4__/* .setDeploymentStatus */ .e9)(options.client, options.context, id, { state, description, environmentUrl: url }, { signal: deadline.signal, retries: 0 });
+            await (0,github_deployments.setDeploymentStatus)(options.client, options.context, id, { state, description, environmentUrl: url }, { signal: deadline.signal, retries: 0 });
         });
     }
     /** Marks the environment's earlier live deployments inactive, one request each. */
@@ -435,14 +515,14 @@ class DeploymentLifecycle {
         const { client, context, environment } = options;
         let live;
         try {
-            const deployments = await (0,_deployments_js__WEBPACK_IMPORTED_MODULE_4__/* .environmentDeployments */ .gs)(client, context, environment, {
+            const deployments = await (0,github_deployments/* environmentDeployments */.gs)(client, context, environment, {
                 signal: deadline.signal,
                 retries: 0,
             });
-            live = (0,_deployments_js__WEBPACK_IMPORTED_MODULE_4__/* .liveEarlierDeployments */ .jG)(deployments, id);
+            live = (0,github_deployments/* liveEarlierDeployments */.jG)(deployments, id);
         }
         catch (err) {
-            this.log.warning(`Could not read the earlier ${environment} deployments to mark them inactive: ${deadline.expired ? deadline.error().message : (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`);
+            this.log.warning(`Could not read the earlier ${environment} deployments to mark them inactive: ${deadline.expired ? deadline.error().message : (0,errors/* errorMessage */.gJ)(err)}`);
             return [];
         }
         const deactivated = [];
@@ -450,11 +530,11 @@ class DeploymentLifecycle {
             if (deadline.expired)
                 break;
             try {
-                await (0,_deployments_js__WEBPACK_IMPORTED_MODULE_4__/* .setDeploymentStatus */ .e9)(client, context, earlier, { state: 'inactive', description: `Replaced by deployment ${id}` }, { signal: deadline.signal, retries: 0 });
+                await (0,github_deployments.setDeploymentStatus)(client, context, earlier, { state: 'inactive', description: `Replaced by deployment ${id}` }, { signal: deadline.signal, retries: 0 });
                 deactivated.push(earlier);
             }
             catch (err) {
-                this.log.warning(`Could not mark ${environment} deployment ${earlier} inactive: ${deadline.expired ? deadline.error().message : (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err)}`);
+                this.log.warning(`Could not mark ${environment} deployment ${earlier} inactive: ${deadline.expired ? deadline.error().message : (0,errors/* errorMessage */.gJ)(err)}`);
             }
         }
         if (deactivated.length > 0) {
@@ -462,13 +542,13 @@ class DeploymentLifecycle {
         }
         const left = live.filter((earlier) => !deactivated.includes(earlier));
         if (left.length > 0 && deadline.expired) {
-            this.log.warning(`Out of time (${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(deadline.budgetMs)}) with ${environment} deployment(s) ${left.join(', ')} still live; the next successful deployment marks them inactive.`);
+            this.log.warning(`Out of time (${(0,durations/* formatDuration */.a3)(deadline.budgetMs)}) with ${environment} deployment(s) ${left.join(', ')} still live; the next successful deployment marks them inactive.`);
         }
         return deactivated;
     }
 }
 function phaseBudget(options) {
-    return options.phaseBudgetMs ?? 3 * (0,_client_js__WEBPACK_IMPORTED_MODULE_3__/* .githubRequestTimeoutMs */ .I6)();
+    return options.phaseBudgetMs ?? 3 * (0,client/* githubRequestTimeoutMs */.I6)();
 }
 /**
  * Runs `flow` so that the deployment ends with exactly one final state on every path: the
@@ -493,7 +573,7 @@ async function settleDeployment(deployment, flow) {
             await ending.catch((err) => {
                 if (!thrown)
                     throw err;
-                _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err));
+                runner/* warning */.$e((0,errors/* errorMessage */.gJ)(err));
             });
         }
     }
