@@ -41,7 +41,8 @@ export async function fakeCli(tool, handle, subcommand = defaultSubcommand) {
   const args = process.argv.slice(2)
   const statePath = join(stateDir, `${tool}.json`)
   const state = existsSync(statePath) ? JSON.parse(readFileSync(statePath, 'utf8')) : {}
-  const call = { tool, args, env: {} }
+  // When the call began and ended, so that a test can tell whether two calls overlapped.
+  const call = { tool, args, env: {}, startedAt: Date.now() }
   for (const name of CREDENTIAL_VARS)
     if (process.env[name] !== undefined) call.env[name] = process.env[name]
   let stdinText
@@ -82,6 +83,7 @@ export async function fakeCli(tool, handle, subcommand = defaultSubcommand) {
   } else {
     result = (await handle(args, ctx)) ?? {}
   }
+  call.endedAt = Date.now()
   appendFileSync(join(stateDir, 'calls.jsonl'), `${JSON.stringify(call)}\n`)
   if (result.stdout) process.stdout.write(result.stdout)
   if (result.stderr) process.stderr.write(result.stderr)

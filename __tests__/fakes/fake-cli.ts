@@ -11,6 +11,9 @@ export interface FakeCall {
   args: string[]
   env: Record<string, string>
   stdin?: string
+  /** Epoch milliseconds when the fake began and finished handling the call. */
+  startedAt?: number
+  endedAt?: number
 }
 
 export interface FakeBehaviour {

@@ -55,6 +55,9 @@ function cloudflare(overrides: Partial<ProviderConfig> = {}) {
 }
 
 const argvs = () => fake.argvs()
+/** Command lines in a stable order, for calls that run at the same time. */
+const unordered = (lines: string[][]) =>
+  [...lines].sort((a, b) => a.join(' ').localeCompare(b.join(' ')))
 
 function state() {
   return fake.clis.state<WranglerState>('wrangler')
@@ -63,9 +66,9 @@ function state() {
 describe('cloudflare provider: releases', () => {
   it('lists Versions newest first and marks the one at 100% in the newest Deployment current', async () => {
     const releases = await cloudflare().releases()
-    expect(argvs()).toEqual([
-      ['versions', 'list', `--name=${APP}`, '--json'],
+    expect(unordered(argvs())).toEqual([
       ['deployments', 'list', `--name=${APP}`, '--json'],
+      ['versions', 'list', `--name=${APP}`, '--json'],
     ])
     expect(releases.map((r) => [r.version, r.id, r.rawStatus, r.current])).toEqual([
       ['v21', 'd4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70', 'rollback', false],
@@ -84,6 +87,20 @@ describe('cloudflare provider: releases', () => {
       current: false,
       description: 'deploy def5678',
     })
+  })
+
+  it('reads Versions and Deployments at the same time, reporting the Versions failure first', async () => {
+    fake.clis.behave('wrangler', {
+      'versions list': { hangMs: 600, exitCode: 1, stderr: '✘ [ERROR] versions broke\n' },
+      'deployments list': { hangMs: 600, exitCode: 1, stderr: '✘ [ERROR] deployments broke\n' },
+    })
+    await expect(cloudflare().releases()).rejects.toThrow(
+      '`wrangler versions list --name=flightdeck-demo --json` failed with exit code 1: versions broke',
+    )
+    const [first, second] = fake.clis
+      .calls('wrangler')
+      .sort((a, b) => (a.startedAt ?? 0) - (b.startedAt ?? 0))
+    expect(second?.startedAt).toBeLessThan(first?.endedAt ?? 0)
   })
 
   it('gives planRollback what it needs: `previous` is the Version before the serving one', async () => {
@@ -169,9 +186,9 @@ describe('cloudflare provider: releases', () => {
   it('leaves --name out when no app is set, so wrangler reads it from its config', async () => {
     fake.clis.behave('wrangler', { '*': { stdout: '[]' } })
     await expect(cloudflare({ app: '' }).releases()).resolves.toEqual([])
-    expect(argvs()).toEqual([
-      ['versions', 'list', '--json'],
+    expect(unordered(argvs())).toEqual([
       ['deployments', 'list', '--json'],
+      ['versions', 'list', '--json'],
     ])
   })
 })

@@ -239,6 +239,25 @@ export function wranglerFailureReason(
   return parts.filter(Boolean).join(' ') || failureReason(result)
 }
 
+/**
+ * The secrets wrangler listed when the API refused a rollback because they changed since the
+ * target version (code 10220): in CI it answers its own "continue?" with yes and forces it.
+ */
+export function secretsChangedSince(stdout: string): string[] {
+  const lines = stripAnsi(stdout).split(/\r?\n/)
+  const at = lines.findIndex((line) =>
+    /The following secrets have changed since version/.test(line),
+  )
+  if (at < 0) return []
+  const names: string[] = []
+  for (const line of lines.slice(at + 1)) {
+    const name = /^\s*\*\s+(\S+)\s*$/.exec(line)?.[1]
+    if (!name) break
+    names.push(name)
+  }
+  return names
+}
+
 function checkedWorkerName(app: string): string {
   if (!WORKER_NAME.test(app)) {
     throw new InputError([
@@ -333,8 +352,16 @@ export function createCloudflareProvider(config: ProviderConfig): Provider {
   async function releases(): Promise<Release[]> {
     const versionsArgs = ['versions', 'list', ...nameArgs(), '--json']
     const deploymentsArgs = ['deployments', 'list', ...nameArgs(), '--json']
-    const versions = await wranglerJson(versionsArgs)
-    const deployments = await wranglerJson(deploymentsArgs)
+    // Two reads that do not depend on each other: at once, as each wrangler run starts slowly.
+    // A failure of the versions list is the one reported when both fail.
+    const [versionsRead, deploymentsRead] = await Promise.allSettled([
+      wranglerJson(versionsArgs),
+      wranglerJson(deploymentsArgs),
+    ])
+    if (versionsRead.status === 'rejected') throw versionsRead.reason
+    if (deploymentsRead.status === 'rejected') throw deploymentsRead.reason
+    const versions = versionsRead.value
+    const deployments = deploymentsRead.value
     const serving = servingVersion(deployments, `${TOOL} ${deploymentsArgs.join(' ')}`)
     return parseWorkerVersions(versions, serving, `${TOOL} ${versionsArgs.join(' ')}`)
   }
@@ -393,6 +420,12 @@ export function createCloudflareProvider(config: ProviderConfig): Provider {
         `--message=${message}`,
         '--yes',
       ])
+      const changed = secretsChangedSince(result.stdout)
+      if (changed.length > 0) {
+        config.log(
+          `wrangler rolled back although these secrets changed since version ${target.id}: ${changed.join(', ')}`,
+        )
+      }
       return { releaseId: readDeployStdout(result.stdout).versionId ?? target.id }
     },
 
