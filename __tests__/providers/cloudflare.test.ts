@@ -6,6 +6,7 @@ import {
   readDeployStdout,
   readCommandFailed,
   readOutputFile,
+  secretsChangedSince,
   servingVersion,
   wranglerFailureReason,
 } from '../../shared/providers/cloudflare.js'
@@ -424,6 +425,14 @@ describe('cloudflare provider: output parsing', () => {
     })
     expect(readOutputFile(`not json\n${line}\n`)).toEqual({ versionId: 'v-1', url: undefined })
     expect(readOutputFile('{"type":"command-failed","message":"x"}\n')).toBeUndefined()
+  })
+
+  it('reads the secrets wrangler says changed since the version it rolled back to', () => {
+    expect(secretsChangedSince(fixture('rollback-secrets-changed.txt'))).toEqual([
+      'API_KEY',
+      'DB_URL',
+    ])
+    expect(secretsChangedSince(fixture('rollback.txt'))).toEqual([])
   })
 
   it('reads the version id and workers.dev URL from stdout', () => {
