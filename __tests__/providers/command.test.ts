@@ -7,6 +7,7 @@ import {
   shellInvocation,
 } from '../../shared/providers/command.js'
 import type { ProviderConfig, Release } from '../../shared/providers/types.js'
+import type { CliError } from '../../shared/process.js'
 
 let dir: string
 beforeEach(() => {
@@ -182,9 +183,11 @@ describe('command provider releases', () => {
 
   it('stops a command that hangs past the time limit', async () => {
     const { provider } = setup({ 'releases-command': 'sleep 1.5' }, { timeoutMs: 500 })
-    await expect(provider.releases()).rejects.toThrow(
-      'the `releases-command` did not finish within 500ms',
+    const error = await provider.releases().catch((err: CliError) => err)
+    expect(error.message).toBe(
+      'the `releases-command` was stopped (with every process it started) after 500ms, its time limit (command-timeout)',
     )
+    expect(error.timedOut).toBe(true)
   })
 })
 
