@@ -183,7 +183,7 @@ describe('command provider releases', () => {
 
   it('stops a command that hangs past the time limit', async () => {
     const { provider } = setup({ 'releases-command': 'sleep 1.5' }, { timeoutMs: 500 })
-    const error = await provider.releases().catch((err: CliError) => err)
+    const error = (await provider.releases().catch((err: unknown) => err)) as CliError
     expect(error.message).toBe(
       'the `releases-command` was stopped (with every process it started) after 500ms, its time limit (command-timeout)',
     )
