@@ -297,6 +297,10 @@ export class FakeVercelApi {
   private defineRoutes(): void {
     this.on('GET', '/v2/user', () => ({ status: 200, body: { user: this.user } }))
 
+    // This account has no teams: a linked org id (VERCEL_ORG_ID) that is the user's own id is
+    // looked up as a team first, and the CLI falls back to the user on a 404.
+    this.on('GET', '/(?:v2/)?teams/(?<id>[^/]+)', () => error(404, 'not_found', 'Team not found'))
+
     this.on('GET', '/v9/projects/(?<id>[^/]+)', (request, match) => {
       const project = this.project(decodeURIComponent(match.groups?.id ?? ''))
       if (!project) return error(404, 'not_found', 'Project not found')

@@ -112,12 +112,19 @@ describeReal('real vercel through the vercel provider', () => {
 
   it('lists production deployments only, which the default list of a busy project hides', async () => {
     const { project, production } = busyProject('busy-app')
+    const dotted = api.addProject('shop.example')
+    const dottedProduction = api.addDeployment(dotted, 'production', 'READY')
     const from = api.requests.length
-    const [releases, plainRun] = await Promise.all([
+    const [releases, plainRun, dottedReleases] = await Promise.all([
       vercel(project.name).releases(),
       // What vercel list shows by default: 20 deployments, previews and production mixed.
       runVercel(['list', project.name, '--format=json']),
+      // vercel list reads a dotted word as a deployment host: the project goes by its id instead.
+      vercel(dotted.name, {
+        settings: { 'org-id': api.user.id, 'project-id': dotted.id },
+      }).releases(),
     ])
+    expect(dottedReleases.map((r) => r.url)).toEqual([`https://${dottedProduction.url}`])
     const plain = JSON.parse(plainRun.stdout) as { deployments: Array<Record<string, unknown>> }
     expect(plain.deployments).toHaveLength(20)
     expect(plain.deployments.filter((d) => d.target === 'production')).toHaveLength(1)
