@@ -373,7 +373,7 @@ describe('vercel provider: deploy', () => {
     const built = state().projects[APP]?.deployments[0]
     expect((error as Error).message).toMatch(
       new RegExp(
-        `^the production deployment ${built?.id} that Vercel built from dpl_7Hk2mQ9xLpR4sT6vW8yZ1aB3cD5e ended ERROR when \`vercel inspect ${built?.id} --wait --timeout=\\d+s --format=json\` stopped waiting$`,
+        `^the production deployment ${built?.id} that Vercel built from dpl_7Hk2mQ9xLpR4sT6vW8yZ1aB3cD5e ended ERROR when \`vercel inspect ${built?.id} --wait --timeout=\\d+s --format=json\` stopped waiting \\(build logs: https://vercel\\.com/example-team/flightdeck-web/${built?.id.replace('dpl_', '')}\\)$`,
       ),
     )
   })

@@ -404,10 +404,12 @@ export function createVercelProvider(config: ProviderConfig): Provider {
     id: string,
     deadline: number,
     what: string,
+    logs?: string,
   ): Promise<{ id: string; url?: string }> {
+    const seeLogs = logs ? ` (build logs: ${logs})` : ''
     const remaining = deadline - performance.now()
     if (remaining < 1_000) {
-      throw new CliError(`${what} was still being built when the time limit ran out`)
+      throw new CliError(`${what} was still being built when the time limit ran out${seeLogs}`)
     }
     const args = ['inspect', id, '--wait', `--timeout=${cliTimeout(remaining)}`, '--format=json']
     // inspect exits 1 for a deployment that ended in ERROR or CANCELED, and still prints it.
@@ -425,7 +427,7 @@ export function createVercelProvider(config: ProviderConfig): Provider {
       const reason = text(json?.readyStateReason)
       const ended = vercelStatus(state) === 'in-progress' ? 'was still' : 'ended'
       throw new CliError(
-        `${what} ${ended} ${state}${reason ? ` (${reason})` : ''} when \`${shown(args)}\` stopped waiting`,
+        `${what} ${ended} ${state}${reason ? ` (${reason})` : ''} when \`${shown(args)}\` stopped waiting${seeLogs}`,
         result,
       )
     }
@@ -452,7 +454,8 @@ export function createVercelProvider(config: ProviderConfig): Provider {
     const result = await vercel(args)
     const said = stripAnsi(`${result.stdout}\n${result.stderr}`)
     if (/Successfully created new deployment/.test(said)) {
-      const bare = INSPECTOR_URL.exec(said.slice(said.indexOf('Successfully created')))?.[1]
+      const inspector = INSPECTOR_URL.exec(said.slice(said.indexOf('Successfully created')))
+      const bare = inspector?.[1]
       if (!bare) {
         throw new CliError(
           `\`${shown(args)}\` built a new production deployment from ${ref} but did not say which one: ${tail(said)}`,
@@ -467,6 +470,7 @@ export function createVercelProvider(config: ProviderConfig): Provider {
         id,
         started + config.timeoutMs,
         `the production deployment ${id} that Vercel built from ${ref}`,
+        inspector?.[0],
       )
       return { releaseId: built.id, url: built.url }
     }
