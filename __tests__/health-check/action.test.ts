@@ -51,7 +51,7 @@ describe('health-check bundle', () => {
     )
     expect(result.summary).toMatch(/^### ✅ Healthy: 1 of 1 URL passed in/)
     expect(result.summary).toContain('| URL | verdict | status | attempts | latency | reason |')
-    expect(result.summary).toContain(`| ${service.url} | ✅ healthy | 200 |`)
+    expect(result.summary).toContain(`| \`${service.url}\` | ✅ healthy | 200 |`)
     expect(result.errors).toEqual([])
   })
 

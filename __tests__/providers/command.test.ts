@@ -37,19 +37,27 @@ function printing(json: unknown): string {
 const read = (name: string) => readFileSync(join(dir, name), 'utf8')
 
 describe('command provider shell', () => {
-  it('runs bash -c on Linux and macOS, pwsh -Command on Windows', () => {
-    expect(shellInvocation('./deploy.sh', 'linux')).toEqual({
-      tool: 'bash',
-      args: ['-c', './deploy.sh'],
-    })
-    expect(shellInvocation('./deploy.sh', 'darwin')).toEqual({
-      tool: 'bash',
-      args: ['-c', './deploy.sh'],
-    })
+  it('runs bash as GitHub runs a run: step on Linux and macOS, pwsh -Command on Windows', () => {
+    const bash = ['--noprofile', '--norc', '-eo', 'pipefail', '-c', './deploy.sh']
+    expect(shellInvocation('./deploy.sh', 'linux')).toEqual({ tool: 'bash', args: bash })
+    expect(shellInvocation('./deploy.sh', 'darwin')).toEqual({ tool: 'bash', args: bash })
     expect(shellInvocation('./deploy.ps1', 'win32')).toEqual({
       tool: 'pwsh',
-      args: ['-NoProfile', '-Command', './deploy.ps1'],
+      args: ['-NoProfile', '-NonInteractive', '-Command', './deploy.ps1'],
     })
+  })
+
+  it('reads no ~/.bashrc, even though its stdin is a socket', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'flightdeck-home-'))
+    writeFileSync(join(home, '.bashrc'), 'echo RC-WAS-READ\n')
+    const { runCli } = await import('../../shared/process.js')
+    const { tool, args } = shellInvocation('echo ran')
+    const result = await runCli(tool, args, {
+      env: { HOME: home, SHLVL: undefined },
+      timeoutMs: 10_000,
+      echo: false,
+    })
+    expect(result.stdout).toBe('ran\n')
   })
 })
 

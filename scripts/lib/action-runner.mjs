@@ -80,6 +80,7 @@ export function inputEnvironment(action, inputs, context = {}) {
  * @property {string} [entry] the bundle file under dist/<action>/ (default index.js; post/index.js for a post step)
  * @property {Record<string, string>} [state] values a main step saved (STATE_<name>), for a post step
  * @property {number} [cancelAfterMs] send SIGTERM after this long, as the runner does when a job is cancelled
+ * @property {RegExp} [cancelOn] send SIGTERM once stdout matches this (a job cancelled at that point)
  */
 
 /**
@@ -172,8 +173,13 @@ export async function runBundledAction(action, options = {}) {
   }
   let stdout = ''
   let stderr = ''
+  let cancelled = false
   child.stdout.setEncoding('utf8').on('data', (chunk) => {
     stdout += chunk
+    if (options.cancelOn && !cancelled && options.cancelOn.test(stdout)) {
+      cancelled = true
+      child.kill('SIGTERM')
+    }
     toTest(chunk)
     options.onOutput?.(chunk)
   })
@@ -182,8 +188,14 @@ export async function runBundledAction(action, options = {}) {
     toTest(chunk)
     options.onOutput?.(chunk)
   })
+  // Past the time limit: SIGTERM first, as the runner does, so the action stops the commands it
+  // started (they run in process groups of their own); SIGKILL if it does not end.
+  let killTimer
   const timer = options.timeoutMs
-    ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs)
+    ? setTimeout(() => {
+        child.kill('SIGTERM')
+        killTimer = setTimeout(() => child.kill('SIGKILL'), 2000)
+      }, options.timeoutMs)
     : undefined
   const cancel = options.cancelAfterMs
     ? setTimeout(() => child.kill('SIGTERM'), options.cancelAfterMs)
@@ -195,6 +207,7 @@ export async function runBundledAction(action, options = {}) {
   })
   const endedAt = Date.now()
   clearTimeout(timer)
+  clearTimeout(killTimer)
   clearTimeout(cancel)
   toTest(`${lineOpen ? '\n' : ''}── exit ${exitCode ?? 'killed'} after ${endedAt - startedAt} ms\n`)
 
