@@ -77,8 +77,8 @@ export class FakeVercelApi {
     email: 'ci@example.com',
     name: 'CI Example',
   }
-  /** The next deployment made from files fails to build, with this message. */
-  nextBuildError?: string
+  /** Projects whose next deployment from files fails to build, with the message it fails with. */
+  readonly buildErrors = new Map<string, string>()
   /** What each deployment made from files carried. */
   readonly uploads: Array<{ project: string; files: string[] }> = []
   /** How the next alias job (rollback or promote) ends. */
@@ -487,9 +487,10 @@ export class FakeVercelApi {
       )
       // Built after a few looks, so that whoever waits for it has to wait.
       created.buildPolls = 1
-      if (!source && this.nextBuildError) {
-        created.buildError = this.nextBuildError
-        this.nextBuildError = undefined
+      const buildError = source ? undefined : this.buildErrors.get(project.name)
+      if (buildError) {
+        created.buildError = buildError
+        this.buildErrors.delete(project.name)
       }
       return { status: 200, body: this.full(created) }
     })

@@ -252,15 +252,21 @@ describeReal('real vercel through the vercel provider', () => {
 
   it('deploys a folder as a preview, or to production, and reports a failed build with its logs link', async () => {
     const project = api.addProject('site-app')
+    const broken = api.addProject('broken-app')
+    api.buildErrors.set(broken.name, 'Command "npm run build" exited with 1')
     const site = join(session.dir, 'site')
     mkdirSync(site, { recursive: true })
     writeFileSync(join(site, 'index.html'), '<h1>flightdeck</h1>\n')
     // A config path that starts with a dash stays a path: vercel reads it as `--local-config=…`.
     writeFileSync(join(site, '-vercel.json'), '{}\n')
     const provider = vercel(project.name, { cwd: site })
-    const [preview, production] = await Promise.all([
+    // Three deploys that do not depend on each other, at once.
+    const [preview, production, error] = await Promise.all([
       provider.deploy({ config: '-vercel.json' }),
       provider.deploy({ environment: 'production' }),
+      vercel(broken.name, { cwd: site })
+        .deploy({})
+        .catch((err: Error) => err),
     ])
     const made = api.deployments.find((d) => d.id === preview.releaseId)
     expect(preview).toEqual({ releaseId: made?.id, url: `https://${made?.url}` })
@@ -276,11 +282,10 @@ describeReal('real vercel through the vercel provider', () => {
       readyState: 'READY',
     })
 
-    api.nextBuildError = 'Command "npm run build" exited with 1'
-    const error = await provider.deploy({}).catch((err: Error) => err)
-    const failed = api.deployments[0]
+    const failed = api.deployments.find((d) => d.projectId === broken.id)
+    expect(failed?.readyState).toBe('ERROR')
     expect((error as Error).message).toBe(
-      `\`vercel --api=${api.url} deploy --yes --project=${project.name} --format=json\` failed with exit code 1: BUILD_ERROR: Command "npm run build" exited with 1 (build logs: https://vercel.com/${api.user.username}/${project.name}/${failed?.id.replace(/^dpl_/, '')})`,
+      `\`vercel --api=${api.url} deploy --yes --project=${broken.name} --format=json\` failed with exit code 1: BUILD_ERROR: Command "npm run build" exited with 1 (build logs: https://vercel.com/${api.user.username}/${broken.name}/${failed?.id.replace(/^dpl_/, '')})`,
     )
   })
 
