@@ -66,6 +66,18 @@ function seen(worker: string): string[] {
     })
 }
 
+/** A folder with a wrangler.toml and src/index.js: what `wrangler deploy` builds. */
+function workerProject(folder: string, source: string): string {
+  const dir = join(session.dir, folder)
+  mkdirSync(join(dir, 'src'), { recursive: true })
+  writeFileSync(
+    join(dir, 'wrangler.toml'),
+    `name = "placeholder"\nmain = "src/index.js"\ncompatibility_date = "2025-01-01"\n`,
+  )
+  writeFileSync(join(dir, 'src/index.js'), source)
+  return dir
+}
+
 /** Runs wrangler directly, as a user would, against the stand-in. */
 async function runWrangler(
   args: string[],
@@ -237,19 +249,20 @@ describeReal('real wrangler through the cloudflare provider', () => {
 
   it('deploys a Worker from source, reading the new Version and URL from the output file', async () => {
     const name = `${WORKER}-deploy`
-    const project = join(session.dir, 'project')
-    mkdirSync(join(project, 'src'), { recursive: true })
-    writeFileSync(
-      join(project, 'wrangler.toml'),
-      `name = "placeholder"\nmain = "src/index.js"\ncompatibility_date = "2025-01-01"\n`,
-    )
-    writeFileSync(
-      join(project, 'src/index.js'),
+    const project = workerProject(
+      'project',
       'export default { fetch() { return new Response("ok") } }\n',
     )
+    const broken = workerProject('broken', 'import x from "./missing"\nexport default x\n')
     const provider = cloudflare(name, { cwd: project })
-    // A new Worker: wrangler uploads and deploys it in one unversioned upload.
-    const first = await provider.deploy({})
+    // A new Worker: wrangler uploads and deploys it in one unversioned upload. A Worker that
+    // does not build fails before any upload: both at once.
+    const [first, failed] = await Promise.all([
+      provider.deploy({}),
+      cloudflare(`${name}-broken`, { cwd: broken })
+        .deploy({})
+        .catch((err: Error) => err),
+    ])
     const firstVersion = api.workers.get(name)?.versions[0]?.id
     expect(first).toEqual({
       releaseId: firstVersion,
@@ -258,6 +271,10 @@ describeReal('real wrangler through the cloudflare provider', () => {
     await expect(provider.url()).resolves.toBe(first.url)
     const put = api.requestsTo('PUT', new RegExp(`/scripts/${name}$`))
     expect(put.map((r) => r.query)).toEqual([{ excludeScript: 'true', bindings_inherit: 'strict' }])
+    expect((failed as Error).message).toBe(
+      `\`wrangler deploy --name=${name}-broken\` failed with exit code 1: Build failed with 1 error: src/index.js:1:14: ERROR: Could not resolve "./missing"`,
+    )
+    expect(api.workers.has(`${name}-broken`)).toBe(false)
 
     // An existing Worker: a new Version, then a Deployment of it at 100%.
     const second = await provider.deploy({})
@@ -272,11 +289,6 @@ describeReal('real wrangler through the cloudflare provider', () => {
     })
     expect(api.serving(name)).toEqual([{ version_id: secondVersion, percentage: 100 }])
     expect(session.logs).toEqual([])
-
-    writeFileSync(join(project, 'src/index.js'), 'import x from "./missing"\nexport default x\n')
-    await expect(provider.deploy({})).rejects.toThrow(
-      `\`wrangler deploy --name=${name}\` failed with exit code 1: Build failed with 1 error: src/index.js:1:14: ERROR: Could not resolve "./missing"`,
-    )
   })
 
   it('deletes a Worker, and is calm when it is already gone', async () => {
