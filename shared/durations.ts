@@ -3,6 +3,7 @@ const UNIT_MS: Record<string, number> = {
   s: 1000,
   m: 60_000,
   h: 3_600_000,
+  d: 86_400_000,
 }
 
 /**
@@ -11,10 +12,10 @@ const UNIT_MS: Record<string, number> = {
  */
 export const MAX_DURATION_MS = 2 ** 31 - 1
 
-const PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy
 
 /**
- * Milliseconds in a duration such as `500ms`, `10s`, `5m`, `1h`, `1m30s`, or a bare number of
+ * Milliseconds in a duration such as `500ms`, `10s`, `5m`, `1h`, `7d`, `1m30s`, or a bare number of
  * seconds (`30`, `1.5`). Returns undefined for anything else.
  */
 export function parseDuration(text: string): number | undefined {

@@ -23,6 +23,19 @@ export interface RecordedApiRequest {
   route?: string
 }
 
+export interface FakeComment {
+  id: number
+  body: string
+  user: { login: string; type: string }
+}
+
+export interface FakePull {
+  number: number
+  state: 'open' | 'closed'
+  updated_at: string
+  head: { ref: string; sha: string }
+}
+
 export interface ApiAnswer {
   status: number
   body?: unknown
@@ -50,6 +63,26 @@ export class FakeGitHubApi {
 
   /** Deployments the fake knows, newest first, with their statuses newest first. */
   readonly deployments: FakeDeployment[] = []
+
+  /** Conversation comments by issue (pull request) number, oldest first. */
+  readonly comments = new Map<number, FakeComment[]>()
+  private nextCommentId = 5000
+
+  /** Pull requests `GET /repos/{owner}/{repo}/pulls/{pull_number}` answers. */
+  readonly pulls = new Map<number, FakePull>()
+
+  /** Adds comments as other people would have written them (for pagination tests). */
+  addComments(issue: number, bodies: string[], login = 'octocat'): FakeComment[] {
+    const list = this.comments.get(issue) ?? []
+    const added = bodies.map((body) => ({
+      id: this.nextCommentId++,
+      body,
+      user: { login, type: 'User' },
+    }))
+    list.push(...added)
+    this.comments.set(issue, list)
+    return added
+  }
 
   /** Handlers registered later win; returning undefined falls through. */
   on(handler: ApiHandler): this {
@@ -179,6 +212,7 @@ export class FakeGitHubApi {
         transient: body.transient_environment ?? false,
         production: body.production_environment ?? body.environment === 'production',
         createdAt: now,
+        payload: body.payload ?? {},
       }
       this.deployments.unshift(deployment)
       return {
@@ -207,7 +241,7 @@ export class FakeGitHubApi {
         body: this.deployments
           .filter((deployment) => !environment || deployment.environment === environment)
           .slice(0, perPage)
-          .map(({ id, environment }) => ({ id, environment })),
+          .map(({ id, environment, payload }) => ({ id, environment, payload: payload ?? {} })),
       }
     }
     const statuses = /\/deployments\/(\d+)\/statuses$/.exec(url.pathname)
@@ -246,6 +280,71 @@ export class FakeGitHubApi {
         })),
       }
     }
+    const comments = this.answerComments(request, url)
+    if (comments) return comments
+    if (request.route === 'GET /repos/{owner}/{repo}/pulls/{pull_number}') {
+      const number = Number(/\/pulls\/(\d+)$/.exec(url.pathname)?.[1])
+      const pull = this.pulls.get(number)
+      if (!pull) return { status: 404, body: { message: 'Not Found', documentation_url: DOCS } }
+      return { status: 200, body: { id: number, ...pull } }
+    }
     return { status: 404, body: { message: 'Not Found', documentation_url: DOCS } }
+  }
+
+  /** Issue comments as GitHub pages them: `per_page`, `page`, and a Link header to the next. */
+  private answerComments(request: RecordedApiRequest, url: URL): ApiAnswer | undefined {
+    const user = { login: 'github-actions[bot]', type: 'Bot' }
+    if (request.route === 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments') {
+      const issue = Number(/\/issues\/(\d+)\/comments$/.exec(url.pathname)?.[1])
+      const all = this.comments.get(issue) ?? []
+      const perPage = Number(url.searchParams.get('per_page') ?? 30)
+      const page = Number(url.searchParams.get('page') ?? 1)
+      const slice = all.slice((page - 1) * perPage, page * perPage)
+      const headers: Record<string, string> = {}
+      if (page * perPage < all.length) {
+        const next = new URL(url.toString().replace('http://fake', this.url))
+        next.searchParams.set('page', String(page + 1))
+        headers.link = `<${next.toString()}>; rel="next"`
+      }
+      return {
+        status: 200,
+        body: slice.map((c) => ({
+          ...c,
+          html_url: `https://github.com/acme/shop/pull/${issue}#issuecomment-${c.id}`,
+        })),
+        headers,
+      }
+    }
+    if (request.route === 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments') {
+      const issue = Number(/\/issues\/(\d+)\/comments$/.exec(url.pathname)?.[1])
+      const body = (request.body as { body: string }).body
+      const comment = { id: this.nextCommentId++, body, user }
+      this.comments.set(issue, [...(this.comments.get(issue) ?? []), comment])
+      return {
+        status: 201,
+        body: {
+          ...comment,
+          html_url: `https://github.com/acme/shop/pull/${issue}#issuecomment-${comment.id}`,
+        },
+      }
+    }
+    if (request.route === 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}') {
+      const id = Number(/\/comments\/(\d+)$/.exec(url.pathname)?.[1])
+      for (const [issue, list] of this.comments) {
+        const comment = list.find((c) => c.id === id)
+        if (comment) {
+          comment.body = (request.body as { body: string }).body
+          return {
+            status: 200,
+            body: {
+              ...comment,
+              html_url: `https://github.com/acme/shop/pull/${issue}#issuecomment-${id}`,
+            },
+          }
+        }
+      }
+      return { status: 404, body: { message: 'Not Found', documentation_url: DOCS } }
+    }
+    return undefined
   }
 }

@@ -30,6 +30,7 @@ export interface FakeDeployment {
   transient?: boolean
   production?: boolean
   createdAt?: string
+  payload?: unknown
 }
 
 export interface GraphqlAnswer {

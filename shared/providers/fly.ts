@@ -300,5 +300,17 @@ export function createFlyProvider(config: ProviderConfig): Provider {
       const hostname = nonEmpty((status as { Hostname?: unknown }).Hostname)
       return hostname ? `https://${hostname}` : undefined
     },
+
+    async listApps(options) {
+      const args = ['apps', 'list', '--json']
+      if (options.org) args.push(`--org=${options.org}`)
+      const apps = await flyJson(args)
+      if (apps !== null && !Array.isArray(apps)) {
+        throw new CliError(`\`${TOOL} ${args.join(' ')}\` printed JSON that is not a list of apps`)
+      }
+      return ((apps ?? []) as FlyApp[])
+        .map((app) => nonEmpty(app?.Name))
+        .filter((name): name is string => name !== undefined)
+    },
   }
 }

@@ -108,6 +108,8 @@ export interface Provider {
   setSecrets(secrets: Record<string, string>): Promise<void>
   /** The app's public URL. */
   url(): Promise<string | undefined>
+  /** Names of the apps the credential can see (in `org` when given): what preview sweeps read. */
+  listApps?(options: { org?: string }): Promise<string[]>
 }
 
 /** A platform cannot do what was asked; the message says what to use instead. */

@@ -1,0 +1,731 @@
+export const id = 492;
+export const ids = [492];
+export const modules = {
+
+/***/ 9911:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hr: () => (/* binding */ failureReason),
+/* harmony export */   RT: () => (/* binding */ tail),
+/* harmony export */   aJ: () => (/* binding */ stripAnsi),
+/* harmony export */   ak: () => (/* binding */ runCli),
+/* harmony export */   ay: () => (/* binding */ commandLine),
+/* harmony export */   ew: () => (/* binding */ parseCliJson),
+/* harmony export */   z1: () => (/* binding */ CliError)
+/* harmony export */ });
+/* unused harmony exports MAX_CAPTURE_BYTES, KILL_GRACE_MS */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9503);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2798);
+// Runs a CLI the one way flightdeck runs any program: an argument array (never a shell string),
+// credentials in the environment, a time limit after which the whole process group is killed,
+// output captured within a cap, and every echoed line printed as data (shared/runner.ts).
+//
+// Why not `@actions/exec`: it gives no handle on the child, so a CLI past its time limit could
+// only be abandoned, still running (and holding the step open) until the job's own timeout.
+
+
+
+class CliError extends Error {
+    result;
+    timedOut;
+    constructor(message, result, 
+    /** The CLI was stopped at its time limit (result holds what it printed until then). */
+    timedOut = false) {
+        super(message);
+        this.result = result;
+        this.timedOut = timedOut;
+        this.name = 'CliError';
+    }
+}
+/** What is kept of each stream: a CLI that prints 60 MB costs at most this much memory. */
+const MAX_CAPTURE_BYTES = 8 * 1024 * 1024;
+/** Between SIGTERM to the process group and SIGKILL. */
+const KILL_GRACE_MS = 3000;
+/** How long a line may be in the echoed log before it is cut. */
+const MAX_ECHO_LINE = 4096;
+// CSI (colours, cursor moves) and OSC (hyperlinks, titles) sequences.
+const ANSI = new RegExp(
+// eslint-disable-next-line no-control-regex -- matching escape codes is the point
+'\\u001b\\[[0-9;?]*[ -/]*[@-~]|\\u001b\\][^\\u0007\\u001b]*(?:\\u0007|\\u001b\\\\)|\\u001b[@-Z\\\\-_]', 'g');
+/** Text without terminal colour and cursor codes. */
+function stripAnsi(text) {
+    return text.replace(ANSI, '');
+}
+/** The last non-empty lines of a CLI's output, as plain text for a one-line message. */
+function tail(text, lines = 3) {
+    return stripAnsi(text)
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .slice(-lines)
+        .join(' / ');
+}
+// The line a CLI itself leads its failure with: wrangler's `✘ [ERROR] ...`, `Error: ...` of
+// flyctl, vercel and most others.
+const HEADLINE = /^(?:✘\s*\[ERROR\]\s*|Error:\s*|ERROR:?\s+|error:\s*)(.+)$/;
+/**
+ * Why a CLI failed, in one line of plain text: its own headline error when it printed one,
+ * else the last lines of its error output (or of its output when stderr was empty).
+ */
+function failureReason(result) {
+    for (const stream of [result.stderr, result.stdout]) {
+        const lines = stripAnsi(stream)
+            .split(/\r?\n/)
+            .map((line) => line.trim());
+        const headline = lines.find((line) => HEADLINE.test(line));
+        if (headline)
+            return headline.replace(/^✘\s*\[ERROR\]\s*/, '');
+    }
+    return tail(result.stderr) || tail(result.stdout) || 'no output';
+}
+/** Keeps the last `max` bytes of what a stream wrote. */
+class CappedBuffer {
+    max;
+    chunks = [];
+    size = 0;
+    dropped = false;
+    constructor(max) {
+        this.max = max;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.max && this.chunks.length > 0) {
+            const first = this.chunks[0];
+            const excess = this.size - this.max;
+            this.dropped = true;
+            if (first.length <= excess) {
+                this.chunks.shift();
+                this.size -= first.length;
+            }
+            else {
+                this.chunks[0] = first.subarray(excess);
+                this.size -= excess;
+            }
+        }
+    }
+    text() {
+        return Buffer.concat(this.chunks).toString('utf8');
+    }
+}
+/** Splits a stream into lines for the log; the unfinished last line waits for more. */
+class LineEcho {
+    pending = '';
+    write(chunk) {
+        const text = this.pending + chunk.toString('utf8');
+        const lines = text.split(/\r?\n/);
+        this.pending = lines.pop() ?? '';
+        for (const line of lines)
+            this.print(line);
+        if (this.pending.length > MAX_ECHO_LINE) {
+            this.print(this.pending);
+            this.pending = '';
+        }
+    }
+    flush() {
+        if (this.pending)
+            this.print(this.pending);
+        this.pending = '';
+    }
+    print(line) {
+        _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(line.length > MAX_ECHO_LINE ? `${line.slice(0, MAX_ECHO_LINE)} …(cut)` : line);
+    }
+}
+const running = new Set();
+/** Sends a signal to the child's whole process group (its own children too). */
+function signalGroup(child, signal) {
+    if (child.pid === undefined)
+        return;
+    try {
+        // A negative pid is the process group the child leads (it was spawned detached).
+        if (process.platform !== 'win32')
+            process.kill(-child.pid, signal);
+        else
+            child.kill(signal);
+    }
+    catch {
+        // Already gone.
+    }
+}
+function killAll() {
+    for (const child of running)
+        signalGroup(child, 'SIGKILL');
+}
+// However the step ends (a crash, process.exit), no CLI it started outlives it.
+process.once('exit', killAll);
+let cancellable = false;
+/**
+ * A cancelled job gets SIGINT, then SIGTERM, from the runner; the children run in process
+ * groups of their own, so the signal does not reach them. Pass it on, then end the step.
+ */
+function endChildrenOnCancel() {
+    if (cancellable)
+        return;
+    cancellable = true;
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+        process.once(signal, () => {
+            _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Received ${signal}: stopping ${running.size} running command(s).`);
+            for (const child of running)
+                signalGroup(child, 'SIGTERM');
+            setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), 500).unref();
+        });
+    }
+}
+/** The command line as the log shows it: `[command]tool arg ...`, every word as data. */
+function commandLine(tool, args) {
+    return [tool, ...args].join(' ');
+}
+/**
+ * Runs a CLI with an argument array within a time limit. Past the limit its process group gets
+ * SIGTERM, then SIGKILL after KILL_GRACE_MS, and the error says which command was stopped after
+ * how long. stdout and stderr are captured (the last MAX_CAPTURE_BYTES of each).
+ */
+function runCli(tool, args, options) {
+    const env = {};
+    for (const [key, value] of Object.entries({ ...process.env, ...options.env })) {
+        if (value !== undefined)
+            env[key] = value;
+    }
+    const shown = commandLine(tool, args);
+    _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`[command]${shown}`);
+    const echo = options.echo !== false;
+    const stdout = new CappedBuffer(MAX_CAPTURE_BYTES);
+    const stderr = new CappedBuffer(MAX_CAPTURE_BYTES);
+    const echoOut = new LineEcho();
+    const echoErr = new LineEcho();
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+        let child;
+        try {
+            child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(tool, args, {
+                env,
+                cwd: options.cwd,
+                stdio: ['pipe', 'pipe', 'pipe'],
+                detached: process.platform !== 'win32',
+                windowsHide: true,
+            });
+        }
+        catch (err) {
+            reject(new CliError(`could not run \`${tool}\`: ${err instanceof Error ? err.message : String(err)}`));
+            return;
+        }
+        running.add(child);
+        endChildrenOnCancel();
+        let stoppedFor;
+        let killTimer;
+        const limitTimer = setTimeout(() => {
+            stoppedFor = `\`${shown}\` was stopped after ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(performance.now() - started)}: it did not finish within its time limit of ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(options.timeoutMs)}`;
+            _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(stoppedFor);
+            signalGroup(child, 'SIGTERM');
+            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_GRACE_MS);
+        }, options.timeoutMs);
+        child.stdout?.on('data', (chunk) => {
+            stdout.push(chunk);
+            if (echo)
+                echoOut.write(chunk);
+        });
+        child.stderr?.on('data', (chunk) => {
+            stderr.push(chunk);
+            if (echo)
+                echoErr.write(chunk);
+        });
+        // A CLI that exits without reading stdin must not crash the step with EPIPE.
+        child.stdin?.on('error', () => undefined);
+        if (options.input !== undefined)
+            child.stdin?.end(options.input);
+        else
+            child.stdin?.end();
+        let spawnError;
+        child.on('error', (err) => {
+            spawnError = err;
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(limitTimer);
+            clearTimeout(killTimer);
+            running.delete(child);
+            // The group may still hold processes the CLI started and left behind.
+            if (stoppedFor)
+                signalGroup(child, 'SIGKILL');
+            echoOut.flush();
+            echoErr.flush();
+            const result = {
+                exitCode: code ?? (signal ? 128 : 1),
+                stdout: stdout.text(),
+                stderr: stderr.text(),
+                truncated: stdout.dropped || stderr.dropped,
+            };
+            if (spawnError) {
+                const missing = spawnError.code === 'ENOENT';
+                reject(new CliError(missing
+                    ? `could not run \`${tool}\`: it is not installed or not on PATH`
+                    : `could not run \`${tool}\`: ${spawnError.message}`));
+                return;
+            }
+            if (stoppedFor) {
+                reject(new CliError(`${stoppedFor}; its last output: ${tail(result.stderr) || tail(result.stdout) || 'none'}`, result, true));
+                return;
+            }
+            if (result.exitCode !== 0 && !options.allowFailure) {
+                reject(new CliError(`\`${shown}\` failed with exit code ${result.exitCode}: ${failureReason(result)}`, result));
+                return;
+            }
+            _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .debug */ .Yz(`${shown} exited ${result.exitCode}`);
+            resolve(result);
+        });
+    });
+}
+/** Parses a CLI's JSON output, or says clearly which command printed something else. */
+function parseCliJson(tool, args, stdout, truncated = false) {
+    const shown = commandLine(tool, args);
+    if (truncated) {
+        throw new CliError(`\`${shown}\` printed more than ${MAX_CAPTURE_BYTES / 1024 / 1024} MiB; its JSON was not read`);
+    }
+    try {
+        return JSON.parse(stdout);
+    }
+    catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        const start = stripAnsi(stdout).trim().slice(0, 80);
+        throw new CliError(`\`${shown}\` did not print JSON (${why}); it began: ${JSON.stringify(start)}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 3492:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   WranglerError: () => (/* binding */ WranglerError),
+/* harmony export */   createCloudflareProvider: () => (/* binding */ createCloudflareProvider),
+/* harmony export */   parseWorkerVersions: () => (/* binding */ parseWorkerVersions),
+/* harmony export */   readCommandFailed: () => (/* binding */ readCommandFailed),
+/* harmony export */   readDeployStdout: () => (/* binding */ readDeployStdout),
+/* harmony export */   readOutputFile: () => (/* binding */ readOutputFile),
+/* harmony export */   secretsChangedSince: () => (/* binding */ secretsChangedSince),
+/* harmony export */   servingVersion: () => (/* binding */ servingVersion),
+/* harmony export */   wranglerFailureReason: () => (/* binding */ wranglerFailureReason)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2635);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5931);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9911);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4850);
+// Cloudflare Workers through `wrangler` (4.x). A Worker's releases are its Versions; the
+// Deployments list says which Versions serve traffic. Formats: __tests__/fixtures/providers/README.md.
+
+
+
+
+
+
+
+const TOOL = 'wrangler';
+const TOKEN_ENV = 'CLOUDFLARE_API_TOKEN';
+const ACCOUNT_ENV = 'CLOUDFLARE_ACCOUNT_ID';
+// wrangler's API base (for proxies, tests and other API hosts), e.g. https://host/client/v4.
+const API_BASE_ENV = 'CLOUDFLARE_API_BASE_URL';
+// Where wrangler appends ND-JSON records of what it did, and why it failed (`command-failed`).
+const OUTPUT_FILE_ENV = 'WRANGLER_OUTPUT_FILE_PATH';
+const DEFAULT_ROLLBACK_MESSAGE = 'flightdeck rollback';
+// wrangler's rollback prompt says "(120 characters max)".
+const MAX_ROLLBACK_MESSAGE = 120;
+// Cloudflare's API codes for "this Worker does not exist" (wrangler src/utils/worker-not-found-error.ts).
+const WORKER_NOT_FOUND_CODES = [10007, 10090];
+const WORKER_NOT_FOUND = /\[code: (?:10007|10090)\]/;
+// wrangler exits 0 when `secret bulk` could not parse its input, and says only this.
+const BULK_INPUT_REFUSED = 'No content found in file, or piped input';
+const WORKER_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+const VERSION_ID = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+function text(value) {
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+function byDateDescending(items, date) {
+    const times = items.map((item) => Date.parse(date(item) ?? ''));
+    if (times.some(Number.isNaN))
+        return undefined;
+    return items
+        .map((item, index) => ({ item, time: times[index] ?? 0, index }))
+        .sort((a, b) => b.time - a.time || b.index - a.index)
+        .map(({ item }) => item);
+}
+/**
+ * The Version that serves traffic: the one with the largest share in the newest Deployment
+ * (wrangler prints Deployments oldest first). During a gradual rollout two Versions share
+ * traffic; the larger share counts as current, and its share is said in the description.
+ */
+function servingVersion(deployments, command) {
+    if (deployments === null)
+        return undefined;
+    if (!Array.isArray(deployments)) {
+        throw new _process_js__WEBPACK_IMPORTED_MODULE_5__/* .CliError */ .z1(`\`${command}\` printed JSON that is not a list of deployments`);
+    }
+    const list = deployments;
+    const newest = (byDateDescending(list, (d) => text(d?.created_on)) ?? [...list].reverse())[0];
+    let best;
+    for (const entry of newest?.versions ?? []) {
+        const versionId = text(entry?.version_id);
+        const percentage = typeof entry?.percentage === 'number' ? entry.percentage : 0;
+        if (versionId && (!best || percentage > best.percentage))
+            best = { versionId, percentage };
+    }
+    return best;
+}
+/**
+ * Releases from `wrangler versions list --json` (oldest first there), newest first. Every listed
+ * Version was uploaded whole: the list only holds deployable Versions, and a failed upload makes
+ * none. So each is `succeeded`; wrangler has no status word, and `rawStatus` carries how the
+ * Version came to be (`workers/triggered_by`: upload, secret, rollback ...).
+ */
+function parseWorkerVersions(versions, serving, command) {
+    if (versions === null)
+        return [];
+    if (!Array.isArray(versions)) {
+        throw new _process_js__WEBPACK_IMPORTED_MODULE_5__/* .CliError */ .z1(`\`${command}\` printed JSON that is not a list of Worker versions`);
+    }
+    const releases = versions.map((item, index) => {
+        const id = text(item?.id);
+        if (!id)
+            throw new _process_js__WEBPACK_IMPORTED_MODULE_5__/* .CliError */ .z1(`\`${command}\` printed a version without an id (item ${index})`);
+        const annotations = item.annotations ?? {};
+        const isServing = id === serving?.versionId;
+        const tag = text(annotations['workers/tag']);
+        const said = text(annotations['workers/message']) ?? (tag ? `tag ${tag}` : undefined);
+        const share = isServing && serving && serving.percentage < 100
+            ? `serves ${serving.percentage}% of traffic`
+            : undefined;
+        return {
+            id,
+            version: typeof item.number === 'number' ? `v${item.number}` : undefined,
+            status: 'succeeded',
+            rawStatus: text(annotations['workers/triggered_by']) ?? 'uploaded',
+            createdAt: text(item.metadata?.created_on),
+            current: isServing,
+            description: [said, share].filter(Boolean).join('; ') || undefined,
+        };
+    });
+    return byDateDescending(releases, (release) => release.createdAt) ?? releases.reverse();
+}
+function outputEntries(content) {
+    const entries = [];
+    for (const line of content.split('\n')) {
+        if (!line.trim())
+            continue;
+        try {
+            const entry = JSON.parse(line);
+            if (entry && typeof entry === 'object')
+                entries.push(entry);
+        }
+        catch {
+            // A torn last line, should wrangler have been stopped while writing.
+        }
+    }
+    return entries;
+}
+/**
+ * Why wrangler failed, from the `command-failed` record of its output file: its own message (the
+ * headline it prints as `✘ [ERROR] …`) and the Cloudflare API's error code when there was one.
+ */
+function readCommandFailed(content) {
+    const entry = outputEntries(content).findLast((e) => e.type === 'command-failed');
+    const message = text(entry?.message);
+    if (!message)
+        return undefined;
+    return { message, code: typeof entry?.code === 'number' ? entry.code : undefined };
+}
+/** The `deploy` entry of wrangler's ND-JSON output file (WRANGLER_OUTPUT_FILE_PATH). */
+function readOutputFile(content) {
+    let found;
+    for (const entry of outputEntries(content)) {
+        if (entry.type !== 'deploy')
+            continue;
+        const targets = Array.isArray(entry.targets) ? entry.targets : [];
+        // Routes print as `pattern (zone name: z)` and custom domains as bare hosts: only
+        // workers.dev targets are whole URLs.
+        const url = targets.find((target) => typeof target === 'string' && /^https?:\/\/\S+$/.test(target));
+        found = { versionId: text(entry.version_id), url };
+    }
+    return found;
+}
+/** The same facts from the text wrangler prints: `Current Version ID:` and the workers.dev line. */
+function readDeployStdout(stdout) {
+    // Colour codes, should wrangler think it is on a terminal.
+    // eslint-disable-next-line no-control-regex
+    const plain = stdout.replace(/\u001b\[[0-9;]*m/g, '');
+    return {
+        versionId: /^Current Version ID:\s*(\S+)/m.exec(plain)?.[1],
+        url: /^\s*(https:\/\/\S+\.workers\.dev)\s*$/m.exec(plain)?.[1],
+    };
+}
+// wrangler prints the notes of an error (the API's own messages, `… [code: N]`) indented by two
+// spaces under its `✘ [ERROR]` headline, and ends with a line asking for bug reports.
+const BUG_REPORT_NOTE = /^If you think this is a bug/;
+const ERROR_HEADLINE = /^✘\s*\[ERROR\]\s*/;
+/**
+ * wrangler's failure as one line of plain text: its headline (from the output file when it wrote
+ * one, else from stderr) followed by the notes it printed under it. An API error's headline only
+ * says which request failed; the note says why (`workers.api.error.script_not_found [code: 10007]`).
+ */
+function wranglerFailureReason(result, failed) {
+    const lines = (0,_process_js__WEBPACK_IMPORTED_MODULE_5__/* .stripAnsi */ .aJ)(result.stderr).split(/\r?\n/);
+    const at = lines.findIndex((line) => ERROR_HEADLINE.test(line.trim()));
+    const notes = [];
+    for (const line of at >= 0 ? lines.slice(at + 1) : []) {
+        if (line.trim() === '')
+            continue;
+        // Back at the left margin: the error block is over.
+        if (!/^\s/.test(line))
+            break;
+        // Deeper indents are code frames and the like, not notes.
+        if (!/^ {2}\S/.test(line))
+            continue;
+        const note = line.trim().replace(ERROR_HEADLINE, '');
+        if (BUG_REPORT_NOTE.test(note))
+            break;
+        notes.push(note);
+    }
+    const headline = failed?.message ?? (at >= 0 ? (lines[at] ?? '').trim().replace(ERROR_HEADLINE, '') : '');
+    const parts = [
+        headline
+            .split(/\r?\n/)
+            .map((line) => line.trim())
+            .filter(Boolean)
+            .join(' '),
+    ];
+    for (const note of notes)
+        if (!parts.join(' ').includes(note))
+            parts.push(note);
+    return parts.filter(Boolean).join(' ') || (0,_process_js__WEBPACK_IMPORTED_MODULE_5__/* .failureReason */ .Hr)(result);
+}
+/**
+ * The secrets wrangler listed when the API refused a rollback because they changed since the
+ * target version (code 10220): in CI it answers its own "continue?" with yes and forces it.
+ */
+function secretsChangedSince(stdout) {
+    const lines = (0,_process_js__WEBPACK_IMPORTED_MODULE_5__/* .stripAnsi */ .aJ)(stdout).split(/\r?\n/);
+    const at = lines.findIndex((line) => /The following secrets have changed since version/.test(line));
+    if (at < 0)
+        return [];
+    const names = [];
+    for (const line of lines.slice(at + 1)) {
+        const name = /^\s*\*\s+(\S+)\s*$/.exec(line)?.[1];
+        if (!name)
+            break;
+        names.push(name);
+    }
+    return names;
+}
+function checkedWorkerName(app) {
+    if (!WORKER_NAME.test(app)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([
+            `Worker name ${JSON.stringify(app)} is invalid: use letters, numbers, dashes and underscores, not starting with a dash`,
+        ]);
+    }
+    return app;
+}
+/** A failed wrangler run, with the API error code wrangler recorded for it, if any. */
+class WranglerError extends _process_js__WEBPACK_IMPORTED_MODULE_5__/* .CliError */ .z1 {
+    code;
+    constructor(message, result, code) {
+        super(message, result);
+        this.code = code;
+        this.name = 'WranglerError';
+    }
+}
+function workerNotFound(err) {
+    if (err instanceof WranglerError && err.code !== undefined) {
+        return WORKER_NOT_FOUND_CODES.includes(err.code);
+    }
+    const result = err instanceof _process_js__WEBPACK_IMPORTED_MODULE_5__/* .CliError */ .z1 ? err.result : undefined;
+    return WORKER_NOT_FOUND.test((0,_process_js__WEBPACK_IMPORTED_MODULE_5__/* .stripAnsi */ .aJ)(`${result?.stdout ?? ''}\n${result?.stderr ?? ''}`));
+}
+function createCloudflareProvider(config) {
+    const token = config.token ?? process.env[TOKEN_ENV];
+    const accountId = config.settings['account-id'] ?? process.env[ACCOUNT_ENV];
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .maskSecret */ .$l)(token);
+    const env = {};
+    if (token)
+        env[TOKEN_ENV] = token;
+    if (accountId)
+        env[ACCOUNT_ENV] = accountId;
+    if (config.apiUrl)
+        env[API_BASE_ENV] = config.apiUrl;
+    let lastDeployUrl;
+    /**
+     * `--name=APP`, or nothing when the Worker's name comes from its wrangler config. Every value
+     * goes in the `--flag=value` form: yargs reads `--name -x` or `-m -5xx spike` as more flags.
+     */
+    function nameArgs() {
+        return config.app ? [`--name=${checkedWorkerName(config.app)}`] : [];
+    }
+    /**
+     * Runs wrangler with its output file in a temporary folder, and returns what it wrote there.
+     * A failure says wrangler's own headline and the API's reason, in plain text.
+     */
+    async function wrangler(args, options = {}) {
+        const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'flightdeck-wrangler-'));
+        const outputFile = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'output.ndjson');
+        try {
+            const result = await (0,_process_js__WEBPACK_IMPORTED_MODULE_5__/* .runCli */ .ak)(TOOL, args, {
+                env: { ...env, [OUTPUT_FILE_ENV]: outputFile },
+                cwd: config.cwd,
+                timeoutMs: config.timeoutMs,
+                input: options.input,
+                echo: options.echo,
+                allowFailure: true,
+            });
+            let output = '';
+            try {
+                output = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(outputFile, 'utf8');
+            }
+            catch {
+                // An older wrangler, or one that stopped before writing anything.
+            }
+            if (result.exitCode !== 0) {
+                const failed = readCommandFailed(output);
+                throw new WranglerError(`\`${(0,_process_js__WEBPACK_IMPORTED_MODULE_5__/* .commandLine */ .ay)(TOOL, args)}\` failed with exit code ${result.exitCode}: ${wranglerFailureReason(result, failed)}`, result, failed?.code);
+            }
+            return { result, output };
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+        }
+    }
+    async function wranglerJson(args) {
+        const { result } = await wrangler(args, { echo: false });
+        return (0,_process_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCliJson */ .ew)(TOOL, args, result.stdout, result.truncated);
+    }
+    async function releases() {
+        const versionsArgs = ['versions', 'list', ...nameArgs(), '--json'];
+        const deploymentsArgs = ['deployments', 'list', ...nameArgs(), '--json'];
+        // Two reads that do not depend on each other: at once, as each wrangler run starts slowly.
+        // A failure of the versions list is the one reported when both fail.
+        const [versionsRead, deploymentsRead] = await Promise.allSettled([
+            wranglerJson(versionsArgs),
+            wranglerJson(deploymentsArgs),
+        ]);
+        if (versionsRead.status === 'rejected')
+            throw versionsRead.reason;
+        if (deploymentsRead.status === 'rejected')
+            throw deploymentsRead.reason;
+        const versions = versionsRead.value;
+        const deployments = deploymentsRead.value;
+        const serving = servingVersion(deployments, `${TOOL} ${deploymentsArgs.join(' ')}`);
+        return parseWorkerVersions(versions, serving, `${TOOL} ${versionsArgs.join(' ')}`);
+    }
+    async function deploy(request) {
+        const args = ['deploy'];
+        if (request.environment)
+            args.push(`--env=${request.environment}`);
+        if (request.config)
+            args.push(`--config=${request.config}`);
+        args.push(...nameArgs(), ...(request.extraArgs ?? []));
+        if (request.image) {
+            config.log(`Cloudflare Workers deploy from source; ignoring image ${JSON.stringify(request.image)}`);
+        }
+        // wrangler writes what it deployed to its output file as ND-JSON; its stdout is for people.
+        const { result, output } = await wrangler(args);
+        const fromFile = readOutputFile(output);
+        if (!fromFile)
+            config.log('wrangler wrote no deploy record to its output file; reading its log instead');
+        const fromStdout = readDeployStdout(result.stdout);
+        const versionId = fromFile?.versionId ?? fromStdout.versionId;
+        const url = fromFile?.url ?? fromStdout.url;
+        if (!versionId)
+            config.log('wrangler deploy finished but did not say which Version it made');
+        lastDeployUrl = url ?? lastDeployUrl;
+        return { releaseId: versionId, url };
+    }
+    return {
+        name: 'cloudflare',
+        cli: TOOL,
+        tokenEnv: [TOKEN_ENV],
+        deploy,
+        releases,
+        async rollback(target) {
+            if (!VERSION_ID.test(target.id)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([
+                    `${JSON.stringify(target.id)} is not a Worker Version id (example: 0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d)`,
+                ]);
+            }
+            const message = (config.settings.reason?.trim() || DEFAULT_ROLLBACK_MESSAGE).slice(0, MAX_ROLLBACK_MESSAGE);
+            config.log('Note: a Worker rollback restores code and config only; KV, D1, R2 and Durable Object data stay as they are');
+            // The version id is wrangler's positional `version-id`, which yargs also takes as
+            // `--version-id=ID`; the message is the user's text and may start with a dash.
+            const { result } = await wrangler([
+                'rollback',
+                `--version-id=${target.id}`,
+                ...nameArgs(),
+                `--message=${message}`,
+                '--yes',
+            ]);
+            const changed = secretsChangedSince(result.stdout);
+            if (changed.length > 0) {
+                config.log(`wrangler rolled back although these secrets changed since version ${target.id}: ${changed.join(', ')}`);
+            }
+            return { releaseId: readDeployStdout(result.stdout).versionId ?? target.id };
+        },
+        // A Worker comes into being with its first `wrangler deploy`; there is nothing to create
+        // beforehand, and asking Cloudflare whether it exists would need more token scope.
+        async ensureApp() {
+            return { created: false };
+        },
+        async destroyApp() {
+            if (!config.app) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([
+                    'provider `cloudflare` deletes a Worker only when `app` names it; set `app` to the Worker name',
+                ]);
+            }
+            const app = checkedWorkerName(config.app);
+            // In CI wrangler answers its own "are you sure" prompts with yes; --force says so
+            // explicitly, and also deletes when other Workers bind to this one.
+            try {
+                await wrangler(['delete', `--name=${app}`, '--force']);
+            }
+            catch (err) {
+                if (!workerNotFound(err))
+                    throw err;
+                config.log(`Worker ${app} does not exist; nothing to delete`);
+            }
+        },
+        async setSecrets(secrets) {
+            const names = Object.keys(secrets);
+            if (names.length === 0) {
+                config.log('No secrets to set');
+                return;
+            }
+            for (const value of Object.values(secrets))
+                (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .maskSecret */ .$l)(value);
+            const bad = names.filter((name) => name.trim() === '');
+            if (bad.length > 0)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(['secret names must not be empty']);
+            // `secret bulk` with no file reads a JSON object from stdin; one line, since wrangler
+            // joins stdin lines without their newlines.
+            const args = ['secret', 'bulk', ...nameArgs()];
+            const { result } = await wrangler(args, { input: `${JSON.stringify(secrets)}\n` });
+            if (`${result.stdout}\n${result.stderr}`.includes(BULK_INPUT_REFUSED)) {
+                throw new _process_js__WEBPACK_IMPORTED_MODULE_5__/* .CliError */ .z1(`\`${TOOL} ${args.join(' ')}\` did not accept the secrets it was sent on stdin: ${BULK_INPUT_REFUSED}`, result);
+            }
+        },
+        async url() {
+            if (lastDeployUrl)
+                return lastDeployUrl;
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_6__/* .UnsupportedOperationError */ .vR('cloudflare', "tell a Worker's URL before deploying it in the same step", "set the `url` input to the Worker's workers.dev or custom-domain URL");
+        },
+    };
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,821 @@
+export const id = 520;
+export const ids = [520];
+export const modules = {
+
+/***/ 9911:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hr: () => (/* binding */ failureReason),
+/* harmony export */   RT: () => (/* binding */ tail),
+/* harmony export */   aJ: () => (/* binding */ stripAnsi),
+/* harmony export */   ak: () => (/* binding */ runCli),
+/* harmony export */   ay: () => (/* binding */ commandLine),
+/* harmony export */   ew: () => (/* binding */ parseCliJson),
+/* harmony export */   z1: () => (/* binding */ CliError)
+/* harmony export */ });
+/* unused harmony exports MAX_CAPTURE_BYTES, KILL_GRACE_MS */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9503);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2798);
+// Runs a CLI the one way flightdeck runs any program: an argument array (never a shell string),
+// credentials in the environment, a time limit after which the whole process group is killed,
+// output captured within a cap, and every echoed line printed as data (shared/runner.ts).
+//
+// Why not `@actions/exec`: it gives no handle on the child, so a CLI past its time limit could
+// only be abandoned, still running (and holding the step open) until the job's own timeout.
+
+
+
+class CliError extends Error {
+    result;
+    timedOut;
+    constructor(message, result, 
+    /** The CLI was stopped at its time limit (result holds what it printed until then). */
+    timedOut = false) {
+        super(message);
+        this.result = result;
+        this.timedOut = timedOut;
+        this.name = 'CliError';
+    }
+}
+/** What is kept of each stream: a CLI that prints 60 MB costs at most this much memory. */
+const MAX_CAPTURE_BYTES = 8 * 1024 * 1024;
+/** Between SIGTERM to the process group and SIGKILL. */
+const KILL_GRACE_MS = 3000;
+/** How long a line may be in the echoed log before it is cut. */
+const MAX_ECHO_LINE = 4096;
+// CSI (colours, cursor moves) and OSC (hyperlinks, titles) sequences.
+const ANSI = new RegExp(
+// eslint-disable-next-line no-control-regex -- matching escape codes is the point
+'\\u001b\\[[0-9;?]*[ -/]*[@-~]|\\u001b\\][^\\u0007\\u001b]*(?:\\u0007|\\u001b\\\\)|\\u001b[@-Z\\\\-_]', 'g');
+/** Text without terminal colour and cursor codes. */
+function stripAnsi(text) {
+    return text.replace(ANSI, '');
+}
+/** The last non-empty lines of a CLI's output, as plain text for a one-line message. */
+function tail(text, lines = 3) {
+    return stripAnsi(text)
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .slice(-lines)
+        .join(' / ');
+}
+// The line a CLI itself leads its failure with: wrangler's `✘ [ERROR] ...`, `Error: ...` of
+// flyctl, vercel and most others.
+const HEADLINE = /^(?:✘\s*\[ERROR\]\s*|Error:\s*|ERROR:?\s+|error:\s*)(.+)$/;
+/**
+ * Why a CLI failed, in one line of plain text: its own headline error when it printed one,
+ * else the last lines of its error output (or of its output when stderr was empty).
+ */
+function failureReason(result) {
+    for (const stream of [result.stderr, result.stdout]) {
+        const lines = stripAnsi(stream)
+            .split(/\r?\n/)
+            .map((line) => line.trim());
+        const headline = lines.find((line) => HEADLINE.test(line));
+        if (headline)
+            return headline.replace(/^✘\s*\[ERROR\]\s*/, '');
+    }
+    return tail(result.stderr) || tail(result.stdout) || 'no output';
+}
+/** Keeps the last `max` bytes of what a stream wrote. */
+class CappedBuffer {
+    max;
+    chunks = [];
+    size = 0;
+    dropped = false;
+    constructor(max) {
+        this.max = max;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.max && this.chunks.length > 0) {
+            const first = this.chunks[0];
+            const excess = this.size - this.max;
+            this.dropped = true;
+            if (first.length <= excess) {
+                this.chunks.shift();
+                this.size -= first.length;
+            }
+            else {
+                this.chunks[0] = first.subarray(excess);
+                this.size -= excess;
+            }
+        }
+    }
+    text() {
+        return Buffer.concat(this.chunks).toString('utf8');
+    }
+}
+/** Splits a stream into lines for the log; the unfinished last line waits for more. */
+class LineEcho {
+    pending = '';
+    write(chunk) {
+        const text = this.pending + chunk.toString('utf8');
+        const lines = text.split(/\r?\n/);
+        this.pending = lines.pop() ?? '';
+        for (const line of lines)
+            this.print(line);
+        if (this.pending.length > MAX_ECHO_LINE) {
+            this.print(this.pending);
+            this.pending = '';
+        }
+    }
+    flush() {
+        if (this.pending)
+            this.print(this.pending);
+        this.pending = '';
+    }
+    print(line) {
+        _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(line.length > MAX_ECHO_LINE ? `${line.slice(0, MAX_ECHO_LINE)} …(cut)` : line);
+    }
+}
+const running = new Set();
+/** Sends a signal to the child's whole process group (its own children too). */
+function signalGroup(child, signal) {
+    if (child.pid === undefined)
+        return;
+    try {
+        // A negative pid is the process group the child leads (it was spawned detached).
+        if (process.platform !== 'win32')
+            process.kill(-child.pid, signal);
+        else
+            child.kill(signal);
+    }
+    catch {
+        // Already gone.
+    }
+}
+function killAll() {
+    for (const child of running)
+        signalGroup(child, 'SIGKILL');
+}
+// However the step ends (a crash, process.exit), no CLI it started outlives it.
+process.once('exit', killAll);
+let cancellable = false;
+/**
+ * A cancelled job gets SIGINT, then SIGTERM, from the runner; the children run in process
+ * groups of their own, so the signal does not reach them. Pass it on, then end the step.
+ */
+function endChildrenOnCancel() {
+    if (cancellable)
+        return;
+    cancellable = true;
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+        process.once(signal, () => {
+            _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Received ${signal}: stopping ${running.size} running command(s).`);
+            for (const child of running)
+                signalGroup(child, 'SIGTERM');
+            setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), 500).unref();
+        });
+    }
+}
+/** The command line as the log shows it: `[command]tool arg ...`, every word as data. */
+function commandLine(tool, args) {
+    return [tool, ...args].join(' ');
+}
+/**
+ * Runs a CLI with an argument array within a time limit. Past the limit its process group gets
+ * SIGTERM, then SIGKILL after KILL_GRACE_MS, and the error says which command was stopped after
+ * how long. stdout and stderr are captured (the last MAX_CAPTURE_BYTES of each).
+ */
+function runCli(tool, args, options) {
+    const env = {};
+    for (const [key, value] of Object.entries({ ...process.env, ...options.env })) {
+        if (value !== undefined)
+            env[key] = value;
+    }
+    const shown = commandLine(tool, args);
+    _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`[command]${shown}`);
+    const echo = options.echo !== false;
+    const stdout = new CappedBuffer(MAX_CAPTURE_BYTES);
+    const stderr = new CappedBuffer(MAX_CAPTURE_BYTES);
+    const echoOut = new LineEcho();
+    const echoErr = new LineEcho();
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+        let child;
+        try {
+            child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(tool, args, {
+                env,
+                cwd: options.cwd,
+                stdio: ['pipe', 'pipe', 'pipe'],
+                detached: process.platform !== 'win32',
+                windowsHide: true,
+            });
+        }
+        catch (err) {
+            reject(new CliError(`could not run \`${tool}\`: ${err instanceof Error ? err.message : String(err)}`));
+            return;
+        }
+        running.add(child);
+        endChildrenOnCancel();
+        let stoppedFor;
+        let killTimer;
+        const limitTimer = setTimeout(() => {
+            stoppedFor = `\`${shown}\` was stopped after ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(performance.now() - started)}: it did not finish within its time limit of ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(options.timeoutMs)}`;
+            _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(stoppedFor);
+            signalGroup(child, 'SIGTERM');
+            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_GRACE_MS);
+        }, options.timeoutMs);
+        child.stdout?.on('data', (chunk) => {
+            stdout.push(chunk);
+            if (echo)
+                echoOut.write(chunk);
+        });
+        child.stderr?.on('data', (chunk) => {
+            stderr.push(chunk);
+            if (echo)
+                echoErr.write(chunk);
+        });
+        // A CLI that exits without reading stdin must not crash the step with EPIPE.
+        child.stdin?.on('error', () => undefined);
+        if (options.input !== undefined)
+            child.stdin?.end(options.input);
+        else
+            child.stdin?.end();
+        let spawnError;
+        child.on('error', (err) => {
+            spawnError = err;
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(limitTimer);
+            clearTimeout(killTimer);
+            running.delete(child);
+            // The group may still hold processes the CLI started and left behind.
+            if (stoppedFor)
+                signalGroup(child, 'SIGKILL');
+            echoOut.flush();
+            echoErr.flush();
+            const result = {
+                exitCode: code ?? (signal ? 128 : 1),
+                stdout: stdout.text(),
+                stderr: stderr.text(),
+                truncated: stdout.dropped || stderr.dropped,
+            };
+            if (spawnError) {
+                const missing = spawnError.code === 'ENOENT';
+                reject(new CliError(missing
+                    ? `could not run \`${tool}\`: it is not installed or not on PATH`
+                    : `could not run \`${tool}\`: ${spawnError.message}`));
+                return;
+            }
+            if (stoppedFor) {
+                reject(new CliError(`${stoppedFor}; its last output: ${tail(result.stderr) || tail(result.stdout) || 'none'}`, result, true));
+                return;
+            }
+            if (result.exitCode !== 0 && !options.allowFailure) {
+                reject(new CliError(`\`${shown}\` failed with exit code ${result.exitCode}: ${failureReason(result)}`, result));
+                return;
+            }
+            _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .debug */ .Yz(`${shown} exited ${result.exitCode}`);
+            resolve(result);
+        });
+    });
+}
+/** Parses a CLI's JSON output, or says clearly which command printed something else. */
+function parseCliJson(tool, args, stdout, truncated = false) {
+    const shown = commandLine(tool, args);
+    if (truncated) {
+        throw new CliError(`\`${shown}\` printed more than ${MAX_CAPTURE_BYTES / 1024 / 1024} MiB; its JSON was not read`);
+    }
+    try {
+        return JSON.parse(stdout);
+    }
+    catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        const start = stripAnsi(stdout).trim().slice(0, 80);
+        throw new CliError(`\`${shown}\` did not print JSON (${why}); it began: ${JSON.stringify(start)}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 5520:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   createVercelProvider: () => (/* binding */ createVercelProvider),
+/* harmony export */   deploymentRef: () => (/* binding */ deploymentRef),
+/* harmony export */   parseVercelList: () => (/* binding */ parseVercelList),
+/* harmony export */   readDeployJson: () => (/* binding */ readDeployJson),
+/* harmony export */   readVercelListPage: () => (/* binding */ readVercelListPage),
+/* harmony export */   vercelStatus: () => (/* binding */ vercelStatus)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2635);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5931);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9911);
+/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4850);
+// Vercel through the `vercel` CLI (60.x). Every deploy makes a new deployment; a project's
+// releases are its deployments, and only production ones can be rolled back to.
+// Formats: __tests__/fixtures/providers/README.md.
+
+
+
+
+const TOOL = 'vercel';
+// vercel 60 reads the token from VERCEL_TOKEN when no --token is given (dist/index.js:
+// `process.env.VERCEL_TOKEN&&(explicitToken=...,tokenSource="env")`), so it never needs argv.
+const TOKEN_ENV = 'VERCEL_TOKEN';
+const ORG_ENV = 'VERCEL_ORG_ID';
+const PROJECT_ENV = 'VERCEL_PROJECT_ID';
+const PROJECT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const DEPLOYMENT_ID = /^dpl_[A-Za-z0-9]+$/;
+const SECRET_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// `vercel env add` takes the first chunk it reads from stdin and nothing more.
+const MAX_SECRET_BYTES = 64 * 1024;
+const DEFAULT_SECRET_ENVIRONMENT = 'preview';
+// Left for the CLI to report its own rollback timeout before ours ends it.
+const ROLLBACK_TIMEOUT_MARGIN_MS = 10_000;
+// An environment (production, preview, development, or a custom environment's slug) reaches
+// `vercel env add` as a word of its own, so it must not look like a flag.
+const ENVIRONMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+// vercel refuses a token with anything but letters, digits and _, even from VERCEL_TOKEN (it
+// copies the variable into its --token flag and checks that: dist/index.js, `token.match(/(\W)/g)`).
+const TOKEN_CHARACTER = /^\w+$/;
+// `vercel list` returns at most 100 deployments a page (`--limit`, "max: 100").
+const LIST_PAGE = 100;
+// Pages of production deployments read while looking for two that are READY.
+const MAX_LIST_PAGES = 5;
+// The dashboard URL of a deployment ends with its id without `dpl_` (vercel's own
+// parseVercelDashboardUrl reads it the same way).
+const INSPECTOR_URL = /https:\/\/vercel\.com\/[^/\s]+\/[^/\s]+\/([A-Za-z0-9]+)\b/;
+function text(value) {
+    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+/** Vercel's readyState words, leniently. */
+function vercelStatus(raw) {
+    const state = raw.trim().toUpperCase();
+    if (state === 'READY')
+        return 'succeeded';
+    if (['ERROR', 'CANCELED', 'CANCELLED', 'BLOCKED', 'DELETED'].includes(state))
+        return 'failed';
+    if (['BUILDING', 'QUEUED', 'INITIALIZING', 'DEPLOYING'].includes(state))
+        return 'in-progress';
+    return 'unknown';
+}
+function describe(deployment, environment) {
+    const ref = text(deployment.meta?.githubCommitRef);
+    const sha = text(deployment.meta?.githubCommitSha)?.slice(0, 7);
+    const source = ref && sha ? ` of ${ref} (${sha})` : ref ? ` of ${ref}` : sha ? ` of ${sha}` : '';
+    return environment === 'production'
+        ? `production deployment${source}`
+        : `${environment} deployment${source}; not a production rollback target`;
+}
+/**
+ * The id of a listed deployment. vercel 60 copies `id` from the API's list items, but the
+ * documented `/v6/deployments` item has `uid` and no `id`, so its JSON may have neither; then the
+ * deployment's URL names it (rollback, promote and remove all take URLs).
+ */
+function listedId(item) {
+    const host = text(item?.url);
+    return (text(item?.id) ??
+        text(item?.uid) ??
+        (host ? (/^https?:\/\//.test(host) ? host : `https://${host}`) : undefined));
+}
+/**
+ * Releases from `vercel list --format json`, newest first. Vercel rolls back production only, so
+ * a READY deployment of any other environment is `unknown` rather than `succeeded` (its
+ * rawStatus says e.g. `READY (preview)`), which keeps it out of rollback choices. The current
+ * release is the newest READY production deployment: `vercel list` does not say which one the
+ * production domains point at, and that is the one they follow unless someone rolled back by hand.
+ */
+function parseVercelList(parsed, command) {
+    const list = parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+        ? parsed.deployments
+        : undefined;
+    if (!Array.isArray(list)) {
+        throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`\`${command}\` printed JSON without a list of deployments`);
+    }
+    const releases = list.map((item, index) => {
+        const id = listedId(item);
+        if (!id) {
+            throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`\`${command}\` printed a deployment without an id or URL (item ${index})`);
+        }
+        const state = text(item.state) ?? '';
+        const production = item.target === 'production';
+        const environment = production
+            ? 'production'
+            : (text(item.customEnvironment?.slug) ?? text(item.target) ?? 'preview');
+        const status = vercelStatus(state);
+        const host = text(item.url);
+        const createdAt = typeof item.createdAt === 'number' ? item.createdAt : undefined;
+        const release = {
+            order: createdAt ?? -index,
+            production,
+            id,
+            status: !production && status === 'succeeded' ? 'unknown' : status,
+            rawStatus: production ? state : `${state} (${environment})`,
+            createdAt: createdAt === undefined ? undefined : new Date(createdAt).toISOString(),
+            current: false,
+            description: describe(item, environment),
+            url: host ? (/^https?:\/\//.test(host) ? host : `https://${host}`) : undefined,
+        };
+        return release;
+    });
+    releases.sort((a, b) => b.order - a.order);
+    const serving = releases.find((release) => release.production && release.status === 'succeeded');
+    if (serving)
+        serving.current = true;
+    return releases.map(({ order: _order, production: _production, ...release }) => release);
+}
+/** The deployment object of `vercel deploy --format json`, unwrapped from agent mode. */
+function readDeployJson(stdout) {
+    let parsed;
+    try {
+        parsed = JSON.parse(stdout);
+    }
+    catch {
+        return undefined;
+    }
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+        return undefined;
+    const json = parsed;
+    if (json.deployment && typeof json.deployment === 'object') {
+        return { ...json.deployment, error: json.deployment.error ?? deployError(json) };
+    }
+    return json.status === 'error' ? { ...json, error: deployError(json) } : json;
+}
+function deployError(json) {
+    if (json.status !== 'error')
+        return undefined;
+    return { name: json.reason, message: json.message };
+}
+/**
+ * A deployment reference that `vercel remove` and `vercel rollback` can only read as a
+ * deployment: a `dpl_` id, or a full https URL. A bare word could be a project name, and
+ * `vercel remove <project>` removes the whole project.
+ */
+function deploymentRef(value) {
+    const trimmed = value.trim();
+    if (DEPLOYMENT_ID.test(trimmed))
+        return trimmed;
+    const withScheme = /^[a-z]+:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+    let url;
+    try {
+        url = new URL(withScheme);
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url ||
+        url.protocol !== 'https:' ||
+        !url.hostname.includes('.') ||
+        url.username ||
+        url.password ||
+        (url.pathname !== '/' && url.pathname !== '') ||
+        url.search) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([
+            `${JSON.stringify(value)} is not a Vercel deployment URL or dpl_ id (example: https://my-app-abc123-team.vercel.app)`,
+        ]);
+    }
+    return `https://${url.hostname}`;
+}
+/**
+ * The value as `vercel env add` will store it from stdin, or why it would not: it strips a
+ * single trailing newline from a one-line value, and reads an empty stdin as no value at all.
+ */
+function secretProblem(name, value) {
+    if (!SECRET_NAME.test(name)) {
+        return `secret name ${JSON.stringify(name)} is not a valid environment variable name`;
+    }
+    if (value === '')
+        return `the value of secret ${name} is empty, which vercel env add cannot read`;
+    if (/\r?\n$/.test(value) && !/[\r\n]/.test(value.replace(/\r?\n$/, ''))) {
+        return `the value of secret ${name} ends with a newline, which vercel env add would strip`;
+    }
+    if (Buffer.byteLength(value) > MAX_SECRET_BYTES) {
+        return `the value of secret ${name} is longer than vercel env add reads from stdin (64 KiB)`;
+    }
+    return undefined;
+}
+function checkedProjectName(app) {
+    if (!PROJECT_NAME.test(app)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([
+            `Vercel project name ${JSON.stringify(app)} is invalid: use letters, numbers, dots, dashes and underscores, not starting with a dash`,
+        ]);
+    }
+    return app;
+}
+/** One page of `vercel list --format json`: its deployments and where the next page starts. */
+function readVercelListPage(parsed, command) {
+    const page = parsed && typeof parsed === 'object' && !Array.isArray(parsed)
+        ? parsed
+        : undefined;
+    if (!Array.isArray(page?.deployments)) {
+        throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`\`${command}\` printed JSON without a list of deployments`);
+    }
+    const next = page.pagination?.next;
+    return { deployments: page.deployments, next: typeof next === 'number' ? next : undefined };
+}
+/** The seconds to give a vercel `--timeout` so that it gives up, and says so, before we stop it. */
+function cliTimeout(remainingMs) {
+    const margin = Math.min(ROLLBACK_TIMEOUT_MARGIN_MS, remainingMs / 2);
+    return `${Math.max(1, Math.floor((remainingMs - margin) / 1000))}s`;
+}
+function outputOf(err) {
+    const result = err instanceof _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1 ? err.result : undefined;
+    return `${result?.stdout ?? ''}\n${result?.stderr ?? ''}`;
+}
+function createVercelProvider(config) {
+    const token = config.token ?? process.env[TOKEN_ENV];
+    const orgId = config.settings['org-id'] ?? process.env[ORG_ENV];
+    const projectId = config.settings['project-id'] ?? process.env[PROJECT_ENV];
+    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecret */ .$l)(token);
+    function credentials() {
+        if (!token) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([
+                'provider `vercel` needs a token: set the `token` input or VERCEL_TOKEN (create one at https://vercel.com/account/tokens)',
+            ]);
+        }
+        if (!TOKEN_CHARACTER.test(token)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([
+                'the Vercel token has characters other than letters, digits and _, which vercel refuses (a Vercel access token has none); check that `token` holds only the token',
+            ]);
+        }
+        // The CLI refuses one of the two ids without the other; say so before running it.
+        if (Boolean(orgId) !== Boolean(projectId)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([
+                `provider \`vercel\` needs both \`org-id\` and \`project-id\` (or ${ORG_ENV} and ${PROJECT_ENV}), or neither`,
+            ]);
+        }
+        const env = { [TOKEN_ENV]: token };
+        if (orgId && projectId)
+            Object.assign(env, { [ORG_ENV]: orgId, [PROJECT_ENV]: projectId });
+        return env;
+    }
+    /**
+     * `--project=APP` unless VERCEL_PROJECT_ID names the project. Values go in the `--flag=value`
+     * form throughout: vercel's parser refuses `--project -x` ("requires argument").
+     */
+    function projectArgs() {
+        if (projectId)
+            return [];
+        return [`--project=${checkedProjectName(requireApp())}`];
+    }
+    function requireApp() {
+        if (!config.app) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(['provider `vercel` needs `app`, the Vercel project name']);
+        }
+        return config.app;
+    }
+    /**
+     * Runs vercel. `api-url` becomes its global `--api=URL`, put first so that it stays an option
+     * whatever follows.
+     */
+    function vercel(args, options = {}) {
+        return (0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .runCli */ .ak)(TOOL, [...globalArgs(), ...args], {
+            env: credentials(),
+            cwd: config.cwd,
+            timeoutMs: options.timeoutMs ?? config.timeoutMs,
+            input: options.input,
+            echo: options.echo,
+            allowFailure: options.allowFailure,
+        });
+    }
+    function globalArgs() {
+        return config.apiUrl ? [`--api=${config.apiUrl.replace(/\/+$/, '')}`] : [];
+    }
+    function shown(args) {
+        return (0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .commandLine */ .ay)(TOOL, [...globalArgs(), ...args]);
+    }
+    /**
+     * The project for `vercel list`, which takes it only as a word: the name, or nothing when
+     * VERCEL_PROJECT_ID names it. vercel reads a word with a dot as a deployment's host.
+     */
+    function listProjectArgs() {
+        const app = checkedProjectName(requireApp());
+        if (!app.includes('.'))
+            return [app];
+        if (projectId)
+            return [];
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([
+            `\`vercel list\` reads ${JSON.stringify(app)} as a deployment host because of its dot; set \`project-id\` and \`org-id\` so that flightdeck can name the project by id`,
+        ]);
+    }
+    /** Pages of `vercel list --format json`, as many as `enough` asks for (at most MAX_LIST_PAGES). */
+    async function listDeployments(filter, enough) {
+        const deployments = [];
+        let next;
+        let command = '';
+        for (let page = 0; page < MAX_LIST_PAGES; page++) {
+            const args = [
+                'list',
+                ...listProjectArgs(),
+                ...filter,
+                `--limit=${LIST_PAGE}`,
+                '--format=json',
+                ...(next === undefined ? [] : [`--next=${next}`]),
+            ];
+            command ||= shown(args);
+            const result = await vercel(args, { echo: false });
+            const listed = readVercelListPage((0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCliJson */ .ew)(TOOL, [...globalArgs(), ...args], result.stdout, result.truncated), shown(args));
+            deployments.push(...listed.deployments);
+            next = listed.next;
+            if (next === undefined || enough(deployments))
+                break;
+        }
+        return { deployments, command };
+    }
+    /**
+     * Production deployments, newest first, page after page until two are READY: the current one
+     * and one to roll back to. A project with many previews has few production deployments among
+     * its newest, so previews are left out (Vercel rolls back production only).
+     */
+    async function releases() {
+        const { deployments, command } = await listDeployments(['--environment=production'], (listed) => listed.filter((item) => text(item?.state) === 'READY')
+            .length >= 2);
+        return parseVercelList({ deployments }, command);
+    }
+    /**
+     * Waits for a deployment Vercel is building until it is READY, within what is left of the time
+     * limit, with `vercel inspect --wait`; says why when it is not.
+     */
+    async function waitUntilReady(id, deadline, what, logs) {
+        const seeLogs = logs ? ` (build logs: ${logs})` : '';
+        const remaining = deadline - performance.now();
+        if (remaining < 1_000) {
+            throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`${what} was still being built when the time limit ran out${seeLogs}`);
+        }
+        const args = ['inspect', id, '--wait', `--timeout=${cliTimeout(remaining)}`, '--format=json'];
+        // inspect exits 1 for a deployment that ended in ERROR or CANCELED, and still prints it.
+        const result = await vercel(args, { echo: false, timeoutMs: remaining, allowFailure: true });
+        const json = readDeployJson(result.stdout);
+        const state = text(json?.readyState);
+        if (!state) {
+            throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`\`${shown(args)}\` failed with exit code ${result.exitCode}: ${(0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .failureReason */ .Hr)(result)}`, result);
+        }
+        if (state !== 'READY') {
+            const reason = text(json?.readyStateReason);
+            const ended = vercelStatus(state) === 'in-progress' ? 'was still' : 'ended';
+            throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`${what} ${ended} ${state}${reason ? ` (${reason})` : ''} when \`${shown(args)}\` stopped waiting${seeLogs}`, result);
+        }
+        const host = text(json?.url);
+        return {
+            id: text(json?.id) ?? id,
+            url: host ? `https://${host.replace(/^https?:\/\//, '')}` : undefined,
+        };
+    }
+    /**
+     * Puts an already-built deployment in production: Vercel's artifact is the deployment, so
+     * "deploy this image" means `vercel promote`. A preview deployment cannot be promoted as it
+     * is: with --yes Vercel builds a new production deployment from it and vercel exits at once,
+     * so this waits for that one and reports it, not the preview.
+     */
+    async function promote(ref) {
+        const started = performance.now();
+        // The deployment names its project; `promote` has no --project.
+        const args = ['promote', deploymentRef(ref), '--yes'];
+        if (config.timeoutMs > 2 * ROLLBACK_TIMEOUT_MARGIN_MS) {
+            args.push(`--timeout=${cliTimeout(config.timeoutMs)}`);
+        }
+        const result = await vercel(args);
+        const said = (0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .stripAnsi */ .aJ)(`${result.stdout}\n${result.stderr}`);
+        if (/Successfully created new deployment/.test(said)) {
+            const inspector = INSPECTOR_URL.exec(said.slice(said.indexOf('Successfully created')));
+            const bare = inspector?.[1];
+            if (!bare) {
+                throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`\`${shown(args)}\` built a new production deployment from ${ref} but did not say which one: ${(0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .tail */ .RT)(said)}`, result);
+            }
+            const id = `dpl_${bare}`;
+            config.log(`${ref} was a preview deployment: Vercel is building a new production deployment from it, ${id}; waiting until it is ready`);
+            const built = await waitUntilReady(id, started + config.timeoutMs, `the production deployment ${id} that Vercel built from ${ref}`, inspector?.[0]);
+            return { releaseId: built.id, url: built.url };
+        }
+        if (/Promotion has been queued/.test(said)) {
+            config.log(`Vercel queued the promotion of ${ref} until the active rolling release completes`);
+        }
+        const promoted = /promoted to (\S+) \((dpl_[A-Za-z0-9]+)\)/.exec(said);
+        return {
+            releaseId: promoted?.[2] ?? (ref.startsWith('dpl_') ? ref : undefined),
+            url: promoted?.[1] ? `https://${promoted[1].replace(/^https?:\/\//, '')}` : undefined,
+        };
+    }
+    async function deploy(request) {
+        if (request.image)
+            return promote(request.image);
+        const args = ['deploy', '--yes'];
+        if (request.environment === 'production')
+            args.push('--prod');
+        else if (request.environment && request.environment !== 'preview') {
+            args.push(`--target=${request.environment}`);
+        }
+        if (config.settings.prebuilt === 'true')
+            args.push('--prebuilt');
+        if (request.config)
+            args.push(`--local-config=${request.config}`);
+        args.push(...projectArgs(), '--format=json', ...(request.extraArgs ?? []));
+        const result = await vercel(args, { allowFailure: true });
+        const json = readDeployJson(result.stdout);
+        const failed = json?.error
+            ? `${text(json.error.name) ?? 'error'}: ${text(json.error.message)}`
+            : '';
+        if (result.exitCode !== 0 || failed) {
+            const why = failed || (0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .failureReason */ .Hr)(result);
+            const inspect = text(json?.inspectorUrl);
+            throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`\`${shown(args)}\` failed with exit code ${result.exitCode}: ${why}${inspect ? ` (build logs: ${inspect})` : ''}`, result);
+        }
+        if (!json) {
+            throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`\`${shown(args)}\` did not print the deployment as JSON; it began: ${JSON.stringify(result.stdout.trim().slice(0, 80))}`, result);
+        }
+        return { releaseId: text(json.id), url: text(json.url) };
+    }
+    return {
+        name: 'vercel',
+        cli: TOOL,
+        tokenEnv: [TOKEN_ENV],
+        deploy,
+        releases,
+        async rollback(target) {
+            const ref = deploymentRef(target.url ?? target.id);
+            const args = ['rollback', ref, '--yes'];
+            // vercel waits 3m for the rollback by default; let it wait as long as we do, less a
+            // margin, so that it reports its own timeout.
+            if (config.timeoutMs > 2 * ROLLBACK_TIMEOUT_MARGIN_MS) {
+                args.push(`--timeout=${cliTimeout(config.timeoutMs)}`);
+            }
+            let result;
+            try {
+                result = await vercel(args);
+            }
+            catch (err) {
+                if (err instanceof _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1 && /hobby/i.test(outputOf(err))) {
+                    throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`${err.message} (on the Hobby plan Vercel rolls back only to the previous production deployment)`, err.result);
+                }
+                throw err;
+            }
+            const said = (0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .stripAnsi */ .aJ)(`${result.stdout}\n${result.stderr}`);
+            if (/Rollback was skipped/.test(said))
+                config.log(`Vercel skipped the rollback to ${ref}`);
+            config.log('Vercel stops assigning production domains to new deployments after a rollback; run `vercel promote <deployment>` to resume');
+            const releaseId = /\((dpl_[A-Za-z0-9]+)\)/.exec(said)?.[1];
+            return { releaseId: releaseId ?? target.id };
+        },
+        async ensureApp() {
+            throw new _types_js__WEBPACK_IMPORTED_MODULE_3__/* .UnsupportedOperationError */ .vR('vercel', 'create a project', 'each deploy makes a new deployment and previews need no app of their own; create the project once in the Vercel dashboard (or with `vercel project add`) and set `app` to its name');
+        },
+        async destroyApp() {
+            const given = config.settings['deployment-url'];
+            const refs = (given ?? '').split(/[\s,]+/).filter(Boolean);
+            if (refs.length === 0) {
+                throw new _types_js__WEBPACK_IMPORTED_MODULE_3__/* .UnsupportedOperationError */ .vR('vercel', 'delete a project', 'set `deployment-url` to the preview deployment URLs or dpl_ ids to remove; flightdeck never removes a Vercel project');
+            }
+            const checked = refs.map(deploymentRef);
+            for (const ref of checked) {
+                try {
+                    await vercel(['remove', ref, '--yes']);
+                }
+                catch (err) {
+                    if (!/Could not find any deployments/.test(outputOf(err)))
+                        throw err;
+                    config.log(`Vercel deployment ${ref} does not exist; nothing to remove`);
+                }
+            }
+        },
+        async setSecrets(secrets) {
+            const entries = Object.entries(secrets);
+            for (const [, value] of entries)
+                (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecret */ .$l)(value);
+            const environment = config.settings.environment || DEFAULT_SECRET_ENVIRONMENT;
+            const problems = entries
+                .map(([name, value]) => secretProblem(name, value))
+                .filter((problem) => problem !== undefined);
+            if (!ENVIRONMENT_NAME.test(environment)) {
+                problems.push(`${JSON.stringify(environment)} is not a Vercel environment (production, preview, development or a custom environment's name)`);
+            }
+            if (problems.length > 0)
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(problems);
+            if (entries.length === 0) {
+                config.log('No secrets to set');
+                return;
+            }
+            for (const [name, value] of entries) {
+                // The value goes on stdin; --force replaces an existing one, --yes takes all branches
+                // of a preview environment instead of asking for one.
+                await vercel(['env', 'add', name, environment, ...projectArgs(), '--force', '--yes'], {
+                    input: value,
+                });
+            }
+        },
+        async url() {
+            const list = await releases();
+            const serving = list.find((release) => release.current);
+            if (serving)
+                return serving.url;
+            // No production deployment is READY: the newest READY one of any environment.
+            const { deployments, command } = await listDeployments([], (listed) => listed.some((item) => text(item?.state) === 'READY'));
+            return parseVercelList({ deployments }, command).find((release) => /^READY\b/.test(release.rawStatus))?.url;
+        },
+    };
+}
+
+
+/***/ })
+
+};
