@@ -1,0 +1,150 @@
+// Microsoft Teams: the message as an Adaptive Card posted to an incoming webhook or a Workflows
+// ("Post to a channel when a webhook request is received") URL, both of which take
+// `{type: "message", attachments: [{contentType: "application/vnd.microsoft.card.adaptive",
+// content: <card>}]}`.
+//
+// TextBlock and Fact values read Markdown in Teams; RichTextBlock's TextRun does not ("Text to
+// display. Markdown is not supported", Adaptive Cards schema): every text that is not ours is a
+// TextRun, so a commit message cannot add links, emphasis or lists.
+import { retryLog, type Delivery, type SendContext } from '../channel.js'
+import { bodyExcerpt, expectSuccess, postJson } from '../http.js'
+import { clip, messageFacts, type NotifyMessage } from '../message.js'
+import { DeliveryError, withRetries } from '../retry.js'
+
+/** Teams' message size limit is 28 KB; a value past this is cut. */
+const VALUE_MAX = 2000
+
+const CONTAINER_STYLE: Record<string, string> = {
+  Good: 'good',
+  Attention: 'attention',
+  Warning: 'warning',
+  Accent: 'accent',
+  Default: 'emphasis',
+}
+
+/** A TextRun's text: renderers expand `{{DATE(…)}}`/`{{TIME(…)}}`; a zero-width space stops it. */
+function inert(text: string): string {
+  return text.replace(/\{\{/g, '{\u200b{')
+}
+
+function run(text: string, style: Record<string, unknown> = {}): Record<string, unknown> {
+  return { type: 'TextRun', text: inert(text), ...style }
+}
+
+function richText(inlines: Record<string, unknown>[], extra: Record<string, unknown> = {}) {
+  return { type: 'RichTextBlock', inlines, ...extra }
+}
+
+/** The Adaptive Card (schema 1.4, what Teams renders) for the message. */
+export function adaptiveCard(message: NotifyMessage): Record<string, unknown> {
+  const body: unknown[] = [
+    {
+      type: 'Container',
+      style: CONTAINER_STYLE[message.style.adaptiveColor] ?? 'emphasis',
+      bleed: true,
+      items: [
+        richText([
+          run(`${message.style.emoji} ${message.title}`, {
+            weight: 'Bolder',
+            size: 'Large',
+            color: message.style.adaptiveColor,
+          }),
+        ]),
+      ],
+    },
+  ]
+  if (message.text) {
+    body.push(richText([run(clip(message.text, VALUE_MAX))], { spacing: 'Medium' }))
+  }
+  for (const fact of messageFacts(message)) {
+    if (fact.label === 'Run') continue
+    body.push({
+      type: 'ColumnSet',
+      spacing: 'Small',
+      columns: [
+        {
+          type: 'Column',
+          width: '130px',
+          items: [richText([run(fact.label, { weight: 'Bolder' })])],
+        },
+        {
+          type: 'Column',
+          width: 'stretch',
+          items: [
+            richText([
+              run(clip(fact.value, VALUE_MAX), {
+                ...(fact.code ? { fontType: 'Monospace' } : {}),
+                ...(fact.url ? { selectAction: { type: 'Action.OpenUrl', url: fact.url } } : {}),
+              }),
+            ]),
+          ],
+        },
+      ],
+    })
+  }
+  const actions: unknown[] = [
+    { type: 'Action.OpenUrl', title: 'Workflow run', url: message.runUrl },
+  ]
+  if (message.url) actions.push({ type: 'Action.OpenUrl', title: 'Open', url: message.url })
+  if (message.pullRequest) {
+    actions.push({ type: 'Action.OpenUrl', title: 'Pull request', url: message.pullRequest.url })
+  } else if (message.commitUrl) {
+    actions.push({ type: 'Action.OpenUrl', title: 'Commit', url: message.commitUrl })
+  }
+  return {
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    type: 'AdaptiveCard',
+    version: '1.4',
+    msteams: { width: 'Full' },
+    fallbackText: clip(`${message.style.emoji} ${message.title}`, 200),
+    body,
+    actions,
+  }
+}
+
+export function teamsPayload(message: NotifyMessage): Record<string, unknown> {
+  return {
+    type: 'message',
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        contentUrl: null,
+        content: adaptiveCard(message),
+      },
+    ],
+  }
+}
+
+/**
+ * Classic incoming webhooks answer 200 even when Teams refused the card, with the real status in
+ * the text ("Microsoft Teams endpoint returned HTTP error 429 ..."): read it.
+ */
+function wrappedStatus(body: string): number | undefined {
+  const match = /returned HTTP error (\d{3})/.exec(body)
+  return match ? Number(match[1]) : undefined
+}
+
+export async function sendTeams(
+  config: { webhookUrl: string },
+  context: SendContext,
+): Promise<Delivery> {
+  const body = JSON.stringify(teamsPayload(context.message))
+  const { attempts } = await withRetries(
+    context.policy,
+    async (timeoutMs) => {
+      const answer = expectSuccess(
+        await postJson({ url: config.webhookUrl, body, service: 'Teams webhook', timeoutMs }),
+        'Teams webhook',
+      )
+      const status = wrappedStatus(answer.body)
+      if (status !== undefined) {
+        throw new DeliveryError(
+          `Teams webhook refused the card (HTTP ${status})${bodyExcerpt(answer.body)}`,
+          status === 429 || status >= 500,
+        )
+      }
+    },
+    retryLog(context),
+  )
+  return { detail: 'card posted', attempts }
+}
