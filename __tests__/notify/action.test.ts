@@ -509,6 +509,28 @@ describe('notify: failures are bounded, retried once in one policy, and never fa
     expect(receivers.smtp.connections).toBeGreaterThan(2)
   })
 
+  it('never sends an SMTP password in the clear: with a user, STARTTLS is required', async () => {
+    const password = 'smtp-pass-never-in-clear-42'
+    const result = await notify(receivers, {
+      inputs: {
+        'smtp-host': receivers.smtp.host,
+        'smtp-port': String(receivers.smtp.port),
+        'smtp-username': 'deploys',
+        'smtp-password': password,
+        'email-from': 'deploys@example.com',
+        'email-to': 'oncall@example.com',
+        status: 'failure',
+      },
+    })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs.failed).toBe('email')
+    expect(receivers.smtp.mails).toEqual([])
+    // A server without STARTTLS will not grow one: not retried.
+    expect(receivers.smtp.connections).toBe(1)
+    expect(result.stdout).toMatch(/email: SMTP 127\.0\.0\.1:\d+: .*STARTTLS/)
+    expect(secretLeaks(result, password)).toEqual([])
+  })
+
   it('retries a connection that is refused until it runs out of attempts', async () => {
     const result = await notify(receivers, {
       inputs: { 'webhook-url': 'http://127.0.0.1:9/nothing-listens', status: 'success' },

@@ -110,7 +110,7 @@ function adaptiveCard(message) {
         type: 'AdaptiveCard',
         version: '1.4',
         msteams: { width: 'Full' },
-        fallbackText: (0,_message_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(`${message.style.emoji} ${message.title}`, 200),
+        fallbackText: inert((0,_message_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(`${message.style.emoji} ${message.title}`, 200)),
         body,
         actions,
     };

@@ -96,7 +96,7 @@ export function adaptiveCard(message: NotifyMessage): Record<string, unknown> {
     type: 'AdaptiveCard',
     version: '1.4',
     msteams: { width: 'Full' },
-    fallbackText: clip(`${message.style.emoji} ${message.title}`, 200),
+    fallbackText: inert(clip(`${message.style.emoji} ${message.title}`, 200)),
     body,
     actions,
   }
