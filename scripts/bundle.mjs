@@ -17,7 +17,9 @@ function entries(name) {
   const post = join('actions', name, 'src', 'post.ts')
   return [
     { entry: join('actions', name, 'src', 'index.ts'), out: join(root, 'dist', name) },
-    ...(existsSync(join(root, post)) ? [{ entry: post, out: join(root, 'dist', name, 'post') }] : []),
+    ...(existsSync(join(root, post))
+      ? [{ entry: post, out: join(root, 'dist', name, 'post') }]
+      : []),
   ]
 }
 

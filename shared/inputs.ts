@@ -195,7 +195,9 @@ function checkHttpUrl(text: string, example: string): string {
   try {
     url = new URL(text)
   } catch {
-    throw new Error(`${quote(shown.replace(/\/\/[^/@]*@/, '//'))} is not a URL (example: ${example})`)
+    throw new Error(
+      `${quote(shown.replace(/\/\/[^/@]*@/, '//'))} is not a URL (example: ${example})`,
+    )
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new Error(`${quote(shown)} is not an http(s) URL (example: ${example})`)

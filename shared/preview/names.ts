@@ -40,13 +40,15 @@ export function fillTemplate(template: string, values: TemplateValues): string {
 
 /** Lower-case, `a-z0-9-` only, no leading, trailing or doubled dashes. */
 export function slug(text: string): string {
-  return text
-    .normalize('NFKD')
-    // Accents come apart from their letters under NFKD: drop them, keep the letter.
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
+  return (
+    text
+      .normalize('NFKD')
+      // Accents come apart from their letters under NFKD: drop them, keep the letter.
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+  )
 }
 
 const HASH_LENGTH = 6
