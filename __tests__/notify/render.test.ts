@@ -173,6 +173,13 @@ describe('the message layout', () => {
     expect(plainText(built)).toContain('Duration: 2m 5s')
   })
 
+  it('takes no link from a record that is not http(s)', () => {
+    const summary = summarizeRecord(
+      readRecord(writeRecord({ environmentUrl: 'javascript:alert(1)' })),
+    )
+    expect(summary.environmentUrl).toBeUndefined()
+  })
+
   it('refuses a file that is not a deployment record', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'notify-record-')), 'x.json')
     writeFileSync(path, '{"hello": 1}')

@@ -108,6 +108,7 @@ var external_node_fs_ = __nccwpck_require__(3024);
 
 
 
+
 const GATE_MARK = {
     passed: '✓',
     failed: '✗',
@@ -197,7 +198,8 @@ function summarizeRecord(record) {
     return {
         status: record.status,
         environment: record.environment || undefined,
-        environmentUrl: record.environmentUrl || undefined,
+        // The record is a file: a link from it must still be http(s).
+        environmentUrl: (0,notify_message/* httpUrlOrUndefined */.v5)(record.environmentUrl),
         version: after?.version ?? after?.id,
         durationMs: typeof record.durationMs === 'number' ? record.durationMs : undefined,
         facts,
@@ -8134,6 +8136,7 @@ function mentionText(mention) {
 /* harmony export */   Y6: () => (/* binding */ buildMessage),
 /* harmony export */   _r: () => (/* binding */ readEventFacts),
 /* harmony export */   rS: () => (/* binding */ messageFacts),
+/* harmony export */   v5: () => (/* binding */ httpUrlOrUndefined),
 /* harmony export */   wh: () => (/* binding */ plainText)
 /* harmony export */ });
 /* unused harmony export firstLine */
@@ -8154,6 +8157,18 @@ function mentionText(mention) {
 
 function str(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/** The value when it is an http(s) URL: links in messages never carry another scheme. */
+function httpUrlOrUndefined(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    try {
+        const url = new URL(value);
+        return url.protocol === 'https:' || url.protocol === 'http:' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 /** Reads the event file; a missing or unreadable one gives no facts. */
 function readEventFacts(path) {
@@ -8177,14 +8192,18 @@ function readEventFacts(path) {
         facts.pullRequest = {
             number: pr.number,
             title: str(pr.title),
-            url: str(pr.html_url),
+            url: httpUrlOrUndefined(pr.html_url),
             headSha: str(prHead?.sha),
             branch: str(prHead?.ref),
         };
     }
     const issue = event.issue;
     if (!facts.pullRequest && issue && typeof issue.number === 'number' && issue.pull_request) {
-        facts.pullRequest = { number: issue.number, title: str(issue.title), url: str(issue.html_url) };
+        facts.pullRequest = {
+            number: issue.number,
+            title: str(issue.title),
+            url: httpUrlOrUndefined(issue.html_url),
+        };
     }
     return facts;
 }

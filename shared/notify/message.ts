@@ -63,6 +63,17 @@ function str(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined
 }
 
+/** The value when it is an http(s) URL: links in messages never carry another scheme. */
+export function httpUrlOrUndefined(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined
+  try {
+    const url = new URL(value)
+    return url.protocol === 'https:' || url.protocol === 'http:' ? value : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** Reads the event file; a missing or unreadable one gives no facts. */
 export function readEventFacts(path: string | undefined): EventFacts {
   if (!path) return {}
@@ -82,14 +93,18 @@ export function readEventFacts(path: string | undefined): EventFacts {
     facts.pullRequest = {
       number: pr.number,
       title: str(pr.title),
-      url: str(pr.html_url),
+      url: httpUrlOrUndefined(pr.html_url),
       headSha: str(prHead?.sha),
       branch: str(prHead?.ref),
     }
   }
   const issue = event.issue as Record<string, unknown> | undefined
   if (!facts.pullRequest && issue && typeof issue.number === 'number' && issue.pull_request) {
-    facts.pullRequest = { number: issue.number, title: str(issue.title), url: str(issue.html_url) }
+    facts.pullRequest = {
+      number: issue.number,
+      title: str(issue.title),
+      url: httpUrlOrUndefined(issue.html_url),
+    }
   }
   return facts
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import type { DeployRecord, RecordedHealth, RecordedRelease } from '../deploy-record.js'
 import { formatDuration } from '../durations.js'
 import { errorMessage } from '../errors.js'
+import { httpUrlOrUndefined } from './message.js'
 
 export interface RecordFact {
   label: string
@@ -114,7 +115,8 @@ export function summarizeRecord(record: DeployRecord): RecordSummary {
   return {
     status: record.status,
     environment: record.environment || undefined,
-    environmentUrl: record.environmentUrl || undefined,
+    // The record is a file: a link from it must still be http(s).
+    environmentUrl: httpUrlOrUndefined(record.environmentUrl),
     version: after?.version ?? after?.id,
     durationMs: typeof record.durationMs === 'number' ? record.durationMs : undefined,
     facts,
