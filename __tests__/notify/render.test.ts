@@ -192,6 +192,16 @@ describe('the message layout', () => {
   })
 })
 
+describe('every format', () => {
+  it('accepts a field with an empty value', () => {
+    const built = message({ fields: [{ name: 'Empty', value: '' }] })
+    expect(checkSlackMessage(slackPayload(built))).toEqual([])
+    expect(checkDiscordMessage(discordPayload(built))).toEqual([])
+    expect(checkTeamsMessage(teamsPayload(built))).toEqual([])
+    expect(plainText(built)).toContain('Empty: —')
+  })
+})
+
 describe('mention-on-failure', () => {
   it('reads Slack users and groups, Discord users and roles, and broadcasts', () => {
     expect(

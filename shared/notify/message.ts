@@ -248,7 +248,8 @@ export function messageFacts(message: NotifyMessage): Fact[] {
     facts.push({ label: fact.label, value: fact.value, long: fact.value.includes('\n') })
   }
   for (const field of message.fields) {
-    facts.push({ label: field.name, value: field.value, long: field.value.includes('\n') })
+    // An empty value still shows its field: some formats refuse empty text.
+    facts.push({ label: field.name, value: field.value || '—', long: field.value.includes('\n') })
   }
   return facts
 }
