@@ -637,10 +637,11 @@ function createVercelProvider(config) {
      * Waits for a deployment Vercel is building until it is READY, within what is left of the time
      * limit, with `vercel inspect --wait`; says why when it is not.
      */
-    async function waitUntilReady(id, deadline, what) {
+    async function waitUntilReady(id, deadline, what, logs) {
+        const seeLogs = logs ? ` (build logs: ${logs})` : '';
         const remaining = deadline - performance.now();
         if (remaining < 1_000) {
-            throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`${what} was still being built when the time limit ran out`);
+            throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`${what} was still being built when the time limit ran out${seeLogs}`);
         }
         const args = ['inspect', id, '--wait', `--timeout=${cliTimeout(remaining)}`, '--format=json'];
         // inspect exits 1 for a deployment that ended in ERROR or CANCELED, and still prints it.
@@ -653,7 +654,7 @@ function createVercelProvider(config) {
         if (state !== 'READY') {
             const reason = text(json?.readyStateReason);
             const ended = vercelStatus(state) === 'in-progress' ? 'was still' : 'ended';
-            throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`${what} ${ended} ${state}${reason ? ` (${reason})` : ''} when \`${shown(args)}\` stopped waiting`, result);
+            throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`${what} ${ended} ${state}${reason ? ` (${reason})` : ''} when \`${shown(args)}\` stopped waiting${seeLogs}`, result);
         }
         const host = text(json?.url);
         return {
@@ -677,13 +678,14 @@ function createVercelProvider(config) {
         const result = await vercel(args);
         const said = (0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .stripAnsi */ .aJ)(`${result.stdout}\n${result.stderr}`);
         if (/Successfully created new deployment/.test(said)) {
-            const bare = INSPECTOR_URL.exec(said.slice(said.indexOf('Successfully created')))?.[1];
+            const inspector = INSPECTOR_URL.exec(said.slice(said.indexOf('Successfully created')));
+            const bare = inspector?.[1];
             if (!bare) {
                 throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`\`${shown(args)}\` built a new production deployment from ${ref} but did not say which one: ${(0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .tail */ .RT)(said)}`, result);
             }
             const id = `dpl_${bare}`;
             config.log(`${ref} was a preview deployment: Vercel is building a new production deployment from it, ${id}; waiting until it is ready`);
-            const built = await waitUntilReady(id, started + config.timeoutMs, `the production deployment ${id} that Vercel built from ${ref}`);
+            const built = await waitUntilReady(id, started + config.timeoutMs, `the production deployment ${id} that Vercel built from ${ref}`, inspector?.[0]);
             return { releaseId: built.id, url: built.url };
         }
         if (/Promotion has been queued/.test(said)) {

@@ -321,11 +321,17 @@ const PURPOSE = {
     'rollback-command': 'roll back',
     'url-command': 'find the app URL',
 };
-/** How the user's command text runs: bash on Linux and macOS, PowerShell on Windows. */
+/**
+ * How the user's command text runs: as GitHub runs a `run:` step, bash without profile or rc
+ * files, stopping at the first failing command of a pipeline or list (PowerShell on Windows).
+ * `--norc` matters beyond habit: bash reads ~/.bashrc when its stdin is a socket (it takes
+ * that for an ssh session), and Node's stdio pipes are sockets; a runner's ~/.bashrc (pyenv,
+ * nvm) then runs before every command.
+ */
 function shellInvocation(command, platform = process.platform) {
     return platform === 'win32'
-        ? { tool: 'pwsh', args: ['-NoProfile', '-Command', command] }
-        : { tool: 'bash', args: ['-c', command] };
+        ? { tool: 'pwsh', args: ['-NoProfile', '-NonInteractive', '-Command', command] }
+        : { tool: 'bash', args: ['--noprofile', '--norc', '-eo', 'pipefail', '-c', command] };
 }
 function requiredCommand(config, input) {
     const command = config.settings[input];

@@ -562,6 +562,18 @@ function createFlyProvider(config) {
             const hostname = nonEmpty(status.Hostname);
             return hostname ? `https://${hostname}` : undefined;
         },
+        async listApps(options) {
+            const args = ['apps', 'list', '--json'];
+            if (options.org)
+                args.push(`--org=${options.org}`);
+            const apps = await flyJson(args);
+            if (apps !== null && !Array.isArray(apps)) {
+                throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`\`${TOOL} ${args.join(' ')}\` printed JSON that is not a list of apps`);
+            }
+            return (apps ?? [])
+                .map((app) => nonEmpty(app?.Name))
+                .filter((name) => name !== undefined);
+        },
     };
 }
 

@@ -95,13 +95,13 @@ function fillTemplate(template, values) {
 }
 /** Lower-case, `a-z0-9-` only, no leading, trailing or doubled dashes. */
 function slug(text) {
-    return text
+    return (text
         .normalize('NFKD')
         // Accents come apart from their letters under NFKD: drop them, keep the letter.
         .replace(/[\u0300-\u036f]/g, '')
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '');
+        .replace(/^-+|-+$/g, ''));
 }
 const HASH_LENGTH = 6;
 /**

@@ -31,15 +31,16 @@ const UNIT_MS = {
     s: 1000,
     m: 60_000,
     h: 3_600_000,
+    d: 86_400_000,
 };
 /**
  * The longest wait a Node timer can hold (2^31 - 1 ms, about 24.8 days); a longer one fires at
  * once, so a duration above it is an input error, never a timer.
  */
 const MAX_DURATION_MS = (/* unused pure expression or super */ null && (2 ** 31 - 1));
-const PART = /(\d+(?:\.\d+)?)(ms|s|m|h)/gy;
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy;
 /**
- * Milliseconds in a duration such as `500ms`, `10s`, `5m`, `1h`, `1m30s`, or a bare number of
+ * Milliseconds in a duration such as `500ms`, `10s`, `5m`, `1h`, `7d`, `1m30s`, or a bare number of
  * seconds (`30`, `1.5`). Returns undefined for anything else.
  */
 function parseDuration(text) {
