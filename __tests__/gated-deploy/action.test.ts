@@ -359,17 +359,32 @@ function checkRun(
 }
 
 describe('gated-deploy: a cancelled job', () => {
-  it('stops the deploy with the job, and the post step ends the open Deployment as error', async () => {
+  it('stops the deploy with the job and ends the Deployment before it exits', async () => {
     writeState(statePath, { ...initialState(1), deployMs: 60_000 })
     const main = await runBundledAction('gated-deploy', {
       inputs: { ...commandInputs(statePath), 'health-url': `${app.url}/health` },
       apiUrl: api.url,
       // Cancelled while the deploy runs, once GitHub has the Deployment.
-      cancelOn: /\[command\]bash -c node .* deploy /,
+      cancelOn: /\[command\]bash .* deploy /,
       timeoutMs: 30_000,
     })
     expect(main.exitCode).not.toBe(0)
     expect(main.stdout).toContain('Received SIGTERM: stopping 1 running command(s).')
+    const id = api.deployments[0]?.id ?? 0
+    expect(statesOf(id)).toEqual(['in_progress', 'failure'])
+    expect(main.savedState['open-deployment']).toBe('')
+  }, 60_000)
+
+  it('when the job is killed outright, the post step ends the open Deployment as error', async () => {
+    writeState(statePath, { ...initialState(1), deployMs: 8_000 })
+    const main = await runBundledAction('gated-deploy', {
+      inputs: { ...commandInputs(statePath), 'health-url': `${app.url}/health` },
+      apiUrl: api.url,
+      cancelOn: /\[command\]bash .* deploy /,
+      cancelSignal: 'SIGKILL',
+      timeoutMs: 30_000,
+    })
+    expect(main.exitCode).toBeNull()
     const saved = main.savedState['open-deployment']
     expect(saved).toBeTruthy()
     const { id } = JSON.parse(saved ?? '{}') as { id: number }

@@ -81,6 +81,7 @@ export function inputEnvironment(action, inputs, context = {}) {
  * @property {Record<string, string>} [state] values a main step saved (STATE_<name>), for a post step
  * @property {number} [cancelAfterMs] send SIGTERM after this long, as the runner does when a job is cancelled
  * @property {RegExp} [cancelOn] send SIGTERM once stdout matches this (a job cancelled at that point)
+ * @property {NodeJS.Signals} [cancelSignal] what cancelOn sends: SIGTERM (the default) or SIGKILL (a runner that gave up waiting)
  */
 
 /**
@@ -178,7 +179,7 @@ export async function runBundledAction(action, options = {}) {
     stdout += chunk
     if (options.cancelOn && !cancelled && options.cancelOn.test(stdout)) {
       cancelled = true
-      child.kill('SIGTERM')
+      child.kill(options.cancelSignal ?? 'SIGTERM')
     }
     toTest(chunk)
     options.onOutput?.(chunk)
