@@ -44,6 +44,8 @@ class CliError extends Error {
 const MAX_CAPTURE_BYTES = 8 * 1024 * 1024;
 /** Between SIGTERM to the process group and SIGKILL. */
 const KILL_GRACE_MS = 3000;
+/** After a cancel, how long the step may take to wind down before it is ended. */
+const CANCEL_GRACE_MS = 5000;
 /** How long a line may be in the echoed log before it is cut. */
 const MAX_ECHO_LINE = 4096;
 // CSI (colours, cursor moves) and OSC (hyperlinks, titles) sequences.
@@ -159,7 +161,9 @@ process.once('exit', killAll);
 let cancellable = false;
 /**
  * A cancelled job gets SIGINT, then SIGTERM, from the runner; the children run in process
- * groups of their own, so the signal does not reach them. Pass it on, then end the step.
+ * groups of their own, so the signal does not reach them. Pass it on, and let the step finish
+ * what it does with a failed command (a GitHub Deployment gets its final state) for a few
+ * seconds before ending it.
  */
 function endChildrenOnCancel() {
     if (cancellable)
@@ -170,7 +174,8 @@ function endChildrenOnCancel() {
             _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Received ${signal}: stopping ${running.size} running command(s).`);
             for (const child of running)
                 signalGroup(child, 'SIGTERM');
-            setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), 500).unref();
+            setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), CANCEL_GRACE_MS).unref();
+            process.exitCode = signal === 'SIGINT' ? 130 : 143;
         });
     }
 }
