@@ -100,6 +100,20 @@ export const duration = (example = '30s', options: { minMs?: number } = {}): Inp
     return ms
   })
 
+/**
+ * A value that reaches a CLI as one argument (a path, an image, an org): it must not start
+ * with `-`, where a CLI would read it as a flag, nor hold a line break.
+ */
+export const cliArgument = (example: string): InputSchema<string> =>
+  parser((value) => {
+    if (value.startsWith('-') || /[\r\n]/.test(value)) {
+      throw new Error(
+        `${quote(value)} must not start with - or hold a line break (example: ${example})`,
+      )
+    }
+    return value
+  })
+
 export const boolean = (): InputSchema<boolean> =>
   parser((text) => {
     const value = text.toLowerCase()

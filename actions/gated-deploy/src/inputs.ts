@@ -3,6 +3,7 @@ import { parseDeployWindow, parseFreeze } from '../../../shared/gates/time.js'
 import { healthInputSchema } from '../../../shared/http/health-inputs.js'
 import {
   boolean,
+  cliArgument,
   duration,
   httpUrl,
   httpUrls,
@@ -30,23 +31,12 @@ const STRATEGY_PROVIDERS = new Set(['fly'])
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
-/** A path or reference that reaches a CLI as one argument: never read as a flag. */
-const argument = (example: string) =>
-  parser((value) => {
-    if (value.startsWith('-') || /[\r\n]/.test(value)) {
-      throw new Error(
-        `${quote(value)} must not start with - or hold a line break (example: ${example})`,
-      )
-    }
-    return value
-  })
-
 export const gatedDeploySchema = {
   ...providerInputSchema,
   environment: withDefault(platformName('production'), 'production'),
   'environment-url': optional(httpUrl('https://my-app.fly.dev')),
-  image: optional(argument('registry.fly.io/my-app:deployment-01H9')),
-  config: optional(argument('fly.production.toml')),
+  image: optional(cliArgument('registry.fly.io/my-app:deployment-01H9')),
+  config: optional(cliArgument('fly.production.toml')),
   strategy: optional(oneOf(STRATEGIES)),
   'deploy-args': withDefault(parser(splitLines), ''),
   'working-directory': optional(text()),

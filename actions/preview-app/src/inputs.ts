@@ -2,6 +2,7 @@ import { InputError } from '../../../shared/errors.js'
 import { healthInputSchema } from '../../../shared/http/health-inputs.js'
 import {
   boolean,
+  cliArgument,
   duration,
   keyValueLines,
   oneOf,
@@ -19,26 +20,16 @@ import { checkTemplate, DEFAULT_TEMPLATE } from '../../../shared/preview/names.j
 import { maskSecret } from '../../../shared/secrets.js'
 import { PROVIDER_NAMES } from '../../../shared/providers/types.js'
 
-const reference = (example: string) =>
-  parser((value) => {
-    if (value.startsWith('-') || /[\r\n]/.test(value)) {
-      throw new Error(
-        `${quote(value)} must not start with - or hold a line break (example: ${example})`,
-      )
-    }
-    return value
-  })
-
 const { 'health-url': _healthUrl, ...healthChecks } = healthInputSchema
 
 export const previewSchema = {
   provider: withDefault(oneOf(PROVIDER_NAMES), 'fly'),
   token: secret(),
   'app-name': withDefault(parser(checkTemplate), DEFAULT_TEMPLATE),
-  org: optional(reference('my-org')),
-  region: optional(reference('ams')),
-  config: optional(reference('fly.preview.toml')),
-  image: optional(reference('registry.fly.io/shop:pr-12')),
+  org: optional(cliArgument('my-org')),
+  region: optional(cliArgument('ams')),
+  config: optional(cliArgument('fly.preview.toml')),
+  image: optional(cliArgument('registry.fly.io/shop:pr-12')),
   secrets: withDefault(
     parser((value) => {
       const secrets: Record<string, string> = {}

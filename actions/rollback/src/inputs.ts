@@ -1,14 +1,9 @@
-import { parseAssertion } from '../../../shared/http/json-assertions.js'
-import { parseStatusSet } from '../../../shared/http/status.js'
+import { healthInputSchema } from '../../../shared/http/health-inputs.js'
 import {
   boolean,
-  duration,
-  headerLines,
-  httpUrls,
   optional,
   parseInputs,
-  parser,
-  splitLines,
+  secret,
   text,
   withDefault,
   type InputValues,
@@ -27,16 +22,9 @@ export const rollbackSchema = {
   to: withDefault(platformName('previous, v41 or a release id'), 'previous'),
   environment: optional(text()),
   reason: optional(text()),
-  'health-url': withDefault(httpUrls(), ''),
-  'health-expected-status': withDefault(parser(parseStatusSet), '200-299'),
-  'health-json-assertions': withDefault(
-    parser((value) => splitLines(value).map(parseAssertion)),
-    '',
-  ),
-  'health-timeout': withDefault(duration('5m', { minMs: 1 }), '5m'),
-  'health-headers': withDefault(headerLines(), ''),
+  ...healthInputSchema,
   'dry-run': withDefault(boolean(), 'false'),
-  'github-token': optional(text()),
+  'github-token': secret(),
 }
 
 export type RollbackInputs = InputValues<typeof rollbackSchema>
