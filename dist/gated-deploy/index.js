@@ -828,19 +828,12 @@ const STRATEGIES = ['rolling', 'bluegreen', 'canary', 'immediate'];
 /** The platforms that take a deploy strategy. */
 const STRATEGY_PROVIDERS = new Set(['fly']);
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** A path or reference that reaches a CLI as one argument: never read as a flag. */
-const argument = (example) => (0,shared_inputs/* parser */.K3)((value) => {
-    if (value.startsWith('-') || /[\r\n]/.test(value)) {
-        throw new Error(`${(0,shared_inputs/* quote */.hD)(value)} must not start with - or hold a line break (example: ${example})`);
-    }
-    return value;
-});
 const gatedDeploySchema = {
     ...providerInputSchema,
     environment: (0,shared_inputs/* withDefault */.IQ)(platformName('production'), 'production'),
     'environment-url': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* httpUrl */.q3)('https://my-app.fly.dev')),
-    image: (0,shared_inputs/* optional */.lq)(argument('registry.fly.io/my-app:deployment-01H9')),
-    config: (0,shared_inputs/* optional */.lq)(argument('fly.production.toml')),
+    image: (0,shared_inputs/* optional */.lq)((0,shared_inputs/* cliArgument */.Uy)('registry.fly.io/my-app:deployment-01H9')),
+    config: (0,shared_inputs/* optional */.lq)((0,shared_inputs/* cliArgument */.Uy)('fly.production.toml')),
     strategy: (0,shared_inputs/* optional */.lq)((0,shared_inputs/* oneOf */.yL)(STRATEGIES)),
     'deploy-args': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)(shared_inputs/* splitLines */.uz), ''),
     'working-directory': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
@@ -2056,6 +2049,7 @@ function statusMatches(set, status) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   zM: () => (/* binding */ inputs_boolean),
+  Uy: () => (/* binding */ cliArgument),
   DL: () => (/* binding */ compileRegex),
   p0: () => (/* binding */ inputs_duration),
   Hq: () => (/* binding */ headerLines),
@@ -9112,6 +9106,16 @@ const inputs_duration = (example = '30s', options = {}) => parser((text) => {
         throw new Error(`${quote(text)} is longer than the longest wait a timer can hold, 24 days (example: ${example})`);
     }
     return ms;
+});
+/**
+ * A value that reaches a CLI as one argument (a path, an image, an org): it must not start
+ * with `-`, where a CLI would read it as a flag, nor hold a line break.
+ */
+const cliArgument = (example) => parser((value) => {
+    if (value.startsWith('-') || /[\r\n]/.test(value)) {
+        throw new Error(`${quote(value)} must not start with - or hold a line break (example: ${example})`);
+    }
+    return value;
 });
 const inputs_boolean = () => parser((text) => {
     const value = text.toLowerCase();

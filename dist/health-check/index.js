@@ -805,7 +805,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   IQ: () => (/* binding */ withDefault)
 });
 
-// UNUSED EXPORTS: httpUrl, keyValueLines, lines, list, quote, secret, splitList
+// UNUSED EXPORTS: cliArgument, httpUrl, keyValueLines, lines, list, quote, secret, splitList
 
 // EXTERNAL MODULE: ./shared/runner.ts + 2 modules
 var runner = __nccwpck_require__(910);
@@ -7844,6 +7844,16 @@ const inputs_duration = (example = '30s', options = {}) => parser((text) => {
         throw new Error(`${quote(text)} is longer than the longest wait a timer can hold, 24 days (example: ${example})`);
     }
     return ms;
+});
+/**
+ * A value that reaches a CLI as one argument (a path, an image, an org): it must not start
+ * with `-`, where a CLI would read it as a flag, nor hold a line break.
+ */
+const cliArgument = (example) => parser((value) => {
+    if (value.startsWith('-') || /[\r\n]/.test(value)) {
+        throw new Error(`${quote(value)} must not start with - or hold a line break (example: ${example})`);
+    }
+    return value;
 });
 const inputs_boolean = () => parser((text) => {
     const value = text.toLowerCase();

@@ -332,21 +332,15 @@ var types = __nccwpck_require__(4850);
 
 
 
-const reference = (example) => (0,shared_inputs/* parser */.K3)((value) => {
-    if (value.startsWith('-') || /[\r\n]/.test(value)) {
-        throw new Error(`${(0,shared_inputs/* quote */.hD)(value)} must not start with - or hold a line break (example: ${example})`);
-    }
-    return value;
-});
 const { 'health-url': _healthUrl, ...healthChecks } = healthInputSchema;
 const previewSchema = {
     provider: (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* oneOf */.yL)(types/* PROVIDER_NAMES */.xd), 'fly'),
     token: (0,shared_inputs/* secret */.rJ)(),
     'app-name': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)(checkTemplate), DEFAULT_TEMPLATE),
-    org: (0,shared_inputs/* optional */.lq)(reference('my-org')),
-    region: (0,shared_inputs/* optional */.lq)(reference('ams')),
-    config: (0,shared_inputs/* optional */.lq)(reference('fly.preview.toml')),
-    image: (0,shared_inputs/* optional */.lq)(reference('registry.fly.io/shop:pr-12')),
+    org: (0,shared_inputs/* optional */.lq)((0,shared_inputs/* cliArgument */.Uy)('my-org')),
+    region: (0,shared_inputs/* optional */.lq)((0,shared_inputs/* cliArgument */.Uy)('ams')),
+    config: (0,shared_inputs/* optional */.lq)((0,shared_inputs/* cliArgument */.Uy)('fly.preview.toml')),
+    image: (0,shared_inputs/* optional */.lq)((0,shared_inputs/* cliArgument */.Uy)('registry.fly.io/shop:pr-12')),
     secrets: (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)((value) => {
         const secrets = {};
         for (const line of (0,shared_inputs/* splitLines */.uz)(value)) {
@@ -1246,6 +1240,7 @@ function statusMatches(set, status) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   zM: () => (/* binding */ inputs_boolean),
+  Uy: () => (/* binding */ cliArgument),
   DL: () => (/* binding */ compileRegex),
   p0: () => (/* binding */ inputs_duration),
   Hq: () => (/* binding */ headerLines),
@@ -8301,6 +8296,16 @@ const inputs_duration = (example = '30s', options = {}) => parser((text) => {
         throw new Error(`${quote(text)} is longer than the longest wait a timer can hold, 24 days (example: ${example})`);
     }
     return ms;
+});
+/**
+ * A value that reaches a CLI as one argument (a path, an image, an org): it must not start
+ * with `-`, where a CLI would read it as a flag, nor hold a line break.
+ */
+const cliArgument = (example) => parser((value) => {
+    if (value.startsWith('-') || /[\r\n]/.test(value)) {
+        throw new Error(`${quote(value)} must not start with - or hold a line break (example: ${example})`);
+    }
+    return value;
 });
 const inputs_boolean = () => parser((text) => {
     const value = text.toLowerCase();

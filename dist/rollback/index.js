@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7399);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3209);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7399:
+/***/ 3209:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -298,8 +298,28 @@ async function appendSummary(markdown) {
 var json_assertions = __nccwpck_require__(1563);
 // EXTERNAL MODULE: ./shared/http/status.ts
 var http_status = __nccwpck_require__(7845);
-;// CONCATENATED MODULE: ./actions/rollback/src/inputs.ts
+;// CONCATENATED MODULE: ./shared/http/health-inputs.ts
+// The health-check inputs every action that changes a platform shares (rollback, gated-deploy,
+// preview-app): the same names, defaults and checks, so a user learns them once.
 
+
+
+const healthInputSchema = {
+    'health-url': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* httpUrls */.bw)(), ''),
+    'health-expected-status': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)(http_status/* parseStatusSet */.o), '200-299'),
+    'health-json-assertions': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)((value) => (0,shared_inputs/* splitLines */.uz)(value).map(json_assertions/* parseAssertion */.MV)), ''),
+    'health-timeout': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* duration */.p0)('5m', { minMs: 1 }), '5m'),
+    'health-headers': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* headerLines */.Hq)(), ''),
+};
+/** What the health inputs ask of a response. */
+function healthExpectations(inputs) {
+    return {
+        statuses: inputs['health-expected-status'],
+        jsonAssertions: inputs['health-json-assertions'],
+    };
+}
+
+;// CONCATENATED MODULE: ./actions/rollback/src/inputs.ts
 
 
 
@@ -310,13 +330,9 @@ const rollbackSchema = {
     to: (0,shared_inputs/* withDefault */.IQ)(platformName('previous, v41 or a release id'), 'previous'),
     environment: (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
     reason: (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
-    'health-url': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* httpUrls */.bw)(), ''),
-    'health-expected-status': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)(http_status/* parseStatusSet */.o), '200-299'),
-    'health-json-assertions': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)((value) => (0,shared_inputs/* splitLines */.uz)(value).map(json_assertions/* parseAssertion */.MV)), ''),
-    'health-timeout': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* duration */.p0)('5m', { minMs: 1 }), '5m'),
-    'health-headers': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* headerLines */.Hq)(), ''),
+    ...healthInputSchema,
     'dry-run': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* boolean */.zM)(), 'false'),
-    'github-token': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
+    'github-token': (0,shared_inputs/* secret */.rJ)(),
 };
 function readRollbackInputs(read) {
     const inputs = (0,shared_inputs/* parseInputs */.TL)(rollbackSchema, read);
@@ -1108,7 +1124,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   IQ: () => (/* binding */ withDefault)
 });
 
-// UNUSED EXPORTS: integer, keyValueLines, lines, list, regex, required, splitList
+// UNUSED EXPORTS: cliArgument, integer, keyValueLines, lines, list, regex, required, splitList
 
 // EXTERNAL MODULE: ./shared/runner.ts
 var runner = __nccwpck_require__(2798);
@@ -8147,6 +8163,16 @@ const inputs_duration = (example = '30s', options = {}) => parser((text) => {
         throw new Error(`${quote(text)} is longer than the longest wait a timer can hold, 24 days (example: ${example})`);
     }
     return ms;
+});
+/**
+ * A value that reaches a CLI as one argument (a path, an image, an org): it must not start
+ * with `-`, where a CLI would read it as a flag, nor hold a line break.
+ */
+const cliArgument = (example) => parser((value) => {
+    if (value.startsWith('-') || /[\r\n]/.test(value)) {
+        throw new Error(`${quote(value)} must not start with - or hold a line break (example: ${example})`);
+    }
+    return value;
 });
 const inputs_boolean = () => parser((text) => {
     const value = text.toLowerCase();

@@ -7151,6 +7151,16 @@ const inputs_duration = (example = '30s', options = {}) => parser((text) => {
     }
     return ms;
 });
+/**
+ * A value that reaches a CLI as one argument (a path, an image, an org): it must not start
+ * with `-`, where a CLI would read it as a flag, nor hold a line break.
+ */
+const cliArgument = (example) => parser((value) => {
+    if (value.startsWith('-') || /[\r\n]/.test(value)) {
+        throw new Error(`${quote(value)} must not start with - or hold a line break (example: ${example})`);
+    }
+    return value;
+});
 const inputs_boolean = () => parser((text) => {
     const value = text.toLowerCase();
     if (value === 'true')
