@@ -1,6 +1,8 @@
 // The demo, against local stand-ins only: (1) a freshly "deployed" app on 127.0.0.1 that needs
 // a few seconds to become healthy, proven by the bundled health-check action; (2) a bad release
-// returned to the last good one by the bundled rollback action, with a stand-in flyctl on PATH.
+// returned to the last good one by the bundled rollback action, with a stand-in flyctl on PATH;
+// (3) the main job, gated-deploy: a healthy deploy, a broken one rolled back in the same step,
+// and one blocked by the deploy window.
 // Each action runs exactly as the runner would run it; the demo prints the step log, the outputs
 // and the job summary a user would see.
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
@@ -14,7 +16,7 @@ const dim = (text) => (process.stdout.isTTY ? `\x1b[2m${text}\x1b[0m` : text)
 
 const app = await startFakeApp({ healthyAfterMs: 4000 })
 const token = 'demo-token-1234567890'
-console.log(bold('flightdeck demo 1/2: health-check'))
+console.log(bold('flightdeck demo 1/3: health-check'))
 console.log(
   dim(`A local app at ${app.url} answers 503 while it starts and turns healthy after 4s.`),
 )
@@ -81,7 +83,7 @@ console.log(
 )
 
 // 2: a bad release is live; the rollback action returns to the last good one and proves it.
-console.log(bold('\n\nflightdeck demo 2/2: rollback'))
+console.log(bold('\n\nflightdeck demo 2/3: rollback'))
 const broken = await startFakeApp({ healthyAfterMs: Infinity })
 const fakeState = mkdtempSync(join(tmpdir(), 'flightdeck-demo-flyctl-'))
 console.log(
@@ -127,4 +129,83 @@ const rollback = await runBundledAction('rollback', {
 clearInterval(watcher)
 await broken.close()
 showResult(rollback)
-process.exitCode = result.exitCode || rollback.exitCode || 0
+
+// 3: the main job. gated-deploy over a local platform (your own deploy/releases/rollback
+// commands): v2 deploys and is healthy; v3 is broken, so the same step rolls back to v2 and
+// proves it healthy; a Friday-evening deploy is blocked by the deploy window.
+console.log(bold('\n\nflightdeck demo 3/3: gated-deploy'))
+const platform = await import('./lib/local-platform.mjs')
+const statePath = join(mkdtempSync(join(tmpdir(), 'flightdeck-demo-platform-')), 'platform.json')
+platform.writeState(statePath, platform.initialState(1))
+const platformApp = await platform.startPlatformApp(statePath)
+const deployInputs = {
+  ...platform.commandInputs(statePath),
+  'health-url': `${platformApp.url}/health`,
+  'health-json-assertions': 'status == healthy',
+  'health-timeout': '5s',
+  'deploy-window': 'Mon-Fri 09:00-17:00 America/Los_Angeles',
+  'override-gates': '',
+  concurrency: 'off',
+  'github-token': '',
+}
+console.log(
+  dim(
+    `v1 serves ${platformApp.url}. The deploy, releases and rollback commands are a team's own scripts\n` +
+      '(scripts/lib/local-platform.mjs); the app answers /health from the release that serves. The step is:\n',
+  ),
+)
+console.log(
+  dim(
+    [
+      '  - uses: flightdeck-actions/flightdeck/actions/gated-deploy@v1',
+      '    with:',
+      '      provider: command',
+      '      deploy-command: ./scripts/deploy.sh',
+      '      releases-command: ./scripts/releases.sh',
+      '      rollback-command: ./scripts/rollback.sh',
+      '      deploy-window: Mon-Fri 09:00-17:00 America/Los_Angeles',
+      '      health-url: https://shop.example.com/health',
+      '      health-json-assertions: status == healthy',
+      '      health-timeout: 5s',
+    ].join('\n'),
+  ),
+)
+const tuesdayMorning = { FLIGHTDECK_NOW: '2026-11-24T10:00:00-08:00' }
+console.log(bold('\n── v2: a healthy release ──'))
+const v2 = await runBundledAction('gated-deploy', {
+  inputs: deployInputs,
+  env: tuesdayMorning,
+  onOutput: streamLog(),
+})
+showResult(v2)
+console.log(bold('── v3: a broken release, rolled back in the same step ──'))
+platform.writeState(statePath, { ...platform.readState(statePath), nextBroken: true })
+const v3 = await runBundledAction('gated-deploy', {
+  inputs: deployInputs,
+  env: tuesdayMorning,
+  onOutput: streamLog(),
+})
+showResult(v3)
+console.log(bold('── Friday 18:00: blocked by the deploy window ──'))
+const friday = await runBundledAction('gated-deploy', {
+  inputs: deployInputs,
+  env: { FLIGHTDECK_NOW: '2026-11-27T18:00:00-08:00' },
+  onOutput: streamLog(),
+})
+showResult(friday)
+await platformApp.close()
+const serving = platform.readState(statePath).serving
+const expected =
+  v2.outputs.status === 'deployed' &&
+  v3.outputs.status === 'rolled-back' &&
+  v3.exitCode === 1 &&
+  friday.outputs.status === 'blocked' &&
+  serving === 'rel-2'
+console.log(
+  bold(
+    expected
+      ? `Everything behaved as expected: v2 deployed, v3 rolled back to v2 (serving ${serving}, healthy), Friday's deploy blocked.`
+      : `Something did not behave as expected (v2 ${v2.outputs.status}, v3 ${v3.outputs.status}, Friday ${friday.outputs.status}, serving ${serving}).`,
+  ),
+)
+process.exitCode = result.exitCode || rollback.exitCode || (expected ? 0 : 1)
