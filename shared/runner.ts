@@ -44,12 +44,15 @@ export function registeredSecrets(): string[] {
   return [...secrets]
 }
 
+// Longest first, so a secret that contains another is replaced whole; sorted once per new
+// secret, not on every line written.
+let longestFirst: string[] = []
+
 /** Text with every registered secret replaced by `***`. */
 export function redact(text: string): string {
   if (secrets.size === 0 || text === '') return text
   let result = text
-  // Longest first, so a secret that contains another is replaced whole.
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+  for (const secret of longestFirst) {
     if (result.includes(secret)) result = result.split(secret).join('***')
   }
   return result
@@ -132,7 +135,10 @@ export function setFailed(message: string): void {
 /** Registers a value with the runner so it is redacted from every later log line. */
 export function setSecret(value: string): void {
   if (value === '') return
-  if (value.length >= MIN_REDACTED_LENGTH) secrets.add(value)
+  if (value.length >= MIN_REDACTED_LENGTH && !secrets.has(value)) {
+    secrets.add(value)
+    longestFirst = [...secrets].sort((a, b) => b.length - a.length)
+  }
   issueCommand('add-mask', {}, value)
 }
 

@@ -29,6 +29,14 @@ export function isCredentialHeader(name: string): boolean {
   return !PLAIN_HEADERS.has(name.toLowerCase())
 }
 
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
+}
+
 function variants(value: string): string[] {
   const forms = new Set([value])
   try {
@@ -87,6 +95,11 @@ export function maskUrlCredentials(url: string): string {
     if (!parsed.password && !parsed.username) return url
     maskSecret(parsed.password)
     maskSecret(parsed.username)
+    // Node sends URL credentials as `Authorization: Basic base64(user:password)`; a server that
+    // echoes its headers back must not get that form into a report either.
+    const user = safeDecode(parsed.username)
+    const password = safeDecode(parsed.password)
+    maskSecret(Buffer.from(`${user}:${password}`).toString('base64'))
     // The URL as the user wrote it, in case it differs from the parsed form.
     const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^@/?#]*)@/i.exec(url.trim())?.[1]
     if (userinfo) maskSecret(userinfo)

@@ -257,10 +257,11 @@ describe('no credential leaves where it belongs', () => {
     for (const secret of [password, encodeURIComponent(password), headerSecret]) {
       expect(secretLeaks(result, secret)).toEqual([])
     }
-    // The Basic credential the server echoed back is not an input; its parts are.
+    // The echoed `Authorization: Basic base64(user:password)` is a credential too.
     expect(result.summary).not.toContain(password)
     expect(result.outputs.report).not.toContain('deployer:')
     expect(result.summary).toContain(`http://${host}/echo`)
     expect(basic.length).toBeGreaterThan(0)
+    expect(secretLeaks(result, basic)).toEqual([])
   })
 })

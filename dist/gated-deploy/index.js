@@ -647,6 +647,8 @@ function healthExpectations(inputs) {
     };
 }
 
+// EXTERNAL MODULE: ./shared/http/verify.ts
+var verify = __nccwpck_require__(4458);
 ;// CONCATENATED MODULE: ./shared/outputs.ts
 
 /** Sets every output in one place, so an action's outputs read as one typed record. */
@@ -911,6 +913,7 @@ function readGatedDeployInputs(read) {
 
 
 
+
 /** How often the checks and concurrency gates look again: FLIGHTDECK_GATE_INTERVAL, else 10s. */
 function gateIntervalMs() {
     const configured = (0,durations/* parseDuration */.E9)(process.env.FLIGHTDECK_GATE_INTERVAL ?? '');
@@ -933,12 +936,6 @@ function recordedHealth(report) {
             error: target.error,
         })),
     };
-}
-function unhealthyReasons(report) {
-    return report.targets
-        .filter((target) => !target.healthy)
-        .map((target) => `${target.url}: ${target.error ?? ''}`)
-        .join('; ');
 }
 /** The GitHub client, loaded only when a path needs GitHub (Octokit and undici are heavy). */
 async function loadGitHub(token) {
@@ -996,18 +993,16 @@ function buildGates(inputs, context, github) {
             name: 'require-healthy',
             configured: inputs['require-healthy'].length > 0,
             evaluate: async () => {
-                const { verifyHealth } = await __nccwpck_require__.e(/* import() */ 458).then(__nccwpck_require__.bind(__nccwpck_require__, 4458));
-                const { attemptLogger } = await __nccwpck_require__.e(/* import() */ 341).then(__nccwpck_require__.bind(__nccwpck_require__, 341));
+                const { verifyHealth } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4458));
                 const report = await verifyHealth({
                     urls: inputs['require-healthy'],
                     headers: {},
                     expect: { statuses: inputs['health-expected-status'], jsonAssertions: [] },
                     timeoutMs: inputs['require-healthy-timeout'],
-                    onAttempt: attemptLogger(),
                 });
                 return report.healthy
                     ? { open: true, reason: `healthy after ${(0,durations/* formatDuration */.a3)(report.durationMs)}` }
-                    : { open: false, reason: unhealthyReasons(report) };
+                    : { open: false, reason: (0,verify/* unhealthyReasons */.s)(report) };
             },
         },
         {
@@ -1139,7 +1134,7 @@ async function main() {
         before: record.releases.before ?? null,
         override: record.override ?? null,
     });
-    const { settleDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1572));
+    const { settleDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
     await settleDeployment(deployment, async () => {
         // A deploy is recorded or not done (onGitHubFailure: throw): wait for GitHub to have it.
         await deployment.started;
@@ -1153,7 +1148,7 @@ async function main() {
     runner/* info */.pq(`${app} is on ${record.releases.after?.id ?? 'the new release'}${record.health ? `, healthy after ${(0,durations/* formatDuration */.a3)(record.health.durationMs)}` : ''} (${(0,durations/* formatDuration */.a3)(record.durationMs)} in all).`);
 }
 async function startDeployment(inputs, context, github, payload) {
-    const { DeploymentLifecycle } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1572));
+    const { DeploymentLifecycle } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
     const client = await github();
     if (!client) {
         runner/* warning */.$e('No github-token: the deploy is not recorded as a GitHub Deployment.', {
@@ -1234,7 +1229,7 @@ async function deployAndVerify(inputs, record, provider, deployer, deployment, b
         });
         return;
     }
-    const unhealthy = unhealthyReasons(health);
+    const unhealthy = (0,verify/* unhealthyReasons */.s)(health);
     if (!inputs['auto-rollback'] || !before) {
         const why = before ? 'auto-rollback is off' : 'there is no earlier release to return to';
         await deployment.finish('failure', {
@@ -1266,11 +1261,11 @@ async function deployAndVerify(inputs, record, provider, deployer, deployment, b
     const again = await checkHealth(inputs, `Health after the rollback`);
     record.rollback.health = recordedHealth(again);
     if (!again.healthy) {
-        record.rollback.error = `still unhealthy: ${unhealthyReasons(again)}`;
+        record.rollback.error = `still unhealthy: ${(0,verify/* unhealthyReasons */.s)(again)}`;
         await deployment.finish('failure', {
             description: `Rolled back to ${label(before)}, still unhealthy`,
         });
-        throw new errors/* ActionFailure */.dR(`${app} was not healthy after the deploy (${unhealthy}); it was rolled back to ${label(before)}, which is not healthy either: ${unhealthyReasons(again)}`, 'gated-deploy: unhealthy after rollback');
+        throw new errors/* ActionFailure */.dR(`${app} was not healthy after the deploy (${unhealthy}); it was rolled back to ${label(before)}, which is not healthy either: ${(0,verify/* unhealthyReasons */.s)(again)}`, 'gated-deploy: unhealthy after rollback');
     }
     await deployment.finish('failure', {
         description: `Rolled back to ${label(before)}: the new release was unhealthy`,
@@ -1279,14 +1274,12 @@ async function deployAndVerify(inputs, record, provider, deployer, deployment, b
     throw new errors/* ActionFailure */.dR(`The new release of ${app} was not healthy (${unhealthy}); it was rolled back to ${label(before)}, healthy again after ${(0,durations/* formatDuration */.a3)(again.durationMs)}.`, 'gated-deploy: rolled back');
 }
 async function checkHealth(inputs, title) {
-    const { verifyHealth } = await __nccwpck_require__.e(/* import() */ 458).then(__nccwpck_require__.bind(__nccwpck_require__, 4458));
-    const { attemptLogger } = await __nccwpck_require__.e(/* import() */ 341).then(__nccwpck_require__.bind(__nccwpck_require__, 341));
+    const { verifyHealth } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4458));
     return runner/* group */.Os(title, () => verifyHealth({
         urls: inputs['health-url'],
         headers: inputs['health-headers'],
         expect: healthExpectations(inputs),
         timeoutMs: inputs['health-timeout'],
-        onAttempt: attemptLogger(),
     }));
 }
 /** The whole action, failure handling included: what the runner, local-action and tests run. */
@@ -2037,6 +2030,51 @@ function parseStatusSet(text) {
 }
 function statusMatches(set, status) {
     return set.ranges.some(([low, high]) => status >= low && status <= high);
+}
+
+
+/***/ }),
+
+/***/ 4458:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ unhealthyReasons),
+/* harmony export */   verifyHealth: () => (/* binding */ verifyHealth)
+/* harmony export */ });
+/** Why a verification failed: `URL: reason` of each unhealthy URL, joined. */
+function unhealthyReasons(report) {
+    return report.targets
+        .filter((target) => !target.healthy)
+        .map((target) => `${target.url}: ${target.error ?? ''}`)
+        .join('; ');
+}
+/**
+ * The health check other actions run after changing a platform (rollback, deploy, preview):
+ * the health-check action's defaults, one probe a second, verdict as soon as it is known.
+ */
+async function verifyHealth(check) {
+    // The probe engine loads Node's network modules: only a step that checks health pays for them.
+    const { pollUntilHealthy } = await __nccwpck_require__.e(/* import() */ 322).then(__nccwpck_require__.bind(__nccwpck_require__, 8322));
+    const onAttempt = check.onAttempt ?? (await __nccwpck_require__.e(/* import() */ 341).then(__nccwpck_require__.bind(__nccwpck_require__, 341))).attemptLogger();
+    return pollUntilHealthy(check.urls.map((url) => ({
+        url,
+        method: 'GET',
+        headers: check.headers,
+        followRedirects: true,
+        insecure: false,
+        ipVersion: 0,
+    })), check.expect, {
+        timeoutMs: check.timeoutMs,
+        requestTimeoutMs: Math.min(10_000, check.timeoutMs),
+        gracePeriodMs: 0,
+        intervalMs: 1000,
+        backoff: 'fixed',
+        maxIntervalMs: 30_000,
+        maxAttempts: 0,
+        successThreshold: 1,
+        onAttempt,
+    });
 }
 
 
@@ -9347,13 +9385,15 @@ const MIN_REDACTED_LENGTH = 3;
 function registeredSecrets() {
     return [...secrets];
 }
+// Longest first, so a secret that contains another is replaced whole; sorted once per new
+// secret, not on every line written.
+let longestFirst = [];
 /** Text with every registered secret replaced by `***`. */
 function redact(text) {
     if (secrets.size === 0 || text === '')
         return text;
     let result = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    for (const secret of longestFirst) {
         if (result.includes(secret))
             result = result.split(secret).join('***');
     }
@@ -9419,8 +9459,10 @@ function setFailed(message) {
 function setSecret(value) {
     if (value === '')
         return;
-    if (value.length >= MIN_REDACTED_LENGTH)
+    if (value.length >= MIN_REDACTED_LENGTH && !secrets.has(value)) {
         secrets.add(value);
+        longestFirst = [...secrets].sort((a, b) => b.length - a.length);
+    }
     issueCommand('add-mask', {}, value);
 }
 function startGroup(name) {
@@ -9537,6 +9579,14 @@ function isSensitiveHeader(name) {
 function isCredentialHeader(name) {
     return !PLAIN_HEADERS.has(name.toLowerCase());
 }
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
 function variants(value) {
     const forms = new Set([value]);
     try {
@@ -9602,6 +9652,11 @@ function maskUrlCredentials(url) {
             return url;
         maskSecret(parsed.password);
         maskSecret(parsed.username);
+        // Node sends URL credentials as `Authorization: Basic base64(user:password)`; a server that
+        // echoes its headers back must not get that form into a report either.
+        const user = safeDecode(parsed.username);
+        const password = safeDecode(parsed.password);
+        maskSecret(Buffer.from(`${user}:${password}`).toString('base64'));
         // The URL as the user wrote it, in case it differs from the parsed form.
         const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^@/?#]*)@/i.exec(url.trim())?.[1];
         if (userinfo)

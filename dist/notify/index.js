@@ -7218,6 +7218,14 @@ function isSensitiveHeader(name) {
 function isCredentialHeader(name) {
     return !PLAIN_HEADERS.has(name.toLowerCase());
 }
+function secrets_safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
 function variants(value) {
     const forms = new Set([value]);
     try {
@@ -7283,6 +7291,11 @@ function maskUrlCredentials(url) {
             return url;
         maskSecret(parsed.password);
         maskSecret(parsed.username);
+        // Node sends URL credentials as `Authorization: Basic base64(user:password)`; a server that
+        // echoes its headers back must not get that form into a report either.
+        const user = secrets_safeDecode(parsed.username);
+        const password = secrets_safeDecode(parsed.password);
+        maskSecret(Buffer.from(`${user}:${password}`).toString('base64'));
         // The URL as the user wrote it, in case it differs from the parsed form.
         const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^@/?#]*)@/i.exec(url.trim())?.[1];
         if (userinfo)
@@ -8636,13 +8649,15 @@ const MIN_REDACTED_LENGTH = 3;
 function registeredSecrets() {
     return [...secrets];
 }
+// Longest first, so a secret that contains another is replaced whole; sorted once per new
+// secret, not on every line written.
+let longestFirst = [];
 /** Text with every registered secret replaced by `***`. */
 function redact(text) {
     if (secrets.size === 0 || text === '')
         return text;
     let result = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    for (const secret of longestFirst) {
         if (result.includes(secret))
             result = result.split(secret).join('***');
     }
@@ -8708,8 +8723,10 @@ function setFailed(message) {
 function setSecret(value) {
     if (value === '')
         return;
-    if (value.length >= MIN_REDACTED_LENGTH)
+    if (value.length >= MIN_REDACTED_LENGTH && !secrets.has(value)) {
         secrets.add(value);
+        longestFirst = [...secrets].sort((a, b) => b.length - a.length);
+    }
     issueCommand('add-mask', {}, value);
 }
 function startGroup(name) {

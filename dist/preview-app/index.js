@@ -56,6 +56,8 @@ function healthExpectations(inputs) {
     };
 }
 
+// EXTERNAL MODULE: ./shared/http/verify.ts
+var verify = __nccwpck_require__(4458);
 // EXTERNAL MODULE: ./shared/runner.ts
 var runner = __nccwpck_require__(2798);
 ;// CONCATENATED MODULE: ./shared/outputs.ts
@@ -116,13 +118,14 @@ function safeAppName(filled, maxLength) {
     const head = name.slice(0, maxLength - HASH_LENGTH - 1).replace(/-+$/, '');
     return `${head}-${hash}`;
 }
-/**
- * Whether `app` carries PR `pr` as the template puts it: destroy refuses any other app. The
- * template's text around `{pr}`, made safe the same way, must enclose the number.
- */
+/** Whether `app` has `pr` as a whole dash-separated part: destroy refuses any other app. */
+function carriesPrNumber(app, pr) {
+    return new RegExp(`(^|-)${pr}(-|$)`).test(app);
+}
+/** Whether `app` is the name the template gives PR `values.pr`, and carries its number. */
 function appBelongsToPr(app, template, values, maxLength) {
     return (safeAppName(fillTemplate(template, values), maxLength) === app &&
-        new RegExp(`(^|-)${values.pr}(-|$)`).test(app));
+        carriesPrNumber(app, values.pr));
 }
 /**
  * The part of every app name this template makes that comes before `{pr}` (its slug), for sweep:
@@ -408,6 +411,7 @@ function readPreviewInputs(read) {
 
 
 
+
 /** Fly app names are DNS labels. */
 const MAX_NAME_LENGTH = 63;
 function publish(outputs) {
@@ -468,14 +472,12 @@ async function checkHealth(inputs, appUrl) {
         throw new errors/* ActionFailure */.dR(`health-url ${path} is a path, but the platform gave no app URL to join it to`);
     }
     const url = path.startsWith('/') ? new URL(path, appUrl).toString() : path;
-    const { verifyHealth } = await __nccwpck_require__.e(/* import() */ 458).then(__nccwpck_require__.bind(__nccwpck_require__, 4458));
-    const { attemptLogger } = await __nccwpck_require__.e(/* import() */ 341).then(__nccwpck_require__.bind(__nccwpck_require__, 341));
+    const { verifyHealth } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4458));
     return runner/* group */.Os(`Health of ${url}`, () => verifyHealth({
         urls: [url],
         headers: inputs['health-headers'],
         expect: healthExpectations({ ...inputs, 'health-url': [url] }),
         timeoutMs: inputs['health-timeout'],
-        onAttempt: attemptLogger(),
     }));
 }
 function healthText(report) {
@@ -483,7 +485,7 @@ function healthText(report) {
         return 'not checked';
     if (report.healthy)
         return `healthy after ${(0,durations/* formatDuration */.a3)(report.durationMs)}`;
-    return `unhealthy: ${report.targets.map((target) => target.error ?? '').join('; ')}`;
+    return `unhealthy: ${(0,verify/* unhealthyReasons */.s)(report)}`;
 }
 async function providerFor(inputs, app, timeoutMs) {
     return createProvider(inputs.provider, {
@@ -515,7 +517,7 @@ async function deploy(inputs, context, pr, app, client) {
     let commentId = client
         ? await upsertComment(client, context, inputs, state, previous?.commentId)
         : undefined;
-    const { DeploymentLifecycle, settleDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1572));
+    const { DeploymentLifecycle, settleDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
     const deployment = client
         ? DeploymentLifecycle.start({
             client,
@@ -592,7 +594,7 @@ async function deploy(inputs, context, pr, app, client) {
 async function destroy(inputs, context, pr, app, client, why = 'the pull request was closed') {
     // Refuse anything that is not this PR's: a template without the number in the name would
     // otherwise let one PR's close tear down another's app.
-    if (!new RegExp(`(^|-)${pr.number}(-|$)`).test(app)) {
+    if (!carriesPrNumber(app, pr.number)) {
         throw new errors/* ActionFailure */.dR(`refusing to destroy ${app}: its name does not carry pull request #${pr.number}`, 'preview-app: not this pull request');
     }
     const provider = await providerFor(inputs, app, inputs['command-timeout']);
@@ -1228,6 +1230,51 @@ function parseStatusSet(text) {
 }
 function statusMatches(set, status) {
     return set.ranges.some(([low, high]) => status >= low && status <= high);
+}
+
+
+/***/ }),
+
+/***/ 4458:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ unhealthyReasons),
+/* harmony export */   verifyHealth: () => (/* binding */ verifyHealth)
+/* harmony export */ });
+/** Why a verification failed: `URL: reason` of each unhealthy URL, joined. */
+function unhealthyReasons(report) {
+    return report.targets
+        .filter((target) => !target.healthy)
+        .map((target) => `${target.url}: ${target.error ?? ''}`)
+        .join('; ');
+}
+/**
+ * The health check other actions run after changing a platform (rollback, deploy, preview):
+ * the health-check action's defaults, one probe a second, verdict as soon as it is known.
+ */
+async function verifyHealth(check) {
+    // The probe engine loads Node's network modules: only a step that checks health pays for them.
+    const { pollUntilHealthy } = await __nccwpck_require__.e(/* import() */ 569).then(__nccwpck_require__.bind(__nccwpck_require__, 569));
+    const onAttempt = check.onAttempt ?? (await __nccwpck_require__.e(/* import() */ 341).then(__nccwpck_require__.bind(__nccwpck_require__, 341))).attemptLogger();
+    return pollUntilHealthy(check.urls.map((url) => ({
+        url,
+        method: 'GET',
+        headers: check.headers,
+        followRedirects: true,
+        insecure: false,
+        ipVersion: 0,
+    })), check.expect, {
+        timeoutMs: check.timeoutMs,
+        requestTimeoutMs: Math.min(10_000, check.timeoutMs),
+        gracePeriodMs: 0,
+        intervalMs: 1000,
+        backoff: 'fixed',
+        maxIntervalMs: 30_000,
+        maxAttempts: 0,
+        successThreshold: 1,
+        onAttempt,
+    });
 }
 
 
@@ -8536,13 +8583,15 @@ const MIN_REDACTED_LENGTH = 3;
 function registeredSecrets() {
     return [...secrets];
 }
+// Longest first, so a secret that contains another is replaced whole; sorted once per new
+// secret, not on every line written.
+let longestFirst = [];
 /** Text with every registered secret replaced by `***`. */
 function redact(text) {
     if (secrets.size === 0 || text === '')
         return text;
     let result = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    for (const secret of longestFirst) {
         if (result.includes(secret))
             result = result.split(secret).join('***');
     }
@@ -8608,8 +8657,10 @@ function setFailed(message) {
 function setSecret(value) {
     if (value === '')
         return;
-    if (value.length >= MIN_REDACTED_LENGTH)
+    if (value.length >= MIN_REDACTED_LENGTH && !secrets.has(value)) {
         secrets.add(value);
+        longestFirst = [...secrets].sort((a, b) => b.length - a.length);
+    }
     issueCommand('add-mask', {}, value);
 }
 function startGroup(name) {
@@ -8726,6 +8777,14 @@ function isSensitiveHeader(name) {
 function isCredentialHeader(name) {
     return !PLAIN_HEADERS.has(name.toLowerCase());
 }
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
 function variants(value) {
     const forms = new Set([value]);
     try {
@@ -8791,6 +8850,11 @@ function maskUrlCredentials(url) {
             return url;
         maskSecret(parsed.password);
         maskSecret(parsed.username);
+        // Node sends URL credentials as `Authorization: Basic base64(user:password)`; a server that
+        // echoes its headers back must not get that form into a report either.
+        const user = safeDecode(parsed.username);
+        const password = safeDecode(parsed.password);
+        maskSecret(Buffer.from(`${user}:${password}`).toString('base64'));
         // The URL as the user wrote it, in case it differs from the parsed form.
         const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^@/?#]*)@/i.exec(url.trim())?.[1];
         if (userinfo)

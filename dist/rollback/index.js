@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3209);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4336);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3209:
+/***/ 4336:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31,49 +31,14 @@ var durations = __nccwpck_require__(9503);
 var errors = __nccwpck_require__(2635);
 // EXTERNAL MODULE: ./shared/github/context.ts
 var github_context = __nccwpck_require__(3643);
-;// CONCATENATED MODULE: ./shared/github/token.ts
-
-// `${{ github.token }}`, `${{ secrets.X }}`: what an action.yml default or a workflow value
-// looks like before the runner expands it.
-const UNEXPANDED_EXPRESSION = /\$\{\{[\s\S]*?\}\}/;
-/**
- * A GitHub token as an action may use it: undefined when empty, and undefined (with a
- * warning) when it arrived as an unexpanded `${{ … }}` expression. Runners always expand
- * expressions, but `@github/local-action` and other local runners pass action.yml defaults
- * such as `${{ github.token }}` through literally; sending that to GitHub as a token only buys
- * a 401 that reads like a permissions problem. `parseInputs` already reads such an input as
- * not given; this covers a token from anywhere else (an environment variable, a value read
- * without parseInputs), so every caller of the GitHub API decides the same way.
- */
-function githubTokenInput(value, inputName = 'github-token', warn = (message) => runner/* warning */.$e(message)) {
-    const token = value?.trim();
-    if (!token)
-        return undefined;
-    if (UNEXPANDED_EXPRESSION.test(token)) {
-        warn(`\`${inputName}\` is the unexpanded expression ${token.match(UNEXPANDED_EXPRESSION)?.[0] ?? ''}: nothing expanded it (a local runner passes action.yml defaults as they are), so it is treated as missing. Pass a token explicitly to use the GitHub API.`);
-        return undefined;
-    }
-    return token;
-}
-
-;// CONCATENATED MODULE: ./shared/http/attempt-log.ts
-
-/** One log line per probe: `✗ URL #3 503 in 12ms: why`, `✓ URL #4 200 in 9ms`. */
-function attemptLogger(threshold = 1) {
-    return (attempt) => {
-        const url = attempt.url;
-        const status = attempt.status === undefined ? '' : ` ${attempt.status}`;
-        const head = `${url} #${attempt.attempt}${status} in ${attempt.latencyMs}ms`;
-        if (!attempt.passed)
-            runner/* info */.pq(`✗ ${head}: ${attempt.reason}`);
-        else if (threshold > 1)
-            runner/* info */.pq(`✓ ${head} (${attempt.consecutive}/${threshold} in a row)`);
-        else
-            runner/* info */.pq(`✓ ${head}`);
-    };
-}
-
 ;// CONCATENATED MODULE: ./shared/http/verify.ts
+/** Why a verification failed: `URL: reason` of each unhealthy URL, joined. */
+function unhealthyReasons(report) {
+    return report.targets
+        .filter((target) => !target.healthy)
+        .map((target) => `${target.url}: ${target.error ?? ''}`)
+        .join('; ');
+}
 /**
  * The health check other actions run after changing a platform (rollback, deploy, preview):
  * the health-check action's defaults, one probe a second, verdict as soon as it is known.
@@ -81,6 +46,7 @@ function attemptLogger(threshold = 1) {
 async function verifyHealth(check) {
     // The probe engine loads Node's network modules: only a step that checks health pays for them.
     const { pollUntilHealthy } = await __nccwpck_require__.e(/* import() */ 569).then(__nccwpck_require__.bind(__nccwpck_require__, 569));
+    const onAttempt = check.onAttempt ?? (await __nccwpck_require__.e(/* import() */ 341).then(__nccwpck_require__.bind(__nccwpck_require__, 341))).attemptLogger();
     return pollUntilHealthy(check.urls.map((url) => ({
         url,
         method: 'GET',
@@ -97,7 +63,7 @@ async function verifyHealth(check) {
         maxIntervalMs: 30_000,
         maxAttempts: 0,
         successThreshold: 1,
-        onAttempt: check.onAttempt,
+        onAttempt,
     });
 }
 
@@ -431,21 +397,6 @@ async function runAction(main) {
 
 
 
-
-
-/**
- * Values that must never reach GitHub: the tokens (the platform's from its input or its
- * environment variables) and the credential parts of the health-check headers.
- */
-function credentials(inputs, githubToken, tokenEnv) {
-    const values = [inputs.token, githubToken, ...tokenEnv.map((name) => process.env[name])];
-    for (const [name, value] of Object.entries(inputs['health-headers'])) {
-        if (!(0,shared_secrets/* isCredentialHeader */.b5)(name))
-            continue;
-        values.push(value, /^\s*(?:bearer|basic|token|digest)\s+(.+)$/i.exec(value)?.[1]);
-    }
-    return values.filter((value) => Boolean(value));
-}
 /**
  * Starts recording the rollback as a GitHub Deployment, without making the rollback wait for
  * GitHub. Best effort: a token without deployments: write must not stop an app from being
@@ -453,7 +404,7 @@ function credentials(inputs, githubToken, tokenEnv) {
  */
 async function recordRollback(inputs, githubToken, secrets, description, payload) {
     // Octokit (and undici under it) load only when the rollback is recorded.
-    const { DeploymentLifecycle } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1572));
+    const { DeploymentLifecycle } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
     const { githubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(317)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6317));
     const environment = inputs.environment;
     if (!environment)
@@ -483,10 +434,9 @@ async function recordRollback(inputs, githubToken, secrets, description, payload
     });
 }
 async function main() {
+    // Reading the inputs masks the tokens and header values (an unexpanded ${{ }} reads as unset).
     const inputs = readRollbackInputs();
-    const githubToken = githubTokenInput(inputs['github-token']);
-    (0,shared_secrets/* maskSecret */.$l)(githubToken);
-    (0,shared_secrets/* maskSensitiveHeaders */.BD)(inputs['health-headers']);
+    const githubToken = inputs['github-token'];
     const config = providerConfig(inputs, runner/* info */.pq);
     // Platforms that keep a note with a rollback (Cloudflare's message) record the reason.
     config.settings.reason = inputs.reason;
@@ -525,7 +475,11 @@ async function main() {
         await publish('');
         return;
     }
-    const secrets = credentials(inputs, githubToken, provider.tokenEnv);
+    // Everything masked so far stays out of what GitHub stores: tokens from inputs and from the
+    // provider's environment variables, header values.
+    for (const name of provider.tokenEnv)
+        (0,shared_secrets/* maskSecret */.$l)(process.env[name]);
+    const secrets = runner/* registeredSecrets */.wW();
     const deployment = await recordRollback(inputs, githubToken, secrets, headline, {
         action: 'rollback',
         provider: inputs.provider,
@@ -536,7 +490,7 @@ async function main() {
     });
     // Whatever happens from here on, the deployment ends with one final state: the one set
     // below, or `error` with the reason when something throws.
-    const { settleDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(572)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1572));
+    const { settleDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
     await settleDeployment(deployment, async () => {
         if (plan.alreadyCurrent) {
             runner/* info */.pq(`${label(plan.to)} already serves ${app}; nothing to change.`);
@@ -566,7 +520,6 @@ async function main() {
                     jsonAssertions: inputs['health-json-assertions'],
                 },
                 timeoutMs: inputs['health-timeout'],
-                onAttempt: attemptLogger(),
             }));
         }
         const healthy = outcome.health === undefined ? '' : String(outcome.health.healthy);
@@ -576,10 +529,7 @@ async function main() {
         outcome.deploymentId = deployment.id;
         await publish(healthy);
         if (outcome.health && !outcome.health.healthy) {
-            const why = outcome.health.targets
-                .filter((target) => !target.healthy)
-                .map((target) => `${target.url}: ${target.error ?? ''}`)
-                .join('; ');
+            const why = unhealthyReasons(outcome.health);
             await deployment.finish('failure', {
                 description: `Rolled back to ${label(plan.to)} but unhealthy`,
                 environmentUrl: urls[0],
@@ -8362,9 +8312,10 @@ class UnsupportedOperationError extends Error {
 /* harmony export */   nz: () => (/* binding */ appendSummaryFile),
 /* harmony export */   pq: () => (/* binding */ info),
 /* harmony export */   uH: () => (/* binding */ setOutput),
+/* harmony export */   wW: () => (/* binding */ registeredSecrets),
 /* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
-/* unused harmony exports escapeData, escapeProperty, registeredSecrets, redact, safeLogText, notice, startGroup, endGroup, isDebug, exportVariable, addPath, getState */
+/* unused harmony exports escapeData, escapeProperty, redact, safeLogText, notice, startGroup, endGroup, isDebug, exportVariable, addPath, getState */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
@@ -8401,13 +8352,15 @@ const MIN_REDACTED_LENGTH = 3;
 function registeredSecrets() {
     return [...secrets];
 }
+// Longest first, so a secret that contains another is replaced whole; sorted once per new
+// secret, not on every line written.
+let longestFirst = [];
 /** Text with every registered secret replaced by `***`. */
 function redact(text) {
     if (secrets.size === 0 || text === '')
         return text;
     let result = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    for (const secret of longestFirst) {
         if (result.includes(secret))
             result = result.split(secret).join('***');
     }
@@ -8473,8 +8426,10 @@ function setFailed(message) {
 function setSecret(value) {
     if (value === '')
         return;
-    if (value.length >= MIN_REDACTED_LENGTH)
+    if (value.length >= MIN_REDACTED_LENGTH && !secrets.has(value)) {
         secrets.add(value);
+        longestFirst = [...secrets].sort((a, b) => b.length - a.length);
+    }
     issueCommand('add-mask', {}, value);
 }
 function startGroup(name) {
@@ -8591,6 +8546,14 @@ function isSensitiveHeader(name) {
 function isCredentialHeader(name) {
     return !PLAIN_HEADERS.has(name.toLowerCase());
 }
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
 function variants(value) {
     const forms = new Set([value]);
     try {
@@ -8656,6 +8619,11 @@ function maskUrlCredentials(url) {
             return url;
         maskSecret(parsed.password);
         maskSecret(parsed.username);
+        // Node sends URL credentials as `Authorization: Basic base64(user:password)`; a server that
+        // echoes its headers back must not get that form into a report either.
+        const user = safeDecode(parsed.username);
+        const password = safeDecode(parsed.password);
+        maskSecret(Buffer.from(`${user}:${password}`).toString('base64'));
         // The URL as the user wrote it, in case it differs from the parsed form.
         const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^@/?#]*)@/i.exec(url.trim())?.[1];
         if (userinfo)

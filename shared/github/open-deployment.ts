@@ -3,9 +3,10 @@
 // remembers an open deployment in the action's saved state until its final state is sent; the
 // action's post step (post-if: always()) ends one still open as `error`.
 import { errorMessage } from '../errors.js'
-import { secret } from '../inputs.js'
+import { maskSecret } from '../secrets.js'
 import * as core from '../runner.js'
 import { runContext } from './context.js'
+import { githubTokenInput } from './token.js'
 
 export const OPEN_DEPLOYMENT_STATE = 'open-deployment'
 
@@ -45,9 +46,9 @@ export async function endOpenDeployment(action: string): Promise<void> {
   const open = readOpenDeployment(core.getState(OPEN_DEPLOYMENT_STATE))
   // The main step ended its deployment itself, or made none: the usual case.
   if (!open) return
-  const parsed = secret().safeParse(core.getInput('github-token'))
-  const token = parsed.success ? parsed.data : undefined
-  if (!token || /^\$\{\{/.test(token)) return
+  const token = githubTokenInput(core.getInput('github-token'))
+  if (!token) return
+  maskSecret(token)
   const { githubClient } = await import('./client.js')
   const { latestDeploymentStatus, setDeploymentStatus } = await import('./deployments.js')
   const client = githubClient(token)

@@ -6,7 +6,16 @@ export interface HealthVerification {
   headers: Record<string, string>
   expect: Expectations
   timeoutMs: number
+  /** Each probe as it ends; default: one log line per probe (shared/http/attempt-log.ts). */
   onAttempt?: (attempt: AttemptRecord) => void
+}
+
+/** Why a verification failed: `URL: reason` of each unhealthy URL, joined. */
+export function unhealthyReasons(report: PollReport): string {
+  return report.targets
+    .filter((target) => !target.healthy)
+    .map((target) => `${target.url}: ${target.error ?? ''}`)
+    .join('; ')
 }
 
 /**
@@ -16,6 +25,7 @@ export interface HealthVerification {
 export async function verifyHealth(check: HealthVerification): Promise<PollReport> {
   // The probe engine loads Node's network modules: only a step that checks health pays for them.
   const { pollUntilHealthy } = await import('./poll.js')
+  const onAttempt = check.onAttempt ?? (await import('./attempt-log.js')).attemptLogger()
   return pollUntilHealthy(
     check.urls.map((url) => ({
       url,
@@ -35,7 +45,7 @@ export async function verifyHealth(check: HealthVerification): Promise<PollRepor
       maxIntervalMs: 30_000,
       maxAttempts: 0,
       successThreshold: 1,
-      onAttempt: check.onAttempt,
+      onAttempt,
     },
   )
 }

@@ -65,10 +65,12 @@ export function safeAppName(filled: string, maxLength: number): string {
   return `${head}-${hash}`
 }
 
-/**
- * Whether `app` carries PR `pr` as the template puts it: destroy refuses any other app. The
- * template's text around `{pr}`, made safe the same way, must enclose the number.
- */
+/** Whether `app` has `pr` as a whole dash-separated part: destroy refuses any other app. */
+export function carriesPrNumber(app: string, pr: number): boolean {
+  return new RegExp(`(^|-)${pr}(-|$)`).test(app)
+}
+
+/** Whether `app` is the name the template gives PR `values.pr`, and carries its number. */
 export function appBelongsToPr(
   app: string,
   template: string,
@@ -77,7 +79,7 @@ export function appBelongsToPr(
 ): boolean {
   return (
     safeAppName(fillTemplate(template, values), maxLength) === app &&
-    new RegExp(`(^|-)${values.pr}(-|$)`).test(app)
+    carriesPrNumber(app, values.pr)
   )
 }
 

@@ -18,6 +18,7 @@ import { runContext, type RunContext } from '../../../shared/github/context.js'
 import type { DeploymentLifecycle } from '../../../shared/github/deployment-lifecycle.js'
 import { healthExpectations } from '../../../shared/http/health-inputs.js'
 import type { PollReport } from '../../../shared/http/poll.js'
+import { unhealthyReasons } from '../../../shared/http/verify.js'
 import { parseDuration } from '../../../shared/durations.js'
 import { setOutputs } from '../../../shared/outputs.js'
 import { providerConfig } from '../../../shared/providers/inputs.js'
@@ -52,13 +53,6 @@ function recordedHealth(report: PollReport): RecordedHealth {
       error: target.error,
     })),
   }
-}
-
-function unhealthyReasons(report: PollReport): string {
-  return report.targets
-    .filter((target) => !target.healthy)
-    .map((target) => `${target.url}: ${target.error ?? ''}`)
-    .join('; ')
 }
 
 /** The GitHub client, loaded only when a path needs GitHub (Octokit and undici are heavy). */
@@ -123,13 +117,11 @@ function buildGates(
       configured: inputs['require-healthy'].length > 0,
       evaluate: async () => {
         const { verifyHealth } = await import('../../../shared/http/verify.js')
-        const { attemptLogger } = await import('../../../shared/http/attempt-log.js')
         const report = await verifyHealth({
           urls: inputs['require-healthy'],
           headers: {},
           expect: { statuses: inputs['health-expected-status'], jsonAssertions: [] },
           timeoutMs: inputs['require-healthy-timeout'],
-          onAttempt: attemptLogger(),
         })
         return report.healthy
           ? { open: true, reason: `healthy after ${formatDuration(report.durationMs)}` }
@@ -466,14 +458,12 @@ async function deployAndVerify(
 
 async function checkHealth(inputs: GatedDeployInputs, title: string): Promise<PollReport> {
   const { verifyHealth } = await import('../../../shared/http/verify.js')
-  const { attemptLogger } = await import('../../../shared/http/attempt-log.js')
   return core.group(title, () =>
     verifyHealth({
       urls: inputs['health-url'],
       headers: inputs['health-headers'],
       expect: healthExpectations(inputs),
       timeoutMs: inputs['health-timeout'],
-      onAttempt: attemptLogger(),
     }),
   )
 }

@@ -4,8 +4,14 @@ import type { GitHubClient } from '../../../shared/github/client.js'
 import { runContext, type RunContext } from '../../../shared/github/context.js'
 import type { PollReport } from '../../../shared/http/poll.js'
 import { healthExpectations } from '../../../shared/http/health-inputs.js'
+import { unhealthyReasons } from '../../../shared/http/verify.js'
 import { setOutputs } from '../../../shared/outputs.js'
-import { fillTemplate, prOfApp, safeAppName } from '../../../shared/preview/names.js'
+import {
+  carriesPrNumber,
+  fillTemplate,
+  prOfApp,
+  safeAppName,
+} from '../../../shared/preview/names.js'
 import { createProvider } from '../../../shared/providers/registry.js'
 import type { Provider } from '../../../shared/providers/types.js'
 import { runAction } from '../../../shared/run.js'
@@ -111,14 +117,12 @@ async function checkHealth(
   }
   const url = path.startsWith('/') ? new URL(path, appUrl).toString() : path
   const { verifyHealth } = await import('../../../shared/http/verify.js')
-  const { attemptLogger } = await import('../../../shared/http/attempt-log.js')
   return core.group(`Health of ${url}`, () =>
     verifyHealth({
       urls: [url],
       headers: inputs['health-headers'],
       expect: healthExpectations({ ...inputs, 'health-url': [url] }),
       timeoutMs: inputs['health-timeout'],
-      onAttempt: attemptLogger(),
     }),
   )
 }
@@ -126,7 +130,7 @@ async function checkHealth(
 function healthText(report: PollReport | undefined): string {
   if (!report) return 'not checked'
   if (report.healthy) return `healthy after ${formatDuration(report.durationMs)}`
-  return `unhealthy: ${report.targets.map((target) => target.error ?? '').join('; ')}`
+  return `unhealthy: ${unhealthyReasons(report)}`
 }
 
 async function providerFor(
@@ -263,7 +267,7 @@ async function destroy(
 ): Promise<{ deploymentId?: number; commentId?: number }> {
   // Refuse anything that is not this PR's: a template without the number in the name would
   // otherwise let one PR's close tear down another's app.
-  if (!new RegExp(`(^|-)${pr.number}(-|$)`).test(app)) {
+  if (!carriesPrNumber(app, pr.number)) {
     throw new ActionFailure(
       `refusing to destroy ${app}: its name does not carry pull request #${pr.number}`,
       'preview-app: not this pull request',

@@ -3,35 +3,16 @@ import { formatDuration } from '../../../shared/durations.js'
 import { ActionFailure, errorMessage } from '../../../shared/errors.js'
 import { runContext } from '../../../shared/github/context.js'
 import type { DeploymentLifecycle } from '../../../shared/github/deployment-lifecycle.js'
-import { githubTokenInput } from '../../../shared/github/token.js'
-import { attemptLogger } from '../../../shared/http/attempt-log.js'
-import { verifyHealth } from '../../../shared/http/verify.js'
+import { unhealthyReasons, verifyHealth } from '../../../shared/http/verify.js'
 import { setOutputs } from '../../../shared/outputs.js'
 import { providerConfig } from '../../../shared/providers/inputs.js'
 import { createProvider } from '../../../shared/providers/registry.js'
 import { planRollback, releaseLabel } from '../../../shared/providers/select.js'
-import { isCredentialHeader, maskSecret, maskSensitiveHeaders } from '../../../shared/secrets.js'
+import { maskSecret } from '../../../shared/secrets.js'
 import { appendSummary } from '../../../shared/summary.js'
 import { readRollbackInputs, type RollbackInputs } from './inputs.js'
 import { summaryMarkdown, type RollbackOutcome } from './report.js'
 import { runAction } from '../../../shared/run.js'
-
-/**
- * Values that must never reach GitHub: the tokens (the platform's from its input or its
- * environment variables) and the credential parts of the health-check headers.
- */
-function credentials(
-  inputs: RollbackInputs,
-  githubToken: string | undefined,
-  tokenEnv: readonly string[],
-): string[] {
-  const values = [inputs.token, githubToken, ...tokenEnv.map((name) => process.env[name])]
-  for (const [name, value] of Object.entries(inputs['health-headers'])) {
-    if (!isCredentialHeader(name)) continue
-    values.push(value, /^\s*(?:bearer|basic|token|digest)\s+(.+)$/i.exec(value)?.[1])
-  }
-  return values.filter((value): value is string => Boolean(value))
-}
 
 /**
  * Starts recording the rollback as a GitHub Deployment, without making the rollback wait for
@@ -77,10 +58,9 @@ async function recordRollback(
 }
 
 async function main(): Promise<void> {
+  // Reading the inputs masks the tokens and header values (an unexpanded ${{ }} reads as unset).
   const inputs = readRollbackInputs()
-  const githubToken = githubTokenInput(inputs['github-token'])
-  maskSecret(githubToken)
-  maskSensitiveHeaders(inputs['health-headers'])
+  const githubToken = inputs['github-token']
   const config = providerConfig(inputs, core.info)
   // Platforms that keep a note with a rollback (Cloudflare's message) record the reason.
   config.settings.reason = inputs.reason
@@ -126,7 +106,10 @@ async function main(): Promise<void> {
     return
   }
 
-  const secrets = credentials(inputs, githubToken, provider.tokenEnv)
+  // Everything masked so far stays out of what GitHub stores: tokens from inputs and from the
+  // provider's environment variables, header values.
+  for (const name of provider.tokenEnv) maskSecret(process.env[name])
+  const secrets = core.registeredSecrets()
   const deployment = await recordRollback(inputs, githubToken, secrets, headline, {
     action: 'rollback',
     provider: inputs.provider,
@@ -169,7 +152,6 @@ async function main(): Promise<void> {
             jsonAssertions: inputs['health-json-assertions'],
           },
           timeoutMs: inputs['health-timeout'],
-          onAttempt: attemptLogger(),
         }),
       )
     }
@@ -181,10 +163,7 @@ async function main(): Promise<void> {
     await publish(healthy)
 
     if (outcome.health && !outcome.health.healthy) {
-      const why = outcome.health.targets
-        .filter((target) => !target.healthy)
-        .map((target) => `${target.url}: ${target.error ?? ''}`)
-        .join('; ')
+      const why = unhealthyReasons(outcome.health)
       await deployment.finish('failure', {
         description: `Rolled back to ${releaseLabel(plan.to)} but unhealthy`,
         environmentUrl: urls[0],

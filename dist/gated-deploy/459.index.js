@@ -1,5 +1,5 @@
-export const id = 572;
-export const ids = [572,317,596];
+export const id = 459;
+export const ids = [459,317];
 export const modules = {
 
 /***/ 6317:
@@ -138,7 +138,7 @@ function githubClient(token, options = {}) {
 
 /***/ }),
 
-/***/ 1572:
+/***/ 9459:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -160,13 +160,39 @@ var runner = __webpack_require__(2798);
 var client = __webpack_require__(6317);
 // EXTERNAL MODULE: ./shared/github/deployments.ts
 var github_deployments = __webpack_require__(9596);
-// EXTERNAL MODULE: ./shared/inputs.ts + 11 modules
-var inputs = __webpack_require__(1884);
+// EXTERNAL MODULE: ./shared/secrets.ts
+var secrets = __webpack_require__(5931);
+;// CONCATENATED MODULE: ./shared/github/token.ts
+
+// `${{ github.token }}`, `${{ secrets.X }}`: what an action.yml default or a workflow value
+// looks like before the runner expands it.
+const UNEXPANDED_EXPRESSION = /\$\{\{[\s\S]*?\}\}/;
+/**
+ * A GitHub token as an action may use it: undefined when empty, and undefined (with a
+ * warning) when it arrived as an unexpanded `${{ … }}` expression. Runners always expand
+ * expressions, but `@github/local-action` and other local runners pass action.yml defaults
+ * such as `${{ github.token }}` through literally; sending that to GitHub as a token only buys
+ * a 401 that reads like a permissions problem. `parseInputs` already reads such an input as
+ * not given; this covers a token from anywhere else (an environment variable, a value read
+ * without parseInputs), so every caller of the GitHub API decides the same way.
+ */
+function token_githubTokenInput(value, inputName = 'github-token', warn = (message) => core.warning(message)) {
+    const token = value?.trim();
+    if (!token)
+        return undefined;
+    if (UNEXPANDED_EXPRESSION.test(token)) {
+        warn(`\`${inputName}\` is the unexpanded expression ${token.match(UNEXPANDED_EXPRESSION)?.[0] ?? ''}: nothing expanded it (a local runner passes action.yml defaults as they are), so it is treated as missing. Pass a token explicitly to use the GitHub API.`);
+        return undefined;
+    }
+    return token;
+}
+
 ;// CONCATENATED MODULE: ./shared/github/open-deployment.ts
 // A GitHub Deployment left in_progress by a job that was cancelled or killed would read as a
 // deploy in progress forever (and hold up the next one at the concurrency gate). The lifecycle
 // remembers an open deployment in the action's saved state until its final state is sent; the
 // action's post step (post-if: always()) ends one still open as `error`.
+
 
 
 
@@ -202,10 +228,10 @@ async function endOpenDeployment(action) {
     // The main step ended its deployment itself, or made none: the usual case.
     if (!open)
         return;
-    const parsed = secret().safeParse(core.getInput('github-token'));
-    const token = parsed.success ? parsed.data : undefined;
-    if (!token || /^\$\{\{/.test(token))
+    const token = githubTokenInput(core.getInput('github-token'));
+    if (!token)
         return;
+    maskSecret(token);
     const { githubClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6317));
     const { latestDeploymentStatus, setDeploymentStatus } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9596));
     const client = githubClient(token);
@@ -577,254 +603,6 @@ async function settleDeployment(deployment, flow) {
             });
         }
     }
-}
-
-
-/***/ }),
-
-/***/ 9596:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Yy: () => (/* binding */ createDeployment),
-/* harmony export */   gs: () => (/* binding */ environmentDeployments),
-/* harmony export */   jG: () => (/* binding */ liveEarlierDeployments),
-/* harmony export */   latestDeploymentStatus: () => (/* binding */ latestDeploymentStatus),
-/* harmony export */   setDeploymentStatus: () => (/* binding */ setDeploymentStatus)
-/* harmony export */ });
-/* unused harmony exports MAX_DEPLOYMENTS_PER_QUERY, ENVIRONMENT_DEPLOYMENTS_QUERY */
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6335);
-
-function requestOptions(control = {}) {
-    return {
-        request: {
-            ...(control.signal ? { signal: control.signal } : {}),
-            ...(control.retries !== undefined ? { retries: control.retries } : {}),
-        },
-    };
-}
-/** Records a deployment (no merge of the default branch, no required contexts: CI gated it). */
-async function createDeployment(client, context, deployment, control) {
-    const response = await client.rest.repos.createDeployment({
-        owner: context.owner,
-        repo: context.repo,
-        ref: deployment.ref,
-        environment: deployment.environment,
-        description: (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .deploymentDescription */ .kj)(deployment.description),
-        payload: deployment.payload,
-        ...(deployment.task ? { task: deployment.task } : {}),
-        auto_merge: false,
-        required_contexts: [],
-        production_environment: deployment.production,
-        transient_environment: deployment.transient,
-        ...requestOptions(control),
-    });
-    // 202 (a merge was needed) has a message instead of an id; a cut-off answer has neither.
-    const data = response.data;
-    const id = data !== null && typeof data === 'object' ? data.id : undefined;
-    if (typeof id !== 'number') {
-        const message = data !== null && typeof data === 'object' ? data.message : '';
-        throw new Error(`GitHub did not create the deployment: ${typeof message === 'string' && message ? message : `answer ${response.status} without an id`}`);
-    }
-    return id;
-}
-async function setDeploymentStatus(client, context, deploymentId, status, control) {
-    const url = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .environmentUrl */ .fw)(status.environmentUrl);
-    await client.rest.repos.createDeploymentStatus({
-        owner: context.owner,
-        repo: context.repo,
-        deployment_id: deploymentId,
-        state: status.state,
-        description: (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .deploymentDescription */ .kj)(status.description),
-        ...(url ? { environment_url: url } : {}),
-        log_url: context.runUrl,
-        ...requestOptions(control),
-    });
-}
-/** The newest status of a deployment, or undefined when it has none yet. */
-async function latestDeploymentStatus(client, context, deploymentId, control) {
-    const { data } = await client.rest.repos.listDeploymentStatuses({
-        owner: context.owner,
-        repo: context.repo,
-        deployment_id: deploymentId,
-        per_page: 1,
-        ...requestOptions(control),
-    });
-    const latest = Array.isArray(data) ? data[0] : undefined;
-    return latest ? { state: latest.state, description: latest.description ?? '' } : undefined;
-}
-/** GraphQL's page size limit. */
-const MAX_DEPLOYMENTS_PER_QUERY = 100;
-// Newest first: GitHub's default order is CREATED_AT ASC, which would show the oldest ones.
-const ENVIRONMENT_DEPLOYMENTS_QUERY = `query EnvironmentDeployments($owner: String!, $name: String!, $environments: [String!], $first: Int!) {
-  repository(owner: $owner, name: $name) {
-    deployments(environments: $environments, first: $first, orderBy: {field: CREATED_AT, direction: DESC}) {
-      nodes {
-        databaseId
-        state
-        latestStatus {
-          state
-        }
-      }
-    }
-  }
-}`;
-/**
- * The newest deployments of an environment with their newest status, in one GraphQL request
- * (the REST API needs one more request per deployment for its statuses).
- */
-async function environmentDeployments(client, context, environment, options = {}) {
-    // The object form: the string form refuses `url` (the run's GraphQL endpoint) as an option.
-    const answer = await client.graphql({
-        query: ENVIRONMENT_DEPLOYMENTS_QUERY,
-        url: context.graphqlUrl,
-        owner: context.owner,
-        name: context.repo,
-        environments: [environment],
-        first: Math.min(options.first ?? MAX_DEPLOYMENTS_PER_QUERY, MAX_DEPLOYMENTS_PER_QUERY),
-        ...requestOptions(options),
-    });
-    const nodes = answer.repository?.deployments.nodes ?? [];
-    return nodes
-        .filter((node) => node !== null)
-        .map((node) => ({
-        id: node.databaseId,
-        state: node.state,
-        latestStatus: node.latestStatus?.state ?? null,
-    }));
-}
-/**
- * The deployments of the environment created before `beforeId` that still read as live
- * (newest status success): the ones to mark inactive once `beforeId` has taken over. Later
- * deployments (a deploy that finished while a rollback ran) are never touched.
- */
-function liveEarlierDeployments(deployments, beforeId) {
-    return deployments
-        .filter((deployment) => deployment.latestStatus === 'SUCCESS')
-        .map((deployment) => deployment.id)
-        .filter((id) => id !== null && (beforeId === undefined || id < beforeId));
-}
-
-
-/***/ }),
-
-/***/ 6335:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   cy: () => (/* binding */ redactPayload),
-/* harmony export */   fw: () => (/* binding */ environmentUrl),
-/* harmony export */   kj: () => (/* binding */ deploymentDescription)
-/* harmony export */ });
-/* unused harmony exports DESCRIPTION_LIMIT, redactUrl, redactText */
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5931);
-// What flightdeck sends to GitHub to be shown to everyone with read access (deployment
-// descriptions, environment URLs, payloads) is cleaned here first: the runner masks secrets in
-// logs, but nothing masks what an API stores.
-
-/** GitHub's limit for deployment and deployment status descriptions, in characters. */
-const DESCRIPTION_LIMIT = 140;
-// Query parameters named like credentials (`?token=`, `&api_key=`, `X-Amz-Signature=`, `sig=`).
-function isSensitiveParameter(name) {
-    return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .isSensitiveHeader */ .yx)(name) || /^(sig|code|jwt|pass|pwd)$/i.test(name);
-}
-// Secrets shorter than this are left alone: replacing every `a` or `42` would garble the text
-// while protecting nothing a guess would not find.
-const MIN_SECRET_LENGTH = 4;
-function replaceSecrets(text, secrets) {
-    let result = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    const ordered = [...new Set(secrets)]
-        .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
-        .sort((a, b) => b.length - a.length);
-    for (const secret of ordered)
-        result = result.split(secret).join('***');
-    return result;
-}
-/**
- * A URL without `user:password@` and with credential-like query values replaced by `***`.
- * Edited as text, so the rest stays exactly as written (a URL inside a sentence may end in
- * punctuation that re-serializing would percent-encode).
- */
-function redactUrl(url) {
-    const withoutUserinfo = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/?#\s]*@/i, '$1');
-    return withoutUserinfo.replace(/([?&])([^=&#\s]+)=([^&#\s]*)/g, (whole, separator, name) => {
-        let decoded = name;
-        try {
-            decoded = decodeURIComponent(name);
-        }
-        catch {
-            // Not percent-encoded: the name as written.
-        }
-        return isSensitiveParameter(decoded) ? `${separator}${name}=***` : whole;
-    });
-}
-// `scheme://` followed by anything up to whitespace or a quote.
-const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
-/**
- * Text with credentials taken out: URLs lose `user:password@` and credential-like query
- * values, and each of `secrets` (tokens, header values) becomes `***`.
- */
-function redactText(text, secrets = []) {
-    return replaceSecrets(text, secrets).replace(URL_IN_TEXT, (url) => redactUrl(url));
-}
-/**
- * A deployment or status description GitHub accepts and anyone may read: credentials taken
- * out, whitespace runs (newlines from CLI errors) as one space, and cut visibly at 140
- * characters (by code point, so an emoji is never split in half).
- */
-function deploymentDescription(text, secrets = []) {
-    const clean = redactText(text, secrets).replace(/\s+/g, ' ').trim();
-    const characters = Array.from(clean);
-    if (characters.length <= DESCRIPTION_LIMIT)
-        return clean;
-    return `${characters.slice(0, DESCRIPTION_LIMIT - 1).join('')}…`;
-}
-/**
- * An environment URL safe to publish: http(s) only, without `user:password@` and without
- * credential-like query parameters (a link that needs them is better missing than leaking
- * them). Undefined for anything else, so GitHub keeps the environment's earlier URL.
- */
-function environmentUrl(url, secrets = []) {
-    if (!url)
-        return undefined;
-    let parsed;
-    try {
-        parsed = new URL(url.trim());
-    }
-    catch {
-        return undefined;
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-        return undefined;
-    const sensitive = [...parsed.searchParams.keys()].filter(isSensitiveParameter);
-    let text = url.trim();
-    // Rebuilt only when something must go, so a clean URL is published exactly as given.
-    if (parsed.username !== '' || parsed.password !== '' || sensitive.length > 0) {
-        parsed.username = '';
-        parsed.password = '';
-        for (const name of sensitive)
-            parsed.searchParams.delete(name);
-        text = parsed.toString();
-    }
-    // A secret anywhere else in the URL (a path segment, a fragment): publish nothing.
-    return replaceSecrets(text, secrets) === text ? text : undefined;
-}
-/**
- * A deployment payload with every string cleaned by `redactText`. Depth is bounded: payloads
- * are small records built by flightdeck, and anything deeper than this is dropped rather than
- * walked.
- */
-function redactPayload(value, secrets = [], depth = 0) {
-    if (typeof value === 'string')
-        return redactText(value, secrets);
-    if (value === null || typeof value !== 'object')
-        return value;
-    if (depth >= 8)
-        return null;
-    if (Array.isArray(value))
-        return value.map((item) => redactPayload(item, secrets, depth + 1));
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactPayload(item, secrets, depth + 1)]));
 }
 
 

@@ -1,21 +1,88 @@
-export const id = 317;
-export const ids = [317];
+export const id = 664;
+export const ids = [664];
 export const modules = {
 
-/***/ 6317:
+/***/ 2664:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   githubClient: () => (/* binding */ githubClient)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_MAX_RATE_LIMIT_WAIT_MS, githubRequestTimeoutMs, GitHubTimeoutError, fetchWithTimeLimit */
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1351);
-/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7478);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6856);
-/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9503);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9910);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3643);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  githubClient: () => (/* binding */ githubClient)
+});
+
+// UNUSED EXPORTS: DEFAULT_MAX_RATE_LIMIT_WAIT_MS, DEFAULT_REQUEST_TIMEOUT_MS, GitHubTimeoutError, fetchWithTimeLimit, githubRequestTimeoutMs
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
+var github = __webpack_require__(1351);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/utils.js + 19 modules
+var utils = __webpack_require__(7478);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(9735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(6856);
+;// CONCATENATED MODULE: ./shared/durations.ts
+const UNIT_MS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000,
+};
+/**
+ * The longest wait a Node timer can hold (2^31 - 1 ms, about 24.8 days); a longer one fires at
+ * once, so a duration above it is an input error, never a timer.
+ */
+const MAX_DURATION_MS = (/* unused pure expression or super */ null && (2 ** 31 - 1));
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy;
+/**
+ * Milliseconds in a duration such as `500ms`, `10s`, `5m`, `1h`, `7d`, `1m30s`, or a bare number of
+ * seconds (`30`, `1.5`). Returns undefined for anything else.
+ */
+function parseDuration(text) {
+    const value = text.trim().toLowerCase();
+    if (value === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    let total = 0;
+    let consumed = 0;
+    PART.lastIndex = 0;
+    for (let match = PART.exec(value); match; match = PART.exec(value)) {
+        total += Number(match[1]) * UNIT_MS[match[2]];
+        consumed = PART.lastIndex;
+    }
+    if (consumed !== value.length)
+        return undefined;
+    return Math.round(total);
+}
+/** A short human form: `850ms`, `12.3s`, `5m`, `1h 2m`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    if (ms < 60_000) {
+        const seconds = ms / 1000;
+        return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)}s`;
+    }
+    const totalSeconds = Math.round(ms / 1000);
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    const seconds = totalSeconds % 60;
+    const parts = [];
+    if (hours)
+        parts.push(`${hours}h`);
+    if (minutes)
+        parts.push(`${minutes}m`);
+    if (seconds)
+        parts.push(`${seconds}s`);
+    return parts.join(' ');
+}
+
+// EXTERNAL MODULE: ./shared/runner.ts + 2 modules
+var runner = __webpack_require__(9910);
+// EXTERNAL MODULE: ./shared/github/context.ts
+var context = __webpack_require__(3643);
+;// CONCATENATED MODULE: ./shared/github/client.ts
 
 
 
@@ -37,7 +104,7 @@ const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 20_000;
  */
 function githubRequestTimeoutMs(env = process.env) {
     const configured = env.FLIGHTDECK_GITHUB_TIMEOUT?.trim();
-    const ms = configured ? (0,_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(configured) : undefined;
+    const ms = configured ? parseDuration(configured) : undefined;
     return ms !== undefined && ms > 0 ? ms : DEFAULT_REQUEST_TIMEOUT_MS;
 }
 /** What a GitHub request that ran out of time throws (Octokit wraps it as a 500 RequestError). */
@@ -85,7 +152,7 @@ function fetchWithTimeLimit(fetch, timeoutMs) {
         }
         catch (err) {
             if (timeout.aborted && !callerSignal?.aborted) {
-                throw new GitHubTimeoutError(`GitHub did not answer ${describeRequest(input, init)} within ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(timeoutMs)}`);
+                throw new GitHubTimeoutError(`GitHub did not answer ${describeRequest(input, init)} within ${formatDuration(timeoutMs)}`);
             }
             throw err;
         }
@@ -101,22 +168,22 @@ function githubClient(token, options = {}) {
     const maxWaitMs = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
     // @actions/github's defaults carry a fetch that honours the runner's proxy settings
     // (HTTPS_PROXY, NO_PROXY); Octokit replaces `request` as a whole, so keep it explicitly.
-    const proxyFetch = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__/* .defaults */ .NT.request?.fetch ?? globalThis.fetch;
+    const proxyFetch = utils/* defaults */.NT.request?.fetch ?? globalThis.fetch;
     const waitOutRateLimit = (kind) => (retryAfterSeconds, request, _octokit, retryCount) => {
         const what = `${request.method ?? 'GET'} ${request.url ?? ''}`;
         const waitMs = retryAfterSeconds * 1000;
         if (retryCount >= 1 || waitMs > maxWaitMs || request.request?.signal?.aborted) {
-            _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`GitHub's ${kind} refused ${what}; it lifts in ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(waitMs)}, longer than flightdeck waits (${(0,_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(maxWaitMs)}, once).`);
+            runner/* info */.pq(`GitHub's ${kind} refused ${what}; it lifts in ${formatDuration(waitMs)}, longer than flightdeck waits (${formatDuration(maxWaitMs)}, once).`);
             return false;
         }
-        _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`GitHub's ${kind}: waiting ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(waitMs)} to retry ${what}.`);
+        runner/* info */.pq(`GitHub's ${kind}: waiting ${formatDuration(waitMs)} to retry ${what}.`);
         return true;
     };
-    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
-        baseUrl: options.apiUrl ?? (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .runContext */ .p)().apiUrl,
+    return (0,github/* getOctokit */.Q)(token, {
+        baseUrl: options.apiUrl ?? (0,context/* runContext */.p)().apiUrl,
         request: {
             fetch: fetchWithTimeLimit(proxyFetch, requestTimeoutMs),
-            agent: _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__/* .defaults */ .NT.request?.agent,
+            agent: utils/* defaults */.NT.request?.agent,
             retries: options.retries ?? 3,
         },
         throttle: {
@@ -126,12 +193,12 @@ function githubClient(token, options = {}) {
         // Octokit's own notices (deprecations, plugin trouble) go through the runner protocol,
         // not to stderr.
         log: {
-            debug: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .debug */ .Yz(message),
-            info: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .debug */ .Yz(message),
-            warn: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(message),
-            error: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(message),
+            debug: (message) => runner/* debug */.Yz(message),
+            info: (message) => runner/* debug */.Yz(message),
+            warn: (message) => runner/* warning */.$e(message),
+            error: (message) => runner/* warning */.$e(message),
         },
-    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__/* .throttling */ .A);
+    }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
 }
 
 

@@ -1,5 +1,5 @@
-export const id = 572;
-export const ids = [572,317];
+export const id = 459;
+export const ids = [459,317,596];
 export const modules = {
 
 /***/ 6317:
@@ -138,7 +138,7 @@ function githubClient(token, options = {}) {
 
 /***/ }),
 
-/***/ 1572:
+/***/ 9459:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -160,13 +160,39 @@ var runner = __webpack_require__(2798);
 var client = __webpack_require__(6317);
 // EXTERNAL MODULE: ./shared/github/deployments.ts
 var github_deployments = __webpack_require__(9596);
-// EXTERNAL MODULE: ./shared/inputs.ts + 11 modules
-var inputs = __webpack_require__(1884);
+// EXTERNAL MODULE: ./shared/secrets.ts
+var secrets = __webpack_require__(5931);
+;// CONCATENATED MODULE: ./shared/github/token.ts
+
+// `${{ github.token }}`, `${{ secrets.X }}`: what an action.yml default or a workflow value
+// looks like before the runner expands it.
+const UNEXPANDED_EXPRESSION = /\$\{\{[\s\S]*?\}\}/;
+/**
+ * A GitHub token as an action may use it: undefined when empty, and undefined (with a
+ * warning) when it arrived as an unexpanded `${{ … }}` expression. Runners always expand
+ * expressions, but `@github/local-action` and other local runners pass action.yml defaults
+ * such as `${{ github.token }}` through literally; sending that to GitHub as a token only buys
+ * a 401 that reads like a permissions problem. `parseInputs` already reads such an input as
+ * not given; this covers a token from anywhere else (an environment variable, a value read
+ * without parseInputs), so every caller of the GitHub API decides the same way.
+ */
+function token_githubTokenInput(value, inputName = 'github-token', warn = (message) => core.warning(message)) {
+    const token = value?.trim();
+    if (!token)
+        return undefined;
+    if (UNEXPANDED_EXPRESSION.test(token)) {
+        warn(`\`${inputName}\` is the unexpanded expression ${token.match(UNEXPANDED_EXPRESSION)?.[0] ?? ''}: nothing expanded it (a local runner passes action.yml defaults as they are), so it is treated as missing. Pass a token explicitly to use the GitHub API.`);
+        return undefined;
+    }
+    return token;
+}
+
 ;// CONCATENATED MODULE: ./shared/github/open-deployment.ts
 // A GitHub Deployment left in_progress by a job that was cancelled or killed would read as a
 // deploy in progress forever (and hold up the next one at the concurrency gate). The lifecycle
 // remembers an open deployment in the action's saved state until its final state is sent; the
 // action's post step (post-if: always()) ends one still open as `error`.
+
 
 
 
@@ -202,10 +228,10 @@ async function endOpenDeployment(action) {
     // The main step ended its deployment itself, or made none: the usual case.
     if (!open)
         return;
-    const parsed = secret().safeParse(core.getInput('github-token'));
-    const token = parsed.success ? parsed.data : undefined;
-    if (!token || /^\$\{\{/.test(token))
+    const token = githubTokenInput(core.getInput('github-token'));
+    if (!token)
         return;
+    maskSecret(token);
     const { githubClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6317));
     const { latestDeploymentStatus, setDeploymentStatus } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9596));
     const client = githubClient(token);

@@ -1,5 +1,0 @@
-export * from './expectations.js'
-export * from './json-assertions.js'
-export * from './poll.js'
-export * from './probe.js'
-export * from './status.js'
