@@ -42,29 +42,117 @@ describe.each(files)('%s', (file) => {
 
 /**
  * Inputs a reusable workflow deliberately does not let its caller set, per workflow and action,
- * with the reason; and actions whose outputs it deliberately does not pass on.
+ * with the reason; and outputs it deliberately does not pass on (all of an action's, with one
+ * reason, or some, each with its reason). A workflow that runs one action in two steps keys the
+ * second by its step id (deploy.yml's `page` is notify for PagerDuty only).
  */
-const DELIBERATE: Record<
-  string,
-  Record<string, { fixed?: Record<string, string>; outputsNotExposed?: string }>
-> = {
+type Deliberate = {
+  fixed?: Record<string, string>
+  outputsNotExposed?: string | Record<string, string>
+}
+
+/** Notify inputs a deploy or monitor computes itself, or leaves to the action's default. */
+const NOTIFY_COMPUTED = {
+  status: 'computed from the outcome (deployed → success, blocked → skipped, ...)',
+  'github-comment':
+    'needs pull-requests: write or contents: write, which this workflow does not ask for',
+  'github-token': "the job's own token, the action's default",
+}
+
+/** Notify inputs of the chat/e-mail/webhook channels, which the PagerDuty-only step leaves out. */
+const CHAT_CHANNELS = Object.fromEntries(
+  [
+    'mention-on-failure',
+    'slack-webhook-url',
+    'slack-bot-token',
+    'slack-channel',
+    'slack-ts',
+    'slack-api-url',
+    'teams-webhook-url',
+    'discord-webhook-url',
+    'webhook-url',
+    'webhook-secret',
+    'smtp-host',
+    'smtp-port',
+    'smtp-username',
+    'smtp-password',
+    'smtp-secure',
+    'email-from',
+    'email-to',
+  ].map((input) => [input, 'sent by the `notify` step; this step speaks to PagerDuty only']),
+)
+
+const SETUP_INSTALLS_ONLY: Deliberate = {
+  fixed: {
+    token: 'setup only installs the CLI here; the next flightdeck step uses and checks the token',
+    'download-base-url': 'the flyctl GitHub release downloads',
+    cache: 'always reuse the tool cache',
+    'github-token': "the job's own token, the action's default",
+  },
+  outputsNotExposed: 'an installer step: its versions and paths are in its log',
+}
+
+const DELIBERATE: Record<string, Record<string, Deliberate>> = {
   'rollback.yml': {
-    setup: {
-      fixed: {
-        token: 'setup only installs the CLI here; the rollback step uses and checks the token',
-        'download-base-url': 'the flyctl GitHub release downloads',
-        cache: 'always reuse the tool cache',
-        'github-token': "the job's own token, the action's default",
-      },
-      outputsNotExposed: 'an installer step: its versions and paths are in its log',
-    },
+    setup: SETUP_INSTALLS_ONLY,
     rollback: {
       fixed: {
         'github-token':
           "the called workflow's own token, which has deployments: write; the action's default",
       },
     },
+    notify: {
+      fixed: {
+        ...NOTIFY_COMPUTED,
+        environment: "the rollback's environment",
+        url: 'none: the rollback has no environment URL of its own',
+        version: "the rollback's to-release",
+        'deployment-record': 'rollback writes no deployment record',
+        'pagerduty-api-url': 'the PagerDuty Events API',
+      },
+    },
   },
+  'deploy.yml': {
+    setup: SETUP_INSTALLS_ONLY,
+    'gated-deploy': {
+      fixed: {
+        'github-token':
+          "the job's own token (deployments: write, checks: read, statuses: read); the action's default",
+      },
+      outputsNotExposed: {
+        record: "a path on this job's runner: notify reads it here, and it is in the job summary",
+      },
+    },
+    notify: {
+      fixed: {
+        ...NOTIFY_COMPUTED,
+        environment: "the deploy's environment",
+        url: "the deployment record's environment URL",
+        version: "the deployment record's release",
+        'deployment-record': "gated-deploy's record output",
+        'pagerduty-routing-key': 'sent by the `page` step, with its own pagerduty-on',
+        'pagerduty-api-url': 'used by the `page` step',
+      },
+    },
+    page: {
+      fixed: {
+        ...NOTIFY_COMPUTED,
+        ...CHAT_CHANNELS,
+        environment: "the deploy's environment",
+        url: "the deployment record's environment URL",
+        version: "the deployment record's release",
+        'deployment-record': "gated-deploy's record output",
+      },
+      outputsNotExposed:
+        "the chat step's sent, failed and slack-ts are passed on; PagerDuty has no message to update",
+    },
+  },
+}
+
+/** What DELIBERATE says of one step: by its step id when listed so, else by its action. */
+function deliberateFor(workflow: string, action: string, stepId: string | undefined): Deliberate {
+  const entries = DELIBERATE[workflow] ?? {}
+  return (stepId !== undefined ? entries[stepId] : undefined) ?? entries[action] ?? {}
 }
 
 /** Inputs that carry credentials: a reusable workflow takes them as secrets, never as inputs. */
@@ -103,16 +191,20 @@ describe.each(reusable)('reusable $file', ({ name, text, workflow }) => {
     }),
   )
 
+  const labelled = steps.map(
+    (s) => [s.step.id ? `${s.use.name} (step ${s.step.id})` : s.use.name, s] as const,
+  )
+
   it('runs flightdeck actions', () => {
     expect(steps.length).toBeGreaterThan(0)
   })
 
-  it.each(steps.map((s) => [s.use.name, s] as const))(
+  it.each(labelled)(
     'lets the caller set every input of %s, credentials as secrets, with the same defaults',
-    (action, { step }) => {
+    (_label, { step, use: { name: action } }) => {
       const spec = actionSpec(action)
       expect(spec).toBeDefined()
-      const fixed = DELIBERATE[name]?.[action]?.fixed ?? {}
+      const fixed = deliberateFor(name, action, step.id).fixed ?? {}
       const given = step.with ?? {}
       const problems: string[] = []
       for (const [input, def] of Object.entries(spec?.inputs ?? {})) {
@@ -151,14 +243,20 @@ describe.each(reusable)('reusable $file', ({ name, text, workflow }) => {
     },
   )
 
-  it.each(steps.map((s) => [s.use.name, s] as const))(
+  it.each(labelled)(
     'passes on every output of %s',
-    (action, { jobId, job, step }) => {
-      if (DELIBERATE[name]?.[action]?.outputsNotExposed) return
+    (_label, { jobId, job, step, use: { name: action } }) => {
+      const notExposed = deliberateFor(name, action, step.id).outputsNotExposed ?? {}
+      if (typeof notExposed === 'string') return
       const spec = actionSpec(action)
       expect(step.id).toBeTruthy()
       const problems: string[] = []
+      for (const output of Object.keys(notExposed)) {
+        if (!(output in (spec?.outputs ?? {})))
+          problems.push(`DELIBERATE lists unknown output \`${output}\``)
+      }
       for (const output of Object.keys(spec?.outputs ?? {})) {
+        if (output in notExposed) continue
         const jobValue = job.outputs?.[output]
         if (jobValue?.replace(/\s+/g, ' ') !== `\${{ steps.${step.id}.outputs.${output} }}`) {
           problems.push(`jobs.${jobId}.outputs.${output} is ${JSON.stringify(jobValue)}`)
