@@ -30,6 +30,13 @@ export interface WorkerVersion {
   annotations?: Record<string, string>
 }
 
+/** A binding of an uploaded version's metadata (secret_text ones carry their value in `text`). */
+export interface UploadedBinding {
+  name?: string
+  type?: string
+  text?: string
+}
+
 export interface WorkerDeployment {
   id: string
   source: string
@@ -50,6 +57,8 @@ interface Worker {
   /** Secrets changed since each version was made: the API refuses a rollback across them. */
   secretsChangedSince: Map<string, string[]>
   subdomainEnabled: boolean
+  /** Whether its versions get preview URLs (`preview_urls` in wrangler config). */
+  previewsEnabled: boolean
 }
 
 export interface RecordedCloudflareRequest {
@@ -94,6 +103,8 @@ export class FakeCloudflareApi {
   /** Requests no route knew: a test expects none. */
   readonly unknown: RecordedCloudflareRequest[] = []
   readonly workers = new Map<string, Worker>()
+  /** The bindings each uploaded version came with, by version id: never listed back. */
+  readonly uploadedBindings = new Map<string, UploadedBinding[]>()
   /** The account's workers.dev subdomain. */
   readonly subdomain = 'example-team'
   private server?: Server
@@ -178,6 +189,16 @@ export class FakeCloudflareApi {
     return [...worker.versions].reverse()
   }
 
+  /** Turns preview URLs on for the Worker, as `preview_urls = true` does on its next deploy. */
+  enablePreviews(name: string): void {
+    this.requireWorker(name).previewsEnabled = true
+  }
+
+  /** The Worker's versions, newest first. */
+  versionsOf(name: string): WorkerVersion[] {
+    return this.requireWorker(name).versions
+  }
+
   /** Splits the Worker's traffic between two versions, as `wrangler versions deploy` does. */
   deployGradually(name: string, split: Array<[string, number]>): void {
     const worker = this.requireWorker(name)
@@ -208,6 +229,7 @@ export class FakeCloudflareApi {
       secrets: {},
       secretsChangedSince: new Map(),
       subdomainEnabled: false,
+      previewsEnabled: false,
     }
   }
 
@@ -452,6 +474,7 @@ export class FakeCloudflareApi {
       const parsed = JSON.parse(metadata) as {
         main_module?: string
         annotations?: Record<string, string>
+        bindings?: UploadedBinding[]
       }
       if (!parsed.main_module || multipartField(request, parsed.main_module) === undefined) {
         return { status: 400, errors: [{ code: 10021, message: 'No such module: main_module' }] }
@@ -462,13 +485,17 @@ export class FakeCloudflareApi {
         this.workers.set(name, worker)
       }
       const version = this.newVersion(worker, 'upload', parsed.annotations?.['workers/message'])
-      if (parsed.annotations?.['workers/tag'] && version.annotations) {
-        version.annotations['workers/tag'] = parsed.annotations['workers/tag']
+      for (const key of ['workers/tag', 'workers/alias']) {
+        const value = parsed.annotations?.[key]
+        if (value && version.annotations) version.annotations[key] = value
       }
+      this.uploadedBindings.set(version.id, parsed.bindings ?? [])
       return {
         status: 200,
         result: {
           ...version,
+          // What wrangler reads to decide whether to print preview URLs (`has_preview`).
+          metadata: { ...version.metadata, has_preview: worker.previewsEnabled },
           resources: {
             bindings: [],
             script: { etag: randomBytes(16).toString('hex'), handlers: ['fetch'] },
@@ -535,7 +562,7 @@ export class FakeCloudflareApi {
     this.on('GET', `${scripts}/subdomain`, (_request, match) =>
       this.withWorker(match, (worker) => ({
         status: 200,
-        result: { enabled: worker.subdomainEnabled, previews_enabled: false },
+        result: { enabled: worker.subdomainEnabled, previews_enabled: worker.previewsEnabled },
       })),
     )
 

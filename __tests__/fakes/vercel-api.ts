@@ -328,6 +328,10 @@ export class FakeVercelApi {
           (!request.query.projectId || d.projectId === request.query.projectId) &&
           (!request.query.target || d.target === request.query.target) &&
           (!states || states.includes(d.readyState)) &&
+          // `vercel list --meta KEY=VALUE` asks for `meta-KEY=VALUE`.
+          Object.entries(request.query).every(
+            ([key, value]) => !key.startsWith('meta-') || d.meta[key.slice(5)] === value,
+          ) &&
           d.createdAt < until,
       )
       const page = matching.slice(0, limit)

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { planRollback } from '../../shared/providers/select.js'
 import type { ProviderConfig } from '../../shared/providers/types.js'
-import { createVercelProvider } from '../../shared/providers/vercel.js'
+import { PREVIEW_META_KEY, createVercelProvider } from '../../shared/providers/vercel.js'
 import { FakeVercelApi, type StandInProject } from '../fakes/vercel-api.js'
 import { installedCli, useRealCliEnv } from './real-cli.js'
 
@@ -287,6 +287,61 @@ describeReal('real vercel through the vercel provider', () => {
     expect((error as Error).message).toBe(
       `\`vercel --api=${api.url} deploy --yes --project=${broken.name} --format=json\` failed with exit code 1: BUILD_ERROR: Command "npm run build" exited with 1 (build logs: https://vercel.com/${api.user.username}/${broken.name}/${failed?.id.replace(/^dpl_/, '')})`,
     )
+  })
+
+  it("makes a pull request's previews as tagged preview deployments and removes every one of them, never production", async () => {
+    const project = api.addProject('preview-app')
+    // Deployments that must survive: production (even with the same tag) and another PR's.
+    const production = api.addDeployment(project, 'production', 'READY', {
+      [PREVIEW_META_KEY]: 'shop-pr-12',
+    })
+    const other = api.addDeployment(project, null, 'READY', { [PREVIEW_META_KEY]: 'shop-pr-13' })
+    const site = join(session.dir, 'preview-site')
+    mkdirSync(site, { recursive: true })
+    writeFileSync(join(site, 'index.html'), '<h1>preview</h1>\n')
+    const provider = vercel(project.name, { cwd: site })
+    const request = {
+      name: 'shop-pr-12',
+      vars: { LOG_LEVEL: 'debug' },
+      secrets: { API_KEY: 'pr3v1ew-s3cr3t' },
+      message: 'flightdeck preview of #12 at a1b2c3d',
+    }
+    const first = await provider.previews!.deploy(request)
+    const second = await provider.previews!.deploy(request)
+    const made = api.deployments.filter(
+      (d) => d.meta[PREVIEW_META_KEY] === 'shop-pr-12' && !d.target,
+    )
+    expect(made).toHaveLength(2)
+    expect([first, second]).toEqual(
+      [...made].reverse().map((d) => ({ id: d.id, url: `https://${d.url}` })),
+    )
+    const created = api.requestsTo('POST', /^\/v13\/deployments$/).at(-1)?.body as {
+      target?: unknown
+      env?: unknown
+      meta?: unknown
+    }
+    expect(created.target).toBeUndefined()
+    expect(created.meta).toMatchObject({ [PREVIEW_META_KEY]: 'shop-pr-12' })
+    expect(created.env).toEqual({ LOG_LEVEL: 'debug' })
+    // The secret goes to the project's Preview environment, by stdin.
+    expect(project.env.map((e) => [e.key, e.value, e.target])).toEqual([
+      ['API_KEY', 'pr3v1ew-s3cr3t', ['preview']],
+    ])
+
+    const removed = await provider.previews!.remove('shop-pr-12', 'the pull request was closed')
+    expect(removed.removed).toHaveLength(2)
+    expect(
+      api.deployments
+        .filter((d) => d.projectId === project.id)
+        .map((d) => d.id)
+        .sort(),
+    ).toEqual([production.id, other.id].sort())
+    const listed = api.requestsTo('GET', /^\/v6\/deployments$/).at(-1)
+    expect(listed?.query).toMatchObject({ [`meta-${PREVIEW_META_KEY}`]: 'shop-pr-12' })
+    // Gone already: nothing to remove, and no failure.
+    await expect(provider.previews!.remove('shop-pr-12', 'again')).resolves.toEqual({ removed: [] })
+    const shown = session.output.join('').replace(/::add-mask::.*\n/g, '')
+    expect(shown).not.toContain('pr3v1ew-s3cr3t')
   })
 
   it('removes deployments by URL and is calm about one already gone', async () => {

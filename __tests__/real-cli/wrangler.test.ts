@@ -319,6 +319,80 @@ describeReal('real wrangler through the cloudflare provider', () => {
     expect(shown).toContain(`[command]wrangler secret bulk --name=${name}`)
     expect(shown.replace(/::add-mask::.*\n/g, '')).not.toContain('s3cr3t')
   })
+
+  it('uploads a preview behind an alias with its own secrets, and replaces it with a removal page', async () => {
+    const name = `${WORKER}-preview`
+    const [production] = api.addWorker(name, 1)
+    api.enablePreviews(name)
+    const project = workerProject(
+      'preview-project',
+      'export default { fetch() { return new Response("preview") } }\n',
+    )
+    const provider = cloudflare(name, { cwd: project })
+    const secrets = { DATABASE_URL: 'postgres://u:pr3v1ew@db/app' }
+    const made = await provider.previews!.deploy({
+      name: 'shop-pr-12',
+      vars: { LOG_LEVEL: 'debug' },
+      secrets,
+      message: 'flightdeck preview of #12 at a1b2c3d',
+    })
+    const uploaded = api.versionsOf(name)[0]
+    expect(made).toEqual({
+      id: uploaded?.id,
+      url: `https://shop-pr-12-${name}.${api.subdomain}.workers.dev`,
+    })
+    expect(uploaded?.annotations).toMatchObject({
+      'workers/alias': 'shop-pr-12',
+      'workers/message': 'flightdeck preview of #12 at a1b2c3d',
+    })
+    // Production still serves what it served; the preview's secret lives in its version only.
+    expect(api.serving(name)).toEqual([{ version_id: production?.id, percentage: 100 }])
+    expect(api.uploadedBindings.get(uploaded?.id ?? '')).toEqual(
+      expect.arrayContaining([
+        { type: 'secret_text', name: 'DATABASE_URL', text: secrets.DATABASE_URL },
+        { type: 'plain_text', name: 'LOG_LEVEL', text: 'debug' },
+      ]),
+    )
+    expect(api.workers.get(name)?.secrets).toEqual({})
+    // The preview version is never a production rollback target.
+    const listed = await provider.releases()
+    expect(listed.find((release) => release.id === uploaded?.id)).toMatchObject({
+      status: 'unknown',
+      rawStatus: 'upload (preview alias shop-pr-12)',
+    })
+
+    const removed = await provider.previews!.remove('shop-pr-12', 'the pull request was closed')
+    expect(removed).toEqual({ removed: ['shop-pr-12'] })
+    const page = api.versionsOf(name)[0]
+    expect(page?.annotations?.['workers/alias']).toBe('shop-pr-12')
+    const upload = api.requestsTo('POST', new RegExp(`/scripts/${name}/versions$`)).at(-1)
+    const metadata = JSON.parse(multipartField(upload as never, 'metadata') ?? '{}') as {
+      main_module?: string
+      bindings?: unknown[]
+    }
+    expect(metadata.bindings ?? []).toEqual([])
+    const source = multipartField(upload as never, metadata.main_module ?? '') ?? ''
+    expect(source).toContain('status: 410')
+    expect(source).toContain('the pull request was closed')
+    expect(api.serving(name)).toEqual([{ version_id: production?.id, percentage: 100 }])
+    const shown = session.output.join('').replace(/::add-mask::.*\n/g, '')
+    expect(shown).not.toContain('pr3v1ew')
+  })
+
+  it('says how to turn preview URLs on when the Worker has them off', async () => {
+    const name = `${WORKER}-nopreview`
+    api.addWorker(name, 1)
+    const project = workerProject(
+      'nopreview',
+      'export default { fetch() { return new Response("x") } }\n',
+    )
+    const failed = await cloudflare(name, { cwd: project })
+      .previews!.deploy({ name: 'shop-pr-3', vars: {}, secrets: {}, message: 'pr 3' })
+      .catch((err: Error) => err)
+    expect((failed as Error).message).toMatch(
+      /gave it no preview URL: preview URLs are off for this Worker\. Set `preview_urls = true`/,
+    )
+  })
 })
 
 if (!WRANGLER) {

@@ -91,6 +91,39 @@ export const PROVIDER_CLI: Record<ProviderName, string | undefined> = {
   command: undefined,
 }
 
+/** One pull request's preview on a platform that previews within one project (Vercel, Workers). */
+export interface PreviewRequest {
+  /** The preview's safe name (what the app-name template gave): its alias, or its tag. */
+  name: string
+  /** Platform config file (vercel.json, wrangler.toml). */
+  config?: string
+  /** Plain variables for the preview; they may be shown. */
+  vars: Record<string, string>
+  /** Secret values: never argv, never a log line. */
+  secrets: Record<string, string>
+  /** Why it exists, for the platform's own record (`PR #12 at abc1234`). */
+  message: string
+}
+
+export interface PreviewResult {
+  url?: string
+  /** The platform's id of what was made (Vercel deployment id, Worker version id). */
+  id?: string
+}
+
+/**
+ * Previews that live inside the project itself instead of as an app of their own: a Vercel
+ * preview deployment, a Worker version behind a preview alias. Providers without this make an
+ * app per pull request (`ensureApp`, `deploy`, `destroyApp`).
+ */
+export interface PreviewOperations {
+  /** The longest preview name the platform takes. */
+  readonly maxNameLength: number
+  deploy(request: PreviewRequest): Promise<PreviewResult>
+  /** Takes the preview down; says what it removed. Already gone is fine. */
+  remove(name: string, why: string): Promise<{ removed: string[] }>
+}
+
 export interface Provider {
   readonly name: ProviderName
   /** The CLI this provider runs, if any (what `setup` installs for it). */
@@ -110,6 +143,8 @@ export interface Provider {
   url(): Promise<string | undefined>
   /** Names of the apps the credential can see (in `org` when given): what preview sweeps read. */
   listApps?(options: { org?: string }): Promise<string[]>
+  /** Previews inside the project (see PreviewOperations). */
+  readonly previews?: PreviewOperations
 }
 
 /** A platform cannot do what was asked; the message says what to use instead. */
