@@ -112,6 +112,15 @@ const DELIBERATE: Record<string, Record<string, Deliberate>> = {
       },
     },
   },
+  'preview.yml': {
+    setup: SETUP_INSTALLS_ONLY,
+    'preview-app': {
+      fixed: {
+        'github-token':
+          "the job's own token (deployments: write, pull-requests: write); the action's default",
+      },
+    },
+  },
   'deploy.yml': {
     setup: SETUP_INSTALLS_ONLY,
     'gated-deploy': {
