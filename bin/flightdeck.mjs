@@ -706,7 +706,9 @@ async function runStep(entry, env, translator, masker, control) {
   for (const file of Object.values(files)) writeFileSync(file, '')
   try {
     const child = spawn(process.execPath, [entry], {
-      cwd: env.GITHUB_WORKSPACE,
+      // Where the user started it (a runner would use the workspace, which is the same place in
+      // a CI checkout; an outer CI's GITHUB_WORKSPACE may not even exist on this machine).
+      cwd: process.cwd(),
       env: { ...env, ...files },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
