@@ -112,6 +112,20 @@ const DELIBERATE: Record<string, Record<string, Deliberate>> = {
       },
     },
   },
+  'monitor.yml': {
+    notify: {
+      fixed: {
+        ...NOTIFY_COMPUTED,
+        status: 'failure when the unhealthy URLs changed and some are down, success on recovery',
+        title: '"<name> is unhealthy" or "<name> recovered"',
+        message: 'each URL and why it failed, from the health report',
+        url: 'the message lists every URL',
+        version: 'a monitor deploys nothing',
+        'deployment-record': 'a monitor deploys nothing',
+        'slack-ts': 'each change of state is a message of its own',
+      },
+    },
+  },
   'preview.yml': {
     setup: SETUP_INSTALLS_ONLY,
     'preview-app': {
