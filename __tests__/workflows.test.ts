@@ -104,11 +104,11 @@ const DELIBERATE: Record<string, Record<string, Deliberate>> = {
     notify: {
       fixed: {
         ...NOTIFY_COMPUTED,
-        environment: "the rollback's environment",
-        url: 'none: the rollback has no environment URL of its own',
+        status: "the job's status: did the rollback succeed",
+        message: 'the app, the releases from and to, and the reason',
         version: "the rollback's to-release",
+        url: 'a rollback has no URL of its own',
         'deployment-record': 'rollback writes no deployment record',
-        'pagerduty-api-url': 'the PagerDuty Events API',
       },
     },
   },
