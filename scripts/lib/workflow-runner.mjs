@@ -11,6 +11,7 @@
 //   `./.github/workflows/<file>`) is expanded: its `with:` and `secrets:` are checked against
 //   on.workflow_call and typed, its jobs run with `inputs.*` / `secrets.*` bound, and its
 //   outputs come back to the caller as `needs.<job>.outputs.*`.
+// - `run:` steps of flightdeck's own reusable workflows are flightdeck's code: they run (bash).
 // - Every other step (`run:`, `actions/checkout`, …) is not executed: it is recorded as stubbed.
 //   Its expressions (env, with, the script text) are still evaluated, so a wire it reads is
 //   checked. Outputs of a stubbed step exist only when the caller gives them (`stubs`).
@@ -19,10 +20,16 @@
 // not declare, a required one left out, an output read that the step or job never sets, a
 // context value the run was not given, an expression outside the supported subset: each throws
 // a WorkflowError naming the file, the job, the step and the expression.
-import { existsSync, readFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { basename, delimiter, join } from 'node:path'
 import { parse } from 'yaml'
-import { repoRoot as defaultRepoRoot, runBundledAction } from './action-runner.mjs'
+import {
+  repoRoot as defaultRepoRoot,
+  parseFileCommands,
+  runBundledAction,
+} from './action-runner.mjs'
 
 /** A mistake in a workflow (or in what the run was given): the run stops with this. */
 export class WorkflowError extends Error {
@@ -88,7 +95,8 @@ const DEFAULT_GITHUB = {
  * @property {string} job the job id (`caller/callee` inside a reusable workflow)
  * @property {string} key the step's id, else its name, else its first `run:` line or `uses:`
  * @property {string} [id]
- * @property {'flightdeck' | 'flightdeck-post' | 'stubbed' | 'skipped'} kind
+ * @property {'flightdeck' | 'flightdeck-post' | 'flightdeck-run' | 'stubbed' | 'skipped'} kind
+ *   flightdeck-run: a `run:` step of flightdeck's own reusable workflow, run with bash
  * @property {string} [action] the flightdeck action's name
  * @property {string} [uses]
  * @property {string} [run] the script, expressions substituted (stubbed `run:` steps)
@@ -178,6 +186,7 @@ export async function runWorkflow(source, file, options = {}) {
     secrets,
     secretsDeclared: undefined,
     prefix: '',
+    ownScripts: false,
   })
   return trace
 }
@@ -204,6 +213,8 @@ export function parseWorkflow(text, file) {
  * @property {Record<string, string>} secrets
  * @property {Set<string> | undefined} secretsDeclared a reusable workflow's declared secrets (undefined: the top level)
  * @property {string} prefix job id prefix in traces (`caller/`)
+ * @property {boolean} ownScripts whether its `run:` steps are flightdeck's own (a reusable
+ *   workflow of this repo: they run) or the consumer's (stubbed)
  */
 
 /**
@@ -457,6 +468,26 @@ class Run {
             if (postOutcome === 'failure') failed = true
           })
         }
+      } else if (typeof step.run === 'string' && scope.ownScripts) {
+        // A script of flightdeck's own reusable workflow is part of flightdeck: it runs.
+        const script = interpolate(step.run, envCtx, `${stepWhere}: run`)
+        if (step.shell !== undefined && step.shell !== 'bash') {
+          throw new WorkflowError(`${stepWhere}: shell ${step.shell} is not supported (bash only)`)
+        }
+        const env = { ...jobEnv, ...exported, ...stepEnv }
+        const result = await runScript(script, this.runOptions(env, addedPath).env)
+        outcome = result.exitCode === 0 ? 'success' : 'failure'
+        outputs = result.outputs
+        Object.assign(exported, result.exportedEnv)
+        addedPath.unshift(...[...result.addedPath].reverse())
+        Object.assign(stepTrace, {
+          kind: 'flightdeck-run',
+          run: script,
+          env: stepEnv,
+          exitCode: result.exitCode,
+          errors: result.errors,
+          stdout: result.stdout,
+        })
       } else {
         // Not flightdeck's: recorded, not run. Its script's expressions are still evaluated.
         const script =
@@ -483,7 +514,7 @@ class Run {
         outcome,
         conclusion,
         outputs,
-        kind: actionName ? 'flightdeck' : 'stubbed',
+        kind: stepTrace.kind === 'stubbed' ? 'stubbed' : 'flightdeck',
         ...(actionName ? { action: actionName } : {}),
       }
       if (conclusion === 'failure') failed = true
@@ -554,6 +585,7 @@ class Run {
       secrets,
       secretsDeclared: job.secrets === 'inherit' ? undefined : declaredSecrets,
       prefix: `${scope.prefix}${jobId}/`,
+      ownScripts: true,
     })
     trace.steps.push(...inner.steps)
     trace.stubbed.push(...inner.stubbed)
@@ -793,6 +825,52 @@ class Run {
   }
 }
 
+/**
+ * Runs a `run:` script as the runner does (`bash --noprofile --norc -eo pipefail`), with the
+ * file commands of a step.
+ * @param {string} script
+ * @param {Record<string, string | undefined>} env
+ */
+async function runScript(script, env) {
+  const workDir = mkdtempSync(join(tmpdir(), 'flightdeck-run-'))
+  const files = {
+    GITHUB_OUTPUT: join(workDir, 'output'),
+    GITHUB_ENV: join(workDir, 'env'),
+    GITHUB_PATH: join(workDir, 'path'),
+    GITHUB_STEP_SUMMARY: join(workDir, 'summary.md'),
+  }
+  for (const file of Object.values(files)) writeFileSync(file, '')
+  const scriptPath = join(workDir, 'script.sh')
+  writeFileSync(scriptPath, script)
+  const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', scriptPath], {
+    cwd: workDir,
+    env: Object.fromEntries(
+      Object.entries({ ...env, ...files }).filter(([, value]) => value !== undefined),
+    ),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk) => (stdout += chunk))
+  /** @type {number | null} */
+  const exitCode = await new Promise((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', resolve)
+  })
+  const read = (/** @type {string} */ file) => readFileSync(file, 'utf8')
+  return {
+    exitCode,
+    stdout,
+    outputs: parseFileCommands(read(files.GITHUB_OUTPUT)),
+    exportedEnv: parseFileCommands(read(files.GITHUB_ENV)),
+    addedPath: read(files.GITHUB_PATH).split('\n').filter(Boolean),
+    errors: stdout
+      .split('\n')
+      .filter((line) => line.startsWith('::error'))
+      .map((line) => line.replace(/^::error[^:]*::/, '')),
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Workflow structure
 
@@ -1011,7 +1089,7 @@ function evaluateMap(map, ctx, where) {
  */
 function evaluateValue(value, ctx, where) {
   if (typeof value !== 'string') return value
-  const whole = /^\s*\$\{\{([\s\S]*?)\}\}\s*$/.exec(value)
+  const whole = LONE_EXPRESSION.exec(value)
   if (whole) {
     const text = (whole[1] ?? '').trim()
     return strict(evaluate(parseExpression(text, where), ctx, where), where, text)
@@ -1028,7 +1106,7 @@ function evaluateValue(value, ctx, where) {
  * @returns {string | Unset}
  */
 function evaluateLenient(value, ctx, where) {
-  const whole = /^\s*\$\{\{([\s\S]*?)\}\}\s*$/.exec(value)
+  const whole = LONE_EXPRESSION.exec(value)
   if (whole) {
     const text = (whole[1] ?? '').trim()
     const result = evaluate(parseExpression(text, where), ctx, where)
@@ -1104,6 +1182,9 @@ const CONTEXTS = new Set([
 
 /** @type {Map<string, Expr>} */
 const parsed = new Map()
+
+/** A value that is one `${{ … }}` and nothing else. */
+const LONE_EXPRESSION = /^\s*\$\{\{((?:(?!\}\})[\s\S])*)\}\}\s*$/
 
 /**
  * Parses the supported subset of GitHub's expression language.
@@ -1276,6 +1357,39 @@ function tokenize(text, where) {
   return tokens
 }
 
+/**
+ * An expression as text again, for error messages.
+ * @param {Expr} ast
+ * @returns {string}
+ */
+function show(ast) {
+  switch (ast.type) {
+    case 'literal':
+      return typeof ast.value === 'string'
+        ? `'${ast.value.replace(/'/g, "''")}'`
+        : String(ast.value)
+    case 'path':
+      return [
+        ast.root,
+        ...ast.keys.map((key) =>
+          key.type === 'literal' && /^[A-Za-z_][\w-]*$/.test(String(key.value))
+            ? `.${key.value}`
+            : `[${show(key)}]`,
+        ),
+      ].join('')
+    case 'call':
+      return `${ast.name}(${ast.args.map(show).join(', ')})`
+    case 'not':
+      return `!${show(ast.operand)}`
+    case 'and':
+      return `${show(ast.left)} && ${show(ast.right)}`
+    case 'or':
+      return `${show(ast.left)} || ${show(ast.right)}`
+    default:
+      return `${show(ast.left)} ${ast.op} ${show(ast.right)}`
+  }
+}
+
 /** @param {Expr} ast @returns {boolean} */
 function usesStatusFunction(ast) {
   switch (ast.type) {
@@ -1308,25 +1422,25 @@ function evaluate(ast, ctx, where) {
     case 'literal':
       return ast.value
     case 'not':
-      return !truthy(strict(evaluate(ast.operand, ctx, where), where, 'operand of !'))
+      return !truthy(strict(evaluate(ast.operand, ctx, where), where, show(ast.operand)))
     case 'and': {
-      const left = strict(evaluate(ast.left, ctx, where), where, 'left of &&')
-      return truthy(left) ? strict(evaluate(ast.right, ctx, where), where, 'right of &&') : left
+      const left = strict(evaluate(ast.left, ctx, where), where, show(ast.left))
+      return truthy(left) ? strict(evaluate(ast.right, ctx, where), where, show(ast.right)) : left
     }
     case 'or': {
-      const left = strict(evaluate(ast.left, ctx, where), where, 'left of ||')
-      return truthy(left) ? left : strict(evaluate(ast.right, ctx, where), where, 'right of ||')
+      const left = strict(evaluate(ast.left, ctx, where), where, show(ast.left))
+      return truthy(left) ? left : strict(evaluate(ast.right, ctx, where), where, show(ast.right))
     }
     case 'compare': {
-      const left = strict(evaluate(ast.left, ctx, where), where, 'left of a comparison')
-      const right = strict(evaluate(ast.right, ctx, where), where, 'right of a comparison')
+      const left = strict(evaluate(ast.left, ctx, where), where, show(ast.left))
+      const right = strict(evaluate(ast.right, ctx, where), where, show(ast.right))
       return compareValues(ast.op, left, right)
     }
     case 'call':
       return callFunction(ast.name, ast.args, ctx, where)
     case 'path': {
       const keys = ast.keys.map((key) =>
-        toText(strict(evaluate(key, ctx, where), where, 'an index')),
+        toText(strict(evaluate(key, ctx, where), where, show(key))),
       )
       return resolvePath(ast.root, keys, ctx, where)
     }
@@ -1342,8 +1456,7 @@ function evaluate(ast, ctx, where) {
  * @param {string} where
  */
 function callFunction(name, args, ctx, where) {
-  const values = () =>
-    args.map((arg) => strict(evaluate(arg, ctx, where), where, `an argument of ${name}()`))
+  const values = () => args.map((arg) => strict(evaluate(arg, ctx, where), where, show(arg)))
   const status = ctx.status
   switch (name) {
     case 'success':
