@@ -204,7 +204,7 @@ describe('preview-app through a pull request', () => {
     const result = await preview('opened', { inputs: { provider: 'render' } })
     expect(result.exitCode).toBe(1)
     expect(result.errors[0]).toMatch(
-      /^`provider` render has no preview apps in flightdeck yet; use Render preview environments/,
+      /^`provider` render has no preview apps in flightdeck: use Render preview environments .*\(fly, vercel and cloudflare have\)/,
     )
     expect(clis.calls()).toEqual([])
   })

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7962);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7679);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7962:
+/***/ 7679:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -328,7 +328,66 @@ function workspaceHasHead(headSha, env = process.env) {
 var shared_secrets = __nccwpck_require__(5931);
 // EXTERNAL MODULE: ./shared/providers/types.ts
 var types = __nccwpck_require__(4850);
+;// CONCATENATED MODULE: ./shared/providers/inputs.ts
+
+
+
+/**
+ * Names that reach a CLI as one argument each. A leading dash would read as a flag, and
+ * whitespace or shell characters are never part of a real app, service or release name.
+ */
+const PLATFORM_NAME = /^[A-Za-z0-9][A-Za-z0-9._:@/+=-]*$/;
+const platformName = (example) => (0,shared_inputs/* parser */.K3)((value) => {
+    if (!PLATFORM_NAME.test(value)) {
+        throw new Error(`${(0,shared_inputs/* quote */.hD)(value)} is not an app, service or release name: letters, digits and . _ : @ / + = - only, not starting with - (example: ${example})`);
+    }
+    return value;
+});
+/** The inputs every action that talks to a platform shares. */
+const providerInputSchema = {
+    provider: (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* oneOf */.yL)(types/* PROVIDER_NAMES */.xd), 'fly'),
+    app: (0,shared_inputs/* optional */.lq)(platformName('my-app')),
+    token: (0,shared_inputs/* secret */.rJ)(),
+    'api-url': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* httpUrl */.q3)('https://api.render.com/v1')),
+    'command-timeout': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* duration */.p0)('10m', { minMs: 1 }), '10m'),
+    'account-id': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
+    'environment-id': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
+    'project-id': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
+    'org-id': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
+    'deploy-command': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
+    'releases-command': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
+    'rollback-command': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
+};
+/** Checks what a provider needs that a schema cannot see alone; returns the problems. */
+function providerInputProblems(inputs) {
+    if (inputs.provider !== 'command' && !inputs.app) {
+        return [`\`app\` is required for provider \`${inputs.provider}\` (example: my-app)`];
+    }
+    return [];
+}
+function providerConfig(inputs, log) {
+    maskSecret(inputs.token);
+    return {
+        app: inputs.app ?? '',
+        token: inputs.token,
+        apiUrl: inputs['api-url'],
+        timeoutMs: inputs['command-timeout'],
+        cwd: process.env.GITHUB_WORKSPACE,
+        log,
+        settings: {
+            'account-id': inputs['account-id'],
+            'environment-id': inputs['environment-id'],
+            'project-id': inputs['project-id'],
+            'org-id': inputs['org-id'],
+            'deploy-command': inputs['deploy-command'],
+            'releases-command': inputs['releases-command'],
+            'rollback-command': inputs['rollback-command'],
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./actions/preview-app/src/inputs.ts
+
 
 
 
@@ -339,6 +398,12 @@ const { 'health-url': _healthUrl, ...healthChecks } = healthInputSchema;
 const previewSchema = {
     provider: (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* oneOf */.yL)(types/* PROVIDER_NAMES */.xd), 'fly'),
     token: (0,shared_inputs/* secret */.rJ)(),
+    // The project the previews live in (vercel, cloudflare), read as every action reads them.
+    app: providerInputSchema.app,
+    'project-id': providerInputSchema['project-id'],
+    'org-id': providerInputSchema['org-id'],
+    'account-id': providerInputSchema['account-id'],
+    'api-url': providerInputSchema['api-url'],
     'app-name': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)(checkTemplate), DEFAULT_TEMPLATE),
     org: (0,shared_inputs/* optional */.lq)((0,shared_inputs/* cliArgument */.Uy)('my-org')),
     region: (0,shared_inputs/* optional */.lq)((0,shared_inputs/* cliArgument */.Uy)('ams')),
@@ -380,20 +445,32 @@ const previewSchema = {
     'command-timeout': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* duration */.p0)('10m', { minMs: 1 }), '10m'),
     'deploy-timeout': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* duration */.p0)('30m', { minMs: 1000 }), '30m'),
 };
+/** Providers whose previews flightdeck makes: an app per PR, or previews inside one project. */
+const PREVIEW_PROVIDERS = ['fly', 'vercel', 'cloudflare'];
 function readPreviewInputs(read) {
     const inputs = (0,shared_inputs/* parseInputs */.TL)(previewSchema, read);
-    if (inputs.provider !== 'fly') {
+    if (!PREVIEW_PROVIDERS.includes(inputs.provider)) {
         const instead = {
-            vercel: 'Vercel makes a preview deployment of every pull request itself (its GitHub integration); use gated-deploy for production',
-            cloudflare: 'use wrangler versions upload --preview-alias in a command step until flightdeck supports Workers preview aliases',
             railway: 'use Railway PR environments (project settings)',
             render: 'use Render preview environments (render.yaml previews)',
             command: 'run your own preview commands in a step',
         };
         throw new errors/* InputError */.dz([
-            `\`provider\` ${inputs.provider} has no preview apps in flightdeck yet; ${instead[inputs.provider] ?? ''}`,
+            `\`provider\` ${inputs.provider} has no preview apps in flightdeck: ${instead[inputs.provider] ?? ''} (fly, vercel and cloudflare have)`,
         ]);
     }
+    const problems = [];
+    if (inputs.provider === 'cloudflare' && !inputs.app) {
+        problems.push('`app` is required for cloudflare previews: the Worker whose versions they are (example: app: my-worker)');
+    }
+    if (inputs.provider === 'vercel' && !inputs.app && !inputs['project-id']) {
+        problems.push('`app` is required for vercel previews: the Vercel project they are deployments of (example: app: my-project)');
+    }
+    if (inputs.provider !== 'fly' && inputs.image) {
+        problems.push(`\`image\` is for fly previews; ${inputs.provider} previews are built from the working directory (leave image empty)`);
+    }
+    if (problems.length > 0)
+        throw new errors/* InputError */.dz(problems);
     return inputs;
 }
 
@@ -487,15 +564,34 @@ function healthText(report) {
         return `healthy after ${(0,durations/* formatDuration */.a3)(report.durationMs)}`;
     return `unhealthy: ${(0,verify/* unhealthyReasons */.s)(report)}`;
 }
+/**
+ * The provider for one preview: for fly the app is the preview's own; for vercel and cloudflare
+ * it is the project (`app` input) whose previews these are.
+ */
 async function providerFor(inputs, app, timeoutMs) {
     return createProvider(inputs.provider, {
-        app,
+        app: inputs.provider === 'fly' ? app : (inputs.app ?? ''),
         token: inputs.token,
+        apiUrl: inputs['api-url'],
         timeoutMs,
         cwd: process.env.GITHUB_WORKSPACE,
-        settings: { org: inputs.org },
+        settings: {
+            org: inputs.org,
+            'project-id': inputs['project-id'],
+            'org-id': inputs['org-id'],
+            'account-id': inputs['account-id'],
+        },
         log: (line) => runner/* info */.pq(line),
     });
+}
+/**
+ * The preview's safe name within the platform's limit. A name inside a project (a Workers
+ * preview alias) must start with a letter, so one that would not gets `pr-` in front.
+ */
+function previewName(provider, filled) {
+    const max = provider.previews?.maxNameLength ?? MAX_NAME_LENGTH;
+    const name = safeAppName(filled, max);
+    return provider.previews && !/^[a-z]/.test(name) ? safeAppName(`pr-${filled}`, max) : name;
 }
 async function deploy(inputs, context, pr, app, client) {
     const provider = await providerFor(inputs, app, inputs['command-timeout']);
@@ -540,14 +636,27 @@ async function deploy(inputs, context, pr, app, client) {
         : DeploymentLifecycle.notRecorded();
     try {
         await settleDeployment(deployment, async () => {
-            const { created } = await runner/* group */.Os(`App ${app}`, () => provider.ensureApp({ org: inputs.org, region: inputs.region }));
-            runner/* info */.pq(created ? `Created ${app}.` : `${app} exists: reusing it.`);
-            if (Object.keys(inputs.secrets).length > 0) {
-                await runner/* group */.Os(`Secrets of ${app}`, () => provider.setSecrets(inputs.secrets));
+            if (deployer.previews) {
+                const previews = deployer.previews;
+                const result = await runner/* group */.Os(`Deploying the preview ${app}`, () => previews.deploy({
+                    name: app,
+                    config: inputs.config,
+                    vars: inputs.env,
+                    secrets: inputs.secrets,
+                    message: `flightdeck preview of #${pr.number} at ${pr.headSha.slice(0, 7)}`,
+                }));
+                state.url = result.url;
             }
-            const extraArgs = Object.entries(inputs.env).map(([key, value]) => `--env=${key}=${value}`);
-            const result = await runner/* group */.Os(`Deploying ${app}`, () => deployer.deploy({ image: inputs.image, config: inputs.config, extraArgs }));
-            state.url = result.url ?? (await provider.url().catch(() => undefined));
+            else {
+                const { created } = await runner/* group */.Os(`App ${app}`, () => provider.ensureApp({ org: inputs.org, region: inputs.region }));
+                runner/* info */.pq(created ? `Created ${app}.` : `${app} exists: reusing it.`);
+                if (Object.keys(inputs.secrets).length > 0) {
+                    await runner/* group */.Os(`Secrets of ${app}`, () => provider.setSecrets(inputs.secrets));
+                }
+                const extraArgs = Object.entries(inputs.env).map(([key, value]) => `--env=${key}=${value}`);
+                const result = await runner/* group */.Os(`Deploying ${app}`, () => deployer.deploy({ image: inputs.image, config: inputs.config, extraArgs }));
+                state.url = result.url ?? (await provider.url().catch(() => undefined));
+            }
             const health = await checkHealth(inputs, state.url);
             state.health = healthText(health);
             state.status = health && !health.healthy ? 'unhealthy' : 'live';
@@ -598,8 +707,15 @@ async function destroy(inputs, context, pr, app, client, why = 'the pull request
         throw new errors/* ActionFailure */.dR(`refusing to destroy ${app}: its name does not carry pull request #${pr.number}`, 'preview-app: not this pull request');
     }
     const provider = await providerFor(inputs, app, inputs['command-timeout']);
-    await runner/* group */.Os(`Destroying ${app}`, () => provider.destroyApp());
-    runner/* info */.pq(`Destroyed ${app} (${why}).`);
+    if (provider.previews) {
+        const previews = provider.previews;
+        const { removed } = await runner/* group */.Os(`Removing the preview ${app}`, () => previews.remove(app, why));
+        runner/* info */.pq(`Removed the preview ${app} (${why})${removed.length ? `: ${removed.join(', ')}` : ''}.`);
+    }
+    else {
+        await runner/* group */.Os(`Destroying ${app}`, () => provider.destroyApp());
+        runner/* info */.pq(`Destroyed ${app} (${why}).`);
+    }
     if (!client)
         return {};
     const previous = await lastPreviewDeployment(client, context, pr.number).catch(() => undefined);
@@ -628,7 +744,7 @@ async function sweep(inputs, context, client) {
     }
     const lister = await providerFor(inputs, '', inputs['command-timeout']);
     if (!lister.listApps) {
-        throw new errors/* ActionFailure */.dR(`provider ${inputs.provider} cannot list its apps, so it cannot sweep`);
+        throw new errors/* ActionFailure */.dR(`provider ${inputs.provider} keeps previews inside one project, not as apps flightdeck can list, so there is nothing to sweep; its previews are removed when their pull request closes (action: auto)`);
     }
     const apps = await runner/* group */.Os('Apps', () => lister.listApps({ org: inputs.org }));
     const base = { owner: context.owner, repo: context.repo };
@@ -694,18 +810,22 @@ async function main() {
     if (!pr) {
         throw new errors/* ActionFailure */.dR(`preview-app needs a pull_request event (this run is ${eventName || 'not an event'}); for a scheduled cleanup use action: sweep`);
     }
-    const app = safeAppName(fillTemplate(inputs['app-name'], {
+    const platform = await providerFor(inputs, '', inputs['command-timeout']);
+    const app = previewName(platform, fillTemplate(inputs['app-name'], {
         owner: context.owner,
         repo: context.repo,
         pr: pr.number,
         branch: pr.branch,
-    }), MAX_NAME_LENGTH);
+    }));
     const action = inputs.action === 'auto' ? (pr.closed ? 'destroy' : 'deploy') : inputs.action;
     runner/* info */.pq(`Pull request #${pr.number} (${pr.closed ? 'closed' : 'open'}): ${action} ${app}.`);
     if (eventName === 'pull_request_target' && workspaceHasHead(pr.headSha)) {
         runner/* warning */.$e("This pull_request_target run has the pull request's head checked out: its code runs with this repository's secrets and a write token. Check out the base branch, or use pull_request.", { title: 'preview-app: untrusted code with secrets' });
     }
-    const platformToken = inputs.token ?? process.env.FLY_API_TOKEN ?? process.env.FLY_ACCESS_TOKEN;
+    const platformToken = inputs.token ??
+        [...platform.tokenEnv, ...(inputs.provider === 'fly' ? ['FLY_ACCESS_TOKEN'] : [])]
+            .map((name) => process.env[name])
+            .find(Boolean);
     if (pr.fork && !platformToken) {
         runner/* notice */.lm(`Pull request #${pr.number} comes from a fork: GitHub gives such runs no secrets, so there is no platform token and no preview. A maintainer can deploy it from a branch of this repository.`, { title: 'preview-app: skipped (fork)' });
         publish({ app, 'action-taken': 'skipped' });
@@ -1291,6 +1411,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   DL: () => (/* binding */ compileRegex),
   p0: () => (/* binding */ inputs_duration),
   Hq: () => (/* binding */ headerLines),
+  q3: () => (/* binding */ inputs_httpUrl),
   bw: () => (/* binding */ httpUrls),
   E5: () => (/* binding */ keyValueLines),
   yL: () => (/* binding */ oneOf),
@@ -1304,7 +1425,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   IQ: () => (/* binding */ withDefault)
 });
 
-// UNUSED EXPORTS: httpUrl, integer, lines, list, regex, required, splitList
+// UNUSED EXPORTS: integer, lines, list, regex, required, splitList
 
 // EXTERNAL MODULE: ./shared/runner.ts
 var runner = __nccwpck_require__(2798);

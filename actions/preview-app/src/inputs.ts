@@ -18,6 +18,7 @@ import {
 } from '../../../shared/inputs.js'
 import { checkTemplate, DEFAULT_TEMPLATE } from '../../../shared/preview/names.js'
 import { maskSecret } from '../../../shared/secrets.js'
+import { providerInputSchema } from '../../../shared/providers/inputs.js'
 import { PROVIDER_NAMES } from '../../../shared/providers/types.js'
 
 const { 'health-url': _healthUrl, ...healthChecks } = healthInputSchema
@@ -25,6 +26,12 @@ const { 'health-url': _healthUrl, ...healthChecks } = healthInputSchema
 export const previewSchema = {
   provider: withDefault(oneOf(PROVIDER_NAMES), 'fly'),
   token: secret(),
+  // The project the previews live in (vercel, cloudflare), read as every action reads them.
+  app: providerInputSchema.app,
+  'project-id': providerInputSchema['project-id'],
+  'org-id': providerInputSchema['org-id'],
+  'account-id': providerInputSchema['account-id'],
+  'api-url': providerInputSchema['api-url'],
   'app-name': withDefault(parser(checkTemplate), DEFAULT_TEMPLATE),
   org: optional(cliArgument('my-org')),
   region: optional(cliArgument('ams')),
@@ -70,21 +77,37 @@ export const previewSchema = {
 
 export type PreviewInputs = InputValues<typeof previewSchema>
 
+/** Providers whose previews flightdeck makes: an app per PR, or previews inside one project. */
+const PREVIEW_PROVIDERS = ['fly', 'vercel', 'cloudflare']
+
 export function readPreviewInputs(read?: (name: string) => string): PreviewInputs {
   const inputs = parseInputs(previewSchema, read)
-  if (inputs.provider !== 'fly') {
+  if (!PREVIEW_PROVIDERS.includes(inputs.provider)) {
     const instead: Record<string, string> = {
-      vercel:
-        'Vercel makes a preview deployment of every pull request itself (its GitHub integration); use gated-deploy for production',
-      cloudflare:
-        'use wrangler versions upload --preview-alias in a command step until flightdeck supports Workers preview aliases',
       railway: 'use Railway PR environments (project settings)',
       render: 'use Render preview environments (render.yaml previews)',
       command: 'run your own preview commands in a step',
     }
     throw new InputError([
-      `\`provider\` ${inputs.provider} has no preview apps in flightdeck yet; ${instead[inputs.provider] ?? ''}`,
+      `\`provider\` ${inputs.provider} has no preview apps in flightdeck: ${instead[inputs.provider] ?? ''} (fly, vercel and cloudflare have)`,
     ])
   }
+  const problems: string[] = []
+  if (inputs.provider === 'cloudflare' && !inputs.app) {
+    problems.push(
+      '`app` is required for cloudflare previews: the Worker whose versions they are (example: app: my-worker)',
+    )
+  }
+  if (inputs.provider === 'vercel' && !inputs.app && !inputs['project-id']) {
+    problems.push(
+      '`app` is required for vercel previews: the Vercel project they are deployments of (example: app: my-project)',
+    )
+  }
+  if (inputs.provider !== 'fly' && inputs.image) {
+    problems.push(
+      `\`image\` is for fly previews; ${inputs.provider} previews are built from the working directory (leave image empty)`,
+    )
+  }
+  if (problems.length > 0) throw new InputError(problems)
   return inputs
 }

@@ -133,19 +133,39 @@ function healthText(report: PollReport | undefined): string {
   return `unhealthy: ${unhealthyReasons(report)}`
 }
 
+/**
+ * The provider for one preview: for fly the app is the preview's own; for vercel and cloudflare
+ * it is the project (`app` input) whose previews these are.
+ */
 async function providerFor(
   inputs: PreviewInputs,
   app: string,
   timeoutMs: number,
 ): Promise<Provider> {
   return createProvider(inputs.provider, {
-    app,
+    app: inputs.provider === 'fly' ? app : (inputs.app ?? ''),
     token: inputs.token,
+    apiUrl: inputs['api-url'],
     timeoutMs,
     cwd: process.env.GITHUB_WORKSPACE,
-    settings: { org: inputs.org },
+    settings: {
+      org: inputs.org,
+      'project-id': inputs['project-id'],
+      'org-id': inputs['org-id'],
+      'account-id': inputs['account-id'],
+    },
     log: (line) => core.info(line),
   })
+}
+
+/**
+ * The preview's safe name within the platform's limit. A name inside a project (a Workers
+ * preview alias) must start with a letter, so one that would not gets `pr-` in front.
+ */
+function previewName(provider: Provider, filled: string): string {
+  const max = provider.previews?.maxNameLength ?? MAX_NAME_LENGTH
+  const name = safeAppName(filled, max)
+  return provider.previews && !/^[a-z]/.test(name) ? safeAppName(`pr-${filled}`, max) : name
 }
 
 async function deploy(
@@ -200,18 +220,32 @@ async function deploy(
 
   try {
     await settleDeployment(deployment, async () => {
-      const { created } = await core.group(`App ${app}`, () =>
-        provider.ensureApp({ org: inputs.org, region: inputs.region }),
-      )
-      core.info(created ? `Created ${app}.` : `${app} exists: reusing it.`)
-      if (Object.keys(inputs.secrets).length > 0) {
-        await core.group(`Secrets of ${app}`, () => provider.setSecrets(inputs.secrets))
+      if (deployer.previews) {
+        const previews = deployer.previews
+        const result = await core.group(`Deploying the preview ${app}`, () =>
+          previews.deploy({
+            name: app,
+            config: inputs.config,
+            vars: inputs.env,
+            secrets: inputs.secrets,
+            message: `flightdeck preview of #${pr.number} at ${pr.headSha.slice(0, 7)}`,
+          }),
+        )
+        state.url = result.url
+      } else {
+        const { created } = await core.group(`App ${app}`, () =>
+          provider.ensureApp({ org: inputs.org, region: inputs.region }),
+        )
+        core.info(created ? `Created ${app}.` : `${app} exists: reusing it.`)
+        if (Object.keys(inputs.secrets).length > 0) {
+          await core.group(`Secrets of ${app}`, () => provider.setSecrets(inputs.secrets))
+        }
+        const extraArgs = Object.entries(inputs.env).map(([key, value]) => `--env=${key}=${value}`)
+        const result = await core.group(`Deploying ${app}`, () =>
+          deployer.deploy({ image: inputs.image, config: inputs.config, extraArgs }),
+        )
+        state.url = result.url ?? (await provider.url().catch(() => undefined))
       }
-      const extraArgs = Object.entries(inputs.env).map(([key, value]) => `--env=${key}=${value}`)
-      const result = await core.group(`Deploying ${app}`, () =>
-        deployer.deploy({ image: inputs.image, config: inputs.config, extraArgs }),
-      )
-      state.url = result.url ?? (await provider.url().catch(() => undefined))
       const health = await checkHealth(inputs, state.url)
       state.health = healthText(health)
       state.status = health && !health.healthy ? 'unhealthy' : 'live'
@@ -274,8 +308,18 @@ async function destroy(
     )
   }
   const provider = await providerFor(inputs, app, inputs['command-timeout'])
-  await core.group(`Destroying ${app}`, () => provider.destroyApp())
-  core.info(`Destroyed ${app} (${why}).`)
+  if (provider.previews) {
+    const previews = provider.previews
+    const { removed } = await core.group(`Removing the preview ${app}`, () =>
+      previews.remove(app, why),
+    )
+    core.info(
+      `Removed the preview ${app} (${why})${removed.length ? `: ${removed.join(', ')}` : ''}.`,
+    )
+  } else {
+    await core.group(`Destroying ${app}`, () => provider.destroyApp())
+    core.info(`Destroyed ${app} (${why}).`)
+  }
   if (!client) return {}
   const previous = await lastPreviewDeployment(client, context, pr.number).catch(() => undefined)
   if (previous) {
@@ -318,7 +362,9 @@ async function sweep(
   }
   const lister = await providerFor(inputs, '', inputs['command-timeout'])
   if (!lister.listApps) {
-    throw new ActionFailure(`provider ${inputs.provider} cannot list its apps, so it cannot sweep`)
+    throw new ActionFailure(
+      `provider ${inputs.provider} keeps previews inside one project, not as apps flightdeck can list, so there is nothing to sweep; its previews are removed when their pull request closes (action: auto)`,
+    )
   }
   const apps = await core.group('Apps', () => lister.listApps!({ org: inputs.org }))
   const base = { owner: context.owner, repo: context.repo }
@@ -407,14 +453,15 @@ async function main(): Promise<void> {
       `preview-app needs a pull_request event (this run is ${eventName || 'not an event'}); for a scheduled cleanup use action: sweep`,
     )
   }
-  const app = safeAppName(
+  const platform = await providerFor(inputs, '', inputs['command-timeout'])
+  const app = previewName(
+    platform,
     fillTemplate(inputs['app-name'], {
       owner: context.owner,
       repo: context.repo,
       pr: pr.number,
       branch: pr.branch,
     }),
-    MAX_NAME_LENGTH,
   )
   const action = inputs.action === 'auto' ? (pr.closed ? 'destroy' : 'deploy') : inputs.action
   core.info(`Pull request #${pr.number} (${pr.closed ? 'closed' : 'open'}): ${action} ${app}.`)
@@ -425,7 +472,11 @@ async function main(): Promise<void> {
       { title: 'preview-app: untrusted code with secrets' },
     )
   }
-  const platformToken = inputs.token ?? process.env.FLY_API_TOKEN ?? process.env.FLY_ACCESS_TOKEN
+  const platformToken =
+    inputs.token ??
+    [...platform.tokenEnv, ...(inputs.provider === 'fly' ? ['FLY_ACCESS_TOKEN'] : [])]
+      .map((name) => process.env[name])
+      .find(Boolean)
   if (pr.fork && !platformToken) {
     core.notice(
       `Pull request #${pr.number} comes from a fork: GitHub gives such runs no secrets, so there is no platform token and no preview. A maintainer can deploy it from a branch of this repository.`,
