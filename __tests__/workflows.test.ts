@@ -308,3 +308,92 @@ describe.each(reusable)('reusable $file', ({ name, text, workflow }) => {
     expect(undescribed).toEqual([])
   })
 })
+
+// ---------------------------------------------------------------------------------------------
+// The seed examples: each seed's production pipeline (gates, deploy, health, automatic rollback,
+// notify) is one job calling deploy.yml, in at most 15 lines.
+
+const MAX_PIPELINE_LINES = 15
+const SEEDS = ['000', '001', '002', '003', '004']
+const DEPLOY_WORKFLOW = /^flightdeck-actions\/flightdeck\/\.github\/workflows\/deploy\.yml@v1$/
+const NOTIFY_SECRETS = [
+  'slack-webhook-url',
+  'slack-bot-token',
+  'teams-webhook-url',
+  'discord-webhook-url',
+  'webhook-url',
+  'pagerduty-routing-key',
+]
+
+/** The lines of job `jobId` in a workflow's text, after its key line, up to the next job. */
+function jobBodyLines(text: string, jobId: string): string[] {
+  const lines = text.split('\n')
+  const jobsAt = lines.findIndex((line) => /^jobs:\s*$/.test(line))
+  const keyAt = lines.findIndex(
+    (line, index) => index > jobsAt && new RegExp(`^  ${jobId}:\\s*(#.*)?$`).test(line),
+  )
+  if (jobsAt < 0 || keyAt < 0) return []
+  const body: string[] = []
+  for (const line of lines.slice(keyAt + 1)) {
+    const code = line.trim() !== '' && !line.trim().startsWith('#')
+    if (code && !line.startsWith('   ')) break
+    if (code) body.push(line)
+  }
+  return body
+}
+
+const seedExamples = files
+  .filter((file) => /^workflows-examples\/seed-\d{3}-/.test(file))
+  .map((file) => ({ file, text: readRepoFile(file) }))
+  .map((entry) => ({ ...entry, workflow: parse(entry.text) as Workflow }))
+
+const deployJobs = seedExamples.flatMap(({ file, text, workflow }) =>
+  Object.entries(workflow.jobs ?? {})
+    .filter(([, job]) => DEPLOY_WORKFLOW.test(job.uses ?? ''))
+    .map(([jobId, job]) => ({ where: `${file} jobs.${jobId}`, file, text, jobId, job })),
+)
+
+it('has a consumer example calling deploy.yml for each seed', () => {
+  const covered = new Set(deployJobs.map(({ file }) => /seed-(\d{3})-/.exec(file)?.[1]))
+  expect(SEEDS.filter((seed) => !covered.has(seed))).toEqual([])
+})
+
+it('counts only code lines of one job', () => {
+  const text = [
+    'jobs:',
+    '  a:',
+    '    # a comment',
+    '    uses: x',
+    '',
+    '    with:',
+    '      app: y # trailing comments are on code lines',
+    '  b:',
+    '    runs-on: z',
+  ].join('\n')
+  expect(jobBodyLines(text, 'a')).toEqual([
+    '    uses: x',
+    '    with:',
+    '      app: y # trailing comments are on code lines',
+  ])
+  expect(jobBodyLines(text, 'b')).toEqual(['    runs-on: z'])
+})
+
+describe.each(deployJobs.map((entry) => [entry.where, entry] as const))(
+  '%s',
+  (_where, { text, jobId, job }) => {
+    it(`is the whole production pipeline in at most ${MAX_PIPELINE_LINES} lines`, () => {
+      const lines = jobBodyLines(text, jobId)
+      expect(lines.length).toBeGreaterThan(0)
+      expect(lines.length).toBeLessThanOrEqual(MAX_PIPELINE_LINES)
+    })
+
+    it('proves the release healthy (so it can roll back) and tells people', () => {
+      const secrets = job.secrets === 'inherit' ? {} : (job.secrets ?? {})
+      expect(job.with?.['health-url']).toEqual(expect.stringMatching(/^https:\/\//))
+      expect(job.with?.['auto-rollback']).not.toBe(false)
+      const channels = NOTIFY_SECRETS.filter((secret) => secret in secrets)
+      if (job.with?.['smtp-host']) channels.push('email')
+      expect(channels.length).toBeGreaterThan(0)
+    })
+  },
+)
