@@ -23,7 +23,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, delimiter, join } from 'node:path'
+import { basename, delimiter, join, relative } from 'node:path'
 import { parse } from 'yaml'
 import {
   repoRoot as defaultRepoRoot,
@@ -82,6 +82,9 @@ const DEFAULT_GITHUB = {
  *   a step is named by its id, else its name, else the first line of its `run:`
  * @property {Record<string, string>} [rewrite] text replaced in every flightdeck step's inputs and
  *   env before it runs: an example's URL → the local stand-in's URL
+ * @property {Record<string, string>} [overrides] input values that replace what a flightdeck step
+ *   passes, `<job>.<step>.<input>` or `<step>.<input>` (a short health timeout for a stand-in that
+ *   is never healthy); each must match a step that runs, and shows in the trace as `overridden`
  * @property {Record<string, string | undefined>} [env] the runner machine's environment for every bundle (PATH, FAKE_CLI_STATE, RUNNER_TOOL_CACHE …)
  * @property {string} [apiUrl] GITHUB_API_URL for the bundles (a local fake)
  * @property {string} [workflowsDir] where reusable workflows are looked up (default: this repo's .github/workflows)
@@ -100,7 +103,8 @@ const DEFAULT_GITHUB = {
  * @property {string} [action] the flightdeck action's name
  * @property {string} [uses]
  * @property {string} [run] the script, expressions substituted (stubbed `run:` steps)
- * @property {Record<string, string>} [inputs] what the step was given (after `rewrite`)
+ * @property {Record<string, string>} [inputs] what the step was given (after `rewrite` and `overrides`)
+ * @property {string[]} [overridden] the inputs `overrides` replaced
  * @property {Record<string, string>} [env] the step's own `env:` (after `rewrite`)
  * @property {'success' | 'failure' | 'skipped'} outcome
  * @property {'success' | 'failure' | 'skipped'} conclusion
@@ -167,15 +171,18 @@ export async function runWorkflow(source, file, options = {}) {
     event: options.event ?? {},
   }
   const run = new Run(options, github)
-  const onEntry = isRecord(workflow.on) ? workflow.on[eventName] : undefined
-  const dispatchSpec = eventName === 'workflow_dispatch' && isRecord(onEntry) ? onEntry.inputs : {}
-  const inputs = bindInputs(
-    `${file}: workflow_dispatch`,
-    isRecord(dispatchSpec) ? dispatchSpec : {},
-    options.inputs ?? {},
-  )
-  if (eventName !== 'workflow_dispatch' && options.inputs && Object.keys(options.inputs).length) {
-    throw new WorkflowError(`${file}: inputs are given but ${eventName} has none`)
+  const dispatch = isRecord(workflow.on) ? workflow.on.workflow_dispatch : undefined
+  const dispatchSpec = isRecord(dispatch) && isRecord(dispatch.inputs) ? dispatch.inputs : {}
+  /** @type {Record<string, unknown>} */
+  let inputs
+  if (eventName === 'workflow_dispatch') {
+    inputs = bindInputs(`${file}: workflow_dispatch`, dispatchSpec, options.inputs ?? {})
+  } else {
+    if (options.inputs && Object.keys(options.inputs).length) {
+      throw new WorkflowError(`${file}: inputs are given but ${eventName} has none`)
+    }
+    // On other events the inputs a workflow_dispatch declares read as null, as on GitHub.
+    inputs = Object.fromEntries(Object.keys(dispatchSpec).map((name) => [name, null]))
   }
   if (eventName === 'workflow_dispatch') {
     github.event = { ...github.event, inputs: stringValues(inputs) }
@@ -188,6 +195,10 @@ export async function runWorkflow(source, file, options = {}) {
     prefix: '',
     ownScripts: false,
   })
+  const unused = Object.keys(options.overrides ?? {}).filter((name) => !run.usedOverrides.has(name))
+  if (unused.length > 0) {
+    throw new WorkflowError(`${file}: overrides ${unused.join(', ')} matched no step that ran`)
+  }
   return trace
 }
 
@@ -254,6 +265,8 @@ class Run {
     this.runAction = options.runAction ?? runBundledAction
     /** @type {Map<string, Record<string, any>>} */
     this.actionSpecs = new Map()
+    /** @type {Set<string>} */
+    this.usedOverrides = new Set()
   }
 
   /** @param {string} name */
@@ -407,7 +420,9 @@ class Run {
       /** @type {Record<string, string>} */
       let outputs = {}
       if (actionName) {
-        const inputs = this.rewrite(this.checkActionInputs(actionName, withValues, stepWhere))
+        const checked = this.checkActionInputs(actionName, withValues, stepWhere)
+        const overridden = this.overridesFor(traceId, jobId, key, actionName, stepWhere)
+        const inputs = { ...this.rewrite(checked), ...overridden }
         const env = {
           ...this.rewrite({ ...jobEnv, ...exported, ...stepEnv }),
           GITHUB_JOB: jobId,
@@ -422,6 +437,7 @@ class Run {
         Object.assign(stepTrace, {
           kind: 'flightdeck',
           inputs,
+          ...(Object.keys(overridden).length ? { overridden: Object.keys(overridden) } : {}),
           env: this.rewrite(stepEnv),
           exitCode: result.exitCode,
           errors: result.errors,
@@ -433,6 +449,11 @@ class Run {
           const postIf =
             typeof spec.runs['post-if'] === 'string' ? spec.runs['post-if'] : 'success()'
           const savedState = result.savedState
+          // action.yml names the post bundle relative to actions/<name>/: ../../dist/<name>/post/index.js
+          const postEntry = relative(
+            join(this.root, 'dist', actionName),
+            join(this.root, 'actions', actionName, spec.runs.post),
+          )
           posts.unshift(async () => {
             const postCtx = { ...ctx, status: failed ? 'failure' : 'success' }
             /** @type {StepTrace} */
@@ -451,7 +472,7 @@ class Run {
             const post = await this.runAction(actionName, {
               ...runOptions,
               inputs,
-              entry: 'post/index.js',
+              entry: postEntry,
               state: savedState,
             })
             const postOutcome = post.exitCode === 0 ? 'success' : 'failure'
@@ -761,6 +782,36 @@ class Run {
         }
       }
     }
+  }
+
+  /**
+   * The `overrides` for one flightdeck step's inputs (each is used once; unused ones are an error
+   * at the end of the run).
+   * @param {string} traceId
+   * @param {string} jobId
+   * @param {string} key
+   * @param {string} action
+   * @param {string} where
+   */
+  overridesFor(traceId, jobId, key, action, where) {
+    /** @type {Record<string, string>} */
+    const values = {}
+    const declared = this.actionSpec(action).inputs ?? {}
+    for (const [name, value] of Object.entries(this.options.overrides ?? {})) {
+      for (const prefix of [`${traceId}.${key}.`, `${jobId}.${key}.`, `${key}.`]) {
+        if (!name.startsWith(prefix)) continue
+        const input = name.slice(prefix.length)
+        if (!(input in declared)) {
+          throw new WorkflowError(
+            `${where}: override ${name}: actions/${action} has no input ${input}`,
+          )
+        }
+        values[input] = value
+        this.usedOverrides.add(name)
+        break
+      }
+    }
+    return values
   }
 
   /**

@@ -1,0 +1,489 @@
+// Every consumer workflow in workflows-examples/, run: its flightdeck steps (and the reusable
+// workflows it calls) execute in order as the committed bundles, against local stand-ins: the
+// fake CLIs (flyctl, wrangler, vercel) installed in a runner tool cache, the fake GitHub API
+// (every request checked against GitHub's REST description), a local app for health checks and
+// a Slack receiver. Steps that are not flightdeck's (checkout, the team's build and deploy
+// commands) are stubbed, and each example's list of them is asserted, so what this test does
+// not execute is written down.
+//
+// Each file needs an entry in SETUPS: the secrets, vars and inputs it reads, the URL rewrites
+// that point its hosts at the local app, the platform state the fake CLIs start from, and what
+// the run must show. A new example without one fails here ("no stand-in setup for …").
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
+import { arch, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { HEALTHY_BODY, startFakeApp } from '../../scripts/lib/fake-app.mjs'
+import {
+  describeTrace,
+  runWorkflowFile,
+  type RunWorkflowOptions,
+  type StepTrace,
+  type WorkflowTrace,
+} from '../../scripts/lib/workflow-runner.mjs'
+import { fakeBin, FakeClis } from '../fakes/fake-cli.js'
+import { FakeGitHubApi } from '../fakes/github-api.js'
+import { Receiver } from '../fakes/notify-receivers.js'
+import { FakeNpmRegistry } from '../setup/servers.js'
+
+const root = new URL('../..', import.meta.url).pathname
+const examplesDir = join(root, 'workflows-examples')
+const providerFixtures = join(root, '__tests__', 'fixtures', 'providers')
+const examples = readdirSync(examplesDir)
+  .filter((name) => /\.ya?ml$/.test(name))
+  .sort()
+
+/** The versions the tool cache holds, and what "latest" resolves to through the stand-ins. */
+const FLYCTL_VERSION = '0.3.200'
+const WRANGLER_VERSION = '4.86.0'
+const VERCEL_VERSION = '60.1.3'
+
+/** One body that satisfies every example's JSON assertions. */
+const APP_BODY = { ...HEALTHY_BODY, ok: true, database: 'ok' }
+
+interface StandIns {
+  api: FakeGitHubApi
+  app: Awaited<ReturnType<typeof startFakeApp>>
+  slack: Receiver
+  clis: FakeClis
+  registry: FakeNpmRegistry
+  toolCache: string
+  /** Whether the app answers healthy (the scenario may tie it to the platform's state). */
+  healthy: () => boolean
+}
+
+interface Scenario {
+  /** What this run of the example shows. */
+  name: string
+  eventName?: string
+  /** The webhook payload (github.event) and github context values (ref, sha …). */
+  event?: Record<string, unknown>
+  github?: Record<string, string>
+  inputs?: Record<string, string>
+  /** More runner environment (FLIGHTDECK_NOW for time gates). */
+  env?: Record<string, string>
+  secrets?: (s: StandIns) => Record<string, string>
+  vars?: Record<string, string>
+  /** Example URL (origin) → local stand-in URL, applied to flightdeck steps' inputs and env. */
+  rewrite: (s: StandIns) => Record<string, string>
+  stubs?: Record<string, string>
+  overrides?: Record<string, string>
+  /** Platform state and app behaviour before the run. */
+  prepare?: (s: StandIns) => void
+  conclusion: 'success' | 'failure'
+  /** `job › step` of every step the run does not execute. */
+  stubbed: string[]
+  check: (trace: WorkflowTrace, s: StandIns) => void
+}
+
+// ---------------------------------------------------------------------------------------------
+// Platform states the fake CLIs start from
+
+interface FlyRelease {
+  Version: number
+  Status: string
+  ImageRef: string
+}
+
+const flyReleases = () =>
+  JSON.parse(readFileSync(join(providerFixtures, 'fly/releases.json'), 'utf8')) as FlyRelease[]
+
+/** A Fly app with the fixture's releases (v42 serving, v40 the last good one before it). */
+function flyApp(s: StandIns, ...names: string[]) {
+  s.clis.setState('flyctl', {
+    apps: Object.fromEntries(
+      names.map((name) => [name, { org: 'acme', releases: flyReleases(), secrets: {} }]),
+    ),
+  })
+}
+
+/** The image of the release that serves a Fly app now (the newest complete one). */
+function flyServingImage(s: StandIns, app: string): string | undefined {
+  const state = s.clis.state<{ apps: Record<string, { releases: FlyRelease[] }> }>('flyctl')
+  return state.apps[app]?.releases.find((release) => release.Status === 'complete')?.ImageRef
+}
+
+function cloudflareWorker(s: StandIns, name: string) {
+  const read = (file: string) =>
+    JSON.parse(readFileSync(join(providerFixtures, 'cloudflare', file), 'utf8')) as unknown
+  s.clis.setState('wrangler', {
+    workers: {
+      [name]: {
+        versions: read('versions-list.json'),
+        deployments: read('deployments-list.json'),
+        secrets: {},
+      },
+    },
+  })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Helpers for the checks
+
+const flightdeckSteps = (trace: WorkflowTrace) =>
+  trace.steps
+    .filter((step) => step.kind !== 'stubbed')
+    .map((step) => `${step.job} › ${step.key} [${step.action ?? 'run'}] ${step.outcome}`)
+
+function stepOf(trace: WorkflowTrace, job: string, key: string): StepTrace {
+  const found = trace.steps.find((step) => step.job === job && step.key === key)
+  if (!found) throw new Error(`no step ${job} › ${key} in the trace`)
+  return found
+}
+
+const SETUP_FLY = 'flightdeck-actions/flightdeck/actions/setup@v1'
+
+// ---------------------------------------------------------------------------------------------
+// One entry per example
+
+const SETUPS: Record<string, Scenario[]> = {
+  'deploy-fly-with-health-check.yml': [
+    {
+      name: 'installs flyctl and checks the token, proves both URLs healthy with the bearer header',
+      secrets: () => ({ FLY_API_TOKEN: 'fly-token-0123456789', HEALTH_TOKEN: 'health-token-0123' }),
+      rewrite: (s) => ({ 'https://my-app.fly.dev': s.app.origin }),
+      conclusion: 'success',
+      stubbed: [
+        'deploy › actions/checkout@v4 (actions/checkout@v4)',
+        'deploy › flyctl deploy --remote-only',
+        'deploy › Report',
+      ],
+      check: (trace, s) => {
+        expect(flightdeckSteps(trace)).toEqual([
+          `deploy › ${SETUP_FLY} [setup] success`,
+          'deploy › health [health-check] success',
+        ])
+        expect(stepOf(trace, 'deploy', SETUP_FLY).outputs.versions).toBe(
+          JSON.stringify({ flyctl: FLYCTL_VERSION }),
+        )
+        // The token was checked with the installed flyctl, then handed to later steps.
+        const whoami = s.clis
+          .calls('flyctl')
+          .find((call) => call.args.slice(0, 2).join(' ') === 'auth whoami')
+        expect(whoami?.env.FLY_API_TOKEN).toBe('fly-token-0123456789')
+        expect(stepOf(trace, 'deploy', 'health').inputs?.url).toBe(
+          `${s.app.origin}/health\n${s.app.origin}/api/ready\n`,
+        )
+        const ready = s.app.requests.filter((request) => request.path === '/api/ready')
+        expect(ready.length).toBeGreaterThanOrEqual(2) // success-threshold: 2
+        expect(ready[0]?.headers.authorization).toBe('Bearer health-token-0123')
+        expect(stepOf(trace, 'deploy', 'Report').env).toEqual({
+          HEALTHY: 'true',
+          DURATION_MS: expect.stringMatching(/^\d+$/),
+        })
+      },
+    },
+  ],
+
+  'rollback-fly.yml': [
+    {
+      name: 'a healthy release: no rollback',
+      secrets: () => ({ FLY_API_TOKEN: 'fly-token-0123456789' }),
+      rewrite: (s) => ({ 'https://my-app.fly.dev': s.app.origin }),
+      prepare: (s) => flyApp(s, 'my-app'),
+      conclusion: 'success',
+      stubbed: [
+        'deploy › actions/checkout@v4 (actions/checkout@v4)',
+        'deploy › flyctl deploy --remote-only',
+      ],
+      check: (trace, s) => {
+        expect(flightdeckSteps(trace)).toEqual([
+          `deploy › ${SETUP_FLY} [setup] success`,
+          'deploy › health [health-check] success',
+          'deploy › flightdeck-actions/flightdeck/actions/rollback@v1 [rollback] skipped',
+          'deploy › exit 1 [run] skipped',
+        ])
+        expect(s.clis.calls('flyctl').filter((call) => call.args[0] === 'deploy')).toEqual([])
+      },
+    },
+    {
+      name: 'a broken release: rolled back to the last good image in the same job, proven healthy',
+      secrets: () => ({ FLY_API_TOKEN: 'fly-token-0123456789' }),
+      rewrite: (s) => ({ 'https://my-app.fly.dev': s.app.origin }),
+      // The broken release never turns healthy: the example's 2m would only make this slow.
+      overrides: { 'deploy.health.timeout': '2s', 'deploy.health.interval': '200ms' },
+      // The example's last step fails the job when the release was unhealthy.
+      stubs: { 'exit 1.outcome': 'failure' },
+      prepare: (s) => {
+        flyApp(s, 'my-app')
+        const broken = flyReleases()[0]?.ImageRef
+        s.healthy = () => flyServingImage(s, 'my-app') !== broken
+      },
+      conclusion: 'failure',
+      stubbed: [
+        'deploy › actions/checkout@v4 (actions/checkout@v4)',
+        'deploy › flyctl deploy --remote-only',
+        'deploy › exit 1',
+      ],
+      check: (trace, s) => {
+        expect(flightdeckSteps(trace)).toEqual([
+          `deploy › ${SETUP_FLY} [setup] success`,
+          'deploy › health [health-check] success',
+          'deploy › flightdeck-actions/flightdeck/actions/rollback@v1 [rollback] success',
+          'deploy › post flightdeck-actions/flightdeck/actions/rollback@v1 [rollback] success',
+        ])
+        expect(stepOf(trace, 'deploy', 'health').outputs.healthy).toBe('false')
+        const rollback = stepOf(
+          trace,
+          'deploy',
+          'flightdeck-actions/flightdeck/actions/rollback@v1',
+        )
+        expect(rollback.outputs).toMatchObject({ 'rolled-back': 'true', healthy: 'true' })
+        const deploys = s.clis.calls('flyctl').filter((call) => call.args[0] === 'deploy')
+        expect(deploys).toHaveLength(1)
+        // v40, the last good one
+        expect(deploys[0]?.args).toContain(`--image=${flyReleases()[2]?.ImageRef}`)
+        expect(deploys[0]?.env.FLY_API_TOKEN).toBe('fly-token-0123456789')
+        // Recorded as a GitHub Deployment of production.
+        expect(s.api.calls('POST /repos/{owner}/{repo}/deployments')).toHaveLength(1)
+      },
+    },
+  ],
+
+  'rollback-manual.yml': [
+    {
+      name: 'a button: rolls the Worker back to the previous version with the reason given',
+      eventName: 'workflow_dispatch',
+      inputs: { reason: 'error rate above 5%' },
+      secrets: () => ({
+        CLOUDFLARE_API_TOKEN: 'cf-token-0123456789',
+        CLOUDFLARE_ACCOUNT_ID: '0123456789abcdef0123456789abcdef',
+      }),
+      rewrite: (s) => ({ 'https://shop.example.com': s.app.origin }),
+      prepare: (s) => cloudflareWorker(s, 'shop-worker'),
+      conclusion: 'success',
+      stubbed: ['rollback › echo "from $FROM to $TO"'],
+      check: (trace, s) => {
+        expect(flightdeckSteps(trace)).toEqual([
+          `rollback › ${SETUP_FLY} [setup] success`,
+          'rollback › rollback [rollback] success',
+          'rollback › post rollback [rollback] success',
+        ])
+        const rollback = stepOf(trace, 'rollback', 'rollback')
+        expect(rollback.inputs).toMatchObject({
+          to: 'previous',
+          reason: 'error rate above 5%',
+          'dry-run': 'false',
+          'health-url': `${s.app.origin}/health`,
+        })
+        expect(rollback.outputs['rolled-back']).toBe('true')
+        const echo = stepOf(trace, 'rollback', 'echo "from $FROM to $TO"')
+        expect(echo.env).toEqual({
+          FROM: rollback.outputs['from-release'],
+          TO: rollback.outputs['to-release'],
+        })
+        expect(echo.env?.FROM).not.toBe(echo.env?.TO)
+        const wrangler = s.clis.calls('wrangler').find((call) => call.args[0] === 'rollback')
+        expect(wrangler?.env.CLOUDFLARE_API_TOKEN).toBe('cf-token-0123456789')
+        expect(s.api.calls('POST /repos/{owner}/{repo}/deployments')).toHaveLength(1)
+      },
+    },
+  ],
+
+  'seed-000-fly-staging-production-previews.yml': [
+    {
+      name: 'a push to main: tests stubbed, production deployed through deploy.yml, Slack told',
+      secrets: (s) => ({
+        FLY_API_TOKEN: 'fly-token-0123456789',
+        FLY_ORG_TOKEN: 'fly-org-token-0123456789',
+        SLACK_WEBHOOK_URL: s.slack.url,
+      }),
+      github: { ref: 'refs/heads/main', ref_name: 'main' },
+      rewrite: (s) => ({ 'https://kaiwa-v2.fly.dev': s.app.origin }),
+      prepare: (s) => flyApp(s, 'kaiwa-v2', 'kaiwa-v2-staging'),
+      conclusion: 'success',
+      stubbed: [
+        'test › actions/checkout@v4 (actions/checkout@v4)',
+        'test › actions/setup-node@v4 (actions/setup-node@v4)',
+        'test › corepack enable',
+        'test › pnpm install --frozen-lockfile',
+        'test › pnpm test',
+        'test › pnpm build',
+        'production/deploy › actions/checkout@v4 (actions/checkout@v4)',
+      ],
+      check: (trace, s) => {
+        expect(trace.jobs.map((job) => [job.id, job.result])).toEqual([
+          ['test', 'success'],
+          ['production', 'success'],
+          ['staging', 'skipped'],
+          ['preview', 'skipped'],
+        ])
+        expect(flightdeckSteps(trace)).toEqual([
+          `production/deploy › ${SETUP_FLY} [setup] success`,
+          'production/deploy › Export deploy-env [run] success',
+          'production/deploy › deploy [gated-deploy] success',
+          'production/deploy › notify [notify] success',
+          'production/deploy › page [notify] skipped',
+          'production/deploy › post deploy [gated-deploy] success',
+        ])
+        expect(trace.jobs[1]?.outputs).toMatchObject({ status: 'deployed', 'rolled-back': 'false' })
+        const deploys = s.clis.calls('flyctl').filter((call) => call.args[0] === 'deploy')
+        expect(deploys).toHaveLength(1)
+        expect(deploys[0]?.args).toContain('--app=kaiwa-v2')
+        expect(deploys[0]?.env.FLY_API_TOKEN).toBe('fly-token-0123456789')
+        expect(s.app.requests.some((request) => request.path === '/health')).toBe(true)
+        expect(s.api.calls('POST /repos/{owner}/{repo}/deployments')).toHaveLength(1)
+        expect(s.slack.requests).toHaveLength(1)
+        expect(s.slack.problems).toEqual([])
+      },
+    },
+  ],
+
+  'rollback-dispatch.yml': [
+    {
+      name: 'the reusable rollback workflow: Fly app rolled back, proven healthy, Slack told',
+      eventName: 'workflow_dispatch',
+      inputs: { reason: 'checkout errors after v42', environment: 'production' },
+      secrets: (s) => ({ FLY_API_TOKEN: 'fly-token-0123456789', SLACK_WEBHOOK_URL: s.slack.url }),
+      rewrite: (s) => ({ 'https://shop-web.fly.dev': s.app.origin }),
+      prepare: (s) => flyApp(s, 'shop-web', 'shop-web-staging'),
+      conclusion: 'success',
+      stubbed: ['report › echo "from $FROM to $TO, healthy $HEALTHY"'],
+      check: (trace, s) => {
+        expect(flightdeckSteps(trace)).toEqual([
+          `rollback/rollback › ${SETUP_FLY} [setup] success`,
+          'rollback/rollback › rollback [rollback] success',
+          'rollback/rollback › notify [notify] success',
+          'rollback/rollback › post rollback [rollback] success',
+        ])
+        expect(trace.jobs[0]?.with).toMatchObject({
+          provider: 'fly',
+          app: 'shop-web',
+          environment: 'production',
+          reason: 'checkout errors after v42',
+          'dry-run': false,
+          tools: `flyctl@${FLYCTL_VERSION}`,
+        })
+        const report = stepOf(trace, 'report', 'echo "from $FROM to $TO, healthy $HEALTHY"')
+        expect(report.env).toEqual({
+          FROM: expect.stringMatching(/\S/),
+          TO: expect.stringMatching(/\S/),
+          HEALTHY: 'true',
+        })
+        const deploys = s.clis.calls('flyctl').filter((call) => call.args[0] === 'deploy')
+        expect(deploys.map((call) => call.args.includes('--app=shop-web'))).toEqual([true])
+        expect(s.slack.requests).toHaveLength(1)
+        expect(s.slack.problems).toEqual([])
+        expect(s.slack.requests[0]?.raw).toContain('checkout errors after v42')
+      },
+    },
+  ],
+}
+
+// ---------------------------------------------------------------------------------------------
+// The stand-ins
+
+/** A runner tool cache holding the fake CLIs, so setup finds them without downloading. */
+function toolCache(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'flightdeck-examples-tool-cache-'))
+  const add = (tool: string, version: string, binDir: string, names: string[]) => {
+    const home = join(dir, tool, version, arch())
+    mkdirSync(join(home, binDir), { recursive: true })
+    for (const name of names) symlinkSync(join(fakeBin, name), join(home, binDir, name))
+    writeFileSync(`${home}.complete`, '')
+  }
+  add('flyctl', FLYCTL_VERSION, '', ['flyctl', 'fly'])
+  add('wrangler', WRANGLER_VERSION, 'node_modules/.bin', ['wrangler'])
+  add('vercel', VERCEL_VERSION, 'node_modules/.bin', ['vercel'])
+  return dir
+}
+
+async function startStandIns(): Promise<StandIns> {
+  const api = await new FakeGitHubApi().start()
+  // setup resolves flyctl "latest" through the GitHub releases API.
+  const release = JSON.parse(
+    readFileSync(join(providerFixtures, 'fly/github-release.json'), 'utf8'),
+  ) as Record<string, unknown>
+  api.on((request) =>
+    request.method === 'GET' && request.path === '/repos/superfly/flyctl/releases/latest'
+      ? { status: 200, body: { ...release, tag_name: `v${FLYCTL_VERSION}` } }
+      : undefined,
+  )
+  const registry = await new FakeNpmRegistry().start()
+  registry.publish('wrangler', WRANGLER_VERSION, 'wrangler')
+  registry.publish('vercel', VERCEL_VERSION, 'vercel')
+  const standIns: StandIns = {
+    api,
+    registry,
+    app: undefined as never,
+    slack: await new Receiver('slack').start(),
+    clis: new FakeClis(),
+    toolCache: toolCache(),
+    healthy: () => true,
+  }
+  standIns.app = await startFakeApp({
+    respond: () =>
+      standIns.healthy()
+        ? { status: 200, json: APP_BODY }
+        : { status: 503, json: { status: 'down' } },
+  })
+  return standIns
+}
+
+async function stopStandIns(s: StandIns) {
+  await Promise.all([s.api.stop(), s.registry.stop(), s.slack.stop(), s.app.close()])
+}
+
+// ---------------------------------------------------------------------------------------------
+// The tests
+
+describe.each(examples)('workflows-examples/%s', (file) => {
+  const scenarios = SETUPS[file]
+  if (!scenarios) {
+    it('has a stand-in setup', () => {
+      throw new Error(`no stand-in setup for ${file}: add an entry to SETUPS in this test`)
+    })
+    return
+  }
+
+  it.each(scenarios.map((scenario) => [scenario.name, scenario] as const))(
+    '%s',
+    async (_name, scenario) => {
+      const s = await startStandIns()
+      try {
+        scenario.prepare?.(s)
+        const options: RunWorkflowOptions = {
+          ...(scenario.eventName ? { eventName: scenario.eventName } : {}),
+          ...(scenario.inputs ? { inputs: scenario.inputs } : {}),
+          ...(scenario.event ? { event: scenario.event } : {}),
+          ...(scenario.github ? { github: scenario.github } : {}),
+          secrets: scenario.secrets?.(s) ?? {},
+          vars: scenario.vars ?? {},
+          stubs: scenario.stubs ?? {},
+          overrides: scenario.overrides ?? {},
+          rewrite: scenario.rewrite(s),
+          apiUrl: s.api.url,
+          env: {
+            ...s.clis.env(),
+            ...s.registry.env(),
+            RUNNER_TOOL_CACHE: s.toolCache,
+            // gated-deploy's waits (concurrency, checks) poll every 200ms instead of every 10s.
+            FLIGHTDECK_GATE_INTERVAL: '200ms',
+            ...scenario.env,
+          },
+          stepTimeoutMs: 60_000,
+        }
+        const trace = await runWorkflowFile(join(examplesDir, file), options)
+        process.stdout.write(`${describeTrace(trace)}\nstubbed:\n  ${trace.stubbed.join('\n  ')}\n`)
+        expect(trace.stubbed).toEqual(scenario.stubbed)
+        scenario.check(trace, s)
+        expect(trace.conclusion).toBe(scenario.conclusion)
+        // Every request to GitHub is one GitHub would have accepted.
+        expect(s.api.violations).toEqual([])
+      } finally {
+        await stopStandIns(s)
+      }
+    },
+    120_000,
+  )
+})
+
+it('finds the examples', () => {
+  expect(examples).toEqual(expect.arrayContaining(['deploy-fly-with-health-check.yml']))
+})
