@@ -77,7 +77,7 @@ export class FakeGitHubApi {
     const added = bodies.map((body) => ({
       id: this.nextCommentId++,
       body,
-      user: { login, type: 'User' },
+      user: { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' },
     }))
     list.push(...added)
     this.comments.set(issue, list)
@@ -332,6 +332,13 @@ export class FakeGitHubApi {
       const id = Number(/\/comments\/(\d+)$/.exec(url.pathname)?.[1])
       for (const [issue, list] of this.comments) {
         const comment = list.find((c) => c.id === id)
+        if (comment && comment.user.login !== user.login) {
+          // The job token (an app) may not edit a person's comment.
+          return {
+            status: 403,
+            body: { message: 'Resource not accessible by integration', documentation_url: DOCS },
+          }
+        }
         if (comment) {
           comment.body = (request.body as { body: string }).body
           return {

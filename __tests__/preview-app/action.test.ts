@@ -139,6 +139,26 @@ describe('preview-app through a pull request', () => {
     expect(api.calls('GET /repos/{owner}/{repo}/issues/{issue_number}/comments')).toHaveLength(2)
   })
 
+  it("leaves a person's comment that carries the marker alone and writes its own", async () => {
+    const [planted] = api.addComments(
+      12,
+      ['<!-- flightdeck:preview:shop-pr-12 -->\nplanted: click https://evil.example'],
+      'mallory',
+    )
+    const result = await preview('opened')
+    expect(result.exitCode).toBe(0)
+    const comments = api.comments.get(12) ?? []
+    expect(comments).toHaveLength(2)
+    expect(comments[0]).toEqual(planted)
+    expect(comments[0]?.body).toContain('planted')
+    expect(Number(result.outputs['comment-id'])).toBe(comments[1]?.id)
+    expect(comments[1]?.user.login).toBe('github-actions[bot]')
+    // The next push finds ours, not the planted one.
+    const pushed = await preview('synchronize')
+    expect(pushed.outputs['comment-id']).toBe(result.outputs['comment-id'])
+    expect(api.comments.get(12)).toHaveLength(2)
+  })
+
   it.each([
     ['feat/$(curl evil)', 'shop-pr-7-feat-curl-evil'],
     ['"; rm -rf /', 'shop-pr-7-rm-rf'],

@@ -43,17 +43,21 @@ async function findByMarker(client, context, target, marker) {
             commit_sha: target.sha,
             per_page: PER_PAGE,
         });
-    let found;
+    // The oldest match by an app (github-actions[bot] is the job token's author) wins: it is the
+    // one people have seen and linked to. A person's comment that starts with the marker (pasted,
+    // or planted) is taken only when no app wrote one, and if the token may not edit it, a new
+    // comment is made instead (see upsertStickyComment).
+    let byPerson;
     for await (const page of pages) {
         for (const comment of page.data) {
-            // The oldest match wins: it is the one people have seen and linked to.
-            if (found === undefined && hasMarker(comment.body, marker))
-                found = comment.id;
+            if (!hasMarker(comment.body, marker))
+                continue;
+            if (comment.user?.type === 'Bot')
+                return comment.id;
+            byPerson ??= comment.id;
         }
-        if (found !== undefined)
-            break;
     }
-    return found;
+    return byPerson;
 }
 async function update(client, context, target, id, body) {
     const { owner, repo } = context;
@@ -64,6 +68,10 @@ async function update(client, context, target, id, body) {
 }
 function isNotFound(err) {
     return err?.status === 404;
+}
+/** GitHub's answer when the token may not edit a comment: someone else wrote it. */
+function isForbidden(err) {
+    return err?.status === 403;
 }
 /**
  * Creates the comment marked `marker` on `target`, or updates the one already there: with a
@@ -78,13 +86,21 @@ async function upsertStickyComment(client, context, target, marker, body, option
         }
         catch (err) {
             // Deleted by someone since: look for another, or start again.
-            if (!isNotFound(err))
+            if (!isNotFound(err) && !isForbidden(err))
                 throw err;
         }
     }
     const existing = await findByMarker(client, context, target, marker);
-    if (existing !== undefined)
-        return update(client, context, target, existing, text);
+    if (existing !== undefined && existing !== options.knownId) {
+        try {
+            return await update(client, context, target, existing, text);
+        }
+        catch (err) {
+            // A person's comment carrying the marker: leave it, and write ours.
+            if (!isForbidden(err))
+                throw err;
+        }
+    }
     const { owner, repo } = context;
     const { data } = target.kind === 'issue'
         ? await client.rest.issues.createComment({

@@ -66,15 +66,19 @@ async function findByMarker(
           commit_sha: target.sha,
           per_page: PER_PAGE,
         })
-  let found: number | undefined
+  // The oldest match by an app (github-actions[bot] is the job token's author) wins: it is the
+  // one people have seen and linked to. A person's comment that starts with the marker (pasted,
+  // or planted) is taken only when no app wrote one, and if the token may not edit it, a new
+  // comment is made instead (see upsertStickyComment).
+  let byPerson: number | undefined
   for await (const page of pages) {
     for (const comment of page.data) {
-      // The oldest match wins: it is the one people have seen and linked to.
-      if (found === undefined && hasMarker(comment.body, marker)) found = comment.id
+      if (!hasMarker(comment.body, marker)) continue
+      if (comment.user?.type === 'Bot') return comment.id
+      byPerson ??= comment.id
     }
-    if (found !== undefined) break
   }
-  return found
+  return byPerson
 }
 
 async function update(
@@ -96,6 +100,11 @@ function isNotFound(err: unknown): boolean {
   return (err as { status?: number } | undefined)?.status === 404
 }
 
+/** GitHub's answer when the token may not edit a comment: someone else wrote it. */
+function isForbidden(err: unknown): boolean {
+  return (err as { status?: number } | undefined)?.status === 403
+}
+
 /**
  * Creates the comment marked `marker` on `target`, or updates the one already there: with a
  * known id that still exists, one request; otherwise the conversation is read page by page
@@ -115,11 +124,18 @@ export async function upsertStickyComment(
       return await update(client, context, target, options.knownId, text)
     } catch (err) {
       // Deleted by someone since: look for another, or start again.
-      if (!isNotFound(err)) throw err
+      if (!isNotFound(err) && !isForbidden(err)) throw err
     }
   }
   const existing = await findByMarker(client, context, target, marker)
-  if (existing !== undefined) return update(client, context, target, existing, text)
+  if (existing !== undefined && existing !== options.knownId) {
+    try {
+      return await update(client, context, target, existing, text)
+    } catch (err) {
+      // A person's comment carrying the marker: leave it, and write ours.
+      if (!isForbidden(err)) throw err
+    }
+  }
   const { owner, repo } = context
   const { data } =
     target.kind === 'issue'
