@@ -45,7 +45,7 @@ const WRANGLER_VERSION = '4.86.0'
 const VERCEL_VERSION = '60.1.3'
 
 /** One body that satisfies every example's JSON assertions. */
-const APP_BODY = { ...HEALTHY_BODY, ok: true, database: 'ok' }
+const APP_BODY = { ...HEALTHY_BODY, ok: true, database: 'ok', r2: 'ok' }
 
 interface StandIns {
   api: FakeGitHubApi
@@ -54,8 +54,10 @@ interface StandIns {
   clis: FakeClis
   registry: FakeNpmRegistry
   toolCache: string
-  /** Whether the app answers healthy (the scenario may tie it to the platform's state). */
-  healthy: () => boolean
+  /** Whether the app answers a path healthy (the scenario may tie it to the platform's state). */
+  healthy: (path: string) => boolean
+  /** GITHUB_WORKSPACE: what the stubbed checkout would have left (folders an example cds into). */
+  workspace: string
 }
 
 interface Scenario {
@@ -73,7 +75,7 @@ interface Scenario {
   /** Example URL (origin) → local stand-in URL, applied to flightdeck steps' inputs and env. */
   rewrite: (s: StandIns) => Record<string, string>
   stubs?: Record<string, string>
-  overrides?: Record<string, string>
+  overrides?: (s: StandIns) => Record<string, string>
   /** Platform state and app behaviour before the run. */
   prepare?: (s: StandIns) => void
   conclusion: 'success' | 'failure'
@@ -207,7 +209,7 @@ const SETUPS: Record<string, Scenario[]> = {
       secrets: () => ({ FLY_API_TOKEN: 'fly-token-0123456789' }),
       rewrite: (s) => ({ 'https://my-app.fly.dev': s.app.origin }),
       // The broken release never turns healthy: the example's 2m would only make this slow.
-      overrides: { 'deploy.health.timeout': '2s', 'deploy.health.interval': '200ms' },
+      overrides: () => ({ 'deploy.health.timeout': '2s', 'deploy.health.interval': '200ms' }),
       // The example's last step fails the job when the release was unhealthy.
       stubs: { 'exit 1.outcome': 'failure' },
       prepare: (s) => {
@@ -335,6 +337,141 @@ const SETUPS: Record<string, Scenario[]> = {
     },
   ],
 
+  'seed-001-cloudflare-workers.yml': [
+    {
+      name: 'a push to main: the Worker deployed through deploy.yml, proven healthy, Slack told',
+      secrets: (s) => ({
+        CLOUDFLARE_API_TOKEN: 'cf-token-0123456789',
+        SLACK_WEBHOOK_URL: s.slack.url,
+      }),
+      vars: { CLOUDFLARE_ACCOUNT_ID: '0123456789abcdef0123456789abcdef' },
+      rewrite: (s) => ({ 'https://api.your-domain.com': s.app.origin }),
+      prepare: (s) => cloudflareWorker(s, 'kikaku-os-api'),
+      conclusion: 'success',
+      stubbed: [
+        'test › actions/checkout@v4 (actions/checkout@v4)',
+        'test › actions/setup-node@v4 (actions/setup-node@v4)',
+        'test › npm ci',
+        'test › npm test',
+        'production/deploy › actions/checkout@v4 (actions/checkout@v4)',
+        'smoke › actions/checkout@v4 (actions/checkout@v4)',
+        'smoke › ./scripts/smoke-test-prod.sh',
+      ],
+      check: (trace, s) => {
+        expect(trace.jobs.map((job) => [job.id, job.result])).toEqual([
+          ['test', 'success'],
+          ['production', 'success'],
+          ['smoke', 'success'],
+        ])
+        expect(flightdeckSteps(trace)).toEqual([
+          `production/deploy › ${SETUP_FLY} [setup] success`,
+          'production/deploy › Export deploy-env [run] success',
+          'production/deploy › deploy [gated-deploy] success',
+          'production/deploy › notify [notify] success',
+          'production/deploy › page [notify] skipped',
+          'production/deploy › post deploy [gated-deploy] success',
+        ])
+        expect(stepOf(trace, 'production/deploy', 'deploy').inputs).toMatchObject({
+          provider: 'cloudflare',
+          app: 'kikaku-os-api',
+          'account-id': '0123456789abcdef0123456789abcdef',
+          'health-url': `${s.app.origin}/health`,
+          'health-json-assertions': 'ok == true\ndatabase == ok\nr2 == ok\n',
+        })
+        const deploy = s.clis.calls('wrangler').find((call) => call.args[0] === 'deploy')
+        expect(deploy?.env).toMatchObject({
+          CLOUDFLARE_API_TOKEN: 'cf-token-0123456789',
+          CLOUDFLARE_ACCOUNT_ID: '0123456789abcdef0123456789abcdef',
+        })
+        expect(trace.jobs[1]?.outputs.status).toBe('deployed')
+        expect(s.api.calls('POST /repos/{owner}/{repo}/deployments')).toHaveLength(1)
+        expect(s.slack.requests).toHaveLength(1)
+        expect(s.slack.problems).toEqual([])
+      },
+    },
+  ],
+
+  'seed-003-two-fly-apps.yml': [
+    {
+      name: 'a push to main: the backend, then the frontend, each deployed from its folder and proven healthy',
+      secrets: (s) => ({ FLY_API_TOKEN: 'fly-token-0123456789', SLACK_WEBHOOK_URL: s.slack.url }),
+      rewrite: (s) => ({
+        'https://nuzantara-rag.fly.dev': s.app.origin,
+        'https://nuzantara-mouth.fly.dev': s.app.origin,
+      }),
+      prepare: (s) => {
+        flyApp(s, 'nuzantara-rag', 'nuzantara-mouth')
+        for (const dir of ['apps/backend-rag', 'apps/mouth']) {
+          mkdirSync(join(s.workspace, dir), { recursive: true })
+        }
+      },
+      conclusion: 'success',
+      stubbed: [
+        'test › actions/checkout@v4 (actions/checkout@v4)',
+        'test › docker build apps/backend-rag',
+        'test › docker build apps/mouth',
+        'backend/deploy › actions/checkout@v4 (actions/checkout@v4)',
+        'frontend/deploy › actions/checkout@v4 (actions/checkout@v4)',
+      ],
+      check: (trace, s) => {
+        expect(trace.jobs.map((job) => [job.id, job.result, job.outputs.status])).toEqual([
+          ['test', 'success', undefined],
+          ['backend', 'success', 'deployed'],
+          ['frontend', 'success', 'deployed'],
+        ])
+        const deploys = s.clis.calls('flyctl').filter((call) => call.args[0] === 'deploy')
+        expect(deploys.map((call) => call.args.find((arg) => arg.startsWith('--app=')))).toEqual([
+          '--app=nuzantara-rag',
+          '--app=nuzantara-mouth',
+        ])
+        expect(deploys.every((call) => call.args.includes('--strategy=rolling'))).toBe(true)
+        expect(s.api.calls('POST /repos/{owner}/{repo}/deployments').map((r) => r.body)).toEqual([
+          expect.objectContaining({ environment: 'production-rag' }),
+          expect.objectContaining({ environment: 'production-mouth' }),
+        ])
+        expect(s.slack.requests).toHaveLength(2)
+        expect(s.slack.problems).toEqual([])
+      },
+    },
+  ],
+
+  'seed-003-two-fly-apps-monitor.yml': [
+    {
+      name: 'the hourly check: one app down, so Slack is told which',
+      eventName: 'schedule',
+      secrets: (s) => ({ SLACK_WEBHOOK_URL: s.slack.url }),
+      rewrite: (s) => ({
+        'https://nuzantara-rag.fly.dev': s.app.origin,
+        'https://nuzantara-mouth.fly.dev': `${s.app.origin}/mouth`,
+      }),
+      // The down app never recovers: the example's 3m would only make this slow.
+      overrides: () => ({ 'production/monitor.health.timeout': '2s' }),
+      prepare: (s) => {
+        s.healthy = (path) => path !== '/mouth/'
+      },
+      conclusion: 'failure',
+      stubbed: [
+        'production/monitor › actions/cache/restore@v4 (actions/cache/restore@v4)',
+        'production/monitor › actions/cache/save@v4 (actions/cache/save@v4)',
+      ],
+      check: (trace, s) => {
+        expect(flightdeckSteps(trace)).toEqual([
+          'production/monitor › health [health-check] failure',
+          'production/monitor › state [run] success',
+          'production/monitor › notify [notify] success',
+        ])
+        expect(stepOf(trace, 'production/monitor', 'state').outputs).toMatchObject({
+          changed: 'true',
+          status: 'failure',
+          title: 'nuzantara production is unhealthy',
+        })
+        expect(s.slack.requests).toHaveLength(1)
+        expect(s.slack.problems).toEqual([])
+        expect(s.slack.requests[0]?.raw).toContain('/mouth/')
+      },
+    },
+  ],
+
   'rollback-dispatch.yml': [
     {
       name: 'the reusable rollback workflow: Fly app rolled back, proven healthy, Slack told',
@@ -416,10 +553,11 @@ async function startStandIns(): Promise<StandIns> {
     clis: new FakeClis(),
     toolCache: toolCache(),
     healthy: () => true,
+    workspace: mkdtempSync(join(tmpdir(), 'flightdeck-examples-workspace-')),
   }
   standIns.app = await startFakeApp({
-    respond: () =>
-      standIns.healthy()
+    respond: (request) =>
+      standIns.healthy(request.path)
         ? { status: 200, json: APP_BODY }
         : { status: 503, json: { status: 'down' } },
   })
@@ -456,13 +594,14 @@ describe.each(examples)('workflows-examples/%s', (file) => {
           secrets: scenario.secrets?.(s) ?? {},
           vars: scenario.vars ?? {},
           stubs: scenario.stubs ?? {},
-          overrides: scenario.overrides ?? {},
+          overrides: scenario.overrides?.(s) ?? {},
           rewrite: scenario.rewrite(s),
           apiUrl: s.api.url,
           env: {
             ...s.clis.env(),
             ...s.registry.env(),
             RUNNER_TOOL_CACHE: s.toolCache,
+            GITHUB_WORKSPACE: s.workspace,
             // gated-deploy's waits (concurrency, checks) poll every 200ms instead of every 10s.
             FLIGHTDECK_GATE_INTERVAL: '200ms',
             ...scenario.env,

@@ -267,6 +267,14 @@ class Run {
     this.actionSpecs = new Map()
     /** @type {Set<string>} */
     this.usedOverrides = new Set()
+    // runner.temp: one folder for the run, so scripts that keep state there start clean.
+    this.runner = {
+      os: 'Linux',
+      arch: 'X64',
+      name: 'flightdeck-workflow-runner',
+      temp: mkdtempSync(join(tmpdir(), 'flightdeck-runner-temp-')),
+      tool_cache: String(options.env?.RUNNER_TOOL_CACHE ?? join(tmpdir(), 'tool-cache')),
+    }
   }
 
   /** @param {string} name */
@@ -305,6 +313,7 @@ class Run {
       const base = {
         where,
         github: this.github,
+        runner: this.runner,
         inputs: scope.inputs,
         secrets: scope.secrets,
         secretsDeclared: scope.secretsDeclared,
@@ -496,7 +505,10 @@ class Run {
           throw new WorkflowError(`${stepWhere}: shell ${step.shell} is not supported (bash only)`)
         }
         const env = { ...jobEnv, ...exported, ...stepEnv }
-        const result = await runScript(script, this.runOptions(env, addedPath).env)
+        const result = await runScript(script, {
+          ...this.runOptions(env, addedPath).env,
+          RUNNER_TEMP: this.runner.temp,
+        })
         outcome = result.exitCode === 0 ? 'success' : 'failure'
         outputs = result.outputs
         Object.assign(exported, result.exportedEnv)
@@ -1638,11 +1650,7 @@ function resolvePath(root, keys, ctx, where) {
       if (keys[0] === 'status') return ctx.status === 'success' ? 'success' : 'failure'
       return missing('the runner knows only job.status')
     case 'runner':
-      return walk(
-        { os: 'Linux', arch: 'X64', name: 'local', temp: '/tmp', tool_cache: '/tmp/tool-cache' },
-        keys,
-        missing,
-      )
+      return walk(ctx.runner, keys, missing)
     case 'github': {
       if (keys[0] === 'event') {
         /** @type {unknown} */
