@@ -30,11 +30,17 @@ import {
 import { fakeBin, FakeClis } from '../fakes/fake-cli.js'
 import { FakeGitHubApi } from '../fakes/github-api.js'
 import { Receiver } from '../fakes/notify-receivers.js'
+import { parseMail, type ReceivedMail } from '../fakes/smtp-receiver.js'
+import { SMTPServer } from 'smtp-server'
+import type { AddressInfo } from 'node:net'
 import { FakeNpmRegistry } from '../setup/servers.js'
 
 const root = new URL('../..', import.meta.url).pathname
 const examplesDir = join(root, 'workflows-examples')
 const providerFixtures = join(root, '__tests__', 'fixtures', 'providers')
+const tlsDir = join(root, '__tests__', 'fixtures', 'tls')
+/** The CA a bundle must trust to reach the local SMTP server over STARTTLS. */
+const SMTP_CA = join(tlsDir, 'cert.pem')
 const examples = readdirSync(examplesDir)
   .filter((name) => /\.ya?ml$/.test(name))
   .sort()
@@ -51,6 +57,7 @@ interface StandIns {
   api: FakeGitHubApi
   app: Awaited<ReturnType<typeof startFakeApp>>
   slack: Receiver
+  smtp: Awaited<ReturnType<typeof startSmtpWithStartTls>>
   clis: FakeClis
   registry: FakeNpmRegistry
   toolCache: string
@@ -140,6 +147,50 @@ function stepOf(trace: WorkflowTrace, job: string, key: string): StepTrace {
 }
 
 const SETUP_FLY = 'flightdeck-actions/flightdeck/actions/setup@v1'
+
+/** GitHub answers: every check run and commit status of the commit has passed. */
+function checksGreen(s: StandIns) {
+  s.api.on((request) => {
+    if (request.route === 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs') {
+      const run = {
+        id: 7,
+        name: 'test',
+        status: 'completed',
+        conclusion: 'success',
+        head_sha: 'ffac537e6cbbf934b08745a378932722df287a53',
+        details_url: 'https://github.com/acme/shop/actions/runs/1/job/2',
+      }
+      return { status: 200, body: { total_count: 1, check_runs: [run] } }
+    }
+    if (request.route === 'GET /repos/{owner}/{repo}/commits/{ref}/statuses') {
+      return { status: 200, body: [] }
+    }
+    return undefined
+  })
+}
+
+/** Seed 002's stand-ins: production and staging on the local app, Gmail's SMTP on the local receiver. */
+const seed002 = {
+  eventName: 'workflow_dispatch',
+  secrets: () => ({
+    FLY_API_TOKEN: 'fly-token-0123456789',
+    NOTIFICATION_EMAIL_USERNAME: 'deploys@hotrodan.com',
+    NOTIFICATION_EMAIL_PASSWORD: 'app-password-0123',
+  }),
+  rewrite: (s: StandIns) => ({
+    'https://hotdash-staging.fly.dev': `${s.app.origin}/staging`,
+    'https://hotdash-production.fly.dev': s.app.origin,
+    'smtp.gmail.com': s.smtp.host,
+  }),
+  env: { NODE_EXTRA_CA_CERTS: SMTP_CA },
+  // deploy.yml passes smtp-port empty (the default port); the receiver listens elsewhere.
+  overrides: (s: StandIns) => ({ 'production/deploy.notify.smtp-port': String(s.smtp.port) }),
+  prepare: (s: StandIns) => {
+    flyApp(s, 'hotdash-production')
+    checksGreen(s)
+  },
+  stubbed: ['production/deploy › actions/checkout@v4 (actions/checkout@v4)'],
+}
 
 // ---------------------------------------------------------------------------------------------
 // One entry per example
@@ -472,6 +523,57 @@ const SETUPS: Record<string, Scenario[]> = {
     },
   ],
 
+  'seed-002-fly-business-hours.yml': [
+    {
+      ...seed002,
+      name: 'Tuesday 10:00 in Los Angeles, checks green, staging healthy: deployed, e-mail sent',
+      env: { ...seed002.env, FLIGHTDECK_NOW: '2026-12-01T10:00:00-08:00' },
+      conclusion: 'success',
+      check: (trace, s) => {
+        expect(flightdeckSteps(trace)).toEqual([
+          `production/deploy › ${SETUP_FLY} [setup] success`,
+          'production/deploy › Export deploy-env [run] success',
+          'production/deploy › deploy [gated-deploy] success',
+          'production/deploy › notify [notify] success',
+          'production/deploy › page [notify] skipped',
+          'production/deploy › post deploy [gated-deploy] success',
+        ])
+        expect(trace.jobs[0]?.outputs.status).toBe('deployed')
+        const deploys = s.clis.calls('flyctl').filter((call) => call.args[0] === 'deploy')
+        expect(deploys).toHaveLength(1)
+        expect(deploys[0]?.args).toEqual(
+          expect.arrayContaining(['--app=hotdash-production', '--config=fly.production.toml']),
+        )
+        // require-healthy probed staging before the deploy; health-url probed production after.
+        expect(s.app.requests.some((request) => request.path === '/staging/health')).toBe(true)
+        expect(s.app.requests.some((request) => request.path === '/health')).toBe(true)
+        expect(s.smtp.logins).toEqual([
+          { username: 'deploys@hotrodan.com', password: 'app-password-0123', secure: true },
+        ])
+        expect(s.smtp.mails).toHaveLength(1)
+        expect(s.smtp.mails[0]).toMatchObject({
+          from: 'deploys@hotrodan.com',
+          to: ['justin@hotrodan.com'],
+        })
+      },
+    },
+    {
+      ...seed002,
+      name: 'Friday 18:00 in Los Angeles: blocked by the deploy window before any platform call, e-mail says so',
+      env: { ...seed002.env, FLIGHTDECK_NOW: '2026-12-04T18:00:00-08:00' },
+      conclusion: 'failure',
+      check: (trace, s) => {
+        expect(trace.jobs[0]?.outputs).toMatchObject({
+          status: 'blocked',
+          'blocked-by': expect.stringMatching(/^deploy-window: Fri 18:00 America\/Los_Angeles/),
+        })
+        expect(s.clis.calls('flyctl').filter((call) => call.args[0] === 'deploy')).toEqual([])
+        expect(s.smtp.mails).toHaveLength(1)
+        expect(s.smtp.mails[0]?.text).toMatch(/deploy-window/)
+      },
+    },
+  ],
+
   'rollback-dispatch.yml': [
     {
       name: 'the reusable rollback workflow: Fly app rolled back, proven healthy, Slack told',
@@ -531,6 +633,50 @@ function toolCache(): string {
   return dir
 }
 
+/**
+ * An SMTP server like Gmail's on port 587: STARTTLS (a certificate for 127.0.0.1), then AUTH.
+ * notify sends credentials only over TLS, so the plain receiver of the notify tests would not do.
+ */
+async function startSmtpWithStartTls() {
+  const mails: ReceivedMail[] = []
+  const logins: Array<{ username: string; password: string; secure: boolean }> = []
+  const server = new SMTPServer({
+    key: readFileSync(join(tlsDir, 'key.pem')),
+    cert: readFileSync(SMTP_CA),
+    logger: false,
+    onAuth: (auth, session, callback) => {
+      logins.push({
+        username: auth.username ?? '',
+        password: auth.password ?? '',
+        secure: session.secure,
+      })
+      callback(null, { user: auth.username })
+    },
+    onData: (stream, session, callback) => {
+      const chunks: Buffer[] = []
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+      stream.on('end', () => {
+        mails.push(
+          parseMail(
+            Buffer.concat(chunks).toString('utf8'),
+            session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            session.envelope.rcptTo.map((rcpt) => rcpt.address),
+          ),
+        )
+        callback()
+      })
+    },
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+  return {
+    host: '127.0.0.1',
+    port: (server.server.address() as AddressInfo).port,
+    mails,
+    logins,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
 async function startStandIns(): Promise<StandIns> {
   const api = await new FakeGitHubApi().start()
   // setup resolves flyctl "latest" through the GitHub releases API.
@@ -550,6 +696,7 @@ async function startStandIns(): Promise<StandIns> {
     registry,
     app: undefined as never,
     slack: await new Receiver('slack').start(),
+    smtp: await startSmtpWithStartTls(),
     clis: new FakeClis(),
     toolCache: toolCache(),
     healthy: () => true,
@@ -565,7 +712,7 @@ async function startStandIns(): Promise<StandIns> {
 }
 
 async function stopStandIns(s: StandIns) {
-  await Promise.all([s.api.stop(), s.registry.stop(), s.slack.stop(), s.app.close()])
+  await Promise.all([s.api.stop(), s.registry.stop(), s.slack.stop(), s.smtp.stop(), s.app.close()])
 }
 
 // ---------------------------------------------------------------------------------------------
