@@ -148,6 +148,43 @@ function stepOf(trace: WorkflowTrace, job: string, key: string): StepTrace {
 
 const SETUP_FLY = 'flightdeck-actions/flightdeck/actions/setup@v1'
 
+const seed000Secrets = (s: StandIns) => ({
+  FLY_API_TOKEN: 'fly-token-0123456789',
+  FLY_ORG_TOKEN: 'fly-org-token-0123456789',
+  SLACK_WEBHOOK_URL: s.slack.url,
+})
+
+const SEED000_TESTS = [
+  'test › actions/checkout@v4 (actions/checkout@v4)',
+  'test › actions/setup-node@v4 (actions/setup-node@v4)',
+  'test › corepack enable',
+  'test › pnpm install --frozen-lockfile',
+  'test › pnpm test',
+  'test › pnpm build',
+]
+
+function pullRequest(state: 'open' | 'closed') {
+  return {
+    number: 7,
+    state,
+    updated_at: '2026-12-01T10:00:00Z',
+    head: { ref: 'feature/login', sha: 'ffac537e6cbbf934b08745a378932722df287a53' },
+  }
+}
+
+function pullRequestEvent(action: 'opened' | 'closed') {
+  return {
+    action,
+    number: 7,
+    pull_request: {
+      ...pullRequest(action === 'closed' ? 'closed' : 'open'),
+      merged: action === 'closed',
+      base: { ref: 'main' },
+    },
+    repository: { full_name: 'acme/shop', name: 'shop', owner: { login: 'acme' } },
+  }
+}
+
 /** GitHub answers: every check run and commit status of the commit has passed. */
 function checksGreen(s: StandIns) {
   s.api.on((request) => {
@@ -384,6 +421,68 @@ const SETUPS: Record<string, Scenario[]> = {
         expect(s.api.calls('POST /repos/{owner}/{repo}/deployments')).toHaveLength(1)
         expect(s.slack.requests).toHaveLength(1)
         expect(s.slack.problems).toEqual([])
+      },
+    },
+    {
+      name: 'a pull request opened: a live kaiwa-v2-pr-7 app, health-checked, one sticky comment',
+      eventName: 'pull_request',
+      event: pullRequestEvent('opened'),
+      github: { ref: 'refs/pull/7/merge', ref_name: '7/merge', head_ref: 'feature/login' },
+      secrets: seed000Secrets,
+      rewrite: () => ({}),
+      // preview-app makes the preview's URL itself (https://kaiwa-v2-pr-7.fly.dev) from the app
+      // name, out of reach of any input rewrite: its health-url points at the local app instead.
+      overrides: (s) => ({ 'preview/preview.preview.health-url': `${s.app.origin}/health` }),
+      prepare: (s) => {
+        flyApp(s, 'kaiwa-v2')
+        s.api.pulls.set(7, pullRequest('open'))
+      },
+      conclusion: 'success',
+      stubbed: [...SEED000_TESTS, 'preview/preview › actions/checkout@v4 (actions/checkout@v4)'],
+      check: (trace, s) => {
+        expect(trace.jobs.map((job) => [job.id, job.result])).toEqual([
+          ['test', 'success'],
+          ['production', 'skipped'],
+          ['staging', 'skipped'],
+          ['preview', 'success'],
+        ])
+        expect(trace.jobs[3]?.outputs).toMatchObject({
+          app: 'kaiwa-v2-pr-7',
+          'action-taken': 'deployed',
+        })
+        const created = s.clis
+          .calls('flyctl')
+          .find((call) => call.args.join(' ').startsWith('apps create'))
+        expect(created?.args).toContain('--name=kaiwa-v2-pr-7')
+        expect(created?.env.FLY_API_TOKEN).toBe('fly-org-token-0123456789')
+        expect(s.api.comments.get(7)).toHaveLength(1)
+        expect(s.app.requests.some((request) => request.path === '/health')).toBe(true)
+      },
+    },
+    {
+      name: 'the pull request closed: the tests are skipped, the preview app destroyed, the comment updated',
+      eventName: 'pull_request',
+      event: pullRequestEvent('closed'),
+      github: { ref: 'refs/pull/7/merge', ref_name: '7/merge', head_ref: 'feature/login' },
+      secrets: seed000Secrets,
+      rewrite: () => ({}),
+      prepare: (s) => {
+        flyApp(s, 'kaiwa-v2', 'kaiwa-v2-pr-7')
+        s.api.pulls.set(7, pullRequest('closed'))
+      },
+      conclusion: 'success',
+      stubbed: [],
+      check: (trace, s) => {
+        expect(trace.jobs.map((job) => [job.id, job.result])).toEqual([
+          ['test', 'skipped'],
+          ['production', 'skipped'],
+          ['staging', 'skipped'],
+          ['preview', 'success'],
+        ])
+        expect(trace.jobs[3]?.outputs['action-taken']).toBe('destroyed')
+        expect(s.clis.state<{ apps: Record<string, unknown> }>('flyctl').apps).not.toHaveProperty(
+          'kaiwa-v2-pr-7',
+        )
       },
     },
   ],
