@@ -33,6 +33,7 @@ import { Receiver } from '../fakes/notify-receivers.js'
 import { parseMail, type ReceivedMail } from '../fakes/smtp-receiver.js'
 import { SMTPServer } from 'smtp-server'
 import type { AddressInfo } from 'node:net'
+import { createServer } from 'node:http'
 import { FakeNpmRegistry } from '../setup/servers.js'
 
 const root = new URL('../..', import.meta.url).pathname
@@ -49,6 +50,7 @@ const examples = readdirSync(examplesDir)
 const FLYCTL_VERSION = '0.3.200'
 const WRANGLER_VERSION = '4.86.0'
 const VERCEL_VERSION = '60.1.3'
+const RAILWAY_VERSION = '4.10.0'
 
 /** One body that satisfies every example's JSON assertions. */
 const APP_BODY = { ...HEALTHY_BODY, ok: true, database: 'ok', r2: 'ok' }
@@ -58,6 +60,7 @@ interface StandIns {
   app: Awaited<ReturnType<typeof startFakeApp>>
   slack: Receiver
   smtp: Awaited<ReturnType<typeof startSmtpWithStartTls>>
+  railway: Awaited<ReturnType<typeof startRailwayApi>>
   clis: FakeClis
   registry: FakeNpmRegistry
   toolCache: string
@@ -672,6 +675,63 @@ const SETUPS: Record<string, Scenario[]> = {
       },
     },
   ],
+  'seed-004-vercel-railway.yml': [
+    {
+      name: 'a push to staging: the Railway API deployed, then the Vercel web app, both proven healthy',
+      secrets: (s) => ({
+        RAILWAY_TOKEN: 'railway-project-token-0123',
+        VERCEL_TOKEN: 'vercelToken0123456789',
+        PAGERDUTY_ROUTING_KEY: 'R0123456789abcdef0123456789abcde',
+        SLACK_WEBHOOK_URL: s.slack.url,
+      }),
+      vars: {
+        RAILWAY_API_SERVICE_ID: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+        RAILWAY_STAGING_ENVIRONMENT_ID: '11111111-2222-4333-8444-555555555555',
+        RAILWAY_PRODUCTION_ENVIRONMENT_ID: '66666666-7777-4888-9999-000000000000',
+      },
+      github: { ref: 'refs/heads/staging', ref_name: 'staging' },
+      rewrite: (s) => ({
+        'https://api-staging.flightpro.com': `${s.app.origin}/api`,
+        'https://app-staging.flightpro.com': `${s.app.origin}/web`,
+      }),
+      // deploy.yml passes api-url empty (Railway's own backboard): the stand-in answers instead.
+      overrides: (s) => ({ 'staging-api/deploy.deploy.api-url': s.railway.url }),
+      prepare: (s) => {
+        const list = JSON.parse(
+          readFileSync(join(providerFixtures, 'vercel/list.json'), 'utf8'),
+        ) as { contextName: string }
+        s.clis.setState('vercel', {
+          contextName: list.contextName,
+          projects: {
+            'flightpro-web': { id: 'prj_FlightProWeb000000000000', deployments: [], env: [] },
+          },
+        })
+      },
+      conclusion: 'success',
+      stubbed: [
+        'staging-api/deploy › actions/checkout@v4 (actions/checkout@v4)',
+        'staging-web/deploy › actions/checkout@v4 (actions/checkout@v4)',
+      ],
+      check: (trace, s) => {
+        expect(trace.jobs.map((job) => [job.id, job.result, job.outputs.status])).toEqual([
+          ['staging-api', 'success', 'deployed'],
+          ['staging-web', 'success', 'deployed'],
+          ['production-api', 'skipped', undefined],
+          ['production-web', 'skipped', undefined],
+        ])
+        const up = s.clis.calls('railway').find((call) => call.args[0] === 'up')
+        expect(up?.env.RAILWAY_TOKEN).toBe('railway-project-token-0123')
+        // The releases before the deploy, and after it.
+        expect(s.railway.operations).toEqual(['flightdeckDeployments', 'flightdeckDeployments'])
+        const deploy = s.clis.calls('vercel').find((call) => call.args.includes('deploy'))
+        expect(deploy?.env.VERCEL_TOKEN).toBe('vercelToken0123456789')
+        expect(s.app.requests.some((request) => request.path === '/api/health')).toBe(true)
+        expect(s.app.requests.some((request) => request.path.startsWith('/web'))).toBe(true)
+        expect(s.slack.requests).toHaveLength(2)
+        expect(s.slack.problems).toEqual([])
+      },
+    },
+  ],
 
   'rollback-dispatch.yml': [
     {
@@ -729,6 +789,7 @@ function toolCache(): string {
   add('flyctl', FLYCTL_VERSION, '', ['flyctl', 'fly'])
   add('wrangler', WRANGLER_VERSION, 'node_modules/.bin', ['wrangler'])
   add('vercel', VERCEL_VERSION, 'node_modules/.bin', ['vercel'])
+  add('railway', RAILWAY_VERSION, 'node_modules/.bin', ['railway'])
   return dir
 }
 
@@ -776,6 +837,56 @@ async function startSmtpWithStartTls() {
   }
 }
 
+/**
+ * Railway's GraphQL API (backboard) for what the railway provider asks: the service's
+ * deployments (the fixture's). The first list is the one before the deploy; from the second on,
+ * the deployment `railway up` started (the fixture CLI's id) is the newest, and has succeeded.
+ */
+async function startRailwayApi() {
+  const fixture = JSON.parse(
+    readFileSync(join(providerFixtures, 'railway/deployments-query.json'), 'utf8'),
+  ) as { data: { deployments: { edges: Array<{ node: { id: string; status: string } }> } } }
+  const [started, ...earlier] = fixture.data.deployments.edges
+  const operations: string[] = []
+  let finished = false
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+        query: string
+        variables?: { id?: string }
+      }
+      const operation = /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? 'unnamed'
+      operations.push(operation)
+      let data: unknown
+      if (operation === 'flightdeckDeployment' && body.variables?.id === started?.node.id) {
+        finished = true
+        data = { deployment: { id: started?.node.id, status: 'SUCCESS', canRollback: true } }
+      } else if (operation === 'flightdeckDeployments') {
+        const newest = finished && started ? [{ node: { ...started.node, status: 'SUCCESS' } }] : []
+        data = { deployments: { ...fixture.data.deployments, edges: [...newest, ...earlier] } }
+        finished = true
+      }
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(
+        JSON.stringify(
+          data ? { data } : { errors: [{ message: `the stand-in does not answer ${operation}` }] },
+        ),
+      )
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql/v2`,
+    operations,
+    stop: () => {
+      server.closeAllConnections()
+      return new Promise<void>((resolve) => server.close(() => resolve()))
+    },
+  }
+}
+
 async function startStandIns(): Promise<StandIns> {
   const api = await new FakeGitHubApi().start()
   // setup resolves flyctl "latest" through the GitHub releases API.
@@ -790,12 +901,14 @@ async function startStandIns(): Promise<StandIns> {
   const registry = await new FakeNpmRegistry().start()
   registry.publish('wrangler', WRANGLER_VERSION, 'wrangler')
   registry.publish('vercel', VERCEL_VERSION, 'vercel')
+  registry.publish('@railway/cli', RAILWAY_VERSION, 'railway')
   const standIns: StandIns = {
     api,
     registry,
     app: undefined as never,
     slack: await new Receiver('slack').start(),
     smtp: await startSmtpWithStartTls(),
+    railway: await startRailwayApi(),
     clis: new FakeClis(),
     toolCache: toolCache(),
     healthy: () => true,
@@ -811,7 +924,14 @@ async function startStandIns(): Promise<StandIns> {
 }
 
 async function stopStandIns(s: StandIns) {
-  await Promise.all([s.api.stop(), s.registry.stop(), s.slack.stop(), s.smtp.stop(), s.app.close()])
+  await Promise.all([
+    s.api.stop(),
+    s.registry.stop(),
+    s.slack.stop(),
+    s.smtp.stop(),
+    s.railway.stop(),
+    s.app.close(),
+  ])
 }
 
 // ---------------------------------------------------------------------------------------------
