@@ -312,6 +312,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   readCommandFailed: () => (/* binding */ readCommandFailed),
 /* harmony export */   readDeployStdout: () => (/* binding */ readDeployStdout),
 /* harmony export */   readOutputFile: () => (/* binding */ readOutputFile),
+/* harmony export */   readVersionUpload: () => (/* binding */ readVersionUpload),
 /* harmony export */   secretsChangedSince: () => (/* binding */ secretsChangedSince),
 /* harmony export */   servingVersion: () => (/* binding */ servingVersion),
 /* harmony export */   wranglerFailureReason: () => (/* binding */ wranglerFailureReason)
@@ -352,6 +353,14 @@ const WORKER_NOT_FOUND = /\[code: (?:10007|10090)\]/;
 const BULK_INPUT_REFUSED = 'No content found in file, or piped input';
 const WORKER_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 const VERSION_ID = /^[A-Za-z0-9][A-Za-z0-9-]*$/;
+// wrangler's rule for --preview-alias (ALIAS_VALIDATION_REGEX), and the DNS label the alias and
+// the Worker's name share: `<alias>-<worker>.<subdomain>.workers.dev`.
+const PREVIEW_ALIAS = /^[a-z](?:[a-z0-9-]*[a-z0-9])?$/;
+const MAX_DNS_LABEL = 63;
+// The Cloudflare API keeps a version's message to 100 characters.
+const MAX_VERSION_MESSAGE = 100;
+// A version of the removal page needs a date; any past date with ES modules will do.
+const REMOVED_PAGE_COMPATIBILITY_DATE = '2025-01-01';
 function text(value) {
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
@@ -405,6 +414,9 @@ function parseWorkerVersions(versions, serving, command) {
         const annotations = item.annotations ?? {};
         const isServing = id === serving?.versionId;
         const tag = text(annotations['workers/tag']);
+        // A pull request's preview (or the page that replaced it): never a version to roll
+        // production back to.
+        const alias = text(annotations['workers/alias']);
         const said = text(annotations['workers/message']) ?? (tag ? `tag ${tag}` : undefined);
         const share = isServing && serving && serving.percentage < 100
             ? `serves ${serving.percentage}% of traffic`
@@ -412,8 +424,8 @@ function parseWorkerVersions(versions, serving, command) {
         return {
             id,
             version: typeof item.number === 'number' ? `v${item.number}` : undefined,
-            status: 'succeeded',
-            rawStatus: text(annotations['workers/triggered_by']) ?? 'uploaded',
+            status: alias ? 'unknown' : 'succeeded',
+            rawStatus: `${text(annotations['workers/triggered_by']) ?? 'uploaded'}${alias ? ` (preview alias ${alias})` : ''}`,
             createdAt: text(item.metadata?.created_on),
             current: isServing,
             description: [said, share].filter(Boolean).join('; ') || undefined,
@@ -447,6 +459,17 @@ function readCommandFailed(content) {
     if (!message)
         return undefined;
     return { message, code: typeof entry?.code === 'number' ? entry.code : undefined };
+}
+/** The `version-upload` entry of wrangler's output file: the version and its preview URLs. */
+function readVersionUpload(content) {
+    const entry = outputEntries(content).findLast((e) => e.type === 'version-upload');
+    if (!entry)
+        return undefined;
+    return {
+        versionId: text(entry.version_id),
+        previewUrl: text(entry.preview_url),
+        aliasUrl: text(entry.preview_alias_url),
+    };
 }
 /** The `deploy` entry of wrangler's ND-JSON output file (WRANGLER_OUTPUT_FILE_PATH). */
 function readOutputFile(content) {
@@ -583,7 +606,7 @@ function createCloudflareProvider(config) {
         try {
             const result = await (0,_process_js__WEBPACK_IMPORTED_MODULE_5__/* .runCli */ .ak)(TOOL, args, {
                 env: { ...env, [OUTPUT_FILE_ENV]: outputFile },
-                cwd: config.cwd,
+                cwd: options.cwd ?? config.cwd,
                 timeoutMs: config.timeoutMs,
                 input: options.input,
                 echo: options.echo,
@@ -651,10 +674,102 @@ function createCloudflareProvider(config) {
         lastDeployUrl = url ?? lastDeployUrl;
         return { releaseId: versionId, url };
     }
+    /** The preview alias for a name, checked as wrangler and DNS will check it. */
+    function previewAlias(name, worker) {
+        const longest = MAX_DNS_LABEL - 1 - worker.length;
+        if (!PREVIEW_ALIAS.test(name) || name.length > longest) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([
+                `${JSON.stringify(name)} cannot be a preview alias of Worker ${worker}: use lower-case letters, digits and dashes, starting with a letter, at most ${Math.max(longest, 0)} characters (the alias and the Worker name share one 63-character DNS label)`,
+            ]);
+        }
+        return name;
+    }
+    function previewWorker() {
+        if (!config.app) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([
+                'Workers previews need `app`, the Worker name: a preview URL is `<alias>-<worker>.<subdomain>.workers.dev`',
+            ]);
+        }
+        return checkedWorkerName(config.app);
+    }
+    /** A temporary folder for files wrangler reads (secrets, the removal page); always removed. */
+    async function withTempDir(use) {
+        const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'flightdeck-preview-'));
+        try {
+            return await use(dir);
+        }
+        finally {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+        }
+    }
+    /**
+     * A pull request's preview is a Worker version uploaded behind a preview alias (`wrangler
+     * versions upload --preview-alias`): production traffic stays where it is, and each push moves
+     * the alias to its new version. Cloudflare offers no way to delete an alias or a version, so
+     * closing the PR moves the alias to a small page that says the preview was removed: the PR's
+     * code stops being reachable at its preview URL.
+     */
+    const previews = {
+        get maxNameLength() {
+            return Math.max(1, MAX_DNS_LABEL - 1 - (config.app?.length ?? 0));
+        },
+        async deploy(request) {
+            const worker = previewWorker();
+            const alias = previewAlias(request.name, worker);
+            for (const value of Object.values(request.secrets))
+                (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .maskSecret */ .$l)(value);
+            return withTempDir(async (dir) => {
+                const args = ['versions', 'upload'];
+                if (request.config)
+                    args.push(`--config=${request.config}`);
+                args.push(`--name=${worker}`, `--preview-alias=${alias}`, `--message=${request.message.slice(0, MAX_VERSION_MESSAGE)}`);
+                // wrangler splits a --var at its first colon: KEY:VALUE.
+                for (const [key, value] of Object.entries(request.vars))
+                    args.push(`--var=${key}:${value}`);
+                if (Object.keys(request.secrets).length > 0) {
+                    // Bound to this version only (not the Worker's production secrets); the file is
+                    // the user's alone and is deleted with the folder.
+                    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'secrets.json');
+                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, JSON.stringify(request.secrets), { mode: 0o600 });
+                    args.push(`--secrets-file=${file}`);
+                }
+                const { output } = await wrangler(args);
+                const uploaded = readVersionUpload(output);
+                const url = uploaded?.aliasUrl ?? uploaded?.previewUrl;
+                if (!url) {
+                    throw new _process_js__WEBPACK_IMPORTED_MODULE_5__/* .CliError */ .z1(`\`${(0,_process_js__WEBPACK_IMPORTED_MODULE_5__/* .commandLine */ .ay)(TOOL, args)}\` uploaded version ${uploaded?.versionId ?? '(unknown)'} of ${worker}, but Cloudflare gave it no preview URL: preview URLs are off for this Worker. Set \`preview_urls = true\` (and \`workers_dev = true\`) in its wrangler configuration and deploy it once`);
+                }
+                return { id: uploaded?.versionId, url: uploaded?.aliasUrl ?? url };
+            });
+        },
+        async remove(name, why) {
+            const worker = previewWorker();
+            const alias = previewAlias(name, worker);
+            return withTempDir(async (dir) => {
+                const page = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'preview-removed.mjs');
+                const said = `This preview (${alias}) was removed: ${why}.`;
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(page, `export default { fetch() { return new Response(${JSON.stringify(said)}, { status: 410, headers: { 'content-type': 'text/plain; charset=utf-8' } }) } }\n`);
+                // Run in the empty folder, so that the project's wrangler config (its bindings, assets
+                // and routes) has no part in this version.
+                await wrangler([
+                    'versions',
+                    'upload',
+                    page,
+                    `--name=${worker}`,
+                    `--preview-alias=${alias}`,
+                    `--compatibility-date=${REMOVED_PAGE_COMPATIBILITY_DATE}`,
+                    '--no-bundle',
+                    `--message=${`flightdeck: preview ${alias} removed`.slice(0, MAX_VERSION_MESSAGE)}`,
+                ], { cwd: dir });
+                return { removed: [alias] };
+            });
+        },
+    };
     return {
         name: 'cloudflare',
         cli: TOOL,
         tokenEnv: [TOKEN_ENV],
+        previews,
         deploy,
         releases,
         async rollback(target) {

@@ -306,6 +306,7 @@ function parseCliJson(tool, args, stdout, truncated = false) {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PREVIEW_META_KEY: () => (/* binding */ PREVIEW_META_KEY),
 /* harmony export */   createVercelProvider: () => (/* binding */ createVercelProvider),
 /* harmony export */   deploymentRef: () => (/* binding */ deploymentRef),
 /* harmony export */   parseVercelList: () => (/* binding */ parseVercelList),
@@ -351,6 +352,9 @@ const MAX_LIST_PAGES = 5;
 // The dashboard URL of a deployment ends with its id without `dpl_` (vercel's own
 // parseVercelDashboardUrl reads it the same way).
 const INSPECTOR_URL = /https:\/\/vercel\.com\/[^/\s]+\/[^/\s]+\/([A-Za-z0-9]+)\b/;
+// The deployment metadata key (`vercel deploy --meta`) that ties a preview deployment to its
+// pull request's preview name; `vercel list --meta` finds them again when the PR closes.
+const PREVIEW_META_KEY = 'flightdeckPreview';
 function text(value) {
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
@@ -731,10 +735,88 @@ function createVercelProvider(config) {
         }
         return { releaseId: text(json.id), url: text(json.url) };
     }
+    async function setSecrets(secrets) {
+        const entries = Object.entries(secrets);
+        for (const [, value] of entries)
+            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecret */ .$l)(value);
+        const environment = config.settings.environment || DEFAULT_SECRET_ENVIRONMENT;
+        const problems = entries
+            .map(([name, value]) => secretProblem(name, value))
+            .filter((problem) => problem !== undefined);
+        if (!ENVIRONMENT_NAME.test(environment)) {
+            problems.push(`${JSON.stringify(environment)} is not a Vercel environment (production, preview, development or a custom environment's name)`);
+        }
+        if (problems.length > 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(problems);
+        if (entries.length === 0) {
+            config.log('No secrets to set');
+            return;
+        }
+        for (const [name, value] of entries) {
+            // The value goes on stdin; --force replaces an existing one, --yes takes all branches
+            // of a preview environment instead of asking for one.
+            await vercel(['env', 'add', name, environment, ...projectArgs(), '--force', '--yes'], {
+                input: value,
+            });
+        }
+    }
+    /** Removes deployments by dpl_ id or URL; one already gone is fine. */
+    async function removeDeployments(refs) {
+        const checked = refs.map(deploymentRef);
+        for (const ref of checked) {
+            try {
+                await vercel(['remove', ref, '--yes']);
+            }
+            catch (err) {
+                if (!/Could not find any deployments/.test(outputOf(err)))
+                    throw err;
+                config.log(`Vercel deployment ${ref} does not exist; nothing to remove`);
+            }
+        }
+    }
+    /**
+     * A pull request's previews are Vercel's own preview deployments of the project, tagged with
+     * the preview's name, so that closing the PR finds and removes every one it made (each push
+     * makes one). Never a production deployment, whatever its tag says.
+     */
+    const previews = {
+        maxNameLength: 63,
+        async deploy(request) {
+            if (Object.keys(request.secrets).length > 0) {
+                config.log(`Setting ${Object.keys(request.secrets).length} secret(s) on the project's ${config.settings.environment || DEFAULT_SECRET_ENVIRONMENT} environment: Vercel gives all its preview deployments the same values`);
+                await setSecrets(request.secrets);
+            }
+            const result = await deploy({
+                config: request.config,
+                extraArgs: [
+                    `--meta=${PREVIEW_META_KEY}=${request.name}`,
+                    ...Object.entries(request.vars).map(([key, value]) => `--env=${key}=${value}`),
+                ],
+            });
+            return {
+                id: result.releaseId,
+                url: result.url ? `https://${result.url.replace(/^https?:\/\//, '')}` : undefined,
+            };
+        },
+        async remove(name, why) {
+            const { deployments } = await listDeployments([`--meta=${PREVIEW_META_KEY}=${name}`], () => false);
+            const refs = deployments
+                .filter((item) => item?.target !== 'production' && text(item?.meta?.[PREVIEW_META_KEY]) === name)
+                .map(listedId)
+                .filter((ref) => ref !== undefined);
+            if (refs.length === 0) {
+                config.log(`No preview deployments of ${name} are left; nothing to remove (${why})`);
+                return { removed: [] };
+            }
+            await removeDeployments(refs);
+            return { removed: refs };
+        },
+    };
     return {
         name: 'vercel',
         cli: TOOL,
         tokenEnv: [TOKEN_ENV],
+        previews,
         deploy,
         releases,
         async rollback(target) {
@@ -771,43 +853,9 @@ function createVercelProvider(config) {
             if (refs.length === 0) {
                 throw new _types_js__WEBPACK_IMPORTED_MODULE_3__/* .UnsupportedOperationError */ .vR('vercel', 'delete a project', 'set `deployment-url` to the preview deployment URLs or dpl_ ids to remove; flightdeck never removes a Vercel project');
             }
-            const checked = refs.map(deploymentRef);
-            for (const ref of checked) {
-                try {
-                    await vercel(['remove', ref, '--yes']);
-                }
-                catch (err) {
-                    if (!/Could not find any deployments/.test(outputOf(err)))
-                        throw err;
-                    config.log(`Vercel deployment ${ref} does not exist; nothing to remove`);
-                }
-            }
+            await removeDeployments(refs);
         },
-        async setSecrets(secrets) {
-            const entries = Object.entries(secrets);
-            for (const [, value] of entries)
-                (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecret */ .$l)(value);
-            const environment = config.settings.environment || DEFAULT_SECRET_ENVIRONMENT;
-            const problems = entries
-                .map(([name, value]) => secretProblem(name, value))
-                .filter((problem) => problem !== undefined);
-            if (!ENVIRONMENT_NAME.test(environment)) {
-                problems.push(`${JSON.stringify(environment)} is not a Vercel environment (production, preview, development or a custom environment's name)`);
-            }
-            if (problems.length > 0)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(problems);
-            if (entries.length === 0) {
-                config.log('No secrets to set');
-                return;
-            }
-            for (const [name, value] of entries) {
-                // The value goes on stdin; --force replaces an existing one, --yes takes all branches
-                // of a preview environment instead of asking for one.
-                await vercel(['env', 'add', name, environment, ...projectArgs(), '--force', '--yes'], {
-                    input: value,
-                });
-            }
-        },
+        setSecrets,
         async url() {
             const list = await releases();
             const serving = list.find((release) => release.current);
