@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { InputError } from '../../shared/errors.js'
 import {
   createCloudflareProvider,
+  deploymentHistory,
   parseWorkerVersions,
   readDeployStdout,
   readCommandFailed,
@@ -72,13 +73,20 @@ describe('cloudflare provider: releases', () => {
       ['versions', 'list', `--name=${APP}`, '--json'],
     ])
     expect(releases.map((r) => [r.version, r.id, r.rawStatus, r.current])).toEqual([
-      ['v21', 'd4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70', 'rollback', false],
+      // Made after the oldest listed Deployment and served by none of them: it never went out.
+      ['v21', 'd4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70', 'rollback (never deployed)', false],
       ['v20', 'c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f', 'upload', false],
       ['v19', 'b7e4c1a2-93d8-4f6e-a5b0-2c1d3e4f5a6b', 'secret', false],
       ['v18', '0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d', 'upload', true],
       ['v17', '6f1e2d3c-4b5a-4968-8776-655443322110', 'upload', false],
     ])
-    expect(releases.every((r) => r.status === 'succeeded')).toBe(true)
+    expect(releases.map((r) => r.status)).toEqual([
+      'unknown',
+      'succeeded',
+      'succeeded',
+      'succeeded',
+      'succeeded',
+    ])
     expect(releases[1]).toEqual({
       id: 'c3d2e1f0-a9b8-4c7d-8e6f-5a4b3c2d1e0f',
       version: 'v20',
@@ -107,6 +115,33 @@ describe('cloudflare provider: releases', () => {
   it('gives planRollback what it needs: `previous` is the Version before the serving one', async () => {
     const plan = planRollback(await cloudflare().releases(), 'previous', APP)
     expect([plan.from.version, plan.to.version]).toEqual(['v18', 'v17'])
+  })
+
+  it('never offers a Version that was uploaded but never deployed as a rollback target', () => {
+    const deployments = [
+      { created_on: '2025-06-01T00:00:00Z', versions: [{ version_id: 'old', percentage: 100 }] },
+      { created_on: '2025-06-02T00:00:00Z', versions: [{ version_id: 'live', percentage: 100 }] },
+    ]
+    const versions = [
+      { id: 'ancient', metadata: { created_on: '2025-05-01T00:00:00Z' } },
+      { id: 'old', metadata: { created_on: '2025-06-01T00:00:00Z' } },
+      { id: 'uploaded', metadata: { created_on: '2025-06-01T12:00:00Z' } },
+      { id: 'live', metadata: { created_on: '2025-06-02T00:00:00Z' } },
+    ]
+    const releases = parseWorkerVersions(
+      versions,
+      servingVersion(deployments, 'x'),
+      'x',
+      deploymentHistory(deployments),
+    )
+    // `ancient` is older than what the Deployments list knows: it may have served, so it stays.
+    expect(releases.map((r) => [r.id, r.status])).toEqual([
+      ['live', 'succeeded'],
+      ['uploaded', 'unknown'],
+      ['old', 'succeeded'],
+      ['ancient', 'succeeded'],
+    ])
+    expect(planRollback(releases, 'previous', APP).to.id).toBe('old')
   })
 
   it('during a gradual rollout, calls the Version with the larger share current and says its share', () => {

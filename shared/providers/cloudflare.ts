@@ -103,6 +103,29 @@ export function servingVersion(
 }
 
 /**
+ * Which versions the listed Deployments ever served, and since when the list knows. wrangler
+ * lists the newest Deployments only, so a version older than the oldest of them may have served
+ * before; a newer one that none of them served never went out (`versions upload` without
+ * `versions deploy`).
+ */
+export function deploymentHistory(
+  deployments: unknown,
+): { served: Set<string>; since: number } | undefined {
+  if (!Array.isArray(deployments) || deployments.length === 0) return undefined
+  const list = deployments as WorkerDeployment[]
+  const times = list.map((d) => Date.parse(text(d?.created_on) ?? ''))
+  if (times.some(Number.isNaN)) return undefined
+  const served = new Set<string>()
+  for (const deployment of list) {
+    for (const entry of deployment?.versions ?? []) {
+      const id = text(entry?.version_id)
+      if (id) served.add(id)
+    }
+  }
+  return { served, since: Math.min(...times) }
+}
+
+/**
  * Releases from `wrangler versions list --json` (oldest first there), newest first. Every listed
  * Version was uploaded whole: the list only holds deployable Versions, and a failed upload makes
  * none. So each is `succeeded`; wrangler has no status word, and `rawStatus` carries how the
@@ -112,6 +135,7 @@ export function parseWorkerVersions(
   versions: unknown,
   serving: { versionId: string; percentage: number } | undefined,
   command: string,
+  history?: { served: Set<string>; since: number },
 ): Release[] {
   if (versions === null) return []
   if (!Array.isArray(versions)) {
@@ -126,6 +150,14 @@ export function parseWorkerVersions(
     // A pull request's preview (or the page that replaced it): never a version to roll
     // production back to.
     const alias = text(annotations['workers/alias'])
+    // Uploaded after the oldest listed Deployment and served by none: never went out, so its
+    // code never ran in production and it is no release to return to.
+    const created = Date.parse(text(item.metadata?.created_on) ?? '')
+    const neverDeployed =
+      history !== undefined &&
+      !history.served.has(id) &&
+      !Number.isNaN(created) &&
+      created > history.since
     const said = text(annotations['workers/message']) ?? (tag ? `tag ${tag}` : undefined)
     const share =
       isServing && serving && serving.percentage < 100
@@ -134,8 +166,8 @@ export function parseWorkerVersions(
     return {
       id,
       version: typeof item.number === 'number' ? `v${item.number}` : undefined,
-      status: alias ? 'unknown' : 'succeeded',
-      rawStatus: `${text(annotations['workers/triggered_by']) ?? 'uploaded'}${alias ? ` (preview alias ${alias})` : ''}`,
+      status: alias || neverDeployed ? 'unknown' : 'succeeded',
+      rawStatus: `${text(annotations['workers/triggered_by']) ?? 'uploaded'}${alias ? ` (preview alias ${alias})` : neverDeployed ? ' (never deployed)' : ''}`,
       createdAt: text(item.metadata?.created_on),
       current: isServing,
       description: [said, share].filter(Boolean).join('; ') || undefined,
@@ -389,7 +421,12 @@ export function createCloudflareProvider(config: ProviderConfig): Provider {
     const versions = versionsRead.value
     const deployments = deploymentsRead.value
     const serving = servingVersion(deployments, `${TOOL} ${deploymentsArgs.join(' ')}`)
-    return parseWorkerVersions(versions, serving, `${TOOL} ${versionsArgs.join(' ')}`)
+    return parseWorkerVersions(
+      versions,
+      serving,
+      `${TOOL} ${versionsArgs.join(' ')}`,
+      deploymentHistory(deployments),
+    )
   }
 
   async function deploy(request: DeployRequest): Promise<DeployResult> {
