@@ -29,6 +29,7 @@ import {
 } from '../../scripts/lib/workflow-runner.mjs'
 import { fakeBin, FakeClis } from '../fakes/fake-cli.js'
 import { FakeGitHubApi } from '../fakes/github-api.js'
+import { FakePagerDuty } from '../fakes/pagerduty-api.js'
 import { Receiver } from '../fakes/notify-receivers.js'
 import { parseMail, type ReceivedMail } from '../fakes/smtp-receiver.js'
 import { SMTPServer } from 'smtp-server'
@@ -59,6 +60,8 @@ interface StandIns {
   api: FakeGitHubApi
   app: Awaited<ReturnType<typeof startFakeApp>>
   slack: Receiver
+  /** PagerDuty's Events API, accepting seed 004's routing key only. */
+  pagerduty: FakePagerDuty
   smtp: Awaited<ReturnType<typeof startSmtpWithStartTls>>
   railway: Awaited<ReturnType<typeof startRailwayApi>>
   clis: FakeClis
@@ -230,6 +233,61 @@ const seed002 = {
     checksGreen(s)
   },
   stubbed: ['production/deploy › actions/checkout@v4 (actions/checkout@v4)'],
+}
+
+/** The routing key seed 004's PAGERDUTY_ROUTING_KEY holds, the only one the stand-in accepts. */
+const SEED004_PAGERDUTY_KEY = 'R0123456789abcdef0123456789abcde'
+
+/** Seed 004's settings: the four secrets and three variables its header lists. */
+const seed004 = {
+  secrets: (s: StandIns) => ({
+    RAILWAY_TOKEN: 'railway-project-token-0123',
+    VERCEL_TOKEN: 'vercelToken0123456789',
+    PAGERDUTY_ROUTING_KEY: SEED004_PAGERDUTY_KEY,
+    SLACK_WEBHOOK_URL: s.slack.url,
+  }),
+  vars: {
+    RAILWAY_API_SERVICE_ID: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
+    RAILWAY_STAGING_ENVIRONMENT_ID: '11111111-2222-4333-8444-555555555555',
+    RAILWAY_PRODUCTION_ENVIRONMENT_ID: '66666666-7777-4888-9999-000000000000',
+  },
+}
+
+/** Seed 004's production run: the hosts of its production URLs, and PagerDuty, on stand-ins. */
+const seed004Production = {
+  ...seed004,
+  eventName: 'workflow_dispatch',
+  rewrite: (s: StandIns) => ({
+    'https://api.flightpro.com': `${s.app.origin}/api`,
+    'https://app.flightpro.com': `${s.app.origin}/web`,
+    'https://events.pagerduty.com': s.pagerduty.url,
+  }),
+  // deploy.yml passes api-url empty (Railway's own backboard): the stand-in answers instead.
+  overrides: (s: StandIns): Record<string, string> => ({
+    'production-api/deploy.deploy.api-url': s.railway.url,
+  }),
+  stubbed: [
+    'production-api/deploy › actions/checkout@v4 (actions/checkout@v4)',
+    'production-web/deploy › actions/checkout@v4 (actions/checkout@v4)',
+  ],
+}
+
+/** The Vercel project flightpro-web, with the production deployments of the fixture's list. */
+function vercelProject(s: StandIns, deployments: 'none' | 'fixture') {
+  const list = JSON.parse(readFileSync(join(providerFixtures, 'vercel/list.json'), 'utf8')) as {
+    contextName: string
+    deployments: unknown[]
+  }
+  s.clis.setState('vercel', {
+    contextName: list.contextName,
+    projects: {
+      'flightpro-web': {
+        id: 'prj_FlightProWeb000000000000',
+        deployments: deployments === 'fixture' ? list.deployments : [],
+        env: [],
+      },
+    },
+  })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -424,6 +482,51 @@ const SETUPS: Record<string, Scenario[]> = {
         expect(s.api.calls('POST /repos/{owner}/{repo}/deployments')).toHaveLength(1)
         expect(s.slack.requests).toHaveLength(1)
         expect(s.slack.problems).toEqual([])
+      },
+    },
+    {
+      name: 'a push to develop: tests stubbed, staging deployed through deploy.yml, Slack told',
+      secrets: seed000Secrets,
+      github: { ref: 'refs/heads/develop', ref_name: 'develop' },
+      rewrite: (s) => ({ 'https://kaiwa-v2-staging.fly.dev': s.app.origin }),
+      prepare: (s) => flyApp(s, 'kaiwa-v2', 'kaiwa-v2-staging'),
+      conclusion: 'success',
+      stubbed: [...SEED000_TESTS, 'staging/deploy › actions/checkout@v4 (actions/checkout@v4)'],
+      check: (trace, s) => {
+        expect(trace.jobs.map((job) => [job.id, job.result])).toEqual([
+          ['test', 'success'],
+          ['production', 'skipped'],
+          ['staging', 'success'],
+          ['preview', 'skipped'],
+        ])
+        expect(flightdeckSteps(trace)).toEqual([
+          `staging/deploy › ${SETUP_FLY} [setup] success`,
+          'staging/deploy › Export deploy-env [run] success',
+          'staging/deploy › deploy [gated-deploy] success',
+          'staging/deploy › notify [notify] success',
+          'staging/deploy › page [notify] skipped',
+          'staging/deploy › post deploy [gated-deploy] success',
+        ])
+        expect(stepOf(trace, 'staging/deploy', 'deploy').inputs).toMatchObject({
+          provider: 'fly',
+          app: 'kaiwa-v2-staging',
+          environment: 'staging',
+          'health-url': `${s.app.origin}/health`,
+          'health-json-assertions': 'status == healthy',
+        })
+        expect(trace.jobs[2]?.outputs).toMatchObject({ status: 'deployed', 'rolled-back': 'false' })
+        // Only the staging app was deployed, with the deploy token.
+        const deploys = s.clis.calls('flyctl').filter((call) => call.args[0] === 'deploy')
+        expect(deploys).toHaveLength(1)
+        expect(deploys[0]?.args).toContain('--app=kaiwa-v2-staging')
+        expect(deploys[0]?.env.FLY_API_TOKEN).toBe('fly-token-0123456789')
+        expect(s.app.requests.some((request) => request.path === '/health')).toBe(true)
+        expect(s.api.calls('POST /repos/{owner}/{repo}/deployments').map((r) => r.body)).toEqual([
+          expect.objectContaining({ environment: 'staging' }),
+        ])
+        expect(s.slack.requests).toHaveLength(1)
+        expect(s.slack.problems).toEqual([])
+        expect(s.slack.requests[0]?.raw).toContain('staging')
       },
     },
     {
@@ -677,18 +780,8 @@ const SETUPS: Record<string, Scenario[]> = {
   ],
   'seed-004-vercel-railway.yml': [
     {
+      ...seed004,
       name: 'a push to staging: the Railway API deployed, then the Vercel web app, both proven healthy',
-      secrets: (s) => ({
-        RAILWAY_TOKEN: 'railway-project-token-0123',
-        VERCEL_TOKEN: 'vercelToken0123456789',
-        PAGERDUTY_ROUTING_KEY: 'R0123456789abcdef0123456789abcde',
-        SLACK_WEBHOOK_URL: s.slack.url,
-      }),
-      vars: {
-        RAILWAY_API_SERVICE_ID: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
-        RAILWAY_STAGING_ENVIRONMENT_ID: '11111111-2222-4333-8444-555555555555',
-        RAILWAY_PRODUCTION_ENVIRONMENT_ID: '66666666-7777-4888-9999-000000000000',
-      },
       github: { ref: 'refs/heads/staging', ref_name: 'staging' },
       rewrite: (s) => ({
         'https://api-staging.flightpro.com': `${s.app.origin}/api`,
@@ -696,17 +789,7 @@ const SETUPS: Record<string, Scenario[]> = {
       }),
       // deploy.yml passes api-url empty (Railway's own backboard): the stand-in answers instead.
       overrides: (s) => ({ 'staging-api/deploy.deploy.api-url': s.railway.url }),
-      prepare: (s) => {
-        const list = JSON.parse(
-          readFileSync(join(providerFixtures, 'vercel/list.json'), 'utf8'),
-        ) as { contextName: string }
-        s.clis.setState('vercel', {
-          contextName: list.contextName,
-          projects: {
-            'flightpro-web': { id: 'prj_FlightProWeb000000000000', deployments: [], env: [] },
-          },
-        })
-      },
+      prepare: (s) => vercelProject(s, 'none'),
       conclusion: 'success',
       stubbed: [
         'staging-api/deploy › actions/checkout@v4 (actions/checkout@v4)',
@@ -729,6 +812,124 @@ const SETUPS: Record<string, Scenario[]> = {
         expect(s.app.requests.some((request) => request.path.startsWith('/web'))).toBe(true)
         expect(s.slack.requests).toHaveLength(2)
         expect(s.slack.problems).toEqual([])
+        // Staging passes no routing key: PagerDuty is production's alone.
+        expect(s.pagerduty.events).toEqual([])
+      },
+    },
+    {
+      ...seed004Production,
+      name: 'production on Christmas Eve: the holiday freeze blocks the API before any platform call, Slack told, nobody paged',
+      env: { FLIGHTDECK_NOW: '2026-12-24T10:00:00-05:00' },
+      conclusion: 'failure',
+      // production-web never starts: only the API job's checkout is skipped over.
+      stubbed: ['production-api/deploy › actions/checkout@v4 (actions/checkout@v4)'],
+      check: (trace, s) => {
+        expect(trace.jobs.map((job) => [job.id, job.result, job.outputs.status])).toEqual([
+          ['staging-api', 'skipped', undefined],
+          ['staging-web', 'skipped', undefined],
+          ['production-api', 'failure', 'blocked'],
+          ['production-web', 'skipped', undefined],
+        ])
+        expect(trace.jobs[2]?.outputs['blocked-by']).toMatch(/^freeze\b.*holiday freeze/)
+        expect(flightdeckSteps(trace)).toEqual([
+          `production-api/deploy › ${SETUP_FLY} [setup] success`,
+          'production-api/deploy › Export deploy-env [run] success',
+          'production-api/deploy › deploy [gated-deploy] failure',
+          'production-api/deploy › notify [notify] success',
+          'production-api/deploy › page [notify] success',
+          'production-api/deploy › post deploy [gated-deploy] success',
+        ])
+        // Nothing reached Railway or Vercel, and no GitHub Deployment was recorded.
+        expect(s.clis.calls('railway').filter((call) => call.args[0] === 'up')).toEqual([])
+        expect(s.railway.operations).toEqual([])
+        expect(s.clis.calls('vercel')).toEqual([])
+        expect(s.api.calls('POST /repos/{owner}/{repo}/deployments')).toEqual([])
+        // A blocked deploy is `skipped`: Slack hears it, PagerDuty (failure, rolled-back,
+        // success) does not.
+        expect(stepOf(trace, 'production-api/deploy', 'notify').inputs?.status).toBe('skipped')
+        expect(stepOf(trace, 'production-api/deploy', 'notify').outputs.sent).toBe('slack')
+        expect(stepOf(trace, 'production-api/deploy', 'page').outputs.sent ?? '').toBe('')
+        expect(s.slack.requests).toHaveLength(1)
+        expect(s.slack.problems).toEqual([])
+        expect(s.slack.requests[0]?.raw).toContain('holiday freeze')
+        expect(s.pagerduty.events).toEqual([])
+      },
+    },
+    {
+      ...seed004Production,
+      name: 'production on Christmas Eve with a hotfix: both deploys pass the freeze, the web app is unhealthy, rolled back, PagerDuty paged',
+      inputs: { hotfix: 'checkout down for every customer' },
+      env: { FLIGHTDECK_NOW: '2026-12-24T10:00:00-05:00' },
+      // The broken web release never turns healthy: deploy.yml's 5m would only make this slow.
+      overrides: (s) => ({
+        ...seed004Production.overrides(s),
+        'production-web/deploy.deploy.health-timeout': '2s',
+      }),
+      prepare: (s) => {
+        vercelProject(s, 'fixture')
+        // The API is healthy; the web app only once Vercel serves the release before it again.
+        s.healthy = (path) =>
+          !path.startsWith('/web') ||
+          s.clis.state<{ rolledBackTo?: string }>('vercel').rolledBackTo !== undefined
+      },
+      conclusion: 'failure',
+      check: (trace, s) => {
+        expect(trace.jobs.map((job) => [job.id, job.result, job.outputs.status])).toEqual([
+          ['staging-api', 'skipped', undefined],
+          ['staging-web', 'skipped', undefined],
+          ['production-api', 'success', 'deployed'],
+          ['production-web', 'failure', 'rolled-back'],
+        ])
+        expect(trace.jobs[3]?.outputs['rolled-back']).toBe('true')
+        // In both jobs the freeze was closed and the hotfix let the deploy through, recorded
+        // with who ran it.
+        for (const job of ['production-api/deploy', 'production-web/deploy']) {
+          // The record output is the path of the record's JSON file.
+          const recordPath = stepOf(trace, job, 'deploy').outputs.record ?? ''
+          const record = JSON.parse(readFileSync(recordPath, 'utf8')) as {
+            gates: Array<{ gate: string; verdict: string; reason: string }>
+            override?: { reason: string; actor: string }
+          }
+          expect(record.gates.find((gate) => gate.gate === 'freeze')).toMatchObject({
+            verdict: 'overridden',
+            reason: expect.stringMatching(/holiday freeze.*overridden: checkout down/),
+          })
+          expect(record.override).toEqual({
+            reason: 'checkout down for every customer',
+            actor: 'octocat',
+          })
+        }
+        const up = s.clis.calls('railway').find((call) => call.args[0] === 'up')
+        expect(up?.args).toContain('--environment=66666666-7777-4888-9999-000000000000')
+        const vercel = s.clis.calls('vercel')
+        const deploy = vercel.find((call) => call.args.includes('deploy'))
+        expect(deploy?.args).toContain('--prod')
+        // Rolled back to the fixture's last ready production deployment.
+        expect(vercel.filter((call) => call.args[0] === 'rollback')).toHaveLength(1)
+        expect(s.clis.state<{ rolledBackTo?: string }>('vercel').rolledBackTo).toBe(
+          'dpl_9Zx8Cv7Bn6Mm5Ll4Kk3Jj2Hh1Gg0Ff', // flightdeck-web-5t4r3e2w1, list.json's
+        )
+        expect(s.api.calls('POST /repos/{owner}/{repo}/deployments').map((r) => r.body)).toEqual([
+          expect.objectContaining({ environment: 'production' }),
+          expect.objectContaining({ environment: 'production' }),
+        ])
+        // Routing: the API's success is Slack's and resolves PagerDuty's alert; the web app's
+        // rollback is PagerDuty's only, and names the override and who ran it.
+        expect(s.slack.requests).toHaveLength(1)
+        expect(s.slack.problems).toEqual([])
+        expect(s.slack.requests[0]?.raw).toContain('checkout down for every customer')
+        expect(s.pagerduty.violations).toEqual([])
+        expect(s.pagerduty.events.map((event) => event.body.event_action)).toEqual([
+          'resolve',
+          'trigger',
+        ])
+        const trigger = s.pagerduty.events[1]?.body
+        expect(trigger).toMatchObject({
+          routing_key: SEED004_PAGERDUTY_KEY,
+          payload: { severity: 'error', component: 'production' },
+        })
+        expect(JSON.stringify(trigger)).toContain('checkout down for every customer (by octocat)')
+        expect([...s.pagerduty.alerts.values()]).toEqual(['triggered'])
       },
     },
   ],
@@ -907,6 +1108,7 @@ async function startStandIns(): Promise<StandIns> {
     registry,
     app: undefined as never,
     slack: await new Receiver('slack').start(),
+    pagerduty: await new FakePagerDuty(SEED004_PAGERDUTY_KEY).start(),
     smtp: await startSmtpWithStartTls(),
     railway: await startRailwayApi(),
     clis: new FakeClis(),
@@ -928,6 +1130,7 @@ async function stopStandIns(s: StandIns) {
     s.api.stop(),
     s.registry.stop(),
     s.slack.stop(),
+    s.pagerduty.stop(),
     s.smtp.stop(),
     s.railway.stop(),
     s.app.close(),
