@@ -11,37 +11,16 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
+import { parseFileCommands } from '../../bin/flightdeck.mjs'
 
 export const repoRoot = new URL('../..', import.meta.url).pathname
 
 /** Set by jest.environment.js on a test's global: takes output to show if the test fails. */
 const TEST_OUTPUT = Symbol.for('flightdeck.test-output')
 
-/**
- * Parses a file written with the runner's file-command format: `name=value` lines and
- * `name<<DELIMITER` ... `DELIMITER` blocks.
- * @param {string} text
- * @returns {Record<string, string>}
- */
-export function parseFileCommands(text) {
-  /** @type {Record<string, string>} */
-  const values = {}
-  const lines = text.split(/\r?\n/)
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? ''
-    const heredoc = /^([^=<]+)<<(.+)$/.exec(line)
-    if (heredoc) {
-      const [, name, delimiter] = heredoc
-      const body = []
-      for (i++; i < lines.length && lines[i] !== delimiter; i++) body.push(lines[i])
-      values[name] = body.join('\n')
-    } else if (line.includes('=')) {
-      const at = line.indexOf('=')
-      values[line.slice(0, at)] = line.slice(at + 1)
-    }
-  }
-  return values
-}
+// The file commands (GITHUB_OUTPUT, GITHUB_ENV, GITHUB_STATE) as the runner reads them: one
+// reader, shared with the flightdeck CLI, which does the runner's job outside GitHub.
+export { parseFileCommands }
 
 /**
  * The INPUT_* variables the runner would set: every default of action.yml, then the given
