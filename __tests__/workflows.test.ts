@@ -1,6 +1,10 @@
 // This repo's workflows and the consumer examples: valid for actionlint 1.7.7, every flightdeck
 // step uses an action that exists with inputs it declares, and each reusable workflow
 // (on: workflow_call) passes on everything its actions take and give.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { parse } from 'yaml'
 import {
   actionSpec,
@@ -397,3 +401,59 @@ describe.each(deployJobs.map((entry) => [entry.where, entry] as const))(
     })
   },
 )
+
+// deploy.yml's deploy-env step, run with bash as the runner runs a `run:` step: values reach
+// later steps through GITHUB_ENV, masked first; nothing that steers the runner or later shells
+// and programs can be set; a bad line is refused without being printed.
+describe('deploy.yml: the deploy-env step', () => {
+  const workflow = parse(readRepoFile('.github/workflows/deploy.yml')) as Workflow
+  const step = Object.values(workflow.jobs ?? {})
+    .flatMap((job) => (job as Job).steps ?? [])
+    .find((s) => (s as { name?: string }).name === 'Export deploy-env') as
+    { run?: string } | undefined
+
+  function exportDeployEnv(deployEnv: string) {
+    const dir = mkdtempSync(join(tmpdir(), 'flightdeck-deploy-env-'))
+    const githubEnv = join(dir, 'env')
+    writeFileSync(githubEnv, '')
+    const result = spawnSync(
+      'bash',
+      ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step?.run ?? ''],
+      {
+        env: { PATH: process.env.PATH, DEPLOY_ENV: deployEnv, GITHUB_ENV: githubEnv },
+        encoding: 'utf8',
+      },
+    )
+    return { ...result, githubEnv: readFileSync(githubEnv, 'utf8') }
+  }
+
+  it('exports NAME=VALUE lines, masking each value first', () => {
+    const done = exportDeployEnv(
+      'SENTRY_DSN=https://k3y@sentry.example/1\n# a comment\n\nAPI_MODE=a=b',
+    )
+    expect(done.status).toBe(0)
+    expect(done.stdout).toContain('::add-mask::https://k3y@sentry.example/1\n')
+    expect(done.stdout).toContain('exported SENTRY_DSN\n::add-mask::a=b\nexported API_MODE')
+    expect(done.githubEnv).toMatch(
+      /^SENTRY_DSN<<(FLIGHTDECK_EOF_\w+)\nhttps:\/\/k3y@sentry\.example\/1\n\1\n/,
+    )
+    expect(done.githubEnv).toMatch(/API_MODE<<(FLIGHTDECK_EOF_\w+)\na=b\n\1\n$/)
+  })
+
+  it.each(['BASH_ENV', 'NODE_OPTIONS', 'LD_PRELOAD', 'GITHUB_TOKEN', 'PATH'])(
+    'refuses %s, which would steer later steps',
+    (name) => {
+      const done = exportDeployEnv(`${name}=/tmp/x`)
+      expect(done.status).toBe(1)
+      expect(done.stdout).toContain(`::error title=deploy-env::${name} steers the runner`)
+      expect(done.githubEnv).toBe('')
+    },
+  )
+
+  it('refuses a line that is not NAME=VALUE without printing it', () => {
+    const done = exportDeployEnv('not a line with s3cr3t')
+    expect(done.status).toBe(1)
+    expect(done.stdout).toContain('::error title=deploy-env::a line is not NAME=VALUE')
+    expect(done.stdout + done.stderr).not.toContain('s3cr3t')
+  })
+})
