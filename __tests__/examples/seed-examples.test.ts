@@ -152,7 +152,8 @@ function stepOf(trace: WorkflowTrace, job: string, key: string): StepTrace {
   return found
 }
 
-const SETUP_FLY = 'flightdeck-actions/flightdeck/actions/setup@v1'
+// The setup action as every example calls it (for whichever platform's CLI).
+const SETUP_ACTION = 'flightdeck-actions/flightdeck/actions/setup@v1'
 
 const seed000Secrets = (s: StandIns) => ({
   FLY_API_TOKEN: 'fly-token-0123456789',
@@ -307,10 +308,10 @@ const SETUPS: Record<string, Scenario[]> = {
       ],
       check: (trace, s) => {
         expect(flightdeckSteps(trace)).toEqual([
-          `deploy › ${SETUP_FLY} [setup] success`,
+          `deploy › ${SETUP_ACTION} [setup] success`,
           'deploy › health [health-check] success',
         ])
-        expect(stepOf(trace, 'deploy', SETUP_FLY).outputs.versions).toBe(
+        expect(stepOf(trace, 'deploy', SETUP_ACTION).outputs.versions).toBe(
           JSON.stringify({ flyctl: FLYCTL_VERSION }),
         )
         // The token was checked with the installed flyctl, then handed to later steps.
@@ -345,7 +346,7 @@ const SETUPS: Record<string, Scenario[]> = {
       ],
       check: (trace, s) => {
         expect(flightdeckSteps(trace)).toEqual([
-          `deploy › ${SETUP_FLY} [setup] success`,
+          `deploy › ${SETUP_ACTION} [setup] success`,
           'deploy › health [health-check] success',
           'deploy › flightdeck-actions/flightdeck/actions/rollback@v1 [rollback] skipped',
           'deploy › exit 1 [run] skipped',
@@ -374,7 +375,7 @@ const SETUPS: Record<string, Scenario[]> = {
       ],
       check: (trace, s) => {
         expect(flightdeckSteps(trace)).toEqual([
-          `deploy › ${SETUP_FLY} [setup] success`,
+          `deploy › ${SETUP_ACTION} [setup] success`,
           'deploy › health [health-check] success',
           'deploy › flightdeck-actions/flightdeck/actions/rollback@v1 [rollback] success',
           'deploy › post flightdeck-actions/flightdeck/actions/rollback@v1 [rollback] success',
@@ -412,7 +413,7 @@ const SETUPS: Record<string, Scenario[]> = {
       stubbed: ['rollback › echo "from $FROM to $TO"'],
       check: (trace, s) => {
         expect(flightdeckSteps(trace)).toEqual([
-          `rollback › ${SETUP_FLY} [setup] success`,
+          `rollback › ${SETUP_ACTION} [setup] success`,
           'rollback › rollback [rollback] success',
           'rollback › post rollback [rollback] success',
         ])
@@ -466,7 +467,7 @@ const SETUPS: Record<string, Scenario[]> = {
           ['preview', 'skipped'],
         ])
         expect(flightdeckSteps(trace)).toEqual([
-          `production/deploy › ${SETUP_FLY} [setup] success`,
+          `production/deploy › ${SETUP_ACTION} [setup] success`,
           'production/deploy › Export deploy-env [run] success',
           'production/deploy › deploy [gated-deploy] success',
           'production/deploy › notify [notify] success',
@@ -500,7 +501,7 @@ const SETUPS: Record<string, Scenario[]> = {
           ['preview', 'skipped'],
         ])
         expect(flightdeckSteps(trace)).toEqual([
-          `staging/deploy › ${SETUP_FLY} [setup] success`,
+          `staging/deploy › ${SETUP_ACTION} [setup] success`,
           'staging/deploy › Export deploy-env [run] success',
           'staging/deploy › deploy [gated-deploy] success',
           'staging/deploy › notify [notify] success',
@@ -620,7 +621,7 @@ const SETUPS: Record<string, Scenario[]> = {
           ['smoke', 'success'],
         ])
         expect(flightdeckSteps(trace)).toEqual([
-          `production/deploy › ${SETUP_FLY} [setup] success`,
+          `production/deploy › ${SETUP_ACTION} [setup] success`,
           'production/deploy › Export deploy-env [run] success',
           'production/deploy › deploy [gated-deploy] success',
           'production/deploy › notify [notify] success',
@@ -736,7 +737,7 @@ const SETUPS: Record<string, Scenario[]> = {
       conclusion: 'success',
       check: (trace, s) => {
         expect(flightdeckSteps(trace)).toEqual([
-          `production/deploy › ${SETUP_FLY} [setup] success`,
+          `production/deploy › ${SETUP_ACTION} [setup] success`,
           'production/deploy › Export deploy-env [run] success',
           'production/deploy › deploy [gated-deploy] success',
           'production/deploy › notify [notify] success',
@@ -832,7 +833,7 @@ const SETUPS: Record<string, Scenario[]> = {
         ])
         expect(trace.jobs[2]?.outputs['blocked-by']).toMatch(/^freeze\b.*holiday freeze/)
         expect(flightdeckSteps(trace)).toEqual([
-          `production-api/deploy › ${SETUP_FLY} [setup] success`,
+          `production-api/deploy › ${SETUP_ACTION} [setup] success`,
           'production-api/deploy › Export deploy-env [run] success',
           'production-api/deploy › deploy [gated-deploy] failure',
           'production-api/deploy › notify [notify] success',
@@ -946,7 +947,7 @@ const SETUPS: Record<string, Scenario[]> = {
       stubbed: ['report › echo "from $FROM to $TO, healthy $HEALTHY"'],
       check: (trace, s) => {
         expect(flightdeckSteps(trace)).toEqual([
-          `rollback/rollback › ${SETUP_FLY} [setup] success`,
+          `rollback/rollback › ${SETUP_ACTION} [setup] success`,
           'rollback/rollback › rollback [rollback] success',
           'rollback/rollback › notify [notify] success',
           'rollback/rollback › post rollback [rollback] success',
