@@ -35,10 +35,14 @@ export function code(text: string): Markdown {
   if (flat === '') return { markdown: '' }
   const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length))
   const fence = '`'.repeat(longestRun + 1)
-  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : ''
-  // GFM splits table rows on `|` before it reads code spans; `\|` is its escape there. A
-  // backslash already before a pipe could be read as escaping that escape, so it is doubled.
-  const body = flat.replace(/\\+(?=\|)/g, (run) => run + run).replace(/\|/g, '\\|')
+  // A code span drops one space from each end when both ends have one (and it is not all spaces),
+  // and a backtick at an end would join the fence: one space of padding keeps both as typed.
+  const pad = /^`|`$|^ (?=.*[^ ]).* $/.test(flat) ? ' ' : ''
+  // GFM splits table rows on `|` before it reads code spans, so a pipe is written `\|`: the
+  // table parser (cmark-gfm's unescape_pipes, GitHub's renderer) drops exactly one backslash
+  // before each pipe before inline parsing, and a code span keeps every other backslash as it
+  // is. Escaping only the pipes is therefore the exact inverse: `ok\|healthy` reads as typed.
+  const body = flat.replace(/\|/g, '\\|')
   return { markdown: `${fence}${pad}${body}${pad}${fence}` }
 }
 
