@@ -1,5 +1,8 @@
 import { jest } from '@jest/globals'
+import { readFileSync } from 'node:fs'
 import cmark from 'cmark-gfm'
+import { recordMarkdown, type DeployRecord } from '../../shared/deploy-record.js'
+import { writeRecord } from '../notify/harness.js'
 import { code, escapeMarkdown, markdownTable } from '../../shared/summary.js'
 import { maskUrlCredentials, withoutCredentials } from '../../shared/secrets.js'
 import { duration, headerLines, httpUrl, parseInputs, secret, text } from '../../shared/inputs.js'
@@ -74,6 +77,19 @@ describe('job summary text', () => {
       ['key', 'x | y | z |'],
     ])
     expect(code('has `ticks`').markdown).toBe('`` has `ticks` ``')
+  })
+
+  it("shows a gate's reason in the deploy summary as it was typed", () => {
+    const reasons = ['ok\\|healthy', 'a|b', 'a\\\\|b', '`x`|y', 'ends\\']
+    const record = JSON.parse(readFileSync(writeRecord(), 'utf8')) as DeployRecord
+    record.gates = reasons.map((reason) => ({
+      gate: 'require-healthy' as const,
+      verdict: 'passed',
+      reason,
+      durationMs: 1,
+    }))
+    const gates = recordMarkdown(record).split('#### Gates')[1] ?? ''
+    expect(renderedCells(gates).map((row) => row[2])).toEqual(reasons)
   })
 })
 
