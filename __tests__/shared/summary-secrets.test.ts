@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import cmark from 'cmark-gfm'
 import { recordMarkdown, type DeployRecord } from '../../shared/deploy-record.js'
 import { writeRecord } from '../notify/harness.js'
-import { code, escapeMarkdown, markdownTable } from '../../shared/summary.js'
+import { code, escapeMarkdown, inlineCode, markdownTable } from '../../shared/summary.js'
 import { maskUrlCredentials, withoutCredentials } from '../../shared/secrets.js'
 import { duration, headerLines, httpUrl, parseInputs, secret, text } from '../../shared/inputs.js'
 import { redact } from '../../shared/runner.js'
@@ -90,6 +90,15 @@ describe('job summary text', () => {
     }))
     const gates = recordMarkdown(record).split('#### Gates')[1] ?? ''
     expect(renderedCells(gates).map((row) => row[2])).toEqual(reasons)
+  })
+
+  it('shows a deploy error outside the table as typed too', () => {
+    const record = JSON.parse(readFileSync(writeRecord(), 'utf8')) as DeployRecord
+    record.error = 'exit 1: a|b, a\\|b, `c`'
+    const html = cmark.renderHtmlSync(recordMarkdown(record), { extensions: { table: true } })
+    const why = /<p><strong>Why:<\/strong> <code>(.*?)<\/code><\/p>/.exec(html)?.[1]
+    expect(why?.replace(/&amp;/g, '&')).toBe(record.error)
+    expect(inlineCode('').markdown).toBe('')
   })
 })
 
