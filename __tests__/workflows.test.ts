@@ -171,7 +171,7 @@ const DELIBERATE: Record<string, Record<string, Deliberate>> = {
         'deployment-record': "gated-deploy's record output",
       },
       outputsNotExposed:
-        "the chat step's sent, failed and slack-ts are passed on; PagerDuty has no message to update",
+        "the chat step's sent, failed, slack-ts and slack-channel-id are passed on; PagerDuty has no message to update",
     },
   },
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { formatDuration } from './durations.js'
 import type { GateReport } from './gates/run.js'
 import { redact } from './runner.js'
-import { code, markdownTable, type Cell } from './summary.js'
+import { code, inlineCode, markdownTable, type Cell } from './summary.js'
 
 export const RECORD_VERSION = 1
 
@@ -144,6 +144,7 @@ export function recordMarkdown(record: DeployRecord): string {
     ['gate', 'verdict', 'reason'],
     record.gates.map((gate) => [gate.gate, gate.verdict, code(gate.reason)]),
   )
-  const error = record.error ? `\n\n**Why:** ${code(record.error).markdown}` : ''
+  // Outside the table: a pipe there needs no escape.
+  const error = record.error ? `\n\n**Why:** ${inlineCode(record.error).markdown}` : ''
   return `${HEADLINE[record.status]}${error}\n\n${markdownTable(['', 'deploy'], facts)}\n\n#### Gates\n\n${gates}\n`
 }

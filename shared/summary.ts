@@ -26,20 +26,38 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/\r?\n|\r/g, ' ').replace(MARKDOWN_PUNCTUATION, '\\$&')
 }
 
+/** A code span of `flat` (one line) that shows it verbatim. */
+function codeSpan(flat: string): string {
+  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length))
+  const fence = '`'.repeat(longestRun + 1)
+  // A code span drops one space from each end when both ends have one (and it is not all spaces),
+  // and a backtick at an end would join the fence: one space of padding keeps both as typed.
+  const pad = /^`|`$|^ (?=.*[^ ]).* $/.test(flat) ? ' ' : ''
+  return `${fence}${pad}${flat}${pad}${fence}`
+}
+
 /**
- * Foreign text (URLs, ids, image refs, CLI and API messages) as an inline code span: shown
- * verbatim, never a link or an image, safe inside a table cell.
+ * Foreign text (URLs, ids, image refs, CLI and API messages) as an inline code span for a table
+ * cell: shown verbatim, never a link or an image.
  */
 export function code(text: string): Markdown {
   const flat = text.replace(/\r?\n|\r/g, ' ')
   if (flat === '') return { markdown: '' }
-  const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length))
-  const fence = '`'.repeat(longestRun + 1)
-  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : ''
-  // GFM splits table rows on `|` before it reads code spans; `\|` is its escape there. A
-  // backslash already before a pipe could be read as escaping that escape, so it is doubled.
-  const body = flat.replace(/\\+(?=\|)/g, (run) => run + run).replace(/\|/g, '\\|')
-  return { markdown: `${fence}${pad}${body}${pad}${fence}` }
+  // GFM splits table rows on `|` before it reads code spans, so a pipe is written `\|`: the
+  // table parser (cmark-gfm's unescape_pipes, GitHub's renderer) drops exactly one backslash
+  // before each pipe before inline parsing, and a code span keeps every other backslash as it
+  // is. Escaping only the pipes is therefore the exact inverse: `ok\|healthy` reads as typed.
+  // (The fence only counts backticks, so escaping after choosing it changes nothing.)
+  return { markdown: codeSpan(flat).replace(/\|/g, '\\|') }
+}
+
+/**
+ * The same outside a table (a paragraph, a heading): there a `\|` would show its backslash, so
+ * nothing is escaped.
+ */
+export function inlineCode(text: string): Markdown {
+  const flat = text.replace(/\r?\n|\r/g, ' ')
+  return { markdown: flat === '' ? '' : codeSpan(flat) }
 }
 
 function renderCell(cell: Cell): string {

@@ -275,10 +275,17 @@ function checkAdaptiveElements(elements: unknown, where: string, problems: strin
   })
 }
 
+/** Teams refuses a message over 28 KB (Teams incoming webhooks, "Message size limits"). */
+export const TEAMS_LIMIT_BYTES = 28 * 1024
+
 /** Teams webhook (classic or Workflows): a message with one Adaptive Card attachment. */
 export function checkTeamsMessage(payload: unknown): string[] {
   if (!isObject(payload)) return ['the payload is not an object']
   const problems: string[] = []
+  const bytes = Buffer.byteLength(JSON.stringify(payload), 'utf8')
+  if (bytes > TEAMS_LIMIT_BYTES) {
+    problems.push(`the message is ${bytes} bytes (Teams takes at most ${TEAMS_LIMIT_BYTES})`)
+  }
   if (payload.type !== 'message') problems.push('type must be "message"')
   const attachments = payload.attachments
   if (!Array.isArray(attachments) || attachments.length === 0) {

@@ -1,8 +1,9 @@
 // A local stand-in for the two Slack Web API methods notify calls, answering as Slack's
 // reference says (https://api.slack.com/methods/chat.postMessage, .../chat.update): HTTP 200 and
 // `{ok: true, channel, ts, message}`, or HTTP 200 and `{ok: false, error}` (invalid_auth,
-// channel_not_found, message_not_found, cant_update_message, no_text, invalid_blocks), and
-// HTTP 429 with Retry-After when rate limited. A bot token is `Authorization: Bearer xoxb-…`.
+// channel_not_found, message_not_found, cant_update_message, no_text, invalid_blocks,
+// invalid_arguments), and HTTP 429 with Retry-After when rate limited. A bot token is
+// `Authorization: Bearer xoxb-…`.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { checkSlackMessage } from './notify-receivers.js'
@@ -23,6 +24,29 @@ export interface SlackMessage {
   payload: Record<string, unknown>
   updates: number
 }
+
+/**
+ * The arguments chat.update takes (https://api.slack.com/methods/chat.update and @slack/web-api's
+ * ChatUpdateArguments): anything else, such as chat.postMessage's unfurl_links/unfurl_media, is
+ * not an argument of the method. Slack's answer to it is not documented, so the fake answers
+ * `invalid_arguments` (Slack's code for a call with arguments the method does not take) and
+ * records it as a violation. chat.postMessage takes many more and stays permissive.
+ */
+const CHAT_UPDATE_ARGUMENTS = new Set([
+  'token',
+  'channel',
+  'ts',
+  'as_user',
+  'attachments',
+  'blocks',
+  'markdown_text',
+  'metadata',
+  'link_names',
+  'parse',
+  'text',
+  'reply_broadcast',
+  'file_ids',
+])
 
 /** Channels the fake knows: names map to ids, as Slack resolves `#name` on chat.postMessage. */
 const CHANNELS: Record<string, string> = { '#deploys': 'C0DEPLOYS1', '#alerts': 'C0ALERTS01' }
@@ -113,6 +137,11 @@ export class FakeSlackApi {
       return { ok: true, channel, ts, message: { type: 'message', text: call.body.text, ts } }
     }
     if (call.method === 'chat.update') {
+      const unknown = Object.keys(call.body).filter((name) => !CHAT_UPDATE_ARGUMENTS.has(name))
+      if (unknown.length > 0) {
+        this.violations.push(`chat.update: takes no ${unknown.join(', ')}`)
+        return { ok: false, error: 'invalid_arguments' }
+      }
       // chat.update takes the channel id only.
       const channel =
         typeof call.body.channel === 'string' && /^[CDG][A-Z0-9]{8,}$/.test(call.body.channel)

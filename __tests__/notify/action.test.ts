@@ -210,16 +210,27 @@ describe('notify: Slack bot, updated in place', () => {
     expect(receivers.pagerduty.events).toEqual([])
     const ts = started.outputs['slack-ts'] as string
     expect(ts).toMatch(/^\d+\.\d+$/)
+    // Posted to #deploys: the channel's id, which chat.update needs, is an output too.
+    const channelId = started.outputs['slack-channel-id'] as string
+    expect(channelId).toBe('C0DEPLOYS1')
 
     const failed = await notify(receivers, {
-      inputs: { ...bot, 'slack-channel': 'C0DEPLOYS1', 'slack-ts': ts, status: 'failure' },
+      inputs: { ...bot, 'slack-channel': channelId, 'slack-ts': ts, status: 'failure' },
     })
     expect(failed.exitCode).toBe(0)
     expect(failed.outputs).toMatchObject({
       sent: 'slack-bot,pagerduty',
       failed: '',
       'slack-ts': ts,
+      'slack-channel-id': channelId,
     })
+    // chat.update is sent only the arguments it takes (no unfurl_links/unfurl_media).
+    const update = receivers.slackApi.calls.find((call) => call.method === 'chat.update')
+    expect(update?.error).toBeUndefined()
+    expect(Object.keys(update?.body ?? {}).sort()).toEqual(
+      ['attachments', 'blocks', 'channel', 'text', 'ts'].sort(),
+    )
+    expect(receivers.violations).toEqual([])
     const [message, reply] = receivers.slackApi.messages
     expect(message?.updates).toBe(1)
     expect(strings(message?.payload).join(' ')).toContain('deploy to production failed')
@@ -229,7 +240,7 @@ describe('notify: Slack bot, updated in place', () => {
     expect(receivers.pagerduty.alerts.get('flightdeck/acme/shop/production')).toBe('triggered')
 
     const fixed = await notify(receivers, {
-      inputs: { ...bot, 'slack-channel': 'C0DEPLOYS1', 'slack-ts': ts, status: 'success' },
+      inputs: { ...bot, 'slack-channel': channelId, 'slack-ts': ts, status: 'success' },
     })
     expect(fixed.outputs.sent).toBe('slack-bot,pagerduty')
     expect(receivers.slackApi.messages[0]?.updates).toBe(2)
@@ -253,7 +264,12 @@ describe('notify: Slack bot, updated in place', () => {
       },
     })
     expect(result.exitCode).toBe(0)
-    expect(result.outputs).toMatchObject({ sent: '', failed: 'slack-bot', 'slack-ts': '' })
+    expect(result.outputs).toMatchObject({
+      sent: '',
+      failed: 'slack-bot',
+      'slack-ts': '',
+      'slack-channel-id': '',
+    })
     expect(result.stdout).toMatch(
       /::warning title=notify%3A slack-bot not delivered::slack-bot: Slack chat.postMessage refused: channel_not_found \(slack-channel must be/,
     )
@@ -610,7 +626,7 @@ describe('notify: routing and setup', () => {
     })
     expect(result.exitCode).toBe(1)
     expect(result.errors[0]).toBe(
-      '`slack-channel` must be the channel id (C0123456789) with `slack-ts`: chat.update does not take a name; `webhook-secret` needs `webhook-url` (example: https://hooks.example.com/deploys); `email-from` is required with `smtp-host` (example: deploys@example.com); `email-to` is required with `smtp-host` (example: oncall@example.com)',
+      '`slack-channel` must be the channel id (C0123456789) with `slack-ts`: chat.update does not take a name (pass the slack-channel-id output of the step that posted); `webhook-secret` needs `webhook-url` (example: https://hooks.example.com/deploys); `email-from` is required with `smtp-host` (example: deploys@example.com); `email-to` is required with `smtp-host` (example: oncall@example.com)',
     )
   })
 

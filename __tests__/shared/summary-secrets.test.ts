@@ -1,15 +1,30 @@
 import { jest } from '@jest/globals'
-import { code, escapeMarkdown, markdownTable } from '../../shared/summary.js'
+import { readFileSync } from 'node:fs'
+import cmark from 'cmark-gfm'
+import { recordMarkdown, type DeployRecord } from '../../shared/deploy-record.js'
+import { writeRecord } from '../notify/harness.js'
+import { code, escapeMarkdown, inlineCode, markdownTable } from '../../shared/summary.js'
 import { maskUrlCredentials, withoutCredentials } from '../../shared/secrets.js'
 import { duration, headerLines, httpUrl, parseInputs, secret, text } from '../../shared/inputs.js'
 import { redact } from '../../shared/runner.js'
 
-/** Cells of a table row as GitHub's parser splits them: a backslash escapes the next character. */
-function cells(row: string): string[] {
-  return row
-    .replace(/^\|/, '')
-    .replace(/\|$/, '')
-    .split(/(?<!\\)(?:\\\\)*\|/)
+/**
+ * The cells of a table's rows as GitHub shows them: the Markdown rendered by cmark-gfm (GitHub's
+ * own renderer) with its table extension, each `<td>` turned back into the text a reader sees.
+ */
+function renderedCells(markdown: string): string[][] {
+  const html = cmark.renderHtmlSync(markdown, { extensions: { table: true } })
+  const body = /<tbody>([\s\S]*)<\/tbody>/.exec(html)?.[1] ?? ''
+  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((row) =>
+    [...(row[1] ?? '').matchAll(/<td>([\s\S]*?)<\/td>/g)].map((cell) =>
+      (cell[1] ?? '')
+        .replace(/<[^>]*>/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&'),
+    ),
+  )
 }
 
 function quietly<T>(fn: () => T): T {
@@ -29,12 +44,61 @@ describe('job summary text', () => {
     expect(escapeMarkdown('line one\nline two')).toBe('line one line two')
   })
 
-  it('renders foreign text as a code span that keeps its cell whole', () => {
-    for (const value of ['a|b', 'a\\|b', 'a\\\\|b', '`tick` |', '```', 'x\n| y | z |']) {
-      const row = markdownTable(['k', 'v'], [['key', code(value)]]).split('\n')[2] as string
-      expect(cells(row)).toHaveLength(2)
-    }
+  it('renders foreign text as a code span that reads as typed in its cell, on GitHub', () => {
+    const hostile = [
+      'ok\\|healthy',
+      'a|b',
+      'a\\|b',
+      'a\\\\|b',
+      'a\\\\\\|b',
+      '|',
+      '\\|',
+      'trailing\\',
+      '`tick` |',
+      '```',
+      '`',
+      'x`` |y| ``z',
+      ' padded ',
+      'a\\b \\` \\\\',
+    ]
+    const table = markdownTable(
+      ['k', 'v'],
+      hostile.map((value) => ['key', code(value)]),
+    )
+    expect(renderedCells(table)).toEqual(hostile.map((value) => ['key', value]))
+    // Plain text cells read as typed too (a cell's outer spaces are the table's own).
+    const plain = markdownTable(
+      ['k', 'v'],
+      hostile.map((value) => ['key', value]),
+    )
+    expect(renderedCells(plain)).toEqual(hostile.map((value) => ['key', value.trim()]))
+    // A line break cannot end the row.
+    expect(renderedCells(markdownTable(['k', 'v'], [['key', code('x\n| y | z |')]]))).toEqual([
+      ['key', 'x | y | z |'],
+    ])
     expect(code('has `ticks`').markdown).toBe('`` has `ticks` ``')
+  })
+
+  it("shows a gate's reason in the deploy summary as it was typed", () => {
+    const reasons = ['ok\\|healthy', 'a|b', 'a\\\\|b', '`x`|y', 'ends\\']
+    const record = JSON.parse(readFileSync(writeRecord(), 'utf8')) as DeployRecord
+    record.gates = reasons.map((reason) => ({
+      gate: 'require-healthy' as const,
+      verdict: 'passed',
+      reason,
+      durationMs: 1,
+    }))
+    const gates = recordMarkdown(record).split('#### Gates')[1] ?? ''
+    expect(renderedCells(gates).map((row) => row[2])).toEqual(reasons)
+  })
+
+  it('shows a deploy error outside the table as typed too', () => {
+    const record = JSON.parse(readFileSync(writeRecord(), 'utf8')) as DeployRecord
+    record.error = 'exit 1: a|b, a\\|b, `c`'
+    const html = cmark.renderHtmlSync(recordMarkdown(record), { extensions: { table: true } })
+    const why = /<p><strong>Why:<\/strong> <code>(.*?)<\/code><\/p>/.exec(html)?.[1]
+    expect(why?.replace(/&amp;/g, '&')).toBe(record.error)
+    expect(inlineCode('').markdown).toBe('')
   })
 })
 

@@ -49,6 +49,8 @@ export interface Delivery {
   attempts?: number
   /** The Slack bot message's timestamp. */
   slackTs?: string
+  /** The id of the Slack bot message's channel (C…), which chat.update needs. */
+  slackChannelId?: string
 }
 
 export type Sender<C> = (config: C, context: SendContext) => Promise<Delivery>

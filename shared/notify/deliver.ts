@@ -20,6 +20,7 @@ export interface ChannelResult {
   attempts: number
   durationMs: number
   slackTs?: string
+  slackChannelId?: string
 }
 
 type Send = (config: never, context: SendContext) => Promise<Delivery>
@@ -73,6 +74,7 @@ async function deliverOne(
       attempts: delivery.attempts ?? (delivery.skipped ? 0 : 1),
       durationMs: elapsed(),
       slackTs: delivery.slackTs,
+      slackChannelId: delivery.slackChannelId,
     }
   } catch (err) {
     return {

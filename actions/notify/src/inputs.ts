@@ -209,7 +209,7 @@ export function readNotifyInputs(read?: (name: string) => string): NotifySetting
   }
   if (inputs['slack-ts'] && slackChannel?.startsWith('#')) {
     problems.push(
-      '`slack-channel` must be the channel id (C0123456789) with `slack-ts`: chat.update does not take a name',
+      '`slack-channel` must be the channel id (C0123456789) with `slack-ts`: chat.update does not take a name (pass the slack-channel-id output of the step that posted)',
     )
   }
   if (token && slackChannel) {

@@ -34,6 +34,7 @@ interface NotifyOutputs {
   sent: string
   failed: string
   'slack-ts': string
+  'slack-channel-id': string
 }
 
 function publish(outputs: NotifyOutputs): void {
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
   if (onlyOn.length > 0 && !onlyOn.includes(status)) {
     const why = `status ${status} is not in only-on (${onlyOn.join(', ')})`
     core.info(`Nothing sent: ${why}.`)
-    publish({ sent: '', failed: '', 'slack-ts': '' })
+    publish({ sent: '', failed: '', 'slack-ts': '', 'slack-channel-id': '' })
     await appendSummary(`### notify: nothing sent\n\n${escapeMarkdown(why)}.\n`)
     return
   }
@@ -86,7 +87,7 @@ async function main(): Promise<void> {
       `No channel is configured, so nothing was sent. Set at least one of: ${CHANNEL_INPUTS}.`,
       { title: 'notify: no channel configured' },
     )
-    publish({ sent: '', failed: '', 'slack-ts': '' })
+    publish({ sent: '', failed: '', 'slack-ts': '', 'slack-channel-id': '' })
     await appendSummary(
       `### notify: no channel configured\n\nNothing was sent. Set at least one of: ${escapeMarkdown(CHANNEL_INPUTS)}.\n`,
     )
@@ -130,10 +131,12 @@ async function main(): Promise<void> {
   const named = (outcome: ChannelResult['outcome']): ChannelName[] =>
     results.filter((result) => result.outcome === outcome).map((result) => result.channel)
   const failed = named('failed')
+  const slack = results.find((result) => result.slackTs)
   publish({
     sent: named('sent').join(','),
     failed: failed.join(','),
-    'slack-ts': results.find((result) => result.slackTs)?.slackTs ?? '',
+    'slack-ts': slack?.slackTs ?? '',
+    'slack-channel-id': slack?.slackChannelId ?? '',
   })
   await appendSummary(summaryMarkdown(message, results))
 

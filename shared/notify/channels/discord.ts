@@ -8,6 +8,7 @@
 // backslash-escaped, which Discord shows as the character itself.
 import { retryLog, type Delivery, type SendContext } from '../channel.js'
 import { expectSuccess, postJson } from '../http.js'
+import { clipEscaped, fitItems, moreFactsNote } from '../fit.js'
 import { clip, messageFacts, oneLine, type Fact, type NotifyMessage } from '../message.js'
 import { discordMentions } from '../mentions.js'
 import { colorNumber } from '../status.js'
@@ -19,21 +20,16 @@ const FIELD_NAME_MAX = 256
 const FIELD_VALUE_MAX = 1024
 const FIELDS_MAX = 25
 const EMBED_TOTAL_MAX = 6000
+const MORE_NAME = '…'
 
 /** Text Discord shows as written: Markdown, mentions, links and emoji codes escaped. */
 export function escapeDiscord(text: string): string {
   return text.replace(/[!-/:-@[-`{-~]/g, '\\$&')
 }
 
-/** Escaped and cut to `max` without leaving a dangling backslash. */
+/** Escaped and cut to `max`: an escape is never cut from its character. */
 function escapedClip(text: string, max: number): string {
-  let escaped = escapeDiscord(text)
-  if (escaped.length <= max) return escaped
-  escaped = escaped.slice(0, max - 1)
-  // An odd run of backslashes at the end would escape the ellipsis.
-  const run = /\\+$/.exec(escaped)?.[0].length ?? 0
-  if (run % 2 === 1) escaped = escaped.slice(0, -1)
-  return `${escaped}…`
+  return clipEscaped(text, max, escapeDiscord)
 }
 
 /** `[text](url)`: the URL may not hold a space or a parenthesis that would end it early. */
@@ -51,15 +47,22 @@ export function discordPayload(message: NotifyMessage): Record<string, unknown> 
   const title = clip(oneLine(`${message.style.emoji} ${message.title}`), TITLE_MAX)
   const description = message.text ? escapedClip(message.text, DESCRIPTION_MAX) : undefined
   const footer = clip(`${message.repository} · flightdeck`, 2048)
-  let total = title.length + (description?.length ?? 0) + footer.length
-  const fields: Array<{ name: string; value: string; inline: boolean }> = []
-  for (const fact of messageFacts(message)) {
-    if (fields.length === FIELDS_MAX) break
-    const name = clip(oneLine(fact.label), FIELD_NAME_MAX) || '\u200b'
-    const value = fieldValue(fact)
-    if (total + name.length + value.length > EMBED_TOTAL_MAX) break
-    total += name.length + value.length
-    fields.push({ name, value, inline: !fact.long })
+  const rendered = messageFacts(message).map((fact) => ({
+    name: clip(oneLine(fact.label), FIELD_NAME_MAX) || '\u200b',
+    value: fieldValue(fact),
+    inline: !fact.long,
+  }))
+  // Fields are kept in order while the embed stays within its limits; the rest are named in a
+  // last field, so a reader knows the message was cut.
+  const { kept, omitted } = fitItems(rendered, {
+    budget: EMBED_TOTAL_MAX - title.length - (description?.length ?? 0) - footer.length,
+    maxItems: FIELDS_MAX,
+    size: (field) => field.name.length + field.value.length,
+    noteSize: (count) => MORE_NAME.length + escapeDiscord(moreFactsNote(count)).length,
+  })
+  const fields = [...kept]
+  if (omitted > 0) {
+    fields.push({ name: MORE_NAME, value: escapeDiscord(moreFactsNote(omitted)), inline: false })
   }
   const mentions = discordMentions(message.mentions)
   return {

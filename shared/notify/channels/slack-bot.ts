@@ -5,6 +5,7 @@
 // (https://api.slack.com/web#responses): that is a failure too.
 import { retryLog, type Delivery, type SendContext } from '../channel.js'
 import { bodyExcerpt, expectSuccess, postJson } from '../http.js'
+import type { NotifyMessage } from '../message.js'
 import { DeliveryError, withRetries } from '../retry.js'
 import { escapeSlack, slackMentions, slackPayload } from './slack.js'
 
@@ -76,33 +77,56 @@ async function callSlack(
   )
 }
 
+/** The thread reply of an update: status and title, with the mentions (an edit pings no one). */
+function replyLine(message: NotifyMessage): string {
+  // The title is at most 240 characters (buildMessage): the mentions get what is left of 3000.
+  const line = `${message.style.emoji} *${escapeSlack(message.style.label)}*: ${escapeSlack(message.title)}`
+  const mentions = slackMentions(message, 3000 - line.length - 1)
+  return mentions ? `${line} ${mentions}` : line
+}
+
 export async function sendSlackBot(
   config: SlackBotConfig,
   context: SendContext,
 ): Promise<Delivery> {
   const { message } = context
-  const payload = { ...slackPayload(message), unfurl_links: false, unfurl_media: false }
+  const content = slackPayload(message)
   const log = retryLog(context)
   if (!config.ts) {
+    // Links in the message (commit, run) are not unfurled into previews under it.
     const { value, attempts } = await withRetries(
       context.policy,
       (timeoutMs) =>
-        callSlack(config, 'chat.postMessage', { channel: config.channel, ...payload }, timeoutMs),
+        callSlack(
+          config,
+          'chat.postMessage',
+          { channel: config.channel, ...content, unfurl_links: false, unfurl_media: false },
+          timeoutMs,
+        ),
       log,
     )
     const ts = value.ts ?? ''
-    return { detail: `posted to ${config.channel} (ts ${ts})`, attempts, slackTs: ts }
+    // Slack answers with the channel's id even when it was given `#name`: chat.update needs it.
+    const channelId = value.channel ?? ''
+    return {
+      detail: `posted to ${config.channel}${channelId && channelId !== config.channel ? ` (${channelId})` : ''} (ts ${ts})`,
+      attempts,
+      slackTs: ts,
+      slackChannelId: channelId,
+    }
   }
 
   const ts = config.ts
+  // chat.update takes no unfurl_links/unfurl_media (its arguments, Slack's method reference):
+  // an edit keeps the message's own setting.
   const updated = await withRetries(
     context.policy,
     (timeoutMs) =>
-      callSlack(config, 'chat.update', { channel: config.channel, ts, ...payload }, timeoutMs),
+      callSlack(config, 'chat.update', { channel: config.channel, ts, ...content }, timeoutMs),
     log,
   )
-  const mentions = slackMentions(message)
-  const line = `${message.style.emoji} *${escapeSlack(message.style.label)}*: ${escapeSlack(message.title)}${mentions ? ` ${mentions}` : ''}`
+  const channelId = updated.value.channel ?? config.channel
+  const line = replyLine(message)
   const replied = await withRetries(
     context.policy,
     (timeoutMs) =>
@@ -110,7 +134,7 @@ export async function sendSlackBot(
         config,
         'chat.postMessage',
         {
-          channel: updated.value.channel ?? config.channel,
+          channel: channelId,
           thread_ts: ts,
           text: line,
           blocks: [{ type: 'section', text: { type: 'mrkdwn', text: line } }],
@@ -125,5 +149,6 @@ export async function sendSlackBot(
     detail: `updated message ${ts} in ${config.channel} and replied in its thread`,
     attempts: updated.attempts + replied.attempts,
     slackTs: updated.value.ts ?? ts,
+    slackChannelId: channelId,
   }
 }

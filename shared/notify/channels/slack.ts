@@ -8,7 +8,8 @@
 // and `<https://evil|innocent>` is never a link. Mentions come only from mention-on-failure.
 import { retryLog, type Delivery, type SendContext } from '../channel.js'
 import { expectSuccess, postJson } from '../http.js'
-import { clip, headline, messageFacts, type Fact, type NotifyMessage } from '../message.js'
+import { clipEscaped } from '../fit.js'
+import { headline, messageFacts, oneLine, type Fact, type NotifyMessage } from '../message.js'
 import { slackMention } from '../mentions.js'
 import { withRetries } from '../retry.js'
 
@@ -22,25 +23,52 @@ export function escapeSlack(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
+/**
+ * Foreign text made inert and cut to `max` characters as Slack counts them, the entities
+ * included: the text is cut first, then escaped, so no `&amp;` is split.
+ */
+function slackText(text: string, max: number): string {
+  return clipEscaped(text, max, escapeSlack)
+}
+
 /** A URL inside `<url|text>`: nothing in it may end the link or start the label. */
 function slackUrl(url: string): string {
   return url.replace(/&/g, '&amp;').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/\|/g, '%7C')
 }
 
+/**
+ * `<url|label>` in at most `max` characters: the label is cut before it is escaped and wrapped,
+ * so the link always keeps its closing `>`. A URL too long to leave room for a label is shown
+ * as the label alone.
+ */
+function slackLink(url: string, label: string, max: number): string {
+  const safeUrl = slackUrl(url)
+  const room = max - safeUrl.length - 3
+  if (room < 8) return slackText(label, max)
+  return `<${safeUrl}|${slackText(label, room)}>`
+}
+
 /** Inline code: Slack applies no bold, italics or links inside it. */
-function slackCode(text: string): string {
+function slackCode(text: string, max: number): string {
   // A backtick would end the span: a look-alike keeps the text readable.
-  return `\`${escapeSlack(text.replace(/`/g, 'ˋ').replace(/\s*\n\s*/g, ' '))}\``
+  return `\`${slackText(text.replace(/`/g, 'ˋ').replace(/\s*\n\s*/g, ' '), max - 2)}\``
 }
 
-function factValue(fact: Fact): string {
-  if (fact.url) return `<${slackUrl(fact.url)}|${escapeSlack(fact.value.replace(/\n/g, ' '))}>`
-  if (fact.code) return slackCode(fact.value)
-  return escapeSlack(fact.value)
+function factValue(fact: Fact, max: number): string {
+  if (fact.url) return slackLink(fact.url, fact.value.replace(/\n/g, ' '), max)
+  if (fact.code) return slackCode(fact.value, max)
+  return slackText(fact.value, max)
 }
 
-function mrkdwn(text: string, max: number): { type: 'mrkdwn'; text: string } {
-  return { type: 'mrkdwn', text: clip(text, max) }
+/** `*label*` and the value under it, in at most `max` characters. */
+function factText(fact: Fact, max: number): string {
+  const label = `*${slackText(oneLine(fact.label), 200)}*\n`
+  return `${label}${factValue(fact, max - label.length)}`
+}
+
+/** A text object; every text is built to fit its limit, so nothing is cut after escaping. */
+function mrkdwn(text: string): { type: 'mrkdwn'; text: string } {
+  return { type: 'mrkdwn', text }
 }
 
 export interface SlackPayload {
@@ -49,25 +77,29 @@ export interface SlackPayload {
   attachments: Array<{ color: string; fallback: string; blocks: unknown[] }>
 }
 
-/** The mentions of mention-on-failure in Slack syntax, or ''. */
-export function slackMentions(message: NotifyMessage): string {
-  return message.mentions
-    .map(slackMention)
-    .filter((mention): mention is string => mention !== undefined)
-    .join(' ')
+/**
+ * The mentions of mention-on-failure in Slack syntax, or '': whole mentions only, as many as fit
+ * in `max` characters (a cut one would neither ping nor read).
+ */
+export function slackMentions(message: NotifyMessage, max = SECTION_TEXT_MAX): string {
+  let text = ''
+  for (const mention of message.mentions.map(slackMention)) {
+    if (mention === undefined) continue
+    const next = text ? `${text} ${mention}` : mention
+    if (next.length > max) break
+    text = next
+  }
+  return text
 }
 
 /** The message as Block Kit: headline and text on top, facts in a bar of the status colour. */
 export function slackPayload(message: NotifyMessage): SlackPayload {
+  // The title is at most 240 characters (buildMessage): escaped, it leaves room for the text.
   const top = `${message.style.emoji} *${escapeSlack(message.title)}*`
-  const blocks: unknown[] = [
-    {
-      type: 'section',
-      text: mrkdwn(message.text ? `${top}\n${escapeSlack(message.text)}` : top, SECTION_TEXT_MAX),
-    },
-  ]
+  const text = message.text ? slackText(message.text, SECTION_TEXT_MAX - top.length - 1) : ''
+  const blocks: unknown[] = [{ type: 'section', text: mrkdwn(text ? `${top}\n${text}` : top) }]
   const mentions = slackMentions(message)
-  if (mentions) blocks.push({ type: 'section', text: mrkdwn(mentions, SECTION_TEXT_MAX) })
+  if (mentions) blocks.push({ type: 'section', text: mrkdwn(mentions) })
 
   const facts = messageFacts(message).filter((fact) => fact.label !== 'Run')
   const barBlocks: unknown[] = []
@@ -77,23 +109,20 @@ export function slackPayload(message: NotifyMessage): SlackPayload {
     fields = []
   }
   for (const fact of facts) {
-    const text = `*${escapeSlack(fact.label)}*\n${factValue(fact)}`
     if (fact.long) {
       flush()
-      barBlocks.push({ type: 'section', text: mrkdwn(text, SECTION_TEXT_MAX) })
+      barBlocks.push({ type: 'section', text: mrkdwn(factText(fact, SECTION_TEXT_MAX)) })
       continue
     }
-    fields.push(mrkdwn(text, FIELD_MAX))
+    fields.push(mrkdwn(factText(fact, FIELD_MAX)))
     if (fields.length === FIELDS_PER_SECTION) flush()
   }
   flush()
+  const runLink = `<${slackUrl(message.runUrl)}|View the workflow run> · `
   barBlocks.push({
     type: 'context',
     elements: [
-      mrkdwn(
-        `<${slackUrl(message.runUrl)}|View the workflow run> · ${escapeSlack(message.repository)}`,
-        SECTION_TEXT_MAX,
-      ),
+      mrkdwn(`${runLink}${slackText(message.repository, SECTION_TEXT_MAX - runLink.length)}`),
     ],
   })
   // An attachment holds at most 50 blocks; the last one (the run link) always stays.

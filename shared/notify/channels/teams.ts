@@ -8,11 +8,18 @@
 // TextRun, so a commit message cannot add links, emphasis or lists.
 import { retryLog, type Delivery, type SendContext } from '../channel.js'
 import { bodyExcerpt, expectSuccess, postJson } from '../http.js'
-import { clip, messageFacts, type NotifyMessage } from '../message.js'
+import { fitItems, moreFactsNote } from '../fit.js'
+import { clip, messageFacts, type Fact, type NotifyMessage } from '../message.js'
 import { DeliveryError, withRetries } from '../retry.js'
 
-/** Teams' message size limit is 28 KB; a value past this is cut. */
+/** A value past this many characters is cut: one long value must not crowd out the others. */
 const VALUE_MAX = 2000
+
+/**
+ * Teams refuses a message over 28 KB ("Message size limits", Teams incoming webhooks), counted on
+ * the JSON as posted; 1 KB stays free for what the connector adds around it.
+ */
+export const TEAMS_MESSAGE_MAX_BYTES = 27 * 1024
 
 const CONTAINER_STYLE: Record<string, string> = {
   Good: 'good',
@@ -35,8 +42,45 @@ function richText(inlines: Record<string, unknown>[], extra: Record<string, unkn
   return { type: 'RichTextBlock', inlines, ...extra }
 }
 
-/** The Adaptive Card (schema 1.4, what Teams renders) for the message. */
-export function adaptiveCard(message: NotifyMessage): Record<string, unknown> {
+function jsonBytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value), 'utf8')
+}
+
+/** One fact as a row: the label in bold on the left, the value (a link when it has one). */
+function factRow(fact: Fact): Record<string, unknown> {
+  return {
+    type: 'ColumnSet',
+    spacing: 'Small',
+    columns: [
+      {
+        type: 'Column',
+        width: '130px',
+        items: [richText([run(clip(fact.label, 200), { weight: 'Bolder' })])],
+      },
+      {
+        type: 'Column',
+        width: 'stretch',
+        items: [
+          richText([
+            run(clip(fact.value, VALUE_MAX), {
+              ...(fact.code ? { fontType: 'Monospace' } : {}),
+              ...(fact.url ? { selectAction: { type: 'Action.OpenUrl', url: fact.url } } : {}),
+            }),
+          ]),
+        ],
+      },
+    ],
+  }
+}
+
+function moreFactsRow(omitted: number): Record<string, unknown> {
+  return richText([run(moreFactsNote(omitted), { italic: true, isSubtle: true })], {
+    spacing: 'Small',
+  })
+}
+
+/** The card around the given fact rows. */
+function card(message: NotifyMessage, rows: unknown[]): Record<string, unknown> {
   const body: unknown[] = [
     {
       type: 'Container',
@@ -56,32 +100,7 @@ export function adaptiveCard(message: NotifyMessage): Record<string, unknown> {
   if (message.text) {
     body.push(richText([run(clip(message.text, VALUE_MAX))], { spacing: 'Medium' }))
   }
-  for (const fact of messageFacts(message)) {
-    if (fact.label === 'Run') continue
-    body.push({
-      type: 'ColumnSet',
-      spacing: 'Small',
-      columns: [
-        {
-          type: 'Column',
-          width: '130px',
-          items: [richText([run(fact.label, { weight: 'Bolder' })])],
-        },
-        {
-          type: 'Column',
-          width: 'stretch',
-          items: [
-            richText([
-              run(clip(fact.value, VALUE_MAX), {
-                ...(fact.code ? { fontType: 'Monospace' } : {}),
-                ...(fact.url ? { selectAction: { type: 'Action.OpenUrl', url: fact.url } } : {}),
-              }),
-            ]),
-          ],
-        },
-      ],
-    })
-  }
+  body.push(...rows)
   const actions: unknown[] = [
     { type: 'Action.OpenUrl', title: 'Workflow run', url: message.runUrl },
   ]
@@ -102,17 +121,32 @@ export function adaptiveCard(message: NotifyMessage): Record<string, unknown> {
   }
 }
 
-export function teamsPayload(message: NotifyMessage): Record<string, unknown> {
+function wrap(content: Record<string, unknown>): Record<string, unknown> {
   return {
     type: 'message',
     attachments: [
-      {
-        contentType: 'application/vnd.microsoft.card.adaptive',
-        contentUrl: null,
-        content: adaptiveCard(message),
-      },
+      { contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content },
     ],
   }
+}
+
+/**
+ * The message as Teams takes it: the Adaptive Card (schema 1.4, what Teams renders) in a
+ * `message`. Facts are kept in order while the whole stays under Teams' size limit; the rest are
+ * named in one line ("12 more facts not shown"), as in Discord.
+ */
+export function teamsPayload(message: NotifyMessage): Record<string, unknown> {
+  const rows = messageFacts(message)
+    .filter((fact) => fact.label !== 'Run')
+    .map(factRow)
+  // Each row costs its JSON and the comma before it.
+  const budget = TEAMS_MESSAGE_MAX_BYTES - jsonBytes(wrap(card(message, [])))
+  const { kept, omitted } = fitItems(rows, {
+    budget,
+    size: (row) => jsonBytes(row) + 1,
+    noteSize: (count) => jsonBytes(moreFactsRow(count)) + 1,
+  })
+  return wrap(card(message, omitted > 0 ? [...kept, moreFactsRow(omitted)] : kept))
 }
 
 /**
