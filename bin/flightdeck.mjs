@@ -314,6 +314,8 @@ function mainHelp(root = packageRoot) {
     'usage:',
     '  flightdeck <action> --<input> <value> ...   run an action with these inputs',
     "  flightdeck <action> --help                  the action's inputs and outputs",
+    "  flightdeck init [--help]                    write this repository's deploy workflows",
+    '  flightdeck lint [paths] [--help]            find what flightdeck fixes in your workflows',
     '  flightdeck --help                           this help',
     '',
     'actions:',
@@ -853,6 +855,9 @@ export async function main(argv, root = packageRoot) {
     process.stdout.write(`${pkg.version}\n`)
     return 0
   }
+  // Commands that are not actions: they live in their own modules, loaded only when asked for.
+  if (first === 'init') return (await import('./init/command.mjs')).runInit(rest)
+  if (first === 'lint') return (await import('./lint/command.mjs')).runLint(rest)
   const actions = listActions(root)
   if (!actions.includes(first)) {
     const close = first.startsWith('-') ? undefined : closest(first, actions)
