@@ -126,7 +126,9 @@ export function lintWorkflow(workflow) {
             )
             continue
           }
-          unchecked.push({ line, cli: deploy.cli })
+          // A deploy of an earlier image on a failure path is a rollback: the rollback rules
+          // judge it, gated-deploy is not its replacement.
+          if (!inRollback) unchecked.push({ line, cli: deploy.cli })
         }
       }
 
