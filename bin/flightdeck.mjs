@@ -15,12 +15,12 @@
 // file), are the only thing on stdout, so `flightdeck ... > outputs.txt` keeps just them.
 // The exit code is the action's (2 for a usage error of the CLI itself).
 //
-// Self-contained on purpose: the package's runtime dependencies do not include `yaml` (it is a
-// devDependency, and nothing in "dependencies" pulls it in: `npm ls yaml` shows only the root),
-// so an installed flightdeck would not have it. The action.yml files are plain metadata (nested
-// mappings of quoted or plain scalars), so the small reader below is enough; a test reads every
-// action.yml with it and with `yaml` and expects the same result. Nothing is imported from
-// scripts/ either, which is tooling of this repository rather than part of the product.
+// Running an action stays self-contained: the action.yml files are plain metadata (nested
+// mappings of quoted or plain scalars), so the small reader below is enough and no parser is
+// loaded on that path; a test reads every action.yml with it and with `yaml` and expects the same
+// result. `init` and `lint` (bin/init, bin/lint) need real TOML and YAML parsers, runtime
+// dependencies loaded only when those commands run. Nothing is imported from scripts/, which is
+// tooling of this repository rather than part of the product.
 import { spawn } from 'node:child_process'
 import {
   existsSync,
