@@ -163,7 +163,6 @@ describe('flightdeck init', () => {
     expect(deploy.jobs['production-flightpro-web'].with).toEqual({
       provider: 'vercel',
       app: 'flightpro-web',
-      'working-directory': 'apps/web',
       'project-id': 'prj_FlightProWeb000000000000',
       'org-id': 'team_FlightPro00000000000000',
       'auto-rollback': true,
@@ -189,6 +188,14 @@ describe('flightdeck init', () => {
       '# health-url: ${{ vars.VERCEL_PRODUCTION_URL }}/health',
     )
     expect(out).toMatch(/No health check path found for flightpro-web in apps\/web\/vercel\.json/)
+    // vercel runs from the repository root in both files; the project's Root Directory builds apps/web.
+    expect(read(dir, 'deploy.yml')).toContain(
+      "# Set the Vercel project's Root Directory to apps/web",
+    )
+    expect(read(dir, 'preview.yml')).toContain(
+      "# Set the Vercel project's Root Directory to apps/web",
+    )
+    expect(out).toContain("Set the Vercel project's Root Directory to apps/web")
     for (const name of ['RAILWAY_SERVICE_ID', 'RAILWAY_ENVIRONMENT_ID', 'RAILWAY_PRODUCTION_URL']) {
       expect(out).toContain(`gh variable set ${name}`)
     }
@@ -232,6 +239,44 @@ describe('flightdeck init', () => {
     expect(deploy.jobs['production-nuzantara-rag'].secrets['discord-webhook-url']).toBe(
       '${{ secrets.DISCORD_WEBHOOK_URL }}',
     )
+    // The same app twice is not an answer.
+    const twice = await init(repo('two-fly-apps'), [], async () => '1,1')
+    expect(twice.code).toBe(2)
+    expect(twice.err).toContain('each once')
+  })
+
+  it('render.yaml (each web service, its healthCheckPath) and railway.toml; a Worker in a folder', async () => {
+    const dir = repo()
+    writeFileSync(
+      join(dir, 'render.yaml'),
+      'services:\n  - type: web\n    name: shop-web\n    healthCheckPath: /healthz\n  - type: worker\n    name: shop-jobs\n',
+    )
+    expect((await init(dir, ['--yes'])).code).toBe(0)
+    await expectSound(dir, ['deploy.yml'])
+    expect(existsSync(join(dir, '.github/workflows/preview.yml'))).toBe(false) // no Render previews
+    expect(parse(read(dir, 'deploy.yml')).jobs.production).toMatchObject({
+      with: {
+        provider: 'render',
+        app: '${{ vars.RENDER_SERVICE_ID }}',
+        'health-url': 'https://shop-web.onrender.com/healthz',
+      },
+      secrets: { token: '${{ secrets.RENDER_API_KEY }}' },
+    })
+
+    const railway = repo()
+    writeFileSync(join(railway, 'railway.toml'), '[deploy]\nhealthcheckPath = "/up"\n')
+    expect((await init(railway, ['--yes'])).code).toBe(0)
+    expect(parse(read(railway, 'deploy.yml')).jobs.production.with).toMatchObject({
+      'health-url': '${{ vars.RAILWAY_PRODUCTION_URL }}/up',
+      'environment-id': '${{ vars.RAILWAY_ENVIRONMENT_ID }}',
+    })
+
+    const worker = repo()
+    cpSync(join(seeds, 'cloudflare-worker-custom-domain'), join(worker, 'api'), { recursive: true })
+    expect((await init(worker, ['--yes'])).code).toBe(0)
+    await expectSound(worker, ['deploy.yml', 'preview.yml'])
+    expect(parse(read(worker, 'deploy.yml')).jobs.production.with['working-directory']).toBe('api')
+    expect(parse(read(worker, 'preview.yml')).jobs.preview.with.config).toBe('api/wrangler.toml')
   })
 
   it('a fly.toml without a health check: written without one, the file and the terminal say where to add it', async () => {

@@ -6,7 +6,8 @@ import { createInterface } from 'node:readline/promises'
 import { parseArgs } from 'node:util'
 import { ConfigError, UsageError } from '../cli/errors.mjs'
 import { findProject, findTargets, HEALTH_PATH, PLATFORMS, targetFromFlags } from './detect.mjs'
-import { CHANNELS, plan } from './render.mjs'
+import { CHANNELS } from './platforms.mjs'
+import { plan } from './render.mjs'
 import { setupLines } from './yaml-text.mjs'
 
 export const INIT_HELP = `flightdeck init: write this repository's deploy pipeline, calling flightdeck's reusable workflows
@@ -231,8 +232,14 @@ async function choose(found, platforms, app, ask) {
     answer.trim().toLowerCase() === 'all'
       ? targets
       : answer.split(',').map((n) => targets[Number(n.trim()) - 1])
-  if (picked.length === 0 || picked.some((t) => t === undefined)) {
-    throw new UsageError(`"${answer.trim()}": give numbers from the list, comma-separated`)
+  if (
+    picked.length === 0 ||
+    picked.some((t) => t === undefined) ||
+    new Set(picked).size < picked.length
+  ) {
+    throw new UsageError(
+      `"${answer.trim()}": give numbers from the list, each once, comma-separated`,
+    )
   }
   return /** @type {import('./detect.mjs').Target[]} */ (picked)
 }

@@ -4,83 +4,20 @@
 // than through a YAML serializer so that the comments (what to set up, where to add a health
 // path) sit where the reader needs them. Every value placed here was checked by detect.mjs.
 
+import {
+  CHANNELS,
+  DESCRIPTIONS,
+  FLY_PREVIEW_TOKEN,
+  originOf,
+  PREVIEW_PLATFORMS,
+  TOKENS,
+  variablesOf,
+} from './platforms.mjs'
 import { header, scalar, secrets, setupLines, slug, testJob, vars } from './yaml-text.mjs'
 
 /** The repository the written workflows call, and the tag they pin. */
 export const FLIGHTDECK = 'flightdeck-actions/flightdeck'
 export const FLIGHTDECK_REF = 'v1'
-
-/** Each platform's secret, as its own CLI reads it, and how to get one. */
-const TOKENS = {
-  fly: { name: 'FLY_API_TOKEN', how: (t) => `fly tokens create deploy -a ${t.app}` },
-  cloudflare: {
-    name: 'CLOUDFLARE_API_TOKEN',
-    how: () => 'dash.cloudflare.com/profile/api-tokens, "Edit Cloudflare Workers"',
-  },
-  vercel: { name: 'VERCEL_TOKEN', how: () => 'vercel.com/account/tokens' },
-  railway: { name: 'RAILWAY_TOKEN', how: () => 'a project token: project settings → Tokens' },
-  render: {
-    name: 'RENDER_API_KEY',
-    how: () => 'dashboard.render.com → Account settings → API keys',
-  },
-}
-
-/** Fly previews create an app per pull request, which a deploy token cannot do. */
-const FLY_PREVIEW_TOKEN = { name: 'FLY_ORG_TOKEN', how: (org) => `fly tokens create org ${org}` }
-
-/** Platforms preview-app serves (railway and render have no previews there). */
-export const PREVIEW_PLATFORMS = new Set(['fly', 'cloudflare', 'vercel'])
-
-/** Notification channels: deploy.yml's and monitor.yml's secrets and inputs for each. */
-export const CHANNELS = {
-  none: { secrets: {}, inputs: {} },
-  slack: { secrets: { 'slack-webhook-url': 'SLACK_WEBHOOK_URL' }, inputs: {} },
-  teams: { secrets: { 'teams-webhook-url': 'TEAMS_WEBHOOK_URL' }, inputs: {} },
-  discord: { secrets: { 'discord-webhook-url': 'DISCORD_WEBHOOK_URL' }, inputs: {} },
-  email: {
-    secrets: { 'smtp-username': 'SMTP_USERNAME', 'smtp-password': 'SMTP_PASSWORD' },
-    inputs: { 'smtp-host': 'SMTP_HOST', 'email-from': 'EMAIL_FROM', 'email-to': 'EMAIL_TO' },
-  },
-}
-
-/** What each secret and variable holds, for the set-up lines. */
-const DESCRIPTIONS = {
-  SLACK_WEBHOOK_URL: 'a Slack incoming webhook URL',
-  TEAMS_WEBHOOK_URL: 'a Teams incoming webhook or Workflows URL',
-  DISCORD_WEBHOOK_URL: 'a Discord webhook URL',
-  SMTP_USERNAME: 'the SMTP user',
-  SMTP_PASSWORD: 'the SMTP password',
-  SMTP_HOST: 'smtp.example.com',
-  EMAIL_FROM: 'deploys@example.com',
-  EMAIL_TO: 'team@example.com',
-  CLOUDFLARE_ACCOUNT_ID: 'your Cloudflare account id',
-}
-
-/**
- * The names of the repository variables a target reads; a suffix tells apart several targets of
- * one platform (RAILWAY_SERVICE_ID_API, RAILWAY_SERVICE_ID_WORKER).
- * @param {import('./detect.mjs').Target} target @param {import('./detect.mjs').Target[]} all
- */
-export function variablesOf(target, all) {
-  const several = all.filter((other) => other.platform === target.platform).length > 1
-  const suffix = several ? `_${slug(target.label).toUpperCase().replace(/-/g, '_')}` : ''
-  const upper = target.platform.toUpperCase()
-  return {
-    app: target.app ? undefined : `${upper}_SERVICE_ID${suffix}`,
-    environment: target.platform === 'railway' ? `RAILWAY_ENVIRONMENT_ID${suffix}` : undefined,
-    account:
-      target.platform === 'cloudflare' && !target.accountId ? 'CLOUDFLARE_ACCOUNT_ID' : undefined,
-    url: target.origin ? undefined : `${upper}_PRODUCTION_URL${suffix}`,
-  }
-}
-
-/**
- * The origin a target's URLs start with: the one its config names, else a variable.
- * @param {import('./detect.mjs').Target} target @param {import('./detect.mjs').Target[]} all
- */
-function originOf(target, all) {
-  return target.origin ?? vars(/** @type {string} */ (variablesOf(target, all).url))
-}
 
 /**
  * @typedef {object} Options
@@ -145,6 +82,11 @@ export function plan(targets, project, options) {
         ...(options.monitor ? ['monitor'] : []),
       ]
       need('variable', names.url, target.originHint ?? 'https://…', files)
+    }
+    if (target.dir && target.platform === 'vercel') {
+      notes.push(
+        `Set the Vercel project's Root Directory to ${target.dir} (Settings → Build and Deployment): the workflows run vercel from the repository root.`,
+      )
     }
     if (!target.healthPath) {
       notes.push(
@@ -245,7 +187,10 @@ function deployJob(id, needs, target, all, options) {
     `      provider: ${target.platform}`,
     `      app: ${target.app ? scalar(target.app) : vars(/** @type {string} */ (names.app))}`,
   )
-  if (target.dir) lines.push(`      working-directory: ${scalar(target.dir)}`)
+  // Vercel builds a monorepo's app from the project's Root Directory setting, with the CLI run
+  // from the repository root (as preview.yml runs it); the other CLIs run in the app's folder.
+  if (target.dir && target.platform === 'vercel') lines.push(...vercelRootComment(target.dir))
+  else if (target.dir) lines.push(`      working-directory: ${scalar(target.dir)}`)
   if (target.config) lines.push(`      config: ${scalar(target.config)}`)
   if (target.accountId) lines.push(`      account-id: ${scalar(target.accountId)}`)
   if (names.account) lines.push(`      account-id: ${vars(names.account)}`)
@@ -333,7 +278,14 @@ function previewWorkflow(previews, project, all, setup) {
           : ''
       if (config) lines.push(`      config: ${scalar(config)}`)
     } else {
+      if (target.dir && target.platform === 'vercel') lines.push(...vercelRootComment(target.dir))
       lines.push(`      app: ${scalar(target.app)}`)
+      // preview-app runs in the repository root: wrangler finds the Worker by its config.
+      if (target.platform === 'cloudflare' && (target.dir || target.config)) {
+        lines.push(
+          `      config: ${scalar(`${target.dir ? `${target.dir}/` : ''}${target.config ?? 'wrangler.toml'}`)}`,
+        )
+      }
       if (target.accountId) lines.push(`      account-id: ${scalar(target.accountId)}`)
       if (names.account) lines.push(`      account-id: ${vars(names.account)}`)
       if (target.projectId && target.orgId) {
@@ -348,6 +300,14 @@ function previewWorkflow(previews, project, all, setup) {
     lines.push('    secrets:', `      token: ${secrets(token)}`, '')
   }
   return `${lines.join('\n').trimEnd()}\n`
+}
+
+/** @param {string} dir */
+function vercelRootComment(dir) {
+  return [
+    `      # Set the Vercel project's Root Directory to ${dir} (Settings → Build and Deployment):`,
+    '      # vercel runs from the repository root and builds the app from there.',
+  ]
 }
 
 /** monitor.yml: the production URLs every hour; a message when one goes down and when it recovers. */
