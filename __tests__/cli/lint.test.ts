@@ -151,6 +151,15 @@ describe('the rules, case by case', () => {
     expect(brief(await findings(['.'], dir))).toEqual(['bad.yml:10 redeploy-rollback'])
   })
 
+  it('a workflow_run that deploys after green CI is no rollback; one that notifies on failure neither', async () => {
+    const header = `name: cd\non:\n  workflow_run:\n    workflows: [CI]\n    types: [completed]\njobs:\n`
+    const dir = folder({
+      'cd.yml': `${header}  deploy:\n    if: github.event.workflow_run.conclusion == 'success'\n    runs-on: ubuntu-latest\n    steps:\n      - run: flyctl deploy --remote-only\n      - uses: flightdeck-actions/flightdeck/actions/health-check@v1\n        with:\n          url: https://a.fly.dev/health\n`,
+      'alert.yml': `${header}  alert:\n    if: github.event.workflow_run.conclusion == 'failure'\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "CI failed" >> "$GITHUB_STEP_SUMMARY"\n`,
+    })
+    expect(await findings(['.'], dir)).toEqual([])
+  })
+
   it('a PR comment that is updated is fine; gh pr comment without --edit-last is not', async () => {
     const dir = folder({
       'sticky.yml': workflow(

@@ -69,12 +69,13 @@ export function lintWorkflow(workflow) {
     let pendingSleep
 
     for (const step of job.steps) {
+      // A failure path: a job or step that runs when something failed (failure(), a
+      // workflow_run whose conclusion is failure), or one named as a rollback. A workflow_run
+      // that deploys after a green CI run is not one.
       const inRollback =
-        onWorkflowRun ||
-        jobRollback ||
-        FAILURE_PATH.test(step.if ?? '') ||
-        ROLLBACK_WORDS.test(step.name)
-      if (inRollback && (jobRollback || ROLLBACK_WORDS.test(step.name))) rollbackWorkflow = true
+        jobRollback || FAILURE_PATH.test(step.if ?? '') || ROLLBACK_WORDS.test(step.name)
+      // A rollback workflow: one that says so, or deploys or rolls back on a failure path.
+      if (ROLLBACK_WORDS.test(`${job.id} ${job.name} ${step.name}`)) rollbackWorkflow = true
 
       // A sleep that ended the previous step counts only if this step probes first.
       let waiting = pendingSleep
@@ -112,11 +113,11 @@ export function lintWorkflow(workflow) {
             else if (!next) pendingSleep = { line, seconds }
           }
           const deploy = deployCommand(command.text)
+          if (inRollback && (deploy || /\brollback\b/.test(command.text))) rollbackWorkflow = true
           if (!deploy) continue
           deploysHere = true
           const relabel = deploy.imageLabel && (inRollback || deploy.imageLabel === 'previous')
           if (relabel || (inRollback && !deploy.image)) {
-            rollbackWorkflow = rollbackWorkflow || inRollback
             report(
               line,
               'redeploy-rollback',
