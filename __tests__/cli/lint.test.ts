@@ -275,6 +275,26 @@ describe('output and exit codes', () => {
     expect(brief(await findings(['.'], dir))).toEqual(['broken.yml:4 unreadable'])
   })
 
+  it('text from the file never reaches the output: no step name, no script, no runner command', async () => {
+    const dir = folder({
+      'x.yml':
+        'on: push\njobs:\n  deploy:\n    steps:\n      - name: "::error::planted"\n        run: |\n          flyctl deploy --image-label "##[add-mask]planted"\n          sleep 30 && curl https://x.example/%0A::warning::planted\n',
+    })
+    for (const format of ['text', 'github', 'json']) {
+      const { out } = await lint(['.', '--format', format], dir)
+      expect(out).toContain('sleep-health-check')
+      expect(out).not.toContain('planted')
+      expect(out).not.toContain('##[')
+      for (const line of out.split('\n'))
+        expect(line).not.toMatch(/^\s*::(?!error file=|warning file=)/)
+    }
+  })
+
+  it('a file far larger than GitHub takes is not read', async () => {
+    const dir = folder({ 'huge.yml': `on: push\n#${'x'.repeat(3 * 2 ** 20)}\n` })
+    expect(brief(await findings(['.'], dir))).toEqual(['huge.yml:1 unreadable'])
+  })
+
   it('runs from the CLI as documented: npx flightdeck lint', () => {
     const result = spawnSync(
       process.execPath,

@@ -78,6 +78,9 @@ function parse(argv) {
   }
 }
 
+/** GitHub refuses workflow files above 512 KiB; anything far larger is not read at all. */
+const MAX_FILE_BYTES = 2 * 2 ** 20
+
 /**
  * The .yml/.yaml files of the paths (folders searched through), sorted, absolute.
  * @param {string[]} paths @param {string} cwd
@@ -108,6 +111,18 @@ export function workflowFiles(paths, cwd) {
 export function lintFiles(files, cwd) {
   return files.flatMap((path) => {
     const file = relative(cwd, path).split(sep).join('/') || path
+    if (statSync(path).size > MAX_FILE_BYTES) {
+      return [
+        {
+          file,
+          line: 1,
+          rule: 'unreadable',
+          severity: /** @type {const} */ ('error'),
+          message: `larger than ${MAX_FILE_BYTES / 2 ** 20} MiB: not a workflow GitHub would run`,
+          suggestion: 'nothing was checked in this file',
+        },
+      ]
+    }
     const { workflow, error } = readWorkflow(readFileSync(path, 'utf8'), file)
     if (error) {
       return [
