@@ -85,6 +85,14 @@ describe('flightdeck lint on seed 000', () => {
     expect(list[1]?.suggestion).toContain('gated-deploy')
   })
 
+  it("fly launch's workflow: setup-flyctl@master, and a deploy nothing checks", async () => {
+    const list = await findings(['__tests__/fixtures/seeds/workflows/fly-launch-deploy.yml'])
+    expect(brief(list).map((line) => line.replace(/^.*\.yml:/, ''))).toEqual([
+      '15 branch-pinned-action',
+      '16 unchecked-deploy',
+    ])
+  })
+
   it('the migration workflow has nothing flightdeck replaces', async () => {
     expect(await findings(['__tests__/fixtures/seeds/workflows/migrate.yml'])).toEqual([])
   })
@@ -210,14 +218,14 @@ describe('output and exit codes', () => {
       '__tests__/fixtures/seeds/workflows/production-sleep-curl.yml:48: error sleep-health-check: `sleep 30` then `curl`',
     )
     expect(out).toMatch(/\n {4}→ health-check \(flightdeck-actions/)
-    expect(out.trim().split('\n').at(-1)).toBe('10 findings in 5 workflow files')
+    expect(out.trim().split('\n').at(-1)).toBe('12 findings in 6 workflow files')
   })
 
   it('github: one annotation per finding with file= and line=, escaped as @actions/core does', async () => {
     const { code, out } = await lint([seedFolder, '--format', 'github'])
     expect(code).toBe(1)
     const lines = out.trim().split('\n')
-    expect(lines).toHaveLength(10)
+    expect(lines).toHaveLength(12)
     expect(lines).toContain(
       `::error file=__tests__/fixtures/seeds/workflows/rollback-workflow-run.yml,line=5,title=flightdeck lint%3A workflow-run-rollback::${lines.find((l) => l.includes('line=5,'))?.split('::')[2]}`,
     )
@@ -235,7 +243,7 @@ describe('output and exit codes', () => {
 
   it('json: [{file, line, rule, message, suggestion}] with file relative to where it ran', async () => {
     const list = await findings(['workflows'], join(root, '__tests__/fixtures/seeds'))
-    expect(list).toHaveLength(10)
+    expect(list).toHaveLength(12)
     for (const finding of list) {
       expect(Object.keys(finding).sort()).toEqual([
         'file',
@@ -302,6 +310,6 @@ describe('output and exit codes', () => {
       { cwd: root, encoding: 'utf8' },
     )
     expect(result.status).toBe(1)
-    expect(JSON.parse(result.stdout)).toHaveLength(10)
+    expect(JSON.parse(result.stdout)).toHaveLength(12)
   })
 })
