@@ -15,12 +15,12 @@
 // file), are the only thing on stdout, so `flightdeck ... > outputs.txt` keeps just them.
 // The exit code is the action's (2 for a usage error of the CLI itself).
 //
-// Self-contained on purpose: the package's runtime dependencies do not include `yaml` (it is a
-// devDependency, and nothing in "dependencies" pulls it in: `npm ls yaml` shows only the root),
-// so an installed flightdeck would not have it. The action.yml files are plain metadata (nested
-// mappings of quoted or plain scalars), so the small reader below is enough; a test reads every
-// action.yml with it and with `yaml` and expects the same result. Nothing is imported from
-// scripts/ either, which is tooling of this repository rather than part of the product.
+// Running an action stays self-contained: the action.yml files are plain metadata (nested
+// mappings of quoted or plain scalars), so the small reader below is enough and no parser is
+// loaded on that path; a test reads every action.yml with it and with `yaml` and expects the same
+// result. `init` and `lint` (bin/init, bin/lint) need real TOML and YAML parsers, runtime
+// dependencies loaded only when those commands run. Nothing is imported from scripts/, which is
+// tooling of this repository rather than part of the product.
 import { spawn } from 'node:child_process'
 import {
   existsSync,
@@ -314,6 +314,8 @@ function mainHelp(root = packageRoot) {
     'usage:',
     '  flightdeck <action> --<input> <value> ...   run an action with these inputs',
     "  flightdeck <action> --help                  the action's inputs and outputs",
+    "  flightdeck init [--help]                    write this repository's deploy workflows",
+    '  flightdeck lint [paths] [--help]            find what flightdeck fixes in your workflows',
     '  flightdeck --help                           this help',
     '',
     'actions:',
@@ -853,6 +855,9 @@ export async function main(argv, root = packageRoot) {
     process.stdout.write(`${pkg.version}\n`)
     return 0
   }
+  // Commands that are not actions: they live in their own modules, loaded only when asked for.
+  if (first === 'init') return (await import('./init/command.mjs')).runInit(rest)
+  if (first === 'lint') return (await import('./lint/command.mjs')).runLint(rest)
   const actions = listActions(root)
   if (!actions.includes(first)) {
     const close = first.startsWith('-') ? undefined : closest(first, actions)
