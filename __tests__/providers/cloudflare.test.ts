@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { InputError } from '../../shared/errors.js'
+import { createCloudflareProvider } from '../../shared/providers/cloudflare.js'
 import {
-  createCloudflareProvider,
   deploymentHistory,
   parseWorkerVersions,
   readDeployStdout,
@@ -10,7 +10,7 @@ import {
   secretsChangedSince,
   servingVersion,
   wranglerFailureReason,
-} from '../../shared/providers/cloudflare.js'
+} from '../../shared/providers/cloudflare-output.js'
 import { planRollback } from '../../shared/providers/select.js'
 import {
   UnsupportedOperationError,

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { InputError } from '../../shared/errors.js'
 import { planRollback } from '../../shared/providers/select.js'
+import { createVercelProvider } from '../../shared/providers/vercel.js'
 import {
-  createVercelProvider,
   deploymentRef,
   parseVercelList,
   readDeployJson,
   vercelStatus,
-} from '../../shared/providers/vercel.js'
+} from '../../shared/providers/vercel-output.js'
 import {
   UnsupportedOperationError,
   type ProviderConfig,

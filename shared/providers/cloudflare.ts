@@ -1,420 +1,49 @@
 // Cloudflare Workers through `wrangler` (4.x). A Worker's releases are its Versions; the
 // Deployments list says which Versions serve traffic. Formats: __tests__/fixtures/providers/README.md.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+// Running wrangler: cloudflare-cli.ts; reading what it prints: cloudflare-output.ts; pull
+// request previews: cloudflare-previews.ts.
 import { InputError } from '../errors.js'
 import { maskSecret } from '../secrets.js'
-import {
-  CliError,
-  commandLine,
-  failureReason,
-  parseCliJson,
-  runCli,
-  stripAnsi,
-  type CliResult,
-} from '../process.js'
+import { CliError } from '../process.js'
 import {
   UnsupportedOperationError,
   type DeployRequest,
   type DeployResult,
-  type PreviewOperations,
   type Provider,
   type ProviderConfig,
   type Release,
 } from './types.js'
-
-const TOOL = 'wrangler'
-const TOKEN_ENV = 'CLOUDFLARE_API_TOKEN'
-const ACCOUNT_ENV = 'CLOUDFLARE_ACCOUNT_ID'
-// wrangler's API base (for proxies, tests and other API hosts), e.g. https://host/client/v4.
-const API_BASE_ENV = 'CLOUDFLARE_API_BASE_URL'
-// Where wrangler appends ND-JSON records of what it did, and why it failed (`command-failed`).
-const OUTPUT_FILE_ENV = 'WRANGLER_OUTPUT_FILE_PATH'
-const DEFAULT_ROLLBACK_MESSAGE = 'flightdeck rollback'
-// wrangler's rollback prompt says "(120 characters max)".
-const MAX_ROLLBACK_MESSAGE = 120
-// Cloudflare's API codes for "this Worker does not exist" (wrangler src/utils/worker-not-found-error.ts).
-const WORKER_NOT_FOUND_CODES = [10007, 10090]
-const WORKER_NOT_FOUND = /\[code: (?:10007|10090)\]/
-// wrangler exits 0 when `secret bulk` could not parse its input, and says only this.
-const BULK_INPUT_REFUSED = 'No content found in file, or piped input'
-const WORKER_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/
-const VERSION_ID = /^[A-Za-z0-9][A-Za-z0-9-]*$/
-// wrangler's rule for --preview-alias (ALIAS_VALIDATION_REGEX), and the DNS label the alias and
-// the Worker's name share: `<alias>-<worker>.<subdomain>.workers.dev`.
-const PREVIEW_ALIAS = /^[a-z](?:[a-z0-9-]*[a-z0-9])?$/
-const MAX_DNS_LABEL = 63
-// The Cloudflare API keeps a version's message to 100 characters.
-const MAX_VERSION_MESSAGE = 100
-// A version of the removal page needs a date; any past date with ES modules will do.
-const REMOVED_PAGE_COMPATIBILITY_DATE = '2025-01-01'
-
-/** One element of `wrangler versions list --json`: the API's Worker Version. */
-interface WorkerVersion {
-  id?: unknown
-  number?: unknown
-  metadata?: { created_on?: unknown } | null
-  annotations?: Record<string, unknown> | null
-}
-
-/** One element of `wrangler deployments list --json`. */
-interface WorkerDeployment {
-  id?: unknown
-  created_on?: unknown
-  versions?: Array<{ version_id?: unknown; percentage?: unknown }> | null
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
-}
-
-function byDateDescending<T>(items: T[], date: (item: T) => string | undefined): T[] | undefined {
-  const times = items.map((item) => Date.parse(date(item) ?? ''))
-  if (times.some(Number.isNaN)) return undefined
-  return items
-    .map((item, index) => ({ item, time: times[index] ?? 0, index }))
-    .sort((a, b) => b.time - a.time || b.index - a.index)
-    .map(({ item }) => item)
-}
-
-/**
- * The Version that serves traffic: the one with the largest share in the newest Deployment
- * (wrangler prints Deployments oldest first). During a gradual rollout two Versions share
- * traffic; the larger share counts as current, and its share is said in the description.
- */
-export function servingVersion(
-  deployments: unknown,
-  command: string,
-): { versionId: string; percentage: number } | undefined {
-  if (deployments === null) return undefined
-  if (!Array.isArray(deployments)) {
-    throw new CliError(`\`${command}\` printed JSON that is not a list of deployments`)
-  }
-  const list = deployments as WorkerDeployment[]
-  const newest = (byDateDescending(list, (d) => text(d?.created_on)) ?? [...list].reverse())[0]
-  let best: { versionId: string; percentage: number } | undefined
-  for (const entry of newest?.versions ?? []) {
-    const versionId = text(entry?.version_id)
-    const percentage = typeof entry?.percentage === 'number' ? entry.percentage : 0
-    if (versionId && (!best || percentage > best.percentage)) best = { versionId, percentage }
-  }
-  return best
-}
-
-/**
- * Which versions the listed Deployments ever served, and since when the list knows. wrangler
- * lists the newest Deployments only, so a version older than the oldest of them may have served
- * before; a newer one that none of them served never went out (`versions upload` without
- * `versions deploy`).
- */
-export function deploymentHistory(
-  deployments: unknown,
-): { served: Set<string>; since: number } | undefined {
-  if (!Array.isArray(deployments) || deployments.length === 0) return undefined
-  const list = deployments as WorkerDeployment[]
-  const times = list.map((d) => Date.parse(text(d?.created_on) ?? ''))
-  if (times.some(Number.isNaN)) return undefined
-  const served = new Set<string>()
-  for (const deployment of list) {
-    for (const entry of deployment?.versions ?? []) {
-      const id = text(entry?.version_id)
-      if (id) served.add(id)
-    }
-  }
-  return { served, since: Math.min(...times) }
-}
-
-/**
- * Releases from `wrangler versions list --json` (oldest first there), newest first. Every listed
- * Version was uploaded whole: the list only holds deployable Versions, and a failed upload makes
- * none. So each is `succeeded`; wrangler has no status word, and `rawStatus` carries how the
- * Version came to be (`workers/triggered_by`: upload, secret, rollback ...).
- */
-export function parseWorkerVersions(
-  versions: unknown,
-  serving: { versionId: string; percentage: number } | undefined,
-  command: string,
-  history?: { served: Set<string>; since: number },
-): Release[] {
-  if (versions === null) return []
-  if (!Array.isArray(versions)) {
-    throw new CliError(`\`${command}\` printed JSON that is not a list of Worker versions`)
-  }
-  const releases = (versions as WorkerVersion[]).map((item, index): Release => {
-    const id = text(item?.id)
-    if (!id) throw new CliError(`\`${command}\` printed a version without an id (item ${index})`)
-    const annotations = item.annotations ?? {}
-    const isServing = id === serving?.versionId
-    const tag = text(annotations['workers/tag'])
-    // A pull request's preview (or the page that replaced it): never a version to roll
-    // production back to.
-    const alias = text(annotations['workers/alias'])
-    // Uploaded after the oldest listed Deployment and served by none: never went out, so its
-    // code never ran in production and it is no release to return to.
-    const created = Date.parse(text(item.metadata?.created_on) ?? '')
-    const neverDeployed =
-      history !== undefined &&
-      !history.served.has(id) &&
-      !Number.isNaN(created) &&
-      created > history.since
-    const said = text(annotations['workers/message']) ?? (tag ? `tag ${tag}` : undefined)
-    const share =
-      isServing && serving && serving.percentage < 100
-        ? `serves ${serving.percentage}% of traffic`
-        : undefined
-    return {
-      id,
-      version: typeof item.number === 'number' ? `v${item.number}` : undefined,
-      status: alias || neverDeployed ? 'unknown' : 'succeeded',
-      rawStatus: `${text(annotations['workers/triggered_by']) ?? 'uploaded'}${alias ? ` (preview alias ${alias})` : neverDeployed ? ' (never deployed)' : ''}`,
-      createdAt: text(item.metadata?.created_on),
-      current: isServing,
-      description: [said, share].filter(Boolean).join('; ') || undefined,
-    }
-  })
-  return byDateDescending(releases, (release) => release.createdAt) ?? releases.reverse()
-}
-
-/** What one `wrangler deploy` says about itself: the ND-JSON output file, else its stdout. */
-export interface DeployOutcome {
-  versionId?: string
-  url?: string
-}
-
-/** One record of wrangler's ND-JSON output file (WRANGLER_OUTPUT_FILE_PATH). */
-interface OutputEntry {
-  type?: unknown
-  version_id?: unknown
-  targets?: unknown
-  code?: unknown
-  message?: unknown
-}
-
-function outputEntries(content: string): OutputEntry[] {
-  const entries: OutputEntry[] = []
-  for (const line of content.split('\n')) {
-    if (!line.trim()) continue
-    try {
-      const entry = JSON.parse(line) as unknown
-      if (entry && typeof entry === 'object') entries.push(entry as OutputEntry)
-    } catch {
-      // A torn last line, should wrangler have been stopped while writing.
-    }
-  }
-  return entries
-}
-
-/**
- * Why wrangler failed, from the `command-failed` record of its output file: its own message (the
- * headline it prints as `✘ [ERROR] …`) and the Cloudflare API's error code when there was one.
- */
-export function readCommandFailed(content: string): { message: string; code?: number } | undefined {
-  const entry = outputEntries(content).findLast((e) => e.type === 'command-failed')
-  const message = text(entry?.message)
-  if (!message) return undefined
-  return { message, code: typeof entry?.code === 'number' ? entry.code : undefined }
-}
-
-/** The `version-upload` entry of wrangler's output file: the version and its preview URLs. */
-export function readVersionUpload(
-  content: string,
-): { versionId?: string; previewUrl?: string; aliasUrl?: string } | undefined {
-  const entry = outputEntries(content).findLast((e) => e.type === 'version-upload') as
-    (OutputEntry & { preview_url?: unknown; preview_alias_url?: unknown }) | undefined
-  if (!entry) return undefined
-  return {
-    versionId: text(entry.version_id),
-    previewUrl: text(entry.preview_url),
-    aliasUrl: text(entry.preview_alias_url),
-  }
-}
-
-/** The `deploy` entry of wrangler's ND-JSON output file (WRANGLER_OUTPUT_FILE_PATH). */
-export function readOutputFile(content: string): DeployOutcome | undefined {
-  let found: DeployOutcome | undefined
-  for (const entry of outputEntries(content)) {
-    if (entry.type !== 'deploy') continue
-    const targets = Array.isArray(entry.targets) ? entry.targets : []
-    // Routes print as `pattern (zone name: z)` and custom domains as bare hosts: only
-    // workers.dev targets are whole URLs.
-    const url = targets.find(
-      (target): target is string => typeof target === 'string' && /^https?:\/\/\S+$/.test(target),
-    )
-    found = { versionId: text(entry.version_id), url }
-  }
-  return found
-}
-
-/** The same facts from the text wrangler prints: `Current Version ID:` and the workers.dev line. */
-export function readDeployStdout(stdout: string): DeployOutcome {
-  // Colour codes, should wrangler think it is on a terminal.
-  // eslint-disable-next-line no-control-regex
-  const plain = stdout.replace(/\u001b\[[0-9;]*m/g, '')
-  return {
-    versionId: /^Current Version ID:\s*(\S+)/m.exec(plain)?.[1],
-    url: /^\s*(https:\/\/\S+\.workers\.dev)\s*$/m.exec(plain)?.[1],
-  }
-}
-
-// wrangler prints the notes of an error (the API's own messages, `… [code: N]`) indented by two
-// spaces under its `✘ [ERROR]` headline, and ends with a line asking for bug reports.
-const BUG_REPORT_NOTE = /^If you think this is a bug/
-const ERROR_HEADLINE = /^✘\s*\[ERROR\]\s*/
-
-/**
- * wrangler's failure as one line of plain text: its headline (from the output file when it wrote
- * one, else from stderr) followed by the notes it printed under it. An API error's headline only
- * says which request failed; the note says why (`workers.api.error.script_not_found [code: 10007]`).
- */
-export function wranglerFailureReason(
-  result: Pick<CliResult, 'stdout' | 'stderr'>,
-  failed?: { message: string },
-): string {
-  const lines = stripAnsi(result.stderr).split(/\r?\n/)
-  const at = lines.findIndex((line) => ERROR_HEADLINE.test(line.trim()))
-  const notes: string[] = []
-  for (const line of at >= 0 ? lines.slice(at + 1) : []) {
-    if (line.trim() === '') continue
-    // Back at the left margin: the error block is over.
-    if (!/^\s/.test(line)) break
-    // Deeper indents are code frames and the like, not notes.
-    if (!/^ {2}\S/.test(line)) continue
-    const note = line.trim().replace(ERROR_HEADLINE, '')
-    if (BUG_REPORT_NOTE.test(note)) break
-    notes.push(note)
-  }
-  const headline =
-    failed?.message ?? (at >= 0 ? (lines[at] ?? '').trim().replace(ERROR_HEADLINE, '') : '')
-  const parts = [
-    headline
-      .split(/\r?\n/)
-      .map((line) => line.trim())
-      .filter(Boolean)
-      .join(' '),
-  ]
-  for (const note of notes) if (!parts.join(' ').includes(note)) parts.push(note)
-  return parts.filter(Boolean).join(' ') || failureReason(result)
-}
-
-/**
- * The secrets wrangler listed when the API refused a rollback because they changed since the
- * target version (code 10220): in CI it answers its own "continue?" with yes and forces it.
- */
-export function secretsChangedSince(stdout: string): string[] {
-  const lines = stripAnsi(stdout).split(/\r?\n/)
-  const at = lines.findIndex((line) =>
-    /The following secrets have changed since version/.test(line),
-  )
-  if (at < 0) return []
-  const names: string[] = []
-  for (const line of lines.slice(at + 1)) {
-    const name = /^\s*\*\s+(\S+)\s*$/.exec(line)?.[1]
-    if (!name) break
-    names.push(name)
-  }
-  return names
-}
-
-function checkedWorkerName(app: string): string {
-  if (!WORKER_NAME.test(app)) {
-    throw new InputError([
-      `Worker name ${JSON.stringify(app)} is invalid: use letters, numbers, dashes and underscores, not starting with a dash`,
-    ])
-  }
-  return app
-}
-
-/** A failed wrangler run, with the API error code wrangler recorded for it, if any. */
-export class WranglerError extends CliError {
-  constructor(
-    message: string,
-    result: CliResult,
-    readonly code?: number,
-  ) {
-    super(message, result)
-    this.name = 'WranglerError'
-  }
-}
-
-function workerNotFound(err: unknown): boolean {
-  if (err instanceof WranglerError && err.code !== undefined) {
-    return WORKER_NOT_FOUND_CODES.includes(err.code)
-  }
-  const result = err instanceof CliError ? err.result : undefined
-  return WORKER_NOT_FOUND.test(stripAnsi(`${result?.stdout ?? ''}\n${result?.stderr ?? ''}`))
-}
+import { createWranglerCli } from './cloudflare-cli.js'
+import {
+  BULK_INPUT_REFUSED,
+  DEFAULT_ROLLBACK_MESSAGE,
+  MAX_ROLLBACK_MESSAGE,
+  TOKEN_ENV,
+  TOOL,
+  VERSION_ID,
+  checkedWorkerName,
+  deploymentHistory,
+  parseWorkerVersions,
+  readDeployStdout,
+  readOutputFile,
+  secretsChangedSince,
+  servingVersion,
+  workerNotFound,
+} from './cloudflare-output.js'
+import { createCloudflarePreviews } from './cloudflare-previews.js'
 
 export function createCloudflareProvider(config: ProviderConfig): Provider {
-  const token = config.token ?? process.env[TOKEN_ENV]
-  const accountId = config.settings['account-id'] ?? process.env[ACCOUNT_ENV]
-  maskSecret(token)
-  const env: Record<string, string | undefined> = {}
-  if (token) env[TOKEN_ENV] = token
-  if (accountId) env[ACCOUNT_ENV] = accountId
-  if (config.apiUrl) env[API_BASE_ENV] = config.apiUrl
+  const cli = createWranglerCli(config)
   let lastDeployUrl: string | undefined
 
-  /**
-   * `--name=APP`, or nothing when the Worker's name comes from its wrangler config. Every value
-   * goes in the `--flag=value` form: yargs reads `--name -x` or `-m -5xx spike` as more flags.
-   */
-  function nameArgs(): string[] {
-    return config.app ? [`--name=${checkedWorkerName(config.app)}`] : []
-  }
-
-  /**
-   * Runs wrangler with its output file in a temporary folder, and returns what it wrote there.
-   * A failure says wrangler's own headline and the API's reason, in plain text.
-   */
-  async function wrangler(
-    args: string[],
-    options: { input?: string; echo?: boolean; cwd?: string } = {},
-  ): Promise<{ result: CliResult; output: string }> {
-    const dir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'flightdeck-wrangler-'))
-    const outputFile = join(dir, 'output.ndjson')
-    try {
-      const result = await runCli(TOOL, args, {
-        env: { ...env, [OUTPUT_FILE_ENV]: outputFile },
-        cwd: options.cwd ?? config.cwd,
-        timeoutMs: config.timeoutMs,
-        input: options.input,
-        echo: options.echo,
-        allowFailure: true,
-      })
-      let output = ''
-      try {
-        output = readFileSync(outputFile, 'utf8')
-      } catch {
-        // An older wrangler, or one that stopped before writing anything.
-      }
-      if (result.exitCode !== 0) {
-        const failed = readCommandFailed(output)
-        throw new WranglerError(
-          `\`${commandLine(TOOL, args)}\` failed with exit code ${result.exitCode}: ${wranglerFailureReason(result, failed)}`,
-          result,
-          failed?.code,
-        )
-      }
-      return { result, output }
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
-  }
-
-  async function wranglerJson(args: string[]): Promise<unknown> {
-    const { result } = await wrangler(args, { echo: false })
-    return parseCliJson(TOOL, args, result.stdout, result.truncated)
-  }
-
   async function releases(): Promise<Release[]> {
-    const versionsArgs = ['versions', 'list', ...nameArgs(), '--json']
-    const deploymentsArgs = ['deployments', 'list', ...nameArgs(), '--json']
+    const versionsArgs = ['versions', 'list', ...cli.nameArgs(), '--json']
+    const deploymentsArgs = ['deployments', 'list', ...cli.nameArgs(), '--json']
     // Two reads that do not depend on each other: at once, as each wrangler run starts slowly.
     // A failure of the versions list is the one reported when both fail.
     const [versionsRead, deploymentsRead] = await Promise.allSettled([
-      wranglerJson(versionsArgs),
-      wranglerJson(deploymentsArgs),
+      cli.wranglerJson(versionsArgs),
+      cli.wranglerJson(deploymentsArgs),
     ])
     if (versionsRead.status === 'rejected') throw versionsRead.reason
     if (deploymentsRead.status === 'rejected') throw deploymentsRead.reason
@@ -433,14 +62,14 @@ export function createCloudflareProvider(config: ProviderConfig): Provider {
     const args = ['deploy']
     if (request.environment) args.push(`--env=${request.environment}`)
     if (request.config) args.push(`--config=${request.config}`)
-    args.push(...nameArgs(), ...(request.extraArgs ?? []))
+    args.push(...cli.nameArgs(), ...(request.extraArgs ?? []))
     if (request.image) {
       config.log(
         `Cloudflare Workers deploy from source; ignoring image ${JSON.stringify(request.image)}`,
       )
     }
     // wrangler writes what it deployed to its output file as ND-JSON; its stdout is for people.
-    const { result, output } = await wrangler(args)
+    const { result, output } = await cli.wrangler(args)
     const fromFile = readOutputFile(output)
     if (!fromFile)
       config.log('wrangler wrote no deploy record to its output file; reading its log instead')
@@ -452,116 +81,11 @@ export function createCloudflareProvider(config: ProviderConfig): Provider {
     return { releaseId: versionId, url }
   }
 
-  /** The preview alias for a name, checked as wrangler and DNS will check it. */
-  function previewAlias(name: string, worker: string): string {
-    const longest = MAX_DNS_LABEL - 1 - worker.length
-    if (!PREVIEW_ALIAS.test(name) || name.length > longest) {
-      throw new InputError([
-        `${JSON.stringify(name)} cannot be a preview alias of Worker ${worker}: use lower-case letters, digits and dashes, starting with a letter, at most ${Math.max(longest, 0)} characters (the alias and the Worker name share one 63-character DNS label)`,
-      ])
-    }
-    return name
-  }
-
-  function previewWorker(): string {
-    if (!config.app) {
-      throw new InputError([
-        'Workers previews need `app`, the Worker name: a preview URL is `<alias>-<worker>.<subdomain>.workers.dev`',
-      ])
-    }
-    return checkedWorkerName(config.app)
-  }
-
-  /** A temporary folder for files wrangler reads (secrets, the removal page); always removed. */
-  async function withTempDir<T>(use: (dir: string) => Promise<T>): Promise<T> {
-    const dir = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'flightdeck-preview-'))
-    try {
-      return await use(dir)
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
-  }
-
-  /**
-   * A pull request's preview is a Worker version uploaded behind a preview alias (`wrangler
-   * versions upload --preview-alias`): production traffic stays where it is, and each push moves
-   * the alias to its new version. Cloudflare offers no way to delete an alias or a version, so
-   * closing the PR moves the alias to a small page that says the preview was removed: the PR's
-   * code stops being reachable at its preview URL.
-   */
-  const previews: PreviewOperations = {
-    get maxNameLength() {
-      return Math.max(1, MAX_DNS_LABEL - 1 - (config.app?.length ?? 0))
-    },
-
-    async deploy(request) {
-      const worker = previewWorker()
-      const alias = previewAlias(request.name, worker)
-      for (const value of Object.values(request.secrets)) maskSecret(value)
-      return withTempDir(async (dir) => {
-        const args = ['versions', 'upload']
-        if (request.config) args.push(`--config=${request.config}`)
-        args.push(
-          `--name=${worker}`,
-          `--preview-alias=${alias}`,
-          `--message=${request.message.slice(0, MAX_VERSION_MESSAGE)}`,
-        )
-        // wrangler splits a --var at its first colon: KEY:VALUE.
-        for (const [key, value] of Object.entries(request.vars)) args.push(`--var=${key}:${value}`)
-        if (Object.keys(request.secrets).length > 0) {
-          // Bound to this version only (not the Worker's production secrets); the file is
-          // the user's alone and is deleted with the folder.
-          const file = join(dir, 'secrets.json')
-          writeFileSync(file, JSON.stringify(request.secrets), { mode: 0o600 })
-          args.push(`--secrets-file=${file}`)
-        }
-        const { output } = await wrangler(args)
-        const uploaded = readVersionUpload(output)
-        const url = uploaded?.aliasUrl ?? uploaded?.previewUrl
-        if (!url) {
-          throw new CliError(
-            `\`${commandLine(TOOL, args)}\` uploaded version ${uploaded?.versionId ?? '(unknown)'} of ${worker}, but Cloudflare gave it no preview URL: preview URLs are off for this Worker. Set \`preview_urls = true\` (and \`workers_dev = true\`) in its wrangler configuration and deploy it once`,
-          )
-        }
-        return { id: uploaded?.versionId, url: uploaded?.aliasUrl ?? url }
-      })
-    },
-
-    async remove(name, why) {
-      const worker = previewWorker()
-      const alias = previewAlias(name, worker)
-      return withTempDir(async (dir) => {
-        const page = join(dir, 'preview-removed.mjs')
-        const said = `This preview (${alias}) was removed: ${why}.`
-        writeFileSync(
-          page,
-          `export default { fetch() { return new Response(${JSON.stringify(said)}, { status: 410, headers: { 'content-type': 'text/plain; charset=utf-8' } }) } }\n`,
-        )
-        // Run in the empty folder, so that the project's wrangler config (its bindings, assets
-        // and routes) has no part in this version.
-        await wrangler(
-          [
-            'versions',
-            'upload',
-            page,
-            `--name=${worker}`,
-            `--preview-alias=${alias}`,
-            `--compatibility-date=${REMOVED_PAGE_COMPATIBILITY_DATE}`,
-            '--no-bundle',
-            `--message=${`flightdeck: preview ${alias} removed`.slice(0, MAX_VERSION_MESSAGE)}`,
-          ],
-          { cwd: dir },
-        )
-        return { removed: [alias] }
-      })
-    },
-  }
-
   return {
     name: 'cloudflare',
     cli: TOOL,
     tokenEnv: [TOKEN_ENV],
-    previews,
+    previews: createCloudflarePreviews(config, cli),
 
     deploy,
 
@@ -582,10 +106,10 @@ export function createCloudflareProvider(config: ProviderConfig): Provider {
       )
       // The version id is wrangler's positional `version-id`, which yargs also takes as
       // `--version-id=ID`; the message is the user's text and may start with a dash.
-      const { result } = await wrangler([
+      const { result } = await cli.wrangler([
         'rollback',
         `--version-id=${target.id}`,
-        ...nameArgs(),
+        ...cli.nameArgs(),
         `--message=${message}`,
         '--yes',
       ])
@@ -614,7 +138,7 @@ export function createCloudflareProvider(config: ProviderConfig): Provider {
       // In CI wrangler answers its own "are you sure" prompts with yes; --force says so
       // explicitly, and also deletes when other Workers bind to this one.
       try {
-        await wrangler(['delete', `--name=${app}`, '--force'])
+        await cli.wrangler(['delete', `--name=${app}`, '--force'])
       } catch (err) {
         if (!workerNotFound(err)) throw err
         config.log(`Worker ${app} does not exist; nothing to delete`)
@@ -632,8 +156,8 @@ export function createCloudflareProvider(config: ProviderConfig): Provider {
       if (bad.length > 0) throw new InputError(['secret names must not be empty'])
       // `secret bulk` with no file reads a JSON object from stdin; one line, since wrangler
       // joins stdin lines without their newlines.
-      const args = ['secret', 'bulk', ...nameArgs()]
-      const { result } = await wrangler(args, { input: `${JSON.stringify(secrets)}\n` })
+      const args = ['secret', 'bulk', ...cli.nameArgs()]
+      const { result } = await cli.wrangler(args, { input: `${JSON.stringify(secrets)}\n` })
       if (`${result.stdout}\n${result.stderr}`.includes(BULK_INPUT_REFUSED)) {
         throw new CliError(
           `\`${TOOL} ${args.join(' ')}\` did not accept the secrets it was sent on stdin: ${BULK_INPUT_REFUSED}`,

@@ -32,14 +32,6 @@ import {
 } from './vercel-output.js'
 import { createVercelPreviews } from './vercel-previews.js'
 
-export {
-  PREVIEW_META_KEY,
-  deploymentRef,
-  parseVercelList,
-  readDeployJson,
-  vercelStatus,
-} from './vercel-output.js'
-
 export function createVercelProvider(config: ProviderConfig): Provider {
   const cli = createVercelCli(config)
 
