@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import nock from 'nock'
 import { FakeClis } from '../fakes/fake-cli.js'
-import { createRailwayProvider, railwayStatus } from '../../shared/providers/railway.js'
+import { createRailwayProvider } from '../../shared/providers/railway.js'
+import { railwayStatus } from '../../shared/providers/railway-releases.js'
 import type { ProviderConfig, Release } from '../../shared/providers/types.js'
 
 const fixtures = new URL('../fixtures/providers/railway/', import.meta.url).pathname
