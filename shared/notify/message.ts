@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { formatDuration } from '../durations.js'
 import type { RunContext } from '../github/context.js'
 import { redact } from '../runner.js'
+import { httpUrlOrUndefined } from '../text.js'
 import type { Mention } from './mentions.js'
 import type { RecordSummary } from './record.js'
 import { ALARMING, STATUS_STYLES, type NotifyStatus, type StatusStyle } from './status.js'
@@ -61,17 +62,6 @@ export interface EventFacts {
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined
-}
-
-/** The value when it is an http(s) URL: links in messages never carry another scheme. */
-export function httpUrlOrUndefined(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined
-  try {
-    const url = new URL(value)
-    return url.protocol === 'https:' || url.protocol === 'http:' ? value : undefined
-  } catch {
-    return undefined
-  }
 }
 
 /** Reads the event file; a missing or unreadable one gives no facts. */

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import type { DeployRecord, RecordedHealth, RecordedRelease } from '../deploy-record.js'
 import { formatDuration } from '../durations.js'
 import { errorMessage } from '../errors.js'
-import { httpUrlOrUndefined } from './message.js'
+import { httpUrlOrUndefined } from '../text.js'
 
 export interface RecordFact {
   label: string
