@@ -221,6 +221,8 @@ describe('notify prints foreign text as data', () => {
     expectInert(result)
     const shown = runnerCommands(result.stdout).text.join('\n')
     for (const tag of ['BODY', 'TITLE']) expect(shown).toContain(`PWNED-${tag}`)
+    // Slack's error code is quoted inside the step's own warning, as data.
+    expect(result.stdout).toMatch(/::warning [^\n]*slack-bot[^\n]*PWNED-SLACK/)
     // Both failures are still annotated: nothing planted switched commands off before them.
     expect(carriedOut(result.stdout, 'warning', 'webhook')).toBe(true)
     expect(carriedOut(result.stdout, 'warning', 'slack-bot')).toBe(true)
