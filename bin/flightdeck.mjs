@@ -24,6 +24,7 @@
 import { spawn } from 'node:child_process'
 import {
   existsSync,
+  fstatSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -439,6 +440,14 @@ export function inert(text) {
   return `::stop-commands::${token}\n${text}\n::${token}::`
 }
 
+function stdoutIsFile() {
+  try {
+    return fstatSync(1).isFile()
+  } catch {
+    return false
+  }
+}
+
 const V2_COMMAND = /^::([A-Za-z-]+)(?: ([^:]*))?::(.*)$/
 const V1_COMMAND = /^##\[([A-Za-z-]+)(?: ([^\]]*))?\](.*)$/
 
@@ -846,7 +855,10 @@ async function runAction(action, inputs, verbose) {
     if (names.length > 0) {
       process.stderr.write(`\n${paint('2', '── outputs')}\n`)
       const text = names.map((name) => formatOutput(name, result.outputs[name] ?? '')).join('\n')
-      process.stdout.write(`${inert(masker.mask(text))}\n`)
+      // Redirected to a file (`> outputs.txt`, `>> "$GITHUB_OUTPUT"`), no runner reads it as
+      // log, and a stop-commands line would not be `name=value`: the outputs go as they are.
+      const masked = masker.mask(text)
+      process.stdout.write(`${stdoutIsFile() ? masked : inert(masked)}\n`)
     }
     return exitCode
   } finally {

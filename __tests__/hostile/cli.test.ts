@@ -2,27 +2,39 @@
 // runner reads that output too (stdout and stderr), so what it re-prints of foreign text must
 // be as inert as what the action printed: run as a user would, read as the runner reads.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { carriedOut, injectedCommands, runnerCommands } from '../../scripts/lib/runner-log.mjs'
 
 const root = new URL('../..', import.meta.url).pathname
 
-function flightdeck(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+/** Runs the CLI; its stdout goes to `stdoutFile` when given (`> outputs.txt`), else a pipe. */
+function flightdeck(
+  args: string[],
+  stdoutFile?: string,
+): Promise<{ code: number | null; out: string; err: string }> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', NO_COLOR: '1' }
+  const fd = stdoutFile === undefined ? undefined : openSync(stdoutFile, 'w')
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(root, 'bin', 'flightdeck.mjs'), ...args], {
       cwd: mkdtempSync(join(tmpdir(), 'flightdeck-hostile-cli-')),
       env: { ...env, HOME: process.env.HOME ?? '', GITHUB_ACTIONS: 'true' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', fd ?? 'pipe', 'pipe'],
     })
+    if (fd !== undefined) closeSync(fd)
     let out = ''
     let err = ''
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk))
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk))
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (out += chunk))
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (err += chunk))
     child.on('error', reject)
-    child.on('close', (code) => resolve({ code, out, err }))
+    child.on('close', (code) =>
+      resolve({
+        code,
+        out: stdoutFile === undefined ? out : readFileSync(stdoutFile, 'utf8'),
+        err,
+      }),
+    )
   })
 }
 
@@ -66,5 +78,34 @@ describe('the CLI re-prints foreign text as data', () => {
     // The CLI prints the failure as `error: …` text; nothing switched the runner's commands
     // off before a command the outer step writes afterwards.
     expect(carriedOut(`${result.err}\n::error::after the CLI`, 'error', 'after the CLI')).toBe(true)
+  })
+
+  it('writes the outputs as they are to a file (`> outputs.txt`), which no runner reads as log', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'flightdeck-hostile-cli-'))
+    const releases = join(work, 'releases.json')
+    writeFileSync(
+      releases,
+      JSON.stringify([
+        { id: 'rel-2', version: 'v2', status: 'succeeded', current: true },
+        { id: 'rel-1 ##[error]x', version: 'v1', status: 'succeeded' },
+      ]),
+    )
+    const args = [
+      'rollback',
+      '--provider',
+      'command',
+      '--releases-command',
+      `cat '${releases}'`,
+      '--rollback-command',
+      'true',
+    ]
+    const piped = await flightdeck(args)
+    const filed = await flightdeck(args, join(work, 'outputs.txt'))
+    expect(piped.code).toBe(0)
+    expect(filed.code).toBe(0)
+    expect(piped.out).toMatch(/^::stop-commands::flightdeck-/)
+    expect(injectedCommands(piped.out, 'x')).toEqual([])
+    expect(filed.out).toContain('release=rel-1 ##[error]x\n')
+    expect(filed.out).not.toContain('stop-commands')
   })
 })
