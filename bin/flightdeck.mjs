@@ -24,6 +24,7 @@
 import { spawn } from 'node:child_process'
 import {
   existsSync,
+  fstatSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -424,6 +425,31 @@ export class Masker {
   }
 }
 
+// Run inside a GitHub step, this program's own output is read by the runner, which carries out
+// `::cmd::` at a line's start (after .NET white space, U+0085 included) and `##[cmd]` anywhere
+// in a line (actions/runner ActionCommand.cs). What it re-prints of the action's log, summary
+// and outputs is wrapped, when any line could be read so, in a stop-commands pair with a token
+// the text does not hold (the check as shared/runner.ts's safeLogText, which this program does
+// not import: it runs without the build).
+const COULD_BE_COMMAND = /^[\s\u0085]*::|##\[/m
+
+/** @param {string} text @returns {string} text the runner prints without carrying out */
+export function inert(text) {
+  if (!COULD_BE_COMMAND.test(text)) return text
+  const upper = text.toUpperCase()
+  let token = `flightdeck-${globalThis.crypto.randomUUID()}`
+  while (upper.includes(token.toUpperCase())) token = `flightdeck-${globalThis.crypto.randomUUID()}`
+  return `::stop-commands::${token}\n${text}\n::${token}::`
+}
+
+function stdoutIsFile() {
+  try {
+    return fstatSync(1).isFile()
+  } catch {
+    return false
+  }
+}
+
 const V2_COMMAND = /^::([A-Za-z-]+)(?: ([^:]*))?::(.*)$/
 const V1_COMMAND = /^##\[([A-Za-z-]+)(?: ([^\]]*))?\](.*)$/
 
@@ -730,9 +756,9 @@ async function runStep(entry, env, translator, masker, control) {
     }
     lines(child.stdout, (line) => {
       const shown = translator.line(line)
-      if (shown !== undefined) process.stderr.write(`${shown}\n`)
+      if (shown !== undefined) process.stderr.write(`${inert(shown)}\n`)
     })
-    lines(child.stderr, (line) => process.stderr.write(`${masker.mask(line)}\n`))
+    lines(child.stderr, (line) => process.stderr.write(`${inert(masker.mask(line))}\n`))
     /** @type {number} */
     const exitCode = await new Promise((resolveExit, reject) => {
       child.on('error', reject)
@@ -812,14 +838,16 @@ async function runAction(action, inputs, verbose) {
 
     const summary = summaries.filter((text) => text.trim() !== '').join('\n')
     if (summary) {
-      process.stderr.write(`\n${paint('2', '── summary')}\n${masker.mask(summaryText(summary))}\n`)
+      process.stderr.write(
+        `\n${paint('2', '── summary')}\n${inert(masker.mask(summaryText(summary)))}\n`,
+      )
     }
     const exported = Object.keys(result.exportedEnv)
     if (exported.length > 0 || result.addedPath.length > 0) {
       process.stderr.write(`\n${paint('2', '── for the steps after it')}\n`)
       if (exported.length > 0) process.stderr.write(`exported: ${exported.join(', ')}\n`)
       for (const dir of result.addedPath)
-        process.stderr.write(`added to PATH: ${masker.mask(dir)}\n`)
+        process.stderr.write(`${inert(`added to PATH: ${masker.mask(dir)}`)}\n`)
     }
     const declared = Object.keys(action.outputs)
     const names = [
@@ -829,7 +857,10 @@ async function runAction(action, inputs, verbose) {
     if (names.length > 0) {
       process.stderr.write(`\n${paint('2', '── outputs')}\n`)
       const text = names.map((name) => formatOutput(name, result.outputs[name] ?? '')).join('\n')
-      process.stdout.write(`${masker.mask(text)}\n`)
+      // Redirected to a file (`> outputs.txt`, `>> "$GITHUB_OUTPUT"`), no runner reads it as
+      // log, and a stop-commands line would not be `name=value`: the outputs go as they are.
+      const masked = masker.mask(text)
+      process.stdout.write(`${stdoutIsFile() ? masked : inert(masked)}\n`)
     }
     return exitCode
   } finally {
@@ -900,7 +931,7 @@ if (invokedDirectly()) {
     },
     (error) => {
       process.stderr.write(
-        `${paint('1;31', 'error:')} ${error instanceof Error ? error.message : String(error)}\n`,
+        `${inert(`${paint('1;31', 'error:')} ${error instanceof Error ? error.message : String(error)}`)}\n`,
       )
       process.exitCode = error instanceof UsageError ? USAGE_ERROR : 1
     },

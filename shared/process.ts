@@ -236,17 +236,41 @@ export function runCli(tool: string, args: string[], options: CliOptions): Promi
     const limitTimer = setTimeout(() => {
       stoppedFor = `\`${shown}\` was stopped after ${formatDuration(performance.now() - started)}: it did not finish within its time limit of ${formatDuration(options.timeoutMs)}`
       core.info(stoppedFor)
+      // Past the limit nothing waits for the log any more: the CLI's end must not depend on it.
+      resumeReading()
       signalGroup(child, 'SIGTERM')
       killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_GRACE_MS)
     }, options.timeoutMs)
 
+    // The echo waits for the log: while the pipe to the runner is full, the CLI's output is
+    // not read, so the CLI waits on its own pipe instead of this process queueing what it
+    // prints in memory (150 MB of deploy output once cost 733 MB). What is kept in memory is
+    // capped by CappedBuffer; what waits to be written is at most one chunk's lines.
+    let waiting = false
+    const waitForLog = () => {
+      const drained = core.logDrained()
+      if (!drained || waiting || stoppedFor) return
+      waiting = true
+      child.stdout?.pause()
+      child.stderr?.pause()
+      void drained.then(resumeReading)
+    }
+    const resumeReading = () => {
+      waiting = false
+      child.stdout?.resume()
+      child.stderr?.resume()
+    }
     child.stdout?.on('data', (chunk: Buffer) => {
       stdout.push(chunk)
-      if (echo) echoOut.write(chunk)
+      if (!echo) return
+      echoOut.write(chunk)
+      waitForLog()
     })
     child.stderr?.on('data', (chunk: Buffer) => {
       stderr.push(chunk)
-      if (echo) echoErr.write(chunk)
+      if (!echo) return
+      echoErr.write(chunk)
+      waitForLog()
     })
     // A CLI that exits without reading stdin must not crash the step with EPIPE.
     child.stdin?.on('error', () => undefined)

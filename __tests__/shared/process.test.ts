@@ -109,7 +109,7 @@ describe('runCli', () => {
         node,
         [
           '-e',
-          'console.log("::error title=x::pwned\\n::add-mask::y"); console.error("##[warning]z")',
+          'console.log("::error title=x::pwned\\n::add-mask::y\\ndeploying… ##[error]pwned\\n\\u0085::warning::pwned"); console.error("##[warning]z\\nrelease 7 ##[stop-commands]pwned")',
         ],
         {
           timeoutMs: 10_000,
@@ -119,6 +119,63 @@ describe('runCli', () => {
       out.restore()
     }
     expect(runnerCommands(out.text()).commands.map((command) => command.name)).toEqual(['debug'])
+    expect(
+      runnerCommands(out.text()).stops.every((stop) => stop.message.startsWith('flightdeck-')),
+    ).toBe(true)
+  })
+
+  it('waits for a slow log pipe while echoing a flood, instead of queueing it in memory', async () => {
+    // A log pipe as Node's process.stdout on a pipe behaves: write() queues what the reader has
+    // not taken and returns false past the high-water mark; 'drain' comes once it is all taken.
+    // This reader takes 4 KiB per turn of the event loop, far slower than the CLI prints.
+    const highWaterMark = 16 * 1024
+    let queued = 0
+    let mostQueued = 0
+    let written = 0
+    let full = false
+    let reading = true
+    const spy = jest
+      .spyOn(process.stdout, 'write')
+      .mockImplementation((chunk: string | Uint8Array) => {
+        const size = Buffer.byteLength(String(chunk))
+        queued += size
+        written += size
+        mostQueued = Math.max(mostQueued, queued)
+        if (queued > highWaterMark) full = true
+        return !full
+      })
+    const drainIfEmpty = () => {
+      if (full && queued === 0) {
+        full = false
+        process.stdout.emit('drain')
+      }
+    }
+    const read = () => {
+      if (!reading) return
+      queued = Math.max(0, queued - 4096)
+      drainIfEmpty()
+      setImmediate(read)
+    }
+    setImmediate(read)
+    const flood = 16 * 1024 * 1024
+    try {
+      const result = await runCli(
+        node,
+        ['-e', `process.stdout.write(("y".repeat(1023) + "\\n").repeat(${flood / 1024}))`],
+        { timeoutMs: 60_000 },
+      )
+      expect(result.truncated).toBe(true)
+      expect(result.stdout.length).toBe(MAX_CAPTURE_BYTES)
+    } finally {
+      reading = false
+      queued = 0
+      drainIfEmpty()
+      spy.mockRestore()
+    }
+    // Everything was echoed, yet at most one read of the pipe (64 KiB) past the high-water
+    // mark ever waited in memory, where 16 MiB would have without waiting for 'drain'.
+    expect(written).toBeGreaterThan(flood)
+    expect(mostQueued).toBeLessThan(256 * 1024)
   })
 
   it('says when the CLI is not installed', async () => {

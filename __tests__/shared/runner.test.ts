@@ -7,7 +7,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as actionsCore from '@actions/core'
 import * as runner from '../../shared/runner.js'
-import { runnerCommands } from '../../scripts/lib/runner-log.mjs'
+import {
+  carriedOut,
+  injectedCommands,
+  REGISTERED_COMMANDS,
+  runnerCommands,
+} from '../../scripts/lib/runner-log.mjs'
 
 function captureStdout(fn: () => void): string {
   const chunks: string[] = []
@@ -90,6 +95,95 @@ describe('foreign text is data', () => {
     const { commands, text: shown } = runnerCommands(printed)
     expect(commands).toEqual([])
     expect(shown.join('\n').replace(/\n$/, '')).toBe(text.replace(/\r\n/g, '\n'))
+  })
+
+  // Every character .NET's TrimStart removes (Char.IsWhiteSpace), before `::`.
+  const dotnetSpace = [
+    ...'\t\n\v\f\r \u0085\u00a0\u1680\u202f\u205f\u3000\u2028\u2029',
+    ...Array.from({ length: 11 }, (_, i) => String.fromCharCode(0x2000 + i)),
+  ]
+
+  it.each(REGISTERED_COMMANDS)(
+    'prints %s as data after any .NET white space and as ##[...] anywhere in a line',
+    (name) => {
+      const lines = [
+        ...dotnetSpace.map((space) => `${space}::${name} title=PWNED::PWNED ${name}`),
+        `deploying… ##[${name}]PWNED mid-line`,
+        `id-1 ##[${name.toUpperCase()} x=PWNED]PWNED upper case`,
+        `::not-a-command::##[${name}]PWNED after a v2 miss`,
+      ]
+      for (const line of lines) {
+        const printed = captureStdout(() => runner.info(line))
+        expect(injectedCommands(printed, 'PWNED')).toEqual([])
+        expect(runnerCommands(printed).text.join('\n')).toContain('PWNED')
+      }
+    },
+  )
+
+  it('keeps its own failure annotation and state after a planted ##[stop-commands] mid-line', () => {
+    const saved = process.env.GITHUB_STATE
+    delete process.env.GITHUB_STATE
+    try {
+      const printed = captureStdout(() => {
+        runner.info('release rel-9 ##[stop-commands]pwned-token')
+        runner.info('\u0085::stop-commands::pwned-token-2')
+        runner.saveState('deployment', 'dep-42')
+        runner.setSecret('late-secret-value')
+        runner.setFailed('deploy failed: exit code 1')
+      })
+      expect(runnerCommands(printed).stops).toHaveLength(2)
+      expect(injectedCommands(printed, 'pwned')).toEqual([])
+      expect(carriedOut(printed, 'save-state', 'dep-42')).toBe(true)
+      expect(carriedOut(printed, 'add-mask', 'late-secret-value')).toBe(true)
+      expect(carriedOut(printed, 'error', 'deploy failed: exit code 1')).toBe(true)
+    } finally {
+      if (saved !== undefined) process.env.GITHUB_STATE = saved
+    }
+  })
+
+  it('quotes foreign text inside its own commands as data (the runner reads ::name:: first)', () => {
+    const hostile = 'x ##[stop-commands]pwned\r\n##[error]pwned, ::error::pwned'
+    const printed = captureStdout(() => {
+      // A property may quote it too (the marker is left out of it: injectedCommands counts a
+      // marker in any property).
+      runner.error(hostile, { title: `t ${hostile.replace(/pwned/g, 'ours')}` })
+      runner.warning(hostile)
+      runner.debug(hostile)
+      runner.startGroup(`deploy ${hostile}`)
+      runner.endGroup()
+      runner.setFailed('the step still fails')
+    })
+    expect(runnerCommands(printed).stops).toEqual([])
+    expect(injectedCommands(printed, 'pwned')).toEqual([])
+    expect(runnerCommands(printed).commands.map((command) => command.name)).toEqual([
+      'error',
+      'warning',
+      'debug',
+      'group',
+      'endgroup',
+      'error',
+    ])
+    // A group's name is one line: the runner writes it as `##[group]name` to the log, where a
+    // line break would start a line of the log's markup.
+    const group = runnerCommands(printed).commands.find((command) => command.name === 'group')
+    expect(group?.message).toBe('deploy x ##[stop-commands]pwned ##[error]pwned, ::error::pwned')
+  })
+
+  it('never ends its stop-commands block on a token the text holds in another case', () => {
+    const first = '00000000-0000-4000-8000-00000000000a'
+    const spy = jest
+      .spyOn(globalThis.crypto, 'randomUUID')
+      .mockReturnValueOnce(first)
+      .mockReturnValueOnce('00000000-0000-4000-8000-00000000000b')
+    try {
+      // The runner ends the pause on `##[<token>]` anywhere, comparing without regard to case.
+      const hostile = `see ##[FLIGHTDECK-${first.toUpperCase()}]\n::error::PWNED`
+      const printed = runner.safeLogText(hostile)
+      expect(injectedCommands(printed, 'PWNED')).toEqual([])
+      expect(printed).toContain('::stop-commands::flightdeck-00000000-0000-4000-8000-00000000000b')
+    } finally {
+      spy.mockRestore()
+    }
   })
 
   it('never ends its stop-commands block with a token the text contains', () => {
