@@ -2,11 +2,11 @@
 // comment in the repository: only a comment the token's own account wrote is ever updated.
 import { githubClient } from '../../shared/github/client.js'
 import type { RunContext } from '../../shared/github/context.js'
-import {
-  stickyMarker,
-  upsertStickyComment,
-  writtenBy,
-} from '../../shared/github/sticky-comment.js'
+import { stickyMarker, upsertStickyComment, writtenBy } from '../../shared/github/sticky-comment.js'
+import { sendGitHub } from '../../shared/notify/channels/github.js'
+import { buildMessage } from '../../shared/notify/message.js'
+import { retryPolicy } from '../../shared/notify/retry.js'
+import { setSecret } from '../../shared/runner.js'
 import { FakeGitHubApi } from '../fakes/github-api.js'
 
 let api: FakeGitHubApi
@@ -48,6 +48,18 @@ describe('upsertStickyComment', () => {
     expect(api.calls('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}')).toHaveLength(1)
   })
 
+  it('publishes no registered secret and no URL credential: a comment is read by everyone', async () => {
+    setSecret('pl4nted-flyctl-t0ken')
+    await upsert(
+      'Error: flyctl said pl4nted-flyctl-t0ken at https://ci:pw@db.example/x?api_key=k3y&a=1',
+    )
+    const body = api.comments.get(12)?.[0]?.body ?? ''
+    expect(body).toContain('Error: flyctl said *** at https://db.example/x?api_key=***&a=1')
+    for (const request of api.requests) {
+      expect(JSON.stringify(request.body ?? null)).not.toMatch(/pl4nted-flyctl-t0ken|k3y|ci:pw/)
+    }
+  })
+
   it("leaves another app's marked comment alone: only the token's own account counts", async () => {
     const [other] = api.addComments(12, [`${marker}\nanother app`], 'some-other-app[bot]')
     const written = await upsert('ours')
@@ -76,6 +88,43 @@ describe('upsertStickyComment', () => {
       'octocat',
       'shop-ci',
     ])
+  })
+})
+
+describe("notify's GitHub channel", () => {
+  const saved = { ...process.env }
+  afterEach(() => {
+    process.env = { ...saved }
+  })
+
+  it("writes its own comment next to a person's that carries its marker, then updates its own", async () => {
+    Object.assign(process.env, { GITHUB_API_URL: api.url, GITHUB_REPOSITORY: 'acme/shop' })
+    const notifyMarker = stickyMarker('notify:production')
+    const [planted] = api.addComments(7, [`${notifyMarker}\nplanted by a person`], 'mallory')
+    const send = () =>
+      sendGitHub(
+        { token: 'ghs_jobtoken' },
+        {
+          message: buildMessage({
+            status: 'success',
+            environment: 'production',
+            fields: [],
+            mentions: [],
+            context: { ...context, sha: 'a'.repeat(40), runUrl: 'https://github.com/x' },
+            event: { pullRequest: { number: 7, title: 'Checkout' } },
+            workflow: 'deploy',
+          }),
+          policy: retryPolicy(20_000),
+          log: () => undefined,
+        },
+      )
+    expect((await send()).detail).toBe('commented on pull request #7')
+    expect((await send()).detail).toBe('updated the comment on pull request #7')
+    const comments = api.comments.get(7) ?? []
+    expect(comments).toHaveLength(2)
+    expect(comments[0]).toEqual(planted)
+    expect(comments[1]?.user.login).toBe('github-actions[bot]')
+    expect(comments[1]?.body).toMatch(/^<!-- flightdeck:notify:production -->\n### /)
   })
 })
 

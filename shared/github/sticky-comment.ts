@@ -1,8 +1,10 @@
 // One comment per pull request (or commit) and purpose, found again by a hidden marker and
 // updated in place: a PR gets one flightdeck comment that changes with each push, never a new
 // one per push. Used by preview-app and by notify's GitHub channel.
+import { redact, registeredSecrets } from '../runner.js'
 import type { GitHubClient } from './client.js'
 import type { RunContext } from './context.js'
+import { redactText } from './redact.js'
 
 /** Where the comment lives: a pull request (or issue) conversation, or a commit. */
 export type CommentTarget = { kind: 'issue'; number: number } | { kind: 'commit'; sha: string }
@@ -43,8 +45,13 @@ export function stickyMarker(key: string): string {
   return `<!-- flightdeck:${key.replace(/[^A-Za-z0-9:._/-]/g, '_')} -->`
 }
 
+/**
+ * The body as it may be published: everyone with read access sees a comment, and nothing masks
+ * what an API stores, so it goes through the log's redaction (every registered secret) and
+ * loses URL credentials, as a Deployment description does.
+ */
 function withMarker(marker: string, body: string): string {
-  const text = `${marker}\n${body}`
+  const text = `${marker}\n${redactText(redact(body), registeredSecrets())}`
   return text.length <= MAX_BODY ? text : `${text.slice(0, MAX_BODY - 20)}\n\n…(cut)`
 }
 
