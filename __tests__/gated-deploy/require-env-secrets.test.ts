@@ -23,6 +23,8 @@ describe('gated-deploy require-env', () => {
       inputs: {
         provider: 'command',
         'deploy-command': 'echo "401 for key $DEPLOY_KEY" >&2; exit 1',
+        'releases-command': 'echo "[]"',
+        'rollback-command': 'true',
         'require-env': 'DEPLOY_KEY',
       },
       apiUrl: api.url,

@@ -147,7 +147,7 @@ describe('preview-app with a comment API that never answers', () => {
     })
     expect(result.exitCode).toBe(0)
     expect(result.outputs['action-taken']).toBe('deployed')
-    expect(result.outputs['comment-id']).toBeUndefined()
+    expect(result.outputs['comment-id']).toBe('')
     const warnings = result.stdout.match(
       /^::warning title=preview-app%3A comment not written::.*$/gm,
     )
@@ -234,7 +234,7 @@ describe('preview-app names keep the pull request number', () => {
     expect(result.exitCode).toBe(1)
     expect(result.errors).toHaveLength(1)
     expect(result.errors[0]).toMatch(
-      /^`app-name` .*runs \{pr\} into another placeholder.*PR #1 on branch 7x and PR #17 on branch x.*\(example: \{repo\}-pr-\{pr\}-\{branch\}\)$/,
+      /^invalid `app-name`: .*runs \{pr\} into another placeholder.*PR #1 on branch 7x and PR #17 on branch x.*\(example: \{repo\}-pr-\{pr\}-\{branch\}\)$/,
     )
     expect(clis.calls()).toEqual([])
     expect(api.requests).toEqual([])
