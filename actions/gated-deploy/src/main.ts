@@ -11,6 +11,7 @@ import { formatDuration } from '../../../shared/durations.js'
 import { ActionFailure, errorMessage } from '../../../shared/errors.js'
 import { checkRequiredChecks } from '../../../shared/gates/checks.js'
 import { checkConcurrency } from '../../../shared/gates/concurrency.js'
+import { checkRequiredEnv } from '../../../shared/gates/env.js'
 import { runGates, type Gate, type GatesOutcome } from '../../../shared/gates/run.js'
 import { checkFreezes, checkWindows, gateClock } from '../../../shared/gates/time.js'
 import type { GitHubClient } from '../../../shared/github/client.js'
@@ -26,7 +27,6 @@ import { createProvider } from '../../../shared/providers/registry.js'
 import { currentRelease, releaseLabel } from '../../../shared/providers/select.js'
 import type { Provider, Release } from '../../../shared/providers/types.js'
 import { runAction } from '../../../shared/run.js'
-import { maskSecret } from '../../../shared/secrets.js'
 import * as core from '../../../shared/runner.js'
 import { appendSummary } from '../../../shared/summary.js'
 import { readGatedDeployInputs, type GatedDeployInputs } from './inputs.js'
@@ -86,16 +86,7 @@ function buildGates(
     {
       name: 'require-env',
       configured: inputs['require-env'].length > 0,
-      evaluate: async () => {
-        // What a deploy needs in its environment is a credential: masked as soon as it is read,
-        // so a deploy command that echoes one cannot put it in the log, the Deployment status,
-        // the deployment record or what notify sends on from it.
-        for (const name of inputs['require-env']) maskSecret(process.env[name])
-        const missing = inputs['require-env'].filter((name) => !process.env[name]?.trim())
-        return missing.length === 0
-          ? { open: true, reason: `${inputs['require-env'].join(', ')} set` }
-          : { open: false, reason: `not set or empty: ${missing.join(', ')}` }
-      },
+      evaluate: async () => checkRequiredEnv(inputs['require-env']),
     },
     {
       name: 'require-checks',
