@@ -51,6 +51,11 @@ export const NO_ANSWER = Symbol('no answer')
 
 const DOCS = 'https://docs.github.com/rest'
 
+/** A comment's author as REST shows it: an app's bot is `<slug>[bot]`, of type Bot. */
+function userOf(login: string): FakeComment['user'] {
+  return { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' }
+}
+
 export class FakeGitHubApi {
   readonly requests: RecordedApiRequest[] = []
   /** Requests GitHub would have refused, and why. */
@@ -68,6 +73,12 @@ export class FakeGitHubApi {
   readonly comments = new Map<number, FakeComment[]>()
   private nextCommentId = 5000
 
+  /**
+   * Who the token belongs to: GraphQL's `viewer.login`, and the author of what it writes.
+   * The job token is the GitHub Actions app's bot.
+   */
+  viewer = 'github-actions[bot]'
+
   /** Pull requests `GET /repos/{owner}/{repo}/pulls/{pull_number}` answers. */
   readonly pulls = new Map<number, FakePull>()
 
@@ -77,7 +88,7 @@ export class FakeGitHubApi {
     const added = bodies.map((body) => ({
       id: this.nextCommentId++,
       body,
-      user: { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' },
+      user: userOf(login),
     }))
     list.push(...added)
     this.comments.set(issue, list)
@@ -182,6 +193,7 @@ export class FakeGitHubApi {
     const answer = answerGraphql(
       (request.body ?? {}) as Parameters<typeof answerGraphql>[0],
       this.deployments,
+      this.viewer,
     )
     for (const problem of answer.problems) {
       this.violations.push(`POST /graphql: ${problem}`)
@@ -293,7 +305,7 @@ export class FakeGitHubApi {
 
   /** Issue comments as GitHub pages them: `per_page`, `page`, and a Link header to the next. */
   private answerComments(request: RecordedApiRequest, url: URL): ApiAnswer | undefined {
-    const user = { login: 'github-actions[bot]', type: 'Bot' }
+    const user = userOf(this.viewer)
     if (request.route === 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments') {
       const issue = Number(/\/issues\/(\d+)\/comments$/.exec(url.pathname)?.[1])
       const all = this.comments.get(issue) ?? []
@@ -328,29 +340,31 @@ export class FakeGitHubApi {
         },
       }
     }
+    if (request.route === 'GET /repos/{owner}/{repo}/issues/comments/{comment_id}') {
+      const found = this.findComment(Number(/\/comments\/(\d+)$/.exec(url.pathname)?.[1]))
+      if (!found) return { status: 404, body: { message: 'Not Found', documentation_url: DOCS } }
+      return { status: 200, body: { ...found.comment, html_url: found.htmlUrl } }
+    }
     if (request.route === 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}') {
-      const id = Number(/\/comments\/(\d+)$/.exec(url.pathname)?.[1])
-      for (const [issue, list] of this.comments) {
-        const comment = list.find((c) => c.id === id)
-        if (comment && comment.user.login !== user.login) {
-          // The job token (an app) may not edit a person's comment.
-          return {
-            status: 403,
-            body: { message: 'Resource not accessible by integration', documentation_url: DOCS },
-          }
-        }
-        if (comment) {
-          comment.body = (request.body as { body: string }).body
-          return {
-            status: 200,
-            body: {
-              ...comment,
-              html_url: `https://github.com/acme/shop/pull/${issue}#issuecomment-${id}`,
-            },
-          }
+      // GitHub lets the job token (and any token with issues or pull-requests write) edit any
+      // comment in the repository, whoever wrote it: there is no 403 here. The author stays.
+      const found = this.findComment(Number(/\/comments\/(\d+)$/.exec(url.pathname)?.[1]))
+      if (!found) return { status: 404, body: { message: 'Not Found', documentation_url: DOCS } }
+      found.comment.body = (request.body as { body: string }).body
+      return { status: 200, body: { ...found.comment, html_url: found.htmlUrl } }
+    }
+    return undefined
+  }
+
+  private findComment(id: number): { comment: FakeComment; htmlUrl: string } | undefined {
+    for (const [issue, list] of this.comments) {
+      const comment = list.find((c) => c.id === id)
+      if (comment) {
+        return {
+          comment,
+          htmlUrl: `https://github.com/acme/shop/pull/${issue}#issuecomment-${id}`,
         }
       }
-      return { status: 404, body: { message: 'Not Found', documentation_url: DOCS } }
     }
     return undefined
   }

@@ -126,6 +126,7 @@ function deploymentNode(deployment: FakeDeployment) {
 export function answerGraphql(
   request: { query?: unknown; variables?: unknown; operationName?: unknown },
   deployments: readonly FakeDeployment[],
+  viewer = 'github-actions[bot]',
 ): GraphqlAnswer {
   if (typeof request.query !== 'string') {
     const message = 'A query attribute must be specified and must be a string.'
@@ -142,6 +143,9 @@ export function answerGraphql(
     return { problems: errors.map((error) => error.message), body: { errors } }
   }
   const rootValue = {
+    // The token's own account: for an app's installation token (the job token included),
+    // the app's bot, `<slug>[bot]`.
+    viewer: () => ({ login: viewer }),
     repository: () => ({
       deployments: (args: {
         environments?: string[] | null

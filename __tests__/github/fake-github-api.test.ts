@@ -213,3 +213,27 @@ describe('fake GitHub GraphQL API', () => {
     expect(api.violations).toEqual([expect.stringMatching(problem)])
   })
 })
+
+describe('fake GitHub comments', () => {
+  it("lets the job token edit a person's comment, as GitHub does (the author stays)", async () => {
+    const [mine] = api.addComments(12, ['written by a person'], 'octocat')
+    const answer = await send('PATCH', `/repos/acme/shop/issues/comments/${mine?.id}`, {
+      body: 'edited by the job token',
+    })
+    expect(answer.status).toBe(200)
+    expect(answer.body.user).toEqual({ login: 'octocat', type: 'User' })
+    expect(api.comments.get(12)?.[0]?.body).toBe('edited by the job token')
+    const read = await send('GET', `/repos/acme/shop/issues/comments/${mine?.id}`)
+    expect(read.body).toMatchObject({ id: mine?.id, body: 'edited by the job token' })
+    expect(api.violations).toEqual([])
+  })
+
+  it("names the token's account as GraphQL's viewer and as the author of what it writes", async () => {
+    expect((await graphql('{ viewer { login } }')).body).toEqual({
+      data: { viewer: { login: 'github-actions[bot]' } },
+    })
+    const created = await send('POST', '/repos/acme/shop/issues/12/comments', { body: 'hi' })
+    expect(created.body.user).toEqual({ login: 'github-actions[bot]', type: 'Bot' })
+    expect(api.violations).toEqual([])
+  })
+})

@@ -3,8 +3,8 @@
 import { runBundledAction, secretLeaks } from '../../scripts/lib/action-runner.mjs'
 import { FakeClis } from '../fakes/fake-cli.js'
 import { FakeGitHubApi } from '../fakes/github-api.js'
+import { flyCalls as flyCallsOf, runPreview, TOKEN, type PreviewOptions } from './harness.js'
 
-const TOKEN = 'FlyV1 fm2_plantedpreviewtoken0123456789'
 let api: FakeGitHubApi
 let clis: FakeClis
 
@@ -17,56 +17,9 @@ afterEach(async () => {
   expect(api.violations).toEqual([])
 })
 
-function prEvent(
-  action: string,
-  options: { number?: number; branch?: string; fork?: boolean; merged?: boolean } = {},
-) {
-  const number = options.number ?? 12
-  return {
-    action,
-    number,
-    pull_request: {
-      number,
-      title: 'Checkout: one page',
-      state: action === 'closed' ? 'closed' : 'open',
-      merged: options.merged ?? false,
-      head: {
-        ref: options.branch ?? 'feat/checkout',
-        sha: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
-        repo: { full_name: options.fork ? 'mallory/shop' : 'acme/shop' },
-      },
-      base: { ref: 'main', repo: { full_name: 'acme/shop' } },
-    },
-  }
-}
-
-function preview(
-  action: string,
-  options: Parameters<typeof prEvent>[1] & {
-    inputs?: Record<string, string>
-    token?: string | null
-  } = {},
-) {
-  return runBundledAction('preview-app', {
-    event: prEvent(action, options),
-    eventName: 'pull_request',
-    apiUrl: api.url,
-    env: clis.env(),
-    inputs: {
-      ...(options.token === null ? {} : { token: options.token ?? TOKEN }),
-      org: 'acme',
-      secrets: 'DATABASE_URL=postgres://preview:s3cr3t-db@db.internal/shop',
-      env: 'LOG_LEVEL=debug',
-      ...options.inputs,
-    },
-    timeoutMs: 60_000,
-  })
-}
-
-const flyCalls = (verb: string) =>
-  clis
-    .calls('flyctl')
-    .filter((call) => call.args.slice(0, verb.split(' ').length).join(' ') === verb)
+const preview = (action: string, options: PreviewOptions = {}) =>
+  runPreview(api, clis, action, options)
+const flyCalls = (verb: string) => flyCallsOf(clis, verb)
 
 describe('preview-app through a pull request', () => {
   it('open, push, push, close: one app created once, one comment updated, then torn down', async () => {

@@ -1,18 +1,18 @@
 import {
-  appBelongsToPr,
+  carriesPrNumber,
   checkTemplate,
-  fillTemplate,
-  prOfApp,
-  safeAppName,
+  prNumbersIn,
+  previewAppName,
   slug,
+  templateName,
 } from '../../shared/preview/names.js'
 
 const values = { owner: 'Acme', repo: 'Shop.Web', pr: 42, branch: 'feat/checkout' }
 
 describe('preview app names', () => {
   it('fills the template and makes it safe', () => {
-    expect(safeAppName(fillTemplate('{repo}-pr-{pr}', values), 63)).toBe('shop-web-pr-42')
-    expect(safeAppName(fillTemplate('{owner}-{repo}-{pr}-{branch}', values), 63)).toBe(
+    expect(templateName('{repo}-pr-{pr}', values, 63)).toBe('shop-web-pr-42')
+    expect(templateName('{owner}-{repo}-{pr}-{branch}', values, 63)).toBe(
       'acme-shop-web-42-feat-checkout',
     )
   })
@@ -24,8 +24,9 @@ describe('preview app names', () => {
     ['Ünïcödé—branch', 'shop-pr-7-unicode-branch'],
     ['---', 'shop-pr-7'],
   ])('turns branch %j into a plain name', (branch, expected) => {
-    const name = safeAppName(
-      fillTemplate('{repo}-pr-{pr}-{branch}', { ...values, repo: 'shop', pr: 7, branch }),
+    const name = templateName(
+      '{repo}-pr-{pr}-{branch}',
+      { ...values, repo: 'shop', pr: 7, branch },
       63,
     )
     expect(name).toBe(expected)
@@ -34,14 +35,8 @@ describe('preview app names', () => {
 
   it('keeps two long branches apart within the length limit', () => {
     const long = 'feature/a-very-long-branch-name-that-goes-on-and-on-about-the-checkout'
-    const a = safeAppName(
-      fillTemplate('{repo}-pr-{pr}-{branch}', { ...values, branch: `${long}-one` }),
-      30,
-    )
-    const b = safeAppName(
-      fillTemplate('{repo}-pr-{pr}-{branch}', { ...values, branch: `${long}-two` }),
-      30,
-    )
+    const a = templateName('{repo}-pr-{pr}-{branch}', { ...values, branch: `${long}-one` }, 30)
+    const b = templateName('{repo}-pr-{pr}-{branch}', { ...values, branch: `${long}-two` }, 30)
     expect(a).not.toBe(b)
     for (const name of [a, b]) {
       expect(name.length).toBeLessThanOrEqual(30)
@@ -50,24 +45,86 @@ describe('preview app names', () => {
     }
   })
 
+  it('keeps the PR number whole when a 200-character branch before it is cut to 63', () => {
+    const branch = `feature/${'x'.repeat(192)}`
+    const name = templateName(
+      '{repo}-{branch}-{pr}',
+      { ...values, repo: 'shop', pr: 12, branch },
+      63,
+    )
+    expect(name.length).toBeLessThanOrEqual(63)
+    expect(name).toMatch(/^shop-feature-x+-12-[0-9a-f]{6}$/)
+    expect(carriesPrNumber(name, 12)).toBe(true)
+    expect(prNumbersIn(name, '{repo}-{branch}-{pr}', { owner: 'acme', repo: 'shop' })).toContain(12)
+  })
+
+  it.each([
+    '{repo}-{branch}-{pr}',
+    '{branch}-{pr}',
+    '{owner}-{repo}-pr-{pr}-{branch}',
+    '{pr}.{branch}',
+  ])('carries the PR number through every cut of %s', (template) => {
+    for (const maxLength of [12, 20, 30, 40, 63]) {
+      for (const length of [0, 5, 50, 200]) {
+        for (const pr of [1, 17, 12345]) {
+          const branch = `b7-${'y'.repeat(length)}`
+          const name = templateName(
+            template,
+            { owner: 'acme', repo: 'shop', pr, branch },
+            maxLength,
+          )
+          expect(name.length).toBeLessThanOrEqual(Math.max(maxLength, String(pr).length))
+          expect(carriesPrNumber(name, pr)).toBe(true)
+          // Sweep reads it back wherever the fixed prefix fits (fly's 63 always has room).
+          if (maxLength >= 30) {
+            expect(prNumbersIn(name, template, { owner: 'acme', repo: 'shop' })).toContain(pr)
+          }
+        }
+      }
+    }
+  })
+
+  it('puts pr- in front where the name must start with a letter', () => {
+    const rules = { maxLength: 40, letterFirst: true }
+    expect(previewAppName('{pr}-{branch}', { ...values, branch: 'x' }, rules)).toBe('pr-42-x')
+    expect(previewAppName('{repo}-{pr}', values, rules)).toBe('shop-web-42')
+  })
+
   it('refuses templates without {pr} or with unknown placeholders', () => {
     expect(() => checkTemplate('{repo}-{branch}')).toThrow('has no {pr}')
     expect(() => checkTemplate('{repo}-{number}')).toThrow('unknown placeholder(s) {number}')
     expect(checkTemplate('{repo}-pr-{pr}')).toBe('{repo}-pr-{pr}')
   })
 
-  it("knows an app's PR, and never claims an app of another template", () => {
+  it.each([
+    ['{repo}-pr{pr}{branch}', 'runs {pr} into another placeholder'],
+    ['{repo}-pr{pr}', 'runs {pr} into "r"'],
+    ['{repo}-{pr}{branch}', 'runs {pr} into another placeholder'],
+    ['{branch}{pr}', 'runs {pr} into another placeholder'],
+    ['{repo}-{pr}7', 'runs {pr} into "7"'],
+    ['{repo}-{pr}²', 'runs {pr} into "²"'],
+  ])('refuses %s, whose {pr} could run into the text beside it', (template, problem) => {
+    expect(() => checkTemplate(template)).toThrow(problem)
+    expect(() => checkTemplate(template)).toThrow(
+      'put a dash on each side of {pr} (example: {repo}-pr-{pr}-{branch})',
+    )
+  })
+
+  it.each(['{pr}', '{repo}-{pr}', '{pr}.{branch}', 'pr_{pr}/{branch}', '{owner}-{repo}-pr-{pr}'])(
+    'accepts %s',
+    (template) => {
+      expect(checkTemplate(template)).toBe(template)
+    },
+  )
+
+  it("finds an app's possible PR numbers, and none in an app of another template", () => {
     const base = { owner: 'acme', repo: 'shop' }
-    expect(prOfApp('shop-pr-12', '{repo}-pr-{pr}', base)).toBe(12)
-    expect(prOfApp('shop-pr-12-feat-x', '{repo}-pr-{pr}-{branch}', base)).toBe(12)
-    expect(prOfApp('shop-production', '{repo}-pr-{pr}', base)).toBeUndefined()
-    expect(prOfApp('shopping-pr-3', '{repo}-pr-{pr}', base)).toBeUndefined()
-    expect(
-      appBelongsToPr('shop-pr-12', '{repo}-pr-{pr}', { ...base, pr: 12, branch: 'x' }, 63),
-    ).toBe(true)
-    expect(
-      appBelongsToPr('shop-pr-13', '{repo}-pr-{pr}', { ...base, pr: 12, branch: 'x' }, 63),
-    ).toBe(false)
+    expect(prNumbersIn('shop-pr-12', '{repo}-pr-{pr}', base)).toEqual([12])
+    expect(prNumbersIn('shop-pr-12-feat-x', '{repo}-pr-{pr}-{branch}', base)).toEqual([12])
+    expect(prNumbersIn('shop-feat-2024-12', '{repo}-{branch}-{pr}', base)).toEqual([2024, 12])
+    expect(prNumbersIn('shop-production', '{repo}-pr-{pr}', base)).toEqual([])
+    expect(prNumbersIn('shopping-pr-3', '{repo}-pr-{pr}', base)).toEqual([])
+    expect(prNumbersIn('shop-pr-007', '{repo}-pr-{pr}', base)).toEqual([])
     expect(slug('--A__b--')).toBe('a-b')
   })
 })

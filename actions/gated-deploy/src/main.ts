@@ -11,6 +11,7 @@ import { formatDuration } from '../../../shared/durations.js'
 import { ActionFailure, errorMessage } from '../../../shared/errors.js'
 import { checkRequiredChecks } from '../../../shared/gates/checks.js'
 import { checkConcurrency } from '../../../shared/gates/concurrency.js'
+import { checkRequiredEnv } from '../../../shared/gates/env.js'
 import { runGates, type Gate, type GatesOutcome } from '../../../shared/gates/run.js'
 import { checkFreezes, checkWindows, gateClock } from '../../../shared/gates/time.js'
 import type { GitHubClient } from '../../../shared/github/client.js'
@@ -85,12 +86,7 @@ function buildGates(
     {
       name: 'require-env',
       configured: inputs['require-env'].length > 0,
-      evaluate: async () => {
-        const missing = inputs['require-env'].filter((name) => !process.env[name]?.trim())
-        return missing.length === 0
-          ? { open: true, reason: `${inputs['require-env'].join(', ')} set` }
-          : { open: false, reason: `not set or empty: ${missing.join(', ')}` }
-      },
+      evaluate: async () => checkRequiredEnv(inputs['require-env']),
     },
     {
       name: 'require-checks',

@@ -1,5 +1,10 @@
 // The sticky comment's body: one table a reviewer reads at a glance. Branch names and error
 // text are foreign: they appear only inside code spans; the URL is the platform's, linked.
+// Everyone with read access reads the comment: what a CLI or a health endpoint echoed (a token,
+// a `secrets` value, a `health-headers` value) is redacted as in the log, before Markdown
+// escaping could hide it from the redaction.
+import { redactText } from '../../../shared/github/redact.js'
+import { redact, registeredSecrets } from '../../../shared/runner.js'
 import { code, escapeMarkdown } from '../../../shared/summary.js'
 
 export interface PreviewState {
@@ -35,7 +40,20 @@ function link(url: string): string {
   }
 }
 
-export function commentBody(state: PreviewState, header?: string): string {
+/** Text as it may be published: registered secrets and URL credentials taken out. */
+function publishable(text: string): string {
+  return redactText(redact(text), registeredSecrets())
+}
+
+export function commentBody(raw: PreviewState, header?: string): string {
+  const state = {
+    ...raw,
+    url: raw.url === undefined ? undefined : publishable(raw.url),
+    branch: publishable(raw.branch),
+    health: raw.health === undefined ? undefined : publishable(raw.health),
+    error: raw.error === undefined ? undefined : publishable(raw.error),
+    note: raw.note === undefined ? undefined : publishable(raw.note),
+  }
   const rows = [
     ['Status', STATUS[state.status]],
     ['App', code(state.app).markdown],

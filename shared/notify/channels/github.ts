@@ -94,7 +94,10 @@ export async function sendGitHub(
       })
       try {
         return await withinTime(
-          upsertStickyComment(client, run, target, marker, body),
+          // The signal ends the requests themselves when the attempt runs out of time.
+          upsertStickyComment(client, run, target, marker, body, {
+            signal: AbortSignal.timeout(timeoutMs),
+          }),
           timeoutMs,
           'GitHub',
         )
