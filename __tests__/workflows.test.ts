@@ -2,7 +2,7 @@
 // step uses an action that exists with inputs it declares, and each reusable workflow
 // (on: workflow_call) passes on everything its actions take and give.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
@@ -440,15 +440,71 @@ describe('deploy.yml: the deploy-env step', () => {
     expect(done.githubEnv).toMatch(/API_MODE<<(FLIGHTDECK_EOF_\w+)\na=b\n\1\n$/)
   })
 
-  it.each(['BASH_ENV', 'NODE_OPTIONS', 'LD_PRELOAD', 'GITHUB_TOKEN', 'PATH'])(
-    'refuses %s, which would steer later steps',
-    (name) => {
-      const done = exportDeployEnv(`${name}=/tmp/x`)
-      expect(done.status).toBe(1)
-      expect(done.stdout).toContain(`::error title=deploy-env::${name} steers the runner`)
-      expect(done.githubEnv).toBe('')
-    },
-  )
+  // The runner's unescaping of a command's data (actions/runner ActionCommand.cs, in its order).
+  const unescapeData = (data: string) =>
+    data.replaceAll('%0D', '\r').replaceAll('%0A', '\n').replaceAll('%25', '%')
+
+  it.each([
+    ['a percent escape', 'pass w%25rd'],
+    ['a carriage return inside', 'a\rb'],
+    ['a lone percent', '100%'],
+  ])('masks a value with %s as the exact value exported', (_what, value) => {
+    const done = exportDeployEnv(`DB_PASSWORD=${value}`)
+    expect(done.status).toBe(0)
+    const mask = /^::add-mask::(.*)$/m.exec(done.stdout)?.[1]
+    expect(mask).toBeDefined()
+    expect(mask).not.toMatch(/[\r\n]/)
+    expect(unescapeData(mask ?? '')).toBe(value)
+    expect(done.githubEnv).toContain(`\n${value}\n`)
+  })
+
+  it.each([
+    'BASH_ENV',
+    'ENV',
+    'SHELLOPTS',
+    'BASHOPTS',
+    'PS4',
+    'PROMPT_COMMAND',
+    'IFS',
+    'CDPATH',
+    'GLOBIGNORE',
+    'HOME',
+    'BASH_XTRACEFD',
+    'NODE_OPTIONS',
+    'NODE_PATH',
+    'PYTHONPATH',
+    'PERL5OPT',
+    'RUBYOPT',
+    'JAVA_TOOL_OPTIONS',
+    'GIT_SSH_COMMAND',
+    'LD_PRELOAD',
+    'LD_LIBRARY_PATH',
+    'GCONV_PATH',
+    'GLIBC_TUNABLES',
+    'GITHUB_TOKEN',
+    'PATH',
+  ])('refuses %s, which would steer later steps', (name) => {
+    const done = exportDeployEnv(`${name}=/tmp/x`)
+    expect(done.status).toBe(1)
+    expect(done.stdout).toContain(`::error title=deploy-env::${name} steers the runner`)
+    expect(done.githubEnv).toBe('')
+  })
+
+  it('refuses SHELLOPTS=xtrace with a PS4 that would run a command in every later bash', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flightdeck-ps4-'))
+    const planted = join(dir, 'ran')
+    const done = exportDeployEnv(`SHELLOPTS=xtrace\nPS4=$(touch ${planted})`)
+    expect(done.status).toBe(1)
+    expect(done.githubEnv).toBe('')
+    expect(existsSync(planted)).toBe(false)
+  })
+
+  it('still exports ordinary build variables (NODE_ENV, API_HOME_URL)', () => {
+    const done = exportDeployEnv('NODE_ENV=production\nAPI_HOME_URL=https://x.example')
+    expect(done.status).toBe(0)
+    expect(done.stdout).toContain('exported NODE_ENV\n')
+    expect(done.stdout).toContain('exported API_HOME_URL\n')
+  })
 
   it('refuses a line that is not NAME=VALUE without printing it', () => {
     const done = exportDeployEnv('not a line with s3cr3t')
