@@ -3,8 +3,9 @@
 //
 // - Jobs run in `needs` order; `if:` on jobs and steps is honoured (default `success()`), as are
 //   `continue-on-error`, `failure()`, `always()`, job results and `needs.<job>.result`.
-// - A step that uses a flightdeck action (`flightdeck-actions/flightdeck/actions/<name>@ref` or
-//   `./actions/<name>`) runs the committed bundle dist/<name>/index.js as a child process
+// - A step that uses a flightdeck action (`flightdeck-actions/flightdeck/actions/<name>@ref`,
+//   `./actions/<name>`, or `./../__flightdeck__/actions/<name>` after the step that checks
+//   flightdeck out at the workflow's commit: workflow-self-checkout.mjs) runs the committed bundle dist/<name>/index.js as a child process
 //   (action-runner.mjs), then its post step at the end of the job when action.yml has one.
 //   GITHUB_ENV and GITHUB_PATH written by a step reach the later steps of the job.
 // - A job that uses a reusable workflow of this repo (`…/.github/workflows/<file>@ref` or
@@ -30,6 +31,15 @@ import {
   parseFileCommands,
   runBundledAction,
 } from './action-runner.mjs'
+import {
+  calledJobWorkflow,
+  checkCheckoutStep,
+  flightdeckAction,
+  isCheckoutStep,
+  jobContext,
+  notCheckedOutMessage,
+  topLevelJobWorkflow,
+} from './workflow-self-checkout.mjs'
 
 /** A mistake in a workflow (or in what the run was given): the run stops with this. */
 export class WorkflowError extends Error {
@@ -40,8 +50,6 @@ export class WorkflowError extends Error {
   }
 }
 
-const ACTION_USES =
-  /^(?:flightdeck-actions\/flightdeck\/actions\/|\.\/actions\/)([\w-]+)(?:@[\w./-]+)?$/
 const WORKFLOW_USES =
   /^(?:flightdeck-actions\/flightdeck\/\.github\/workflows\/|\.\/\.github\/workflows\/)([\w.-]+\.ya?ml)(?:@[\w./-]+)?$/
 
@@ -98,8 +106,9 @@ const DEFAULT_GITHUB = {
  * @property {string} job the job id (`caller/callee` inside a reusable workflow)
  * @property {string} key the step's id, else its name, else its first `run:` line or `uses:`
  * @property {string} [id]
- * @property {'flightdeck' | 'flightdeck-post' | 'flightdeck-run' | 'stubbed' | 'skipped'} kind
- *   flightdeck-run: a `run:` step of flightdeck's own reusable workflow, run with bash
+ * @property {'flightdeck' | 'flightdeck-post' | 'flightdeck-run' | 'flightdeck-checkout' | 'stubbed' | 'skipped'} kind
+ *   flightdeck-run: a `run:` step of flightdeck's own reusable workflow, run with bash;
+ *   flightdeck-checkout: its step that checks flightdeck out (checked, not run)
  * @property {string} [action] the flightdeck action's name
  * @property {string} [uses]
  * @property {string} [run] the script, expressions substituted (stubbed `run:` steps)
@@ -194,6 +203,7 @@ export async function runWorkflow(source, file, options = {}) {
     secretsDeclared: undefined,
     prefix: '',
     ownScripts: false,
+    jobWorkflow: topLevelJobWorkflow(github, file),
   })
   const unused = Object.keys(options.overrides ?? {}).filter((name) => !run.usedOverrides.has(name))
   if (unused.length > 0) {
@@ -224,6 +234,7 @@ export function parseWorkflow(text, file) {
  * @property {Record<string, string>} secrets
  * @property {Set<string> | undefined} secretsDeclared a reusable workflow's declared secrets (undefined: the top level)
  * @property {string} prefix job id prefix in traces (`caller/`)
+ * @property {import('./workflow-self-checkout.mjs').JobWorkflow} jobWorkflow what job.workflow_* says
  * @property {boolean} ownScripts whether its `run:` steps are flightdeck's own (a reusable
  *   workflow of this repo: they run) or the consumer's (stubbed)
  */
@@ -312,7 +323,11 @@ class Run {
       for (const need of needs) needsContext[need] = /** @type {JobRecord} */ (done.get(need))
       const base = {
         where,
-        github: this.github,
+        // A job of a called workflow also has github.job_workflow_sha.
+        github: scope.ownScripts
+          ? { ...this.github, job_workflow_sha: scope.jobWorkflow.sha }
+          : this.github,
+        jobWorkflow: scope.jobWorkflow,
         runner: this.runner,
         inputs: scope.inputs,
         secrets: scope.secrets,
@@ -388,6 +403,7 @@ class Run {
     /** @type {string[]} */
     const addedPath = []
     let failed = false
+    let checkedOut = false
     /** @type {StepTrace[]} */
     const stepTraces = []
     /** @type {Array<() => Promise<void>>} */
@@ -403,7 +419,8 @@ class Run {
         env: { ...jobEnv, ...exported },
       }
       const uses = typeof step.uses === 'string' ? step.uses : undefined
-      const actionName = uses ? ACTION_USES.exec(uses)?.[1] : undefined
+      const action = flightdeckAction(uses)
+      const actionName = action?.name
       /** @type {StepTrace} */
       const stepTrace = {
         job: traceId,
@@ -428,6 +445,9 @@ class Run {
       let outcome = 'success'
       /** @type {Record<string, string>} */
       let outputs = {}
+      if (action?.fromCheckout && !checkedOut) {
+        throw new WorkflowError(notCheckedOutMessage(String(uses), stepWhere))
+      }
       if (actionName) {
         const checked = this.checkActionInputs(actionName, withValues, stepWhere)
         const overridden = this.overridesFor(traceId, jobId, key, actionName, stepWhere)
@@ -498,6 +518,16 @@ class Run {
             if (postOutcome === 'failure') failed = true
           })
         }
+      } else if (scope.ownScripts && isCheckoutStep(step)) {
+        // Fetching flightdeck is GitHub's part; that the step asks for this job's commit is ours.
+        const target = checkCheckoutStep(
+          stepEnv,
+          ctx.jobWorkflow,
+          stepWhere,
+          (message) => new WorkflowError(message),
+        )
+        checkedOut = true
+        Object.assign(stepTrace, { kind: 'flightdeck-checkout', env: stepEnv, checkedOut: target })
       } else if (typeof step.run === 'string' && scope.ownScripts) {
         // A script of flightdeck's own reusable workflow is part of flightdeck: it runs.
         const script = interpolate(step.run, envCtx, `${stepWhere}: run`)
@@ -619,6 +649,7 @@ class Run {
       secretsDeclared: job.secrets === 'inherit' ? undefined : declaredSecrets,
       prefix: `${scope.prefix}${jobId}/`,
       ownScripts: true,
+      jobWorkflow: calledJobWorkflow(job.uses, file, scope.jobWorkflow),
     })
     trace.steps.push(...inner.steps)
     trace.stubbed.push(...inner.stubbed)
@@ -724,7 +755,7 @@ class Run {
       /** @type {Map<string, string | undefined>} */
       const actionOf = new Map()
       job.steps.forEach((/** @type {any} */ step, /** @type {number} */ index) => {
-        const action = typeof step.uses === 'string' ? ACTION_USES.exec(step.uses)?.[1] : undefined
+        const action = flightdeckAction(step.uses)?.name
         actionOf.set(/** @type {string} */ (keys[index]), action)
         if (action && isRecord(step.with)) {
           const declared = this.actionSpec(action).inputs ?? {}
@@ -1210,6 +1241,7 @@ function strict(value, where, expression) {
  * @typedef {{ type: 'literal', value: unknown }
  *   | { type: 'path', root: string, keys: Array<Expr> }
  *   | { type: 'call', name: string, args: Expr[] }
+ *   | { type: 'member', object: Expr, keys: Expr[] }
  *   | { type: 'not', operand: Expr }
  *   | { type: 'and' | 'or', left: Expr, right: Expr }
  *   | { type: 'compare', op: string, left: Expr, right: Expr }} Expr
@@ -1333,9 +1365,17 @@ export function parseExpression(text, where = 'expression') {
         }
       }
       expect(')')
-      return { type: 'call', name, args }
+      /** @type {Expr} */
+      const call = { type: 'call', name, args }
+      /** @type {Expr[]} */
+      const members = pathKeys()
+      return members.length ? { type: 'member', object: call, keys: members } : call
     }
     if (!CONTEXTS.has(word)) fail(`unknown context ${word}`)
+    return { type: 'path', root: word, keys: pathKeys() }
+  }
+  /** `.name` and `[expression]` after a context or a call. */
+  const pathKeys = () => {
     /** @type {Expr[]} */
     const keys = []
     for (;;) {
@@ -1351,7 +1391,7 @@ export function parseExpression(text, where = 'expression') {
         expect(']')
       } else break
     }
-    return { type: 'path', root: word, keys }
+    return keys
   }
   const ast = or()
   if (at < tokens.length) fail(`unexpected ${tokens[at]?.value}`)
@@ -1442,6 +1482,8 @@ function show(ast) {
       ].join('')
     case 'call':
       return `${ast.name}(${ast.args.map(show).join(', ')})`
+    case 'member':
+      return `${show(ast.object)}${ast.keys.map((key) => `[${show(key)}]`).join('')}`
     case 'not':
       return `!${show(ast.operand)}`
     case 'and':
@@ -1469,6 +1511,8 @@ function usesStatusFunction(ast) {
       return usesStatusFunction(ast.left) || usesStatusFunction(ast.right)
     case 'path':
       return ast.keys.some(usesStatusFunction)
+    case 'member':
+      return usesStatusFunction(ast.object) || ast.keys.some(usesStatusFunction)
     default:
       return false
   }
@@ -1501,6 +1545,16 @@ function evaluate(ast, ctx, where) {
     }
     case 'call':
       return callFunction(ast.name, ast.args, ctx, where)
+    case 'member': {
+      // fromJSON(...).name: a property a value does not have is null, as on GitHub.
+      /** @type {unknown} */
+      let value = strict(evaluate(ast.object, ctx, where), where, show(ast.object))
+      for (const key of ast.keys) {
+        const name = toText(strict(evaluate(key, ctx, where), where, show(key)))
+        value = isRecord(value) ? (value[name] ?? null) : null
+      }
+      return value
+    }
     case 'path': {
       const keys = ast.keys.map((key) =>
         toText(strict(evaluate(key, ctx, where), where, show(key))),
@@ -1647,8 +1701,7 @@ function resolvePath(root, keys, ctx, where) {
       return value
     }
     case 'job':
-      if (keys[0] === 'status') return ctx.status === 'success' ? 'success' : 'failure'
-      return missing('the runner knows only job.status')
+      return walk(jobContext(ctx.status, ctx.jobWorkflow), keys, missing)
     case 'runner':
       return walk(ctx.runner, keys, missing)
     case 'github': {
