@@ -6,6 +6,7 @@ import { jest } from '@jest/globals'
 import { readGatedDeployInputs } from '../../actions/gated-deploy/src/inputs.js'
 import { readHealthCheckInputs } from '../../actions/health-check/src/inputs.js'
 import { readNotifyInputs } from '../../actions/notify/src/inputs.js'
+import { readPreviewInputs } from '../../actions/preview-app/src/inputs.js'
 import { readRollbackInputs } from '../../actions/rollback/src/inputs.js'
 import { InputError } from '../../shared/errors.js'
 import { environmentName, headerLines } from '../../shared/inputs.js'
@@ -141,7 +142,7 @@ describe('inputs the chosen provider never reads', () => {
     expect(warn).not.toHaveBeenCalled()
   })
 
-  it('gated-deploy and rollback warn as they read their inputs', () => {
+  it('gated-deploy, rollback and preview-app warn as they read their inputs', () => {
     const lines: string[] = []
     const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
       lines.push(String(chunk))
@@ -150,12 +151,14 @@ describe('inputs the chosen provider never reads', () => {
     try {
       readGatedDeployInputs(readerOf({ app: 'shop', 'account-id': 'abc' }))
       readRollbackInputs(readerOf({ app: 'shop', 'org-id': 'team_1' }))
+      readPreviewInputs(readerOf({ 'project-id': 'prj_1' }))
     } finally {
       spy.mockRestore()
     }
     const out = lines.join('')
     expect(out).toMatch(/::warning title=input not used::`account-id` is set, but provider `fly`/)
     expect(out).toMatch(/::warning title=input not used::`org-id` is set, but provider `fly`/)
+    expect(out).toMatch(/::warning title=input not used::`project-id` is set, but provider `fly`/)
   })
 
   // The table is written down (providers load lazily); derive it again from what each
