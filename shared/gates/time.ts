@@ -97,7 +97,7 @@ const DAY_NAMES = [
 function dayIndex(word: string): number {
   const lower = word.toLowerCase()
   const index = Math.max(DAYS.indexOf(lower as never), DAY_NAMES.indexOf(lower as never))
-  if (index < 0) throw new Error(`${JSON.stringify(word)} is not a weekday (Mon or Monday)`)
+  if (index < 0) throw new Error(`${JSON.stringify(word)} is not a weekday`)
   return index
 }
 
