@@ -82,7 +82,10 @@ export function workflowCallSpec(file: string): WorkflowCallSpec | undefined {
 // ---------------------------------------------------------------------------------------------
 // flightdeck `uses:` lines
 
-const ACTION_USES = /^(?:flightdeck-actions\/flightdeck\/actions\/|\.\/actions\/)([\w-]+)(?:@|$)/
+// By tag, from this repository, or (in flightdeck's reusable workflows) from the checkout of
+// flightdeck at the workflow's own commit beside the workspace.
+const ACTION_USES =
+  /^(?:flightdeck-actions\/flightdeck\/actions\/|\.\/actions\/|\.\/\.\.\/__flightdeck__\/actions\/)([\w-]+)(?:@|$)/
 const WORKFLOW_USES =
   /^(?:flightdeck-actions\/flightdeck\/\.github\/workflows\/|\.\/\.github\/workflows\/)([\w.-]+\.ya?ml)(?:@|$)/
 

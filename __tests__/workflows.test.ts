@@ -2,7 +2,14 @@
 // step uses an action that exists with inputs it declares, and each reusable workflow
 // (on: workflow_call) passes on everything its actions take and give.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
@@ -12,6 +19,7 @@ import {
   checkUse,
   flightdeckUses,
   readRepoFile,
+  workflowCallSpec,
   workflowFiles,
   type Job,
   type Workflow,
@@ -440,20 +448,194 @@ describe('deploy.yml: the deploy-env step', () => {
     expect(done.githubEnv).toMatch(/API_MODE<<(FLIGHTDECK_EOF_\w+)\na=b\n\1\n$/)
   })
 
-  it.each(['BASH_ENV', 'NODE_OPTIONS', 'LD_PRELOAD', 'GITHUB_TOKEN', 'PATH'])(
-    'refuses %s, which would steer later steps',
-    (name) => {
-      const done = exportDeployEnv(`${name}=/tmp/x`)
-      expect(done.status).toBe(1)
-      expect(done.stdout).toContain(`::error title=deploy-env::${name} steers the runner`)
-      expect(done.githubEnv).toBe('')
-    },
-  )
+  // The runner's unescaping of a command's data (actions/runner ActionCommand.cs, in its order).
+  const unescapeData = (data: string) =>
+    data.replaceAll('%0D', '\r').replaceAll('%0A', '\n').replaceAll('%25', '%')
+
+  it.each([
+    ['a percent escape', 'pass w%25rd'],
+    ['a carriage return inside', 'a\rb'],
+    ['a lone percent', '100%'],
+  ])('masks a value with %s as the exact value exported', (_what, value) => {
+    const done = exportDeployEnv(`DB_PASSWORD=${value}`)
+    expect(done.status).toBe(0)
+    const mask = /^::add-mask::(.*)$/m.exec(done.stdout)?.[1]
+    expect(mask).toBeDefined()
+    expect(mask).not.toMatch(/[\r\n]/)
+    expect(unescapeData(mask ?? '')).toBe(value)
+    expect(done.githubEnv).toContain(`\n${value}\n`)
+  })
+
+  it.each([
+    'BASH_ENV',
+    'ENV',
+    'SHELLOPTS',
+    'BASHOPTS',
+    'PS4',
+    'PROMPT_COMMAND',
+    'IFS',
+    'CDPATH',
+    'GLOBIGNORE',
+    'HOME',
+    'BASH_XTRACEFD',
+    'NODE_OPTIONS',
+    'NODE_PATH',
+    'PYTHONPATH',
+    'PERL5OPT',
+    'RUBYOPT',
+    'JAVA_TOOL_OPTIONS',
+    'GIT_SSH_COMMAND',
+    'LD_PRELOAD',
+    'LD_LIBRARY_PATH',
+    'GCONV_PATH',
+    'GLIBC_TUNABLES',
+    'GITHUB_TOKEN',
+    'PATH',
+  ])('refuses %s, which would steer later steps', (name) => {
+    const done = exportDeployEnv(`${name}=/tmp/x`)
+    expect(done.status).toBe(1)
+    expect(done.stdout).toContain(`::error title=deploy-env::${name} steers the runner`)
+    expect(done.githubEnv).toBe('')
+  })
+
+  it('refuses SHELLOPTS=xtrace with a PS4 that would run a command in every later bash', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flightdeck-ps4-'))
+    const planted = join(dir, 'ran')
+    const done = exportDeployEnv(`SHELLOPTS=xtrace\nPS4=$(touch ${planted})`)
+    expect(done.status).toBe(1)
+    expect(done.githubEnv).toBe('')
+    expect(existsSync(planted)).toBe(false)
+  })
+
+  it('still exports ordinary build variables (NODE_ENV, API_HOME_URL)', () => {
+    const done = exportDeployEnv('NODE_ENV=production\nAPI_HOME_URL=https://x.example')
+    expect(done.status).toBe(0)
+    expect(done.stdout).toContain('exported NODE_ENV\n')
+    expect(done.stdout).toContain('exported API_HOME_URL\n')
+  })
 
   it('refuses a line that is not NAME=VALUE without printing it', () => {
     const done = exportDeployEnv('not a line with s3cr3t')
     expect(done.status).toBe(1)
     expect(done.stdout).toContain('::error title=deploy-env::a line is not NAME=VALUE')
     expect(done.stdout + done.stderr).not.toContain('s3cr3t')
+  })
+})
+
+// ---------------------------------------------------------------------------------------------
+// A reusable workflow runs flightdeck's actions at its own commit: a first step (id flightdeck)
+// checks the workflow's repository out at job.workflow_sha beside the workspace, and every
+// flightdeck step uses ./../__flightdeck__/actions/<name>, never a tag that may move.
+
+const CHECKED_OUT = /^\.\/\.\.\/__flightdeck__\/actions\/[\w-]+$/
+
+const reusableWithActions = files
+  .filter((file) => file.startsWith('.github/workflows/'))
+  .filter((file) => workflowCallSpec(file.replace('.github/workflows/', '')) !== undefined)
+  .map((file) => ({ file, workflow: parse(readRepoFile(file)) as Workflow }))
+  .filter(({ workflow }) => flightdeckUses(workflow).some((use) => use.kind === 'action'))
+
+type RunStep = { id?: string; uses?: string; run?: string; env?: Record<string, string> }
+
+describe.each(reusableWithActions.map((entry) => [entry.file, entry] as const))(
+  '%s runs the actions of its own commit',
+  (_file, { workflow }) => {
+    it('checks flightdeck out first, then uses every action from that checkout', () => {
+      for (const job of Object.values(workflow.jobs ?? {})) {
+        const steps = (job.steps ?? []) as RunStep[]
+        const uses = steps.filter((step) => flightdeckUses([step]).length > 0)
+        if (uses.length === 0) continue
+        expect(steps[0]?.id).toBe('flightdeck')
+        expect(uses.map((step) => step.uses)).toEqual(
+          uses.map(() => expect.stringMatching(CHECKED_OUT)),
+        )
+      }
+    })
+  },
+)
+
+describe('the step that checks flightdeck out', () => {
+  const steps = reusableWithActions.flatMap(({ file, workflow }) =>
+    Object.values(workflow.jobs ?? {}).flatMap((job) =>
+      ((job.steps ?? []) as RunStep[])
+        .filter((step) => step.id === 'flightdeck')
+        .map((step) => ({ file, step })),
+    ),
+  )
+  const step = steps[0]?.step
+
+  it('is the same in every reusable workflow, and reads job.workflow_*', () => {
+    expect(steps.length).toBeGreaterThanOrEqual(4)
+    for (const other of steps) expect(other.step).toEqual(step)
+    expect(step?.env?.FLIGHTDECK_REPOSITORY).toContain('fromJSON(toJSON(job)).workflow_repository')
+    expect(step?.env?.FLIGHTDECK_SHA).toContain('fromJSON(toJSON(job)).workflow_sha')
+  })
+
+  // A server with flightdeck's history: v1 has moved on past the commit a caller pinned.
+  function server() {
+    const dir = mkdtempSync(join(tmpdir(), 'flightdeck-self-checkout-'))
+    const repo = join(dir, 'server', 'flightdeck-actions', 'flightdeck')
+    const git = (...args: string[]) =>
+      spawnSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@example', ...args], {
+        encoding: 'utf8',
+      }).stdout.trim()
+    mkdirSync(join(repo, 'actions', 'setup'), { recursive: true })
+    git('init', '-q')
+    writeFileSync(join(repo, 'actions', 'setup', 'action.yml'), 'name: pinned\n')
+    git('add', '.')
+    git('commit', '-qm', 'pinned')
+    const pinned = git('rev-parse', 'HEAD')
+    writeFileSync(join(repo, 'actions', 'setup', 'action.yml'), 'name: v1 moved on\n')
+    git('commit', '-qam', 'later')
+    git('tag', 'v1')
+    const workspace = join(dir, 'work', 'shop', 'shop')
+    mkdirSync(workspace, { recursive: true })
+    writeFileSync(join(workspace, 'app.js'), 'the caller’s code\n')
+    return { dir, pinned, workspace }
+  }
+
+  function checkOut(env: Record<string, string>) {
+    return spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step?.run ?? ''], {
+      env: { PATH: process.env.PATH, GIT_TERMINAL_PROMPT: '0', ...env },
+      encoding: 'utf8',
+      timeout: 60_000,
+    })
+  }
+
+  it('fetches the workflow’s own commit beside the workspace, not what v1 points to', () => {
+    const { dir, pinned, workspace } = server()
+    const done = checkOut({
+      FLIGHTDECK_REPOSITORY: 'flightdeck-actions/flightdeck',
+      FLIGHTDECK_SHA: pinned,
+      FLIGHTDECK_SERVER_URL: `file://${join(dir, 'server')}`,
+      GITHUB_WORKSPACE: workspace,
+    })
+    expect(done.stderr).toBe('')
+    expect(done.status).toBe(0)
+    const checkedOut = join(dir, 'work', 'shop', '__flightdeck__')
+    expect(readFileSync(join(checkedOut, 'actions', 'setup', 'action.yml'), 'utf8')).toBe(
+      'name: pinned\n',
+    )
+    // The caller's workspace, which gets deployed, holds only the caller's code.
+    expect(readdirSync(workspace)).toEqual(['app.js'])
+  })
+
+  it.each([
+    ['no commit', { FLIGHTDECK_REPOSITORY: 'flightdeck-actions/flightdeck', FLIGHTDECK_SHA: '' }],
+    ['a short commit', { FLIGHTDECK_REPOSITORY: 'a/b', FLIGHTDECK_SHA: 'abc123' }],
+    [
+      'a repository with a path in it',
+      { FLIGHTDECK_REPOSITORY: 'a/b/../c', FLIGHTDECK_SHA: 'a'.repeat(40) },
+    ],
+  ])('refuses %s with one error line, fetching nothing', (_what, env) => {
+    const { dir, workspace } = server()
+    const done = checkOut({
+      ...env,
+      FLIGHTDECK_SERVER_URL: `file://${dir}`,
+      GITHUB_WORKSPACE: workspace,
+    })
+    expect(done.status).toBe(1)
+    expect(done.stdout).toMatch(/^::error title=flightdeck::this job was not told/)
+    expect(existsSync(join(dir, 'work', 'shop', '__flightdeck__'))).toBe(false)
   })
 })

@@ -184,6 +184,12 @@ export const keyValueLines = (): InputSchema<Record<string, string>> =>
   })
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+/**
+ * What fetch sends as a header value: no CR, LF or NUL (they would end or split the header) and
+ * nothing past U+00FF (a header is bytes; undici refuses it only when the request is made, which
+ * the health check would report as "unhealthy").
+ */
+const HEADER_VALUE = /^[^\0\r\n\u0100-\uffff]*$/
 
 /** `Name: value` lines, as for HTTP headers. Names keep the user's spelling. */
 export const headerLines = (): InputSchema<Record<string, string>> =>
@@ -196,10 +202,32 @@ export const headerLines = (): InputSchema<Record<string, string>> =>
         // Never echo the line: it may hold a credential.
         throw new Error(`a line is not a "Name: value" header (example: Authorization: Bearer abc)`)
       }
-      headers[name] = line.slice(at + 1).trim()
+      const value = line.slice(at + 1).trim()
+      if (!HEADER_VALUE.test(value)) {
+        // Named by its header, never shown: the value may be a credential.
+        throw new Error(
+          `the value of header ${quote(name)} has a carriage return, line feed, NUL or a character outside Latin-1, which a header value cannot hold (example: Authorization: Bearer abc)`,
+        )
+      }
+      headers[name] = value
     }
     maskSensitiveHeaders(headers)
     return headers
+  })
+
+/**
+ * The name of a GitHub environment (production, Preview EU): one line of printable text, at most
+ * 255 characters, as GitHub allows. A line break would end the log line or record field it is
+ * written into and start another.
+ */
+export const environmentName = (example = 'production'): InputSchema<string> =>
+  parser((value) => {
+    if (/[\p{Cc}\u2028\u2029]/u.test(value) || value.length > 255) {
+      throw new Error(
+        `${quote(value)} is not an environment name: one line of at most 255 characters, without control characters (example: ${example})`,
+      )
+    }
+    return value
   })
 
 /** An http(s) URL; a user or password in it is masked at once and never quoted in errors. */

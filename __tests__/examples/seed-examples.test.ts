@@ -154,6 +154,9 @@ function stepOf(trace: WorkflowTrace, job: string, key: string): StepTrace {
 
 // The setup action as every example calls it (for whichever platform's CLI).
 const SETUP_ACTION = 'flightdeck-actions/flightdeck/actions/setup@v1'
+// The reusable workflows run setup (and every action) from their checkout of flightdeck at the
+// workflow's own commit, which their first step (id flightdeck) makes.
+const CHECKED_OUT_SETUP = './../__flightdeck__/actions/setup'
 
 const seed000Secrets = (s: StandIns) => ({
   FLY_API_TOKEN: 'fly-token-0123456789',
@@ -467,7 +470,8 @@ const SETUPS: Record<string, Scenario[]> = {
           ['preview', 'skipped'],
         ])
         expect(flightdeckSteps(trace)).toEqual([
-          `production/deploy › ${SETUP_ACTION} [setup] success`,
+          'production/deploy › flightdeck [run] success',
+          `production/deploy › ${CHECKED_OUT_SETUP} [setup] success`,
           'production/deploy › Export deploy-env [run] success',
           'production/deploy › deploy [gated-deploy] success',
           'production/deploy › notify [notify] success',
@@ -501,7 +505,8 @@ const SETUPS: Record<string, Scenario[]> = {
           ['preview', 'skipped'],
         ])
         expect(flightdeckSteps(trace)).toEqual([
-          `staging/deploy › ${SETUP_ACTION} [setup] success`,
+          'staging/deploy › flightdeck [run] success',
+          `staging/deploy › ${CHECKED_OUT_SETUP} [setup] success`,
           'staging/deploy › Export deploy-env [run] success',
           'staging/deploy › deploy [gated-deploy] success',
           'staging/deploy › notify [notify] success',
@@ -621,7 +626,8 @@ const SETUPS: Record<string, Scenario[]> = {
           ['smoke', 'success'],
         ])
         expect(flightdeckSteps(trace)).toEqual([
-          `production/deploy › ${SETUP_ACTION} [setup] success`,
+          'production/deploy › flightdeck [run] success',
+          `production/deploy › ${CHECKED_OUT_SETUP} [setup] success`,
           'production/deploy › Export deploy-env [run] success',
           'production/deploy › deploy [gated-deploy] success',
           'production/deploy › notify [notify] success',
@@ -713,6 +719,7 @@ const SETUPS: Record<string, Scenario[]> = {
       ],
       check: (trace, s) => {
         expect(flightdeckSteps(trace)).toEqual([
+          'production/monitor › flightdeck [run] success',
           'production/monitor › health [health-check] failure',
           'production/monitor › state [run] success',
           'production/monitor › notify [notify] success',
@@ -737,7 +744,8 @@ const SETUPS: Record<string, Scenario[]> = {
       conclusion: 'success',
       check: (trace, s) => {
         expect(flightdeckSteps(trace)).toEqual([
-          `production/deploy › ${SETUP_ACTION} [setup] success`,
+          'production/deploy › flightdeck [run] success',
+          `production/deploy › ${CHECKED_OUT_SETUP} [setup] success`,
           'production/deploy › Export deploy-env [run] success',
           'production/deploy › deploy [gated-deploy] success',
           'production/deploy › notify [notify] success',
@@ -833,7 +841,8 @@ const SETUPS: Record<string, Scenario[]> = {
         ])
         expect(trace.jobs[2]?.outputs['blocked-by']).toMatch(/^freeze\b.*holiday freeze/)
         expect(flightdeckSteps(trace)).toEqual([
-          `production-api/deploy › ${SETUP_ACTION} [setup] success`,
+          'production-api/deploy › flightdeck [run] success',
+          `production-api/deploy › ${CHECKED_OUT_SETUP} [setup] success`,
           'production-api/deploy › Export deploy-env [run] success',
           'production-api/deploy › deploy [gated-deploy] failure',
           'production-api/deploy › notify [notify] success',
@@ -947,7 +956,8 @@ const SETUPS: Record<string, Scenario[]> = {
       stubbed: ['report › echo "from $FROM to $TO, healthy $HEALTHY"'],
       check: (trace, s) => {
         expect(flightdeckSteps(trace)).toEqual([
-          `rollback/rollback › ${SETUP_ACTION} [setup] success`,
+          'rollback/rollback › flightdeck [run] success',
+          `rollback/rollback › ${CHECKED_OUT_SETUP} [setup] success`,
           'rollback/rollback › rollback [rollback] success',
           'rollback/rollback › notify [notify] success',
           'rollback/rollback › post rollback [rollback] success',

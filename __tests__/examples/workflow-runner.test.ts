@@ -14,6 +14,7 @@ import {
   type RunWorkflowOptions,
   type WorkflowTrace,
 } from '../../scripts/lib/workflow-runner.mjs'
+import { RELEASE_SHA } from '../../scripts/lib/workflow-self-checkout.mjs'
 import { FakeGitHubApi } from '../fakes/github-api.js'
 
 const HEALTH_CHECK = 'flightdeck-actions/flightdeck/actions/health-check@v1'
@@ -599,10 +600,17 @@ jobs:
       )
       process.stdout.write(`${describeTrace(trace)}\n`)
       expect(trace.conclusion).toBe('success')
-      // rollback.yml's setup step is skipped for the command provider (its if:); what ran:
-      expect(trace.steps[0]).toMatchObject({ action: 'setup', kind: 'skipped' })
+      // rollback.yml first checks flightdeck out at its own commit (v1's, here); its setup step
+      // is skipped for the command provider (its if:); what ran:
+      expect(trace.steps[0]).toMatchObject({
+        key: 'flightdeck',
+        kind: 'flightdeck-checkout',
+        checkedOut: { repository: 'flightdeck-actions/flightdeck', sha: RELEASE_SHA },
+      })
+      expect(trace.steps[1]).toMatchObject({ action: 'setup', kind: 'skipped' })
       const ran = trace.steps.filter((s) => s.kind !== 'skipped')
       expect(ran.map((s) => [s.job, s.key, s.kind, s.outcome])).toEqual([
+        ['rollback/rollback', 'flightdeck', 'flightdeck-checkout', 'success'],
         ['rollback/rollback', 'rollback', 'flightdeck', 'success'],
         ['rollback/rollback', 'post rollback', 'flightdeck-post', 'success'],
         ['report', expect.stringMatching(/^echo /), 'stubbed', 'success'],
@@ -622,5 +630,74 @@ jobs:
       await api.stop()
     }
     expect(api.violations).toEqual([])
+  })
+})
+
+// flightdeck's reusable workflows check flightdeck out at their own commit and use the actions
+// from there: the runner resolves that path only after the checkout step, and checks the step
+// is given the commit the caller pinned.
+describe('actions from the checkout of flightdeck at the workflow’s commit', () => {
+  const PINNED = '0123456789abcdef0123456789abcdef01234567'
+  const monitorCall = (ref: string) => `
+on: push
+jobs:
+  monitor:
+    uses: flightdeck-actions/flightdeck/.github/workflows/monitor.yml@${ref}
+    with:
+      name: shop
+      url: \${{ vars.APP_URL }}
+`
+
+  it('checks out the SHA a caller pins, then runs the action from the checkout', async () => {
+    const trace = await run(monitorCall(PINNED), {
+      workflowsDir: new URL('../../.github/workflows/', import.meta.url).pathname,
+    })
+    expect(trace.steps[0]).toMatchObject({
+      job: 'monitor/monitor',
+      kind: 'flightdeck-checkout',
+      checkedOut: { repository: 'flightdeck-actions/flightdeck', sha: PINNED },
+    })
+    expect(trace.steps.find((step) => step.key === 'health')).toMatchObject({
+      uses: './../__flightdeck__/actions/health-check',
+      action: 'health-check',
+      kind: 'flightdeck',
+      outcome: 'success',
+    })
+  })
+
+  it('fails a checkout step that asks for the caller’s commit (github.sha) instead', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'flightdeck-wrong-sha-'))
+    const monitor = readFileSync(
+      new URL('../../.github/workflows/monitor.yml', import.meta.url),
+      'utf8',
+    )
+    const wrong = monitor.replace(/^( +FLIGHTDECK_SHA: ).*$/m, '$1$${{ github.sha }}')
+    expect(wrong).not.toBe(monitor)
+    writeFileSync(join(dir, 'monitor.yml'), wrong)
+    await expect(run(monitorCall(PINNED), { workflowsDir: dir })).rejects.toThrow(
+      `checks out flightdeck-actions/flightdeck@ffac537e6cbbf934b08745a378932722df287a53, but this job's workflow is flightdeck-actions/flightdeck@${PINNED}`,
+    )
+  })
+
+  it('refuses a step that uses the checkout before the job has checked flightdeck out', async () => {
+    const { calls, runAction } = recordingRunner()
+    await expect(
+      run(
+        `
+on: push
+jobs:
+  check:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: ./../__flightdeck__/actions/health-check
+        with:
+          url: \${{ vars.APP_URL }}
+`,
+        { runAction },
+      ),
+    ).rejects.toThrow(
+      /uses \.\/\.\.\/__flightdeck__\/actions\/health-check before the step with id flightdeck has checked flightdeck out/,
+    )
+    expect(calls).toEqual([])
   })
 })

@@ -48,6 +48,11 @@ describe('deploy-window', () => {
     expect(checkWindows([night], at('2026-11-26T23:00:00Z')).open).toBe(false)
   })
 
+  it('reads days as three letters or whole names, in any case', () => {
+    expect([...parseDeployWindow('Monday-FRIDAY 09:00-17:00').days].sort()).toEqual([1, 2, 3, 4, 5])
+    expect([...parseDeployWindow('sat,Sunday 09:00-17:00').days].sort()).toEqual([0, 6])
+  })
+
   it('reads day lists, wrapping ranges and UTC by default', () => {
     expect([...parseDeployWindow('Fri-Mon 00:00-24:00').days].sort()).toEqual([0, 1, 5, 6])
     expect([...parseDeployWindow('mon,wed 08:00-09:00').days].sort()).toEqual([1, 3])
@@ -57,6 +62,10 @@ describe('deploy-window', () => {
   it.each([
     ['Mon-Fri', 'is not a deploy window (example: Mon-Fri 09:00-17:00 America/Los_Angeles)'],
     ['Mon-Fry 09:00-17:00', '"Fry" is not a weekday'],
+    ['Monkey-Fri 09:00-17:00', '"Monkey" is not a weekday'],
+    ['Mon-Friday-ish 09:00-17:00', 'is not a deploy window'],
+    ['Sundae 09:00-17:00', '"Sundae" is not a weekday'],
+    ['Tues 09:00-17:00', '"Tues" is not a weekday'],
     ['Mon 9-17', '"9" is not a time of day'],
     ['Mon 09:00-25:00', '"25:00" is not a time of day'],
     ['Mon 09:00-17:00 Mars/Base', '"Mars/Base" is not an IANA time zone'],
@@ -95,6 +104,36 @@ describe('freeze', () => {
       zone: 'UTC',
       reason: 'Thanksgiving',
     })
+  })
+
+  it.each([
+    ['CET', 'christmas'],
+    ['EST5EDT', 'office closed'],
+    ['UTC', 'year end'],
+    ['GMT', 'year end'],
+    ['Etc/GMT+5', 'year end'],
+  ])('reads %s, an IANA zone without a continent, as the zone', (zone, reason) => {
+    expect(parseFreeze(`2026-12-24..2026-12-26 ${zone} ${reason}`)).toMatchObject({
+      zone,
+      reason,
+    })
+  })
+
+  it('reads a word in the zone database written in lowercase as the reason', () => {
+    expect(parseFreeze('2026-12-24..2026-12-26 est. quarter close')).toMatchObject({
+      zone: 'UTC',
+      reason: 'est. quarter close',
+    })
+    expect(parseFreeze('2026-12-24..2026-12-26 cet christmas')).toMatchObject({
+      zone: 'UTC',
+      reason: 'cet christmas',
+    })
+  })
+
+  it('places a CET freeze in Central European time, not UTC', () => {
+    const christmas = parseFreeze('2026-12-24..2026-12-26 CET christmas')
+    // 2026-12-23 23:30 UTC is already 2026-12-24 00:30 in CET.
+    expect(checkFreezes([christmas], at('2026-12-23T23:30:00Z')).open).toBe(false)
   })
 
   it.each([

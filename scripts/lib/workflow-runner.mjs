@@ -3,8 +3,9 @@
 //
 // - Jobs run in `needs` order; `if:` on jobs and steps is honoured (default `success()`), as are
 //   `continue-on-error`, `failure()`, `always()`, job results and `needs.<job>.result`.
-// - A step that uses a flightdeck action (`flightdeck-actions/flightdeck/actions/<name>@ref` or
-//   `./actions/<name>`) runs the committed bundle dist/<name>/index.js as a child process
+// - A step that uses a flightdeck action (`flightdeck-actions/flightdeck/actions/<name>@ref`,
+//   `./actions/<name>`, or `./../__flightdeck__/actions/<name>` after the step that checks
+//   flightdeck out at the workflow's commit: workflow-self-checkout.mjs) runs the committed bundle dist/<name>/index.js as a child process
 //   (action-runner.mjs), then its post step at the end of the job when action.yml has one.
 //   GITHUB_ENV and GITHUB_PATH written by a step reach the later steps of the job.
 // - A job that uses a reusable workflow of this repo (`…/.github/workflows/<file>@ref` or
@@ -30,18 +31,25 @@ import {
   parseFileCommands,
   runBundledAction,
 } from './action-runner.mjs'
+import {
+  LONE_EXPRESSION,
+  parseExpression,
+  show,
+  usesStatusFunction,
+  WorkflowError,
+} from './workflow-expressions.mjs'
+import {
+  calledJobWorkflow,
+  checkCheckoutStep,
+  flightdeckAction,
+  isCheckoutStep,
+  jobContext,
+  notCheckedOutMessage,
+  topLevelJobWorkflow,
+} from './workflow-self-checkout.mjs'
 
-/** A mistake in a workflow (or in what the run was given): the run stops with this. */
-export class WorkflowError extends Error {
-  /** @param {string} message */
-  constructor(message) {
-    super(message)
-    this.name = 'WorkflowError'
-  }
-}
+export { parseExpression, WorkflowError }
 
-const ACTION_USES =
-  /^(?:flightdeck-actions\/flightdeck\/actions\/|\.\/actions\/)([\w-]+)(?:@[\w./-]+)?$/
 const WORKFLOW_USES =
   /^(?:flightdeck-actions\/flightdeck\/\.github\/workflows\/|\.\/\.github\/workflows\/)([\w.-]+\.ya?ml)(?:@[\w./-]+)?$/
 
@@ -98,8 +106,9 @@ const DEFAULT_GITHUB = {
  * @property {string} job the job id (`caller/callee` inside a reusable workflow)
  * @property {string} key the step's id, else its name, else its first `run:` line or `uses:`
  * @property {string} [id]
- * @property {'flightdeck' | 'flightdeck-post' | 'flightdeck-run' | 'stubbed' | 'skipped'} kind
- *   flightdeck-run: a `run:` step of flightdeck's own reusable workflow, run with bash
+ * @property {'flightdeck' | 'flightdeck-post' | 'flightdeck-run' | 'flightdeck-checkout' | 'stubbed' | 'skipped'} kind
+ *   flightdeck-run: a `run:` step of flightdeck's own reusable workflow, run with bash;
+ *   flightdeck-checkout: its step that checks flightdeck out (checked, not run)
  * @property {string} [action] the flightdeck action's name
  * @property {string} [uses]
  * @property {string} [run] the script, expressions substituted (stubbed `run:` steps)
@@ -194,6 +203,7 @@ export async function runWorkflow(source, file, options = {}) {
     secretsDeclared: undefined,
     prefix: '',
     ownScripts: false,
+    jobWorkflow: topLevelJobWorkflow(github, file),
   })
   const unused = Object.keys(options.overrides ?? {}).filter((name) => !run.usedOverrides.has(name))
   if (unused.length > 0) {
@@ -224,6 +234,7 @@ export function parseWorkflow(text, file) {
  * @property {Record<string, string>} secrets
  * @property {Set<string> | undefined} secretsDeclared a reusable workflow's declared secrets (undefined: the top level)
  * @property {string} prefix job id prefix in traces (`caller/`)
+ * @property {import('./workflow-self-checkout.mjs').JobWorkflow} jobWorkflow what job.workflow_* says
  * @property {boolean} ownScripts whether its `run:` steps are flightdeck's own (a reusable
  *   workflow of this repo: they run) or the consumer's (stubbed)
  */
@@ -312,7 +323,11 @@ class Run {
       for (const need of needs) needsContext[need] = /** @type {JobRecord} */ (done.get(need))
       const base = {
         where,
-        github: this.github,
+        // A job of a called workflow also has github.job_workflow_sha.
+        github: scope.ownScripts
+          ? { ...this.github, job_workflow_sha: scope.jobWorkflow.sha }
+          : this.github,
+        jobWorkflow: scope.jobWorkflow,
         runner: this.runner,
         inputs: scope.inputs,
         secrets: scope.secrets,
@@ -388,6 +403,7 @@ class Run {
     /** @type {string[]} */
     const addedPath = []
     let failed = false
+    let checkedOut = false
     /** @type {StepTrace[]} */
     const stepTraces = []
     /** @type {Array<() => Promise<void>>} */
@@ -403,7 +419,8 @@ class Run {
         env: { ...jobEnv, ...exported },
       }
       const uses = typeof step.uses === 'string' ? step.uses : undefined
-      const actionName = uses ? ACTION_USES.exec(uses)?.[1] : undefined
+      const action = flightdeckAction(uses)
+      const actionName = action?.name
       /** @type {StepTrace} */
       const stepTrace = {
         job: traceId,
@@ -428,6 +445,9 @@ class Run {
       let outcome = 'success'
       /** @type {Record<string, string>} */
       let outputs = {}
+      if (action?.fromCheckout && !checkedOut) {
+        throw new WorkflowError(notCheckedOutMessage(String(uses), stepWhere))
+      }
       if (actionName) {
         const checked = this.checkActionInputs(actionName, withValues, stepWhere)
         const overridden = this.overridesFor(traceId, jobId, key, actionName, stepWhere)
@@ -498,6 +518,16 @@ class Run {
             if (postOutcome === 'failure') failed = true
           })
         }
+      } else if (scope.ownScripts && isCheckoutStep(step)) {
+        // Fetching flightdeck is GitHub's part; that the step asks for this job's commit is ours.
+        const target = checkCheckoutStep(
+          stepEnv,
+          ctx.jobWorkflow,
+          stepWhere,
+          (message) => new WorkflowError(message),
+        )
+        checkedOut = true
+        Object.assign(stepTrace, { kind: 'flightdeck-checkout', env: stepEnv, checkedOut: target })
       } else if (typeof step.run === 'string' && scope.ownScripts) {
         // A script of flightdeck's own reusable workflow is part of flightdeck: it runs.
         const script = interpolate(step.run, envCtx, `${stepWhere}: run`)
@@ -619,6 +649,7 @@ class Run {
       secretsDeclared: job.secrets === 'inherit' ? undefined : declaredSecrets,
       prefix: `${scope.prefix}${jobId}/`,
       ownScripts: true,
+      jobWorkflow: calledJobWorkflow(job.uses, file, scope.jobWorkflow),
     })
     trace.steps.push(...inner.steps)
     trace.stubbed.push(...inner.stubbed)
@@ -724,7 +755,7 @@ class Run {
       /** @type {Map<string, string | undefined>} */
       const actionOf = new Map()
       job.steps.forEach((/** @type {any} */ step, /** @type {number} */ index) => {
-        const action = typeof step.uses === 'string' ? ACTION_USES.exec(step.uses)?.[1] : undefined
+        const action = flightdeckAction(step.uses)?.name
         actionOf.set(/** @type {string} */ (keys[index]), action)
         if (action && isRecord(step.with)) {
           const declared = this.actionSpec(action).inputs ?? {}
@@ -1206,273 +1237,7 @@ function strict(value, where, expression) {
   return value
 }
 
-/**
- * @typedef {{ type: 'literal', value: unknown }
- *   | { type: 'path', root: string, keys: Array<Expr> }
- *   | { type: 'call', name: string, args: Expr[] }
- *   | { type: 'not', operand: Expr }
- *   | { type: 'and' | 'or', left: Expr, right: Expr }
- *   | { type: 'compare', op: string, left: Expr, right: Expr }} Expr
- */
-
-const FUNCTIONS = new Set([
-  'success',
-  'failure',
-  'always',
-  'cancelled',
-  'contains',
-  'startswith',
-  'endswith',
-  'format',
-  'join',
-  'tojson',
-  'fromjson',
-])
-const CONTEXTS = new Set([
-  'inputs',
-  'secrets',
-  'env',
-  'vars',
-  'github',
-  'steps',
-  'needs',
-  'job',
-  'runner',
-  'jobs',
-  'strategy',
-  'matrix',
-])
-
-/** @type {Map<string, Expr>} */
-const parsed = new Map()
-
-/** A value that is one `${{ … }}` and nothing else. */
-const LONE_EXPRESSION = /^\s*\$\{\{((?:(?!\}\})[\s\S])*)\}\}\s*$/
-
-/**
- * Parses the supported subset of GitHub's expression language.
- * @param {string} text
- * @param {string} where
- * @returns {Expr}
- */
-export function parseExpression(text, where = 'expression') {
-  const cached = parsed.get(text)
-  if (cached) return cached
-  const tokens = tokenize(text, where)
-  let at = 0
-  const fail = (/** @type {string} */ why) => {
-    throw new WorkflowError(`${where}: cannot evaluate \${{ ${text} }}: ${why}`)
-  }
-  const peek = () => tokens[at]
-  const take = () => tokens[at++]
-  const expect = (/** @type {string} */ value) => {
-    const token = take()
-    if (token?.value !== value) fail(`expected ${value}, found ${token ? token.value : 'the end'}`)
-  }
-  /** @returns {Expr} */
-  const or = () => {
-    let left = and()
-    while (peek()?.value === '||') {
-      take()
-      left = { type: 'or', left, right: and() }
-    }
-    return left
-  }
-  /** @returns {Expr} */
-  const and = () => {
-    let left = compare()
-    while (peek()?.value === '&&') {
-      take()
-      left = { type: 'and', left, right: compare() }
-    }
-    return left
-  }
-  /** @returns {Expr} */
-  const compare = () => {
-    let left = unary()
-    while (['==', '!=', '<', '<=', '>', '>='].includes(String(peek()?.value))) {
-      const op = String(take()?.value)
-      left = { type: 'compare', op, left, right: unary() }
-    }
-    return left
-  }
-  /** @returns {Expr} */
-  const unary = () => {
-    if (peek()?.value === '!') {
-      take()
-      return { type: 'not', operand: unary() }
-    }
-    return primary()
-  }
-  /** @returns {Expr} */
-  const primary = () => {
-    const token = take()
-    if (!token) return fail('it ends too early')
-    if (token.kind === 'string' || token.kind === 'number')
-      return { type: 'literal', value: token.value }
-    if (token.value === '(') {
-      const inner = or()
-      expect(')')
-      return inner
-    }
-    if (token.kind !== 'word') return fail(`unexpected ${token.value}`)
-    const word = String(token.value)
-    if (word === 'true' || word === 'false') return { type: 'literal', value: word === 'true' }
-    if (word === 'null') return { type: 'literal', value: null }
-    if (peek()?.value === '(') {
-      take()
-      const name = word.toLowerCase()
-      if (!FUNCTIONS.has(name)) fail(`function ${word}() is not supported by the workflow runner`)
-      /** @type {Expr[]} */
-      const args = []
-      if (peek()?.value !== ')') {
-        args.push(or())
-        while (peek()?.value === ',') {
-          take()
-          args.push(or())
-        }
-      }
-      expect(')')
-      return { type: 'call', name, args }
-    }
-    if (!CONTEXTS.has(word)) fail(`unknown context ${word}`)
-    /** @type {Expr[]} */
-    const keys = []
-    for (;;) {
-      if (peek()?.value === '.') {
-        take()
-        const key = take()
-        if (key?.kind !== 'word') fail('a name must follow "."')
-        keys.push({ type: 'literal', value: String(key?.value) })
-      } else if (peek()?.value === '[') {
-        take()
-        if (peek()?.value === '*') fail('the * filter is not supported by the workflow runner')
-        keys.push(or())
-        expect(']')
-      } else break
-    }
-    return { type: 'path', root: word, keys }
-  }
-  const ast = or()
-  if (at < tokens.length) fail(`unexpected ${tokens[at]?.value}`)
-  parsed.set(text, ast)
-  return ast
-}
-
-/**
- * @param {string} text
- * @param {string} where
- * @returns {Array<{ kind: 'string' | 'number' | 'word' | 'op', value: string | number }>}
- */
-function tokenize(text, where) {
-  /** @type {Array<{ kind: 'string' | 'number' | 'word' | 'op', value: string | number }>} */
-  const tokens = []
-  let i = 0
-  while (i < text.length) {
-    const rest = text.slice(i)
-    const space = /^\s+/.exec(rest)
-    if (space) {
-      i += space[0].length
-      continue
-    }
-    if (rest[0] === "'") {
-      let value = ''
-      let j = 1
-      for (;;) {
-        if (j >= rest.length) {
-          throw new WorkflowError(`${where}: cannot evaluate \${{ ${text} }}: unterminated string`)
-        }
-        if (rest[j] === "'") {
-          if (rest[j + 1] === "'") {
-            value += "'"
-            j += 2
-            continue
-          }
-          break
-        }
-        value += rest[j]
-        j++
-      }
-      tokens.push({ kind: 'string', value })
-      i += j + 1
-      continue
-    }
-    const number = /^-?(?:0x[0-9a-f]+|\d+(?:\.\d+)?(?:e[+-]?\d+)?)/i.exec(rest)
-    if (number && !/^[\w-]/.test(rest.slice(number[0].length))) {
-      tokens.push({ kind: 'number', value: Number(number[0]) })
-      i += number[0].length
-      continue
-    }
-    const word = /^[A-Za-z_][\w-]*/.exec(rest)
-    if (word) {
-      tokens.push({ kind: 'word', value: word[0] })
-      i += word[0].length
-      continue
-    }
-    const op = /^(?:==|!=|<=|>=|&&|\|\||[!<>()[\].,*])/.exec(rest)
-    if (op) {
-      tokens.push({ kind: 'op', value: op[0] })
-      i += op[0].length
-      continue
-    }
-    throw new WorkflowError(`${where}: cannot evaluate \${{ ${text} }}: unexpected ${rest[0]}`)
-  }
-  return tokens
-}
-
-/**
- * An expression as text again, for error messages.
- * @param {Expr} ast
- * @returns {string}
- */
-function show(ast) {
-  switch (ast.type) {
-    case 'literal':
-      return typeof ast.value === 'string'
-        ? `'${ast.value.replace(/'/g, "''")}'`
-        : String(ast.value)
-    case 'path':
-      return [
-        ast.root,
-        ...ast.keys.map((key) =>
-          key.type === 'literal' && /^[A-Za-z_][\w-]*$/.test(String(key.value))
-            ? `.${key.value}`
-            : `[${show(key)}]`,
-        ),
-      ].join('')
-    case 'call':
-      return `${ast.name}(${ast.args.map(show).join(', ')})`
-    case 'not':
-      return `!${show(ast.operand)}`
-    case 'and':
-      return `${show(ast.left)} && ${show(ast.right)}`
-    case 'or':
-      return `${show(ast.left)} || ${show(ast.right)}`
-    default:
-      return `${show(ast.left)} ${ast.op} ${show(ast.right)}`
-  }
-}
-
-/** @param {Expr} ast @returns {boolean} */
-function usesStatusFunction(ast) {
-  switch (ast.type) {
-    case 'call':
-      return (
-        ['success', 'failure', 'always', 'cancelled'].includes(ast.name) ||
-        ast.args.some(usesStatusFunction)
-      )
-    case 'not':
-      return usesStatusFunction(ast.operand)
-    case 'and':
-    case 'or':
-    case 'compare':
-      return usesStatusFunction(ast.left) || usesStatusFunction(ast.right)
-    case 'path':
-      return ast.keys.some(usesStatusFunction)
-    default:
-      return false
-  }
-}
+/** @typedef {import('./workflow-expressions.mjs').Expr} Expr */
 
 /**
  * @param {Expr} ast
@@ -1501,6 +1266,16 @@ function evaluate(ast, ctx, where) {
     }
     case 'call':
       return callFunction(ast.name, ast.args, ctx, where)
+    case 'member': {
+      // fromJSON(...).name: a property a value does not have is null, as on GitHub.
+      /** @type {unknown} */
+      let value = strict(evaluate(ast.object, ctx, where), where, show(ast.object))
+      for (const key of ast.keys) {
+        const name = toText(strict(evaluate(key, ctx, where), where, show(key)))
+        value = isRecord(value) ? (value[name] ?? null) : null
+      }
+      return value
+    }
     case 'path': {
       const keys = ast.keys.map((key) =>
         toText(strict(evaluate(key, ctx, where), where, show(key))),
@@ -1647,8 +1422,7 @@ function resolvePath(root, keys, ctx, where) {
       return value
     }
     case 'job':
-      if (keys[0] === 'status') return ctx.status === 'success' ? 'success' : 'failure'
-      return missing('the runner knows only job.status')
+      return walk(jobContext(ctx.status, ctx.jobWorkflow), keys, missing)
     case 'runner':
       return walk(ctx.runner, keys, missing)
     case 'github': {

@@ -83,10 +83,21 @@ export function zonedTime(at: Date, zone: string): ZonedTime {
   }
 }
 
+const DAY_NAMES = [
+  'sunday',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+] as const
+
+/** `Mon` or `Monday`, in any case; never a word that only starts like one (`Monkey`). */
 function dayIndex(word: string): number {
-  const index = DAYS.indexOf(word.toLowerCase().slice(0, 3) as never)
-  if (index < 0 || !/^[a-z]{3,9}$/i.test(word))
-    throw new Error(`${JSON.stringify(word)} is not a weekday`)
+  const lower = word.toLowerCase()
+  const index = Math.max(DAYS.indexOf(lower as never), DAY_NAMES.indexOf(lower as never))
+  if (index < 0) throw new Error(`${JSON.stringify(word)} is not a weekday`)
   return index
 }
 
@@ -95,9 +106,10 @@ function parseDays(text: string): Set<number> {
   if (text === '*' || /^(daily|every ?day)$/i.test(text)) return new Set([0, 1, 2, 3, 4, 5, 6])
   const days = new Set<number>()
   for (const part of text.split(',')) {
-    const [first, last] = part.split('-')
+    const [first, last, extra] = part.split('-')
     if (first === undefined || first === '')
       throw new Error(`${JSON.stringify(text)} has an empty day`)
+    if (extra !== undefined) throw new Error(`${JSON.stringify(part)} is not a day range (Mon-Fri)`)
     const start = dayIndex(first)
     if (last === undefined) {
       days.add(start)
@@ -121,6 +133,19 @@ function parseClock(text: string): number {
     throw new Error(`${JSON.stringify(text)} is not a time of day (HH:MM, 00:00 to 24:00)`)
   }
   return hours * 60 + minutes
+}
+
+let ianaZones: Set<string> | undefined
+
+/**
+ * Whether a freeze's word after its dates is a zone rather than the start of the reason: a name
+ * in Intl's list of IANA zones, or one Intl accepts as written with IANA's capitals (`UTC`,
+ * `CET`, `EST5EDT`, `Etc/GMT+5`: the list leaves such aliases out). A lowercase word (`est`)
+ * is the reason's.
+ */
+function isZoneWord(word: string): boolean {
+  ianaZones ??= new Set(Intl.supportedValuesOf('timeZone'))
+  return ianaZones.has(word) || (/^[A-Z]/.test(word) && isTimeZone(word))
 }
 
 function zoneOf(word: string | undefined): string {
@@ -181,12 +206,11 @@ export function parseFreeze(line: string): Freeze {
     const first = checkDate(from)
     const last = checkDate(to ?? from)
     if (last < first) throw new Error(`it ends (${last}) before it starts (${first})`)
+    // A word with a slash can only be meant as a zone: a misspelt one is an error, not a reason.
     const zone =
-      rest[0] !== undefined && rest[0].includes('/')
+      rest[0] !== undefined && (rest[0].includes('/') || isZoneWord(rest[0]))
         ? zoneOf(rest[0])
-        : rest[0] === 'UTC'
-          ? 'UTC'
-          : undefined
+        : undefined
     const reason = (zone === undefined ? rest : rest.slice(1)).join(' ')
     return {
       source: line.trim(),

@@ -10,8 +10,9 @@ import {
   withDefault,
   type InputValues,
 } from '../inputs.js'
+import * as core from '../runner.js'
 import { maskSecret } from '../secrets.js'
-import { PROVIDER_NAMES, type ProviderConfig } from './types.js'
+import { PROVIDER_NAMES, type ProviderConfig, type ProviderName } from './types.js'
 
 /**
  * Names that reach a CLI as one argument each. A leading dash would read as a flag, and
@@ -59,6 +60,55 @@ export function providerInputProblems(inputs: ProviderConfigInputs): string[] {
     return [`\`app\` is required for provider \`${inputs.provider}\` (example: my-app)`]
   }
   return []
+}
+
+/** The inputs only some providers read. */
+export const PROVIDER_SPECIFIC_INPUTS = [
+  'api-url',
+  'account-id',
+  'environment-id',
+  'project-id',
+  'org-id',
+  'deploy-command',
+  'releases-command',
+  'rollback-command',
+] as const
+export type ProviderSpecificInput = (typeof PROVIDER_SPECIFIC_INPUTS)[number]
+
+/**
+ * Which of those each provider reads (`config.apiUrl`, `config.settings[...]`). Providers are
+ * loaded only when chosen, so this is written down; a test derives it again from each
+ * provider's source and fails when the two disagree.
+ */
+export const INPUTS_READ_BY: Record<ProviderName, readonly ProviderSpecificInput[]> = {
+  fly: [],
+  cloudflare: ['api-url', 'account-id'],
+  vercel: ['api-url', 'project-id', 'org-id'],
+  railway: ['api-url', 'environment-id', 'project-id'],
+  render: ['api-url'],
+  command: ['deploy-command', 'releases-command', 'rollback-command'],
+}
+
+/**
+ * The provider-specific inputs given that the chosen provider never reads (`releases-command`
+ * with `provider: fly`), each named in a warning: a setting that silently does nothing is
+ * usually a provider chosen wrongly.
+ */
+export function warnUnreadProviderInputs(
+  inputs: ProviderConfigInputs,
+  warn: (message: string) => void = (message) => core.warning(message, { title: 'input not used' }),
+): string[] {
+  const read = new Set<string>(INPUTS_READ_BY[inputs.provider])
+  const unread = PROVIDER_SPECIFIC_INPUTS.filter(
+    (name) => inputs[name] !== undefined && inputs[name] !== '' && !read.has(name),
+  )
+  for (const name of unread) {
+    const readers = PROVIDER_NAMES.filter((provider) => INPUTS_READ_BY[provider].includes(name))
+    warn(
+      `\`${name}\` is set, but provider \`${inputs.provider}\` never reads it (only ${readers.join(', ')} ${readers.length === 1 ? 'does' : 'do'}): it has no effect. Remove it, or choose the provider it is for.`,
+    )
+  }
+  return unread
 }
 
 export function providerConfig(

@@ -23,6 +23,7 @@ import {
   platformName,
   providerInputProblems,
   providerInputSchema,
+  warnUnreadProviderInputs,
 } from '../../../shared/providers/inputs.js'
 
 export const STRATEGIES = ['rolling', 'bluegreen', 'canary', 'immediate'] as const
@@ -116,5 +117,6 @@ export function readGatedDeployInputs(read?: (name: string) => string): GatedDep
     )
   }
   if (problems.length > 0) throw new InputError(problems)
+  warnUnreadProviderInputs(inputs)
   return inputs
 }

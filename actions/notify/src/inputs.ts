@@ -2,6 +2,7 @@ import { InputError } from '../../../shared/errors.js'
 import {
   boolean,
   duration,
+  environmentName,
   httpUrl,
   integer,
   oneOf,
@@ -112,7 +113,7 @@ export const notifySchema = {
   status: required(status(), 'success'),
   title: optional(text()),
   message: optional(text()),
-  environment: optional(text()),
+  environment: optional(environmentName()),
   url: optional(httpUrl('https://my-app.fly.dev')),
   version: optional(text()),
   fields: withDefault(fieldLines(), ''),

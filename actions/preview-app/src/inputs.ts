@@ -18,7 +18,7 @@ import {
 } from '../../../shared/inputs.js'
 import { checkTemplate, DEFAULT_TEMPLATE } from '../../../shared/preview/names.js'
 import { maskSecret } from '../../../shared/secrets.js'
-import { providerInputSchema } from '../../../shared/providers/inputs.js'
+import { providerInputSchema, warnUnreadProviderInputs } from '../../../shared/providers/inputs.js'
 import { PROVIDER_NAMES } from '../../../shared/providers/types.js'
 
 const { 'health-url': _healthUrl, ...healthChecks } = healthInputSchema
@@ -109,5 +109,6 @@ export function readPreviewInputs(read?: (name: string) => string): PreviewInput
     )
   }
   if (problems.length > 0) throw new InputError(problems)
+  warnUnreadProviderInputs(inputs)
   return inputs
 }

@@ -1,6 +1,7 @@
 import { healthInputSchema } from '../../../shared/http/health-inputs.js'
 import {
   boolean,
+  environmentName,
   optional,
   parseInputs,
   secret,
@@ -13,6 +14,7 @@ import {
   platformName,
   providerInputProblems,
   providerInputSchema,
+  warnUnreadProviderInputs,
 } from '../../../shared/providers/inputs.js'
 
 const { 'deploy-command': _deployCommand, ...providerInputs } = providerInputSchema
@@ -20,7 +22,7 @@ const { 'deploy-command': _deployCommand, ...providerInputs } = providerInputSch
 export const rollbackSchema = {
   ...providerInputs,
   to: withDefault(platformName('previous, v41 or a release id'), 'previous'),
-  environment: optional(text()),
+  environment: optional(environmentName()),
   reason: optional(text()),
   ...healthInputSchema,
   'dry-run': withDefault(boolean(), 'false'),
@@ -43,5 +45,6 @@ export function readRollbackInputs(read?: (name: string) => string): RollbackInp
     )
   }
   if (problems.length > 0) throw new InputError(problems)
+  warnUnreadProviderInputs(inputs)
   return inputs
 }
