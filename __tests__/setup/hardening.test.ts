@@ -88,6 +88,30 @@ describe('stalled downloads', () => {
   })
 })
 
+describe('redirects to another origin', () => {
+  it('are followed only for a request that carries no header (no credential)', async () => {
+    const { downloadFile } = await import('../../shared/http/client.js')
+    const cdn = await new FlyctlReleaseServer().start()
+    try {
+      cdn.addRelease('0.3.202')
+      mirror.redirectDownloadsTo = `${cdn.url}/download`
+      const path = join(work, 'with-header')
+      const url = `${mirror.downloadBase}/v0.3.202/checksums.txt`
+      const request = { url, timeoutMs: 5000, service: 'mirror', anyOriginRedirects: true }
+      await expect(
+        downloadFile({ ...request, headers: { authorization: 'Bearer t' } }, path),
+      ).rejects.toThrow(
+        `mirror GET /download/v0.3.202/checksums.txt was redirected to another origin (${cdn.url}); flightdeck does not send credentials there`,
+      )
+      expect(cdn.requests).toEqual([])
+      await downloadFile(request, path)
+      expect(readFileSync(path, 'utf8')).toContain('flyctl_0.3.202_Linux_x86_64.tar.gz')
+    } finally {
+      await cdn.stop()
+    }
+  })
+})
+
 describe('archive entries that lead out of it', () => {
   function outsideFile(): string {
     const file = join(mkdtempSync(join(tmpdir(), 'flightdeck-setup-victim-')), 'tool')

@@ -118,16 +118,16 @@ async function exchange<T>(
       if (status >= 300 && status < 400 && location) {
         response.message.resume()
         const next = new URL(location, url)
-        if (url.protocol === 'https:' && next.protocol !== 'https:') {
-          throw new HttpError(
-            `${label(request, url)} was redirected from https to ${next.protocol} (${next.origin}); flightdeck does not follow it`,
-            status,
-          )
-        }
         const credentialFree = Object.keys(request.headers ?? {}).length === 0
         if (next.origin !== url.origin && !(request.anyOriginRedirects && credentialFree)) {
           throw new HttpError(
             `${label(request, url)} was redirected to another origin (${next.origin}); flightdeck does not send credentials there`,
+            status,
+          )
+        }
+        if (url.protocol === 'https:' && next.protocol !== 'https:') {
+          throw new HttpError(
+            `${label(request, url)} was redirected from https to ${next.protocol} (${next.origin}); flightdeck does not follow it`,
             status,
           )
         }
