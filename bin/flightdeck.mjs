@@ -35,6 +35,7 @@ import { homedir, tmpdir } from 'node:os'
 import { delimiter, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
+  isCredentialInput,
   PRIVATE_RUN_HELP,
   privateTempDir,
   withEnvironmentInputs,
@@ -680,7 +681,10 @@ function actionEnvironment(action, inputs, verbose, masker) {
       expression === 'github.token' ? token : '',
     )
   }
-  for (const [name, value] of Object.entries(inputs)) env[inputVariable(name)] = value
+  for (const [name, value] of Object.entries(inputs)) {
+    env[inputVariable(name)] = value
+    if (isCredentialInput(name)) masker.add(value)
+  }
   env.GITHUB_WORKSPACE ||= process.cwd()
   // Outside a runner, a folder of this run's own (0700), kept so a path an action reports
   // (gated-deploy's record) is still there after the run; never the shared temp dir itself.

@@ -75,13 +75,22 @@ export function unknownEnvInputs(action, env = process.env) {
 const CREDENTIAL_INPUT = /(?:^|-)(?:token|key|password|secret|webhook-url|headers)$/
 
 /**
+ * Whether an input carries a credential: the CLI masks its value in everything it shows, on
+ * top of what the action itself masks.
+ * @param {string} name
+ */
+export function isCredentialInput(name) {
+  return CREDENTIAL_INPUT.test(name)
+}
+
+/**
  * A note for each credential-like input given as a flag: it is readable by every local user.
  * @param {string[]} names inputs given on the command line
  * @returns {string[]}
  */
 export function credentialFlagNotes(names) {
   return names
-    .filter((name) => CREDENTIAL_INPUT.test(name))
+    .filter(isCredentialInput)
     .map(
       (name) =>
         `--${name} on the command line can be read by every user of this machine (ps, /proc/<pid>/cmdline); set ${inputEnvName(name)} instead`,
