@@ -35,6 +35,13 @@ import {
 import { homedir, tmpdir } from 'node:os'
 import { delimiter, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import {
+  isCredentialInput,
+  PRIVATE_RUN_HELP,
+  privateTempDir,
+  withEnvironmentInputs,
+  withoutEnvInputs,
+} from './lib/private-run.mjs'
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url))
 
@@ -331,6 +338,7 @@ function mainHelp(root = packageRoot) {
     '  --name value or --name=value; repeat a flag for a multi-line input (one line each);',
     '  --name alone for a true/false input means true, --no-name means false.',
     '  Defaults come from action.yml; ${{ github.token }} is GITHUB_TOKEN or GH_TOKEN.',
+    ...PRIVATE_RUN_HELP.inputs,
     '',
     'options:',
     "  --verbose   also show the action's debug lines",
@@ -338,6 +346,7 @@ function mainHelp(root = packageRoot) {
     'The log and the job summary go to stderr; the outputs go to stdout, one name=value line',
     "each (name<<EOF ... EOF for a multi-line value). The exit code is the action's.",
     'GITHUB_* variables already set (another CI) are passed on to the action.',
+    ...PRIVATE_RUN_HELP.temp,
     '',
   ].join('\n')
 }
@@ -691,6 +700,7 @@ function actionEnvironment(action, inputs, verbose, masker) {
   for (const key of Object.keys(env)) {
     if (/^(INPUT|STATE)_/.test(key)) delete env[key]
   }
+  withoutEnvInputs(env)
   const token = process.env.GITHUB_TOKEN || process.env.GH_TOKEN || ''
   if (token) masker.add(token)
   for (const [name, spec] of Object.entries(action.inputs)) {
@@ -699,11 +709,14 @@ function actionEnvironment(action, inputs, verbose, masker) {
       expression === 'github.token' ? token : '',
     )
   }
-  for (const [name, value] of Object.entries(inputs)) env[inputVariable(name)] = value
+  for (const [name, value] of Object.entries(inputs)) {
+    env[inputVariable(name)] = value
+    if (isCredentialInput(name)) masker.add(value)
+  }
   env.GITHUB_WORKSPACE ||= process.cwd()
-  // Outside a runner, the system temp dir (as shared/deploy-record.ts falls back to), so a path
-  // an action reports (gated-deploy's record) is still there after the run.
-  env.RUNNER_TEMP ||= tmpdir()
+  // Outside a runner, a folder of this run's own (0700), kept so a path an action reports
+  // (gated-deploy's record) is still there after the run; never the shared temp dir itself.
+  env.RUNNER_TEMP ||= privateTempDir()
   // A cache that outlives the run, so setup does not download the same CLI twice.
   env.RUNNER_TOOL_CACHE ||= join(homedir(), '.cache', 'flightdeck', 'tool-cache')
   env.RUNNER_OS ||= { linux: 'Linux', darwin: 'macOS', win32: 'Windows' }[process.platform]
@@ -898,11 +911,13 @@ export async function main(argv, root = packageRoot) {
     )
   }
   const action = readAction(first, root)
-  const { inputs, help, verbose } = parseActionArgs(action, rest)
+  const { inputs: flags, help, verbose } = parseActionArgs(action, rest)
   if (help) {
     process.stdout.write(actionHelp(action))
     return 0
   }
+  const { inputs, notes } = withEnvironmentInputs(action, flags)
+  for (const note of notes) process.stderr.write(`${paint('1;33', 'note:')} ${note}\n`)
   const missing = Object.entries(action.inputs)
     .filter(([name, spec]) => spec.required && !(inputs[name] ?? '').trim())
     .map(([name]) => `--${name}`)

@@ -2,9 +2,10 @@
 // passed, which releases served before and after, the health verdict, any rollback and the
 // timings. gated-deploy writes it on every path (blocked and failed too); notify and
 // deploy-report read it.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { lstatSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { formatDuration } from './durations.js'
 import type { GateReport } from './gates/run.js'
 import { redact } from './runner.js'
@@ -66,15 +67,35 @@ export interface DeployRecord {
   error?: string
 }
 
-/** `$RUNNER_TEMP/flightdeck/deployment.json` (the system temp dir outside a runner). */
+/**
+ * `$RUNNER_TEMP/flightdeck/deployment-<step>-<random>.json` (the system temp dir outside a
+ * runner): one file per step, so two gated-deploy steps in one job (one RUNNER_TEMP) never
+ * share a record and each step's `record` output describes its own deploy. `<step>` is the
+ * runner's step id (GITHUB_ACTION) for a person to read; the random part makes it unique even
+ * where step ids repeat (composite actions, reruns in one temp folder).
+ */
 export function recordPath(env: NodeJS.ProcessEnv = process.env): string {
-  return join(env.RUNNER_TEMP || tmpdir(), 'flightdeck', 'deployment.json')
+  const step = (env.GITHUB_ACTION ?? '').replace(/[^A-Za-z0-9_.-]+/g, '-').slice(0, 60)
+  const unique = randomBytes(6).toString('hex')
+  const name = `deployment-${step ? `${step}-` : ''}${unique}.json`
+  return join(env.RUNNER_TEMP || tmpdir(), 'flightdeck', name)
 }
 
-/** Writes the record, every registered secret replaced by `***`, and returns its path. */
+/**
+ * Writes the record, every registered secret replaced by `***`, and returns its path. The file
+ * is created new ('wx': a file or link already at the path fails, it is never followed or
+ * overwritten), in a folder that must be a real directory, not a link planted in a shared temp.
+ */
 export function writeRecord(record: DeployRecord, path = recordPath()): string {
-  mkdirSync(join(path, '..'), { recursive: true })
-  writeFileSync(path, `${redact(JSON.stringify(record, null, 2))}\n`, 'utf8')
+  const dir = dirname(path)
+  mkdirSync(dir, { recursive: true })
+  if (lstatSync(dir).isSymbolicLink()) {
+    throw new Error(`${dir} is a symbolic link; the deployment record is not written through it`)
+  }
+  writeFileSync(path, `${redact(JSON.stringify(record, null, 2))}\n`, {
+    encoding: 'utf8',
+    flag: 'wx',
+  })
   return path
 }
 

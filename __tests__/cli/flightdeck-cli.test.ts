@@ -2,7 +2,7 @@
 // as a child process, against a local app; plus its self-contained action.yml reader, checked
 // against the `yaml` package on every action.yml.
 import { spawn } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
@@ -310,6 +310,7 @@ describe('the runner protocol, with a stand-in action', () => {
     const dir = mkdtempSync(join(tmpdir(), 'flightdeck-cli-package-'))
     mkdirSync(join(dir, 'bin'))
     copyFileSync(cli, join(dir, 'bin', 'flightdeck.mjs'))
+    cpSync(join(root, 'bin', 'lib'), join(dir, 'bin', 'lib'), { recursive: true })
     mkdirSync(join(dir, 'actions', 'probe'), { recursive: true })
     writeFileSync(
       join(dir, 'actions', 'probe', 'action.yml'),

@@ -80,8 +80,8 @@ describe('gated-deploy: deploy, prove, roll back', () => {
       health: { healthy: true },
       deploymentId: id,
     })
-    expect(result.outputs.record).toBe(
-      join(result.workDir, 'temp', 'flightdeck', 'deployment.json'),
+    expect(result.outputs.record).toMatch(
+      new RegExp(`^${join(result.workDir, 'temp', 'flightdeck')}/deployment-[0-9a-f]{12}\\.json$`),
     )
     expect(result.summary).toMatch(/^### ✅ Deployed/)
     expect(result.summary).toContain('| deploy\\-window | not set | `no input given` |')
@@ -333,7 +333,7 @@ describe('gated-deploy: gates', () => {
     expect(result.errors).toEqual([
       'invalid `deploy-window`: "Mon-Fry 09:00-17:00" is not a deploy window: "Fry" is not a weekday (example: Mon-Fri 09:00-17:00 America/Los_Angeles); invalid `concurrency`: "maybe" is not one of wait, fail, off (example: wait)',
     ])
-    expect(existsSync(join(result.workDir, 'temp', 'flightdeck', 'deployment.json'))).toBe(false)
+    expect(existsSync(join(result.workDir, 'temp', 'flightdeck'))).toBe(false)
     const strategy = await deploy({ strategy: 'canary', 'rollback-command': '' })
     expect(strategy.errors).toEqual([
       '`strategy` canary is not something provider `command` offers; only fly takes a strategy (leave it empty); `rollback-command` is required for provider `command` when auto-rollback is on (example: ./scripts/rollback.sh), or set auto-rollback: false',

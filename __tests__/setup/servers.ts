@@ -3,7 +3,14 @@
 // in fixtures/setup, and record every request so tests can count downloads.
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -33,12 +40,15 @@ export interface RecordedRequest {
   at: number
 }
 
-type Answer = { status: number; body: Buffer | string; type?: string } | undefined
+type Answer =
+  { status: number; body: Buffer | string; type?: string; location?: string } | undefined
 
 abstract class LocalServer {
   readonly requests: RecordedRequest[] = []
   /** Requests the server never answers (to test time limits). */
   hang?: (path: string) => boolean
+  /** Requests answered with the headers and the first bytes of the body, then nothing more. */
+  stall?: (path: string) => boolean
   /** Milliseconds to wait before answering a path (to test that work overlaps). */
   delay?: (path: string) => number
   private server?: Server
@@ -59,8 +69,12 @@ abstract class LocalServer {
       const answer = this.answer(path) ?? { status: 404, body: '{"message":"Not Found"}' }
       setTimeout(
         () => {
-          res.writeHead(answer.status, { 'content-type': answer.type ?? 'application/json' })
-          res.end(answer.body)
+          res.writeHead(answer.status, {
+            'content-type': answer.type ?? 'application/json',
+            ...(answer.location ? { location: answer.location } : {}),
+          })
+          if (this.stall?.(path)) res.write(Buffer.from(answer.body).subarray(0, 16))
+          else res.end(answer.body)
         },
         this.delay?.(path) ?? 0,
       )
@@ -88,6 +102,8 @@ export class FlyctlReleaseServer extends LocalServer {
   latest = '0.3.200'
   /** Replaces the answer of the releases API, e.g. an error or a malformed body. */
   latestAnswer?: { status: number; body: string }
+  /** Answers downloads with a redirect to this base (another origin: a CDN) instead. */
+  redirectDownloadsTo?: string
   readonly releases = new Map<string, FlyctlRelease>()
 
   get downloadBase(): string {
@@ -99,12 +115,22 @@ export class FlyctlReleaseServer extends LocalServer {
     return this.requests.filter((request) => request.path.startsWith('/download/'))
   }
 
-  /** Publishes a Linux x86_64 archive with a flyctl that reports `version`. */
-  addRelease(version: string, options: { checksum?: string } = {}): FlyctlRelease {
+  /**
+   * Publishes a Linux x86_64 archive with a flyctl that reports `version`; `links` adds
+   * symbolic links (name: target) to it, `flyctl` among them replacing the program.
+   */
+  addRelease(
+    version: string,
+    options: { checksum?: string; links?: Record<string, string> } = {},
+  ): FlyctlRelease {
     const dir = mkdtempSync(join(tmpdir(), 'flightdeck-setup-flyctl-'))
-    writeFileSync(join(dir, 'flyctl'), toolScript('flyctl', version))
-    chmodSync(join(dir, 'flyctl'), 0o755)
-    const archive = tarGz(dir, ['flyctl'])
+    const links = options.links ?? {}
+    if (!('flyctl' in links)) {
+      writeFileSync(join(dir, 'flyctl'), toolScript('flyctl', version))
+      chmodSync(join(dir, 'flyctl'), 0o755)
+    }
+    for (const [name, target] of Object.entries(links)) symlinkSync(target, join(dir, name))
+    const archive = tarGz(dir, ['flyctl', ...Object.keys(links).filter((n) => n !== 'flyctl')])
     const asset = `flyctl_${version}_${process.platform === 'darwin' ? 'macOS' : 'Linux'}_${process.arch === 'arm64' ? 'arm64' : 'x86_64'}.tar.gz`
     const checksums = [
       `${'0'.repeat(64)}  flyctl_${version}_Windows_x86_64.zip`,
@@ -124,6 +150,10 @@ export class FlyctlReleaseServer extends LocalServer {
         status: 200,
         body: JSON.stringify({ ...release, tag_name: `v${this.latest}`, name: `v${this.latest}` }),
       }
+    }
+    if (this.redirectDownloadsTo && path.startsWith('/download/')) {
+      const location = `${this.redirectDownloadsTo}${path.slice('/download'.length)}`
+      return { status: 302, body: '', type: 'text/html', location }
     }
     const download = /^\/download\/v([^/]+)\/([^/]+)$/.exec(path)
     const release = download && this.releases.get(download[1] ?? '')

@@ -29,7 +29,7 @@ const reader = (inputs: Record<string, string>) => (name: string) => inputs[name
 function context(overrides: Partial<Parameters<typeof installTool>[1]> = {}) {
   return {
     downloadBaseUrl: 'http://127.0.0.1:9/download',
-    githubApiUrl: 'http://127.0.0.1:9',
+    releasesApi: { url: 'http://127.0.0.1:9' },
     timeouts: DEFAULT_TIMEOUTS,
     log: () => undefined,
     ...overrides,
@@ -210,7 +210,10 @@ describe('time limits and platform failures', () => {
     const server = await new FlyctlReleaseServer().start()
     server.hang = (path) => path.startsWith('/repos/')
     try {
-      const ctx = context({ githubApiUrl: server.url, timeouts: { ...DEFAULT_TIMEOUTS, api: 300 } })
+      const ctx = context({
+        releasesApi: { url: server.url },
+        timeouts: { ...DEFAULT_TIMEOUTS, api: 300 },
+      })
       await expect(new FlyctlInstaller(ctx).resolve('latest')).rejects.toThrow(
         'could not look up the latest flyctl release: GitHub API GET /repos/superfly/flyctl/releases/latest did not answer within 300ms; pin a version instead (example: flyctl@0.3.200)',
       )

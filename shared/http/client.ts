@@ -28,6 +28,16 @@ export interface HttpRequest {
   service: string
   /** Answers longer than this fail (default MAX_BODY_BYTES). */
   maxBytes?: number
+  /**
+   * Fails when the other side sends nothing for this long: no answer to the request, or no byte
+   * of a download's body (a mirror that accepts the connection and then stalls).
+   */
+  stallMs?: number
+  /**
+   * Follows a redirect to another origin too (a release download moving to its CDN), for a
+   * request that carries no headers, so no credential; never from https down to http.
+   */
+  anyOriginRedirects?: boolean
 }
 
 export interface HttpAnswer {
@@ -61,7 +71,7 @@ function label(request: HttpRequest, url: URL): string {
  */
 async function exchange<T>(
   request: HttpRequest,
-  consume: (response: IncomingMessage, status: number, url: URL) => Promise<T>,
+  consume: (response: IncomingMessage, status: number, url: URL, alive: () => void) => Promise<T>,
 ): Promise<T> {
   const { HttpClient } = await loadClient()
   const abort = new AbortController()
@@ -85,19 +95,39 @@ async function exchange<T>(
     timedOut = true
     abort.abort()
   }, request.timeoutMs)
+  // Restarted by every sign of life (an answer, a chunk of body); fires after stallMs without one.
+  let stalled = false
+  let stallTimer: NodeJS.Timeout | undefined
+  const alive = () => {
+    if (request.stallMs === undefined) return
+    clearTimeout(stallTimer)
+    stallTimer = setTimeout(() => {
+      stalled = true
+      abort.abort()
+    }, request.stallMs)
+  }
+  alive()
   try {
     for (let redirects = 0; ; redirects++) {
       const response = await client.request(method, url.toString(), body ?? null, {
         ...request.headers,
       })
+      alive()
       const status = response.message.statusCode ?? 0
       const location = response.message.headers.location
       if (status >= 300 && status < 400 && location) {
         response.message.resume()
         const next = new URL(location, url)
-        if (next.origin !== url.origin) {
+        const credentialFree = Object.keys(request.headers ?? {}).length === 0
+        if (next.origin !== url.origin && !(request.anyOriginRedirects && credentialFree)) {
           throw new HttpError(
             `${label(request, url)} was redirected to another origin (${next.origin}); flightdeck does not send credentials there`,
+            status,
+          )
+        }
+        if (url.protocol === 'https:' && next.protocol !== 'https:') {
+          throw new HttpError(
+            `${label(request, url)} was redirected from https to ${next.protocol} (${next.origin}); flightdeck does not follow it`,
             status,
           )
         }
@@ -113,10 +143,15 @@ async function exchange<T>(
         url = next
         continue
       }
-      return await consume(response.message, status, url)
+      return await consume(response.message, status, url, alive)
     }
   } catch (err) {
     if (err instanceof HttpError) throw err
+    if (stalled && !timedOut) {
+      throw new HttpError(
+        `${label(request, url)} sent nothing for ${formatDuration(request.stallMs ?? 0)} (stalled)`,
+      )
+    }
     if (timedOut) {
       throw new HttpError(
         `${label(request, url)} did not answer within ${formatDuration(request.timeoutMs)}`,
@@ -127,6 +162,7 @@ async function exchange<T>(
     )
   } finally {
     clearTimeout(timer)
+    clearTimeout(stallTimer)
     client.dispose()
   }
 }
@@ -168,7 +204,7 @@ export function downloadFile(
 ): Promise<void> {
   const full: HttpRequest = { ...request, method: 'GET' }
   const maxBytes = request.maxBytes ?? MAX_DOWNLOAD_BYTES
-  return exchange(full, async (response, status, url) => {
+  return exchange(full, async (response, status, url, alive) => {
     if (status < 200 || status > 299) {
       response.resume()
       throw new HttpError(`${label(full, url)} answered ${status}`, status)
@@ -177,6 +213,7 @@ export function downloadFile(
       const file = createWriteStream(path)
       let size = 0
       response.on('data', (chunk: Buffer) => {
+        alive()
         size += chunk.length
         if (size > maxBytes) {
           reject(new HttpError(`${label(full, url)} sent more than ${maxBytes / 1024 / 1024} MiB`))

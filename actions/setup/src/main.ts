@@ -10,12 +10,15 @@ import {
   type InstalledTool,
   type Timeouts,
 } from './installers/types.js'
+import { flyctlReleasesApi } from './installers/releases-api.js'
 import { setupOutputs, summaryMarkdown } from './report.js'
 import { checkToken, TOKEN_CHECKS } from './token-check.js'
 import { runAction } from '../../../shared/run.js'
 
 export interface SetupOptions {
   timeouts?: Partial<Timeouts>
+  /** github.com's API, asked for flyctl's latest release off github.com (tests: a local one). */
+  publicApiUrl?: string
 }
 
 async function main(options: SetupOptions = {}): Promise<void> {
@@ -25,8 +28,7 @@ async function main(options: SetupOptions = {}): Promise<void> {
   maskUrlCredentials(inputs.downloadBaseUrl)
   const ctx: InstallContext = {
     downloadBaseUrl: inputs.downloadBaseUrl,
-    githubApiUrl: runContext().apiUrl,
-    githubToken: inputs.githubToken,
+    releasesApi: flyctlReleasesApi(runContext(), inputs.githubToken, options.publicApiUrl),
     timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
     log: (line) => core.info(line),
   }

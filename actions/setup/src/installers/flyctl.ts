@@ -1,4 +1,4 @@
-import { access, chmod, copyFile, readFile, rm, symlink } from 'node:fs/promises'
+import { chmod, copyFile, readFile, rm, symlink } from 'node:fs/promises'
 import { randomUUID } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,6 +8,7 @@ import { errorMessage } from '../../../../shared/errors.js'
 import { requestJson } from '../../../../shared/providers/api.js'
 import { maskUrlCredentials } from '../../../../shared/secrets.js'
 import { isExactVersion } from '../tools.js'
+import { assertContained, assertRegularFile } from './archive-check.js'
 import { checksumFor, sha256File } from './checksums.js'
 import type { InstallContext, Installer } from './types.js'
 
@@ -49,19 +50,21 @@ export class FlyctlInstaller implements Installer {
   async resolve(spec: string): Promise<string> {
     if (spec !== 'latest') return spec
     const path = '/repos/superfly/flyctl/releases/latest'
+    const api = this.ctx.releasesApi
+    const where = api.note ? ` ${api.note}` : ''
     let release: GitHubRelease | undefined
     try {
       release = await requestJson<GitHubRelease>({
         method: 'GET',
-        url: `${this.ctx.githubApiUrl.replace(/\/+$/, '')}${path}`,
-        token: this.ctx.githubToken,
+        url: `${api.url.replace(/\/+$/, '')}${path}`,
+        token: api.token,
         headers: { accept: 'application/vnd.github+json' },
         timeoutMs: this.ctx.timeouts.api,
         service: 'GitHub API',
       })
     } catch (err) {
       throw new Error(
-        `could not look up the latest flyctl release: ${errorMessage(err)}; pin a version instead (example: flyctl@0.3.200)`,
+        `could not look up the latest flyctl release${where}: ${errorMessage(err)}; pin a version instead (example: flyctl@0.3.200)`,
       )
     }
     const tag = release?.tag_name
@@ -71,7 +74,7 @@ export class FlyctlInstaller implements Installer {
         `GitHub API GET ${path} answered without a version tag (tag_name: ${JSON.stringify(tag ?? null)}); pin a version instead (example: flyctl@0.3.200)`,
       )
     }
-    this.ctx.log(`latest flyctl release: v${version}`)
+    this.ctx.log(`latest flyctl release${where}: v${version}`)
     return version
   }
 
@@ -82,12 +85,16 @@ export class FlyctlInstaller implements Installer {
   async install(version: string): Promise<string> {
     const asset = flyctlAsset(version, this.platform, this.arch)
     const base = `${this.ctx.downloadBaseUrl}/v${version}`
-    const checksums = await this.downloadText(`${base}/checksums.txt`, version)
+    const checksums = await this.downloadText(`${base}/checksums.txt`, version, {
+      timeoutMs: this.ctx.timeouts.checksums,
+    })
     const expected = checksumFor(checksums, asset)
     if (!expected) {
       throw new Error(`checksums.txt of flyctl v${version} has no line for ${asset}`)
     }
-    const archive = await this.download(`${base}/${asset}`, version)
+    const archive = await this.download(`${base}/${asset}`, version, {
+      timeoutMs: this.ctx.timeouts.download,
+    })
     try {
       const actual = await sha256File(archive)
       if (actual !== expected) {
@@ -100,6 +107,7 @@ export class FlyctlInstaller implements Installer {
         ? await tc.extractZip(archive)
         : await tc.extractTar(archive)
       try {
+        await assertContained(dir, asset)
         await this.addFlyAlias(dir, asset)
         return await tc.cacheDir(dir, 'flyctl', version)
       } finally {
@@ -118,11 +126,8 @@ export class FlyctlInstaller implements Installer {
   private async addFlyAlias(dir: string, asset: string): Promise<void> {
     const flyctl = join(dir, this.executableName('flyctl'))
     const fly = join(dir, this.executableName('fly'))
-    try {
-      await access(flyctl)
-    } catch {
-      throw new Error(`${asset} has no ${this.executableName('flyctl')} at its top level`)
-    }
+    // Before chmod, which follows links: only the archive's own file is made executable.
+    await assertRegularFile(flyctl, this.executableName('flyctl'), asset)
     if (this.platform === 'win32') {
       await copyFile(flyctl, fly).catch(() => undefined)
       return
@@ -134,16 +139,29 @@ export class FlyctlInstaller implements Installer {
   }
 
   /**
-   * Downloads to a file of its own under RUNNER_TEMP, within the download time limit (the tool
-   * cache's downloadTool has none: a stalled mirror would hold the step until the job's timeout).
+   * Downloads to a file of its own under RUNNER_TEMP, within a time limit and failing after
+   * `downloadStall` without a byte (the tool cache's downloadTool has neither: a mirror that
+   * accepts the connection and never answers would hold the step until the job's timeout).
+   * Redirects may leave the origin (github.com sends release assets to its CDN): the request
+   * carries no credential.
    */
-  private async download(url: string, version: string): Promise<string> {
+  private async download(
+    url: string,
+    version: string,
+    limit: { timeoutMs: number },
+  ): Promise<string> {
     const shown = maskUrlCredentials(url)
     this.ctx.log(`downloading ${shown}`)
     const path = join(process.env.RUNNER_TEMP || tmpdir(), `flightdeck-${randomUUID()}`)
     try {
       await downloadFile(
-        { url, timeoutMs: this.ctx.timeouts.download, service: 'flyctl download' },
+        {
+          url,
+          timeoutMs: limit.timeoutMs,
+          stallMs: this.ctx.timeouts.downloadStall,
+          anyOriginRedirects: true,
+          service: 'flyctl download',
+        },
         path,
       )
       return path
@@ -155,8 +173,12 @@ export class FlyctlInstaller implements Installer {
     }
   }
 
-  private async downloadText(url: string, version: string): Promise<string> {
-    const file = await this.download(url, version)
+  private async downloadText(
+    url: string,
+    version: string,
+    limit: { timeoutMs: number },
+  ): Promise<string> {
+    const file = await this.download(url, version, limit)
     try {
       return await readFile(file, 'utf8')
     } finally {

@@ -1,10 +1,15 @@
 import type { ToolName } from '../tools.js'
+import type { ReleasesApi } from './releases-api.js'
 
 /** Time limits of the slow steps; tests shorten them. */
 export interface Timeouts {
   api: number
-  /** One archive or checksums file. */
+  /** One archive, from the first byte asked to the last received. */
   download: number
+  /** checksums.txt, a small text file. */
+  checksums: number
+  /** The most time a download (archive or checksums) may go without receiving a byte. */
+  downloadStall: number
   npmView: number
   npmInstall: number
   tokenCheck: number
@@ -13,6 +18,8 @@ export interface Timeouts {
 export const DEFAULT_TIMEOUTS: Timeouts = {
   api: 30_000,
   download: 300_000,
+  checksums: 30_000,
+  downloadStall: 30_000,
   npmView: 120_000,
   npmInstall: 600_000,
   tokenCheck: 120_000,
@@ -21,9 +28,8 @@ export const DEFAULT_TIMEOUTS: Timeouts = {
 export interface InstallContext {
   /** Base of flyctl downloads: `<base>/v<version>/<asset>`. */
   downloadBaseUrl: string
-  /** GitHub REST API of the run (GITHUB_API_URL). */
-  githubApiUrl: string
-  githubToken?: string
+  /** Where flyctl's latest release is looked up, and with which token (see releases-api.ts). */
+  releasesApi: ReleasesApi
   timeouts: Timeouts
   log: (line: string) => void
 }
