@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6023);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2902);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6023:
+/***/ 2902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -25,6 +25,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:os"
@@ -50,21 +52,37 @@ const MARKDOWN_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 function escapeMarkdown(text) {
     return text.replace(/\r?\n|\r/g, ' ').replace(MARKDOWN_PUNCTUATION, '\\$&');
 }
+/** A code span of `flat` (one line) that shows it verbatim. */
+function codeSpan(flat) {
+    const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    // A code span drops one space from each end when both ends have one (and it is not all spaces),
+    // and a backtick at an end would join the fence: one space of padding keeps both as typed.
+    const pad = /^`|`$|^ (?=.*[^ ]).* $/.test(flat) ? ' ' : '';
+    return `${fence}${pad}${flat}${pad}${fence}`;
+}
 /**
- * Foreign text (URLs, ids, image refs, CLI and API messages) as an inline code span: shown
- * verbatim, never a link or an image, safe inside a table cell.
+ * Foreign text (URLs, ids, image refs, CLI and API messages) as an inline code span for a table
+ * cell: shown verbatim, never a link or an image.
  */
 function code(text) {
     const flat = text.replace(/\r?\n|\r/g, ' ');
     if (flat === '')
         return { markdown: '' };
-    const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-    // GFM splits table rows on `|` before it reads code spans; `\|` is its escape there. A
-    // backslash already before a pipe could be read as escaping that escape, so it is doubled.
-    const body = flat.replace(/\\+(?=\|)/g, (run) => run + run).replace(/\|/g, '\\|');
-    return { markdown: `${fence}${pad}${body}${pad}${fence}` };
+    // GFM splits table rows on `|` before it reads code spans, so a pipe is written `\|`: the
+    // table parser (cmark-gfm's unescape_pipes, GitHub's renderer) drops exactly one backslash
+    // before each pipe before inline parsing, and a code span keeps every other backslash as it
+    // is. Escaping only the pipes is therefore the exact inverse: `ok\|healthy` reads as typed.
+    // (The fence only counts backticks, so escaping after choosing it changes nothing.)
+    return { markdown: codeSpan(flat).replace(/\|/g, '\\|') };
+}
+/**
+ * The same outside a table (a paragraph, a heading): there a `\|` would show its backslash, so
+ * nothing is escaped.
+ */
+function inlineCode(text) {
+    const flat = text.replace(/\r?\n|\r/g, ' ');
+    return { markdown: flat === '' ? '' : codeSpan(flat) };
 }
 function renderCell(cell) {
     return typeof cell === 'string' ? escapeMarkdown(cell) : cell.markdown;
@@ -90,15 +108,36 @@ async function appendSummary(markdown) {
 
 
 
+
 const RECORD_VERSION = 1;
-/** `$RUNNER_TEMP/flightdeck/deployment.json` (the system temp dir outside a runner). */
+/**
+ * `$RUNNER_TEMP/flightdeck/deployment-<step>-<random>.json` (the system temp dir outside a
+ * runner): one file per step, so two gated-deploy steps in one job (one RUNNER_TEMP) never
+ * share a record and each step's `record` output describes its own deploy. `<step>` is the
+ * runner's step id (GITHUB_ACTION) for a person to read; the random part makes it unique even
+ * where step ids repeat (composite actions, reruns in one temp folder).
+ */
 function recordPath(env = process.env) {
-    return (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'flightdeck', 'deployment.json');
+    const step = (env.GITHUB_ACTION ?? '').replace(/[^A-Za-z0-9_.-]+/g, '-').slice(0, 60);
+    const unique = (0,external_node_crypto_.randomBytes)(6).toString('hex');
+    const name = `deployment-${step ? `${step}-` : ''}${unique}.json`;
+    return (0,external_node_path_.join)(env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'flightdeck', name);
 }
-/** Writes the record, every registered secret replaced by `***`, and returns its path. */
+/**
+ * Writes the record, every registered secret replaced by `***`, and returns its path. The file
+ * is created new ('wx': a file or link already at the path fails, it is never followed or
+ * overwritten), in a folder that must be a real directory, not a link planted in a shared temp.
+ */
 function writeRecord(record, path = recordPath()) {
-    (0,external_node_fs_.mkdirSync)((0,external_node_path_.join)(path, '..'), { recursive: true });
-    (0,external_node_fs_.writeFileSync)(path, `${(0,runner/* redact */.E$)(JSON.stringify(record, null, 2))}\n`, 'utf8');
+    const dir = (0,external_node_path_.dirname)(path);
+    (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+    if ((0,external_node_fs_.lstatSync)(dir).isSymbolicLink()) {
+        throw new Error(`${dir} is a symbolic link; the deployment record is not written through it`);
+    }
+    (0,external_node_fs_.writeFileSync)(path, `${(0,runner/* redact */.E$)(JSON.stringify(record, null, 2))}\n`, {
+        encoding: 'utf8',
+        flag: 'wx',
+    });
     return path;
 }
 function releaseText(release) {
@@ -162,7 +201,8 @@ function recordMarkdown(record) {
         facts.push(['GitHub deployment', String(record.deploymentId)]);
     facts.push(['took', (0,durations/* formatDuration */.a3)(record.durationMs)]);
     const gates = markdownTable(['gate', 'verdict', 'reason'], record.gates.map((gate) => [gate.gate, gate.verdict, code(gate.reason)]));
-    const error = record.error ? `\n\n**Why:** ${code(record.error).markdown}` : '';
+    // Outside the table: a pipe there needs no escape.
+    const error = record.error ? `\n\n**Why:** ${inlineCode(record.error).markdown}` : '';
     return `${HEADLINE[record.status]}${error}\n\n${markdownTable(['', 'deploy'], facts)}\n\n#### Gates\n\n${gates}\n`;
 }
 
@@ -324,6 +364,32 @@ async function checkConcurrency(options) {
     }
 }
 
+// EXTERNAL MODULE: ./shared/secrets.ts
+var secrets = __nccwpck_require__(5931);
+;// CONCATENATED MODULE: ./shared/gates/env.ts
+// The require-env gate: the variables a deploy needs are set and not empty. Their values are
+// credentials (a DSN, a deploy key): each is masked as soon as the gate reads it, so a deploy
+// command that echoes one cannot put it in the log, the Deployment status, the deployment
+// record or what notify sends on from it.
+
+/**
+ * require-env values shorter than this are switches (`yes`, `1`), not credentials: masking one
+ * would turn every `yes` in the log into `***` and protect nothing a guess would not find (the
+ * same floor as shared/github/redact).
+ */
+const MIN_MASKED_LENGTH = 4;
+function checkRequiredEnv(names, env = process.env) {
+    for (const name of names) {
+        const value = env[name];
+        if (value && value.trim().length >= MIN_MASKED_LENGTH)
+            (0,secrets/* maskSecret */.$l)(value);
+    }
+    const missing = names.filter((name) => !env[name]?.trim());
+    return missing.length === 0
+        ? { open: true, reason: `${names.join(', ')} set` }
+        : { open: false, reason: `not set or empty: ${missing.join(', ')}` };
+}
+
 ;// CONCATENATED MODULE: ./shared/gates/run.ts
 // Evaluates a deploy's gates in order, each with its verdict and reason, and stops at the
 // first closed one: nothing after it (and no platform call) happens. A gate that cannot be
@@ -442,9 +508,20 @@ function zonedTime(at, zone) {
         minutes: Number(parts.hour) * 60 + Number(parts.minute),
     };
 }
+const DAY_NAMES = [
+    'sunday',
+    'monday',
+    'tuesday',
+    'wednesday',
+    'thursday',
+    'friday',
+    'saturday',
+];
+/** `Mon` or `Monday`, in any case; never a word that only starts like one (`Monkey`). */
 function dayIndex(word) {
-    const index = DAYS.indexOf(word.toLowerCase().slice(0, 3));
-    if (index < 0 || !/^[a-z]{3,9}$/i.test(word))
+    const lower = word.toLowerCase();
+    const index = Math.max(DAYS.indexOf(lower), DAY_NAMES.indexOf(lower));
+    if (index < 0)
         throw new Error(`${JSON.stringify(word)} is not a weekday`);
     return index;
 }
@@ -454,9 +531,11 @@ function parseDays(text) {
         return new Set([0, 1, 2, 3, 4, 5, 6]);
     const days = new Set();
     for (const part of text.split(',')) {
-        const [first, last] = part.split('-');
+        const [first, last, extra] = part.split('-');
         if (first === undefined || first === '')
             throw new Error(`${JSON.stringify(text)} has an empty day`);
+        if (extra !== undefined)
+            throw new Error(`${JSON.stringify(part)} is not a day range (Mon-Fri)`);
         const start = dayIndex(first);
         if (last === undefined) {
             days.add(start);
@@ -480,6 +559,17 @@ function parseClock(text) {
         throw new Error(`${JSON.stringify(text)} is not a time of day (HH:MM, 00:00 to 24:00)`);
     }
     return hours * 60 + minutes;
+}
+let ianaZones;
+/**
+ * Whether a freeze's word after its dates is a zone rather than the start of the reason: a name
+ * in Intl's list of IANA zones, or one Intl accepts as written with IANA's capitals (`UTC`,
+ * `CET`, `EST5EDT`, `Etc/GMT+5`: the list leaves such aliases out). A lowercase word (`est`)
+ * is the reason's.
+ */
+function isZoneWord(word) {
+    ianaZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+    return ianaZones.has(word) || (/^[A-Z]/.test(word) && isTimeZone(word));
 }
 function zoneOf(word) {
     if (word === undefined)
@@ -535,11 +625,10 @@ function parseFreeze(line) {
         const last = checkDate(to ?? from);
         if (last < first)
             throw new Error(`it ends (${last}) before it starts (${first})`);
-        const zone = rest[0] !== undefined && rest[0].includes('/')
+        // A word with a slash can only be meant as a zone: a misspelt one is an error, not a reason.
+        const zone = rest[0] !== undefined && (rest[0].includes('/') || isZoneWord(rest[0]))
             ? zoneOf(rest[0])
-            : rest[0] === 'UTC'
-                ? 'UTC'
-                : undefined;
+            : undefined;
         const reason = (zone === undefined ? rest : rest.slice(1)).join(' ');
         return {
             source: line.trim(),
@@ -658,11 +747,10 @@ function setOutputs(outputs) {
     }
 }
 
-// EXTERNAL MODULE: ./shared/secrets.ts
-var secrets = __nccwpck_require__(5931);
 // EXTERNAL MODULE: ./shared/providers/types.ts
 var types = __nccwpck_require__(4850);
 ;// CONCATENATED MODULE: ./shared/providers/inputs.ts
+
 
 
 
@@ -699,6 +787,44 @@ function providerInputProblems(inputs) {
     }
     return [];
 }
+/** The inputs only some providers read. */
+const PROVIDER_SPECIFIC_INPUTS = [
+    'api-url',
+    'account-id',
+    'environment-id',
+    'project-id',
+    'org-id',
+    'deploy-command',
+    'releases-command',
+    'rollback-command',
+];
+/**
+ * Which of those each provider reads (`config.apiUrl`, `config.settings[...]`). Providers are
+ * loaded only when chosen, so this is written down; a test derives it again from each
+ * provider's source and fails when the two disagree.
+ */
+const INPUTS_READ_BY = {
+    fly: [],
+    cloudflare: ['api-url', 'account-id'],
+    vercel: ['api-url', 'project-id', 'org-id'],
+    railway: ['api-url', 'environment-id', 'project-id'],
+    render: ['api-url'],
+    command: ['deploy-command', 'releases-command', 'rollback-command'],
+};
+/**
+ * The provider-specific inputs given that the chosen provider never reads (`releases-command`
+ * with `provider: fly`), each named in a warning: a setting that silently does nothing is
+ * usually a provider chosen wrongly.
+ */
+function warnUnreadProviderInputs(inputs, warn = (message) => runner/* warning */.$e(message, { title: 'input not used' })) {
+    const read = new Set(INPUTS_READ_BY[inputs.provider]);
+    const unread = PROVIDER_SPECIFIC_INPUTS.filter((name) => inputs[name] !== undefined && inputs[name] !== '' && !read.has(name));
+    for (const name of unread) {
+        const readers = types/* PROVIDER_NAMES */.xd.filter((provider) => INPUTS_READ_BY[provider].includes(name));
+        warn(`\`${name}\` is set, but provider \`${inputs.provider}\` never reads it (only ${readers.join(', ')} ${readers.length === 1 ? 'does' : 'do'}): it has no effect. Remove it, or choose the provider it is for.`);
+    }
+    return unread;
+}
 function providerConfig(inputs, log) {
     (0,secrets/* maskSecret */.$l)(inputs.token);
     return {
@@ -723,9 +849,9 @@ function providerConfig(inputs, log) {
 ;// CONCATENATED MODULE: ./shared/providers/registry.ts
 const FACTORIES = {
     fly: async () => (await __nccwpck_require__.e(/* import() */ 986).then(__nccwpck_require__.bind(__nccwpck_require__, 6986))).createFlyProvider,
-    cloudflare: async () => (await __nccwpck_require__.e(/* import() */ 492).then(__nccwpck_require__.bind(__nccwpck_require__, 3492))).createCloudflareProvider,
-    vercel: async () => (await __nccwpck_require__.e(/* import() */ 520).then(__nccwpck_require__.bind(__nccwpck_require__, 5520))).createVercelProvider,
-    railway: async () => (await __nccwpck_require__.e(/* import() */ 556).then(__nccwpck_require__.bind(__nccwpck_require__, 8556))).createRailwayProvider,
+    cloudflare: async () => (await __nccwpck_require__.e(/* import() */ 231).then(__nccwpck_require__.bind(__nccwpck_require__, 4231))).createCloudflareProvider,
+    vercel: async () => (await __nccwpck_require__.e(/* import() */ 622).then(__nccwpck_require__.bind(__nccwpck_require__, 3622))).createVercelProvider,
+    railway: async () => (await __nccwpck_require__.e(/* import() */ 397).then(__nccwpck_require__.bind(__nccwpck_require__, 397))).createRailwayProvider,
     render: async () => (await __nccwpck_require__.e(/* import() */ 719).then(__nccwpck_require__.bind(__nccwpck_require__, 5719))).createRenderProvider,
     command: async () => (await __nccwpck_require__.e(/* import() */ 722).then(__nccwpck_require__.bind(__nccwpck_require__, 4722))).createCommandProvider,
 };
@@ -890,10 +1016,12 @@ function readGatedDeployInputs(read) {
     }
     if (problems.length > 0)
         throw new errors/* InputError */.dz(problems);
+    warnUnreadProviderInputs(inputs);
     return inputs;
 }
 
 ;// CONCATENATED MODULE: ./actions/gated-deploy/src/main.ts
+
 
 
 
@@ -962,12 +1090,7 @@ function buildGates(inputs, context, github) {
         {
             name: 'require-env',
             configured: inputs['require-env'].length > 0,
-            evaluate: async () => {
-                const missing = inputs['require-env'].filter((name) => !process.env[name]?.trim());
-                return missing.length === 0
-                    ? { open: true, reason: `${inputs['require-env'].join(', ')} set` }
-                    : { open: false, reason: `not set or empty: ${missing.join(', ')}` };
-            },
+            evaluate: async () => checkRequiredEnv(inputs['require-env']),
         },
         {
             name: 'require-checks',
@@ -2105,7 +2228,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   IQ: () => (/* binding */ withDefault)
 });
 
-// UNUSED EXPORTS: integer, keyValueLines, lines, list, regex, required
+// UNUSED EXPORTS: environmentName, integer, keyValueLines, lines, list, regex, required
 
 // EXTERNAL MODULE: ./shared/runner.ts
 var runner = __nccwpck_require__(2798);
@@ -9214,6 +9337,12 @@ const keyValueLines = () => parser((text) => {
     return entries;
 });
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * What fetch sends as a header value: no CR, LF or NUL (they would end or split the header) and
+ * nothing past U+00FF (a header is bytes; undici refuses it only when the request is made, which
+ * the health check would report as "unhealthy").
+ */
+const HEADER_VALUE = /^[^\0\r\n\u0100-\uffff]*$/;
 /** `Name: value` lines, as for HTTP headers. Names keep the user's spelling. */
 const headerLines = () => parser((text) => {
     const headers = {};
@@ -9224,10 +9353,26 @@ const headerLines = () => parser((text) => {
             // Never echo the line: it may hold a credential.
             throw new Error(`a line is not a "Name: value" header (example: Authorization: Bearer abc)`);
         }
-        headers[name] = line.slice(at + 1).trim();
+        const value = line.slice(at + 1).trim();
+        if (!HEADER_VALUE.test(value)) {
+            // Named by its header, never shown: the value may be a credential.
+            throw new Error(`the value of header ${quote(name)} has a carriage return, line feed, NUL or a character outside Latin-1, which a header value cannot hold (example: Authorization: Bearer abc)`);
+        }
+        headers[name] = value;
     }
     (0,secrets/* maskSensitiveHeaders */.BD)(headers);
     return headers;
+});
+/**
+ * The name of a GitHub environment (production, Preview EU): one line of printable text, at most
+ * 255 characters, as GitHub allows. A line break would end the log line or record field it is
+ * written into and start another.
+ */
+const environmentName = (example = 'production') => parser((value) => {
+    if (/[\p{Cc}\u2028\u2029]/u.test(value) || value.length > 255) {
+        throw new Error(`${quote(value)} is not an environment name: one line of at most 255 characters, without control characters (example: ${example})`);
+    }
+    return value;
 });
 /** An http(s) URL; a user or password in it is masked at once and never quoted in errors. */
 function checkHttpUrl(text, example) {
@@ -9336,6 +9481,7 @@ class UnsupportedOperationError extends Error {
 /* harmony export */   $e: () => (/* binding */ warning),
 /* harmony export */   C1: () => (/* binding */ setFailed),
 /* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Gk: () => (/* binding */ logDrained),
 /* harmony export */   LZ: () => (/* binding */ saveState),
 /* harmony export */   Os: () => (/* binding */ group),
 /* harmony export */   Pq: () => (/* binding */ setSecret),
@@ -9348,7 +9494,7 @@ class UnsupportedOperationError extends Error {
 /* harmony export */   wW: () => (/* binding */ registeredSecrets),
 /* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
-/* unused harmony exports escapeData, escapeProperty, safeLogText, startGroup, endGroup, isDebug, exportVariable, addPath, getState */
+/* unused harmony exports escapeData, escapeProperty, couldBeCommand, safeLogText, startGroup, endGroup, isDebug, exportVariable, addPath, getState */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
@@ -9405,28 +9551,59 @@ function issueCommand(command, properties, message) {
         .map(([key, value]) => `${key}=${escapeProperty(redact(String(value)))}`)
         .join(',');
     const data = command === 'add-mask' ? message : redact(message);
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+    writeLog(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
-// A line the runner reads as a command: `::name ...::` (v2) or `##[name ...]` (v1), after
-// leading whitespace.
-const COMMAND_LINE = /^\s*(?:::|##\[)/m;
+// What the runner would read as a command (actions/runner, ActionCommand.cs): `::name ...::`
+// at the start of a line after .NET's TrimStart, whose white space adds U+0085 (NEXT LINE) to
+// JavaScript's `\s` (which also holds U+FEFF, which .NET does not trim: guarding more is
+// harmless), and the older `##[name ...]` ANYWHERE in a line (`IndexOf("##[")`). Lines end at
+// CR, LF or CRLF for the runner; `^` with the `m` flag starts one after each of them (and after
+// U+2028/U+2029, again more than needed). Whether the name is a registered command is not
+// asked: the list grows with runner versions, and wrapping a harmless line costs nothing.
+const COMMAND_LINE = /^[\s\u0085]*::|##\[/m;
+/** Whether the runner could read any line of `text` as a workflow command. */
+function couldBeCommand(text) {
+    return COMMAND_LINE.test(text);
+}
 /**
  * Text from outside (user input, CLI output, API bodies) made safe to print: when any line of
  * it could be read as a workflow command, the whole block is wrapped in a
  * `::stop-commands::<token>` ... `::<token>::` pair with a token the text cannot contain, so
  * the runner prints it as it is and runs none of it. Other text is returned unchanged.
+ * The runner compares the token without regard to case (and ends the pause on `##[<token>]`
+ * anywhere in a line too), so the text is searched for it the same way.
  */
 function safeLogText(text) {
-    if (!COMMAND_LINE.test(text))
+    if (!couldBeCommand(text))
         return text;
+    const upper = text.toUpperCase();
     let token = `flightdeck-${globalThis.crypto.randomUUID()}`;
-    while (text.includes(token))
+    while (upper.includes(token.toUpperCase())) {
         token = `flightdeck-${globalThis.crypto.randomUUID()}`;
+    }
     return `::stop-commands::${token}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${text}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}::${token}::`;
+}
+// A write the log pipe could not take at once is queued in memory until the pipe drains. Code
+// that prints without end (a CLI's output) waits for `logDrained()` before printing more, so a
+// CLI that prints faster than the runner reads is slowed down rather than filling memory.
+let drained;
+function writeLog(text) {
+    if (process.stdout.write(text) || drained)
+        return;
+    drained = new Promise((resolve) => {
+        process.stdout.once('drain', () => {
+            drained = undefined;
+            resolve();
+        });
+    });
+}
+/** Resolves when the log has taken what was written; undefined when nothing is queued. */
+function logDrained() {
+    return drained;
 }
 /** A log line. Safe for any text: nothing in it can become a runner command. */
 function info(message) {
-    process.stdout.write(`${safeLogText(redact(message))}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+    writeLog(`${safeLogText(redact(message))}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 function debug(message) {
     issueCommand('debug', {}, message);
@@ -9465,8 +9642,12 @@ function setSecret(value) {
     }
     issueCommand('add-mask', {}, value);
 }
+/**
+ * Opens a log group. Its name is one line: the runner writes it to the log as `##[group]name`
+ * after unescaping, so a line break in it would start a line of the log's own markup.
+ */
 function startGroup(name) {
-    issueCommand('group', {}, name);
+    issueCommand('group', {}, name.replace(/[\r\n]+/g, ' '));
 }
 function endGroup() {
     issueCommand('endgroup', {}, '');
@@ -9509,7 +9690,7 @@ function setOutput(name, rawValue) {
     if (appendCommandFile('GITHUB_OUTPUT', keyValueBlock(name, value)))
         return;
     // Outside a runner (a terminal, local-action), show the output where a person can see it.
-    process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
+    writeLog(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
     issueCommand('set-output', { name }, value);
 }
 /** Sets an environment variable for this step and the job's later steps. */

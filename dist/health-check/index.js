@@ -74,21 +74,37 @@ const MARKDOWN_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 function escapeMarkdown(text) {
     return text.replace(/\r?\n|\r/g, ' ').replace(MARKDOWN_PUNCTUATION, '\\$&');
 }
+/** A code span of `flat` (one line) that shows it verbatim. */
+function codeSpan(flat) {
+    const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    // A code span drops one space from each end when both ends have one (and it is not all spaces),
+    // and a backtick at an end would join the fence: one space of padding keeps both as typed.
+    const pad = /^`|`$|^ (?=.*[^ ]).* $/.test(flat) ? ' ' : '';
+    return `${fence}${pad}${flat}${pad}${fence}`;
+}
 /**
- * Foreign text (URLs, ids, image refs, CLI and API messages) as an inline code span: shown
- * verbatim, never a link or an image, safe inside a table cell.
+ * Foreign text (URLs, ids, image refs, CLI and API messages) as an inline code span for a table
+ * cell: shown verbatim, never a link or an image.
  */
 function code(text) {
     const flat = text.replace(/\r?\n|\r/g, ' ');
     if (flat === '')
         return { markdown: '' };
-    const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-    // GFM splits table rows on `|` before it reads code spans; `\|` is its escape there. A
-    // backslash already before a pipe could be read as escaping that escape, so it is doubled.
-    const body = flat.replace(/\\+(?=\|)/g, (run) => run + run).replace(/\|/g, '\\|');
-    return { markdown: `${fence}${pad}${body}${pad}${fence}` };
+    // GFM splits table rows on `|` before it reads code spans, so a pipe is written `\|`: the
+    // table parser (cmark-gfm's unescape_pipes, GitHub's renderer) drops exactly one backslash
+    // before each pipe before inline parsing, and a code span keeps every other backslash as it
+    // is. Escaping only the pipes is therefore the exact inverse: `ok\|healthy` reads as typed.
+    // (The fence only counts backticks, so escaping after choosing it changes nothing.)
+    return { markdown: codeSpan(flat).replace(/\|/g, '\\|') };
+}
+/**
+ * The same outside a table (a paragraph, a heading): there a `\|` would show its backslash, so
+ * nothing is escaped.
+ */
+function inlineCode(text) {
+    const flat = text.replace(/\r?\n|\r/g, ' ');
+    return { markdown: flat === '' ? '' : codeSpan(flat) };
 }
 function renderCell(cell) {
     return typeof cell === 'string' ? escapeMarkdown(cell) : cell.markdown;
@@ -805,7 +821,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   IQ: () => (/* binding */ withDefault)
 });
 
-// UNUSED EXPORTS: cliArgument, httpUrl, keyValueLines, lines, list, quote, secret, splitList
+// UNUSED EXPORTS: cliArgument, environmentName, httpUrl, keyValueLines, lines, list, quote, secret, splitList
 
 // EXTERNAL MODULE: ./shared/runner.ts + 2 modules
 var runner = __nccwpck_require__(910);
@@ -7914,6 +7930,12 @@ const keyValueLines = () => parser((text) => {
     return entries;
 });
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * What fetch sends as a header value: no CR, LF or NUL (they would end or split the header) and
+ * nothing past U+00FF (a header is bytes; undici refuses it only when the request is made, which
+ * the health check would report as "unhealthy").
+ */
+const HEADER_VALUE = /^[^\0\r\n\u0100-\uffff]*$/;
 /** `Name: value` lines, as for HTTP headers. Names keep the user's spelling. */
 const headerLines = () => parser((text) => {
     const headers = {};
@@ -7924,10 +7946,26 @@ const headerLines = () => parser((text) => {
             // Never echo the line: it may hold a credential.
             throw new Error(`a line is not a "Name: value" header (example: Authorization: Bearer abc)`);
         }
-        headers[name] = line.slice(at + 1).trim();
+        const value = line.slice(at + 1).trim();
+        if (!HEADER_VALUE.test(value)) {
+            // Named by its header, never shown: the value may be a credential.
+            throw new Error(`the value of header ${quote(name)} has a carriage return, line feed, NUL or a character outside Latin-1, which a header value cannot hold (example: Authorization: Bearer abc)`);
+        }
+        headers[name] = value;
     }
     (0,secrets/* maskSensitiveHeaders */.BD)(headers);
     return headers;
+});
+/**
+ * The name of a GitHub environment (production, Preview EU): one line of printable text, at most
+ * 255 characters, as GitHub allows. A line break would end the log line or record field it is
+ * written into and start another.
+ */
+const environmentName = (example = 'production') => parser((value) => {
+    if (/[\p{Cc}\u2028\u2029]/u.test(value) || value.length > 255) {
+        throw new Error(`${quote(value)} is not an environment name: one line of at most 255 characters, without control characters (example: ${example})`);
+    }
+    return value;
 });
 /** An http(s) URL; a user or password in it is masked at once and never quoted in errors. */
 function checkHttpUrl(text, example) {
@@ -8010,7 +8048,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: addPath, endGroup, escapeData, escapeProperty, exportVariable, getState, group, isDebug, notice, redact, registeredSecrets, safeLogText, saveState, startGroup
+// UNUSED EXPORTS: addPath, couldBeCommand, endGroup, escapeData, escapeProperty, exportVariable, getState, group, isDebug, logDrained, notice, redact, registeredSecrets, safeLogText, saveState, startGroup
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -8069,28 +8107,59 @@ function issueCommand(command, properties, message) {
         .map(([key, value]) => `${key}=${escapeProperty(redact(String(value)))}`)
         .join(',');
     const data = command === 'add-mask' ? message : redact(message);
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${external_node_os_namespaceObject.EOL}`);
+    writeLog(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${external_node_os_namespaceObject.EOL}`);
 }
-// A line the runner reads as a command: `::name ...::` (v2) or `##[name ...]` (v1), after
-// leading whitespace.
-const COMMAND_LINE = /^\s*(?:::|##\[)/m;
+// What the runner would read as a command (actions/runner, ActionCommand.cs): `::name ...::`
+// at the start of a line after .NET's TrimStart, whose white space adds U+0085 (NEXT LINE) to
+// JavaScript's `\s` (which also holds U+FEFF, which .NET does not trim: guarding more is
+// harmless), and the older `##[name ...]` ANYWHERE in a line (`IndexOf("##[")`). Lines end at
+// CR, LF or CRLF for the runner; `^` with the `m` flag starts one after each of them (and after
+// U+2028/U+2029, again more than needed). Whether the name is a registered command is not
+// asked: the list grows with runner versions, and wrapping a harmless line costs nothing.
+const COMMAND_LINE = /^[\s\u0085]*::|##\[/m;
+/** Whether the runner could read any line of `text` as a workflow command. */
+function couldBeCommand(text) {
+    return COMMAND_LINE.test(text);
+}
 /**
  * Text from outside (user input, CLI output, API bodies) made safe to print: when any line of
  * it could be read as a workflow command, the whole block is wrapped in a
  * `::stop-commands::<token>` ... `::<token>::` pair with a token the text cannot contain, so
  * the runner prints it as it is and runs none of it. Other text is returned unchanged.
+ * The runner compares the token without regard to case (and ends the pause on `##[<token>]`
+ * anywhere in a line too), so the text is searched for it the same way.
  */
 function safeLogText(text) {
-    if (!COMMAND_LINE.test(text))
+    if (!couldBeCommand(text))
         return text;
+    const upper = text.toUpperCase();
     let token = `flightdeck-${globalThis.crypto.randomUUID()}`;
-    while (text.includes(token))
+    while (upper.includes(token.toUpperCase())) {
         token = `flightdeck-${globalThis.crypto.randomUUID()}`;
+    }
     return `::stop-commands::${token}${external_node_os_namespaceObject.EOL}${text}${external_node_os_namespaceObject.EOL}::${token}::`;
+}
+// A write the log pipe could not take at once is queued in memory until the pipe drains. Code
+// that prints without end (a CLI's output) waits for `logDrained()` before printing more, so a
+// CLI that prints faster than the runner reads is slowed down rather than filling memory.
+let drained;
+function writeLog(text) {
+    if (process.stdout.write(text) || drained)
+        return;
+    drained = new Promise((resolve) => {
+        process.stdout.once('drain', () => {
+            drained = undefined;
+            resolve();
+        });
+    });
+}
+/** Resolves when the log has taken what was written; undefined when nothing is queued. */
+function logDrained() {
+    return drained;
 }
 /** A log line. Safe for any text: nothing in it can become a runner command. */
 function info(message) {
-    process.stdout.write(`${safeLogText(redact(message))}${external_node_os_namespaceObject.EOL}`);
+    writeLog(`${safeLogText(redact(message))}${external_node_os_namespaceObject.EOL}`);
 }
 function debug(message) {
     issueCommand('debug', {}, message);
@@ -8129,8 +8198,12 @@ function setSecret(value) {
     }
     issueCommand('add-mask', {}, value);
 }
+/**
+ * Opens a log group. Its name is one line: the runner writes it to the log as `##[group]name`
+ * after unescaping, so a line break in it would start a line of the log's own markup.
+ */
 function startGroup(name) {
-    issueCommand('group', {}, name);
+    issueCommand('group', {}, name.replace(/[\r\n]+/g, ' '));
 }
 function endGroup() {
     issueCommand('endgroup', {}, '');
@@ -8173,7 +8246,7 @@ function setOutput(name, rawValue) {
     if (appendCommandFile('GITHUB_OUTPUT', keyValueBlock(name, value)))
         return;
     // Outside a runner (a terminal, local-action), show the output where a person can see it.
-    process.stdout.write(external_node_os_namespaceObject.EOL);
+    writeLog(external_node_os_namespaceObject.EOL);
     issueCommand('set-output', { name }, value);
 }
 /** Sets an environment variable for this step and the job's later steps. */
@@ -8340,9 +8413,22 @@ function maskUrlCredentials(url) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ plural)
 /* harmony export */ });
+/* unused harmony export httpUrlOrUndefined */
 /** `1 attempt`, `3 attempts`. */
 function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+/** The value when it is an http(s) URL: links in messages never carry another scheme. */
+function httpUrlOrUndefined(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    try {
+        const url = new URL(value);
+        return url.protocol === 'https:' || url.protocol === 'http:' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 

@@ -72,7 +72,7 @@ async function sendGitHub(config, context) {
     const { message } = context;
     const { githubClient } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(392), __webpack_require__.e(317)]).then(__webpack_require__.bind(__webpack_require__, 6317));
     const { runContext } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3643));
-    const { stickyMarker, upsertStickyComment } = await __webpack_require__.e(/* import() */ 853).then(__webpack_require__.bind(__webpack_require__, 7853));
+    const { stickyMarker, upsertStickyComment } = await __webpack_require__.e(/* import() */ 495).then(__webpack_require__.bind(__webpack_require__, 9495));
     const run = runContext();
     const target = message.pullRequest
         ? { kind: 'issue', number: message.pullRequest.number }
@@ -92,7 +92,11 @@ async function sendGitHub(config, context) {
             maxRateLimitWaitMs: 0,
         });
         try {
-            return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withinTime */ .dn)(upsertStickyComment(client, run, target, marker, body), timeoutMs, 'GitHub');
+            return await (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .withinTime */ .dn)(
+            // The signal ends the requests themselves when the attempt runs out of time.
+            upsertStickyComment(client, run, target, marker, body, {
+                signal: AbortSignal.timeout(timeoutMs),
+            }), timeoutMs, 'GitHub');
         }
         catch (err) {
             throw classify(err);

@@ -7,12 +7,13 @@ export const modules = {
 
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   adaptiveCard: () => (/* binding */ adaptiveCard),
+/* harmony export */   TEAMS_MESSAGE_MAX_BYTES: () => (/* binding */ TEAMS_MESSAGE_MAX_BYTES),
 /* harmony export */   sendTeams: () => (/* binding */ sendTeams),
 /* harmony export */   teamsPayload: () => (/* binding */ teamsPayload)
 /* harmony export */ });
-/* harmony import */ var _channel_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5445);
+/* harmony import */ var _channel_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5445);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(512);
+/* harmony import */ var _fit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4989);
 /* harmony import */ var _message_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8853);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2309);
 // Microsoft Teams: the message as an Adaptive Card posted to an incoming webhook or a Workflows
@@ -27,8 +28,14 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-/** Teams' message size limit is 28 KB; a value past this is cut. */
+
+/** A value past this many characters is cut: one long value must not crowd out the others. */
 const VALUE_MAX = 2000;
+/**
+ * Teams refuses a message over 28 KB ("Message size limits", Teams incoming webhooks), counted on
+ * the JSON as posted; 1 KB stays free for what the connector adds around it.
+ */
+const TEAMS_MESSAGE_MAX_BYTES = 27 * 1024;
 const CONTAINER_STYLE = {
     Good: 'good',
     Attention: 'attention',
@@ -46,8 +53,42 @@ function run(text, style = {}) {
 function richText(inlines, extra = {}) {
     return { type: 'RichTextBlock', inlines, ...extra };
 }
-/** The Adaptive Card (schema 1.4, what Teams renders) for the message. */
-function adaptiveCard(message) {
+function jsonBytes(value) {
+    return Buffer.byteLength(JSON.stringify(value), 'utf8');
+}
+/** One fact as a row: the label in bold on the left, the value (a link when it has one). */
+function factRow(fact) {
+    return {
+        type: 'ColumnSet',
+        spacing: 'Small',
+        columns: [
+            {
+                type: 'Column',
+                width: '130px',
+                items: [richText([run((0,_message_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(fact.label, 200), { weight: 'Bolder' })])],
+            },
+            {
+                type: 'Column',
+                width: 'stretch',
+                items: [
+                    richText([
+                        run((0,_message_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(fact.value, VALUE_MAX), {
+                            ...(fact.code ? { fontType: 'Monospace' } : {}),
+                            ...(fact.url ? { selectAction: { type: 'Action.OpenUrl', url: fact.url } } : {}),
+                        }),
+                    ]),
+                ],
+            },
+        ],
+    };
+}
+function moreFactsRow(omitted) {
+    return richText([run((0,_fit_js__WEBPACK_IMPORTED_MODULE_3__/* .moreFactsNote */ .Fr)(omitted), { italic: true, isSubtle: true })], {
+        spacing: 'Small',
+    });
+}
+/** The card around the given fact rows. */
+function card(message, rows) {
     const body = [
         {
             type: 'Container',
@@ -67,33 +108,7 @@ function adaptiveCard(message) {
     if (message.text) {
         body.push(richText([run((0,_message_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(message.text, VALUE_MAX))], { spacing: 'Medium' }));
     }
-    for (const fact of (0,_message_js__WEBPACK_IMPORTED_MODULE_1__/* .messageFacts */ .rS)(message)) {
-        if (fact.label === 'Run')
-            continue;
-        body.push({
-            type: 'ColumnSet',
-            spacing: 'Small',
-            columns: [
-                {
-                    type: 'Column',
-                    width: '130px',
-                    items: [richText([run(fact.label, { weight: 'Bolder' })])],
-                },
-                {
-                    type: 'Column',
-                    width: 'stretch',
-                    items: [
-                        richText([
-                            run((0,_message_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(fact.value, VALUE_MAX), {
-                                ...(fact.code ? { fontType: 'Monospace' } : {}),
-                                ...(fact.url ? { selectAction: { type: 'Action.OpenUrl', url: fact.url } } : {}),
-                            }),
-                        ]),
-                    ],
-                },
-            ],
-        });
-    }
+    body.push(...rows);
     const actions = [
         { type: 'Action.OpenUrl', title: 'Workflow run', url: message.runUrl },
     ];
@@ -115,17 +130,31 @@ function adaptiveCard(message) {
         actions,
     };
 }
-function teamsPayload(message) {
+function wrap(content) {
     return {
         type: 'message',
         attachments: [
-            {
-                contentType: 'application/vnd.microsoft.card.adaptive',
-                contentUrl: null,
-                content: adaptiveCard(message),
-            },
+            { contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content },
         ],
     };
+}
+/**
+ * The message as Teams takes it: the Adaptive Card (schema 1.4, what Teams renders) in a
+ * `message`. Facts are kept in order while the whole stays under Teams' size limit; the rest are
+ * named in one line ("12 more facts not shown"), as in Discord.
+ */
+function teamsPayload(message) {
+    const rows = (0,_message_js__WEBPACK_IMPORTED_MODULE_1__/* .messageFacts */ .rS)(message)
+        .filter((fact) => fact.label !== 'Run')
+        .map(factRow);
+    // Each row costs its JSON and the comma before it.
+    const budget = TEAMS_MESSAGE_MAX_BYTES - jsonBytes(wrap(card(message, [])));
+    const { kept, omitted } = (0,_fit_js__WEBPACK_IMPORTED_MODULE_3__/* .fitItems */ .Yf)(rows, {
+        budget,
+        size: (row) => jsonBytes(row) + 1,
+        noteSize: (count) => jsonBytes(moreFactsRow(count)) + 1,
+    });
+    return wrap(card(message, omitted > 0 ? [...kept, moreFactsRow(omitted)] : kept));
 }
 /**
  * Classic incoming webhooks answer 200 even when Teams refused the card, with the real status in
@@ -143,8 +172,73 @@ async function sendTeams(config, context) {
         if (status !== undefined) {
             throw new _retry_js__WEBPACK_IMPORTED_MODULE_2__/* .DeliveryError */ .VE(`Teams webhook refused the card (HTTP ${status})${(0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .bodyExcerpt */ .kG)(answer.body)}`, status === 429 || status >= 500);
         }
-    }, (0,_channel_js__WEBPACK_IMPORTED_MODULE_3__/* .retryLog */ .h)(context));
+    }, (0,_channel_js__WEBPACK_IMPORTED_MODULE_4__/* .retryLog */ .h)(context));
     return { detail: 'card posted', attempts };
+}
+
+
+/***/ }),
+
+/***/ 4989:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fr: () => (/* binding */ moreFactsNote),
+/* harmony export */   Yf: () => (/* binding */ fitItems),
+/* harmony export */   sr: () => (/* binding */ clipEscaped)
+/* harmony export */ });
+// Fitting a message into what a platform accepts: every receiver has a size limit (Teams refuses
+// a message over 28 KB, Discord an embed over 6000 characters or 25 fields), and a cut must never
+// leave half an escape sequence or half a link. Channels render each part already escaped, so
+// the cutting happens here, on the plain text, before escaping.
+/**
+ * The text escaped by `escape` in at most `max` characters: when the escaped whole is longer,
+ * the longest prefix of whole characters (code points: no surrogate pair is split) whose escaped
+ * form fits with a trailing `…`. `escape` must work character by character (each character's
+ * escape independent of its neighbours), so no entity or backslash escape is ever cut in two.
+ */
+function clipEscaped(text, max, escape) {
+    const whole = escape(text);
+    if (whole.length <= max)
+        return whole;
+    if (max < 1)
+        return '';
+    let out = '';
+    for (const char of text) {
+        const next = escape(char);
+        if (out.length + next.length > max - 1)
+            break;
+        out += next;
+    }
+    return `${out}…`;
+}
+/**
+ * Keeps items in order while they fit, and when some must go, room for the note that says how
+ * many ("12 more facts: see the workflow run"), so a reader knows the message was cut. The first
+ * item that does not fit ends the list: a shorter one after it would reorder the facts.
+ */
+function fitItems(items, options) {
+    const maxItems = options.maxItems ?? Number.POSITIVE_INFINITY;
+    const sizes = items.map(options.size);
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    if (total <= options.budget && items.length <= maxItems)
+        return { kept: [...items], omitted: 0 };
+    let used = 0;
+    let count = 0;
+    for (const size of sizes) {
+        const omittedAfter = items.length - count - 1;
+        if (count + 2 > maxItems)
+            break;
+        if (used + size + options.noteSize(omittedAfter) > options.budget)
+            break;
+        used += size;
+        count++;
+    }
+    return { kept: items.slice(0, count), omitted: items.length - count };
+}
+/** The note's words: "1 more fact" / "12 more facts", and where to read them. */
+function moreFactsNote(omitted) {
+    return `${omitted} more ${omitted === 1 ? 'fact' : 'facts'} not shown: see the workflow run`;
 }
 
 
@@ -219,18 +313,36 @@ async function exchange(request, consume) {
         timedOut = true;
         abort.abort();
     }, request.timeoutMs);
+    // Restarted by every sign of life (an answer, a chunk of body); fires after stallMs without one.
+    let stalled = false;
+    let stallTimer;
+    const alive = () => {
+        if (request.stallMs === undefined)
+            return;
+        clearTimeout(stallTimer);
+        stallTimer = setTimeout(() => {
+            stalled = true;
+            abort.abort();
+        }, request.stallMs);
+    };
+    alive();
     try {
         for (let redirects = 0;; redirects++) {
             const response = await client.request(method, url.toString(), body ?? null, {
                 ...request.headers,
             });
+            alive();
             const status = response.message.statusCode ?? 0;
             const location = response.message.headers.location;
             if (status >= 300 && status < 400 && location) {
                 response.message.resume();
                 const next = new URL(location, url);
-                if (next.origin !== url.origin) {
+                const credentialFree = Object.keys(request.headers ?? {}).length === 0;
+                if (next.origin !== url.origin && !(request.anyOriginRedirects && credentialFree)) {
                     throw new HttpError(`${label(request, url)} was redirected to another origin (${next.origin}); flightdeck does not send credentials there`, status);
+                }
+                if (url.protocol === 'https:' && next.protocol !== 'https:') {
+                    throw new HttpError(`${label(request, url)} was redirected from https to ${next.protocol} (${next.origin}); flightdeck does not follow it`, status);
                 }
                 if (redirects >= MAX_REDIRECTS) {
                     throw new HttpError(`${label(request, url)} was redirected more than ${MAX_REDIRECTS} times`);
@@ -242,12 +354,15 @@ async function exchange(request, consume) {
                 url = next;
                 continue;
             }
-            return await consume(response.message, status, url);
+            return await consume(response.message, status, url, alive);
         }
     }
     catch (err) {
         if (err instanceof HttpError)
             throw err;
+        if (stalled && !timedOut) {
+            throw new HttpError(`${label(request, url)} sent nothing for ${(0,durations/* formatDuration */.a3)(request.stallMs ?? 0)} (stalled)`);
+        }
         if (timedOut) {
             throw new HttpError(`${label(request, url)} did not answer within ${(0,durations/* formatDuration */.a3)(request.timeoutMs)}`);
         }
@@ -255,6 +370,7 @@ async function exchange(request, consume) {
     }
     finally {
         clearTimeout(timer);
+        clearTimeout(stallTimer);
         client.dispose();
     }
 }
@@ -290,7 +406,7 @@ function httpRequest(request) {
 function downloadFile(request, path) {
     const full = { ...request, method: 'GET' };
     const maxBytes = request.maxBytes ?? MAX_DOWNLOAD_BYTES;
-    return exchange(full, async (response, status, url) => {
+    return exchange(full, async (response, status, url, alive) => {
         if (status < 200 || status > 299) {
             response.resume();
             throw new HttpError(`${label(full, url)} answered ${status}`, status);
@@ -299,6 +415,7 @@ function downloadFile(request, path) {
             const file = createWriteStream(path);
             let size = 0;
             response.on('data', (chunk) => {
+                alive();
                 size += chunk.length;
                 if (size > maxBytes) {
                     reject(new HttpError(`${label(full, url)} sent more than ${maxBytes / 1024 / 1024} MiB`));

@@ -11,10 +11,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   escapeDiscord: () => (/* binding */ escapeDiscord),
 /* harmony export */   sendDiscord: () => (/* binding */ sendDiscord)
 /* harmony export */ });
-/* harmony import */ var _channel_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5445);
+/* harmony import */ var _channel_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5445);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(512);
+/* harmony import */ var _fit_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4989);
 /* harmony import */ var _message_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8853);
-/* harmony import */ var _mentions_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(443);
+/* harmony import */ var _mentions_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(443);
 /* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5990);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2309);
 // Discord: the message as an embed posted to a webhook ("Execute Webhook",
@@ -31,27 +32,21 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 const TITLE_MAX = 256;
 const DESCRIPTION_MAX = 4096;
 const FIELD_NAME_MAX = 256;
 const FIELD_VALUE_MAX = 1024;
 const FIELDS_MAX = 25;
 const EMBED_TOTAL_MAX = 6000;
+const MORE_NAME = '…';
 /** Text Discord shows as written: Markdown, mentions, links and emoji codes escaped. */
 function escapeDiscord(text) {
     return text.replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
-/** Escaped and cut to `max` without leaving a dangling backslash. */
+/** Escaped and cut to `max`: an escape is never cut from its character. */
 function escapedClip(text, max) {
-    let escaped = escapeDiscord(text);
-    if (escaped.length <= max)
-        return escaped;
-    escaped = escaped.slice(0, max - 1);
-    // An odd run of backslashes at the end would escape the ellipsis.
-    const run = /\\+$/.exec(escaped)?.[0].length ?? 0;
-    if (run % 2 === 1)
-        escaped = escaped.slice(0, -1);
-    return `${escaped}…`;
+    return (0,_fit_js__WEBPACK_IMPORTED_MODULE_4__/* .clipEscaped */ .sr)(text, max, escapeDiscord);
 }
 /** `[text](url)`: the URL may not hold a space or a parenthesis that would end it early. */
 function link(text, url, max) {
@@ -67,19 +62,24 @@ function discordPayload(message) {
     const title = (0,_message_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_message_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(`${message.style.emoji} ${message.title}`), TITLE_MAX);
     const description = message.text ? escapedClip(message.text, DESCRIPTION_MAX) : undefined;
     const footer = (0,_message_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(`${message.repository} · flightdeck`, 2048);
-    let total = title.length + (description?.length ?? 0) + footer.length;
-    const fields = [];
-    for (const fact of (0,_message_js__WEBPACK_IMPORTED_MODULE_1__/* .messageFacts */ .rS)(message)) {
-        if (fields.length === FIELDS_MAX)
-            break;
-        const name = (0,_message_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_message_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(fact.label), FIELD_NAME_MAX) || '\u200b';
-        const value = fieldValue(fact);
-        if (total + name.length + value.length > EMBED_TOTAL_MAX)
-            break;
-        total += name.length + value.length;
-        fields.push({ name, value, inline: !fact.long });
+    const rendered = (0,_message_js__WEBPACK_IMPORTED_MODULE_1__/* .messageFacts */ .rS)(message).map((fact) => ({
+        name: (0,_message_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)((0,_message_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(fact.label), FIELD_NAME_MAX) || '\u200b',
+        value: fieldValue(fact),
+        inline: !fact.long,
+    }));
+    // Fields are kept in order while the embed stays within its limits; the rest are named in a
+    // last field, so a reader knows the message was cut.
+    const { kept, omitted } = (0,_fit_js__WEBPACK_IMPORTED_MODULE_4__/* .fitItems */ .Yf)(rendered, {
+        budget: EMBED_TOTAL_MAX - title.length - (description?.length ?? 0) - footer.length,
+        maxItems: FIELDS_MAX,
+        size: (field) => field.name.length + field.value.length,
+        noteSize: (count) => MORE_NAME.length + escapeDiscord((0,_fit_js__WEBPACK_IMPORTED_MODULE_4__/* .moreFactsNote */ .Fr)(count)).length,
+    });
+    const fields = [...kept];
+    if (omitted > 0) {
+        fields.push({ name: MORE_NAME, value: escapeDiscord((0,_fit_js__WEBPACK_IMPORTED_MODULE_4__/* .moreFactsNote */ .Fr)(omitted)), inline: false });
     }
-    const mentions = (0,_mentions_js__WEBPACK_IMPORTED_MODULE_4__/* .discordMentions */ .IZ)(message.mentions);
+    const mentions = (0,_mentions_js__WEBPACK_IMPORTED_MODULE_5__/* .discordMentions */ .IZ)(message.mentions);
     return {
         ...(mentions.content ? { content: mentions.content } : {}),
         allowed_mentions: mentions.allowed,
@@ -101,8 +101,73 @@ async function sendDiscord(config, context) {
     const { attempts } = await (0,_retry_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetries */ .LH)(context.policy, async (timeoutMs) => {
         // 204 No Content when delivered; 429 with Retry-After when rate limited.
         (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .expectSuccess */ .lb)(await (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .postJson */ .B2)({ url: config.webhookUrl, body, service: 'Discord webhook', timeoutMs }), 'Discord webhook');
-    }, (0,_channel_js__WEBPACK_IMPORTED_MODULE_5__/* .retryLog */ .h)(context));
+    }, (0,_channel_js__WEBPACK_IMPORTED_MODULE_6__/* .retryLog */ .h)(context));
     return { detail: 'embed posted', attempts };
+}
+
+
+/***/ }),
+
+/***/ 4989:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fr: () => (/* binding */ moreFactsNote),
+/* harmony export */   Yf: () => (/* binding */ fitItems),
+/* harmony export */   sr: () => (/* binding */ clipEscaped)
+/* harmony export */ });
+// Fitting a message into what a platform accepts: every receiver has a size limit (Teams refuses
+// a message over 28 KB, Discord an embed over 6000 characters or 25 fields), and a cut must never
+// leave half an escape sequence or half a link. Channels render each part already escaped, so
+// the cutting happens here, on the plain text, before escaping.
+/**
+ * The text escaped by `escape` in at most `max` characters: when the escaped whole is longer,
+ * the longest prefix of whole characters (code points: no surrogate pair is split) whose escaped
+ * form fits with a trailing `…`. `escape` must work character by character (each character's
+ * escape independent of its neighbours), so no entity or backslash escape is ever cut in two.
+ */
+function clipEscaped(text, max, escape) {
+    const whole = escape(text);
+    if (whole.length <= max)
+        return whole;
+    if (max < 1)
+        return '';
+    let out = '';
+    for (const char of text) {
+        const next = escape(char);
+        if (out.length + next.length > max - 1)
+            break;
+        out += next;
+    }
+    return `${out}…`;
+}
+/**
+ * Keeps items in order while they fit, and when some must go, room for the note that says how
+ * many ("12 more facts: see the workflow run"), so a reader knows the message was cut. The first
+ * item that does not fit ends the list: a shorter one after it would reorder the facts.
+ */
+function fitItems(items, options) {
+    const maxItems = options.maxItems ?? Number.POSITIVE_INFINITY;
+    const sizes = items.map(options.size);
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    if (total <= options.budget && items.length <= maxItems)
+        return { kept: [...items], omitted: 0 };
+    let used = 0;
+    let count = 0;
+    for (const size of sizes) {
+        const omittedAfter = items.length - count - 1;
+        if (count + 2 > maxItems)
+            break;
+        if (used + size + options.noteSize(omittedAfter) > options.budget)
+            break;
+        used += size;
+        count++;
+    }
+    return { kept: items.slice(0, count), omitted: items.length - count };
+}
+/** The note's words: "1 more fact" / "12 more facts", and where to read them. */
+function moreFactsNote(omitted) {
+    return `${omitted} more ${omitted === 1 ? 'fact' : 'facts'} not shown: see the workflow run`;
 }
 
 
@@ -177,18 +242,36 @@ async function exchange(request, consume) {
         timedOut = true;
         abort.abort();
     }, request.timeoutMs);
+    // Restarted by every sign of life (an answer, a chunk of body); fires after stallMs without one.
+    let stalled = false;
+    let stallTimer;
+    const alive = () => {
+        if (request.stallMs === undefined)
+            return;
+        clearTimeout(stallTimer);
+        stallTimer = setTimeout(() => {
+            stalled = true;
+            abort.abort();
+        }, request.stallMs);
+    };
+    alive();
     try {
         for (let redirects = 0;; redirects++) {
             const response = await client.request(method, url.toString(), body ?? null, {
                 ...request.headers,
             });
+            alive();
             const status = response.message.statusCode ?? 0;
             const location = response.message.headers.location;
             if (status >= 300 && status < 400 && location) {
                 response.message.resume();
                 const next = new URL(location, url);
-                if (next.origin !== url.origin) {
+                const credentialFree = Object.keys(request.headers ?? {}).length === 0;
+                if (next.origin !== url.origin && !(request.anyOriginRedirects && credentialFree)) {
                     throw new HttpError(`${label(request, url)} was redirected to another origin (${next.origin}); flightdeck does not send credentials there`, status);
+                }
+                if (url.protocol === 'https:' && next.protocol !== 'https:') {
+                    throw new HttpError(`${label(request, url)} was redirected from https to ${next.protocol} (${next.origin}); flightdeck does not follow it`, status);
                 }
                 if (redirects >= MAX_REDIRECTS) {
                     throw new HttpError(`${label(request, url)} was redirected more than ${MAX_REDIRECTS} times`);
@@ -200,12 +283,15 @@ async function exchange(request, consume) {
                 url = next;
                 continue;
             }
-            return await consume(response.message, status, url);
+            return await consume(response.message, status, url, alive);
         }
     }
     catch (err) {
         if (err instanceof HttpError)
             throw err;
+        if (stalled && !timedOut) {
+            throw new HttpError(`${label(request, url)} sent nothing for ${(0,durations/* formatDuration */.a3)(request.stallMs ?? 0)} (stalled)`);
+        }
         if (timedOut) {
             throw new HttpError(`${label(request, url)} did not answer within ${(0,durations/* formatDuration */.a3)(request.timeoutMs)}`);
         }
@@ -213,6 +299,7 @@ async function exchange(request, consume) {
     }
     finally {
         clearTimeout(timer);
+        clearTimeout(stallTimer);
         client.dispose();
     }
 }
@@ -248,7 +335,7 @@ function httpRequest(request) {
 function downloadFile(request, path) {
     const full = { ...request, method: 'GET' };
     const maxBytes = request.maxBytes ?? MAX_DOWNLOAD_BYTES;
-    return exchange(full, async (response, status, url) => {
+    return exchange(full, async (response, status, url, alive) => {
         if (status < 200 || status > 299) {
             response.resume();
             throw new HttpError(`${label(full, url)} answered ${status}`, status);
@@ -257,6 +344,7 @@ function downloadFile(request, path) {
             const file = createWriteStream(path);
             let size = 0;
             response.on('data', (chunk) => {
+                alive();
                 size += chunk.length;
                 if (size > maxBytes) {
                     reject(new HttpError(`${label(full, url)} sent more than ${maxBytes / 1024 / 1024} MiB`));

@@ -12,10 +12,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   slackMentions: () => (/* binding */ slackMentions),
 /* harmony export */   slackPayload: () => (/* binding */ slackPayload)
 /* harmony export */ });
-/* harmony import */ var _channel_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5445);
+/* harmony import */ var _channel_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5445);
 /* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(512);
+/* harmony import */ var _fit_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4989);
 /* harmony import */ var _message_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8853);
-/* harmony import */ var _mentions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(443);
+/* harmony import */ var _mentions_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(443);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2309);
 // Slack: the message as Block Kit (https://api.slack.com/block-kit) in a coloured attachment,
 // sent to an incoming webhook (https://api.slack.com/messaging/webhooks). The same blocks serve
@@ -30,6 +31,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 /** Slack's limits (Block Kit reference): section text 3000, a field 2000, 10 fields. */
 const SECTION_TEXT_MAX = 3000;
 const FIELD_MAX = 2000;
@@ -38,44 +40,75 @@ const FIELDS_PER_SECTION = 10;
 function escapeSlack(text) {
     return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
+/**
+ * Foreign text made inert and cut to `max` characters as Slack counts them, the entities
+ * included: the text is cut first, then escaped, so no `&amp;` is split.
+ */
+function slackText(text, max) {
+    return (0,_fit_js__WEBPACK_IMPORTED_MODULE_3__/* .clipEscaped */ .sr)(text, max, escapeSlack);
+}
 /** A URL inside `<url|text>`: nothing in it may end the link or start the label. */
 function slackUrl(url) {
     return url.replace(/&/g, '&amp;').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/\|/g, '%7C');
 }
+/**
+ * `<url|label>` in at most `max` characters: the label is cut before it is escaped and wrapped,
+ * so the link always keeps its closing `>`. A URL too long to leave room for a label is shown
+ * as the label alone.
+ */
+function slackLink(url, label, max) {
+    const safeUrl = slackUrl(url);
+    const room = max - safeUrl.length - 3;
+    if (room < 8)
+        return slackText(label, max);
+    return `<${safeUrl}|${slackText(label, room)}>`;
+}
 /** Inline code: Slack applies no bold, italics or links inside it. */
-function slackCode(text) {
+function slackCode(text, max) {
     // A backtick would end the span: a look-alike keeps the text readable.
-    return `\`${escapeSlack(text.replace(/`/g, 'ˋ').replace(/\s*\n\s*/g, ' '))}\``;
+    return `\`${slackText(text.replace(/`/g, 'ˋ').replace(/\s*\n\s*/g, ' '), max - 2)}\``;
 }
-function factValue(fact) {
+function factValue(fact, max) {
     if (fact.url)
-        return `<${slackUrl(fact.url)}|${escapeSlack(fact.value.replace(/\n/g, ' '))}>`;
+        return slackLink(fact.url, fact.value.replace(/\n/g, ' '), max);
     if (fact.code)
-        return slackCode(fact.value);
-    return escapeSlack(fact.value);
+        return slackCode(fact.value, max);
+    return slackText(fact.value, max);
 }
-function mrkdwn(text, max) {
-    return { type: 'mrkdwn', text: (0,_message_js__WEBPACK_IMPORTED_MODULE_1__/* .clip */ .$Q)(text, max) };
+/** `*label*` and the value under it, in at most `max` characters. */
+function factText(fact, max) {
+    const label = `*${slackText((0,_message_js__WEBPACK_IMPORTED_MODULE_1__/* .oneLine */ .TN)(fact.label), 200)}*\n`;
+    return `${label}${factValue(fact, max - label.length)}`;
 }
-/** The mentions of mention-on-failure in Slack syntax, or ''. */
-function slackMentions(message) {
-    return message.mentions
-        .map(_mentions_js__WEBPACK_IMPORTED_MODULE_3__/* .slackMention */ .ZV)
-        .filter((mention) => mention !== undefined)
-        .join(' ');
+/** A text object; every text is built to fit its limit, so nothing is cut after escaping. */
+function mrkdwn(text) {
+    return { type: 'mrkdwn', text };
+}
+/**
+ * The mentions of mention-on-failure in Slack syntax, or '': whole mentions only, as many as fit
+ * in `max` characters (a cut one would neither ping nor read).
+ */
+function slackMentions(message, max = SECTION_TEXT_MAX) {
+    let text = '';
+    for (const mention of message.mentions.map(_mentions_js__WEBPACK_IMPORTED_MODULE_4__/* .slackMention */ .ZV)) {
+        if (mention === undefined)
+            continue;
+        const next = text ? `${text} ${mention}` : mention;
+        if (next.length > max)
+            break;
+        text = next;
+    }
+    return text;
 }
 /** The message as Block Kit: headline and text on top, facts in a bar of the status colour. */
 function slackPayload(message) {
+    // The title is at most 240 characters (buildMessage): escaped, it leaves room for the text.
     const top = `${message.style.emoji} *${escapeSlack(message.title)}*`;
-    const blocks = [
-        {
-            type: 'section',
-            text: mrkdwn(message.text ? `${top}\n${escapeSlack(message.text)}` : top, SECTION_TEXT_MAX),
-        },
-    ];
+    const text = message.text ? slackText(message.text, SECTION_TEXT_MAX - top.length - 1) : '';
+    const blocks = [{ type: 'section', text: mrkdwn(text ? `${top}\n${text}` : top) }];
     const mentions = slackMentions(message);
     if (mentions)
-        blocks.push({ type: 'section', text: mrkdwn(mentions, SECTION_TEXT_MAX) });
+        blocks.push({ type: 'section', text: mrkdwn(mentions) });
     const facts = (0,_message_js__WEBPACK_IMPORTED_MODULE_1__/* .messageFacts */ .rS)(message).filter((fact) => fact.label !== 'Run');
     const barBlocks = [];
     let fields = [];
@@ -85,21 +118,21 @@ function slackPayload(message) {
         fields = [];
     };
     for (const fact of facts) {
-        const text = `*${escapeSlack(fact.label)}*\n${factValue(fact)}`;
         if (fact.long) {
             flush();
-            barBlocks.push({ type: 'section', text: mrkdwn(text, SECTION_TEXT_MAX) });
+            barBlocks.push({ type: 'section', text: mrkdwn(factText(fact, SECTION_TEXT_MAX)) });
             continue;
         }
-        fields.push(mrkdwn(text, FIELD_MAX));
+        fields.push(mrkdwn(factText(fact, FIELD_MAX)));
         if (fields.length === FIELDS_PER_SECTION)
             flush();
     }
     flush();
+    const runLink = `<${slackUrl(message.runUrl)}|View the workflow run> · `;
     barBlocks.push({
         type: 'context',
         elements: [
-            mrkdwn(`<${slackUrl(message.runUrl)}|View the workflow run> · ${escapeSlack(message.repository)}`, SECTION_TEXT_MAX),
+            mrkdwn(`${runLink}${slackText(message.repository, SECTION_TEXT_MAX - runLink.length)}`),
         ],
     });
     // An attachment holds at most 50 blocks; the last one (the run link) always stays.
@@ -122,8 +155,73 @@ async function sendSlackWebhook(config, context) {
         });
         // Slack answers 200 `ok`; errors come as 4xx with a short code (`invalid_payload`).
         (0,_http_js__WEBPACK_IMPORTED_MODULE_0__/* .expectSuccess */ .lb)(answer, 'Slack webhook');
-    }, (0,_channel_js__WEBPACK_IMPORTED_MODULE_4__/* .retryLog */ .h)(context));
+    }, (0,_channel_js__WEBPACK_IMPORTED_MODULE_5__/* .retryLog */ .h)(context));
     return { detail: 'posted', attempts };
+}
+
+
+/***/ }),
+
+/***/ 4989:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fr: () => (/* binding */ moreFactsNote),
+/* harmony export */   Yf: () => (/* binding */ fitItems),
+/* harmony export */   sr: () => (/* binding */ clipEscaped)
+/* harmony export */ });
+// Fitting a message into what a platform accepts: every receiver has a size limit (Teams refuses
+// a message over 28 KB, Discord an embed over 6000 characters or 25 fields), and a cut must never
+// leave half an escape sequence or half a link. Channels render each part already escaped, so
+// the cutting happens here, on the plain text, before escaping.
+/**
+ * The text escaped by `escape` in at most `max` characters: when the escaped whole is longer,
+ * the longest prefix of whole characters (code points: no surrogate pair is split) whose escaped
+ * form fits with a trailing `…`. `escape` must work character by character (each character's
+ * escape independent of its neighbours), so no entity or backslash escape is ever cut in two.
+ */
+function clipEscaped(text, max, escape) {
+    const whole = escape(text);
+    if (whole.length <= max)
+        return whole;
+    if (max < 1)
+        return '';
+    let out = '';
+    for (const char of text) {
+        const next = escape(char);
+        if (out.length + next.length > max - 1)
+            break;
+        out += next;
+    }
+    return `${out}…`;
+}
+/**
+ * Keeps items in order while they fit, and when some must go, room for the note that says how
+ * many ("12 more facts: see the workflow run"), so a reader knows the message was cut. The first
+ * item that does not fit ends the list: a shorter one after it would reorder the facts.
+ */
+function fitItems(items, options) {
+    const maxItems = options.maxItems ?? Number.POSITIVE_INFINITY;
+    const sizes = items.map(options.size);
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    if (total <= options.budget && items.length <= maxItems)
+        return { kept: [...items], omitted: 0 };
+    let used = 0;
+    let count = 0;
+    for (const size of sizes) {
+        const omittedAfter = items.length - count - 1;
+        if (count + 2 > maxItems)
+            break;
+        if (used + size + options.noteSize(omittedAfter) > options.budget)
+            break;
+        used += size;
+        count++;
+    }
+    return { kept: items.slice(0, count), omitted: items.length - count };
+}
+/** The note's words: "1 more fact" / "12 more facts", and where to read them. */
+function moreFactsNote(omitted) {
+    return `${omitted} more ${omitted === 1 ? 'fact' : 'facts'} not shown: see the workflow run`;
 }
 
 
@@ -198,18 +296,36 @@ async function exchange(request, consume) {
         timedOut = true;
         abort.abort();
     }, request.timeoutMs);
+    // Restarted by every sign of life (an answer, a chunk of body); fires after stallMs without one.
+    let stalled = false;
+    let stallTimer;
+    const alive = () => {
+        if (request.stallMs === undefined)
+            return;
+        clearTimeout(stallTimer);
+        stallTimer = setTimeout(() => {
+            stalled = true;
+            abort.abort();
+        }, request.stallMs);
+    };
+    alive();
     try {
         for (let redirects = 0;; redirects++) {
             const response = await client.request(method, url.toString(), body ?? null, {
                 ...request.headers,
             });
+            alive();
             const status = response.message.statusCode ?? 0;
             const location = response.message.headers.location;
             if (status >= 300 && status < 400 && location) {
                 response.message.resume();
                 const next = new URL(location, url);
-                if (next.origin !== url.origin) {
+                const credentialFree = Object.keys(request.headers ?? {}).length === 0;
+                if (next.origin !== url.origin && !(request.anyOriginRedirects && credentialFree)) {
                     throw new HttpError(`${label(request, url)} was redirected to another origin (${next.origin}); flightdeck does not send credentials there`, status);
+                }
+                if (url.protocol === 'https:' && next.protocol !== 'https:') {
+                    throw new HttpError(`${label(request, url)} was redirected from https to ${next.protocol} (${next.origin}); flightdeck does not follow it`, status);
                 }
                 if (redirects >= MAX_REDIRECTS) {
                     throw new HttpError(`${label(request, url)} was redirected more than ${MAX_REDIRECTS} times`);
@@ -221,12 +337,15 @@ async function exchange(request, consume) {
                 url = next;
                 continue;
             }
-            return await consume(response.message, status, url);
+            return await consume(response.message, status, url, alive);
         }
     }
     catch (err) {
         if (err instanceof HttpError)
             throw err;
+        if (stalled && !timedOut) {
+            throw new HttpError(`${label(request, url)} sent nothing for ${(0,durations/* formatDuration */.a3)(request.stallMs ?? 0)} (stalled)`);
+        }
         if (timedOut) {
             throw new HttpError(`${label(request, url)} did not answer within ${(0,durations/* formatDuration */.a3)(request.timeoutMs)}`);
         }
@@ -234,6 +353,7 @@ async function exchange(request, consume) {
     }
     finally {
         clearTimeout(timer);
+        clearTimeout(stallTimer);
         client.dispose();
     }
 }
@@ -269,7 +389,7 @@ function httpRequest(request) {
 function downloadFile(request, path) {
     const full = { ...request, method: 'GET' };
     const maxBytes = request.maxBytes ?? MAX_DOWNLOAD_BYTES;
-    return exchange(full, async (response, status, url) => {
+    return exchange(full, async (response, status, url, alive) => {
         if (status < 200 || status > 299) {
             response.resume();
             throw new HttpError(`${label(full, url)} answered ${status}`, status);
@@ -278,6 +398,7 @@ function downloadFile(request, path) {
             const file = createWriteStream(path);
             let size = 0;
             response.on('data', (chunk) => {
+                alive();
                 size += chunk.length;
                 if (size > maxBytes) {
                     reject(new HttpError(`${label(full, url)} sent more than ${maxBytes / 1024 / 1024} MiB`));

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2232);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8567);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2232:
+/***/ 8567:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -78,6 +78,7 @@ async function deliverOne(channel, config, message, policy, log) {
             attempts: delivery.attempts ?? (delivery.skipped ? 0 : 1),
             durationMs: elapsed(),
             slackTs: delivery.slackTs,
+            slackChannelId: delivery.slackChannelId,
         };
     }
     catch (err) {
@@ -102,6 +103,8 @@ function deliverAll(configs, message, policy, log) {
 var notify_message = __nccwpck_require__(8853);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./shared/text.ts
+var shared_text = __nccwpck_require__(2763);
 ;// CONCATENATED MODULE: ./shared/notify/record.ts
 // gated-deploy's deployment record (shared/deploy-record.ts) read as notification facts: the
 // gates, the releases before and after, the health verdicts, the rollback and the duration.
@@ -199,7 +202,7 @@ function summarizeRecord(record) {
         status: record.status,
         environment: record.environment || undefined,
         // The record is a file: a link from it must still be http(s).
-        environmentUrl: (0,notify_message/* httpUrlOrUndefined */.v5)(record.environmentUrl),
+        environmentUrl: (0,shared_text/* httpUrlOrUndefined */.v)(record.environmentUrl),
         version: after?.version ?? after?.id,
         durationMs: typeof record.durationMs === 'number' ? record.durationMs : undefined,
         facts,
@@ -7192,121 +7195,8 @@ function _function(params) {
 }
 
 
-;// CONCATENATED MODULE: ./shared/secrets.ts
-// Secret-bearing values are registered as soon as an input is parsed, before anything is
-// written, in every form they may come back in: as given, line by line, percent-encoded and
-// decoded (a password in a URL), so a server that echoes one back cannot get it into a log,
-// an output, the job summary or a GitHub Deployment (shared/runner.ts redacts all of those).
-
-const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|auth|token|key|secret|password|session|credential|signature/i;
-// Headers whose values describe the request rather than identify anyone: everything else a
-// user sets (X-Api-Auth, X-Tenant, ...) is treated as a credential.
-const PLAIN_HEADERS = new Set([
-    'accept',
-    'accept-encoding',
-    'accept-language',
-    'cache-control',
-    'content-type',
-    'pragma',
-    'user-agent',
-]);
-/** Whether a header's value is a credential by its name alone. */
-function isSensitiveHeader(name) {
-    return SENSITIVE_HEADER.test(name);
-}
-/** Whether a header a user set may carry a credential (any but a few descriptive ones). */
-function isCredentialHeader(name) {
-    return !PLAIN_HEADERS.has(name.toLowerCase());
-}
-function secrets_safeDecode(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-function variants(value) {
-    const forms = new Set([value]);
-    try {
-        forms.add(encodeURIComponent(value));
-        forms.add(decodeURIComponent(value));
-    }
-    catch {
-        // Not percent-encoded text: the value as given is enough.
-    }
-    return [...forms];
-}
-/**
- * Registers a value so it is redacted from every later log line, output and summary. Each line
- * of a multi-line value, and its percent-encoded and decoded forms, are registered too.
- */
-function maskSecret(value) {
-    if (!value)
-        return;
-    for (const form of variants(value))
-        runner/* setSecret */.Pq(form);
-    const lines = value.split(/\r?\n/).map((line) => line.trim());
-    if (lines.length > 1)
-        for (const line of lines)
-            if (line.length >= 4)
-                runner/* setSecret */.Pq(line);
-}
-/**
- * Masks every header value a user set that may be a credential; an `Authorization: Bearer x`
- * also masks `x` alone.
- */
-function secrets_maskSensitiveHeaders(headers) {
-    for (const [name, value] of Object.entries(headers)) {
-        if (!isCredentialHeader(name))
-            continue;
-        maskSecret(value);
-        const credential = /^\s*(?:bearer|basic|token|digest)\s+(.+)$/i.exec(value)?.[1];
-        if (credential)
-            maskSecret(credential);
-    }
-}
-/** The URL without `user:password@`, as it may be shown anywhere. Non-URLs are returned as given. */
-function withoutCredentials(url) {
-    try {
-        const parsed = new URL(url);
-        if (!parsed.password && !parsed.username)
-            return url;
-        parsed.username = '';
-        parsed.password = '';
-        return parsed.toString();
-    }
-    catch {
-        return url;
-    }
-}
-/**
- * Masks the user and password of a URL such as `https://user:pass@host/` (percent-encoded or
- * not) and returns the URL without them, for display.
- */
-function maskUrlCredentials(url) {
-    try {
-        const parsed = new URL(url);
-        if (!parsed.password && !parsed.username)
-            return url;
-        maskSecret(parsed.password);
-        maskSecret(parsed.username);
-        // Node sends URL credentials as `Authorization: Basic base64(user:password)`; a server that
-        // echoes its headers back must not get that form into a report either.
-        const user = secrets_safeDecode(parsed.username);
-        const password = secrets_safeDecode(parsed.password);
-        maskSecret(Buffer.from(`${user}:${password}`).toString('base64'));
-        // The URL as the user wrote it, in case it differs from the parsed form.
-        const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^@/?#]*)@/i.exec(url.trim())?.[1];
-        if (userinfo)
-            maskSecret(userinfo);
-        return withoutCredentials(url);
-    }
-    catch {
-        return url;
-    }
-}
-
+// EXTERNAL MODULE: ./shared/secrets.ts
+var secrets = __nccwpck_require__(5931);
 ;// CONCATENATED MODULE: ./shared/inputs.ts
 
 // zod/mini: the same zod, without the chainable API; a fifth of the bundle size and start-up.
@@ -7374,7 +7264,7 @@ const secret = () => fromText((value) => {
     const trimmed = value.trim();
     if (trimmed === '')
         return undefined;
-    maskSecret(trimmed);
+    (0,secrets/* maskSecret */.$l)(trimmed);
     return trimmed;
 });
 const inputs_duration = (example = '30s', options = {}) => parser((text) => {
@@ -7459,6 +7349,12 @@ const keyValueLines = () => parser((text) => {
     return entries;
 });
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * What fetch sends as a header value: no CR, LF or NUL (they would end or split the header) and
+ * nothing past U+00FF (a header is bytes; undici refuses it only when the request is made, which
+ * the health check would report as "unhealthy").
+ */
+const HEADER_VALUE = /^[^\0\r\n\u0100-\uffff]*$/;
 /** `Name: value` lines, as for HTTP headers. Names keep the user's spelling. */
 const headerLines = () => parser((text) => {
     const headers = {};
@@ -7469,14 +7365,30 @@ const headerLines = () => parser((text) => {
             // Never echo the line: it may hold a credential.
             throw new Error(`a line is not a "Name: value" header (example: Authorization: Bearer abc)`);
         }
-        headers[name] = line.slice(at + 1).trim();
+        const value = line.slice(at + 1).trim();
+        if (!HEADER_VALUE.test(value)) {
+            // Named by its header, never shown: the value may be a credential.
+            throw new Error(`the value of header ${quote(name)} has a carriage return, line feed, NUL or a character outside Latin-1, which a header value cannot hold (example: Authorization: Bearer abc)`);
+        }
+        headers[name] = value;
     }
     maskSensitiveHeaders(headers);
     return headers;
 });
+/**
+ * The name of a GitHub environment (production, Preview EU): one line of printable text, at most
+ * 255 characters, as GitHub allows. A line break would end the log line or record field it is
+ * written into and start another.
+ */
+const environmentName = (example = 'production') => parser((value) => {
+    if (/[\p{Cc}\u2028\u2029]/u.test(value) || value.length > 255) {
+        throw new Error(`${quote(value)} is not an environment name: one line of at most 255 characters, without control characters (example: ${example})`);
+    }
+    return value;
+});
 /** An http(s) URL; a user or password in it is masked at once and never quoted in errors. */
 function checkHttpUrl(text, example) {
-    const shown = maskUrlCredentials(text);
+    const shown = (0,secrets/* maskUrlCredentials */.gn)(text);
     let url;
     try {
         url = new URL(text);
@@ -7551,7 +7463,7 @@ var notify_status = __nccwpck_require__(5990);
  * masked before anything else is read, and an error never quotes it.
  */
 function maskWebhookUrl(value) {
-    maskSecret(value);
+    (0,secrets/* maskSecret */.$l)(value);
     let url;
     try {
         url = new URL(value);
@@ -7561,17 +7473,17 @@ function maskWebhookUrl(value) {
     }
     const pathAndQuery = `${url.pathname}${url.search}`;
     if (pathAndQuery.length >= 8)
-        maskSecret(pathAndQuery);
+        (0,secrets/* maskSecret */.$l)(pathAndQuery);
     if (url.pathname.length >= 8)
-        maskSecret(url.pathname);
+        (0,secrets/* maskSecret */.$l)(url.pathname);
     for (const segment of url.pathname.split('/'))
         if (segment.length >= 16)
-            maskSecret(segment);
+            (0,secrets/* maskSecret */.$l)(segment);
     for (const item of url.searchParams.values())
         if (item.length >= 16)
-            maskSecret(item);
+            (0,secrets/* maskSecret */.$l)(item);
     if (url.password)
-        maskSecret(url.password);
+        (0,secrets/* maskSecret */.$l)(url.password);
 }
 const webhookUrl = (example) => inputs_optional(parser((value) => {
     maskWebhookUrl(value);
@@ -7624,7 +7536,7 @@ const notifySchema = {
     status: inputs_required(inputs_status(), 'success'),
     title: inputs_optional(inputs_text()),
     message: inputs_optional(inputs_text()),
-    environment: inputs_optional(inputs_text()),
+    environment: inputs_optional(environmentName()),
     url: inputs_optional(inputs_httpUrl('https://my-app.fly.dev')),
     version: inputs_optional(inputs_text()),
     fields: withDefault(fieldLines(), ''),
@@ -7685,7 +7597,7 @@ function readNotifyInputs(read) {
         problems.push('`slack-ts` needs `slack-bot-token`: only the bot can update its message');
     }
     if (inputs['slack-ts'] && slackChannel?.startsWith('#')) {
-        problems.push('`slack-channel` must be the channel id (C0123456789) with `slack-ts`: chat.update does not take a name');
+        problems.push('`slack-channel` must be the channel id (C0123456789) with `slack-ts`: chat.update does not take a name (pass the slack-channel-id output of the step that posted)');
     }
     if (token && slackChannel) {
         channels['slack-bot'] = {
@@ -7805,14 +7717,14 @@ async function main() {
     if (onlyOn.length > 0 && !onlyOn.includes(status)) {
         const why = `status ${status} is not in only-on (${onlyOn.join(', ')})`;
         runner/* info */.pq(`Nothing sent: ${why}.`);
-        publish({ sent: '', failed: '', 'slack-ts': '' });
+        publish({ sent: '', failed: '', 'slack-ts': '', 'slack-channel-id': '' });
         await (0,summary/* appendSummary */.fe)(`### notify: nothing sent\n\n${(0,summary/* escapeMarkdown */.FV)(why)}.\n`);
         return;
     }
     const names = configuredChannels(channels);
     if (names.length === 0) {
         runner/* warning */.$e(`No channel is configured, so nothing was sent. Set at least one of: ${CHANNEL_INPUTS}.`, { title: 'notify: no channel configured' });
-        publish({ sent: '', failed: '', 'slack-ts': '' });
+        publish({ sent: '', failed: '', 'slack-ts': '', 'slack-channel-id': '' });
         await (0,summary/* appendSummary */.fe)(`### notify: no channel configured\n\nNothing was sent. Set at least one of: ${(0,summary/* escapeMarkdown */.FV)(CHANNEL_INPUTS)}.\n`);
         return;
     }
@@ -7849,10 +7761,12 @@ async function main() {
     }
     const named = (outcome) => results.filter((result) => result.outcome === outcome).map((result) => result.channel);
     const failed = named('failed');
+    const slack = results.find((result) => result.slackTs);
     publish({
         sent: named('sent').join(','),
         failed: failed.join(','),
-        'slack-ts': results.find((result) => result.slackTs)?.slackTs ?? '',
+        'slack-ts': slack?.slackTs ?? '',
+        'slack-channel-id': slack?.slackChannelId ?? '',
     });
     await (0,summary/* appendSummary */.fe)(summaryMarkdown(message, results));
     if (failed.length > 0 && failOnError) {
@@ -8159,7 +8073,6 @@ function mentionText(mention) {
 /* harmony export */   Y6: () => (/* binding */ buildMessage),
 /* harmony export */   _r: () => (/* binding */ readEventFacts),
 /* harmony export */   rS: () => (/* binding */ messageFacts),
-/* harmony export */   v5: () => (/* binding */ httpUrlOrUndefined),
 /* harmony export */   wh: () => (/* binding */ plainText)
 /* harmony export */ });
 /* unused harmony export firstLine */
@@ -8167,6 +8080,7 @@ function mentionText(mention) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9503);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2798);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2763);
 /* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5990);
 // The one message every channel sends: its facts are gathered here once (from the inputs, the
 // run context, the event file and gated-deploy's record), secrets are taken out, and each
@@ -8178,20 +8092,9 @@ function mentionText(mention) {
 
 
 
+
 function str(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;
-}
-/** The value when it is an http(s) URL: links in messages never carry another scheme. */
-function httpUrlOrUndefined(value) {
-    if (typeof value !== 'string')
-        return undefined;
-    try {
-        const url = new URL(value);
-        return url.protocol === 'https:' || url.protocol === 'http:' ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
 }
 /** Reads the event file; a missing or unreadable one gives no facts. */
 function readEventFacts(path) {
@@ -8215,7 +8118,7 @@ function readEventFacts(path) {
         facts.pullRequest = {
             number: pr.number,
             title: str(pr.title),
-            url: httpUrlOrUndefined(pr.html_url),
+            url: (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .httpUrlOrUndefined */ .v)(pr.html_url),
             headSha: str(prHead?.sha),
             branch: str(prHead?.ref),
         };
@@ -8225,7 +8128,7 @@ function readEventFacts(path) {
         facts.pullRequest = {
             number: issue.number,
             title: str(issue.title),
-            url: httpUrlOrUndefined(issue.html_url),
+            url: (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .httpUrlOrUndefined */ .v)(issue.html_url),
         };
     }
     return facts;
@@ -8610,9 +8513,10 @@ function colorNumber(hex) {
 /* harmony export */   nz: () => (/* binding */ appendSummaryFile),
 /* harmony export */   pq: () => (/* binding */ info),
 /* harmony export */   uH: () => (/* binding */ setOutput),
+/* harmony export */   wW: () => (/* binding */ registeredSecrets),
 /* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
-/* unused harmony exports escapeData, escapeProperty, registeredSecrets, safeLogText, notice, startGroup, endGroup, group, isDebug, exportVariable, addPath, saveState, getState */
+/* unused harmony exports escapeData, escapeProperty, couldBeCommand, safeLogText, logDrained, notice, startGroup, endGroup, group, isDebug, exportVariable, addPath, saveState, getState */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
@@ -8669,28 +8573,59 @@ function issueCommand(command, properties, message) {
         .map(([key, value]) => `${key}=${escapeProperty(redact(String(value)))}`)
         .join(',');
     const data = command === 'add-mask' ? message : redact(message);
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+    writeLog(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
-// A line the runner reads as a command: `::name ...::` (v2) or `##[name ...]` (v1), after
-// leading whitespace.
-const COMMAND_LINE = /^\s*(?:::|##\[)/m;
+// What the runner would read as a command (actions/runner, ActionCommand.cs): `::name ...::`
+// at the start of a line after .NET's TrimStart, whose white space adds U+0085 (NEXT LINE) to
+// JavaScript's `\s` (which also holds U+FEFF, which .NET does not trim: guarding more is
+// harmless), and the older `##[name ...]` ANYWHERE in a line (`IndexOf("##[")`). Lines end at
+// CR, LF or CRLF for the runner; `^` with the `m` flag starts one after each of them (and after
+// U+2028/U+2029, again more than needed). Whether the name is a registered command is not
+// asked: the list grows with runner versions, and wrapping a harmless line costs nothing.
+const COMMAND_LINE = /^[\s\u0085]*::|##\[/m;
+/** Whether the runner could read any line of `text` as a workflow command. */
+function couldBeCommand(text) {
+    return COMMAND_LINE.test(text);
+}
 /**
  * Text from outside (user input, CLI output, API bodies) made safe to print: when any line of
  * it could be read as a workflow command, the whole block is wrapped in a
  * `::stop-commands::<token>` ... `::<token>::` pair with a token the text cannot contain, so
  * the runner prints it as it is and runs none of it. Other text is returned unchanged.
+ * The runner compares the token without regard to case (and ends the pause on `##[<token>]`
+ * anywhere in a line too), so the text is searched for it the same way.
  */
 function safeLogText(text) {
-    if (!COMMAND_LINE.test(text))
+    if (!couldBeCommand(text))
         return text;
+    const upper = text.toUpperCase();
     let token = `flightdeck-${globalThis.crypto.randomUUID()}`;
-    while (text.includes(token))
+    while (upper.includes(token.toUpperCase())) {
         token = `flightdeck-${globalThis.crypto.randomUUID()}`;
+    }
     return `::stop-commands::${token}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${text}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}::${token}::`;
+}
+// A write the log pipe could not take at once is queued in memory until the pipe drains. Code
+// that prints without end (a CLI's output) waits for `logDrained()` before printing more, so a
+// CLI that prints faster than the runner reads is slowed down rather than filling memory.
+let drained;
+function writeLog(text) {
+    if (process.stdout.write(text) || drained)
+        return;
+    drained = new Promise((resolve) => {
+        process.stdout.once('drain', () => {
+            drained = undefined;
+            resolve();
+        });
+    });
+}
+/** Resolves when the log has taken what was written; undefined when nothing is queued. */
+function logDrained() {
+    return drained;
 }
 /** A log line. Safe for any text: nothing in it can become a runner command. */
 function info(message) {
-    process.stdout.write(`${safeLogText(redact(message))}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+    writeLog(`${safeLogText(redact(message))}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 function debug(message) {
     issueCommand('debug', {}, message);
@@ -8729,8 +8664,12 @@ function setSecret(value) {
     }
     issueCommand('add-mask', {}, value);
 }
+/**
+ * Opens a log group. Its name is one line: the runner writes it to the log as `##[group]name`
+ * after unescaping, so a line break in it would start a line of the log's own markup.
+ */
 function startGroup(name) {
-    issueCommand('group', {}, name);
+    issueCommand('group', {}, name.replace(/[\r\n]+/g, ' '));
 }
 function endGroup() {
     issueCommand('endgroup', {}, '');
@@ -8773,7 +8712,7 @@ function setOutput(name, rawValue) {
     if (appendCommandFile('GITHUB_OUTPUT', keyValueBlock(name, value)))
         return;
     // Outside a runner (a terminal, local-action), show the output where a person can see it.
-    process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
+    writeLog(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
     issueCommand('set-output', { name }, value);
 }
 /** Sets an environment variable for this step and the job's later steps. */
@@ -8806,6 +8745,133 @@ function appendSummaryFile(markdown) {
 
 /***/ }),
 
+/***/ 5931:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $l: () => (/* binding */ maskSecret),
+/* harmony export */   gn: () => (/* binding */ maskUrlCredentials),
+/* harmony export */   yx: () => (/* binding */ isSensitiveHeader)
+/* harmony export */ });
+/* unused harmony exports isCredentialHeader, maskSensitiveHeaders, withoutCredentials */
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2798);
+// Secret-bearing values are registered as soon as an input is parsed, before anything is
+// written, in every form they may come back in: as given, line by line, percent-encoded and
+// decoded (a password in a URL), so a server that echoes one back cannot get it into a log,
+// an output, the job summary or a GitHub Deployment (shared/runner.ts redacts all of those).
+
+const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|auth|token|key|secret|password|session|credential|signature/i;
+// Headers whose values describe the request rather than identify anyone: everything else a
+// user sets (X-Api-Auth, X-Tenant, ...) is treated as a credential.
+const PLAIN_HEADERS = new Set([
+    'accept',
+    'accept-encoding',
+    'accept-language',
+    'cache-control',
+    'content-type',
+    'pragma',
+    'user-agent',
+]);
+/** Whether a header's value is a credential by its name alone. */
+function isSensitiveHeader(name) {
+    return SENSITIVE_HEADER.test(name);
+}
+/** Whether a header a user set may carry a credential (any but a few descriptive ones). */
+function isCredentialHeader(name) {
+    return !PLAIN_HEADERS.has(name.toLowerCase());
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+function variants(value) {
+    const forms = new Set([value]);
+    try {
+        forms.add(encodeURIComponent(value));
+        forms.add(decodeURIComponent(value));
+    }
+    catch {
+        // Not percent-encoded text: the value as given is enough.
+    }
+    return [...forms];
+}
+/**
+ * Registers a value so it is redacted from every later log line, output and summary. Each line
+ * of a multi-line value, and its percent-encoded and decoded forms, are registered too.
+ */
+function maskSecret(value) {
+    if (!value)
+        return;
+    for (const form of variants(value))
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
+    const lines = value.split(/\r?\n/).map((line) => line.trim());
+    if (lines.length > 1)
+        for (const line of lines)
+            if (line.length >= 4)
+                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
+}
+/**
+ * Masks every header value a user set that may be a credential; an `Authorization: Bearer x`
+ * also masks `x` alone.
+ */
+function maskSensitiveHeaders(headers) {
+    for (const [name, value] of Object.entries(headers)) {
+        if (!isCredentialHeader(name))
+            continue;
+        maskSecret(value);
+        const credential = /^\s*(?:bearer|basic|token|digest)\s+(.+)$/i.exec(value)?.[1];
+        if (credential)
+            maskSecret(credential);
+    }
+}
+/** The URL without `user:password@`, as it may be shown anywhere. Non-URLs are returned as given. */
+function withoutCredentials(url) {
+    try {
+        const parsed = new URL(url);
+        if (!parsed.password && !parsed.username)
+            return url;
+        parsed.username = '';
+        parsed.password = '';
+        return parsed.toString();
+    }
+    catch {
+        return url;
+    }
+}
+/**
+ * Masks the user and password of a URL such as `https://user:pass@host/` (percent-encoded or
+ * not) and returns the URL without them, for display.
+ */
+function maskUrlCredentials(url) {
+    try {
+        const parsed = new URL(url);
+        if (!parsed.password && !parsed.username)
+            return url;
+        maskSecret(parsed.password);
+        maskSecret(parsed.username);
+        // Node sends URL credentials as `Authorization: Basic base64(user:password)`; a server that
+        // echoes its headers back must not get that form into a report either.
+        const user = safeDecode(parsed.username);
+        const password = safeDecode(parsed.password);
+        maskSecret(Buffer.from(`${user}:${password}`).toString('base64'));
+        // The URL as the user wrote it, in case it differs from the parsed form.
+        const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^@/?#]*)@/i.exec(url.trim())?.[1];
+        if (userinfo)
+            maskSecret(userinfo);
+        return withoutCredentials(url);
+    }
+    catch {
+        return url;
+    }
+}
+
+
+/***/ }),
+
 /***/ 6566:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -8816,6 +8882,7 @@ function appendSummaryFile(markdown) {
 /* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   fe: () => (/* binding */ appendSummary)
 /* harmony export */ });
+/* unused harmony export inlineCode */
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2798);
 
 /** Escapes text so it can only ever appear as HTML text, never as markup. */
@@ -8833,21 +8900,37 @@ const MARKDOWN_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 function escapeMarkdown(text) {
     return text.replace(/\r?\n|\r/g, ' ').replace(MARKDOWN_PUNCTUATION, '\\$&');
 }
+/** A code span of `flat` (one line) that shows it verbatim. */
+function codeSpan(flat) {
+    const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    // A code span drops one space from each end when both ends have one (and it is not all spaces),
+    // and a backtick at an end would join the fence: one space of padding keeps both as typed.
+    const pad = /^`|`$|^ (?=.*[^ ]).* $/.test(flat) ? ' ' : '';
+    return `${fence}${pad}${flat}${pad}${fence}`;
+}
 /**
- * Foreign text (URLs, ids, image refs, CLI and API messages) as an inline code span: shown
- * verbatim, never a link or an image, safe inside a table cell.
+ * Foreign text (URLs, ids, image refs, CLI and API messages) as an inline code span for a table
+ * cell: shown verbatim, never a link or an image.
  */
 function code(text) {
     const flat = text.replace(/\r?\n|\r/g, ' ');
     if (flat === '')
         return { markdown: '' };
-    const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-    // GFM splits table rows on `|` before it reads code spans; `\|` is its escape there. A
-    // backslash already before a pipe could be read as escaping that escape, so it is doubled.
-    const body = flat.replace(/\\+(?=\|)/g, (run) => run + run).replace(/\|/g, '\\|');
-    return { markdown: `${fence}${pad}${body}${pad}${fence}` };
+    // GFM splits table rows on `|` before it reads code spans, so a pipe is written `\|`: the
+    // table parser (cmark-gfm's unescape_pipes, GitHub's renderer) drops exactly one backslash
+    // before each pipe before inline parsing, and a code span keeps every other backslash as it
+    // is. Escaping only the pipes is therefore the exact inverse: `ok\|healthy` reads as typed.
+    // (The fence only counts backticks, so escaping after choosing it changes nothing.)
+    return { markdown: codeSpan(flat).replace(/\|/g, '\\|') };
+}
+/**
+ * The same outside a table (a paragraph, a heading): there a `\|` would show its backslash, so
+ * nothing is escaped.
+ */
+function inlineCode(text) {
+    const flat = text.replace(/\r?\n|\r/g, ' ');
+    return { markdown: flat === '' ? '' : codeSpan(flat) };
 }
 function renderCell(cell) {
     return typeof cell === 'string' ? escapeMarkdown(cell) : cell.markdown;
@@ -8860,6 +8943,33 @@ function markdownTable(headers, rows) {
 /** Appends Markdown to the job summary; a no-op where the runner gives no summary file. */
 async function appendSummary(markdown) {
     _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .appendSummaryFile */ .nz(markdown);
+}
+
+
+/***/ }),
+
+/***/ 2763:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ httpUrlOrUndefined)
+/* harmony export */ });
+/* unused harmony export plural */
+/** `1 attempt`, `3 attempts`. */
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+/** The value when it is an http(s) URL: links in messages never carry another scheme. */
+function httpUrlOrUndefined(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    try {
+        const url = new URL(value);
+        return url.protocol === 'https:' || url.protocol === 'http:' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 

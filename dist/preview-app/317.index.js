@@ -6,8 +6,8 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I6: () => (/* binding */ githubRequestTimeoutMs),
-/* harmony export */   githubClient: () => (/* binding */ githubClient)
+/* harmony export */   githubClient: () => (/* binding */ githubClient),
+/* harmony export */   githubRequestTimeoutMs: () => (/* binding */ githubRequestTimeoutMs)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_MAX_RATE_LIMIT_WAIT_MS, GitHubTimeoutError, fetchWithTimeLimit */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1351);

@@ -6,8 +6,8 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I6: () => (/* binding */ githubRequestTimeoutMs),
-/* harmony export */   githubClient: () => (/* binding */ githubClient)
+/* harmony export */   githubClient: () => (/* binding */ githubClient),
+/* harmony export */   githubRequestTimeoutMs: () => (/* binding */ githubRequestTimeoutMs)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_MAX_RATE_LIMIT_WAIT_MS, GitHubTimeoutError, fetchWithTimeLimit */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1351);
@@ -574,7 +574,7 @@ class DeploymentLifecycle {
     }
 }
 function phaseBudget(options) {
-    return options.phaseBudgetMs ?? 3 * (0,client/* githubRequestTimeoutMs */.I6)();
+    return options.phaseBudgetMs ?? 3 * (0,client.githubRequestTimeoutMs)();
 }
 /**
  * Runs `flow` so that the deployment ends with exactly one final state on every path: the
@@ -729,128 +729,6 @@ function liveEarlierDeployments(deployments, beforeId) {
         .filter((deployment) => deployment.latestStatus === 'SUCCESS')
         .map((deployment) => deployment.id)
         .filter((id) => id !== null && (beforeId === undefined || id < beforeId));
-}
-
-
-/***/ }),
-
-/***/ 6335:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   cy: () => (/* binding */ redactPayload),
-/* harmony export */   fw: () => (/* binding */ environmentUrl),
-/* harmony export */   kj: () => (/* binding */ deploymentDescription)
-/* harmony export */ });
-/* unused harmony exports DESCRIPTION_LIMIT, redactUrl, redactText */
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5931);
-// What flightdeck sends to GitHub to be shown to everyone with read access (deployment
-// descriptions, environment URLs, payloads) is cleaned here first: the runner masks secrets in
-// logs, but nothing masks what an API stores.
-
-/** GitHub's limit for deployment and deployment status descriptions, in characters. */
-const DESCRIPTION_LIMIT = 140;
-// Query parameters named like credentials (`?token=`, `&api_key=`, `X-Amz-Signature=`, `sig=`).
-function isSensitiveParameter(name) {
-    return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .isSensitiveHeader */ .yx)(name) || /^(sig|code|jwt|pass|pwd)$/i.test(name);
-}
-// Secrets shorter than this are left alone: replacing every `a` or `42` would garble the text
-// while protecting nothing a guess would not find.
-const MIN_SECRET_LENGTH = 4;
-function replaceSecrets(text, secrets) {
-    let result = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    const ordered = [...new Set(secrets)]
-        .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
-        .sort((a, b) => b.length - a.length);
-    for (const secret of ordered)
-        result = result.split(secret).join('***');
-    return result;
-}
-/**
- * A URL without `user:password@` and with credential-like query values replaced by `***`.
- * Edited as text, so the rest stays exactly as written (a URL inside a sentence may end in
- * punctuation that re-serializing would percent-encode).
- */
-function redactUrl(url) {
-    const withoutUserinfo = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/?#\s]*@/i, '$1');
-    return withoutUserinfo.replace(/([?&])([^=&#\s]+)=([^&#\s]*)/g, (whole, separator, name) => {
-        let decoded = name;
-        try {
-            decoded = decodeURIComponent(name);
-        }
-        catch {
-            // Not percent-encoded: the name as written.
-        }
-        return isSensitiveParameter(decoded) ? `${separator}${name}=***` : whole;
-    });
-}
-// `scheme://` followed by anything up to whitespace or a quote.
-const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
-/**
- * Text with credentials taken out: URLs lose `user:password@` and credential-like query
- * values, and each of `secrets` (tokens, header values) becomes `***`.
- */
-function redactText(text, secrets = []) {
-    return replaceSecrets(text, secrets).replace(URL_IN_TEXT, (url) => redactUrl(url));
-}
-/**
- * A deployment or status description GitHub accepts and anyone may read: credentials taken
- * out, whitespace runs (newlines from CLI errors) as one space, and cut visibly at 140
- * characters (by code point, so an emoji is never split in half).
- */
-function deploymentDescription(text, secrets = []) {
-    const clean = redactText(text, secrets).replace(/\s+/g, ' ').trim();
-    const characters = Array.from(clean);
-    if (characters.length <= DESCRIPTION_LIMIT)
-        return clean;
-    return `${characters.slice(0, DESCRIPTION_LIMIT - 1).join('')}…`;
-}
-/**
- * An environment URL safe to publish: http(s) only, without `user:password@` and without
- * credential-like query parameters (a link that needs them is better missing than leaking
- * them). Undefined for anything else, so GitHub keeps the environment's earlier URL.
- */
-function environmentUrl(url, secrets = []) {
-    if (!url)
-        return undefined;
-    let parsed;
-    try {
-        parsed = new URL(url.trim());
-    }
-    catch {
-        return undefined;
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
-        return undefined;
-    const sensitive = [...parsed.searchParams.keys()].filter(isSensitiveParameter);
-    let text = url.trim();
-    // Rebuilt only when something must go, so a clean URL is published exactly as given.
-    if (parsed.username !== '' || parsed.password !== '' || sensitive.length > 0) {
-        parsed.username = '';
-        parsed.password = '';
-        for (const name of sensitive)
-            parsed.searchParams.delete(name);
-        text = parsed.toString();
-    }
-    // A secret anywhere else in the URL (a path segment, a fragment): publish nothing.
-    return replaceSecrets(text, secrets) === text ? text : undefined;
-}
-/**
- * A deployment payload with every string cleaned by `redactText`. Depth is bounded: payloads
- * are small records built by flightdeck, and anything deeper than this is dropped rather than
- * walked.
- */
-function redactPayload(value, secrets = [], depth = 0) {
-    if (typeof value === 'string')
-        return redactText(value, secrets);
-    if (value === null || typeof value !== 'object')
-        return value;
-    if (depth >= 8)
-        return null;
-    if (Array.isArray(value))
-        return value.map((item) => redactPayload(item, secrets, depth + 1));
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactPayload(item, secrets, depth + 1)]));
 }
 
 

@@ -9,6 +9,14 @@ export const modules = {
 /* harmony export */   stickyMarker: () => (/* binding */ stickyMarker),
 /* harmony export */   upsertStickyComment: () => (/* binding */ upsertStickyComment)
 /* harmony export */ });
+/* unused harmony exports writtenBy, tokenLogin */
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2798);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6335);
+// One comment per pull request (or commit) and purpose, found again by a hidden marker and
+// updated in place: a PR gets one flightdeck comment that changes with each push, never a new
+// one per push. Used by preview-app and by notify's GitHub channel.
+
+
 // GitHub's limit on a comment body is 65536 characters.
 const MAX_BODY = 65_000;
 const PER_PAGE = 100;
@@ -19,16 +27,47 @@ const PER_PAGE = 100;
 function stickyMarker(key) {
     return `<!-- flightdeck:${key.replace(/[^A-Za-z0-9:._/-]/g, '_')} -->`;
 }
+/**
+ * The body as it may be published: everyone with read access sees a comment, and nothing masks
+ * what an API stores, so it goes through the log's redaction (every registered secret) and
+ * loses URL credentials, as a Deployment description does.
+ */
 function withMarker(marker, body) {
-    const text = `${marker}\n${body}`;
+    const text = `${marker}\n${(0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)((0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(body), (0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .registeredSecrets */ .wW)())}`;
     return text.length <= MAX_BODY ? text : `${text.slice(0, MAX_BODY - 20)}\n\n…(cut)`;
 }
 /** Ours when the marker is the first line: a reply that quotes it (`> <!-- ... -->`) is not. */
 function hasMarker(body, marker) {
     return (body ?? '').split(/\r?\n/, 1)[0] === marker;
 }
-async function findByMarker(client, context, target, marker) {
+/**
+ * Whether `user` is the account the token writes as. GitHub lets the job token edit ANY comment
+ * in the repository, so the marker alone proves nothing: a person can paste it. An app's token
+ * (the job token is the GitHub Actions app) writes as `<slug>[bot]`, of type Bot; a personal
+ * token writes as its owner. A person's comment is never the job token's.
+ */
+function writtenBy(user, author) {
+    if (!user?.login)
+        return false;
+    if (user.login.toLowerCase() !== author.toLowerCase())
+        return false;
+    return author.endsWith('[bot]') ? user.type === 'Bot' : user.type !== 'Bot';
+}
+/**
+ * The login the token writes as: GraphQL's `viewer`, which answers for the job token, app
+ * installation tokens and personal tokens alike (REST `GET /user` refuses app tokens).
+ */
+async function tokenLogin(client, signal) {
+    const answer = await client.graphql('query flightdeckViewer { viewer { login } }', { request: { signal } });
+    const login = answer.viewer?.login;
+    if (typeof login !== 'string' || login === '') {
+        throw new Error('GitHub did not say which account the token writes as (viewer.login)');
+    }
+    return login;
+}
+async function findOurs(client, context, target, marker, author, signal) {
     const { owner, repo } = context;
+    const request = { signal };
     // Newest pages last: read every page (100 a request), so a PR with 250 comments is 3 calls.
     const pages = target.kind === 'issue'
         ? client.paginate.iterator(client.rest.issues.listComments, {
@@ -36,86 +75,93 @@ async function findByMarker(client, context, target, marker) {
             repo,
             issue_number: target.number,
             per_page: PER_PAGE,
+            request,
         })
         : client.paginate.iterator(client.rest.repos.listCommentsForCommit, {
             owner,
             repo,
             commit_sha: target.sha,
             per_page: PER_PAGE,
+            request,
         });
-    // The oldest match by an app (github-actions[bot] is the job token's author) wins: it is the
-    // one people have seen and linked to. A person's comment that starts with the marker (pasted,
-    // or planted) is taken only when no app wrote one, and if the token may not edit it, a new
-    // comment is made instead (see upsertStickyComment).
-    let byPerson;
+    // The oldest one the token's own account wrote wins: it is the one people have seen and
+    // linked to. Anyone else's comment that starts with the marker (pasted, or planted to be
+    // taken over) is left alone.
     for await (const page of pages) {
         for (const comment of page.data) {
-            if (!hasMarker(comment.body, marker))
-                continue;
-            if (comment.user?.type === 'Bot')
+            if (hasMarker(comment.body, marker) && writtenBy(comment.user, author))
                 return comment.id;
-            byPerson ??= comment.id;
         }
     }
-    return byPerson;
+    return undefined;
 }
-async function update(client, context, target, id, body) {
+/** Whether the comment `id` is still there, carries the marker and was written by `author`. */
+async function stillOurs(client, context, target, id, marker, author, signal) {
     const { owner, repo } = context;
+    try {
+        const { data } = target.kind === 'issue'
+            ? await client.rest.issues.getComment({ owner, repo, comment_id: id, request: { signal } })
+            : await client.rest.repos.getCommitComment({
+                owner,
+                repo,
+                comment_id: id,
+                request: { signal },
+            });
+        return hasMarker(data.body, marker) && writtenBy(data.user, author);
+    }
+    catch (err) {
+        // Deleted by someone since: look for another, or start again.
+        if (isNotFound(err))
+            return false;
+        throw err;
+    }
+}
+async function update(client, context, target, id, body, signal) {
+    const { owner, repo } = context;
+    const request = { signal };
     const { data } = target.kind === 'issue'
-        ? await client.rest.issues.updateComment({ owner, repo, comment_id: id, body })
-        : await client.rest.repos.updateCommitComment({ owner, repo, comment_id: id, body });
-    return { id: data.id, url: data.html_url, created: false };
+        ? await client.rest.issues.updateComment({ owner, repo, comment_id: id, body, request })
+        : await client.rest.repos.updateCommitComment({ owner, repo, comment_id: id, body, request });
+    return { id: data.id, url: data.html_url, created: false, author: data.user?.login };
 }
 function isNotFound(err) {
     return err?.status === 404;
 }
-/** GitHub's answer when the token may not edit a comment: someone else wrote it. */
-function isForbidden(err) {
-    return err?.status === 403;
-}
 /**
- * Creates the comment marked `marker` on `target`, or updates the one already there: with a
- * known id that still exists, one request; otherwise the conversation is read page by page
- * (100 comments each) until the marker is found.
+ * Creates the comment marked `marker` on `target`, or updates the token's own one already
+ * there: a known id is read and updated only when it is still the token's own and marked;
+ * otherwise the conversation is read page by page (100 comments each) for it. A comment anyone
+ * else wrote is never edited, whatever it says.
  */
 async function upsertStickyComment(client, context, target, marker, body, options = {}) {
+    const { signal } = options;
     const text = withMarker(marker, body);
-    if (options.knownId !== undefined) {
-        try {
-            return await update(client, context, target, options.knownId, text);
-        }
-        catch (err) {
-            // Deleted by someone since: look for another, or start again.
-            if (!isNotFound(err) && !isForbidden(err))
-                throw err;
-        }
+    const author = options.author ?? (await tokenLogin(client, signal));
+    if (options.knownId !== undefined &&
+        (await stillOurs(client, context, target, options.knownId, marker, author, signal))) {
+        return update(client, context, target, options.knownId, text, signal);
     }
-    const existing = await findByMarker(client, context, target, marker);
-    if (existing !== undefined && existing !== options.knownId) {
-        try {
-            return await update(client, context, target, existing, text);
-        }
-        catch (err) {
-            // A person's comment carrying the marker: leave it, and write ours.
-            if (!isForbidden(err))
-                throw err;
-        }
-    }
+    const existing = await findOurs(client, context, target, marker, author, signal);
+    if (existing !== undefined)
+        return update(client, context, target, existing, text, signal);
     const { owner, repo } = context;
+    const request = { signal };
     const { data } = target.kind === 'issue'
         ? await client.rest.issues.createComment({
             owner,
             repo,
             issue_number: target.number,
             body: text,
+            request,
         })
         : await client.rest.repos.createCommitComment({
             owner,
             repo,
             commit_sha: target.sha,
             body: text,
+            request,
         });
-    return { id: data.id, url: data.html_url, created: true };
+    return { id: data.id, url: data.html_url, created: true, author: data.user?.login };
 }
 
 

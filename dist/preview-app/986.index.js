@@ -224,18 +224,43 @@ function runCli(tool, args, options) {
         const limitTimer = setTimeout(() => {
             stoppedFor = `\`${shown}\` was stopped after ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(performance.now() - started)}: it did not finish within its time limit of ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(options.timeoutMs)}`;
             _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(stoppedFor);
+            // Past the limit nothing waits for the log any more: the CLI's end must not depend on it.
+            resumeReading();
             signalGroup(child, 'SIGTERM');
             killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_GRACE_MS);
         }, options.timeoutMs);
+        // The echo waits for the log: while the pipe to the runner is full, the CLI's output is
+        // not read, so the CLI waits on its own pipe instead of this process queueing what it
+        // prints in memory (150 MB of deploy output once cost 733 MB). What is kept in memory is
+        // capped by CappedBuffer; what waits to be written is at most one chunk's lines.
+        let waiting = false;
+        const waitForLog = () => {
+            const drained = _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .logDrained */ .Gk();
+            if (!drained || waiting || stoppedFor)
+                return;
+            waiting = true;
+            child.stdout?.pause();
+            child.stderr?.pause();
+            void drained.then(resumeReading);
+        };
+        const resumeReading = () => {
+            waiting = false;
+            child.stdout?.resume();
+            child.stderr?.resume();
+        };
         child.stdout?.on('data', (chunk) => {
             stdout.push(chunk);
-            if (echo)
-                echoOut.write(chunk);
+            if (!echo)
+                return;
+            echoOut.write(chunk);
+            waitForLog();
         });
         child.stderr?.on('data', (chunk) => {
             stderr.push(chunk);
-            if (echo)
-                echoErr.write(chunk);
+            if (!echo)
+                return;
+            echoErr.write(chunk);
+            waitForLog();
         });
         // A CLI that exits without reading stdin must not crash the step with EPIPE.
         child.stdin?.on('error', () => undefined);

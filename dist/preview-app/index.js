@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7679);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1266);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7679:
+/***/ 1266:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -23,144 +23,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./shared/durations.ts
-var durations = __nccwpck_require__(9503);
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __nccwpck_require__(2635);
 // EXTERNAL MODULE: ./shared/github/context.ts
 var github_context = __nccwpck_require__(3643);
-// EXTERNAL MODULE: ./shared/inputs.ts + 11 modules
-var shared_inputs = __nccwpck_require__(1884);
-// EXTERNAL MODULE: ./shared/http/json-assertions.ts
-var json_assertions = __nccwpck_require__(1563);
-// EXTERNAL MODULE: ./shared/http/status.ts
-var http_status = __nccwpck_require__(7845);
-;// CONCATENATED MODULE: ./shared/http/health-inputs.ts
-// The health-check inputs every action that changes a platform shares (rollback, gated-deploy,
-// preview-app): the same names, defaults and checks, so a user learns them once.
-
-
-
-const healthInputSchema = {
-    'health-url': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* httpUrls */.bw)(), ''),
-    'health-expected-status': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)(http_status/* parseStatusSet */.o), '200-299'),
-    'health-json-assertions': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)((value) => (0,shared_inputs/* splitLines */.uz)(value).map(json_assertions/* parseAssertion */.MV)), ''),
-    'health-timeout': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* duration */.p0)('5m', { minMs: 1 }), '5m'),
-    'health-headers': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* headerLines */.Hq)(), ''),
-};
-/** What the health inputs ask of a response. */
-function healthExpectations(inputs) {
-    return {
-        statuses: inputs['health-expected-status'],
-        jsonAssertions: inputs['health-json-assertions'],
-    };
-}
-
-// EXTERNAL MODULE: ./shared/http/verify.ts
-var verify = __nccwpck_require__(4458);
 // EXTERNAL MODULE: ./shared/runner.ts
 var runner = __nccwpck_require__(2798);
-;// CONCATENATED MODULE: ./shared/outputs.ts
-
-/** Sets every output in one place, so an action's outputs read as one typed record. */
-function setOutputs(outputs) {
-    for (const [name, value] of Object.entries(outputs)) {
-        runner/* setOutput */.uH(name, value === undefined ? '' : String(value));
-    }
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./shared/preview/names.ts
-// Preview app names: a template (`{repo}-pr-{pr}`) filled with the repository, PR number and
-// branch, then made safe for the platform. Branch names are foreign text (`feat/$(curl evil)`
-// is a valid branch): whatever they hold, the name comes out as lower-case letters, digits and
-// single dashes, within the platform's length, and two long branches never share a name.
-
-const PLACEHOLDERS = ['owner', 'repo', 'pr', 'branch'];
-const DEFAULT_TEMPLATE = '{repo}-pr-{pr}';
-/** Checks a template: known placeholders only, and `{pr}` present (destroy and sweep need it). */
-function checkTemplate(template) {
-    const unknown = [...template.matchAll(/\{([^}]*)\}/g)]
-        .map((match) => match[1] ?? '')
-        .filter((name) => !PLACEHOLDERS.includes(name));
-    if (unknown.length > 0) {
-        throw new Error(`${JSON.stringify(template)} uses unknown placeholder(s) ${unknown.map((name) => `{${name}}`).join(', ')}; use {owner}, {repo}, {pr}, {branch} (example: ${DEFAULT_TEMPLATE})`);
-    }
-    if (!template.includes('{pr}')) {
-        throw new Error(`${JSON.stringify(template)} has no {pr}: each pull request needs an app of its own (example: ${DEFAULT_TEMPLATE})`);
-    }
-    return template;
-}
-function fillTemplate(template, values) {
-    return template.replace(/\{(owner|repo|pr|branch)\}/g, (_, name) => String(values[name]));
-}
-/** Lower-case, `a-z0-9-` only, no leading, trailing or doubled dashes. */
-function slug(text) {
-    return (text
-        .normalize('NFKD')
-        // Accents come apart from their letters under NFKD: drop them, keep the letter.
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, ''));
-}
-const HASH_LENGTH = 6;
-/**
- * The platform-safe name: the slug of the filled template, cut to `maxLength` when longer, with
- * a short hash of the whole name so two names that share a long start still differ.
- */
-function safeAppName(filled, maxLength) {
-    const name = slug(filled) || 'preview';
-    if (name.length <= maxLength)
-        return name;
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(filled).digest('hex').slice(0, HASH_LENGTH);
-    const head = name.slice(0, maxLength - HASH_LENGTH - 1).replace(/-+$/, '');
-    return `${head}-${hash}`;
-}
-/** Whether `app` has `pr` as a whole dash-separated part: destroy refuses any other app. */
-function carriesPrNumber(app, pr) {
-    return new RegExp(`(^|-)${pr}(-|$)`).test(app);
-}
-/** Whether `app` is the name the template gives PR `values.pr`, and carries its number. */
-function appBelongsToPr(app, template, values, maxLength) {
-    return (safeAppName(fillTemplate(template, values), maxLength) === app &&
-        carriesPrNumber(app, values.pr));
-}
-/**
- * The part of every app name this template makes that comes before `{pr}` (its slug), for sweep:
- * an app that does not start with it is never touched. Empty when `{pr}` comes first.
- */
-function templatePrefix(template, values) {
-    const before = template.slice(0, template.indexOf('{pr}'));
-    if (before.includes('{branch}'))
-        return slug(fillTemplate(before.split('{branch}')[0] ?? '', { ...values, pr: 0, branch: '' }));
-    return slug(fillTemplate(before, { ...values, pr: 0, branch: '' }));
-}
-/** The PR number in an app name made from `template`, or undefined when it does not match. */
-function prOfApp(app, template, values) {
-    const prefix = templatePrefix(template, values);
-    if (prefix && !app.startsWith(`${prefix}-`))
-        return undefined;
-    const rest = prefix ? app.slice(prefix.length + 1) : app;
-    const match = /^(\d+)(?:-|$)/.exec(rest);
-    return match ? Number(match[1]) : undefined;
-}
-
-;// CONCATENATED MODULE: ./shared/providers/registry.ts
-const FACTORIES = {
-    fly: async () => (await __nccwpck_require__.e(/* import() */ 986).then(__nccwpck_require__.bind(__nccwpck_require__, 6986))).createFlyProvider,
-    cloudflare: async () => (await __nccwpck_require__.e(/* import() */ 492).then(__nccwpck_require__.bind(__nccwpck_require__, 3492))).createCloudflareProvider,
-    vercel: async () => (await __nccwpck_require__.e(/* import() */ 520).then(__nccwpck_require__.bind(__nccwpck_require__, 5520))).createVercelProvider,
-    railway: async () => (await __nccwpck_require__.e(/* import() */ 556).then(__nccwpck_require__.bind(__nccwpck_require__, 8556))).createRailwayProvider,
-    render: async () => (await __nccwpck_require__.e(/* import() */ 719).then(__nccwpck_require__.bind(__nccwpck_require__, 5719))).createRenderProvider,
-    command: async () => (await __nccwpck_require__.e(/* import() */ 722).then(__nccwpck_require__.bind(__nccwpck_require__, 4722))).createCommandProvider,
-};
-async function createProvider(name, config) {
-    const create = await FACTORIES[name]();
-    return create(config);
-}
-
 ;// CONCATENATED MODULE: ./shared/run.ts
 
 
@@ -204,21 +72,37 @@ const MARKDOWN_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 function escapeMarkdown(text) {
     return text.replace(/\r?\n|\r/g, ' ').replace(MARKDOWN_PUNCTUATION, '\\$&');
 }
+/** A code span of `flat` (one line) that shows it verbatim. */
+function codeSpan(flat) {
+    const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    // A code span drops one space from each end when both ends have one (and it is not all spaces),
+    // and a backtick at an end would join the fence: one space of padding keeps both as typed.
+    const pad = /^`|`$|^ (?=.*[^ ]).* $/.test(flat) ? ' ' : '';
+    return `${fence}${pad}${flat}${pad}${fence}`;
+}
 /**
- * Foreign text (URLs, ids, image refs, CLI and API messages) as an inline code span: shown
- * verbatim, never a link or an image, safe inside a table cell.
+ * Foreign text (URLs, ids, image refs, CLI and API messages) as an inline code span for a table
+ * cell: shown verbatim, never a link or an image.
  */
 function code(text) {
     const flat = text.replace(/\r?\n|\r/g, ' ');
     if (flat === '')
         return { markdown: '' };
-    const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-    // GFM splits table rows on `|` before it reads code spans; `\|` is its escape there. A
-    // backslash already before a pipe could be read as escaping that escape, so it is doubled.
-    const body = flat.replace(/\\+(?=\|)/g, (run) => run + run).replace(/\|/g, '\\|');
-    return { markdown: `${fence}${pad}${body}${pad}${fence}` };
+    // GFM splits table rows on `|` before it reads code spans, so a pipe is written `\|`: the
+    // table parser (cmark-gfm's unescape_pipes, GitHub's renderer) drops exactly one backslash
+    // before each pipe before inline parsing, and a code span keeps every other backslash as it
+    // is. Escaping only the pipes is therefore the exact inverse: `ok\|healthy` reads as typed.
+    // (The fence only counts backticks, so escaping after choosing it changes nothing.)
+    return { markdown: codeSpan(flat).replace(/\|/g, '\\|') };
+}
+/**
+ * The same outside a table (a paragraph, a heading): there a `\|` would show its backslash, so
+ * nothing is escaped.
+ */
+function inlineCode(text) {
+    const flat = text.replace(/\r?\n|\r/g, ' ');
+    return { markdown: flat === '' ? '' : codeSpan(flat) };
 }
 function renderCell(cell) {
     return typeof cell === 'string' ? escapeMarkdown(cell) : cell.markdown;
@@ -233,9 +117,18 @@ async function appendSummary(markdown) {
     runner/* appendSummaryFile */.nz(markdown);
 }
 
+// EXTERNAL MODULE: ./shared/durations.ts
+var durations = __nccwpck_require__(9503);
+// EXTERNAL MODULE: ./shared/github/redact.ts
+var redact = __nccwpck_require__(6335);
 ;// CONCATENATED MODULE: ./actions/preview-app/src/comment.ts
 // The sticky comment's body: one table a reviewer reads at a glance. Branch names and error
 // text are foreign: they appear only inside code spans; the URL is the platform's, linked.
+// Everyone with read access reads the comment: what a CLI or a health endpoint echoed (a token,
+// a `secrets` value, a `health-headers` value) is redacted as in the log, before Markdown
+// escaping could hide it from the redaction.
+
+
 
 const STATUS = {
     deploying: '⏳ deploying',
@@ -255,7 +148,19 @@ function comment_link(url) {
         return code(url).markdown;
     }
 }
-function commentBody(state, header) {
+/** Text as it may be published: registered secrets and URL credentials taken out. */
+function publishable(text) {
+    return (0,redact/* redactText */.Rd)((0,runner/* redact */.E$)(text), (0,runner/* registeredSecrets */.wW)());
+}
+function commentBody(raw, header) {
+    const state = {
+        ...raw,
+        url: raw.url === undefined ? undefined : publishable(raw.url),
+        branch: publishable(raw.branch),
+        health: raw.health === undefined ? undefined : publishable(raw.health),
+        error: raw.error === undefined ? undefined : publishable(raw.error),
+        note: raw.note === undefined ? undefined : publishable(raw.note),
+    };
     const rows = [
         ['Status', STATUS[state.status]],
         ['App', code(state.app).markdown],
@@ -268,6 +173,494 @@ function commentBody(state, header) {
     ];
     const table = ['| | |', '| --- | --- |', ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
     return `${header ? `${header}\n\n` : ''}### 🔍 flightdeck preview\n\n${table}\n`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./shared/preview/names.ts
+// Preview app names: a template (`{repo}-pr-{pr}`) filled with the repository, PR number and
+// branch, then made safe for the platform. Branch names are foreign text (`feat/$(curl evil)`
+// is a valid branch): whatever they hold, the name comes out as lower-case letters, digits and
+// single dashes, within the platform's length, and two long branches never share a name.
+//
+// The PR number is what close and sweep go by, so every name carries it as a whole
+// dash-separated part: a template must set `{pr}` apart (a run-on `{repo}-pr{pr}{branch}` put
+// PR #1 on branch `7x` into PR #17's `shop-pr17x`), and cutting a long name to the platform's
+// limit shortens the text around the number, never the number.
+
+const PLACEHOLDERS = ['owner', 'repo', 'pr', 'branch'];
+const DEFAULT_TEMPLATE = '{repo}-pr-{pr}';
+/** Lower-case, `a-z0-9-` only, no leading, trailing or doubled dashes. */
+function slug(text) {
+    return (text
+        .normalize('NFKD')
+        // Accents come apart from their letters under NFKD: drop them, keep the letter.
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, ''));
+}
+/** Whether `char` becomes a dash in a name: `-`, `.`, `/`, `_` do; `x`, `7`, `²`, `é` do not. */
+function separates(char) {
+    return slug(`a${char}b`) === 'a-b';
+}
+const PLACEHOLDER_AT_END = /\{(owner|repo|pr|branch)\}$/;
+const PLACEHOLDER_AT_START = /^\{(owner|repo|pr|branch)\}/;
+/**
+ * Checks a template: known placeholders only, `{pr}` present (destroy and sweep need it), and
+ * every `{pr}` set apart by a separator (or the template's start or end) on both sides.
+ */
+function checkTemplate(template) {
+    const unknown = [...template.matchAll(/\{([^}]*)\}/g)]
+        .map((match) => match[1] ?? '')
+        .filter((name) => !PLACEHOLDERS.includes(name));
+    if (unknown.length > 0) {
+        throw new Error(`${JSON.stringify(template)} uses unknown placeholder(s) ${unknown.map((name) => `{${name}}`).join(', ')}; use {owner}, {repo}, {pr}, {branch} (example: ${DEFAULT_TEMPLATE})`);
+    }
+    if (!template.includes('{pr}')) {
+        throw new Error(`${JSON.stringify(template)} has no {pr}: each pull request needs an app of its own (example: ${DEFAULT_TEMPLATE})`);
+    }
+    for (const match of template.matchAll(/\{pr\}/g)) {
+        const before = template.slice(0, match.index);
+        const after = template.slice(match.index + '{pr}'.length);
+        // Another placeholder right beside it is text of any kind (a branch `7x`, a repo `api2`).
+        const runsOn = PLACEHOLDER_AT_END.test(before) || PLACEHOLDER_AT_START.test(after)
+            ? 'another placeholder'
+            : [Array.from(before).at(-1), Array.from(after)[0]]
+                .filter((char) => char !== undefined && !separates(char))
+                .map((char) => JSON.stringify(char))[0];
+        if (runsOn !== undefined) {
+            throw new Error(`${JSON.stringify(template)} runs {pr} into ${runsOn}: the number must stand apart, or two pull requests can share a name ({repo}-pr{pr}{branch} gives PR #1 on branch 7x and PR #17 on branch x both shop-pr17x); put a dash on each side of {pr} (example: {repo}-pr-{pr}-{branch})`);
+        }
+    }
+    return template;
+}
+function fillTemplate(template, values) {
+    return template.replace(/\{(owner|repo|pr|branch)\}/g, (_, name) => String(values[name]));
+}
+const HASH_LENGTH = 6;
+/** `text` cut to at most `length` characters, without a dash at the end. */
+function cut(text, length) {
+    return length <= 0 ? '' : text.slice(0, length).replace(/-+$/, '');
+}
+/**
+ * The platform-safe name of a checked template: the slug of the filled template, or when that
+ * is longer than `maxLength`, the text before and after the first `{pr}` shortened (the start
+ * first kept, so the fixed prefix sweep looks for survives), the number whole, and a short hash
+ * of the whole filled template at the end, so two names that share a long start still differ.
+ */
+function templateName(template, values, maxLength) {
+    const filled = fillTemplate(template, values);
+    const name = slug(filled);
+    if (name.length <= maxLength)
+        return name;
+    const at = template.indexOf('{pr}');
+    const head = slug(fillTemplate(template.slice(0, at), values));
+    const tail = slug(fillTemplate(template.slice(at + '{pr}'.length), values));
+    const pr = String(values.pr);
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(filled).digest('hex').slice(0, HASH_LENGTH);
+    let room = maxLength - pr.length - 1 - HASH_LENGTH;
+    // A limit too short for a hash (a Workers alias beside a long Worker name): the number alone,
+    // with what of the start still fits.
+    if (room < 0)
+        return [cut(head, maxLength - pr.length - 1), pr].filter(Boolean).join('-');
+    const headCut = cut(head, room - 1);
+    if (headCut)
+        room -= headCut.length + 1;
+    const tailCut = cut(tail, room - 1);
+    return [headCut, pr, tailCut, hash].filter(Boolean).join('-');
+}
+/** The preview's name: `templateName`, with `pr-` in front where it must start with a letter. */
+function previewAppName(template, values, rules) {
+    const name = templateName(template, values, rules.maxLength);
+    if (!rules.letterFirst || /^[a-z]/.test(name))
+        return name;
+    return templateName(`pr-${template}`, values, rules.maxLength);
+}
+/** Whether `app` has `pr` as a whole dash-separated part: destroy refuses any other app. */
+function carriesPrNumber(app, pr) {
+    return new RegExp(`(^|-)${pr}(-|$)`).test(app);
+}
+/**
+ * The fixed start of every name this template makes (its slug), for sweep: an app that does not
+ * start with it is never touched. Empty when a `{branch}` or `{pr}` comes first.
+ */
+function templatePrefix(template, values) {
+    const variable = /\{(pr|branch)\}/.exec(template)?.index ?? template.length;
+    return slug(fillTemplate(template.slice(0, variable), { ...values, pr: 0, branch: '' }));
+}
+/**
+ * The pull request numbers an app name made from `template` may carry: every whole number part
+ * after the template's fixed prefix (a branch can hold numbers too, and a cut name has its
+ * number before the hash). Sweep asks GitHub about each and keeps the app only if the template
+ * gives that PR exactly this name. Empty for an app the template cannot have made.
+ */
+function prNumbersIn(app, template, values) {
+    const prefix = templatePrefix(template, values);
+    if (prefix && app !== prefix && !app.startsWith(`${prefix}-`))
+        return [];
+    const rest = prefix ? app.slice(prefix.length + 1) : app;
+    const numbers = rest
+        .split('-')
+        .filter((part) => /^[1-9]\d{0,9}$/.test(part))
+        .map(Number);
+    return [...new Set(numbers)];
+}
+
+;// CONCATENATED MODULE: ./shared/providers/registry.ts
+const FACTORIES = {
+    fly: async () => (await __nccwpck_require__.e(/* import() */ 986).then(__nccwpck_require__.bind(__nccwpck_require__, 6986))).createFlyProvider,
+    cloudflare: async () => (await __nccwpck_require__.e(/* import() */ 231).then(__nccwpck_require__.bind(__nccwpck_require__, 4231))).createCloudflareProvider,
+    vercel: async () => (await __nccwpck_require__.e(/* import() */ 622).then(__nccwpck_require__.bind(__nccwpck_require__, 3622))).createVercelProvider,
+    railway: async () => (await __nccwpck_require__.e(/* import() */ 397).then(__nccwpck_require__.bind(__nccwpck_require__, 397))).createRailwayProvider,
+    render: async () => (await __nccwpck_require__.e(/* import() */ 719).then(__nccwpck_require__.bind(__nccwpck_require__, 5719))).createRenderProvider,
+    command: async () => (await __nccwpck_require__.e(/* import() */ 722).then(__nccwpck_require__.bind(__nccwpck_require__, 4722))).createCommandProvider,
+};
+async function createProvider(name, config) {
+    const create = await FACTORIES[name]();
+    return create(config);
+}
+
+;// CONCATENATED MODULE: ./actions/preview-app/src/platform.ts
+// The platform side of a preview: the provider for one preview and the name it gets there.
+
+
+
+/** Fly app names are DNS labels. */
+const MAX_NAME_LENGTH = 63;
+/** The GitHub environment of a pull request's preview. */
+function environmentOf(pr) {
+    return `pr-${pr}`;
+}
+/**
+ * The provider for one preview: for fly the app is the preview's own; for vercel and cloudflare
+ * it is the project (`app` input) whose previews these are.
+ */
+async function providerFor(inputs, app, timeoutMs) {
+    return createProvider(inputs.provider, {
+        app: inputs.provider === 'fly' ? app : (inputs.app ?? ''),
+        token: inputs.token,
+        apiUrl: inputs['api-url'],
+        timeoutMs,
+        cwd: process.env.GITHUB_WORKSPACE,
+        settings: {
+            org: inputs.org,
+            'project-id': inputs['project-id'],
+            'org-id': inputs['org-id'],
+            'account-id': inputs['account-id'],
+        },
+        log: (line) => runner/* info */.pq(line),
+    });
+}
+/**
+ * The preview's safe name within the platform's limit, the PR number always whole in it. A name
+ * inside a project (a Workers preview alias) must start with a letter.
+ */
+function previewName(provider, template, values) {
+    return previewAppName(template, values, {
+        maxLength: provider.previews?.maxNameLength ?? MAX_NAME_LENGTH,
+        letterFirst: provider.previews !== undefined,
+    });
+}
+
+;// CONCATENATED MODULE: ./actions/preview-app/src/conversation.ts
+// The pull request's side of a preview on GitHub: the last preview Deployment (which keeps the
+// comment's id) and the one sticky comment, written within a time limit. The comment is for
+// reviewers; a GitHub that does not answer it must not hold the deploy: each write has a limit,
+// its requests end when it runs out, and after one such write the run writes no more.
+
+
+
+
+
+/** The newest Deployment of the PR's environment and the comment id kept in its payload. */
+async function lastPreviewDeployment(client, context, pr) {
+    const { data } = await client.rest.repos.listDeployments({
+        owner: context.owner,
+        repo: context.repo,
+        environment: environmentOf(pr),
+        per_page: 1,
+    });
+    const latest = data[0];
+    if (!latest)
+        return undefined;
+    const payload = (typeof latest.payload === 'object' ? latest.payload : {});
+    const commentId = payload.flightdeck?.commentId;
+    return { id: latest.id, commentId: typeof commentId === 'number' ? commentId : undefined };
+}
+/**
+ * The time one comment write may take: a write is at most three requests (who the token is,
+ * read, write), so twice one request's limit (FLIGHTDECK_GITHUB_TIMEOUT, 15s by default).
+ */
+function commentTimeLimitMs(requestTimeoutMs) {
+    return 2 * requestTimeoutMs;
+}
+/** The preview's sticky comment on its pull request, written within a time limit. */
+class PreviewComments {
+    token;
+    inputs;
+    context;
+    author;
+    gaveUp = false;
+    writer;
+    /** No comments without a github-token, or with comment: false. */
+    constructor(token, inputs, context) {
+        this.token = token;
+        this.inputs = inputs;
+        this.context = context;
+    }
+    // Loaded on the first write only (Octokit is heavy), with its own client: one retry, no
+    // long wait for a rate limit.
+    async load(token) {
+        const { githubClient, githubRequestTimeoutMs } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(317)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6317));
+        const limitMs = commentTimeLimitMs(githubRequestTimeoutMs());
+        return {
+            client: githubClient(token, { retries: 1, maxRateLimitWaitMs: limitMs / 2 }),
+            limitMs,
+        };
+    }
+    /**
+     * Writes the comment for `state` (updating `knownId` when it is still ours) and returns its
+     * id; on failure, a warning and `knownId`. Never takes longer than the limit.
+     */
+    async write(state, knownId) {
+        if (!this.token || !this.inputs.comment)
+            return undefined;
+        if (this.gaveUp)
+            return knownId;
+        this.writer ??= this.load(this.token);
+        const { client, limitMs } = await this.writer;
+        const { stickyMarker, upsertStickyComment } = await __nccwpck_require__.e(/* import() */ 853).then(__nccwpck_require__.bind(__nccwpck_require__, 7853));
+        const deadline = new AbortController();
+        let timer;
+        const timedOut = new Promise((_, reject) => {
+            timer = setTimeout(() => {
+                deadline.abort();
+                reject(new Error(`GitHub did not finish it within ${(0,durations/* formatDuration */.a3)(limitMs)}`));
+            }, limitMs);
+        });
+        const work = upsertStickyComment(client, this.context, { kind: 'issue', number: state.pr }, stickyMarker(`preview:${state.app}`), commentBody(state, this.inputs['comment-header']), { knownId, author: this.author, signal: deadline.signal });
+        // Past the limit the work is abandoned: its late failure is nobody's business.
+        work.catch(() => undefined);
+        try {
+            const comment = await Promise.race([work, timedOut]);
+            this.author = comment.author ?? this.author;
+            runner/* info */.pq(`${comment.created ? 'Posted' : 'Updated'} the preview comment: ${comment.url}`);
+            return comment.id;
+        }
+        catch (err) {
+            // A GitHub that let one write run out of time is not asked again in this run.
+            if (deadline.signal.aborted)
+                this.gaveUp = true;
+            runner/* warning */.$e(`Could not write the preview comment: ${(0,errors/* errorMessage */.gJ)(err)}${this.gaveUp ? '; the run goes on without it' : ''}`, { title: 'preview-app: comment not written' });
+            return knownId;
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./shared/inputs.ts + 11 modules
+var shared_inputs = __nccwpck_require__(1884);
+// EXTERNAL MODULE: ./shared/http/json-assertions.ts
+var json_assertions = __nccwpck_require__(1563);
+// EXTERNAL MODULE: ./shared/http/status.ts
+var http_status = __nccwpck_require__(7845);
+;// CONCATENATED MODULE: ./shared/http/health-inputs.ts
+// The health-check inputs every action that changes a platform shares (rollback, gated-deploy,
+// preview-app): the same names, defaults and checks, so a user learns them once.
+
+
+
+const healthInputSchema = {
+    'health-url': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* httpUrls */.bw)(), ''),
+    'health-expected-status': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)(http_status/* parseStatusSet */.o), '200-299'),
+    'health-json-assertions': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)((value) => (0,shared_inputs/* splitLines */.uz)(value).map(json_assertions/* parseAssertion */.MV)), ''),
+    'health-timeout': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* duration */.p0)('5m', { minMs: 1 }), '5m'),
+    'health-headers': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* headerLines */.Hq)(), ''),
+};
+/** What the health inputs ask of a response. */
+function healthExpectations(inputs) {
+    return {
+        statuses: inputs['health-expected-status'],
+        jsonAssertions: inputs['health-json-assertions'],
+    };
+}
+
+// EXTERNAL MODULE: ./shared/http/verify.ts
+var verify = __nccwpck_require__(4458);
+;// CONCATENATED MODULE: ./shared/outputs.ts
+
+/** Sets every output in one place, so an action's outputs read as one typed record. */
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs)) {
+        runner/* setOutput */.uH(name, value === undefined ? '' : String(value));
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/preview-app/src/outputs.ts
+// The step's outputs, set the same way by every path (deploy, destroy, sweep, skip).
+
+function publish(outputs) {
+    setOutputs({
+        app: outputs.app,
+        url: outputs.url,
+        'deployment-id': outputs['deployment-id'],
+        'comment-id': outputs['comment-id'],
+        'action-taken': outputs['action-taken'],
+        swept: outputs.swept,
+    });
+}
+
+;// CONCATENATED MODULE: ./actions/preview-app/src/deploy.ts
+// Deploying a pull request's preview: the app (or the project's preview), its secrets and
+// variables, the health check, a transient GitHub Deployment and the comment that follows it.
+
+
+
+
+
+
+
+
+
+async function checkHealth(inputs, appUrl) {
+    const path = inputs['health-url'];
+    if (!path)
+        return undefined;
+    if (path.startsWith('/') && !appUrl) {
+        throw new errors/* ActionFailure */.dR(`health-url ${path} is a path, but the platform gave no app URL to join it to`);
+    }
+    const url = path.startsWith('/') ? new URL(path, appUrl).toString() : path;
+    const { verifyHealth } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4458));
+    return runner/* group */.Os(`Health of ${url}`, () => verifyHealth({
+        urls: [url],
+        headers: inputs['health-headers'],
+        expect: healthExpectations({ ...inputs, 'health-url': [url] }),
+        timeoutMs: inputs['health-timeout'],
+    }));
+}
+function healthText(report) {
+    if (!report)
+        return 'not checked';
+    if (report.healthy)
+        return `healthy after ${(0,durations/* formatDuration */.a3)(report.durationMs)}`;
+    return `unhealthy: ${(0,verify/* unhealthyReasons */.s)(report)}`;
+}
+function summary(state) {
+    return `### 🔍 Preview of #${state.pr}: ${state.status}\n\n${markdownTable(['', 'preview'], [
+        ['app', code(state.app)],
+        ['url', state.url ? code(state.url) : '—'],
+        ['commit', code(state.sha.slice(0, 7))],
+        ['health', state.health ? code(state.health) : 'not checked'],
+        ...(state.error ? [['error', code(state.error)]] : []),
+    ])}\n`;
+}
+/** Runs the platform's deploy of the preview and sets `state.url`. */
+async function deployToPlatform(inputs, pr, app, state, { provider, deployer }) {
+    if (deployer.previews) {
+        const previews = deployer.previews;
+        const result = await runner/* group */.Os(`Deploying the preview ${app}`, () => previews.deploy({
+            name: app,
+            config: inputs.config,
+            vars: inputs.env,
+            secrets: inputs.secrets,
+            message: `flightdeck preview of #${pr.number} at ${pr.headSha.slice(0, 7)}`,
+        }));
+        state.url = result.url;
+        return;
+    }
+    const { created } = await runner/* group */.Os(`App ${app}`, () => provider.ensureApp({ org: inputs.org, region: inputs.region }));
+    runner/* info */.pq(created ? `Created ${app}.` : `${app} exists: reusing it.`);
+    if (Object.keys(inputs.secrets).length > 0) {
+        await runner/* group */.Os(`Secrets of ${app}`, () => provider.setSecrets(inputs.secrets));
+    }
+    const extraArgs = Object.entries(inputs.env).map(([key, value]) => `--env=${key}=${value}`);
+    const result = await runner/* group */.Os(`Deploying ${app}`, () => deployer.deploy({ image: inputs.image, config: inputs.config, extraArgs }));
+    state.url = result.url ?? (await provider.url().catch(() => undefined));
+}
+async function deploy(inputs, context, pr, app, client, comments) {
+    // Command-timeout for the app's small commands, deploy-timeout for the deploy itself.
+    const platform = {
+        provider: await providerFor(inputs, app, inputs['command-timeout']),
+        deployer: await providerFor(inputs, app, inputs['deploy-timeout']),
+    };
+    const previous = client
+        ? await lastPreviewDeployment(client, context, pr.number).catch(() => undefined)
+        : undefined;
+    const state = {
+        pr: pr.number,
+        app,
+        status: 'deploying',
+        sha: pr.headSha,
+        branch: pr.branch,
+        runUrl: context.runUrl,
+        at: new Date().toISOString(),
+    };
+    // The comment first: reviewers see the deploy start at once, and its id goes into this
+    // Deployment's payload, so the next push updates it without reading the conversation.
+    let commentId = await comments.write(state, previous?.commentId);
+    const { DeploymentLifecycle, settleDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
+    const deployment = client
+        ? DeploymentLifecycle.start({
+            client,
+            context,
+            environment: environmentOf(pr.number),
+            ref: pr.branch || pr.headSha,
+            description: `Preview ${app}`,
+            payload: {
+                flightdeck: { action: 'preview-app', app, commentId: commentId ?? null },
+            },
+            production: false,
+            transient: true,
+            secrets: runner/* registeredSecrets */.wW(),
+            onGitHubFailure: 'warn',
+            log: {
+                info: (message) => runner/* info */.pq(message),
+                warning: (message) => runner/* warning */.$e(message, { title: 'preview-app: GitHub Deployment' }),
+            },
+        })
+        : DeploymentLifecycle.notRecorded();
+    const done = async () => {
+        publish({
+            app,
+            url: state.url,
+            'deployment-id': deployment.id,
+            'comment-id': commentId,
+            'action-taken': 'deployed',
+        });
+        await appendSummary(summary(state));
+    };
+    try {
+        await settleDeployment(deployment, async () => {
+            await deployToPlatform(inputs, pr, app, state, platform);
+            const health = await checkHealth(inputs, state.url);
+            state.health = healthText(health);
+            state.status = health && !health.healthy ? 'unhealthy' : 'live';
+            await deployment.started;
+            const finish = deployment.finish(state.status === 'live' ? 'success' : 'failure', {
+                description: state.status === 'live' ? `Preview ${app} is live` : `Preview ${app} is not healthy`,
+                environmentUrl: state.url,
+            });
+            commentId = await comments.write(state, commentId);
+            await finish;
+            if (state.status !== 'live') {
+                throw new errors/* ActionFailure */.dR(`The preview ${app} is not healthy: ${state.health}`, 'preview-app: unhealthy');
+            }
+        });
+    }
+    catch (err) {
+        if (state.status === 'deploying') {
+            state.status = 'failed';
+            state.error = (0,errors/* errorMessage */.gJ)(err);
+            commentId = await comments.write(state, commentId);
+        }
+        await done();
+        throw err;
+    }
+    await done();
+    runner/* info */.pq(`Preview ${app} is live at ${state.url ?? '(no URL)'}.`);
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -300,6 +693,7 @@ function readPullRequestEvent(env = process.env) {
         number: pr.number,
         branch: typeof pr.head?.ref === 'string' ? pr.head.ref : '',
         headSha: typeof pr.head?.sha === 'string' ? pr.head.sha : (env.GITHUB_SHA ?? ''),
+        baseSha: typeof pr.base?.sha === 'string' ? pr.base.sha : '',
         title: typeof pr.title === 'string' ? pr.title : '',
         closed: event.action === 'closed' || pr.state === 'closed',
         merged: pr.merged === true,
@@ -307,21 +701,86 @@ function readPullRequestEvent(env = process.env) {
         fork: headRepo === '' || headRepo.toLowerCase() !== baseRepo.toLowerCase(),
     };
 }
+/** The `.git` directory of a checkout: a folder, or a file naming it (`gitdir: ...`). */
+function gitDirectory(workspace) {
+    const dotGit = (0,external_node_path_.join)(workspace, '.git');
+    try {
+        if ((0,external_node_fs_.statSync)(dotGit).isDirectory())
+            return dotGit;
+        const pointer = /^gitdir:\s*(.+)$/m.exec((0,external_node_fs_.readFileSync)(dotGit, 'utf8'))?.[1]?.trim();
+        return pointer ? (0,external_node_path_.resolve)(workspace, pointer) : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A ref's commit, from its loose file or from packed-refs. */
+function resolveRef(gitDir, ref) {
+    if (!/^refs\/[^\0]+$/.test(ref) || ref.includes('..'))
+        return undefined;
+    try {
+        return (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(gitDir, ref), 'utf8').trim();
+    }
+    catch {
+        // Packed: `<sha> <ref>` lines.
+    }
+    try {
+        for (const line of (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(gitDir, 'packed-refs'), 'utf8').split('\n')) {
+            const [sha, name] = line.trim().split(' ');
+            if (name === ref && sha)
+                return sha;
+        }
+    }
+    catch {
+        return undefined;
+    }
+    return undefined;
+}
+/**
+ * What the workspace has checked out: `none` without a git checkout, else the commit its HEAD
+ * names (`unknown` when HEAD cannot be read as one).
+ */
+function workspaceHead(env = process.env) {
+    const workspace = env.GITHUB_WORKSPACE;
+    if (!workspace)
+        return { kind: 'none' };
+    if (!(0,external_node_fs_.existsSync)((0,external_node_path_.join)(workspace, '.git')))
+        return { kind: 'none' };
+    const gitDir = gitDirectory(workspace);
+    if (!gitDir)
+        return { kind: 'unknown' };
+    let head;
+    try {
+        head = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(gitDir, 'HEAD'), 'utf8').trim();
+    }
+    catch {
+        return { kind: 'unknown' };
+    }
+    const ref = /^ref:\s*(\S+)$/.exec(head)?.[1];
+    const sha = ref ? resolveRef(gitDir, ref) : head;
+    return sha && /^[0-9a-f]{40,64}$/i.test(sha) ? { kind: 'commit', sha } : { kind: 'unknown' };
+}
 /**
  * Whether the workspace has the pull request's head checked out: under `pull_request_target`
  * that runs the PR's code with this repository's secrets and a write token.
  */
 function workspaceHasHead(headSha, env = process.env) {
-    const workspace = env.GITHUB_WORKSPACE;
-    if (!workspace || !headSha)
+    const head = workspaceHead(env);
+    return headSha !== '' && head.kind === 'commit' && head.sha === headSha;
+}
+/**
+ * Whether the workspace may hold a fork's code: a checkout of anything but the base (the
+ * event's base commit, or GITHUB_SHA, which `pull_request_target` sets to the base branch's
+ * newest commit). `refs/pull/N/merge` and the head both count; so does a HEAD that cannot be
+ * read. No checkout at all (a prebuilt `image`) holds none.
+ */
+function workspaceMayHoldPrCode(pr, env = process.env) {
+    const head = workspaceHead(env);
+    if (head.kind === 'none')
         return false;
-    try {
-        const head = (0,external_node_fs_.readFileSync)((0,external_node_path_.join)(workspace, '.git', 'HEAD'), 'utf8').trim();
-        return head === headSha;
-    }
-    catch {
-        return false;
-    }
+    if (head.kind === 'unknown')
+        return true;
+    return head.sha !== pr.baseSha && head.sha !== env.GITHUB_SHA;
 }
 
 // EXTERNAL MODULE: ./shared/secrets.ts
@@ -329,6 +788,7 @@ var shared_secrets = __nccwpck_require__(5931);
 // EXTERNAL MODULE: ./shared/providers/types.ts
 var types = __nccwpck_require__(4850);
 ;// CONCATENATED MODULE: ./shared/providers/inputs.ts
+
 
 
 
@@ -364,6 +824,44 @@ function providerInputProblems(inputs) {
         return [`\`app\` is required for provider \`${inputs.provider}\` (example: my-app)`];
     }
     return [];
+}
+/** The inputs only some providers read. */
+const PROVIDER_SPECIFIC_INPUTS = [
+    'api-url',
+    'account-id',
+    'environment-id',
+    'project-id',
+    'org-id',
+    'deploy-command',
+    'releases-command',
+    'rollback-command',
+];
+/**
+ * Which of those each provider reads (`config.apiUrl`, `config.settings[...]`). Providers are
+ * loaded only when chosen, so this is written down; a test derives it again from each
+ * provider's source and fails when the two disagree.
+ */
+const INPUTS_READ_BY = {
+    fly: [],
+    cloudflare: ['api-url', 'account-id'],
+    vercel: ['api-url', 'project-id', 'org-id'],
+    railway: ['api-url', 'environment-id', 'project-id'],
+    render: ['api-url'],
+    command: ['deploy-command', 'releases-command', 'rollback-command'],
+};
+/**
+ * The provider-specific inputs given that the chosen provider never reads (`releases-command`
+ * with `provider: fly`), each named in a warning: a setting that silently does nothing is
+ * usually a provider chosen wrongly.
+ */
+function warnUnreadProviderInputs(inputs, warn = (message) => runner/* warning */.$e(message, { title: 'input not used' })) {
+    const read = new Set(INPUTS_READ_BY[inputs.provider]);
+    const unread = PROVIDER_SPECIFIC_INPUTS.filter((name) => inputs[name] !== undefined && inputs[name] !== '' && !read.has(name));
+    for (const name of unread) {
+        const readers = types/* PROVIDER_NAMES */.xd.filter((provider) => INPUTS_READ_BY[provider].includes(name));
+        warn(`\`${name}\` is set, but provider \`${inputs.provider}\` never reads it (only ${readers.join(', ')} ${readers.length === 1 ? 'does' : 'do'}): it has no effect. Remove it, or choose the provider it is for.`);
+    }
+    return unread;
 }
 function providerConfig(inputs, log) {
     maskSecret(inputs.token);
@@ -471,10 +969,13 @@ function readPreviewInputs(read) {
     }
     if (problems.length > 0)
         throw new errors/* InputError */.dz(problems);
+    warnUnreadProviderInputs(inputs);
     return inputs;
 }
 
-;// CONCATENATED MODULE: ./actions/preview-app/src/main.ts
+;// CONCATENATED MODULE: ./actions/preview-app/src/teardown.ts
+// Taking previews down: one pull request's when it closes (destroy), and every preview whose
+// pull request is closed or idle past the ttl (sweep, on a schedule).
 
 
 
@@ -483,224 +984,7 @@ function readPreviewInputs(read) {
 
 
 
-
-
-
-
-
-
-/** Fly app names are DNS labels. */
-const MAX_NAME_LENGTH = 63;
-function publish(outputs) {
-    setOutputs({
-        app: outputs.app,
-        url: outputs.url,
-        'deployment-id': outputs['deployment-id'],
-        'comment-id': outputs['comment-id'],
-        'action-taken': outputs['action-taken'],
-        swept: outputs.swept,
-    });
-}
-async function github(token) {
-    if (!token)
-        return undefined;
-    const { githubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(317)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6317));
-    return githubClient(token);
-}
-function environmentOf(pr) {
-    return `pr-${pr}`;
-}
-/** The newest Deployment of the PR's environment and the comment id kept in its payload. */
-async function lastPreviewDeployment(client, context, pr) {
-    const { data } = await client.rest.repos.listDeployments({
-        owner: context.owner,
-        repo: context.repo,
-        environment: environmentOf(pr),
-        per_page: 1,
-    });
-    const latest = data[0];
-    if (!latest)
-        return undefined;
-    const payload = (typeof latest.payload === 'object' ? latest.payload : {});
-    const commentId = payload.flightdeck?.commentId;
-    return { id: latest.id, commentId: typeof commentId === 'number' ? commentId : undefined };
-}
-async function upsertComment(client, context, inputs, state, knownId) {
-    if (!inputs.comment)
-        return undefined;
-    const { stickyMarker, upsertStickyComment } = await __nccwpck_require__.e(/* import() */ 853).then(__nccwpck_require__.bind(__nccwpck_require__, 7853));
-    try {
-        const comment = await upsertStickyComment(client, context, { kind: 'issue', number: state.pr }, stickyMarker(`preview:${state.app}`), commentBody(state, inputs['comment-header']), { knownId });
-        runner/* info */.pq(`${comment.created ? 'Posted' : 'Updated'} the preview comment: ${comment.url}`);
-        return comment.id;
-    }
-    catch (err) {
-        runner/* warning */.$e(`Could not write the preview comment: ${(0,errors/* errorMessage */.gJ)(err)}`, {
-            title: 'preview-app: comment not written',
-        });
-        return knownId;
-    }
-}
-async function checkHealth(inputs, appUrl) {
-    const path = inputs['health-url'];
-    if (!path)
-        return undefined;
-    if (path.startsWith('/') && !appUrl) {
-        throw new errors/* ActionFailure */.dR(`health-url ${path} is a path, but the platform gave no app URL to join it to`);
-    }
-    const url = path.startsWith('/') ? new URL(path, appUrl).toString() : path;
-    const { verifyHealth } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4458));
-    return runner/* group */.Os(`Health of ${url}`, () => verifyHealth({
-        urls: [url],
-        headers: inputs['health-headers'],
-        expect: healthExpectations({ ...inputs, 'health-url': [url] }),
-        timeoutMs: inputs['health-timeout'],
-    }));
-}
-function healthText(report) {
-    if (!report)
-        return 'not checked';
-    if (report.healthy)
-        return `healthy after ${(0,durations/* formatDuration */.a3)(report.durationMs)}`;
-    return `unhealthy: ${(0,verify/* unhealthyReasons */.s)(report)}`;
-}
-/**
- * The provider for one preview: for fly the app is the preview's own; for vercel and cloudflare
- * it is the project (`app` input) whose previews these are.
- */
-async function providerFor(inputs, app, timeoutMs) {
-    return createProvider(inputs.provider, {
-        app: inputs.provider === 'fly' ? app : (inputs.app ?? ''),
-        token: inputs.token,
-        apiUrl: inputs['api-url'],
-        timeoutMs,
-        cwd: process.env.GITHUB_WORKSPACE,
-        settings: {
-            org: inputs.org,
-            'project-id': inputs['project-id'],
-            'org-id': inputs['org-id'],
-            'account-id': inputs['account-id'],
-        },
-        log: (line) => runner/* info */.pq(line),
-    });
-}
-/**
- * The preview's safe name within the platform's limit. A name inside a project (a Workers
- * preview alias) must start with a letter, so one that would not gets `pr-` in front.
- */
-function previewName(provider, filled) {
-    const max = provider.previews?.maxNameLength ?? MAX_NAME_LENGTH;
-    const name = safeAppName(filled, max);
-    return provider.previews && !/^[a-z]/.test(name) ? safeAppName(`pr-${filled}`, max) : name;
-}
-async function deploy(inputs, context, pr, app, client) {
-    const provider = await providerFor(inputs, app, inputs['command-timeout']);
-    const deployer = await providerFor(inputs, app, inputs['deploy-timeout']);
-    const previous = client
-        ? await lastPreviewDeployment(client, context, pr.number).catch(() => undefined)
-        : undefined;
-    const state = {
-        pr: pr.number,
-        app,
-        status: 'deploying',
-        sha: pr.headSha,
-        branch: pr.branch,
-        runUrl: context.runUrl,
-        at: new Date().toISOString(),
-    };
-    // The comment first: reviewers see the deploy start at once, and its id goes into this
-    // Deployment's payload, so the next push updates it without reading the conversation.
-    let commentId = client
-        ? await upsertComment(client, context, inputs, state, previous?.commentId)
-        : undefined;
-    const { DeploymentLifecycle, settleDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
-    const deployment = client
-        ? DeploymentLifecycle.start({
-            client,
-            context,
-            environment: environmentOf(pr.number),
-            ref: pr.branch || pr.headSha,
-            description: `Preview ${app}`,
-            payload: {
-                flightdeck: { action: 'preview-app', app, commentId: commentId ?? null },
-            },
-            production: false,
-            transient: true,
-            secrets: runner/* registeredSecrets */.wW(),
-            onGitHubFailure: 'warn',
-            log: {
-                info: (message) => runner/* info */.pq(message),
-                warning: (message) => runner/* warning */.$e(message, { title: 'preview-app: GitHub Deployment' }),
-            },
-        })
-        : DeploymentLifecycle.notRecorded();
-    try {
-        await settleDeployment(deployment, async () => {
-            if (deployer.previews) {
-                const previews = deployer.previews;
-                const result = await runner/* group */.Os(`Deploying the preview ${app}`, () => previews.deploy({
-                    name: app,
-                    config: inputs.config,
-                    vars: inputs.env,
-                    secrets: inputs.secrets,
-                    message: `flightdeck preview of #${pr.number} at ${pr.headSha.slice(0, 7)}`,
-                }));
-                state.url = result.url;
-            }
-            else {
-                const { created } = await runner/* group */.Os(`App ${app}`, () => provider.ensureApp({ org: inputs.org, region: inputs.region }));
-                runner/* info */.pq(created ? `Created ${app}.` : `${app} exists: reusing it.`);
-                if (Object.keys(inputs.secrets).length > 0) {
-                    await runner/* group */.Os(`Secrets of ${app}`, () => provider.setSecrets(inputs.secrets));
-                }
-                const extraArgs = Object.entries(inputs.env).map(([key, value]) => `--env=${key}=${value}`);
-                const result = await runner/* group */.Os(`Deploying ${app}`, () => deployer.deploy({ image: inputs.image, config: inputs.config, extraArgs }));
-                state.url = result.url ?? (await provider.url().catch(() => undefined));
-            }
-            const health = await checkHealth(inputs, state.url);
-            state.health = healthText(health);
-            state.status = health && !health.healthy ? 'unhealthy' : 'live';
-            await deployment.started;
-            const finish = deployment.finish(state.status === 'live' ? 'success' : 'failure', {
-                description: state.status === 'live' ? `Preview ${app} is live` : `Preview ${app} is not healthy`,
-                environmentUrl: state.url,
-            });
-            if (client)
-                commentId = await upsertComment(client, context, inputs, state, commentId);
-            await finish;
-            if (state.status !== 'live') {
-                throw new errors/* ActionFailure */.dR(`The preview ${app} is not healthy: ${state.health}`, 'preview-app: unhealthy');
-            }
-        });
-    }
-    catch (err) {
-        if (state.status === 'deploying') {
-            state.status = 'failed';
-            state.error = (0,errors/* errorMessage */.gJ)(err);
-            if (client)
-                commentId = await upsertComment(client, context, inputs, state, commentId);
-        }
-        publish({
-            app,
-            url: state.url,
-            'deployment-id': deployment.id,
-            'comment-id': commentId,
-            'action-taken': 'deployed',
-        });
-        await appendSummary(summary(state));
-        throw err;
-    }
-    publish({
-        app,
-        url: state.url,
-        'deployment-id': deployment.id,
-        'comment-id': commentId,
-        'action-taken': 'deployed',
-    });
-    await appendSummary(summary(state));
-    runner/* info */.pq(`Preview ${app} is live at ${state.url ?? '(no URL)'}.`);
-}
-async function destroy(inputs, context, pr, app, client, why = 'the pull request was closed') {
+async function destroy(inputs, context, pr, app, client, comments, why = 'the pull request was closed') {
     // Refuse anything that is not this PR's: a template without the number in the name would
     // otherwise let one PR's close tear down another's app.
     if (!carriesPrNumber(app, pr.number)) {
@@ -726,7 +1010,7 @@ async function destroy(inputs, context, pr, app, client, why = 'the pull request
             description: `Preview ${app} torn down: ${why}`,
         }).catch((err) => runner/* warning */.$e(`Could not mark deployment ${previous.id} inactive: ${(0,errors/* errorMessage */.gJ)(err)}`));
     }
-    const commentId = await upsertComment(client, context, inputs, {
+    const commentId = await comments.write({
         pr: pr.number,
         app,
         status: 'destroyed',
@@ -738,7 +1022,23 @@ async function destroy(inputs, context, pr, app, client, why = 'the pull request
     }, previous?.commentId);
     return { deploymentId: previous?.id, commentId };
 }
-async function sweep(inputs, context, client) {
+function isNotFound(err) {
+    return err?.status === 404;
+}
+/**
+ * The pull request `app` is the preview of: among the numbers its name carries, the one whose
+ * pull request the template gives exactly this name. Pull requests GitHub does not know (404:
+ * a number from a branch name, a deleted PR) are passed over; each is asked about once a run.
+ */
+async function pullOfApp(app, numbers, lookup, nameFor) {
+    for (const pr of numbers) {
+        const pull = await lookup(pr);
+        if (pull && nameFor(pr, pull.head.ref) === app)
+            return { pr, pull };
+    }
+    return undefined;
+}
+async function sweep(inputs, context, client, comments) {
     if (!client) {
         throw new errors/* ActionFailure */.dR('sweep needs github-token (pull-requests: read) to see which pull requests are closed');
     }
@@ -748,26 +1048,52 @@ async function sweep(inputs, context, client) {
     }
     const apps = await runner/* group */.Os('Apps', () => lister.listApps({ org: inputs.org }));
     const base = { owner: context.owner, repo: context.repo };
+    const template = inputs['app-name'];
+    const pulls = new Map();
+    const lookup = (pr) => {
+        let answer = pulls.get(pr);
+        if (!answer) {
+            answer = client.rest.pulls
+                .get({ owner: context.owner, repo: context.repo, pull_number: pr })
+                .then(({ data }) => data)
+                .catch((err) => {
+                if (isNotFound(err))
+                    return undefined;
+                throw err;
+            });
+            pulls.set(pr, answer);
+        }
+        return answer;
+    };
+    const nameFor = (pr, branch) => previewName(lister, template, { ...base, pr, branch });
     const now = Date.now();
     const removed = [];
     const rows = [];
+    const failed = [];
     for (const app of apps) {
-        const pr = prOfApp(app, inputs['app-name'], base);
-        if (pr === undefined)
+        const numbers = prNumbersIn(app, template, base);
+        if (numbers.length === 0)
             continue;
-        const { data } = await client.rest.pulls.get({
-            owner: context.owner,
-            repo: context.repo,
-            pull_number: pr,
-        });
-        // Only an app whose name this template gives this PR; a look-alike is left alone.
-        const expected = safeAppName(fillTemplate(inputs['app-name'], { ...base, pr, branch: data.head.ref }), MAX_NAME_LENGTH);
-        if (expected !== app) {
-            rows.push([app, `#${pr}`, 'kept: not the name this template gives the pull request']);
+        let found;
+        try {
+            found = await pullOfApp(app, numbers, lookup, nameFor);
+        }
+        catch (err) {
+            // One pull request GitHub would not tell about stops nothing: the rest are swept.
+            runner/* warning */.$e(`Could not look up the pull request of ${app}: ${(0,errors/* errorMessage */.gJ)(err)}`, {
+                title: 'preview-app: sweep',
+            });
+            failed.push(app);
+            rows.push([app, '', `kept: ${(0,errors/* errorMessage */.gJ)(err)}`]);
             continue;
         }
-        const idleMs = now - Date.parse(data.updated_at);
-        const reason = data.state === 'closed'
+        if (!found) {
+            rows.push([app, '', 'kept: no pull request this template gives this name']);
+            continue;
+        }
+        const { pr, pull } = found;
+        const idleMs = now - Date.parse(pull.updated_at);
+        const reason = pull.state === 'closed'
             ? `pull request #${pr} is closed`
             : idleMs > inputs.ttl
                 ? `pull request #${pr} not updated for ${(0,durations/* formatDuration */.a3)(idleMs)} (ttl ${(0,durations/* formatDuration */.a3)(inputs.ttl)})`
@@ -780,30 +1106,66 @@ async function sweep(inputs, context, client) {
             rows.push([app, `#${pr}`, `would remove: ${reason}`]);
             continue;
         }
-        await destroy(inputs, context, { number: pr, branch: data.head.ref, headSha: data.head.sha }, app, client, reason);
+        await destroy(inputs, context, { number: pr, branch: pull.head.ref, headSha: pull.head.sha }, app, client, comments, reason);
         removed.push(app);
         rows.push([app, `#${pr}`, `removed: ${reason}`]);
     }
     publish({ 'action-taken': 'swept', swept: removed.join(',') });
     await appendSummary(`### 🧹 Preview sweep: ${removed.length} removed\n\n${markdownTable(['app', 'pull request', 'result'], rows.map(([app = '', pr = '', result = '']) => [code(app), pr, result]))}\n`);
     runner/* info */.pq(removed.length ? `Removed ${removed.join(', ')}.` : 'Nothing to remove.');
+    if (failed.length > 0) {
+        throw new errors/* ActionFailure */.dR(`Could not tell whether ${failed.join(', ')} may go: GitHub did not say which pull request is theirs (see the warnings); the rest were swept`, 'preview-app: sweep incomplete');
+    }
 }
-function summary(state) {
-    return `### 🔍 Preview of #${state.pr}: ${state.status}\n\n${markdownTable(['', 'preview'], [
-        ['app', code(state.app)],
-        ['url', state.url ? code(state.url) : '—'],
-        ['commit', code(state.sha.slice(0, 7))],
-        ['health', state.health ? code(state.health) : 'not checked'],
-        ...(state.error ? [['error', code(state.error)]] : []),
-    ])}\n`;
+
+;// CONCATENATED MODULE: ./actions/preview-app/src/main.ts
+// preview-app: one pull request's preview app, deployed on each push and torn down when the
+// pull request closes; or every stale preview swept away on a schedule. This file decides what
+// the run does (and what it refuses to do); deploy.ts, teardown.ts and conversation.ts do it.
+
+
+
+
+
+
+
+
+
+
+
+
+async function github(token) {
+    if (!token)
+        return undefined;
+    const { githubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(317)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6317));
+    return githubClient(token);
+}
+/**
+ * Why this run must not touch the preview, or undefined. A fork's code never runs with this
+ * repository's secrets: under `pull_request` GitHub gives a fork's run none (so there is no
+ * platform token); under `pull_request_target` it gives them, and a workspace holding anything
+ * but the base branch may hold the fork's code, which a deploy would build and a platform CLI
+ * would read its configuration from.
+ */
+function forkRefusal(pr, eventName, platformToken) {
+    if (!pr.fork)
+        return undefined;
+    if (eventName === 'pull_request_target' && workspaceMayHoldPrCode(pr)) {
+        return `Pull request #${pr.number} comes from a fork, and this pull_request_target run has something other than the base branch checked out: a fork's code is never built, deployed or read with this repository's secrets. Check out the base branch (the default under pull_request_target), or use pull_request.`;
+    }
+    if (!platformToken) {
+        return `Pull request #${pr.number} comes from a fork: GitHub gives such runs no secrets, so there is no platform token and no preview. A maintainer can deploy it from a branch of this repository.`;
+    }
+    return undefined;
 }
 async function main() {
     const inputs = readPreviewInputs();
     const context = (0,github_context/* runContext */.p)();
     const eventName = process.env.GITHUB_EVENT_NAME ?? '';
     const githubToken = inputs['github-token'];
+    const comments = new PreviewComments(githubToken, inputs, context);
     if (inputs.action === 'sweep') {
-        await sweep(inputs, context, await github(githubToken));
+        await sweep(inputs, context, await github(githubToken), comments);
         return;
     }
     const pr = readPullRequestEvent();
@@ -811,25 +1173,26 @@ async function main() {
         throw new errors/* ActionFailure */.dR(`preview-app needs a pull_request event (this run is ${eventName || 'not an event'}); for a scheduled cleanup use action: sweep`);
     }
     const platform = await providerFor(inputs, '', inputs['command-timeout']);
-    const app = previewName(platform, fillTemplate(inputs['app-name'], {
+    const app = previewName(platform, inputs['app-name'], {
         owner: context.owner,
         repo: context.repo,
         pr: pr.number,
         branch: pr.branch,
-    }));
+    });
     const action = inputs.action === 'auto' ? (pr.closed ? 'destroy' : 'deploy') : inputs.action;
     runner/* info */.pq(`Pull request #${pr.number} (${pr.closed ? 'closed' : 'open'}): ${action} ${app}.`);
-    if (eventName === 'pull_request_target' && workspaceHasHead(pr.headSha)) {
-        runner/* warning */.$e("This pull_request_target run has the pull request's head checked out: its code runs with this repository's secrets and a write token. Check out the base branch, or use pull_request.", { title: 'preview-app: untrusted code with secrets' });
-    }
     const platformToken = inputs.token ??
         [...platform.tokenEnv, ...(inputs.provider === 'fly' ? ['FLY_ACCESS_TOKEN'] : [])]
             .map((name) => process.env[name])
             .find(Boolean);
-    if (pr.fork && !platformToken) {
-        runner/* notice */.lm(`Pull request #${pr.number} comes from a fork: GitHub gives such runs no secrets, so there is no platform token and no preview. A maintainer can deploy it from a branch of this repository.`, { title: 'preview-app: skipped (fork)' });
+    const refusal = forkRefusal(pr, eventName, platformToken);
+    if (refusal) {
+        runner/* notice */.lm(refusal, { title: 'preview-app: skipped (fork)' });
         publish({ app, 'action-taken': 'skipped' });
         return;
+    }
+    if (eventName === 'pull_request_target' && workspaceHasHead(pr.headSha)) {
+        runner/* warning */.$e("This pull_request_target run has the pull request's head checked out: its code runs with this repository's secrets and a write token. Check out the base branch, or use pull_request.", { title: 'preview-app: untrusted code with secrets' });
     }
     if (inputs['dry-run']) {
         runner/* info */.pq(`Dry run: would ${action} ${app}; nothing changed.`);
@@ -838,7 +1201,7 @@ async function main() {
     }
     const client = await github(githubToken);
     if (action === 'destroy') {
-        const done = await destroy(inputs, context, pr, app, client, pr.merged ? 'the pull request was merged' : 'the pull request was closed');
+        const done = await destroy(inputs, context, pr, app, client, comments, pr.merged ? 'the pull request was merged' : 'the pull request was closed');
         publish({
             app,
             'deployment-id': done.deploymentId,
@@ -848,7 +1211,7 @@ async function main() {
         await appendSummary(`### 🧹 Preview of #${pr.number} torn down\n\n${code(app).markdown} was destroyed.\n`);
         return;
     }
-    await deploy(inputs, context, pr, app, client);
+    await deploy(inputs, context, pr, app, client, comments);
 }
 /** The whole action, failure handling included: what the runner, local-action and tests run. */
 function run() {
@@ -1008,6 +1371,129 @@ function runContext(env = process.env) {
         runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`,
         actor: env.GITHUB_ACTOR ?? '',
     };
+}
+
+
+/***/ }),
+
+/***/ 6335:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rd: () => (/* binding */ redactText),
+/* harmony export */   cy: () => (/* binding */ redactPayload),
+/* harmony export */   fw: () => (/* binding */ environmentUrl),
+/* harmony export */   kj: () => (/* binding */ deploymentDescription)
+/* harmony export */ });
+/* unused harmony exports DESCRIPTION_LIMIT, redactUrl */
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5931);
+// What flightdeck sends to GitHub to be shown to everyone with read access (deployment
+// descriptions, environment URLs, payloads) is cleaned here first: the runner masks secrets in
+// logs, but nothing masks what an API stores.
+
+/** GitHub's limit for deployment and deployment status descriptions, in characters. */
+const DESCRIPTION_LIMIT = 140;
+// Query parameters named like credentials (`?token=`, `&api_key=`, `X-Amz-Signature=`, `sig=`).
+function isSensitiveParameter(name) {
+    return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .isSensitiveHeader */ .yx)(name) || /^(sig|code|jwt|pass|pwd)$/i.test(name);
+}
+// Secrets shorter than this are left alone: replacing every `a` or `42` would garble the text
+// while protecting nothing a guess would not find.
+const MIN_SECRET_LENGTH = 4;
+function replaceSecrets(text, secrets) {
+    let result = text;
+    // Longest first, so a secret that contains another is replaced whole.
+    const ordered = [...new Set(secrets)]
+        .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
+        .sort((a, b) => b.length - a.length);
+    for (const secret of ordered)
+        result = result.split(secret).join('***');
+    return result;
+}
+/**
+ * A URL without `user:password@` and with credential-like query values replaced by `***`.
+ * Edited as text, so the rest stays exactly as written (a URL inside a sentence may end in
+ * punctuation that re-serializing would percent-encode).
+ */
+function redactUrl(url) {
+    const withoutUserinfo = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/?#\s]*@/i, '$1');
+    return withoutUserinfo.replace(/([?&])([^=&#\s]+)=([^&#\s]*)/g, (whole, separator, name) => {
+        let decoded = name;
+        try {
+            decoded = decodeURIComponent(name);
+        }
+        catch {
+            // Not percent-encoded: the name as written.
+        }
+        return isSensitiveParameter(decoded) ? `${separator}${name}=***` : whole;
+    });
+}
+// `scheme://` followed by anything up to whitespace or a quote.
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
+/**
+ * Text with credentials taken out: URLs lose `user:password@` and credential-like query
+ * values, and each of `secrets` (tokens, header values) becomes `***`.
+ */
+function redactText(text, secrets = []) {
+    return replaceSecrets(text, secrets).replace(URL_IN_TEXT, (url) => redactUrl(url));
+}
+/**
+ * A deployment or status description GitHub accepts and anyone may read: credentials taken
+ * out, whitespace runs (newlines from CLI errors) as one space, and cut visibly at 140
+ * characters (by code point, so an emoji is never split in half).
+ */
+function deploymentDescription(text, secrets = []) {
+    const clean = redactText(text, secrets).replace(/\s+/g, ' ').trim();
+    const characters = Array.from(clean);
+    if (characters.length <= DESCRIPTION_LIMIT)
+        return clean;
+    return `${characters.slice(0, DESCRIPTION_LIMIT - 1).join('')}…`;
+}
+/**
+ * An environment URL safe to publish: http(s) only, without `user:password@` and without
+ * credential-like query parameters (a link that needs them is better missing than leaking
+ * them). Undefined for anything else, so GitHub keeps the environment's earlier URL.
+ */
+function environmentUrl(url, secrets = []) {
+    if (!url)
+        return undefined;
+    let parsed;
+    try {
+        parsed = new URL(url.trim());
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return undefined;
+    const sensitive = [...parsed.searchParams.keys()].filter(isSensitiveParameter);
+    let text = url.trim();
+    // Rebuilt only when something must go, so a clean URL is published exactly as given.
+    if (parsed.username !== '' || parsed.password !== '' || sensitive.length > 0) {
+        parsed.username = '';
+        parsed.password = '';
+        for (const name of sensitive)
+            parsed.searchParams.delete(name);
+        text = parsed.toString();
+    }
+    // A secret anywhere else in the URL (a path segment, a fragment): publish nothing.
+    return replaceSecrets(text, secrets) === text ? text : undefined;
+}
+/**
+ * A deployment payload with every string cleaned by `redactText`. Depth is bounded: payloads
+ * are small records built by flightdeck, and anything deeper than this is dropped rather than
+ * walked.
+ */
+function redactPayload(value, secrets = [], depth = 0) {
+    if (typeof value === 'string')
+        return redactText(value, secrets);
+    if (value === null || typeof value !== 'object')
+        return value;
+    if (depth >= 8)
+        return null;
+    if (Array.isArray(value))
+        return value.map((item) => redactPayload(item, secrets, depth + 1));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactPayload(item, secrets, depth + 1)]));
 }
 
 
@@ -1425,7 +1911,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   IQ: () => (/* binding */ withDefault)
 });
 
-// UNUSED EXPORTS: integer, lines, list, regex, required, splitList
+// UNUSED EXPORTS: environmentName, integer, lines, list, regex, required, splitList
 
 // EXTERNAL MODULE: ./shared/runner.ts
 var runner = __nccwpck_require__(2798);
@@ -8534,6 +9020,12 @@ const keyValueLines = () => parser((text) => {
     return entries;
 });
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * What fetch sends as a header value: no CR, LF or NUL (they would end or split the header) and
+ * nothing past U+00FF (a header is bytes; undici refuses it only when the request is made, which
+ * the health check would report as "unhealthy").
+ */
+const HEADER_VALUE = /^[^\0\r\n\u0100-\uffff]*$/;
 /** `Name: value` lines, as for HTTP headers. Names keep the user's spelling. */
 const headerLines = () => parser((text) => {
     const headers = {};
@@ -8544,10 +9036,26 @@ const headerLines = () => parser((text) => {
             // Never echo the line: it may hold a credential.
             throw new Error(`a line is not a "Name: value" header (example: Authorization: Bearer abc)`);
         }
-        headers[name] = line.slice(at + 1).trim();
+        const value = line.slice(at + 1).trim();
+        if (!HEADER_VALUE.test(value)) {
+            // Named by its header, never shown: the value may be a credential.
+            throw new Error(`the value of header ${quote(name)} has a carriage return, line feed, NUL or a character outside Latin-1, which a header value cannot hold (example: Authorization: Bearer abc)`);
+        }
+        headers[name] = value;
     }
     (0,secrets/* maskSensitiveHeaders */.BD)(headers);
     return headers;
+});
+/**
+ * The name of a GitHub environment (production, Preview EU): one line of printable text, at most
+ * 255 characters, as GitHub allows. A line break would end the log line or record field it is
+ * written into and start another.
+ */
+const environmentName = (example = 'production') => parser((value) => {
+    if (/[\p{Cc}\u2028\u2029]/u.test(value) || value.length > 255) {
+        throw new Error(`${quote(value)} is not an environment name: one line of at most 255 characters, without control characters (example: ${example})`);
+    }
+    return value;
 });
 /** An http(s) URL; a user or password in it is masked at once and never quoted in errors. */
 function checkHttpUrl(text, example) {
@@ -8655,6 +9163,8 @@ class UnsupportedOperationError extends Error {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $e: () => (/* binding */ warning),
 /* harmony export */   C1: () => (/* binding */ setFailed),
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Gk: () => (/* binding */ logDrained),
 /* harmony export */   LZ: () => (/* binding */ saveState),
 /* harmony export */   Os: () => (/* binding */ group),
 /* harmony export */   Pq: () => (/* binding */ setSecret),
@@ -8667,7 +9177,7 @@ class UnsupportedOperationError extends Error {
 /* harmony export */   wW: () => (/* binding */ registeredSecrets),
 /* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
-/* unused harmony exports escapeData, escapeProperty, redact, safeLogText, startGroup, endGroup, isDebug, exportVariable, addPath, getState */
+/* unused harmony exports escapeData, escapeProperty, couldBeCommand, safeLogText, startGroup, endGroup, isDebug, exportVariable, addPath, getState */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
@@ -8724,28 +9234,59 @@ function issueCommand(command, properties, message) {
         .map(([key, value]) => `${key}=${escapeProperty(redact(String(value)))}`)
         .join(',');
     const data = command === 'add-mask' ? message : redact(message);
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+    writeLog(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
-// A line the runner reads as a command: `::name ...::` (v2) or `##[name ...]` (v1), after
-// leading whitespace.
-const COMMAND_LINE = /^\s*(?:::|##\[)/m;
+// What the runner would read as a command (actions/runner, ActionCommand.cs): `::name ...::`
+// at the start of a line after .NET's TrimStart, whose white space adds U+0085 (NEXT LINE) to
+// JavaScript's `\s` (which also holds U+FEFF, which .NET does not trim: guarding more is
+// harmless), and the older `##[name ...]` ANYWHERE in a line (`IndexOf("##[")`). Lines end at
+// CR, LF or CRLF for the runner; `^` with the `m` flag starts one after each of them (and after
+// U+2028/U+2029, again more than needed). Whether the name is a registered command is not
+// asked: the list grows with runner versions, and wrapping a harmless line costs nothing.
+const COMMAND_LINE = /^[\s\u0085]*::|##\[/m;
+/** Whether the runner could read any line of `text` as a workflow command. */
+function couldBeCommand(text) {
+    return COMMAND_LINE.test(text);
+}
 /**
  * Text from outside (user input, CLI output, API bodies) made safe to print: when any line of
  * it could be read as a workflow command, the whole block is wrapped in a
  * `::stop-commands::<token>` ... `::<token>::` pair with a token the text cannot contain, so
  * the runner prints it as it is and runs none of it. Other text is returned unchanged.
+ * The runner compares the token without regard to case (and ends the pause on `##[<token>]`
+ * anywhere in a line too), so the text is searched for it the same way.
  */
 function safeLogText(text) {
-    if (!COMMAND_LINE.test(text))
+    if (!couldBeCommand(text))
         return text;
+    const upper = text.toUpperCase();
     let token = `flightdeck-${globalThis.crypto.randomUUID()}`;
-    while (text.includes(token))
+    while (upper.includes(token.toUpperCase())) {
         token = `flightdeck-${globalThis.crypto.randomUUID()}`;
+    }
     return `::stop-commands::${token}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${text}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}::${token}::`;
+}
+// A write the log pipe could not take at once is queued in memory until the pipe drains. Code
+// that prints without end (a CLI's output) waits for `logDrained()` before printing more, so a
+// CLI that prints faster than the runner reads is slowed down rather than filling memory.
+let drained;
+function writeLog(text) {
+    if (process.stdout.write(text) || drained)
+        return;
+    drained = new Promise((resolve) => {
+        process.stdout.once('drain', () => {
+            drained = undefined;
+            resolve();
+        });
+    });
+}
+/** Resolves when the log has taken what was written; undefined when nothing is queued. */
+function logDrained() {
+    return drained;
 }
 /** A log line. Safe for any text: nothing in it can become a runner command. */
 function info(message) {
-    process.stdout.write(`${safeLogText(redact(message))}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+    writeLog(`${safeLogText(redact(message))}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 function debug(message) {
     issueCommand('debug', {}, message);
@@ -8784,8 +9325,12 @@ function setSecret(value) {
     }
     issueCommand('add-mask', {}, value);
 }
+/**
+ * Opens a log group. Its name is one line: the runner writes it to the log as `##[group]name`
+ * after unescaping, so a line break in it would start a line of the log's own markup.
+ */
 function startGroup(name) {
-    issueCommand('group', {}, name);
+    issueCommand('group', {}, name.replace(/[\r\n]+/g, ' '));
 }
 function endGroup() {
     issueCommand('endgroup', {}, '');
@@ -8828,7 +9373,7 @@ function setOutput(name, rawValue) {
     if (appendCommandFile('GITHUB_OUTPUT', keyValueBlock(name, value)))
         return;
     // Outside a runner (a terminal, local-action), show the output where a person can see it.
-    process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
+    writeLog(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
     issueCommand('set-output', { name }, value);
 }
 /** Sets an environment variable for this step and the job's later steps. */

@@ -70,18 +70,36 @@ async function exchange(request, consume) {
         timedOut = true;
         abort.abort();
     }, request.timeoutMs);
+    // Restarted by every sign of life (an answer, a chunk of body); fires after stallMs without one.
+    let stalled = false;
+    let stallTimer;
+    const alive = () => {
+        if (request.stallMs === undefined)
+            return;
+        clearTimeout(stallTimer);
+        stallTimer = setTimeout(() => {
+            stalled = true;
+            abort.abort();
+        }, request.stallMs);
+    };
+    alive();
     try {
         for (let redirects = 0;; redirects++) {
             const response = await client.request(method, url.toString(), body ?? null, {
                 ...request.headers,
             });
+            alive();
             const status = response.message.statusCode ?? 0;
             const location = response.message.headers.location;
             if (status >= 300 && status < 400 && location) {
                 response.message.resume();
                 const next = new URL(location, url);
-                if (next.origin !== url.origin) {
+                const credentialFree = Object.keys(request.headers ?? {}).length === 0;
+                if (next.origin !== url.origin && !(request.anyOriginRedirects && credentialFree)) {
                     throw new HttpError(`${label(request, url)} was redirected to another origin (${next.origin}); flightdeck does not send credentials there`, status);
+                }
+                if (url.protocol === 'https:' && next.protocol !== 'https:') {
+                    throw new HttpError(`${label(request, url)} was redirected from https to ${next.protocol} (${next.origin}); flightdeck does not follow it`, status);
                 }
                 if (redirects >= MAX_REDIRECTS) {
                     throw new HttpError(`${label(request, url)} was redirected more than ${MAX_REDIRECTS} times`);
@@ -93,12 +111,15 @@ async function exchange(request, consume) {
                 url = next;
                 continue;
             }
-            return await consume(response.message, status, url);
+            return await consume(response.message, status, url, alive);
         }
     }
     catch (err) {
         if (err instanceof HttpError)
             throw err;
+        if (stalled && !timedOut) {
+            throw new HttpError(`${label(request, url)} sent nothing for ${(0,durations/* formatDuration */.a3)(request.stallMs ?? 0)} (stalled)`);
+        }
         if (timedOut) {
             throw new HttpError(`${label(request, url)} did not answer within ${(0,durations/* formatDuration */.a3)(request.timeoutMs)}`);
         }
@@ -106,6 +127,7 @@ async function exchange(request, consume) {
     }
     finally {
         clearTimeout(timer);
+        clearTimeout(stallTimer);
         client.dispose();
     }
 }
@@ -141,7 +163,7 @@ function httpRequest(request) {
 function downloadFile(request, path) {
     const full = { ...request, method: 'GET' };
     const maxBytes = request.maxBytes ?? MAX_DOWNLOAD_BYTES;
-    return exchange(full, async (response, status, url) => {
+    return exchange(full, async (response, status, url, alive) => {
         if (status < 200 || status > 299) {
             response.resume();
             throw new HttpError(`${label(full, url)} answered ${status}`, status);
@@ -150,6 +172,7 @@ function downloadFile(request, path) {
             const file = createWriteStream(path);
             let size = 0;
             response.on('data', (chunk) => {
+                alive();
                 size += chunk.length;
                 if (size > maxBytes) {
                     reject(new HttpError(`${label(full, url)} sent more than ${maxBytes / 1024 / 1024} MiB`));

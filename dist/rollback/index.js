@@ -86,6 +86,7 @@ var types = __nccwpck_require__(4850);
 
 
 
+
 /**
  * Names that reach a CLI as one argument each. A leading dash would read as a flag, and
  * whitespace or shell characters are never part of a real app, service or release name.
@@ -119,6 +120,44 @@ function providerInputProblems(inputs) {
     }
     return [];
 }
+/** The inputs only some providers read. */
+const PROVIDER_SPECIFIC_INPUTS = [
+    'api-url',
+    'account-id',
+    'environment-id',
+    'project-id',
+    'org-id',
+    'deploy-command',
+    'releases-command',
+    'rollback-command',
+];
+/**
+ * Which of those each provider reads (`config.apiUrl`, `config.settings[...]`). Providers are
+ * loaded only when chosen, so this is written down; a test derives it again from each
+ * provider's source and fails when the two disagree.
+ */
+const INPUTS_READ_BY = {
+    fly: [],
+    cloudflare: ['api-url', 'account-id'],
+    vercel: ['api-url', 'project-id', 'org-id'],
+    railway: ['api-url', 'environment-id', 'project-id'],
+    render: ['api-url'],
+    command: ['deploy-command', 'releases-command', 'rollback-command'],
+};
+/**
+ * The provider-specific inputs given that the chosen provider never reads (`releases-command`
+ * with `provider: fly`), each named in a warning: a setting that silently does nothing is
+ * usually a provider chosen wrongly.
+ */
+function warnUnreadProviderInputs(inputs, warn = (message) => runner/* warning */.$e(message, { title: 'input not used' })) {
+    const read = new Set(INPUTS_READ_BY[inputs.provider]);
+    const unread = PROVIDER_SPECIFIC_INPUTS.filter((name) => inputs[name] !== undefined && inputs[name] !== '' && !read.has(name));
+    for (const name of unread) {
+        const readers = types/* PROVIDER_NAMES */.xd.filter((provider) => INPUTS_READ_BY[provider].includes(name));
+        warn(`\`${name}\` is set, but provider \`${inputs.provider}\` never reads it (only ${readers.join(', ')} ${readers.length === 1 ? 'does' : 'do'}): it has no effect. Remove it, or choose the provider it is for.`);
+    }
+    return unread;
+}
 function providerConfig(inputs, log) {
     (0,shared_secrets/* maskSecret */.$l)(inputs.token);
     return {
@@ -143,9 +182,9 @@ function providerConfig(inputs, log) {
 ;// CONCATENATED MODULE: ./shared/providers/registry.ts
 const FACTORIES = {
     fly: async () => (await __nccwpck_require__.e(/* import() */ 986).then(__nccwpck_require__.bind(__nccwpck_require__, 6986))).createFlyProvider,
-    cloudflare: async () => (await __nccwpck_require__.e(/* import() */ 492).then(__nccwpck_require__.bind(__nccwpck_require__, 3492))).createCloudflareProvider,
-    vercel: async () => (await __nccwpck_require__.e(/* import() */ 520).then(__nccwpck_require__.bind(__nccwpck_require__, 5520))).createVercelProvider,
-    railway: async () => (await __nccwpck_require__.e(/* import() */ 556).then(__nccwpck_require__.bind(__nccwpck_require__, 8556))).createRailwayProvider,
+    cloudflare: async () => (await __nccwpck_require__.e(/* import() */ 231).then(__nccwpck_require__.bind(__nccwpck_require__, 4231))).createCloudflareProvider,
+    vercel: async () => (await __nccwpck_require__.e(/* import() */ 622).then(__nccwpck_require__.bind(__nccwpck_require__, 3622))).createVercelProvider,
+    railway: async () => (await __nccwpck_require__.e(/* import() */ 397).then(__nccwpck_require__.bind(__nccwpck_require__, 397))).createRailwayProvider,
     render: async () => (await __nccwpck_require__.e(/* import() */ 719).then(__nccwpck_require__.bind(__nccwpck_require__, 5719))).createRenderProvider,
     command: async () => (await __nccwpck_require__.e(/* import() */ 722).then(__nccwpck_require__.bind(__nccwpck_require__, 4722))).createCommandProvider,
 };
@@ -231,21 +270,37 @@ const MARKDOWN_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 function escapeMarkdown(text) {
     return text.replace(/\r?\n|\r/g, ' ').replace(MARKDOWN_PUNCTUATION, '\\$&');
 }
+/** A code span of `flat` (one line) that shows it verbatim. */
+function codeSpan(flat) {
+    const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    // A code span drops one space from each end when both ends have one (and it is not all spaces),
+    // and a backtick at an end would join the fence: one space of padding keeps both as typed.
+    const pad = /^`|`$|^ (?=.*[^ ]).* $/.test(flat) ? ' ' : '';
+    return `${fence}${pad}${flat}${pad}${fence}`;
+}
 /**
- * Foreign text (URLs, ids, image refs, CLI and API messages) as an inline code span: shown
- * verbatim, never a link or an image, safe inside a table cell.
+ * Foreign text (URLs, ids, image refs, CLI and API messages) as an inline code span for a table
+ * cell: shown verbatim, never a link or an image.
  */
 function code(text) {
     const flat = text.replace(/\r?\n|\r/g, ' ');
     if (flat === '')
         return { markdown: '' };
-    const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-    // GFM splits table rows on `|` before it reads code spans; `\|` is its escape there. A
-    // backslash already before a pipe could be read as escaping that escape, so it is doubled.
-    const body = flat.replace(/\\+(?=\|)/g, (run) => run + run).replace(/\|/g, '\\|');
-    return { markdown: `${fence}${pad}${body}${pad}${fence}` };
+    // GFM splits table rows on `|` before it reads code spans, so a pipe is written `\|`: the
+    // table parser (cmark-gfm's unescape_pipes, GitHub's renderer) drops exactly one backslash
+    // before each pipe before inline parsing, and a code span keeps every other backslash as it
+    // is. Escaping only the pipes is therefore the exact inverse: `ok\|healthy` reads as typed.
+    // (The fence only counts backticks, so escaping after choosing it changes nothing.)
+    return { markdown: codeSpan(flat).replace(/\|/g, '\\|') };
+}
+/**
+ * The same outside a table (a paragraph, a heading): there a `\|` would show its backslash, so
+ * nothing is escaped.
+ */
+function inlineCode(text) {
+    const flat = text.replace(/\r?\n|\r/g, ' ');
+    return { markdown: flat === '' ? '' : codeSpan(flat) };
 }
 function renderCell(cell) {
     return typeof cell === 'string' ? escapeMarkdown(cell) : cell.markdown;
@@ -294,7 +349,7 @@ const { 'deploy-command': _deployCommand, ...providerInputs } = providerInputSch
 const rollbackSchema = {
     ...providerInputs,
     to: (0,shared_inputs/* withDefault */.IQ)(platformName('previous, v41 or a release id'), 'previous'),
-    environment: (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
+    environment: (0,shared_inputs/* optional */.lq)((0,shared_inputs/* environmentName */.VE)()),
     reason: (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
     ...healthInputSchema,
     'dry-run': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* boolean */.zM)(), 'false'),
@@ -311,6 +366,7 @@ function readRollbackInputs(read) {
     }
     if (problems.length > 0)
         throw new errors/* InputError */.dz(problems);
+    warnUnreadProviderInputs(inputs);
     return inputs;
 }
 
@@ -1060,6 +1116,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   zM: () => (/* binding */ inputs_boolean),
   DL: () => (/* binding */ compileRegex),
   p0: () => (/* binding */ inputs_duration),
+  VE: () => (/* binding */ environmentName),
   Hq: () => (/* binding */ headerLines),
   q3: () => (/* binding */ inputs_httpUrl),
   bw: () => (/* binding */ httpUrls),
@@ -8183,6 +8240,12 @@ const keyValueLines = () => parser((text) => {
     return entries;
 });
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * What fetch sends as a header value: no CR, LF or NUL (they would end or split the header) and
+ * nothing past U+00FF (a header is bytes; undici refuses it only when the request is made, which
+ * the health check would report as "unhealthy").
+ */
+const HEADER_VALUE = /^[^\0\r\n\u0100-\uffff]*$/;
 /** `Name: value` lines, as for HTTP headers. Names keep the user's spelling. */
 const headerLines = () => parser((text) => {
     const headers = {};
@@ -8193,10 +8256,26 @@ const headerLines = () => parser((text) => {
             // Never echo the line: it may hold a credential.
             throw new Error(`a line is not a "Name: value" header (example: Authorization: Bearer abc)`);
         }
-        headers[name] = line.slice(at + 1).trim();
+        const value = line.slice(at + 1).trim();
+        if (!HEADER_VALUE.test(value)) {
+            // Named by its header, never shown: the value may be a credential.
+            throw new Error(`the value of header ${quote(name)} has a carriage return, line feed, NUL or a character outside Latin-1, which a header value cannot hold (example: Authorization: Bearer abc)`);
+        }
+        headers[name] = value;
     }
     (0,secrets/* maskSensitiveHeaders */.BD)(headers);
     return headers;
+});
+/**
+ * The name of a GitHub environment (production, Preview EU): one line of printable text, at most
+ * 255 characters, as GitHub allows. A line break would end the log line or record field it is
+ * written into and start another.
+ */
+const environmentName = (example = 'production') => parser((value) => {
+    if (/[\p{Cc}\u2028\u2029]/u.test(value) || value.length > 255) {
+        throw new Error(`${quote(value)} is not an environment name: one line of at most 255 characters, without control characters (example: ${example})`);
+    }
+    return value;
 });
 /** An http(s) URL; a user or password in it is masked at once and never quoted in errors. */
 function checkHttpUrl(text, example) {
@@ -8304,6 +8383,7 @@ class UnsupportedOperationError extends Error {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $e: () => (/* binding */ warning),
 /* harmony export */   C1: () => (/* binding */ setFailed),
+/* harmony export */   Gk: () => (/* binding */ logDrained),
 /* harmony export */   LZ: () => (/* binding */ saveState),
 /* harmony export */   Os: () => (/* binding */ group),
 /* harmony export */   Pq: () => (/* binding */ setSecret),
@@ -8315,7 +8395,7 @@ class UnsupportedOperationError extends Error {
 /* harmony export */   wW: () => (/* binding */ registeredSecrets),
 /* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
-/* unused harmony exports escapeData, escapeProperty, redact, safeLogText, notice, startGroup, endGroup, isDebug, exportVariable, addPath, getState */
+/* unused harmony exports escapeData, escapeProperty, redact, couldBeCommand, safeLogText, notice, startGroup, endGroup, isDebug, exportVariable, addPath, getState */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
@@ -8372,28 +8452,59 @@ function issueCommand(command, properties, message) {
         .map(([key, value]) => `${key}=${escapeProperty(redact(String(value)))}`)
         .join(',');
     const data = command === 'add-mask' ? message : redact(message);
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+    writeLog(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
-// A line the runner reads as a command: `::name ...::` (v2) or `##[name ...]` (v1), after
-// leading whitespace.
-const COMMAND_LINE = /^\s*(?:::|##\[)/m;
+// What the runner would read as a command (actions/runner, ActionCommand.cs): `::name ...::`
+// at the start of a line after .NET's TrimStart, whose white space adds U+0085 (NEXT LINE) to
+// JavaScript's `\s` (which also holds U+FEFF, which .NET does not trim: guarding more is
+// harmless), and the older `##[name ...]` ANYWHERE in a line (`IndexOf("##[")`). Lines end at
+// CR, LF or CRLF for the runner; `^` with the `m` flag starts one after each of them (and after
+// U+2028/U+2029, again more than needed). Whether the name is a registered command is not
+// asked: the list grows with runner versions, and wrapping a harmless line costs nothing.
+const COMMAND_LINE = /^[\s\u0085]*::|##\[/m;
+/** Whether the runner could read any line of `text` as a workflow command. */
+function couldBeCommand(text) {
+    return COMMAND_LINE.test(text);
+}
 /**
  * Text from outside (user input, CLI output, API bodies) made safe to print: when any line of
  * it could be read as a workflow command, the whole block is wrapped in a
  * `::stop-commands::<token>` ... `::<token>::` pair with a token the text cannot contain, so
  * the runner prints it as it is and runs none of it. Other text is returned unchanged.
+ * The runner compares the token without regard to case (and ends the pause on `##[<token>]`
+ * anywhere in a line too), so the text is searched for it the same way.
  */
 function safeLogText(text) {
-    if (!COMMAND_LINE.test(text))
+    if (!couldBeCommand(text))
         return text;
+    const upper = text.toUpperCase();
     let token = `flightdeck-${globalThis.crypto.randomUUID()}`;
-    while (text.includes(token))
+    while (upper.includes(token.toUpperCase())) {
         token = `flightdeck-${globalThis.crypto.randomUUID()}`;
+    }
     return `::stop-commands::${token}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${text}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}::${token}::`;
+}
+// A write the log pipe could not take at once is queued in memory until the pipe drains. Code
+// that prints without end (a CLI's output) waits for `logDrained()` before printing more, so a
+// CLI that prints faster than the runner reads is slowed down rather than filling memory.
+let drained;
+function writeLog(text) {
+    if (process.stdout.write(text) || drained)
+        return;
+    drained = new Promise((resolve) => {
+        process.stdout.once('drain', () => {
+            drained = undefined;
+            resolve();
+        });
+    });
+}
+/** Resolves when the log has taken what was written; undefined when nothing is queued. */
+function logDrained() {
+    return drained;
 }
 /** A log line. Safe for any text: nothing in it can become a runner command. */
 function info(message) {
-    process.stdout.write(`${safeLogText(redact(message))}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+    writeLog(`${safeLogText(redact(message))}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 function debug(message) {
     issueCommand('debug', {}, message);
@@ -8432,8 +8543,12 @@ function setSecret(value) {
     }
     issueCommand('add-mask', {}, value);
 }
+/**
+ * Opens a log group. Its name is one line: the runner writes it to the log as `##[group]name`
+ * after unescaping, so a line break in it would start a line of the log's own markup.
+ */
 function startGroup(name) {
-    issueCommand('group', {}, name);
+    issueCommand('group', {}, name.replace(/[\r\n]+/g, ' '));
 }
 function endGroup() {
     issueCommand('endgroup', {}, '');
@@ -8476,7 +8591,7 @@ function setOutput(name, rawValue) {
     if (appendCommandFile('GITHUB_OUTPUT', keyValueBlock(name, value)))
         return;
     // Outside a runner (a terminal, local-action), show the output where a person can see it.
-    process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
+    writeLog(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
     issueCommand('set-output', { name }, value);
 }
 /** Sets an environment variable for this step and the job's later steps. */

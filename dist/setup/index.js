@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3569);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4179);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3569:
+/***/ 4179:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -88,21 +88,37 @@ const MARKDOWN_PUNCTUATION = /[!-/:-@[-`{-~]/g;
 function escapeMarkdown(text) {
     return text.replace(/\r?\n|\r/g, ' ').replace(MARKDOWN_PUNCTUATION, '\\$&');
 }
+/** A code span of `flat` (one line) that shows it verbatim. */
+function codeSpan(flat) {
+    const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(longestRun + 1);
+    // A code span drops one space from each end when both ends have one (and it is not all spaces),
+    // and a backtick at an end would join the fence: one space of padding keeps both as typed.
+    const pad = /^`|`$|^ (?=.*[^ ]).* $/.test(flat) ? ' ' : '';
+    return `${fence}${pad}${flat}${pad}${fence}`;
+}
 /**
- * Foreign text (URLs, ids, image refs, CLI and API messages) as an inline code span: shown
- * verbatim, never a link or an image, safe inside a table cell.
+ * Foreign text (URLs, ids, image refs, CLI and API messages) as an inline code span for a table
+ * cell: shown verbatim, never a link or an image.
  */
 function code(text) {
     const flat = text.replace(/\r?\n|\r/g, ' ');
     if (flat === '')
         return { markdown: '' };
-    const longestRun = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-    const fence = '`'.repeat(longestRun + 1);
-    const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
-    // GFM splits table rows on `|` before it reads code spans; `\|` is its escape there. A
-    // backslash already before a pipe could be read as escaping that escape, so it is doubled.
-    const body = flat.replace(/\\+(?=\|)/g, (run) => run + run).replace(/\|/g, '\\|');
-    return { markdown: `${fence}${pad}${body}${pad}${fence}` };
+    // GFM splits table rows on `|` before it reads code spans, so a pipe is written `\|`: the
+    // table parser (cmark-gfm's unescape_pipes, GitHub's renderer) drops exactly one backslash
+    // before each pipe before inline parsing, and a code span keeps every other backslash as it
+    // is. Escaping only the pipes is therefore the exact inverse: `ok\|healthy` reads as typed.
+    // (The fence only counts backticks, so escaping after choosing it changes nothing.)
+    return { markdown: codeSpan(flat).replace(/\|/g, '\\|') };
+}
+/**
+ * The same outside a table (a paragraph, a heading): there a `\|` would show its backslash, so
+ * nothing is escaped.
+ */
+function inlineCode(text) {
+    const flat = text.replace(/\r?\n|\r/g, ' ');
+    return { markdown: flat === '' ? '' : codeSpan(flat) };
 }
 function renderCell(cell) {
     return typeof cell === 'string' ? escapeMarkdown(cell) : cell.markdown;
@@ -7220,6 +7236,12 @@ const keyValueLines = () => parser((text) => {
     return entries;
 });
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * What fetch sends as a header value: no CR, LF or NUL (they would end or split the header) and
+ * nothing past U+00FF (a header is bytes; undici refuses it only when the request is made, which
+ * the health check would report as "unhealthy").
+ */
+const HEADER_VALUE = /^[^\0\r\n\u0100-\uffff]*$/;
 /** `Name: value` lines, as for HTTP headers. Names keep the user's spelling. */
 const headerLines = () => parser((text) => {
     const headers = {};
@@ -7230,10 +7252,26 @@ const headerLines = () => parser((text) => {
             // Never echo the line: it may hold a credential.
             throw new Error(`a line is not a "Name: value" header (example: Authorization: Bearer abc)`);
         }
-        headers[name] = line.slice(at + 1).trim();
+        const value = line.slice(at + 1).trim();
+        if (!HEADER_VALUE.test(value)) {
+            // Named by its header, never shown: the value may be a credential.
+            throw new Error(`the value of header ${quote(name)} has a carriage return, line feed, NUL or a character outside Latin-1, which a header value cannot hold (example: Authorization: Bearer abc)`);
+        }
+        headers[name] = value;
     }
     maskSensitiveHeaders(headers);
     return headers;
+});
+/**
+ * The name of a GitHub environment (production, Preview EU): one line of printable text, at most
+ * 255 characters, as GitHub allows. A line break would end the log line or record field it is
+ * written into and start another.
+ */
+const environmentName = (example = 'production') => parser((value) => {
+    if (/[\p{Cc}\u2028\u2029]/u.test(value) || value.length > 255) {
+        throw new Error(`${quote(value)} is not an environment name: one line of at most 255 characters, without control characters (example: ${example})`);
+    }
+    return value;
 });
 /** An http(s) URL; a user or password in it is masked at once and never quoted in errors. */
 function checkHttpUrl(text, example) {
@@ -7399,15 +7437,58 @@ function readSetupInputs(read) {
 const DEFAULT_TIMEOUTS = {
     api: 30_000,
     download: 300_000,
+    checksums: 30_000,
+    downloadStall: 30_000,
     npmView: 120_000,
     npmInstall: 600_000,
     tokenCheck: 120_000,
 };
 
+;// CONCATENATED MODULE: ./actions/setup/src/installers/releases-api.ts
+// Where setup asks which flyctl release is the latest. superfly/flyctl is a github.com
+// repository, so only github.com's API knows it, and a job token is good only for the server
+// that issued it.
+const PUBLIC_GITHUB_API = 'https://api.github.com';
+/** True for github.com itself; Enterprise Server and GHE.com tenants have hosts of their own. */
+function isGitHubDotCom(serverUrl) {
+    try {
+        return new URL(serverUrl).host.toLowerCase() === 'github.com';
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * A run on github.com asks its own API (GITHUB_API_URL) with the job token (a higher rate
+ * limit). A run on GitHub Enterprise Server or GHE.com asks api.github.com without any token:
+ * its own API does not have superfly/flyctl, and its job token must not leave its server.
+ */
+function flyctlReleasesApi(run, token, publicApiUrl = PUBLIC_GITHUB_API) {
+    if (isGitHubDotCom(run.serverUrl))
+        return { url: run.apiUrl, token };
+    const host = new URL(publicApiUrl).host;
+    return {
+        url: publicApiUrl,
+        note: `on ${host}, without a token (this run is on ${run.serverUrl}, whose job token is not sent to github.com)`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./shared/text.ts
 /** `1 attempt`, `3 attempts`. */
 function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+/** The value when it is an http(s) URL: links in messages never carry another scheme. */
+function httpUrlOrUndefined(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    try {
+        const url = new URL(value);
+        return url.protocol === 'https:' || url.protocol === 'http:' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 ;// CONCATENATED MODULE: ./actions/setup/src/report.ts
@@ -7550,6 +7631,7 @@ async function runAction(main) {
 
 
 
+
 async function main(options = {}) {
     const inputs = readSetupInputs();
     (0,secrets/* maskSecret */.$l)(inputs.token);
@@ -7557,14 +7639,13 @@ async function main(options = {}) {
     (0,secrets/* maskUrlCredentials */.gn)(inputs.downloadBaseUrl);
     const ctx = {
         downloadBaseUrl: inputs.downloadBaseUrl,
-        githubApiUrl: runContext().apiUrl,
-        githubToken: inputs.githubToken,
+        releasesApi: flyctlReleasesApi(runContext(), inputs.githubToken, options.publicApiUrl),
         timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
         log: (line) => runner/* info */.pq(line),
     };
     // The installers load @actions/tool-cache (and with it undici); a run that fails on its
     // inputs never pays for that.
-    const { installTool } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(819)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2819));
+    const { installTool } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(540)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7540));
     // Tools install in parallel; each one's log is kept and shown as its own group afterwards,
     // so parallel downloads never interleave in the log.
     const results = await Promise.all(inputs.tools.map(async (request) => {
@@ -8011,18 +8092,43 @@ function runCli(tool, args, options) {
         const limitTimer = setTimeout(() => {
             stoppedFor = `\`${shown}\` was stopped after ${(0,durations/* formatDuration */.a3)(performance.now() - started)}: it did not finish within its time limit of ${(0,durations/* formatDuration */.a3)(options.timeoutMs)}`;
             runner/* info */.pq(stoppedFor);
+            // Past the limit nothing waits for the log any more: the CLI's end must not depend on it.
+            resumeReading();
             signalGroup(child, 'SIGTERM');
             killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_GRACE_MS);
         }, options.timeoutMs);
+        // The echo waits for the log: while the pipe to the runner is full, the CLI's output is
+        // not read, so the CLI waits on its own pipe instead of this process queueing what it
+        // prints in memory (150 MB of deploy output once cost 733 MB). What is kept in memory is
+        // capped by CappedBuffer; what waits to be written is at most one chunk's lines.
+        let waiting = false;
+        const waitForLog = () => {
+            const drained = runner/* logDrained */.Gk();
+            if (!drained || waiting || stoppedFor)
+                return;
+            waiting = true;
+            child.stdout?.pause();
+            child.stderr?.pause();
+            void drained.then(resumeReading);
+        };
+        const resumeReading = () => {
+            waiting = false;
+            child.stdout?.resume();
+            child.stderr?.resume();
+        };
         child.stdout?.on('data', (chunk) => {
             stdout.push(chunk);
-            if (echo)
-                echoOut.write(chunk);
+            if (!echo)
+                return;
+            echoOut.write(chunk);
+            waitForLog();
         });
         child.stderr?.on('data', (chunk) => {
             stderr.push(chunk);
-            if (echo)
-                echoErr.write(chunk);
+            if (!echo)
+                return;
+            echoErr.write(chunk);
+            waitForLog();
         });
         // A CLI that exits without reading stdin must not crash the step with EPIPE.
         child.stdin?.on('error', () => undefined);
@@ -8130,6 +8236,7 @@ class UnsupportedOperationError extends Error {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $e: () => (/* binding */ warning),
 /* harmony export */   C1: () => (/* binding */ setFailed),
+/* harmony export */   Gk: () => (/* binding */ logDrained),
 /* harmony export */   N4: () => (/* binding */ endGroup),
 /* harmony export */   Oh: () => (/* binding */ startGroup),
 /* harmony export */   Os: () => (/* binding */ group),
@@ -8143,7 +8250,7 @@ class UnsupportedOperationError extends Error {
 /* harmony export */   uH: () => (/* binding */ setOutput),
 /* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
-/* unused harmony exports escapeData, escapeProperty, registeredSecrets, redact, safeLogText, notice, isDebug, saveState, getState */
+/* unused harmony exports escapeData, escapeProperty, registeredSecrets, redact, couldBeCommand, safeLogText, notice, isDebug, saveState, getState */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
@@ -8200,28 +8307,59 @@ function issueCommand(command, properties, message) {
         .map(([key, value]) => `${key}=${escapeProperty(redact(String(value)))}`)
         .join(',');
     const data = command === 'add-mask' ? message : redact(message);
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+    writeLog(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
-// A line the runner reads as a command: `::name ...::` (v2) or `##[name ...]` (v1), after
-// leading whitespace.
-const COMMAND_LINE = /^\s*(?:::|##\[)/m;
+// What the runner would read as a command (actions/runner, ActionCommand.cs): `::name ...::`
+// at the start of a line after .NET's TrimStart, whose white space adds U+0085 (NEXT LINE) to
+// JavaScript's `\s` (which also holds U+FEFF, which .NET does not trim: guarding more is
+// harmless), and the older `##[name ...]` ANYWHERE in a line (`IndexOf("##[")`). Lines end at
+// CR, LF or CRLF for the runner; `^` with the `m` flag starts one after each of them (and after
+// U+2028/U+2029, again more than needed). Whether the name is a registered command is not
+// asked: the list grows with runner versions, and wrapping a harmless line costs nothing.
+const COMMAND_LINE = /^[\s\u0085]*::|##\[/m;
+/** Whether the runner could read any line of `text` as a workflow command. */
+function couldBeCommand(text) {
+    return COMMAND_LINE.test(text);
+}
 /**
  * Text from outside (user input, CLI output, API bodies) made safe to print: when any line of
  * it could be read as a workflow command, the whole block is wrapped in a
  * `::stop-commands::<token>` ... `::<token>::` pair with a token the text cannot contain, so
  * the runner prints it as it is and runs none of it. Other text is returned unchanged.
+ * The runner compares the token without regard to case (and ends the pause on `##[<token>]`
+ * anywhere in a line too), so the text is searched for it the same way.
  */
 function safeLogText(text) {
-    if (!COMMAND_LINE.test(text))
+    if (!couldBeCommand(text))
         return text;
+    const upper = text.toUpperCase();
     let token = `flightdeck-${globalThis.crypto.randomUUID()}`;
-    while (text.includes(token))
+    while (upper.includes(token.toUpperCase())) {
         token = `flightdeck-${globalThis.crypto.randomUUID()}`;
+    }
     return `::stop-commands::${token}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${text}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}::${token}::`;
+}
+// A write the log pipe could not take at once is queued in memory until the pipe drains. Code
+// that prints without end (a CLI's output) waits for `logDrained()` before printing more, so a
+// CLI that prints faster than the runner reads is slowed down rather than filling memory.
+let drained;
+function writeLog(text) {
+    if (process.stdout.write(text) || drained)
+        return;
+    drained = new Promise((resolve) => {
+        process.stdout.once('drain', () => {
+            drained = undefined;
+            resolve();
+        });
+    });
+}
+/** Resolves when the log has taken what was written; undefined when nothing is queued. */
+function logDrained() {
+    return drained;
 }
 /** A log line. Safe for any text: nothing in it can become a runner command. */
 function info(message) {
-    process.stdout.write(`${safeLogText(redact(message))}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+    writeLog(`${safeLogText(redact(message))}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 function debug(message) {
     issueCommand('debug', {}, message);
@@ -8260,8 +8398,12 @@ function setSecret(value) {
     }
     issueCommand('add-mask', {}, value);
 }
+/**
+ * Opens a log group. Its name is one line: the runner writes it to the log as `##[group]name`
+ * after unescaping, so a line break in it would start a line of the log's own markup.
+ */
 function startGroup(name) {
-    issueCommand('group', {}, name);
+    issueCommand('group', {}, name.replace(/[\r\n]+/g, ' '));
 }
 function endGroup() {
     issueCommand('endgroup', {}, '');
@@ -8304,7 +8446,7 @@ function setOutput(name, rawValue) {
     if (appendCommandFile('GITHUB_OUTPUT', keyValueBlock(name, value)))
         return;
     // Outside a runner (a terminal, local-action), show the output where a person can see it.
-    process.stdout.write(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
+    writeLog(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
     issueCommand('set-output', { name }, value);
 }
 /** Sets an environment variable for this step and the job's later steps. */
@@ -8540,7 +8682,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 7540:
+/***/ 5159:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");

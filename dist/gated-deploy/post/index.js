@@ -270,7 +270,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: addPath, appendSummaryFile, endGroup, escapeData, escapeProperty, exportVariable, group, isDebug, notice, redact, registeredSecrets, safeLogText, saveState, setOutput, startGroup
+// UNUSED EXPORTS: addPath, appendSummaryFile, couldBeCommand, endGroup, escapeData, escapeProperty, exportVariable, group, isDebug, logDrained, notice, redact, registeredSecrets, safeLogText, saveState, setOutput, startGroup
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -329,28 +329,59 @@ function issueCommand(command, properties, message) {
         .map(([key, value]) => `${key}=${escapeProperty(redact(String(value)))}`)
         .join(',');
     const data = command === 'add-mask' ? message : redact(message);
-    process.stdout.write(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${external_node_os_namespaceObject.EOL}`);
+    writeLog(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${external_node_os_namespaceObject.EOL}`);
 }
-// A line the runner reads as a command: `::name ...::` (v2) or `##[name ...]` (v1), after
-// leading whitespace.
-const COMMAND_LINE = /^\s*(?:::|##\[)/m;
+// What the runner would read as a command (actions/runner, ActionCommand.cs): `::name ...::`
+// at the start of a line after .NET's TrimStart, whose white space adds U+0085 (NEXT LINE) to
+// JavaScript's `\s` (which also holds U+FEFF, which .NET does not trim: guarding more is
+// harmless), and the older `##[name ...]` ANYWHERE in a line (`IndexOf("##[")`). Lines end at
+// CR, LF or CRLF for the runner; `^` with the `m` flag starts one after each of them (and after
+// U+2028/U+2029, again more than needed). Whether the name is a registered command is not
+// asked: the list grows with runner versions, and wrapping a harmless line costs nothing.
+const COMMAND_LINE = /^[\s\u0085]*::|##\[/m;
+/** Whether the runner could read any line of `text` as a workflow command. */
+function couldBeCommand(text) {
+    return COMMAND_LINE.test(text);
+}
 /**
  * Text from outside (user input, CLI output, API bodies) made safe to print: when any line of
  * it could be read as a workflow command, the whole block is wrapped in a
  * `::stop-commands::<token>` ... `::<token>::` pair with a token the text cannot contain, so
  * the runner prints it as it is and runs none of it. Other text is returned unchanged.
+ * The runner compares the token without regard to case (and ends the pause on `##[<token>]`
+ * anywhere in a line too), so the text is searched for it the same way.
  */
 function safeLogText(text) {
-    if (!COMMAND_LINE.test(text))
+    if (!couldBeCommand(text))
         return text;
+    const upper = text.toUpperCase();
     let token = `flightdeck-${globalThis.crypto.randomUUID()}`;
-    while (text.includes(token))
+    while (upper.includes(token.toUpperCase())) {
         token = `flightdeck-${globalThis.crypto.randomUUID()}`;
+    }
     return `::stop-commands::${token}${external_node_os_namespaceObject.EOL}${text}${external_node_os_namespaceObject.EOL}::${token}::`;
+}
+// A write the log pipe could not take at once is queued in memory until the pipe drains. Code
+// that prints without end (a CLI's output) waits for `logDrained()` before printing more, so a
+// CLI that prints faster than the runner reads is slowed down rather than filling memory.
+let drained;
+function writeLog(text) {
+    if (process.stdout.write(text) || drained)
+        return;
+    drained = new Promise((resolve) => {
+        process.stdout.once('drain', () => {
+            drained = undefined;
+            resolve();
+        });
+    });
+}
+/** Resolves when the log has taken what was written; undefined when nothing is queued. */
+function logDrained() {
+    return drained;
 }
 /** A log line. Safe for any text: nothing in it can become a runner command. */
 function info(message) {
-    process.stdout.write(`${safeLogText(redact(message))}${external_node_os_namespaceObject.EOL}`);
+    writeLog(`${safeLogText(redact(message))}${external_node_os_namespaceObject.EOL}`);
 }
 function debug(message) {
     issueCommand('debug', {}, message);
@@ -389,8 +420,12 @@ function setSecret(value) {
     }
     issueCommand('add-mask', {}, value);
 }
+/**
+ * Opens a log group. Its name is one line: the runner writes it to the log as `##[group]name`
+ * after unescaping, so a line break in it would start a line of the log's own markup.
+ */
 function startGroup(name) {
-    issueCommand('group', {}, name);
+    issueCommand('group', {}, name.replace(/[\r\n]+/g, ' '));
 }
 function endGroup() {
     issueCommand('endgroup', {}, '');
@@ -433,7 +468,7 @@ function setOutput(name, rawValue) {
     if (appendCommandFile('GITHUB_OUTPUT', keyValueBlock(name, value)))
         return;
     // Outside a runner (a terminal, local-action), show the output where a person can see it.
-    process.stdout.write(EOL);
+    writeLog(EOL);
     issueCommand('set-output', { name }, value);
 }
 /** Sets an environment variable for this step and the job's later steps. */

@@ -1,5 +1,5 @@
-export const id = 492;
-export const ids = [492];
+export const id = 231;
+export const ids = [231];
 export const modules = {
 
 /***/ 9911:
@@ -224,18 +224,43 @@ function runCli(tool, args, options) {
         const limitTimer = setTimeout(() => {
             stoppedFor = `\`${shown}\` was stopped after ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(performance.now() - started)}: it did not finish within its time limit of ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(options.timeoutMs)}`;
             _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(stoppedFor);
+            // Past the limit nothing waits for the log any more: the CLI's end must not depend on it.
+            resumeReading();
             signalGroup(child, 'SIGTERM');
             killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_GRACE_MS);
         }, options.timeoutMs);
+        // The echo waits for the log: while the pipe to the runner is full, the CLI's output is
+        // not read, so the CLI waits on its own pipe instead of this process queueing what it
+        // prints in memory (150 MB of deploy output once cost 733 MB). What is kept in memory is
+        // capped by CappedBuffer; what waits to be written is at most one chunk's lines.
+        let waiting = false;
+        const waitForLog = () => {
+            const drained = _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .logDrained */ .Gk();
+            if (!drained || waiting || stoppedFor)
+                return;
+            waiting = true;
+            child.stdout?.pause();
+            child.stderr?.pause();
+            void drained.then(resumeReading);
+        };
+        const resumeReading = () => {
+            waiting = false;
+            child.stdout?.resume();
+            child.stderr?.resume();
+        };
         child.stdout?.on('data', (chunk) => {
             stdout.push(chunk);
-            if (echo)
-                echoOut.write(chunk);
+            if (!echo)
+                return;
+            echoOut.write(chunk);
+            waitForLog();
         });
         child.stderr?.on('data', (chunk) => {
             stderr.push(chunk);
-            if (echo)
-                echoErr.write(chunk);
+            if (!echo)
+                return;
+            echoErr.write(chunk);
+            waitForLog();
         });
         // A CLI that exits without reading stdin must not crash the step with EPIPE.
         child.stdin?.on('error', () => undefined);
@@ -301,40 +326,35 @@ function parseCliJson(tool, args, stdout, truncated = false) {
 
 /***/ }),
 
-/***/ 3492:
+/***/ 4231:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   WranglerError: () => (/* binding */ WranglerError),
-/* harmony export */   createCloudflareProvider: () => (/* binding */ createCloudflareProvider),
-/* harmony export */   deploymentHistory: () => (/* binding */ deploymentHistory),
-/* harmony export */   parseWorkerVersions: () => (/* binding */ parseWorkerVersions),
-/* harmony export */   readCommandFailed: () => (/* binding */ readCommandFailed),
-/* harmony export */   readDeployStdout: () => (/* binding */ readDeployStdout),
-/* harmony export */   readOutputFile: () => (/* binding */ readOutputFile),
-/* harmony export */   readVersionUpload: () => (/* binding */ readVersionUpload),
-/* harmony export */   secretsChangedSince: () => (/* binding */ secretsChangedSince),
-/* harmony export */   servingVersion: () => (/* binding */ servingVersion),
-/* harmony export */   wranglerFailureReason: () => (/* binding */ wranglerFailureReason)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2635);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5931);
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9911);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4850);
-// Cloudflare Workers through `wrangler` (4.x). A Worker's releases are its Versions; the
-// Deployments list says which Versions serve traffic. Formats: __tests__/fixtures/providers/README.md.
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createCloudflareProvider: () => (/* binding */ createCloudflareProvider)
+});
 
-
-
-
+// EXTERNAL MODULE: ./shared/errors.ts
+var errors = __webpack_require__(2635);
+// EXTERNAL MODULE: ./shared/secrets.ts
+var shared_secrets = __webpack_require__(5931);
+// EXTERNAL MODULE: ./shared/process.ts
+var shared_process = __webpack_require__(9911);
+// EXTERNAL MODULE: ./shared/providers/types.ts
+var types = __webpack_require__(4850);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+;// CONCATENATED MODULE: ./shared/providers/cloudflare-output.ts
+// What wrangler (4.x) prints and takes, read and checked: its constants, the Versions and
+// Deployments lists, its ND-JSON output file, its failure headlines, and Worker names.
+// No process is run here. Formats: __tests__/fixtures/providers/README.md.
 
 
 const TOOL = 'wrangler';
@@ -362,7 +382,7 @@ const MAX_DNS_LABEL = 63;
 const MAX_VERSION_MESSAGE = 100;
 // A version of the removal page needs a date; any past date with ES modules will do.
 const REMOVED_PAGE_COMPATIBILITY_DATE = '2025-01-01';
-function text(value) {
+function cloudflare_output_text(value) {
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 function byDateDescending(items, date) {
@@ -383,13 +403,13 @@ function servingVersion(deployments, command) {
     if (deployments === null)
         return undefined;
     if (!Array.isArray(deployments)) {
-        throw new _process_js__WEBPACK_IMPORTED_MODULE_5__/* .CliError */ .z1(`\`${command}\` printed JSON that is not a list of deployments`);
+        throw new shared_process/* CliError */.z1(`\`${command}\` printed JSON that is not a list of deployments`);
     }
     const list = deployments;
-    const newest = (byDateDescending(list, (d) => text(d?.created_on)) ?? [...list].reverse())[0];
+    const newest = (byDateDescending(list, (d) => cloudflare_output_text(d?.created_on)) ?? [...list].reverse())[0];
     let best;
     for (const entry of newest?.versions ?? []) {
-        const versionId = text(entry?.version_id);
+        const versionId = cloudflare_output_text(entry?.version_id);
         const percentage = typeof entry?.percentage === 'number' ? entry.percentage : 0;
         if (versionId && (!best || percentage > best.percentage))
             best = { versionId, percentage };
@@ -406,13 +426,13 @@ function deploymentHistory(deployments) {
     if (!Array.isArray(deployments) || deployments.length === 0)
         return undefined;
     const list = deployments;
-    const times = list.map((d) => Date.parse(text(d?.created_on) ?? ''));
+    const times = list.map((d) => Date.parse(cloudflare_output_text(d?.created_on) ?? ''));
     if (times.some(Number.isNaN))
         return undefined;
     const served = new Set();
     for (const deployment of list) {
         for (const entry of deployment?.versions ?? []) {
-            const id = text(entry?.version_id);
+            const id = cloudflare_output_text(entry?.version_id);
             if (id)
                 served.add(id);
         }
@@ -429,26 +449,26 @@ function parseWorkerVersions(versions, serving, command, history) {
     if (versions === null)
         return [];
     if (!Array.isArray(versions)) {
-        throw new _process_js__WEBPACK_IMPORTED_MODULE_5__/* .CliError */ .z1(`\`${command}\` printed JSON that is not a list of Worker versions`);
+        throw new shared_process/* CliError */.z1(`\`${command}\` printed JSON that is not a list of Worker versions`);
     }
     const releases = versions.map((item, index) => {
-        const id = text(item?.id);
+        const id = cloudflare_output_text(item?.id);
         if (!id)
-            throw new _process_js__WEBPACK_IMPORTED_MODULE_5__/* .CliError */ .z1(`\`${command}\` printed a version without an id (item ${index})`);
+            throw new shared_process/* CliError */.z1(`\`${command}\` printed a version without an id (item ${index})`);
         const annotations = item.annotations ?? {};
         const isServing = id === serving?.versionId;
-        const tag = text(annotations['workers/tag']);
+        const tag = cloudflare_output_text(annotations['workers/tag']);
         // A pull request's preview (or the page that replaced it): never a version to roll
         // production back to.
-        const alias = text(annotations['workers/alias']);
+        const alias = cloudflare_output_text(annotations['workers/alias']);
         // Uploaded after the oldest listed Deployment and served by none: never went out, so its
         // code never ran in production and it is no release to return to.
-        const created = Date.parse(text(item.metadata?.created_on) ?? '');
+        const created = Date.parse(cloudflare_output_text(item.metadata?.created_on) ?? '');
         const neverDeployed = history !== undefined &&
             !history.served.has(id) &&
             !Number.isNaN(created) &&
             created > history.since;
-        const said = text(annotations['workers/message']) ?? (tag ? `tag ${tag}` : undefined);
+        const said = cloudflare_output_text(annotations['workers/message']) ?? (tag ? `tag ${tag}` : undefined);
         const share = isServing && serving && serving.percentage < 100
             ? `serves ${serving.percentage}% of traffic`
             : undefined;
@@ -456,8 +476,8 @@ function parseWorkerVersions(versions, serving, command, history) {
             id,
             version: typeof item.number === 'number' ? `v${item.number}` : undefined,
             status: alias || neverDeployed ? 'unknown' : 'succeeded',
-            rawStatus: `${text(annotations['workers/triggered_by']) ?? 'uploaded'}${alias ? ` (preview alias ${alias})` : neverDeployed ? ' (never deployed)' : ''}`,
-            createdAt: text(item.metadata?.created_on),
+            rawStatus: `${cloudflare_output_text(annotations['workers/triggered_by']) ?? 'uploaded'}${alias ? ` (preview alias ${alias})` : neverDeployed ? ' (never deployed)' : ''}`,
+            createdAt: cloudflare_output_text(item.metadata?.created_on),
             current: isServing,
             description: [said, share].filter(Boolean).join('; ') || undefined,
         };
@@ -486,7 +506,7 @@ function outputEntries(content) {
  */
 function readCommandFailed(content) {
     const entry = outputEntries(content).findLast((e) => e.type === 'command-failed');
-    const message = text(entry?.message);
+    const message = cloudflare_output_text(entry?.message);
     if (!message)
         return undefined;
     return { message, code: typeof entry?.code === 'number' ? entry.code : undefined };
@@ -497,9 +517,9 @@ function readVersionUpload(content) {
     if (!entry)
         return undefined;
     return {
-        versionId: text(entry.version_id),
-        previewUrl: text(entry.preview_url),
-        aliasUrl: text(entry.preview_alias_url),
+        versionId: cloudflare_output_text(entry.version_id),
+        previewUrl: cloudflare_output_text(entry.preview_url),
+        aliasUrl: cloudflare_output_text(entry.preview_alias_url),
     };
 }
 /** The `deploy` entry of wrangler's ND-JSON output file (WRANGLER_OUTPUT_FILE_PATH). */
@@ -512,7 +532,7 @@ function readOutputFile(content) {
         // Routes print as `pattern (zone name: z)` and custom domains as bare hosts: only
         // workers.dev targets are whole URLs.
         const url = targets.find((target) => typeof target === 'string' && /^https?:\/\/\S+$/.test(target));
-        found = { versionId: text(entry.version_id), url };
+        found = { versionId: cloudflare_output_text(entry.version_id), url };
     }
     return found;
 }
@@ -536,7 +556,7 @@ const ERROR_HEADLINE = /^✘\s*\[ERROR\]\s*/;
  * says which request failed; the note says why (`workers.api.error.script_not_found [code: 10007]`).
  */
 function wranglerFailureReason(result, failed) {
-    const lines = (0,_process_js__WEBPACK_IMPORTED_MODULE_5__/* .stripAnsi */ .aJ)(result.stderr).split(/\r?\n/);
+    const lines = (0,shared_process/* stripAnsi */.aJ)(result.stderr).split(/\r?\n/);
     const at = lines.findIndex((line) => ERROR_HEADLINE.test(line.trim()));
     const notes = [];
     for (const line of at >= 0 ? lines.slice(at + 1) : []) {
@@ -564,14 +584,14 @@ function wranglerFailureReason(result, failed) {
     for (const note of notes)
         if (!parts.join(' ').includes(note))
             parts.push(note);
-    return parts.filter(Boolean).join(' ') || (0,_process_js__WEBPACK_IMPORTED_MODULE_5__/* .failureReason */ .Hr)(result);
+    return parts.filter(Boolean).join(' ') || (0,shared_process/* failureReason */.Hr)(result);
 }
 /**
  * The secrets wrangler listed when the API refused a rollback because they changed since the
  * target version (code 10220): in CI it answers its own "continue?" with yes and forces it.
  */
 function secretsChangedSince(stdout) {
-    const lines = (0,_process_js__WEBPACK_IMPORTED_MODULE_5__/* .stripAnsi */ .aJ)(stdout).split(/\r?\n/);
+    const lines = (0,shared_process/* stripAnsi */.aJ)(stdout).split(/\r?\n/);
     const at = lines.findIndex((line) => /The following secrets have changed since version/.test(line));
     if (at < 0)
         return [];
@@ -586,14 +606,14 @@ function secretsChangedSince(stdout) {
 }
 function checkedWorkerName(app) {
     if (!WORKER_NAME.test(app)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([
+        throw new errors/* InputError */.dz([
             `Worker name ${JSON.stringify(app)} is invalid: use letters, numbers, dashes and underscores, not starting with a dash`,
         ]);
     }
     return app;
 }
 /** A failed wrangler run, with the API error code wrangler recorded for it, if any. */
-class WranglerError extends _process_js__WEBPACK_IMPORTED_MODULE_5__/* .CliError */ .z1 {
+class WranglerError extends shared_process/* CliError */.z1 {
     code;
     constructor(message, result, code) {
         super(message, result);
@@ -605,13 +625,23 @@ function workerNotFound(err) {
     if (err instanceof WranglerError && err.code !== undefined) {
         return WORKER_NOT_FOUND_CODES.includes(err.code);
     }
-    const result = err instanceof _process_js__WEBPACK_IMPORTED_MODULE_5__/* .CliError */ .z1 ? err.result : undefined;
-    return WORKER_NOT_FOUND.test((0,_process_js__WEBPACK_IMPORTED_MODULE_5__/* .stripAnsi */ .aJ)(`${result?.stdout ?? ''}\n${result?.stderr ?? ''}`));
+    const result = err instanceof shared_process/* CliError */.z1 ? err.result : undefined;
+    return WORKER_NOT_FOUND.test((0,shared_process/* stripAnsi */.aJ)(`${result?.stdout ?? ''}\n${result?.stderr ?? ''}`));
 }
-function createCloudflareProvider(config) {
+
+;// CONCATENATED MODULE: ./shared/providers/cloudflare-cli.ts
+// Running wrangler for one Worker: the credential and API base by environment (never argv),
+// its ND-JSON output file in a private temporary folder, and failures in plain words.
+
+
+
+
+
+
+function createWranglerCli(config) {
     const token = config.token ?? process.env[TOKEN_ENV];
     const accountId = config.settings['account-id'] ?? process.env[ACCOUNT_ENV];
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .maskSecret */ .$l)(token);
+    (0,shared_secrets/* maskSecret */.$l)(token);
     const env = {};
     if (token)
         env[TOKEN_ENV] = token;
@@ -619,7 +649,6 @@ function createCloudflareProvider(config) {
         env[ACCOUNT_ENV] = accountId;
     if (config.apiUrl)
         env[API_BASE_ENV] = config.apiUrl;
-    let lastDeployUrl;
     /**
      * `--name=APP`, or nothing when the Worker's name comes from its wrangler config. Every value
      * goes in the `--flag=value` form: yargs reads `--name -x` or `-m -5xx spike` as more flags.
@@ -632,10 +661,10 @@ function createCloudflareProvider(config) {
      * A failure says wrangler's own headline and the API's reason, in plain text.
      */
     async function wrangler(args, options = {}) {
-        const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'flightdeck-wrangler-'));
-        const outputFile = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'output.ndjson');
+        const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'flightdeck-wrangler-'));
+        const outputFile = (0,external_node_path_.join)(dir, 'output.ndjson');
         try {
-            const result = await (0,_process_js__WEBPACK_IMPORTED_MODULE_5__/* .runCli */ .ak)(TOOL, args, {
+            const result = await (0,shared_process/* runCli */.ak)(TOOL, args, {
                 env: { ...env, [OUTPUT_FILE_ENV]: outputFile },
                 cwd: options.cwd ?? config.cwd,
                 timeoutMs: config.timeoutMs,
@@ -645,71 +674,44 @@ function createCloudflareProvider(config) {
             });
             let output = '';
             try {
-                output = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(outputFile, 'utf8');
+                output = (0,external_node_fs_.readFileSync)(outputFile, 'utf8');
             }
             catch {
                 // An older wrangler, or one that stopped before writing anything.
             }
             if (result.exitCode !== 0) {
                 const failed = readCommandFailed(output);
-                throw new WranglerError(`\`${(0,_process_js__WEBPACK_IMPORTED_MODULE_5__/* .commandLine */ .ay)(TOOL, args)}\` failed with exit code ${result.exitCode}: ${wranglerFailureReason(result, failed)}`, result, failed?.code);
+                throw new WranglerError(`\`${(0,shared_process/* commandLine */.ay)(TOOL, args)}\` failed with exit code ${result.exitCode}: ${wranglerFailureReason(result, failed)}`, result, failed?.code);
             }
             return { result, output };
         }
         finally {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
         }
     }
     async function wranglerJson(args) {
         const { result } = await wrangler(args, { echo: false });
-        return (0,_process_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCliJson */ .ew)(TOOL, args, result.stdout, result.truncated);
+        return (0,shared_process/* parseCliJson */.ew)(TOOL, args, result.stdout, result.truncated);
     }
-    async function releases() {
-        const versionsArgs = ['versions', 'list', ...nameArgs(), '--json'];
-        const deploymentsArgs = ['deployments', 'list', ...nameArgs(), '--json'];
-        // Two reads that do not depend on each other: at once, as each wrangler run starts slowly.
-        // A failure of the versions list is the one reported when both fail.
-        const [versionsRead, deploymentsRead] = await Promise.allSettled([
-            wranglerJson(versionsArgs),
-            wranglerJson(deploymentsArgs),
-        ]);
-        if (versionsRead.status === 'rejected')
-            throw versionsRead.reason;
-        if (deploymentsRead.status === 'rejected')
-            throw deploymentsRead.reason;
-        const versions = versionsRead.value;
-        const deployments = deploymentsRead.value;
-        const serving = servingVersion(deployments, `${TOOL} ${deploymentsArgs.join(' ')}`);
-        return parseWorkerVersions(versions, serving, `${TOOL} ${versionsArgs.join(' ')}`, deploymentHistory(deployments));
-    }
-    async function deploy(request) {
-        const args = ['deploy'];
-        if (request.environment)
-            args.push(`--env=${request.environment}`);
-        if (request.config)
-            args.push(`--config=${request.config}`);
-        args.push(...nameArgs(), ...(request.extraArgs ?? []));
-        if (request.image) {
-            config.log(`Cloudflare Workers deploy from source; ignoring image ${JSON.stringify(request.image)}`);
-        }
-        // wrangler writes what it deployed to its output file as ND-JSON; its stdout is for people.
-        const { result, output } = await wrangler(args);
-        const fromFile = readOutputFile(output);
-        if (!fromFile)
-            config.log('wrangler wrote no deploy record to its output file; reading its log instead');
-        const fromStdout = readDeployStdout(result.stdout);
-        const versionId = fromFile?.versionId ?? fromStdout.versionId;
-        const url = fromFile?.url ?? fromStdout.url;
-        if (!versionId)
-            config.log('wrangler deploy finished but did not say which Version it made');
-        lastDeployUrl = url ?? lastDeployUrl;
-        return { releaseId: versionId, url };
-    }
+    return { nameArgs, wrangler, wranglerJson };
+}
+
+;// CONCATENATED MODULE: ./shared/providers/cloudflare-previews.ts
+// A pull request's preview on Cloudflare Workers: a Worker version behind a preview alias,
+// with secrets of its own; on close, the alias moves to a page that says it was removed.
+
+
+
+
+
+
+
+function createCloudflarePreviews(config, { wrangler }) {
     /** The preview alias for a name, checked as wrangler and DNS will check it. */
     function previewAlias(name, worker) {
         const longest = MAX_DNS_LABEL - 1 - worker.length;
         if (!PREVIEW_ALIAS.test(name) || name.length > longest) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([
+            throw new errors/* InputError */.dz([
                 `${JSON.stringify(name)} cannot be a preview alias of Worker ${worker}: use lower-case letters, digits and dashes, starting with a letter, at most ${Math.max(longest, 0)} characters (the alias and the Worker name share one 63-character DNS label)`,
             ]);
         }
@@ -717,7 +719,7 @@ function createCloudflareProvider(config) {
     }
     function previewWorker() {
         if (!config.app) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([
+            throw new errors/* InputError */.dz([
                 'Workers previews need `app`, the Worker name: a preview URL is `<alias>-<worker>.<subdomain>.workers.dev`',
             ]);
         }
@@ -725,12 +727,12 @@ function createCloudflareProvider(config) {
     }
     /** A temporary folder for files wrangler reads (secrets, the removal page); always removed. */
     async function withTempDir(use) {
-        const dir = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(process.env.RUNNER_TEMP || (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'flightdeck-preview-'));
+        const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'flightdeck-preview-'));
         try {
             return await use(dir);
         }
         finally {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync)(dir, { recursive: true, force: true });
+            (0,external_node_fs_.rmSync)(dir, { recursive: true, force: true });
         }
     }
     /**
@@ -740,7 +742,7 @@ function createCloudflareProvider(config) {
      * closing the PR moves the alias to a small page that says the preview was removed: the PR's
      * code stops being reachable at its preview URL.
      */
-    const previews = {
+    return {
         get maxNameLength() {
             return Math.max(1, MAX_DNS_LABEL - 1 - (config.app?.length ?? 0));
         },
@@ -748,7 +750,7 @@ function createCloudflareProvider(config) {
             const worker = previewWorker();
             const alias = previewAlias(request.name, worker);
             for (const value of Object.values(request.secrets))
-                (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .maskSecret */ .$l)(value);
+                (0,shared_secrets/* maskSecret */.$l)(value);
             return withTempDir(async (dir) => {
                 const args = ['versions', 'upload'];
                 if (request.config)
@@ -760,15 +762,15 @@ function createCloudflareProvider(config) {
                 if (Object.keys(request.secrets).length > 0) {
                     // Bound to this version only (not the Worker's production secrets); the file is
                     // the user's alone and is deleted with the folder.
-                    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'secrets.json');
-                    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(file, JSON.stringify(request.secrets), { mode: 0o600 });
+                    const file = (0,external_node_path_.join)(dir, 'secrets.json');
+                    (0,external_node_fs_.writeFileSync)(file, JSON.stringify(request.secrets), { mode: 0o600 });
                     args.push(`--secrets-file=${file}`);
                 }
                 const { output } = await wrangler(args);
                 const uploaded = readVersionUpload(output);
                 const url = uploaded?.aliasUrl ?? uploaded?.previewUrl;
                 if (!url) {
-                    throw new _process_js__WEBPACK_IMPORTED_MODULE_5__/* .CliError */ .z1(`\`${(0,_process_js__WEBPACK_IMPORTED_MODULE_5__/* .commandLine */ .ay)(TOOL, args)}\` uploaded version ${uploaded?.versionId ?? '(unknown)'} of ${worker}, but Cloudflare gave it no preview URL: preview URLs are off for this Worker. Set \`preview_urls = true\` (and \`workers_dev = true\`) in its wrangler configuration and deploy it once`);
+                    throw new shared_process/* CliError */.z1(`\`${(0,shared_process/* commandLine */.ay)(TOOL, args)}\` uploaded version ${uploaded?.versionId ?? '(unknown)'} of ${worker}, but Cloudflare gave it no preview URL: preview URLs are off for this Worker. Set \`preview_urls = true\` (and \`workers_dev = true\`) in its wrangler configuration and deploy it once`);
                 }
                 return { id: uploaded?.versionId, url: uploaded?.aliasUrl ?? url };
             });
@@ -777,9 +779,9 @@ function createCloudflareProvider(config) {
             const worker = previewWorker();
             const alias = previewAlias(name, worker);
             return withTempDir(async (dir) => {
-                const page = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'preview-removed.mjs');
+                const page = (0,external_node_path_.join)(dir, 'preview-removed.mjs');
                 const said = `This preview (${alias}) was removed: ${why}.`;
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync)(page, `export default { fetch() { return new Response(${JSON.stringify(said)}, { status: 410, headers: { 'content-type': 'text/plain; charset=utf-8' } }) } }\n`);
+                (0,external_node_fs_.writeFileSync)(page, `export default { fetch() { return new Response(${JSON.stringify(said)}, { status: 410, headers: { 'content-type': 'text/plain; charset=utf-8' } }) } }\n`);
                 // Run in the empty folder, so that the project's wrangler config (its bindings, assets
                 // and routes) has no part in this version.
                 await wrangler([
@@ -796,16 +798,74 @@ function createCloudflareProvider(config) {
             });
         },
     };
+}
+
+;// CONCATENATED MODULE: ./shared/providers/cloudflare.ts
+// Cloudflare Workers through `wrangler` (4.x). A Worker's releases are its Versions; the
+// Deployments list says which Versions serve traffic. Formats: __tests__/fixtures/providers/README.md.
+// Running wrangler: cloudflare-cli.ts; reading what it prints: cloudflare-output.ts; pull
+// request previews: cloudflare-previews.ts.
+
+
+
+
+
+
+
+function createCloudflareProvider(config) {
+    const cli = createWranglerCli(config);
+    let lastDeployUrl;
+    async function releases() {
+        const versionsArgs = ['versions', 'list', ...cli.nameArgs(), '--json'];
+        const deploymentsArgs = ['deployments', 'list', ...cli.nameArgs(), '--json'];
+        // Two reads that do not depend on each other: at once, as each wrangler run starts slowly.
+        // A failure of the versions list is the one reported when both fail.
+        const [versionsRead, deploymentsRead] = await Promise.allSettled([
+            cli.wranglerJson(versionsArgs),
+            cli.wranglerJson(deploymentsArgs),
+        ]);
+        if (versionsRead.status === 'rejected')
+            throw versionsRead.reason;
+        if (deploymentsRead.status === 'rejected')
+            throw deploymentsRead.reason;
+        const versions = versionsRead.value;
+        const deployments = deploymentsRead.value;
+        const serving = servingVersion(deployments, `${TOOL} ${deploymentsArgs.join(' ')}`);
+        return parseWorkerVersions(versions, serving, `${TOOL} ${versionsArgs.join(' ')}`, deploymentHistory(deployments));
+    }
+    async function deploy(request) {
+        const args = ['deploy'];
+        if (request.environment)
+            args.push(`--env=${request.environment}`);
+        if (request.config)
+            args.push(`--config=${request.config}`);
+        args.push(...cli.nameArgs(), ...(request.extraArgs ?? []));
+        if (request.image) {
+            config.log(`Cloudflare Workers deploy from source; ignoring image ${JSON.stringify(request.image)}`);
+        }
+        // wrangler writes what it deployed to its output file as ND-JSON; its stdout is for people.
+        const { result, output } = await cli.wrangler(args);
+        const fromFile = readOutputFile(output);
+        if (!fromFile)
+            config.log('wrangler wrote no deploy record to its output file; reading its log instead');
+        const fromStdout = readDeployStdout(result.stdout);
+        const versionId = fromFile?.versionId ?? fromStdout.versionId;
+        const url = fromFile?.url ?? fromStdout.url;
+        if (!versionId)
+            config.log('wrangler deploy finished but did not say which Version it made');
+        lastDeployUrl = url ?? lastDeployUrl;
+        return { releaseId: versionId, url };
+    }
     return {
         name: 'cloudflare',
         cli: TOOL,
         tokenEnv: [TOKEN_ENV],
-        previews,
+        previews: createCloudflarePreviews(config, cli),
         deploy,
         releases,
         async rollback(target) {
             if (!VERSION_ID.test(target.id)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([
+                throw new errors/* InputError */.dz([
                     `${JSON.stringify(target.id)} is not a Worker Version id (example: 0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d)`,
                 ]);
             }
@@ -813,10 +873,10 @@ function createCloudflareProvider(config) {
             config.log('Note: a Worker rollback restores code and config only; KV, D1, R2 and Durable Object data stay as they are');
             // The version id is wrangler's positional `version-id`, which yargs also takes as
             // `--version-id=ID`; the message is the user's text and may start with a dash.
-            const { result } = await wrangler([
+            const { result } = await cli.wrangler([
                 'rollback',
                 `--version-id=${target.id}`,
-                ...nameArgs(),
+                ...cli.nameArgs(),
                 `--message=${message}`,
                 '--yes',
             ]);
@@ -833,7 +893,7 @@ function createCloudflareProvider(config) {
         },
         async destroyApp() {
             if (!config.app) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz([
+                throw new errors/* InputError */.dz([
                     'provider `cloudflare` deletes a Worker only when `app` names it; set `app` to the Worker name',
                 ]);
             }
@@ -841,7 +901,7 @@ function createCloudflareProvider(config) {
             // In CI wrangler answers its own "are you sure" prompts with yes; --force says so
             // explicitly, and also deletes when other Workers bind to this one.
             try {
-                await wrangler(['delete', `--name=${app}`, '--force']);
+                await cli.wrangler(['delete', `--name=${app}`, '--force']);
             }
             catch (err) {
                 if (!workerNotFound(err))
@@ -856,22 +916,22 @@ function createCloudflareProvider(config) {
                 return;
             }
             for (const value of Object.values(secrets))
-                (0,_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .maskSecret */ .$l)(value);
+                (0,shared_secrets/* maskSecret */.$l)(value);
             const bad = names.filter((name) => name.trim() === '');
             if (bad.length > 0)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(['secret names must not be empty']);
+                throw new errors/* InputError */.dz(['secret names must not be empty']);
             // `secret bulk` with no file reads a JSON object from stdin; one line, since wrangler
             // joins stdin lines without their newlines.
-            const args = ['secret', 'bulk', ...nameArgs()];
-            const { result } = await wrangler(args, { input: `${JSON.stringify(secrets)}\n` });
+            const args = ['secret', 'bulk', ...cli.nameArgs()];
+            const { result } = await cli.wrangler(args, { input: `${JSON.stringify(secrets)}\n` });
             if (`${result.stdout}\n${result.stderr}`.includes(BULK_INPUT_REFUSED)) {
-                throw new _process_js__WEBPACK_IMPORTED_MODULE_5__/* .CliError */ .z1(`\`${TOOL} ${args.join(' ')}\` did not accept the secrets it was sent on stdin: ${BULK_INPUT_REFUSED}`, result);
+                throw new shared_process/* CliError */.z1(`\`${TOOL} ${args.join(' ')}\` did not accept the secrets it was sent on stdin: ${BULK_INPUT_REFUSED}`, result);
             }
         },
         async url() {
             if (lastDeployUrl)
                 return lastDeployUrl;
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_6__/* .UnsupportedOperationError */ .vR('cloudflare', "tell a Worker's URL before deploying it in the same step", "set the `url` input to the Worker's workers.dev or custom-domain URL");
+            throw new types/* UnsupportedOperationError */.vR('cloudflare', "tell a Worker's URL before deploying it in the same step", "set the `url` input to the Worker's workers.dev or custom-domain URL");
         },
     };
 }

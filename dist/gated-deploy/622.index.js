@@ -1,5 +1,5 @@
-export const id = 520;
-export const ids = [520];
+export const id = 622;
+export const ids = [622];
 export const modules = {
 
 /***/ 9911:
@@ -224,18 +224,43 @@ function runCli(tool, args, options) {
         const limitTimer = setTimeout(() => {
             stoppedFor = `\`${shown}\` was stopped after ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(performance.now() - started)}: it did not finish within its time limit of ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(options.timeoutMs)}`;
             _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(stoppedFor);
+            // Past the limit nothing waits for the log any more: the CLI's end must not depend on it.
+            resumeReading();
             signalGroup(child, 'SIGTERM');
             killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_GRACE_MS);
         }, options.timeoutMs);
+        // The echo waits for the log: while the pipe to the runner is full, the CLI's output is
+        // not read, so the CLI waits on its own pipe instead of this process queueing what it
+        // prints in memory (150 MB of deploy output once cost 733 MB). What is kept in memory is
+        // capped by CappedBuffer; what waits to be written is at most one chunk's lines.
+        let waiting = false;
+        const waitForLog = () => {
+            const drained = _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .logDrained */ .Gk();
+            if (!drained || waiting || stoppedFor)
+                return;
+            waiting = true;
+            child.stdout?.pause();
+            child.stderr?.pause();
+            void drained.then(resumeReading);
+        };
+        const resumeReading = () => {
+            waiting = false;
+            child.stdout?.resume();
+            child.stderr?.resume();
+        };
         child.stdout?.on('data', (chunk) => {
             stdout.push(chunk);
-            if (echo)
-                echoOut.write(chunk);
+            if (!echo)
+                return;
+            echoOut.write(chunk);
+            waitForLog();
         });
         child.stderr?.on('data', (chunk) => {
             stderr.push(chunk);
-            if (echo)
-                echoErr.write(chunk);
+            if (!echo)
+                return;
+            echoErr.write(chunk);
+            waitForLog();
         });
         // A CLI that exits without reading stdin must not crash the step with EPIPE.
         child.stdin?.on('error', () => undefined);
@@ -301,28 +326,29 @@ function parseCliJson(tool, args, stdout, truncated = false) {
 
 /***/ }),
 
-/***/ 5520:
+/***/ 3622:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   PREVIEW_META_KEY: () => (/* binding */ PREVIEW_META_KEY),
-/* harmony export */   createVercelProvider: () => (/* binding */ createVercelProvider),
-/* harmony export */   deploymentRef: () => (/* binding */ deploymentRef),
-/* harmony export */   parseVercelList: () => (/* binding */ parseVercelList),
-/* harmony export */   readDeployJson: () => (/* binding */ readDeployJson),
-/* harmony export */   readVercelListPage: () => (/* binding */ readVercelListPage),
-/* harmony export */   vercelStatus: () => (/* binding */ vercelStatus)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2635);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5931);
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9911);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4850);
-// Vercel through the `vercel` CLI (60.x). Every deploy makes a new deployment; a project's
-// releases are its deployments, and only production ones can be rolled back to.
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createVercelProvider: () => (/* binding */ createVercelProvider)
+});
+
+// EXTERNAL MODULE: ./shared/errors.ts
+var errors = __webpack_require__(2635);
+// EXTERNAL MODULE: ./shared/secrets.ts
+var shared_secrets = __webpack_require__(5931);
+// EXTERNAL MODULE: ./shared/process.ts
+var shared_process = __webpack_require__(9911);
+// EXTERNAL MODULE: ./shared/providers/types.ts
+var types = __webpack_require__(4850);
+;// CONCATENATED MODULE: ./shared/providers/vercel-output.ts
+// What vercel (60.x) prints and takes, read and checked: its constants, `vercel list` and
+// `vercel deploy` JSON, deployment references and secret values. No process is run here.
 // Formats: __tests__/fixtures/providers/README.md.
-
-
 
 
 const TOOL = 'vercel';
@@ -355,7 +381,7 @@ const INSPECTOR_URL = /https:\/\/vercel\.com\/[^/\s]+\/[^/\s]+\/([A-Za-z0-9]+)\b
 // The deployment metadata key (`vercel deploy --meta`) that ties a preview deployment to its
 // pull request's preview name; `vercel list --meta` finds them again when the PR closes.
 const PREVIEW_META_KEY = 'flightdeckPreview';
-function text(value) {
+function vercel_output_text(value) {
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 /** Vercel's readyState words, leniently. */
@@ -370,8 +396,8 @@ function vercelStatus(raw) {
     return 'unknown';
 }
 function describe(deployment, environment) {
-    const ref = text(deployment.meta?.githubCommitRef);
-    const sha = text(deployment.meta?.githubCommitSha)?.slice(0, 7);
+    const ref = vercel_output_text(deployment.meta?.githubCommitRef);
+    const sha = vercel_output_text(deployment.meta?.githubCommitSha)?.slice(0, 7);
     const source = ref && sha ? ` of ${ref} (${sha})` : ref ? ` of ${ref}` : sha ? ` of ${sha}` : '';
     return environment === 'production'
         ? `production deployment${source}`
@@ -383,9 +409,9 @@ function describe(deployment, environment) {
  * deployment's URL names it (rollback, promote and remove all take URLs).
  */
 function listedId(item) {
-    const host = text(item?.url);
-    return (text(item?.id) ??
-        text(item?.uid) ??
+    const host = vercel_output_text(item?.url);
+    return (vercel_output_text(item?.id) ??
+        vercel_output_text(item?.uid) ??
         (host ? (/^https?:\/\//.test(host) ? host : `https://${host}`) : undefined));
 }
 /**
@@ -400,20 +426,20 @@ function parseVercelList(parsed, command) {
         ? parsed.deployments
         : undefined;
     if (!Array.isArray(list)) {
-        throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`\`${command}\` printed JSON without a list of deployments`);
+        throw new shared_process/* CliError */.z1(`\`${command}\` printed JSON without a list of deployments`);
     }
     const releases = list.map((item, index) => {
         const id = listedId(item);
         if (!id) {
-            throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`\`${command}\` printed a deployment without an id or URL (item ${index})`);
+            throw new shared_process/* CliError */.z1(`\`${command}\` printed a deployment without an id or URL (item ${index})`);
         }
-        const state = text(item.state) ?? '';
+        const state = vercel_output_text(item.state) ?? '';
         const production = item.target === 'production';
         const environment = production
             ? 'production'
-            : (text(item.customEnvironment?.slug) ?? text(item.target) ?? 'preview');
+            : (vercel_output_text(item.customEnvironment?.slug) ?? vercel_output_text(item.target) ?? 'preview');
         const status = vercelStatus(state);
-        const host = text(item.url);
+        const host = vercel_output_text(item.url);
         const createdAt = typeof item.createdAt === 'number' ? item.createdAt : undefined;
         const release = {
             order: createdAt ?? -index,
@@ -480,7 +506,7 @@ function deploymentRef(value) {
         url.password ||
         (url.pathname !== '/' && url.pathname !== '') ||
         url.search) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([
+        throw new errors/* InputError */.dz([
             `${JSON.stringify(value)} is not a Vercel deployment URL or dpl_ id (example: https://my-app-abc123-team.vercel.app)`,
         ]);
     }
@@ -506,7 +532,7 @@ function secretProblem(name, value) {
 }
 function checkedProjectName(app) {
     if (!PROJECT_NAME.test(app)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([
+        throw new errors/* InputError */.dz([
             `Vercel project name ${JSON.stringify(app)} is invalid: use letters, numbers, dots, dashes and underscores, not starting with a dash`,
         ]);
     }
@@ -518,7 +544,7 @@ function readVercelListPage(parsed, command) {
         ? parsed
         : undefined;
     if (!Array.isArray(page?.deployments)) {
-        throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`\`${command}\` printed JSON without a list of deployments`);
+        throw new shared_process/* CliError */.z1(`\`${command}\` printed JSON without a list of deployments`);
     }
     const next = page.pagination?.next;
     return { deployments: page.deployments, next: typeof next === 'number' ? next : undefined };
@@ -529,28 +555,36 @@ function cliTimeout(remainingMs) {
     return `${Math.max(1, Math.floor((remainingMs - margin) / 1000))}s`;
 }
 function outputOf(err) {
-    const result = err instanceof _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1 ? err.result : undefined;
+    const result = err instanceof shared_process/* CliError */.z1 ? err.result : undefined;
     return `${result?.stdout ?? ''}\n${result?.stderr ?? ''}`;
 }
-function createVercelProvider(config) {
+
+;// CONCATENATED MODULE: ./shared/providers/vercel-cli.ts
+// Running vercel for one project: its credentials by environment (never argv), the project and
+// `--api` arguments, paged `vercel list`, and waiting for a deployment to be READY.
+
+
+
+
+function createVercelCli(config) {
     const token = config.token ?? process.env[TOKEN_ENV];
     const orgId = config.settings['org-id'] ?? process.env[ORG_ENV];
     const projectId = config.settings['project-id'] ?? process.env[PROJECT_ENV];
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecret */ .$l)(token);
+    (0,shared_secrets/* maskSecret */.$l)(token);
     function credentials() {
         if (!token) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([
+            throw new errors/* InputError */.dz([
                 'provider `vercel` needs a token: set the `token` input or VERCEL_TOKEN (create one at https://vercel.com/account/tokens)',
             ]);
         }
         if (!TOKEN_CHARACTER.test(token)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([
+            throw new errors/* InputError */.dz([
                 'the Vercel token has characters other than letters, digits and _, which vercel refuses (a Vercel access token has none); check that `token` holds only the token',
             ]);
         }
         // The CLI refuses one of the two ids without the other; say so before running it.
         if (Boolean(orgId) !== Boolean(projectId)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([
+            throw new errors/* InputError */.dz([
                 `provider \`vercel\` needs both \`org-id\` and \`project-id\` (or ${ORG_ENV} and ${PROJECT_ENV}), or neither`,
             ]);
         }
@@ -570,7 +604,7 @@ function createVercelProvider(config) {
     }
     function requireApp() {
         if (!config.app) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(['provider `vercel` needs `app`, the Vercel project name']);
+            throw new errors/* InputError */.dz(['provider `vercel` needs `app`, the Vercel project name']);
         }
         return config.app;
     }
@@ -579,7 +613,7 @@ function createVercelProvider(config) {
      * whatever follows.
      */
     function vercel(args, options = {}) {
-        return (0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .runCli */ .ak)(TOOL, [...globalArgs(), ...args], {
+        return (0,shared_process/* runCli */.ak)(TOOL, [...globalArgs(), ...args], {
             env: credentials(),
             cwd: config.cwd,
             timeoutMs: options.timeoutMs ?? config.timeoutMs,
@@ -592,7 +626,7 @@ function createVercelProvider(config) {
         return config.apiUrl ? [`--api=${config.apiUrl.replace(/\/+$/, '')}`] : [];
     }
     function shown(args) {
-        return (0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .commandLine */ .ay)(TOOL, [...globalArgs(), ...args]);
+        return (0,shared_process/* commandLine */.ay)(TOOL, [...globalArgs(), ...args]);
     }
     /**
      * The project for `vercel list`, which takes it only as a word: the name, or nothing when
@@ -604,7 +638,7 @@ function createVercelProvider(config) {
             return [app];
         if (projectId)
             return [];
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz([
+        throw new errors/* InputError */.dz([
             `\`vercel list\` reads ${JSON.stringify(app)} as a deployment host because of its dot; set \`project-id\` and \`org-id\` so that flightdeck can name the project by id`,
         ]);
     }
@@ -624,23 +658,13 @@ function createVercelProvider(config) {
             ];
             command ||= shown(args);
             const result = await vercel(args, { echo: false });
-            const listed = readVercelListPage((0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCliJson */ .ew)(TOOL, [...globalArgs(), ...args], result.stdout, result.truncated), shown(args));
+            const listed = readVercelListPage((0,shared_process/* parseCliJson */.ew)(TOOL, [...globalArgs(), ...args], result.stdout, result.truncated), shown(args));
             deployments.push(...listed.deployments);
             next = listed.next;
             if (next === undefined || enough(deployments))
                 break;
         }
         return { deployments, command };
-    }
-    /**
-     * Production deployments, newest first, page after page until two are READY: the current one
-     * and one to roll back to. A project with many previews has few production deployments among
-     * its newest, so previews are left out (Vercel rolls back production only).
-     */
-    async function releases() {
-        const { deployments, command } = await listDeployments(['--environment=production'], (listed) => listed.filter((item) => text(item?.state) === 'READY')
-            .length >= 2);
-        return parseVercelList({ deployments }, command);
     }
     /**
      * Waits for a deployment Vercel is building until it is READY, within what is left of the time
@@ -650,26 +674,96 @@ function createVercelProvider(config) {
         const seeLogs = logs ? ` (build logs: ${logs})` : '';
         const remaining = deadline - performance.now();
         if (remaining < 1_000) {
-            throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`${what} was still being built when the time limit ran out${seeLogs}`);
+            throw new shared_process/* CliError */.z1(`${what} was still being built when the time limit ran out${seeLogs}`);
         }
         const args = ['inspect', id, '--wait', `--timeout=${cliTimeout(remaining)}`, '--format=json'];
         // inspect exits 1 for a deployment that ended in ERROR or CANCELED, and still prints it.
         const result = await vercel(args, { echo: false, timeoutMs: remaining, allowFailure: true });
         const json = readDeployJson(result.stdout);
-        const state = text(json?.readyState);
+        const state = vercel_output_text(json?.readyState);
         if (!state) {
-            throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`\`${shown(args)}\` failed with exit code ${result.exitCode}: ${(0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .failureReason */ .Hr)(result)}`, result);
+            throw new shared_process/* CliError */.z1(`\`${shown(args)}\` failed with exit code ${result.exitCode}: ${(0,shared_process/* failureReason */.Hr)(result)}`, result);
         }
         if (state !== 'READY') {
-            const reason = text(json?.readyStateReason);
+            const reason = vercel_output_text(json?.readyStateReason);
             const ended = vercelStatus(state) === 'in-progress' ? 'was still' : 'ended';
-            throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`${what} ${ended} ${state}${reason ? ` (${reason})` : ''} when \`${shown(args)}\` stopped waiting${seeLogs}`, result);
+            throw new shared_process/* CliError */.z1(`${what} ${ended} ${state}${reason ? ` (${reason})` : ''} when \`${shown(args)}\` stopped waiting${seeLogs}`, result);
         }
-        const host = text(json?.url);
+        const host = vercel_output_text(json?.url);
         return {
-            id: text(json?.id) ?? id,
+            id: vercel_output_text(json?.id) ?? id,
             url: host ? `https://${host.replace(/^https?:\/\//, '')}` : undefined,
         };
+    }
+    return { projectArgs, vercel, shown, listDeployments, waitUntilReady };
+}
+
+;// CONCATENATED MODULE: ./shared/providers/vercel-previews.ts
+
+function createVercelPreviews(config, { cli, deploy, setSecrets, removeDeployments }) {
+    /**
+     * A pull request's previews are Vercel's own preview deployments of the project, tagged with
+     * the preview's name, so that closing the PR finds and removes every one it made (each push
+     * makes one). Never a production deployment, whatever its tag says.
+     */
+    return {
+        maxNameLength: 63,
+        async deploy(request) {
+            if (Object.keys(request.secrets).length > 0) {
+                config.log(`Setting ${Object.keys(request.secrets).length} secret(s) on the project's ${config.settings.environment || DEFAULT_SECRET_ENVIRONMENT} environment: Vercel gives all its preview deployments the same values`);
+                await setSecrets(request.secrets);
+            }
+            const result = await deploy({
+                config: request.config,
+                extraArgs: [
+                    `--meta=${PREVIEW_META_KEY}=${request.name}`,
+                    ...Object.entries(request.vars).map(([key, value]) => `--env=${key}=${value}`),
+                ],
+            });
+            return {
+                id: result.releaseId,
+                url: result.url ? `https://${result.url.replace(/^https?:\/\//, '')}` : undefined,
+            };
+        },
+        async remove(name, why) {
+            const { deployments } = await cli.listDeployments([`--meta=${PREVIEW_META_KEY}=${name}`], () => false);
+            const refs = deployments
+                .filter((item) => item?.target !== 'production' && vercel_output_text(item?.meta?.[PREVIEW_META_KEY]) === name)
+                .map(listedId)
+                .filter((ref) => ref !== undefined);
+            if (refs.length === 0) {
+                config.log(`No preview deployments of ${name} are left; nothing to remove (${why})`);
+                return { removed: [] };
+            }
+            await removeDeployments(refs);
+            return { removed: refs };
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/providers/vercel.ts
+// Vercel through the `vercel` CLI (60.x). Every deploy makes a new deployment; a project's
+// releases are its deployments, and only production ones can be rolled back to.
+// Formats: __tests__/fixtures/providers/README.md. Running the CLI: vercel-cli.ts; reading
+// what it prints: vercel-output.ts; pull request previews: vercel-previews.ts.
+
+
+
+
+
+
+
+function createVercelProvider(config) {
+    const cli = createVercelCli(config);
+    /**
+     * Production deployments, newest first, page after page until two are READY: the current one
+     * and one to roll back to. A project with many previews has few production deployments among
+     * its newest, so previews are left out (Vercel rolls back production only).
+     */
+    async function releases() {
+        const { deployments, command } = await cli.listDeployments(['--environment=production'], (listed) => listed.filter((item) => vercel_output_text(item?.state) === 'READY')
+            .length >= 2);
+        return parseVercelList({ deployments }, command);
     }
     /**
      * Puts an already-built deployment in production: Vercel's artifact is the deployment, so
@@ -684,17 +778,17 @@ function createVercelProvider(config) {
         if (config.timeoutMs > 2 * ROLLBACK_TIMEOUT_MARGIN_MS) {
             args.push(`--timeout=${cliTimeout(config.timeoutMs)}`);
         }
-        const result = await vercel(args);
-        const said = (0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .stripAnsi */ .aJ)(`${result.stdout}\n${result.stderr}`);
+        const result = await cli.vercel(args);
+        const said = (0,shared_process/* stripAnsi */.aJ)(`${result.stdout}\n${result.stderr}`);
         if (/Successfully created new deployment/.test(said)) {
             const inspector = INSPECTOR_URL.exec(said.slice(said.indexOf('Successfully created')));
             const bare = inspector?.[1];
             if (!bare) {
-                throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`\`${shown(args)}\` built a new production deployment from ${ref} but did not say which one: ${(0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .tail */ .RT)(said)}`, result);
+                throw new shared_process/* CliError */.z1(`\`${cli.shown(args)}\` built a new production deployment from ${ref} but did not say which one: ${(0,shared_process/* tail */.RT)(said)}`, result);
             }
             const id = `dpl_${bare}`;
             config.log(`${ref} was a preview deployment: Vercel is building a new production deployment from it, ${id}; waiting until it is ready`);
-            const built = await waitUntilReady(id, started + config.timeoutMs, `the production deployment ${id} that Vercel built from ${ref}`, inspector?.[0]);
+            const built = await cli.waitUntilReady(id, started + config.timeoutMs, `the production deployment ${id} that Vercel built from ${ref}`, inspector?.[0]);
             return { releaseId: built.id, url: built.url };
         }
         if (/Promotion has been queued/.test(said)) {
@@ -719,26 +813,26 @@ function createVercelProvider(config) {
             args.push('--prebuilt');
         if (request.config)
             args.push(`--local-config=${request.config}`);
-        args.push(...projectArgs(), '--format=json', ...(request.extraArgs ?? []));
-        const result = await vercel(args, { allowFailure: true });
+        args.push(...cli.projectArgs(), '--format=json', ...(request.extraArgs ?? []));
+        const result = await cli.vercel(args, { allowFailure: true });
         const json = readDeployJson(result.stdout);
         const failed = json?.error
-            ? `${text(json.error.name) ?? 'error'}: ${text(json.error.message)}`
+            ? `${vercel_output_text(json.error.name) ?? 'error'}: ${vercel_output_text(json.error.message)}`
             : '';
         if (result.exitCode !== 0 || failed) {
-            const why = failed || (0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .failureReason */ .Hr)(result);
-            const inspect = text(json?.inspectorUrl);
-            throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`\`${shown(args)}\` failed with exit code ${result.exitCode}: ${why}${inspect ? ` (build logs: ${inspect})` : ''}`, result);
+            const why = failed || (0,shared_process/* failureReason */.Hr)(result);
+            const inspect = vercel_output_text(json?.inspectorUrl);
+            throw new shared_process/* CliError */.z1(`\`${cli.shown(args)}\` failed with exit code ${result.exitCode}: ${why}${inspect ? ` (build logs: ${inspect})` : ''}`, result);
         }
         if (!json) {
-            throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`\`${shown(args)}\` did not print the deployment as JSON; it began: ${JSON.stringify(result.stdout.trim().slice(0, 80))}`, result);
+            throw new shared_process/* CliError */.z1(`\`${cli.shown(args)}\` did not print the deployment as JSON; it began: ${JSON.stringify(result.stdout.trim().slice(0, 80))}`, result);
         }
-        return { releaseId: text(json.id), url: text(json.url) };
+        return { releaseId: vercel_output_text(json.id), url: vercel_output_text(json.url) };
     }
     async function setSecrets(secrets) {
         const entries = Object.entries(secrets);
         for (const [, value] of entries)
-            (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .maskSecret */ .$l)(value);
+            (0,shared_secrets/* maskSecret */.$l)(value);
         const environment = config.settings.environment || DEFAULT_SECRET_ENVIRONMENT;
         const problems = entries
             .map(([name, value]) => secretProblem(name, value))
@@ -747,7 +841,7 @@ function createVercelProvider(config) {
             problems.push(`${JSON.stringify(environment)} is not a Vercel environment (production, preview, development or a custom environment's name)`);
         }
         if (problems.length > 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(problems);
+            throw new errors/* InputError */.dz(problems);
         if (entries.length === 0) {
             config.log('No secrets to set');
             return;
@@ -755,7 +849,7 @@ function createVercelProvider(config) {
         for (const [name, value] of entries) {
             // The value goes on stdin; --force replaces an existing one, --yes takes all branches
             // of a preview environment instead of asking for one.
-            await vercel(['env', 'add', name, environment, ...projectArgs(), '--force', '--yes'], {
+            await cli.vercel(['env', 'add', name, environment, ...cli.projectArgs(), '--force', '--yes'], {
                 input: value,
             });
         }
@@ -765,7 +859,7 @@ function createVercelProvider(config) {
         const checked = refs.map(deploymentRef);
         for (const ref of checked) {
             try {
-                await vercel(['remove', ref, '--yes']);
+                await cli.vercel(['remove', ref, '--yes']);
             }
             catch (err) {
                 if (!/Could not find any deployments/.test(outputOf(err)))
@@ -774,49 +868,11 @@ function createVercelProvider(config) {
             }
         }
     }
-    /**
-     * A pull request's previews are Vercel's own preview deployments of the project, tagged with
-     * the preview's name, so that closing the PR finds and removes every one it made (each push
-     * makes one). Never a production deployment, whatever its tag says.
-     */
-    const previews = {
-        maxNameLength: 63,
-        async deploy(request) {
-            if (Object.keys(request.secrets).length > 0) {
-                config.log(`Setting ${Object.keys(request.secrets).length} secret(s) on the project's ${config.settings.environment || DEFAULT_SECRET_ENVIRONMENT} environment: Vercel gives all its preview deployments the same values`);
-                await setSecrets(request.secrets);
-            }
-            const result = await deploy({
-                config: request.config,
-                extraArgs: [
-                    `--meta=${PREVIEW_META_KEY}=${request.name}`,
-                    ...Object.entries(request.vars).map(([key, value]) => `--env=${key}=${value}`),
-                ],
-            });
-            return {
-                id: result.releaseId,
-                url: result.url ? `https://${result.url.replace(/^https?:\/\//, '')}` : undefined,
-            };
-        },
-        async remove(name, why) {
-            const { deployments } = await listDeployments([`--meta=${PREVIEW_META_KEY}=${name}`], () => false);
-            const refs = deployments
-                .filter((item) => item?.target !== 'production' && text(item?.meta?.[PREVIEW_META_KEY]) === name)
-                .map(listedId)
-                .filter((ref) => ref !== undefined);
-            if (refs.length === 0) {
-                config.log(`No preview deployments of ${name} are left; nothing to remove (${why})`);
-                return { removed: [] };
-            }
-            await removeDeployments(refs);
-            return { removed: refs };
-        },
-    };
     return {
         name: 'vercel',
         cli: TOOL,
         tokenEnv: [TOKEN_ENV],
-        previews,
+        previews: createVercelPreviews(config, { cli, deploy, setSecrets, removeDeployments }),
         deploy,
         releases,
         async rollback(target) {
@@ -829,15 +885,15 @@ function createVercelProvider(config) {
             }
             let result;
             try {
-                result = await vercel(args);
+                result = await cli.vercel(args);
             }
             catch (err) {
-                if (err instanceof _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1 && /hobby/i.test(outputOf(err))) {
-                    throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`${err.message} (on the Hobby plan Vercel rolls back only to the previous production deployment)`, err.result);
+                if (err instanceof shared_process/* CliError */.z1 && /hobby/i.test(outputOf(err))) {
+                    throw new shared_process/* CliError */.z1(`${err.message} (on the Hobby plan Vercel rolls back only to the previous production deployment)`, err.result);
                 }
                 throw err;
             }
-            const said = (0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .stripAnsi */ .aJ)(`${result.stdout}\n${result.stderr}`);
+            const said = (0,shared_process/* stripAnsi */.aJ)(`${result.stdout}\n${result.stderr}`);
             if (/Rollback was skipped/.test(said))
                 config.log(`Vercel skipped the rollback to ${ref}`);
             config.log('Vercel stops assigning production domains to new deployments after a rollback; run `vercel promote <deployment>` to resume');
@@ -845,13 +901,13 @@ function createVercelProvider(config) {
             return { releaseId: releaseId ?? target.id };
         },
         async ensureApp() {
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_3__/* .UnsupportedOperationError */ .vR('vercel', 'create a project', 'each deploy makes a new deployment and previews need no app of their own; create the project once in the Vercel dashboard (or with `vercel project add`) and set `app` to its name');
+            throw new types/* UnsupportedOperationError */.vR('vercel', 'create a project', 'each deploy makes a new deployment and previews need no app of their own; create the project once in the Vercel dashboard (or with `vercel project add`) and set `app` to its name');
         },
         async destroyApp() {
             const given = config.settings['deployment-url'];
             const refs = (given ?? '').split(/[\s,]+/).filter(Boolean);
             if (refs.length === 0) {
-                throw new _types_js__WEBPACK_IMPORTED_MODULE_3__/* .UnsupportedOperationError */ .vR('vercel', 'delete a project', 'set `deployment-url` to the preview deployment URLs or dpl_ ids to remove; flightdeck never removes a Vercel project');
+                throw new types/* UnsupportedOperationError */.vR('vercel', 'delete a project', 'set `deployment-url` to the preview deployment URLs or dpl_ ids to remove; flightdeck never removes a Vercel project');
             }
             await removeDeployments(refs);
         },
@@ -862,7 +918,7 @@ function createVercelProvider(config) {
             if (serving)
                 return serving.url;
             // No production deployment is READY: the newest READY one of any environment.
-            const { deployments, command } = await listDeployments([], (listed) => listed.some((item) => text(item?.state) === 'READY'));
+            const { deployments, command } = await cli.listDeployments([], (listed) => listed.some((item) => vercel_output_text(item?.state) === 'READY'));
             return parseVercelList({ deployments }, command).find((release) => /^READY\b/.test(release.rawStatus))?.url;
         },
     };

@@ -1,8 +1,8 @@
-export const id = 819;
-export const ids = [819];
+export const id = 540;
+export const ids = [540];
 export const modules = {
 
-/***/ 2819:
+/***/ 7540:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -81,18 +81,36 @@ async function exchange(request, consume) {
         timedOut = true;
         abort.abort();
     }, request.timeoutMs);
+    // Restarted by every sign of life (an answer, a chunk of body); fires after stallMs without one.
+    let stalled = false;
+    let stallTimer;
+    const alive = () => {
+        if (request.stallMs === undefined)
+            return;
+        clearTimeout(stallTimer);
+        stallTimer = setTimeout(() => {
+            stalled = true;
+            abort.abort();
+        }, request.stallMs);
+    };
+    alive();
     try {
         for (let redirects = 0;; redirects++) {
             const response = await client.request(method, url.toString(), body ?? null, {
                 ...request.headers,
             });
+            alive();
             const status = response.message.statusCode ?? 0;
             const location = response.message.headers.location;
             if (status >= 300 && status < 400 && location) {
                 response.message.resume();
                 const next = new URL(location, url);
-                if (next.origin !== url.origin) {
+                const credentialFree = Object.keys(request.headers ?? {}).length === 0;
+                if (next.origin !== url.origin && !(request.anyOriginRedirects && credentialFree)) {
                     throw new HttpError(`${label(request, url)} was redirected to another origin (${next.origin}); flightdeck does not send credentials there`, status);
+                }
+                if (url.protocol === 'https:' && next.protocol !== 'https:') {
+                    throw new HttpError(`${label(request, url)} was redirected from https to ${next.protocol} (${next.origin}); flightdeck does not follow it`, status);
                 }
                 if (redirects >= MAX_REDIRECTS) {
                     throw new HttpError(`${label(request, url)} was redirected more than ${MAX_REDIRECTS} times`);
@@ -104,12 +122,15 @@ async function exchange(request, consume) {
                 url = next;
                 continue;
             }
-            return await consume(response.message, status, url);
+            return await consume(response.message, status, url, alive);
         }
     }
     catch (err) {
         if (err instanceof HttpError)
             throw err;
+        if (stalled && !timedOut) {
+            throw new HttpError(`${label(request, url)} sent nothing for ${(0,durations/* formatDuration */.a3)(request.stallMs ?? 0)} (stalled)`);
+        }
         if (timedOut) {
             throw new HttpError(`${label(request, url)} did not answer within ${(0,durations/* formatDuration */.a3)(request.timeoutMs)}`);
         }
@@ -117,6 +138,7 @@ async function exchange(request, consume) {
     }
     finally {
         clearTimeout(timer);
+        clearTimeout(stallTimer);
         client.dispose();
     }
 }
@@ -152,7 +174,7 @@ function httpRequest(request) {
 function downloadFile(request, path) {
     const full = { ...request, method: 'GET' };
     const maxBytes = request.maxBytes ?? MAX_DOWNLOAD_BYTES;
-    return exchange(full, async (response, status, url) => {
+    return exchange(full, async (response, status, url, alive) => {
         if (status < 200 || status > 299) {
             response.resume();
             throw new HttpError(`${label(full, url)} answered ${status}`, status);
@@ -161,6 +183,7 @@ function downloadFile(request, path) {
             const file = (0,external_node_fs_.createWriteStream)(path);
             let size = 0;
             response.on('data', (chunk) => {
+                alive();
                 size += chunk.length;
                 if (size > maxBytes) {
                     reject(new HttpError(`${label(full, url)} sent more than ${maxBytes / 1024 / 1024} MiB`));
@@ -253,6 +276,63 @@ function messageIn(text) {
 var secrets = __webpack_require__(5931);
 // EXTERNAL MODULE: ./actions/setup/src/tools.ts
 var tools = __webpack_require__(9654);
+;// CONCATENATED MODULE: ./actions/setup/src/installers/archive-check.ts
+// An extracted archive is checked before anything in it is made executable or run: a release
+// mirror serves both the archive and its checksums.txt, so a checksum match does not make an
+// archive harmless. A link out of the extract folder (`flyctl -> /usr/bin/...` or `-> ../..`)
+// would have setup chmod and run a file of the machine's instead of one from the archive.
+
+
+/** More entries than any CLI release archive has; a bigger tree is refused, not walked. */
+const MAX_ENTRIES = 10_000;
+function inside(root, target) {
+    const rel = (0,external_node_path_.relative)(root, target);
+    return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_.isAbsolute)(rel));
+}
+/**
+ * Refuses an extracted tree with an entry that leads out of `root` (a symbolic link whose
+ * target, read relative to its folder, lies outside it) or that is not a file, folder or link
+ * (a device, FIFO or socket). `archive` names the download in the error.
+ */
+async function assertContained(root, archive) {
+    const pending = [root];
+    let seen = 0;
+    for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+        for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
+            if (++seen > MAX_ENTRIES) {
+                throw new Error(`${archive} has more than ${MAX_ENTRIES} entries; nothing was installed`);
+            }
+            const path = (0,external_node_path_.join)(dir, entry.name);
+            const name = (0,external_node_path_.relative)(root, path);
+            if (entry.isSymbolicLink()) {
+                const target = await (0,promises_.readlink)(path);
+                if (!inside(root, (0,external_node_path_.resolve)((0,external_node_path_.dirname)(path), target))) {
+                    throw new Error(`${archive} has ${name} linking to ${JSON.stringify(target)}, outside the archive; nothing was installed`);
+                }
+            }
+            else if (entry.isDirectory()) {
+                pending.push(path);
+            }
+            else if (!entry.isFile()) {
+                throw new Error(`${archive} has ${name}, which is neither a file, a folder nor a link; nothing was installed`);
+            }
+        }
+    }
+}
+/** Refuses an executable that is not a regular file of the archive (a link, even inside it). */
+async function assertRegularFile(path, name, archive) {
+    let stats;
+    try {
+        stats = await (0,promises_.lstat)(path);
+    }
+    catch {
+        throw new Error(`${archive} has no ${name} at its top level`);
+    }
+    if (!stats.isFile()) {
+        throw new Error(`${archive} has ${name} as ${stats.isSymbolicLink() ? 'a symbolic link' : 'something other than a file'}, not the program itself; nothing was installed`);
+    }
+}
+
 ;// CONCATENATED MODULE: ./actions/setup/src/installers/checksums.ts
 
 
@@ -276,6 +356,7 @@ async function sha256File(path) {
 }
 
 ;// CONCATENATED MODULE: ./actions/setup/src/installers/flyctl.ts
+
 
 
 
@@ -319,26 +400,28 @@ class FlyctlInstaller {
         if (spec !== 'latest')
             return spec;
         const path = '/repos/superfly/flyctl/releases/latest';
+        const api = this.ctx.releasesApi;
+        const where = api.note ? ` ${api.note}` : '';
         let release;
         try {
             release = await requestJson({
                 method: 'GET',
-                url: `${this.ctx.githubApiUrl.replace(/\/+$/, '')}${path}`,
-                token: this.ctx.githubToken,
+                url: `${api.url.replace(/\/+$/, '')}${path}`,
+                token: api.token,
                 headers: { accept: 'application/vnd.github+json' },
                 timeoutMs: this.ctx.timeouts.api,
                 service: 'GitHub API',
             });
         }
         catch (err) {
-            throw new Error(`could not look up the latest flyctl release: ${(0,errors/* errorMessage */.gJ)(err)}; pin a version instead (example: flyctl@0.3.200)`);
+            throw new Error(`could not look up the latest flyctl release${where}: ${(0,errors/* errorMessage */.gJ)(err)}; pin a version instead (example: flyctl@0.3.200)`);
         }
         const tag = release?.tag_name;
         const version = typeof tag === 'string' ? tag.replace(/^v/, '') : '';
         if (!(0,tools/* isExactVersion */.Yb)(version)) {
             throw new Error(`GitHub API GET ${path} answered without a version tag (tag_name: ${JSON.stringify(tag ?? null)}); pin a version instead (example: flyctl@0.3.200)`);
         }
-        this.ctx.log(`latest flyctl release: v${version}`);
+        this.ctx.log(`latest flyctl release${where}: v${version}`);
         return version;
     }
     locate(toolDir) {
@@ -347,12 +430,16 @@ class FlyctlInstaller {
     async install(version) {
         const asset = flyctlAsset(version, this.platform, this.arch);
         const base = `${this.ctx.downloadBaseUrl}/v${version}`;
-        const checksums = await this.downloadText(`${base}/checksums.txt`, version);
+        const checksums = await this.downloadText(`${base}/checksums.txt`, version, {
+            timeoutMs: this.ctx.timeouts.checksums,
+        });
         const expected = checksumFor(checksums, asset);
         if (!expected) {
             throw new Error(`checksums.txt of flyctl v${version} has no line for ${asset}`);
         }
-        const archive = await this.download(`${base}/${asset}`, version);
+        const archive = await this.download(`${base}/${asset}`, version, {
+            timeoutMs: this.ctx.timeouts.download,
+        });
         try {
             const actual = await sha256File(archive);
             if (actual !== expected) {
@@ -363,6 +450,7 @@ class FlyctlInstaller {
                 ? await tool_cache/* extractZip */.JE(archive)
                 : await tool_cache/* extractTar */.nN(archive);
             try {
+                await assertContained(dir, asset);
                 await this.addFlyAlias(dir, asset);
                 return await tool_cache/* cacheDir */.e8(dir, 'flyctl', version);
             }
@@ -381,12 +469,8 @@ class FlyctlInstaller {
     async addFlyAlias(dir, asset) {
         const flyctl = (0,external_node_path_.join)(dir, this.executableName('flyctl'));
         const fly = (0,external_node_path_.join)(dir, this.executableName('fly'));
-        try {
-            await (0,promises_.access)(flyctl);
-        }
-        catch {
-            throw new Error(`${asset} has no ${this.executableName('flyctl')} at its top level`);
-        }
+        // Before chmod, which follows links: only the archive's own file is made executable.
+        await assertRegularFile(flyctl, this.executableName('flyctl'), asset);
         if (this.platform === 'win32') {
             await (0,promises_.copyFile)(flyctl, fly).catch(() => undefined);
             return;
@@ -398,15 +482,24 @@ class FlyctlInstaller {
         });
     }
     /**
-     * Downloads to a file of its own under RUNNER_TEMP, within the download time limit (the tool
-     * cache's downloadTool has none: a stalled mirror would hold the step until the job's timeout).
+     * Downloads to a file of its own under RUNNER_TEMP, within a time limit and failing after
+     * `downloadStall` without a byte (the tool cache's downloadTool has neither: a mirror that
+     * accepts the connection and never answers would hold the step until the job's timeout).
+     * Redirects may leave the origin (github.com sends release assets to its CDN): the request
+     * carries no credential.
      */
-    async download(url, version) {
+    async download(url, version, limit) {
         const shown = (0,secrets/* maskUrlCredentials */.gn)(url);
         this.ctx.log(`downloading ${shown}`);
         const path = (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `flightdeck-${(0,external_node_crypto_.randomUUID)()}`);
         try {
-            await downloadFile({ url, timeoutMs: this.ctx.timeouts.download, service: 'flyctl download' }, path);
+            await downloadFile({
+                url,
+                timeoutMs: limit.timeoutMs,
+                stallMs: this.ctx.timeouts.downloadStall,
+                anyOriginRedirects: true,
+                service: 'flyctl download',
+            }, path);
             return path;
         }
         catch (err) {
@@ -416,8 +509,8 @@ class FlyctlInstaller {
             throw new Error(`could not download ${shown}: ${(0,errors/* errorMessage */.gJ)(err)}${hint}`);
         }
     }
-    async downloadText(url, version) {
-        const file = await this.download(url, version);
+    async downloadText(url, version, limit) {
+        const file = await this.download(url, version, limit);
         try {
             return await (0,promises_.readFile)(file, 'utf8');
         }

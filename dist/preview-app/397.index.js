@@ -1,5 +1,5 @@
-export const id = 556;
-export const ids = [556];
+export const id = 397;
+export const ids = [397];
 export const modules = {
 
 /***/ 9911:
@@ -224,18 +224,43 @@ function runCli(tool, args, options) {
         const limitTimer = setTimeout(() => {
             stoppedFor = `\`${shown}\` was stopped after ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(performance.now() - started)}: it did not finish within its time limit of ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(options.timeoutMs)}`;
             _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(stoppedFor);
+            // Past the limit nothing waits for the log any more: the CLI's end must not depend on it.
+            resumeReading();
             signalGroup(child, 'SIGTERM');
             killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_GRACE_MS);
         }, options.timeoutMs);
+        // The echo waits for the log: while the pipe to the runner is full, the CLI's output is
+        // not read, so the CLI waits on its own pipe instead of this process queueing what it
+        // prints in memory (150 MB of deploy output once cost 733 MB). What is kept in memory is
+        // capped by CappedBuffer; what waits to be written is at most one chunk's lines.
+        let waiting = false;
+        const waitForLog = () => {
+            const drained = _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .logDrained */ .Gk();
+            if (!drained || waiting || stoppedFor)
+                return;
+            waiting = true;
+            child.stdout?.pause();
+            child.stderr?.pause();
+            void drained.then(resumeReading);
+        };
+        const resumeReading = () => {
+            waiting = false;
+            child.stdout?.resume();
+            child.stderr?.resume();
+        };
         child.stdout?.on('data', (chunk) => {
             stdout.push(chunk);
-            if (echo)
-                echoOut.write(chunk);
+            if (!echo)
+                return;
+            echoOut.write(chunk);
+            waitForLog();
         });
         child.stderr?.on('data', (chunk) => {
             stderr.push(chunk);
-            if (echo)
-                echoErr.write(chunk);
+            if (!echo)
+                return;
+            echoErr.write(chunk);
+            waitForLog();
         });
         // A CLI that exits without reading stdin must not crash the step with EPIPE.
         child.stdin?.on('error', () => undefined);
@@ -369,18 +394,36 @@ async function exchange(request, consume) {
         timedOut = true;
         abort.abort();
     }, request.timeoutMs);
+    // Restarted by every sign of life (an answer, a chunk of body); fires after stallMs without one.
+    let stalled = false;
+    let stallTimer;
+    const alive = () => {
+        if (request.stallMs === undefined)
+            return;
+        clearTimeout(stallTimer);
+        stallTimer = setTimeout(() => {
+            stalled = true;
+            abort.abort();
+        }, request.stallMs);
+    };
+    alive();
     try {
         for (let redirects = 0;; redirects++) {
             const response = await client.request(method, url.toString(), body ?? null, {
                 ...request.headers,
             });
+            alive();
             const status = response.message.statusCode ?? 0;
             const location = response.message.headers.location;
             if (status >= 300 && status < 400 && location) {
                 response.message.resume();
                 const next = new URL(location, url);
-                if (next.origin !== url.origin) {
+                const credentialFree = Object.keys(request.headers ?? {}).length === 0;
+                if (next.origin !== url.origin && !(request.anyOriginRedirects && credentialFree)) {
                     throw new HttpError(`${label(request, url)} was redirected to another origin (${next.origin}); flightdeck does not send credentials there`, status);
+                }
+                if (url.protocol === 'https:' && next.protocol !== 'https:') {
+                    throw new HttpError(`${label(request, url)} was redirected from https to ${next.protocol} (${next.origin}); flightdeck does not follow it`, status);
                 }
                 if (redirects >= MAX_REDIRECTS) {
                     throw new HttpError(`${label(request, url)} was redirected more than ${MAX_REDIRECTS} times`);
@@ -392,12 +435,15 @@ async function exchange(request, consume) {
                 url = next;
                 continue;
             }
-            return await consume(response.message, status, url);
+            return await consume(response.message, status, url, alive);
         }
     }
     catch (err) {
         if (err instanceof HttpError)
             throw err;
+        if (stalled && !timedOut) {
+            throw new HttpError(`${label(request, url)} sent nothing for ${(0,durations/* formatDuration */.a3)(request.stallMs ?? 0)} (stalled)`);
+        }
         if (timedOut) {
             throw new HttpError(`${label(request, url)} did not answer within ${(0,durations/* formatDuration */.a3)(request.timeoutMs)}`);
         }
@@ -405,6 +451,7 @@ async function exchange(request, consume) {
     }
     finally {
         clearTimeout(timer);
+        clearTimeout(stallTimer);
         client.dispose();
     }
 }
@@ -440,7 +487,7 @@ function httpRequest(request) {
 function downloadFile(request, path) {
     const full = { ...request, method: 'GET' };
     const maxBytes = request.maxBytes ?? MAX_DOWNLOAD_BYTES;
-    return exchange(full, async (response, status, url) => {
+    return exchange(full, async (response, status, url, alive) => {
         if (status < 200 || status > 299) {
             response.resume();
             throw new HttpError(`${label(full, url)} answered ${status}`, status);
@@ -449,6 +496,7 @@ function downloadFile(request, path) {
             const file = createWriteStream(path);
             let size = 0;
             response.on('data', (chunk) => {
+                alive();
                 size += chunk.length;
                 if (size > maxBytes) {
                     reject(new HttpError(`${label(full, url)} sent more than ${maxBytes / 1024 / 1024} MiB`));
@@ -538,21 +586,28 @@ function messageIn(text) {
 
 /***/ }),
 
-/***/ 8556:
+/***/ 397:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   RAILWAY_API_URL: () => (/* binding */ RAILWAY_API_URL),
-/* harmony export */   createRailwayProvider: () => (/* binding */ createRailwayProvider),
-/* harmony export */   railwayStatus: () => (/* binding */ railwayStatus)
-/* harmony export */ });
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5931);
-/* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8255);
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9911);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4850);
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  createRailwayProvider: () => (/* binding */ createRailwayProvider)
+});
 
+// EXTERNAL MODULE: ./shared/secrets.ts
+var shared_secrets = __webpack_require__(5931);
+// EXTERNAL MODULE: ./shared/providers/api.ts + 1 modules
+var api = __webpack_require__(8255);
+// EXTERNAL MODULE: ./shared/process.ts
+var shared_process = __webpack_require__(9911);
+// EXTERNAL MODULE: ./shared/providers/types.ts
+var types = __webpack_require__(4850);
+;// CONCATENATED MODULE: ./shared/providers/railway-api.ts
+// Railway's GraphQL API (backboard): which credential a token is and how it travels, and one
+// bounded request that reads GraphQL errors from a 200 answer.
 
 
 const RAILWAY_API_URL = 'https://backboard.railway.com/graphql/v2';
@@ -571,7 +626,7 @@ function railwayCredential(config) {
     if (!found) {
         throw new Error('provider `railway` needs a token: set the `token` input or RAILWAY_TOKEN to a project token, or RAILWAY_API_TOKEN to an account or workspace token');
     }
-    (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .maskSecret */ .$l)(found.token);
+    (0,shared_secrets/* maskSecret */.$l)(found.token);
     return found;
 }
 /** The CLI reads the same two variables; only the chosen one reaches it. */
@@ -588,7 +643,7 @@ function authHeaders(credential) {
 /** Railway answers GraphQL errors with HTTP 200, so they are looked for in the body. */
 async function graphql(config, operation, query, variables) {
     const credential = railwayCredential(config);
-    const answer = await (0,_api_js__WEBPACK_IMPORTED_MODULE_1__/* .requestJson */ .S)({
+    const answer = await (0,api/* requestJson */.S)({
         method: 'POST',
         url: config.apiUrl ?? RAILWAY_API_URL,
         headers: authHeaders(credential),
@@ -597,15 +652,15 @@ async function graphql(config, operation, query, variables) {
         service: 'Railway API',
     });
     if (!answer || typeof answer !== 'object') {
-        throw new _api_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .h(`Railway API ${operation} answered without a GraphQL response body`);
+        throw new api/* ApiError */.h(`Railway API ${operation} answered without a GraphQL response body`);
     }
     if (Array.isArray(answer.errors) && answer.errors.length > 0) {
         const messages = answer.errors.map((error) => typeof error?.message === 'string' ? error.message : JSON.stringify(error));
         const text = messages.join('; ');
-        throw new _api_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .h(`Railway API ${operation} failed: ${text}${authHint(text, credential)}`);
+        throw new api/* ApiError */.h(`Railway API ${operation} failed: ${text}${authHint(text, credential)}`);
     }
     if (!answer.data) {
-        throw new _api_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .h(`Railway API ${operation} answered with no data and no error`);
+        throw new api/* ApiError */.h(`Railway API ${operation} answered with no data and no error`);
     }
     return answer.data;
 }
@@ -624,6 +679,12 @@ function requireEnvironmentId(config, purpose) {
     }
     return value;
 }
+
+;// CONCATENATED MODULE: ./shared/providers/railway-releases.ts
+// A Railway service's releases: its deployments in one environment, read through the GraphQL
+// API and put in flightdeck's terms (which one serves, which can be rolled back to).
+
+
 const DEPLOYMENTS_QUERY = `query flightdeckDeployments($input: DeploymentListInput!, $first: Int) {
   deployments(input: $input, first: $first) {
     edges { node { id status createdAt canRollback meta staticUrl } }
@@ -682,7 +743,7 @@ function describe(meta, canRollback) {
 }
 function toRelease(node, index) {
     if (typeof node.id !== 'string' || node.id === '') {
-        throw new _api_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .h(`Railway API deployments answered an entry without an id (entry ${index + 1})`);
+        throw new api/* ApiError */.h(`Railway API deployments answered an entry without an id (entry ${index + 1})`);
     }
     const rawStatus = typeof node.status === 'string' ? node.status : 'UNKNOWN';
     const canRollback = node.canRollback === true;
@@ -710,7 +771,7 @@ async function listDeployments(config) {
     const data = await graphql(config, 'deployments', DEPLOYMENTS_QUERY, { input: { serviceId: config.app, environmentId }, first: 20 });
     const edges = data.deployments?.edges;
     if (!Array.isArray(edges)) {
-        throw new _api_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .h(`Railway API deployments answered without deployments.edges for service ${config.app}`);
+        throw new api/* ApiError */.h(`Railway API deployments answered without deployments.edges for service ${config.app}`);
     }
     const releases = newestFirst(edges.map((edge, index) => toRelease(edge?.node ?? {}, index)));
     // Railway keeps one active deployment per service and environment: the newest SUCCESS.
@@ -720,6 +781,16 @@ async function listDeployments(config) {
     return releases;
 }
 /** Prints `{"deploymentId","logsUrl"}` on its last line with `--detach --json`. */
+
+;// CONCATENATED MODULE: ./shared/providers/railway.ts
+// Railway: deploys through the `railway` CLI (`up`), releases, rollbacks and variables through
+// its GraphQL API (railway-api.ts, railway-releases.ts).
+
+
+
+
+
+
 function parseUpOutput(args, stdout) {
     const last = stdout
         .split(/\r?\n/)
@@ -728,24 +799,24 @@ function parseUpOutput(args, stdout) {
         .pop();
     const shown = `railway ${args.join(' ')}`;
     if (!last) {
-        throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`\`${shown}\` printed no JSON line with the deployment id; flightdeck needs a Railway CLI recent enough to support \`up --json\`. It printed: ${JSON.stringify(stdout.trim().slice(0, 120))}`);
+        throw new shared_process/* CliError */.z1(`\`${shown}\` printed no JSON line with the deployment id; flightdeck needs a Railway CLI recent enough to support \`up --json\`. It printed: ${JSON.stringify(stdout.trim().slice(0, 120))}`);
     }
     let parsed;
     try {
         parsed = JSON.parse(last);
     }
     catch (err) {
-        throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`\`${shown}\` printed a line that is not JSON (${err instanceof Error ? err.message : String(err)}): ${JSON.stringify(last.slice(0, 120))}`);
+        throw new shared_process/* CliError */.z1(`\`${shown}\` printed a line that is not JSON (${err instanceof Error ? err.message : String(err)}): ${JSON.stringify(last.slice(0, 120))}`);
     }
     const { deploymentId, logsUrl } = (parsed ?? {});
     if (typeof deploymentId !== 'string' || deploymentId === '') {
-        throw new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .CliError */ .z1(`\`${shown}\` printed JSON without a deploymentId: ${JSON.stringify(last.slice(0, 120))}`);
+        throw new shared_process/* CliError */.z1(`\`${shown}\` printed JSON without a deploymentId: ${JSON.stringify(last.slice(0, 120))}`);
     }
     return { deploymentId, logsUrl: typeof logsUrl === 'string' ? logsUrl : undefined };
 }
 async function deploy(config, request) {
     if (request.image) {
-        throw new _types_js__WEBPACK_IMPORTED_MODULE_3__/* .UnsupportedOperationError */ .vR('railway', 'deploy a prebuilt image with `railway up`, which uploads the working directory', "set the image as the service's source in Railway and deploy without `image`");
+        throw new types/* UnsupportedOperationError */.vR('railway', 'deploy a prebuilt image with `railway up`, which uploads the working directory', "set the image as the service's source in Railway and deploy without `image`");
     }
     const credential = railwayCredential(config);
     // Every value as `--flag=value`: clap reads `--service -x` as a missing value and a flag `-x`,
@@ -763,7 +834,7 @@ async function deploy(config, request) {
         args.push(`--project=${projectId}`);
     }
     args.push(...(request.extraArgs ?? []));
-    const result = await (0,_process_js__WEBPACK_IMPORTED_MODULE_2__/* .runCli */ .ak)('railway', args, {
+    const result = await (0,shared_process/* runCli */.ak)('railway', args, {
         env: cliEnv(credential),
         cwd: config.cwd,
         timeoutMs: config.timeoutMs,
@@ -786,17 +857,17 @@ const ROLLBACK_OBJECT = `mutation flightdeckRollback($id: String!) {
 async function rollback(config, target) {
     const found = await graphql(config, 'deployment', DEPLOYMENT_QUERY, { id: target.id });
     if (!found.deployment) {
-        throw new _api_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .h(`Railway has no deployment ${target.id} that this token can see`);
+        throw new api/* ApiError */.h(`Railway has no deployment ${target.id} that this token can see`);
     }
     if (found.deployment.canRollback !== true) {
-        throw new _api_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .h(`Railway says deployment ${target.id} (${found.deployment.status ?? 'status unknown'}) cannot be rolled back to (canRollback is false); choose another deployment, or redeploy that commit`);
+        throw new api/* ApiError */.h(`Railway says deployment ${target.id} (${found.deployment.status ?? 'status unknown'}) cannot be rolled back to (canRollback is false); choose another deployment, or redeploy that commit`);
     }
     let answer;
     try {
         answer = await graphql(config, 'deploymentRollback', ROLLBACK_SCALAR, { id: target.id });
     }
     catch (err) {
-        if (!(err instanceof _api_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .h) || !/selection|subfield|sub-field/i.test(err.message))
+        if (!(err instanceof api/* ApiError */.h) || !/selection|subfield|sub-field/i.test(err.message))
             throw err;
         answer = await graphql(config, 'deploymentRollback', ROLLBACK_OBJECT, { id: target.id });
     }
@@ -810,7 +881,7 @@ async function rollback(config, target) {
         const id = value.id;
         return typeof id === 'string' ? { releaseId: id } : {};
     }
-    throw new _api_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .h(`Railway API deploymentRollback answered ${JSON.stringify(value ?? null)} for deployment ${target.id}: the rollback was not started`);
+    throw new api/* ApiError */.h(`Railway API deploymentRollback answered ${JSON.stringify(value ?? null)} for deployment ${target.id}: the rollback was not started`);
 }
 const SERVICE_PROJECT_QUERY = `query flightdeckServiceProject($id: String!) {
   service(id: $id) { projectId }
@@ -823,14 +894,14 @@ async function setSecrets(config, secrets) {
     if (names.length === 0)
         return;
     for (const value of Object.values(secrets))
-        (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .maskSecret */ .$l)(value);
+        (0,shared_secrets/* maskSecret */.$l)(value);
     const environmentId = requireEnvironmentId(config, 'set variables');
     let projectId = config.settings['project-id'];
     if (!projectId) {
         const data = await graphql(config, 'service', SERVICE_PROJECT_QUERY, { id: config.app });
         projectId = data.service?.projectId;
         if (!projectId)
-            throw new _api_js__WEBPACK_IMPORTED_MODULE_1__/* .ApiError */ .h(`Railway API service answered no project for service ${config.app}`);
+            throw new api/* ApiError */.h(`Railway API service answered no project for service ${config.app}`);
     }
     // Values travel only in the request body; the log names the variables, never their values.
     await graphql(config, 'variableCollectionUpsert', VARIABLES_UPSERT, {
@@ -848,10 +919,10 @@ function createRailwayProvider(config) {
         releases: () => listDeployments(config),
         rollback: (target) => rollback(config, target),
         ensureApp: async () => {
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_3__/* .UnsupportedOperationError */ .vR('railway', 'create a service for a preview', 'turn on PR environments in the Railway project settings, which create and remove an environment per pull request');
+            throw new types/* UnsupportedOperationError */.vR('railway', 'create a service for a preview', 'turn on PR environments in the Railway project settings, which create and remove an environment per pull request');
         },
         destroyApp: async () => {
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_3__/* .UnsupportedOperationError */ .vR('railway', 'delete a service', 'let Railway PR environments remove the preview when the pull request closes');
+            throw new types/* UnsupportedOperationError */.vR('railway', 'delete a service', 'let Railway PR environments remove the preview when the pull request closes');
         },
         setSecrets: (secrets) => setSecrets(config, secrets),
         url: async () => {
