@@ -1,11 +1,15 @@
 // The job summary of a report: per environment, the figures with their DORA bands, the seeds'
 // targets, and two Mermaid charts GitHub renders (deployments per week by outcome, deployment
 // time per week).
-import { code, markdownTable } from '../summary.js'
+import { code, escapeMarkdown, markdownTable, type Markdown } from '../summary.js'
+import { plural } from '../text.js'
 import type { DeployReport, EnvironmentReport } from './report.js'
 import { median } from './stats.js'
 
 const WEEK_MS = 7 * 86_400_000
+
+/** Text flightdeck wrote itself (numbers, units, level names): Markdown as it is. */
+const own = (text: string): Markdown => ({ markdown: text })
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10)
 
@@ -87,38 +91,44 @@ function durationChart(list: Week[]): string {
 
 function environmentSection(entry: EnvironmentReport, report: DeployReport): string {
   const { counts, figures, bands } = entry
-  const title = `### ${entry.environment === '' ? '(no environment)' : entry.environment}`
+  const title = `### ${escapeMarkdown(entry.environment)}`
   const { since, until } = report.period
   const period = `${day(since)} to ${day(until - 1)}`
   if (counts.deployments === 0) {
     const note = counts.inProgress > 0 ? ` (${counts.inProgress} still in progress)` : ''
     return `${title}\n\nNo deployments of ${code(entry.environment).markdown} ended from ${period}${note}.`
   }
-  const band = (value: string | undefined) => value ?? '—'
+  const band = (value: string | undefined) => own(value ?? '—')
   const table = markdownTable(
     ['figure', 'value', 'DORA 2024 level'],
-    [
-      ['deployments per week', shown(figures.deploymentsPerWeek), band(bands.deploymentFrequency)],
-      ['lead time for changes (median)', hours(figures.leadTimeHours), band(bands.leadTime)],
-      ['lead time, 90th percentile', hours(figures.leadTimeP90Hours), ''],
+    (
       [
-        'change failure rate',
-        shown(figures.changeFailureRate, ' %'),
-        band(bands.changeFailureRate),
-      ],
-      ['time to restore (median)', hours(figures.timeToRestoreHours), band(bands.timeToRestore)],
-      ['success rate', shown(figures.successRate, ' %'), ''],
-      ['deployment time (median)', shown(figures.durationMinutes, ' min'), ''],
-      ['deployment time, 95th percentile', shown(figures.durationP95Minutes, ' min'), ''],
-    ],
+        [
+          'deployments per week',
+          shown(figures.deploymentsPerWeek),
+          band(bands.deploymentFrequency),
+        ],
+        ['lead time for changes (median)', hours(figures.leadTimeHours), band(bands.leadTime)],
+        ['lead time, 90th percentile', hours(figures.leadTimeP90Hours), own('')],
+        [
+          'change failure rate',
+          shown(figures.changeFailureRate, ' %'),
+          band(bands.changeFailureRate),
+        ],
+        ['time to restore (median)', hours(figures.timeToRestoreHours), band(bands.timeToRestore)],
+        ['success rate', shown(figures.successRate, ' %'), own('')],
+        ['deployment time (median)', shown(figures.durationMinutes, ' min'), own('')],
+        ['deployment time, 95th percentile', shown(figures.durationP95Minutes, ' min'), own('')],
+      ] as Array<[string, string, Markdown]>
+    ).map(([figure, value, level]) => [own(figure), own(value), level]),
   )
-  const countLine = `${counts.deployments} deployments from ${period}: ${counts.succeeded} succeeded, ${counts.failed} failed, ${counts.rolledBack} rolled back; ${counts.inProgress} in progress, ${counts.restorations} restorations, ${counts.unrestored} not restored yet; ${figures.commits} commits shipped.`
+  const countLine = `${plural(counts.deployments, 'deployment')} from ${period}: ${counts.succeeded} succeeded, ${counts.failed} failed, ${counts.rolledBack} rolled back; ${counts.inProgress} in progress, ${plural(counts.restorations, 'restoration')}, ${counts.unrestored} not restored yet; ${plural(figures.commits, 'commit')} shipped.`
   const kpis = markdownTable(
     ['target', 'value', 'met'],
     entry.kpis.map((kpi) => [
-      `${kpi.name} ${kpi.target}`,
-      shown(kpi.value, kpi.name === 'deployment-time' ? ' min' : ' %'),
-      kpi.met === undefined ? '—' : kpi.met ? '✅ yes' : '❌ no',
+      own(`${kpi.name} ${escapeMarkdown(kpi.target)}`),
+      own(shown(kpi.value, kpi.name === 'deployment-time' ? ' min' : ' %')),
+      own(kpi.met === undefined ? '—' : kpi.met ? '✅ yes' : '❌ no'),
     ]),
   )
   const list = weeks(entry, since, until)
