@@ -23,18 +23,19 @@ export function parseRepository(value: string): { owner: string; name: string } 
   return { owner, name }
 }
 
-export function deployReportSchema(now: number) {
-  return {
-    environment: withDefault(lines(), 'production'),
-    since: withDefault(
-      parser((value) => parseSince(value, now)),
-      '30d',
-    ),
-    until: parser((value) => parseUntil(value, now)),
-    'github-token': secret(),
-    repository: text(),
-    format: withDefault(oneOf(['summary', 'json'] as const), 'summary'),
-  }
+// Lengths such as 30d count back from the moment the inputs are read.
+let readAt = Date.now()
+
+export const deployReportSchema = {
+  environment: withDefault(lines(), 'production'),
+  since: withDefault(
+    parser((value) => parseSince(value, readAt)),
+    '30d',
+  ),
+  until: parser((value) => parseUntil(value, readAt)),
+  'github-token': secret(),
+  repository: text(),
+  format: withDefault(oneOf(['summary', 'json'] as const), 'summary'),
 }
 
 export interface DeployReportInputs {
@@ -54,7 +55,8 @@ export function readDeployReportInputs(
   now = Date.now(),
   currentRepository = process.env.GITHUB_REPOSITORY ?? '',
 ): DeployReportInputs {
-  const values = parseInputs(deployReportSchema(now), read)
+  readAt = now
+  const values = parseInputs(deployReportSchema, read)
   const problems: string[] = []
   if (values.until <= values.since) {
     problems.push(
