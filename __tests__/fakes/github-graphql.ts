@@ -138,8 +138,7 @@ function deploymentNode(deployment: FakeDeployment) {
     createdAt,
     updatedAt: createdAt,
     latestStatus: deployment.statuses[0] ? status(deployment.statuses[0], 0) : null,
-    statuses: (args: PageArgs) =>
-      connection(deployment.statuses.map(status), args),
+    statuses: (args: PageArgs) => connection(deployment.statuses.map(status), args),
   }
 }
 
