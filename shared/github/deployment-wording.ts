@@ -3,13 +3,11 @@
 // failed otherwise. The wording is a documented contract (README, "deploy-report"): change it
 // here only, and only compatibly.
 
-/** How the final status of a deploy that flightdeck rolled back, and proved healthy, begins. */
+/**
+ * How the final status of a deploy that flightdeck rolled back, and proved healthy, begins:
+ * `Rolled back to v41 (rel-41): the new release was unhealthy`.
+ */
 export const ROLLED_BACK = 'Rolled back'
-
-/** A deploy rolled back to `release`, which then passed its health check. */
-export function rolledBackDescription(release: string, why: string): string {
-  return `${ROLLED_BACK} to ${release}: ${why}`
-}
 
 /**
  * A rollback that did not restore a healthy app: it must not read as rolled back, or a
