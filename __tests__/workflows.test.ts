@@ -138,6 +138,30 @@ const DELIBERATE: Record<string, Record<string, Deliberate>> = {
       },
     },
   },
+  'report.yml': {
+    'deploy-report': {
+      fixed: {
+        'github-token': "the job's own token (deployments: read), or the read-token secret",
+      },
+    },
+    notify: {
+      fixed: {
+        ...NOTIFY_COMPUTED,
+        status: 'a report is news, not an alarm: success',
+        title: '"Delivery report, <period>"',
+        message: 'the headline figures of each environment, from the report',
+        environment: 'the message names every environment reported on',
+        url: "the run's summary, which notify links to",
+        version: 'a report deploys nothing',
+        'deployment-record': 'a report deploys nothing',
+        'mention-on-failure': 'a report pings no one',
+        'slack-ts': 'each report is a message of its own',
+        'only-on': 'the notify input decides whether a message goes out',
+        'pagerduty-routing-key': 'a report pages no one',
+        'pagerduty-api-url': 'a report pages no one',
+      },
+    },
+  },
   'preview.yml': {
     setup: SETUP_INSTALLS_ONLY,
     'preview-app': {

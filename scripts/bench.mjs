@@ -1,7 +1,8 @@
 // npm run bench: (a) how late the health-check verdict comes after the service turns healthy,
 // with the action's defaults, next to `sleep 30 && curl -f`; (b) each bundle's cold start next
 // to a peer bundle and bare node; (c) how soon gated-deploy restores a broken release; (d)
-// `flightdeck lint` over a few hundred workflow files (scripts/lib/bench-lint.mjs). Writes BENCHMARKS.md.
+// `flightdeck lint` over a few hundred workflow files (scripts/lib/bench-lint.mjs); (e) the
+// requests and time deploy-report takes over a busy repository. Writes BENCHMARKS.md.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { readdirSync, writeFileSync, existsSync, mkdtempSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
@@ -9,6 +10,7 @@ import { join } from 'node:path'
 import { repoRoot, runBundledAction } from './lib/action-runner.mjs'
 import { startFakeApp } from './lib/fake-app.mjs'
 import { benchLint } from './lib/bench-lint.mjs'
+import { benchDeployReport } from './lib/bench-deploy-report.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10)
 const PEER_NAME = 'Jtalk/url-health-check-action v2.0.0'
@@ -128,6 +130,8 @@ const restoreTarget = HEALTH_BUDGET_MS + rollbackMedian + 1000
 console.log('\n(d) flightdeck lint over a few hundred workflow files')
 const lint = await benchLint()
 console.log(`  ${lint.summary}`)
+console.log('\n(e) deploy-report over a busy repository')
+const deployReport = await benchDeployReport()
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU'
 const machine = `${cpus().length} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}/${process.arch}`
@@ -214,6 +218,8 @@ ${restoreRuns.map((r, i) => `| ${i + 1} | ${fmt(r.restore)} | ${r.rollbackMs} ms
 - **gated-deploy:** median **${fmt(restoreMedian)}**; target: health budget (${fmt(HEALTH_BUDGET_MS)}) + the platform's rollback (${rollbackMedian} ms) + one probe interval (1 s) = ${fmt(restoreTarget)}.
 - **The seeds' separate rollback workflow** (\`sleep 30 && curl -f\`, then a \`workflow_run\` workflow): the broken release serves for the 30 s sleep, then until a new workflow is queued, gets a runner, checks out, installs the CLI and rolls back; on GitHub-hosted runners that is typically 30 s + 20–60 s of queue and set-up + the rollback, so one to two minutes, and nothing proves the old release healthy afterwards.
 
-${lint.markdown}`
+${lint.markdown}
+
+${deployReport.markdown}`
 writeFileSync(join(repoRoot, 'BENCHMARKS.md'), doc)
 console.log(`\nwrote BENCHMARKS.md (median lateness ${fmt(median(lateness))})`)

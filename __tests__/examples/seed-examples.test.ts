@@ -29,6 +29,7 @@ import {
 } from '../../scripts/lib/workflow-runner.mjs'
 import { fakeBin, FakeClis } from '../fakes/fake-cli.js'
 import { FakeGitHubApi } from '../fakes/github-api.js'
+import { busyHistory, loadInto } from '../deploy-report/history-fixture.js'
 import { FakePagerDuty } from '../fakes/pagerduty-api.js'
 import { Receiver } from '../fakes/notify-receivers.js'
 import { parseMail, type ReceivedMail } from '../fakes/smtp-receiver.js'
@@ -693,6 +694,40 @@ const SETUPS: Record<string, Scenario[]> = {
           expect.objectContaining({ environment: 'production-mouth' }),
         ])
         expect(s.slack.requests).toHaveLength(2)
+        expect(s.slack.problems).toEqual([])
+      },
+    },
+  ],
+
+  'seed-000-weekly-delivery-report.yml': [
+    {
+      name: "Monday's report of last week: figures in the summary, headline figures to Slack",
+      eventName: 'schedule',
+      secrets: (s) => ({ SLACK_WEBHOOK_URL: s.slack.url }),
+      rewrite: () => ({}),
+      prepare: (s) => {
+        const end = Date.now() - 60_000
+        loadInto(s.api, busyHistory({ deployments: 40, commits: 90, days: 7, end }))
+      },
+      conclusion: 'success',
+      stubbed: [],
+      check: (trace, s) => {
+        expect(flightdeckSteps(trace)).toEqual([
+          'report/report › report [deploy-report] success',
+          'report/report › message [run] success',
+          'report/report › notify [notify] success',
+        ])
+        const report = stepOf(trace, 'report/report', 'report')
+        expect(Number(report.outputs.deployments)).toBeGreaterThan(30)
+        expect(report.outputs['success-rate']).toMatch(/^\d+(\.\d+)?$/)
+        expect(trace.jobs[0]?.outputs['lead-time-hours']).toMatch(/^\d+(\.\d+)?$/)
+        expect(stepOf(trace, 'report/report', 'message').outputs.message).toMatch(
+          /^production: \d+ deployments, [\d.]+ a week, lead time [\d.]+ h,/,
+        )
+        expect(stepOf(trace, 'report/report', 'message').outputs.message).toMatch(
+          /\nstaging: 0 deployments, 0 a week, lead time - h/,
+        )
+        expect(s.slack.requests).toHaveLength(1)
         expect(s.slack.problems).toEqual([])
       },
     },

@@ -10,7 +10,10 @@ import type { AddressInfo } from 'node:net'
 import { answerGraphql, type FakeDeployment } from './github-graphql.js'
 import { checkRestRequest } from './github-openapi.js'
 
+import type { FakeCommit } from './github-graphql-commits.js'
+
 export type { FakeDeployment } from './github-graphql.js'
+export type { FakeCommit } from './github-graphql-commits.js'
 
 export interface RecordedApiRequest {
   method: string
@@ -68,6 +71,9 @@ export class FakeGitHubApi {
 
   /** Deployments the fake knows, newest first, with their statuses newest first. */
   readonly deployments: FakeDeployment[] = []
+
+  /** Commits GraphQL `repository.object(oid:)` answers, by oid. */
+  readonly commits = new Map<string, FakeCommit>()
 
   /** Conversation comments by issue (pull request) number, oldest first. */
   readonly comments = new Map<number, FakeComment[]>()
@@ -194,6 +200,7 @@ export class FakeGitHubApi {
       (request.body ?? {}) as Parameters<typeof answerGraphql>[0],
       this.deployments,
       this.viewer,
+      this.commits,
     )
     for (const problem of answer.problems) {
       this.violations.push(`POST /graphql: ${problem}`)

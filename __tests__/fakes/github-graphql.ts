@@ -10,6 +10,7 @@ import {
   type GraphQLSchema,
   type IntrospectionQuery,
 } from 'graphql'
+import { commitObject, type FakeCommit } from './github-graphql-commits.js'
 
 let schema: GraphQLSchema | undefined
 
@@ -23,7 +24,13 @@ function githubSchema(): GraphQLSchema {
 export interface FakeDeployment {
   id: number
   environment: string
-  statuses: Array<{ state: string; description?: string; environment_url?: string }>
+  /** `createdAt` (ISO 8601) defaults to the deployment's. */
+  statuses: Array<{
+    state: string
+    description?: string
+    environment_url?: string
+    createdAt?: string
+  }>
   ref?: string
   task?: string
   description?: string
@@ -31,6 +38,8 @@ export interface FakeDeployment {
   production?: boolean
   createdAt?: string
   payload?: unknown
+  /** The commit deployed (GraphQL `commitOid`). */
+  sha?: string
 }
 
 export interface GraphqlAnswer {
@@ -51,7 +60,19 @@ export function deploymentState(deployment: FakeDeployment): string {
 // GitHub's connection limit: `first`/`last` up to 100, and one of them is required.
 const MAX_PAGE = 100
 
-function page<T>(items: T[], args: { first?: number | null; last?: number | null }): T[] {
+type PageArgs = { first?: number | null; last?: number | null; after?: string | null }
+
+// Cursors are opaque to clients; the fake's carry the item's position in the whole list.
+const cursorAt = (index: number) => `cursor:${index}`
+
+function afterIndex(after: string | null | undefined): number {
+  if (after === undefined || after === null) return 0
+  const match = /^cursor:(\d+)$/.exec(after)
+  if (!match) throw new Error(`\`${after}\` does not appear to be a valid cursor.`)
+  return Number(match[1]) + 1
+}
+
+function page<T>(items: T[], args: PageArgs): T[] {
   const { first, last } = args
   if ((first === undefined || first === null) && (last === undefined || last === null)) {
     throw new Error(
@@ -72,17 +93,20 @@ function page<T>(items: T[], args: { first?: number | null; last?: number | null
   return typeof last === 'number' ? items.slice(Math.max(0, items.length - last)) : items
 }
 
-function connection<T>(items: T[], args: { first?: number | null; last?: number | null }) {
-  const nodes = page(items, args)
+function connection<T>(items: T[], args: PageArgs) {
+  const offset = afterIndex(args.after)
+  const rest = items.slice(offset)
+  const nodes = page(rest, args)
+  const start = offset + (rest.length - nodes.length) * (typeof args.first === 'number' ? 0 : 1)
   return {
     nodes,
-    edges: nodes.map((node, index) => ({ node, cursor: `cursor:${index}` })),
+    edges: nodes.map((node, index) => ({ node, cursor: cursorAt(start + index) })),
     totalCount: items.length,
     pageInfo: {
-      hasNextPage: nodes.length < items.length,
-      hasPreviousPage: false,
-      startCursor: nodes.length > 0 ? 'cursor:0' : null,
-      endCursor: nodes.length > 0 ? `cursor:${nodes.length - 1}` : null,
+      hasNextPage: start + nodes.length < items.length,
+      hasPreviousPage: start > 0,
+      startCursor: nodes.length > 0 ? cursorAt(start) : null,
+      endCursor: nodes.length > 0 ? cursorAt(start + nodes.length - 1) : null,
     },
   }
 }
@@ -96,8 +120,8 @@ function deploymentNode(deployment: FakeDeployment) {
     state: entry.state.toUpperCase(),
     description: entry.description ?? null,
     environmentUrl: entry.environment_url ?? null,
-    createdAt,
-    updatedAt: createdAt,
+    createdAt: entry.createdAt ?? createdAt,
+    updatedAt: entry.createdAt ?? createdAt,
   })
   return {
     id: `DE_${deployment.id}`,
@@ -108,13 +132,13 @@ function deploymentNode(deployment: FakeDeployment) {
     state: deploymentState(deployment),
     description: deployment.description ?? null,
     task: deployment.task ?? 'deploy',
-    payload: '{}',
-    commitOid: 'ffac537e6cbbf934b08745a378932722df287a53',
+    // GitHub's GraphQL gives the payload as its JSON text.
+    payload: JSON.stringify(deployment.payload ?? {}),
+    commitOid: deployment.sha ?? 'ffac537e6cbbf934b08745a378932722df287a53',
     createdAt,
     updatedAt: createdAt,
     latestStatus: deployment.statuses[0] ? status(deployment.statuses[0], 0) : null,
-    statuses: (args: { first?: number | null; last?: number | null }) =>
-      connection(deployment.statuses.map(status), args),
+    statuses: (args: PageArgs) => connection(deployment.statuses.map(status), args),
   }
 }
 
@@ -127,6 +151,7 @@ export function answerGraphql(
   request: { query?: unknown; variables?: unknown; operationName?: unknown },
   deployments: readonly FakeDeployment[],
   viewer = 'github-actions[bot]',
+  commits: ReadonlyMap<string, FakeCommit> = new Map(),
 ): GraphqlAnswer {
   if (typeof request.query !== 'string') {
     const message = 'A query attribute must be specified and must be a string.'
@@ -147,12 +172,14 @@ export function answerGraphql(
     // the app's bot, `<slug>[bot]`.
     viewer: () => ({ login: viewer }),
     repository: () => ({
-      deployments: (args: {
-        environments?: string[] | null
-        first?: number | null
-        last?: number | null
-        orderBy?: { field: string; direction: string } | null
-      }) => {
+      object: (args: { oid?: string | null; expression?: string | null }) =>
+        args.oid ? commitObject(commits, args.oid, connection) : null,
+      deployments: (
+        args: PageArgs & {
+          environments?: string[] | null
+          orderBy?: { field: string; direction: string } | null
+        },
+      ) => {
         const chosen = deployments.filter(
           (deployment) => !args.environments || args.environments.includes(deployment.environment),
         )

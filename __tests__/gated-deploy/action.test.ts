@@ -118,6 +118,20 @@ describe('gated-deploy: deploy, prove, roll back', () => {
     })
   })
 
+  it('never words a rollback that left the app unhealthy as rolled back', async () => {
+    // The old release is broken too: the rollback happens, the app stays unhealthy.
+    const state = { ...initialState(1), nextBroken: true }
+    state.releases = state.releases.map((release) => ({ ...release, healthy: false }))
+    writeState(statePath, state)
+    const result = await deploy()
+    expect(result.exitCode).toBe(1)
+    const id = Number(result.outputs['deployment-id'])
+    const final = api.deployments.find((d) => d.id === id)?.statuses[0]
+    expect(final).toMatchObject({ state: 'failure' })
+    // deploy-report counts `Rolled back…` as restored: this one must read otherwise.
+    expect(final?.description).toBe('Rollback to v1 (rel-1) failed: still unhealthy')
+  })
+
   it('names both reasons when the rollback fails too', async () => {
     writeState(statePath, { ...initialState(1), nextBroken: true, failRollback: true })
     const result = await deploy()

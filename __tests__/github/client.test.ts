@@ -127,3 +127,42 @@ describe('runContext', () => {
     expect(graphqlUrlFor('http://127.0.0.1:5000/')).toBe('http://127.0.0.1:5000/graphql')
   })
 })
+
+describe('write spacing', () => {
+  const query = 'query { viewer { login } }'
+
+  it('tells GraphQL reads from writes', async () => {
+    const { isGraphqlRead, isWriteRequest } = await import('../../shared/github/client.js')
+    expect(isGraphqlRead('# a comment\n  query Q { viewer { login } }')).toBe(true)
+    expect(isGraphqlRead('{ viewer { login } }')).toBe(true)
+    expect(
+      isGraphqlRead('mutation { addStar(input: {starrableId: "x"}) { clientMutationId } }'),
+    ).toBe(false)
+    expect(isWriteRequest({ method: 'POST', url: '/graphql', query })).toBe(false)
+    expect(isWriteRequest({ method: 'POST', url: '/graphql', query: 'mutation M { x }' })).toBe(
+      true,
+    )
+    expect(isWriteRequest({ method: 'POST', url: '/repos/a/b/deployments' })).toBe(true)
+    expect(isWriteRequest({ method: 'GET', url: '/repos/a/b/deployments' })).toBe(false)
+  })
+
+  it('sends GraphQL queries back to back but keeps writes a second apart', async () => {
+    api.on((request) =>
+      request.route === 'POST /graphql'
+        ? { status: 200, body: { data: { viewer: { login: 'octocat' } } } }
+        : undefined,
+    )
+    const client = githubClient('ghs_x', { apiUrl: api.url })
+    for (let i = 0; i < 4; i++) await client.graphql(query)
+    const reads = api.requests.map((request) => request.at)
+    // Before, the throttling plugin started each POST /graphql a second after the last.
+    expect((reads.at(-1) ?? 0) - (reads[0] ?? 0)).toBeLessThan(1000)
+
+    const create = () =>
+      client.rest.repos.createDeployment({ owner: 'acme', repo: 'shop', ref: 'main' })
+    await create()
+    await create()
+    const writes = api.calls('POST /repos/{owner}/{repo}/deployments').map((r) => r.at)
+    expect((writes[1] ?? 0) - (writes[0] ?? 0)).toBeGreaterThanOrEqual(950)
+  })
+})

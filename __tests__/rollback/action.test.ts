@@ -200,7 +200,11 @@ describe('rollback bundle', () => {
     expect(result.stdout).toMatch(
       /^::error title=rollback%3A unhealthy after rollback::command was rolled back to v42 \(rel-42\) but is not healthy: .*status 503 not in 200-299/m,
     )
-    expect(api.requests.at(-1)?.body).toMatchObject({ state: 'failure' })
+    expect(api.requests.at(-1)?.body).toMatchObject({
+      state: 'failure',
+      // Not `Rolled back…`: deploy-report must not count this as a restoration.
+      description: 'Rollback to v42 (rel-42) failed: still unhealthy',
+    })
     expect(result.summary).toContain('### ❌ Rolled back, but the app is not healthy')
   })
 

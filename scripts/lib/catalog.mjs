@@ -25,6 +25,13 @@ export const ACTION_EXAMPLES = {
       'health-url': 'https://my-app.fly.dev/health',
     },
   },
+  'deploy-report': {
+    comment: 'in a scheduled workflow; permissions: deployments: read, contents: read',
+    with: {
+      environment: 'production',
+      since: '30d',
+    },
+  },
   'health-check': {
     with: {
       url: 'https://my-app.fly.dev/health',
@@ -72,6 +79,10 @@ export const WORKFLOW_EXAMPLES = {
   'deploy.yml': {
     with: { app: 'my-app', 'health-url': 'https://my-app.fly.dev/health' },
     secrets: { token: '${{ secrets.FLY_API_TOKEN }}' },
+  },
+  'report.yml': {
+    with: { environment: 'production', since: '7d', notify: true },
+    secrets: { 'slack-webhook-url': '${{ secrets.SLACK_WEBHOOK_URL }}' },
   },
   'monitor.yml': {
     with: { url: 'https://my-app.fly.dev/health' },

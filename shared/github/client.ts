@@ -2,6 +2,7 @@ import { getOctokit } from '@actions/github'
 import { defaults as actionsDefaults } from '@actions/github/lib/utils'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
+import Bottleneck from 'bottleneck'
 import { formatDuration, parseDuration } from '../durations.js'
 import * as core from '../runner.js'
 import { runContext } from './context.js'
@@ -96,6 +97,50 @@ export interface GitHubClientOptions {
   maxRateLimitWaitMs?: number
 }
 
+/**
+ * GitHub asks for writes (POST, PATCH, PUT, DELETE; GraphQL mutations) at least a second apart
+ * ("Best practices for using the REST API"). The throttling plugin spaces every POST so, GraphQL
+ * queries included: a report reading 30 pages of deployments and commits would wait 30 s for
+ * nothing. So the plugin's own write group is a pass-through and `spaceWrites` spaces the real
+ * writes, with the same Bottleneck the plugin uses (one group for all clients, as the plugin's).
+ */
+const WRITE_SPACING_MS = 1000
+const writeGroup = new Bottleneck.Group({ maxConcurrent: 1, minTime: WRITE_SPACING_MS })
+const unspacedGroup = new Bottleneck.Group({ maxConcurrent: null, minTime: 0 })
+
+interface RequestOptions {
+  method?: string
+  url?: string
+  query?: unknown
+}
+
+/** A GraphQL document whose (first) operation is a query: a read, however it is sent. */
+export function isGraphqlRead(query: unknown): boolean {
+  if (typeof query !== 'string') return false
+  // Comments and white space may come first; `{ … }` alone is a query too.
+  const start = query.replace(/^(?:\s+|#[^\n]*\n?)+/, '')
+  return start.startsWith('{') || /^query\b/.test(start)
+}
+
+/** Is this request a write GitHub wants spaced? */
+export function isWriteRequest(options: RequestOptions): boolean {
+  const method = (options.method ?? 'GET').toUpperCase()
+  if (method === 'GET' || method === 'HEAD') return false
+  const path = new URL(options.url ?? '/', 'http://github.test').pathname
+  if (/\/graphql$/.test(path)) return !isGraphqlRead(options.query)
+  return true
+}
+
+/** Octokit plugin: every write waits for its turn, a second after the previous one. */
+function spaceWrites(octokit: { hook: GitHubClient['hook'] }): void {
+  octokit.hook.wrap('request', async (request, options) => {
+    if (isWriteRequest(options as RequestOptions)) {
+      await writeGroup.key('flightdeck').schedule(() => Promise.resolve())
+    }
+    return request(options)
+  })
+}
+
 interface ThrottledRequest {
   method?: string
   url?: string
@@ -142,6 +187,8 @@ export function githubClient(token: string, options: GitHubClientOptions = {}): 
         retries: options.retries ?? 3,
       },
       throttle: {
+        // Writes are spaced by spaceWrites, which knows a GraphQL query from a mutation.
+        write: unspacedGroup,
         onRateLimit: waitOutRateLimit('rate limit'),
         onSecondaryRateLimit: waitOutRateLimit('secondary rate limit'),
       },
@@ -156,5 +203,6 @@ export function githubClient(token: string, options: GitHubClientOptions = {}): 
     },
     retry,
     throttling,
+    spaceWrites,
   )
 }

@@ -26,6 +26,7 @@ import { providerConfig } from '../../../shared/providers/inputs.js'
 import { createProvider } from '../../../shared/providers/registry.js'
 import { currentRelease, releaseLabel } from '../../../shared/providers/select.js'
 import type { Provider, Release } from '../../../shared/providers/types.js'
+import * as wording from '../../../shared/github/deployment-wording.js'
 import { runAction } from '../../../shared/run.js'
 import * as core from '../../../shared/runner.js'
 import { appendSummary } from '../../../shared/summary.js'
@@ -435,7 +436,7 @@ async function deployAndVerify(
   if (!again.healthy) {
     record.rollback.error = `still unhealthy: ${unhealthyReasons(again)}`
     await deployment.finish('failure', {
-      description: `Rolled back to ${releaseLabel(before)}, still unhealthy`,
+      description: wording.rollbackFailedDescription(releaseLabel(before), 'still unhealthy'),
     })
     throw new ActionFailure(
       `${app} was not healthy after the deploy (${unhealthy}); it was rolled back to ${releaseLabel(before)}, which is not healthy either: ${unhealthyReasons(again)}`,
@@ -443,7 +444,7 @@ async function deployAndVerify(
     )
   }
   await deployment.finish('failure', {
-    description: `Rolled back to ${releaseLabel(before)}: the new release was unhealthy`,
+    description: `${wording.ROLLED_BACK} to ${releaseLabel(before)}: the new release was unhealthy`,
     environmentUrl: record.environmentUrl,
   })
   throw new ActionFailure(

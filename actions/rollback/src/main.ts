@@ -3,6 +3,7 @@ import { formatDuration } from '../../../shared/durations.js'
 import { ActionFailure, errorMessage } from '../../../shared/errors.js'
 import { runContext } from '../../../shared/github/context.js'
 import type { DeploymentLifecycle } from '../../../shared/github/deployment-lifecycle.js'
+import { rollbackFailedDescription } from '../../../shared/github/deployment-wording.js'
 import { unhealthyReasons, verifyHealth } from '../../../shared/http/verify.js'
 import { setOutputs } from '../../../shared/outputs.js'
 import { providerConfig } from '../../../shared/providers/inputs.js'
@@ -165,7 +166,7 @@ async function main(): Promise<void> {
     if (outcome.health && !outcome.health.healthy) {
       const why = unhealthyReasons(outcome.health)
       await deployment.finish('failure', {
-        description: `Rolled back to ${releaseLabel(plan.to)} but unhealthy`,
+        description: rollbackFailedDescription(releaseLabel(plan.to), 'still unhealthy'),
         environmentUrl: urls[0],
       })
       throw new ActionFailure(
