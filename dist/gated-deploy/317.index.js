@@ -9,14 +9,17 @@ export const modules = {
 /* harmony export */   I6: () => (/* binding */ githubRequestTimeoutMs),
 /* harmony export */   githubClient: () => (/* binding */ githubClient)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_MAX_RATE_LIMIT_WAIT_MS, GitHubTimeoutError, fetchWithTimeLimit */
+/* unused harmony exports DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_MAX_RATE_LIMIT_WAIT_MS, GitHubTimeoutError, fetchWithTimeLimit, isGraphqlRead, isWriteRequest */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1351);
 /* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7478);
-/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9735);
-/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6856);
-/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9503);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2798);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3643);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6856);
+/* harmony import */ var bottleneck__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2203);
+/* harmony import */ var bottleneck__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(bottleneck__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9503);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2798);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3643);
+
 
 
 
@@ -38,7 +41,7 @@ const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 20_000;
  */
 function githubRequestTimeoutMs(env = process.env) {
     const configured = env.FLIGHTDECK_GITHUB_TIMEOUT?.trim();
-    const ms = configured ? (0,_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDuration */ .E9)(configured) : undefined;
+    const ms = configured ? (0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)(configured) : undefined;
     return ms !== undefined && ms > 0 ? ms : DEFAULT_REQUEST_TIMEOUT_MS;
 }
 /** What a GitHub request that ran out of time throws (Octokit wraps it as a 500 RequestError). */
@@ -86,11 +89,48 @@ function fetchWithTimeLimit(fetch, timeoutMs) {
         }
         catch (err) {
             if (timeout.aborted && !callerSignal?.aborted) {
-                throw new GitHubTimeoutError(`GitHub did not answer ${describeRequest(input, init)} within ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(timeoutMs)}`);
+                throw new GitHubTimeoutError(`GitHub did not answer ${describeRequest(input, init)} within ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(timeoutMs)}`);
             }
             throw err;
         }
     };
+}
+/**
+ * GitHub asks for writes (POST, PATCH, PUT, DELETE; GraphQL mutations) at least a second apart
+ * ("Best practices for using the REST API"). The throttling plugin spaces every POST so, GraphQL
+ * queries included: a report reading 30 pages of deployments and commits would wait 30 s for
+ * nothing. So the plugin's own write group is a pass-through and `spaceWrites` spaces the real
+ * writes, with the same Bottleneck the plugin uses (one group for all clients, as the plugin's).
+ */
+const WRITE_SPACING_MS = 1000;
+const writeGroup = new (bottleneck__WEBPACK_IMPORTED_MODULE_2___default().Group)({ maxConcurrent: 1, minTime: WRITE_SPACING_MS });
+const unspacedGroup = new (bottleneck__WEBPACK_IMPORTED_MODULE_2___default().Group)({ maxConcurrent: null, minTime: 0 });
+/** A GraphQL document whose (first) operation is a query: a read, however it is sent. */
+function isGraphqlRead(query) {
+    if (typeof query !== 'string')
+        return false;
+    // Comments and white space may come first; `{ … }` alone is a query too.
+    const start = query.replace(/^(?:\s+|#[^\n]*\n?)+/, '');
+    return start.startsWith('{') || /^query\b/.test(start);
+}
+/** Is this request a write GitHub wants spaced? */
+function isWriteRequest(options) {
+    const method = (options.method ?? 'GET').toUpperCase();
+    if (method === 'GET' || method === 'HEAD')
+        return false;
+    const path = new URL(options.url ?? '/', 'http://github.test').pathname;
+    if (/\/graphql$/.test(path))
+        return !isGraphqlRead(options.query);
+    return true;
+}
+/** Octokit plugin: every write waits for its turn, a second after the previous one. */
+function spaceWrites(octokit) {
+    octokit.hook.wrap('request', async (request, options) => {
+        if (isWriteRequest(options)) {
+            await writeGroup.key('flightdeck').schedule(() => Promise.resolve());
+        }
+        return request(options);
+    });
 }
 /**
  * An Octokit for the run's API (GitHub Enterprise Server and local fakes included) that
@@ -107,32 +147,34 @@ function githubClient(token, options = {}) {
         const what = `${request.method ?? 'GET'} ${request.url ?? ''}`;
         const waitMs = retryAfterSeconds * 1000;
         if (retryCount >= 1 || waitMs > maxWaitMs || request.request?.signal?.aborted) {
-            _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`GitHub's ${kind} refused ${what}; it lifts in ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(waitMs)}, longer than flightdeck waits (${(0,_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(maxWaitMs)}, once).`);
+            _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`GitHub's ${kind} refused ${what}; it lifts in ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(waitMs)}, longer than flightdeck waits (${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(maxWaitMs)}, once).`);
             return false;
         }
-        _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`GitHub's ${kind}: waiting ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(waitMs)} to retry ${what}.`);
+        _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`GitHub's ${kind}: waiting ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(waitMs)} to retry ${what}.`);
         return true;
     };
     return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
-        baseUrl: options.apiUrl ?? (0,_context_js__WEBPACK_IMPORTED_MODULE_4__/* .runContext */ .p)().apiUrl,
+        baseUrl: options.apiUrl ?? (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .runContext */ .p)().apiUrl,
         request: {
             fetch: fetchWithTimeLimit(proxyFetch, requestTimeoutMs),
             agent: _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__/* .defaults */ .NT.request?.agent,
             retries: options.retries ?? 3,
         },
         throttle: {
+            // Writes are spaced by spaceWrites, which knows a GraphQL query from a mutation.
+            write: unspacedGroup,
             onRateLimit: waitOutRateLimit('rate limit'),
             onSecondaryRateLimit: waitOutRateLimit('secondary rate limit'),
         },
         // Octokit's own notices (deprecations, plugin trouble) go through the runner protocol,
         // not to stderr.
         log: {
-            debug: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .debug */ .Yz(message),
-            info: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .debug */ .Yz(message),
-            warn: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(message),
-            error: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(message),
+            debug: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz(message),
+            info: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz(message),
+            warn: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .warning */ .$e(message),
+            error: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .warning */ .$e(message),
         },
-    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_5__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_6__/* .throttling */ .A);
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_6__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_7__/* .throttling */ .A, spaceWrites);
 }
 
 

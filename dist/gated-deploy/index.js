@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2902);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4106);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2902:
+/***/ 4106:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -920,6 +920,28 @@ function planRollback(releases, to, app) {
 }
 
 
+;// CONCATENATED MODULE: ./shared/github/deployment-wording.ts
+// The words flightdeck ends a Deployment with, where other tools read them: deploy-report
+// counts a deploy as rolled back when its final `failure` status begins ROLLED_BACK, and as
+// failed otherwise. The wording is a documented contract (README, "deploy-report"): change it
+// here only, and only compatibly.
+/**
+ * How the final status of a deploy that flightdeck rolled back, and proved healthy, begins:
+ * `Rolled back to v41 (rel-41): the new release was unhealthy`.
+ */
+const ROLLED_BACK = 'Rolled back';
+/**
+ * A rollback that did not restore a healthy app: it must not read as rolled back, or a
+ * report would count an outage that is still going on as restored.
+ */
+function rollbackFailedDescription(release, why) {
+    return `Rollback to ${release} failed: ${why}`;
+}
+/** Did flightdeck's rollback end this deploy and prove the old release healthy? */
+function isRolledBack(description) {
+    return (description ?? '').startsWith(ROLLED_BACK);
+}
+
 ;// CONCATENATED MODULE: ./shared/run.ts
 
 
@@ -1042,6 +1064,7 @@ function readGatedDeployInputs(read) {
 
 
 
+
 /** How often the checks and concurrency gates look again: FLIGHTDECK_GATE_INTERVAL, else 10s. */
 function gateIntervalMs() {
     const configured = (0,durations/* parseDuration */.E9)(process.env.FLIGHTDECK_GATE_INTERVAL ?? '');
@@ -1067,7 +1090,7 @@ function recordedHealth(report) {
 }
 /** The GitHub client, loaded only when a path needs GitHub (Octokit and undici are heavy). */
 async function loadGitHub(token) {
-    const { githubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(317)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6317));
+    const { githubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(317)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6317));
     return githubClient(token);
 }
 function buildGates(inputs, context, github) {
@@ -1257,7 +1280,7 @@ async function main() {
         before: record.releases.before ?? null,
         override: record.override ?? null,
     });
-    const { settleDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
+    const { settleDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
     await settleDeployment(deployment, async () => {
         // A deploy is recorded or not done (onGitHubFailure: throw): wait for GitHub to have it.
         await deployment.started;
@@ -1271,7 +1294,7 @@ async function main() {
     runner/* info */.pq(`${app} is on ${record.releases.after?.id ?? 'the new release'}${record.health ? `, healthy after ${(0,durations/* formatDuration */.a3)(record.health.durationMs)}` : ''} (${(0,durations/* formatDuration */.a3)(record.durationMs)} in all).`);
 }
 async function startDeployment(inputs, context, github, payload) {
-    const { DeploymentLifecycle } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
+    const { DeploymentLifecycle } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
     const client = await github();
     if (!client) {
         runner/* warning */.$e('No github-token: the deploy is not recorded as a GitHub Deployment.', {
@@ -1386,12 +1409,12 @@ async function deployAndVerify(inputs, record, provider, deployer, deployment, b
     if (!again.healthy) {
         record.rollback.error = `still unhealthy: ${(0,verify/* unhealthyReasons */.s)(again)}`;
         await deployment.finish('failure', {
-            description: `Rolled back to ${label(before)}, still unhealthy`,
+            description: rollbackFailedDescription(label(before), 'still unhealthy'),
         });
         throw new errors/* ActionFailure */.dR(`${app} was not healthy after the deploy (${unhealthy}); it was rolled back to ${label(before)}, which is not healthy either: ${(0,verify/* unhealthyReasons */.s)(again)}`, 'gated-deploy: unhealthy after rollback');
     }
     await deployment.finish('failure', {
-        description: `Rolled back to ${label(before)}: the new release was unhealthy`,
+        description: `${ROLLED_BACK} to ${label(before)}: the new release was unhealthy`,
         environmentUrl: record.environmentUrl,
     });
     throw new errors/* ActionFailure */.dR(`The new release of ${app} was not healthy (${unhealthy}); it was rolled back to ${label(before)}, healthy again after ${(0,durations/* formatDuration */.a3)(again.durationMs)}.`, 'gated-deploy: rolled back');

@@ -70,7 +70,7 @@ function classify(err) {
 }
 async function sendGitHub(config, context) {
     const { message } = context;
-    const { githubClient } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(392), __webpack_require__.e(317)]).then(__webpack_require__.bind(__webpack_require__, 6317));
+    const { githubClient } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(874), __webpack_require__.e(317)]).then(__webpack_require__.bind(__webpack_require__, 6317));
     const { runContext } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 3643));
     const { stickyMarker, upsertStickyComment } = await __webpack_require__.e(/* import() */ 495).then(__webpack_require__.bind(__webpack_require__, 9495));
     const run = runContext();

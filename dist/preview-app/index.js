@@ -412,7 +412,7 @@ class PreviewComments {
     // Loaded on the first write only (Octokit is heavy), with its own client: one retry, no
     // long wait for a rate limit.
     async load(token) {
-        const { githubClient, githubRequestTimeoutMs } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(317)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6317));
+        const { githubClient, githubRequestTimeoutMs } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(317)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6317));
         const limitMs = commentTimeLimitMs(githubRequestTimeoutMs());
         return {
             client: githubClient(token, { retries: 1, maxRateLimitWaitMs: limitMs / 2 }),
@@ -601,7 +601,7 @@ async function deploy(inputs, context, pr, app, client, comments) {
     // The comment first: reviewers see the deploy start at once, and its id goes into this
     // Deployment's payload, so the next push updates it without reading the conversation.
     let commentId = await comments.write(state, previous?.commentId);
-    const { DeploymentLifecycle, settleDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
+    const { DeploymentLifecycle, settleDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
     const deployment = client
         ? DeploymentLifecycle.start({
             client,
@@ -1137,7 +1137,7 @@ async function sweep(inputs, context, client, comments) {
 async function github(token) {
     if (!token)
         return undefined;
-    const { githubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(317)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6317));
+    const { githubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(317)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6317));
     return githubClient(token);
 }
 /**

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4336);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9177);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4336:
+/***/ 9177:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31,6 +31,28 @@ var durations = __nccwpck_require__(9503);
 var errors = __nccwpck_require__(2635);
 // EXTERNAL MODULE: ./shared/github/context.ts
 var github_context = __nccwpck_require__(3643);
+;// CONCATENATED MODULE: ./shared/github/deployment-wording.ts
+// The words flightdeck ends a Deployment with, where other tools read them: deploy-report
+// counts a deploy as rolled back when its final `failure` status begins ROLLED_BACK, and as
+// failed otherwise. The wording is a documented contract (README, "deploy-report"): change it
+// here only, and only compatibly.
+/**
+ * How the final status of a deploy that flightdeck rolled back, and proved healthy, begins:
+ * `Rolled back to v41 (rel-41): the new release was unhealthy`.
+ */
+const ROLLED_BACK = 'Rolled back';
+/**
+ * A rollback that did not restore a healthy app: it must not read as rolled back, or a
+ * report would count an outage that is still going on as restored.
+ */
+function rollbackFailedDescription(release, why) {
+    return `Rollback to ${release} failed: ${why}`;
+}
+/** Did flightdeck's rollback end this deploy and prove the old release healthy? */
+function isRolledBack(description) {
+    return (description ?? '').startsWith(ROLLED_BACK);
+}
+
 ;// CONCATENATED MODULE: ./shared/http/verify.ts
 /** Why a verification failed: `URL: reason` of each unhealthy URL, joined. */
 function unhealthyReasons(report) {
@@ -453,6 +475,7 @@ async function runAction(main) {
 
 
 
+
 /**
  * Starts recording the rollback as a GitHub Deployment, without making the rollback wait for
  * GitHub. Best effort: a token without deployments: write must not stop an app from being
@@ -460,8 +483,8 @@ async function runAction(main) {
  */
 async function recordRollback(inputs, githubToken, secrets, description, payload) {
     // Octokit (and undici under it) load only when the rollback is recorded.
-    const { DeploymentLifecycle } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
-    const { githubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(317)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6317));
+    const { DeploymentLifecycle } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
+    const { githubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(317)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6317));
     const environment = inputs.environment;
     if (!environment)
         return DeploymentLifecycle.notRecorded();
@@ -546,7 +569,7 @@ async function main() {
     });
     // Whatever happens from here on, the deployment ends with one final state: the one set
     // below, or `error` with the reason when something throws.
-    const { settleDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(392), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
+    const { settleDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
     await settleDeployment(deployment, async () => {
         if (plan.alreadyCurrent) {
             runner/* info */.pq(`${label(plan.to)} already serves ${app}; nothing to change.`);
@@ -587,7 +610,7 @@ async function main() {
         if (outcome.health && !outcome.health.healthy) {
             const why = unhealthyReasons(outcome.health);
             await deployment.finish('failure', {
-                description: `Rolled back to ${label(plan.to)} but unhealthy`,
+                description: rollbackFailedDescription(label(plan.to), 'still unhealthy'),
                 environmentUrl: urls[0],
             });
             throw new errors/* ActionFailure */.dR(`${app} was rolled back to ${label(plan.to)} but is not healthy: ${why}`, 'rollback: unhealthy after rollback');

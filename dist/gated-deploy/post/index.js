@@ -196,7 +196,7 @@ async function endOpenDeployment(action) {
     if (!token)
         return;
     (0,secrets/* maskSecret */.$l)(token);
-    const { githubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(392), __nccwpck_require__.e(664)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2664));
+    const { githubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(874), __nccwpck_require__.e(664)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2664));
     const { latestDeploymentStatus, setDeploymentStatus } = await __nccwpck_require__.e(/* import() */ 768).then(__nccwpck_require__.bind(__nccwpck_require__, 4768));
     const client = githubClient(token);
     const context = (0,github_context/* runContext */.p)();
@@ -942,6 +942,18 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   githubClient: () => (/* binding */ githubClient)
 });
 
-// UNUSED EXPORTS: DEFAULT_MAX_RATE_LIMIT_WAIT_MS, DEFAULT_REQUEST_TIMEOUT_MS, GitHubTimeoutError, fetchWithTimeLimit, githubRequestTimeoutMs
+// UNUSED EXPORTS: DEFAULT_MAX_RATE_LIMIT_WAIT_MS, DEFAULT_REQUEST_TIMEOUT_MS, GitHubTimeoutError, fetchWithTimeLimit, githubRequestTimeoutMs, isGraphqlRead, isWriteRequest
 
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
 var github = __webpack_require__(1351);
@@ -21,6 +21,9 @@ var utils = __webpack_require__(7478);
 var dist_bundle = __webpack_require__(9735);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 var plugin_throttling_dist_bundle = __webpack_require__(6856);
+// EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
+var lib = __webpack_require__(2203);
+var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
 ;// CONCATENATED MODULE: ./shared/durations.ts
 const UNIT_MS = {
     ms: 1,
@@ -83,6 +86,7 @@ var runner = __webpack_require__(9910);
 // EXTERNAL MODULE: ./shared/github/context.ts
 var context = __webpack_require__(3643);
 ;// CONCATENATED MODULE: ./shared/github/client.ts
+
 
 
 
@@ -159,6 +163,43 @@ function fetchWithTimeLimit(fetch, timeoutMs) {
     };
 }
 /**
+ * GitHub asks for writes (POST, PATCH, PUT, DELETE; GraphQL mutations) at least a second apart
+ * ("Best practices for using the REST API"). The throttling plugin spaces every POST so, GraphQL
+ * queries included: a report reading 30 pages of deployments and commits would wait 30 s for
+ * nothing. So the plugin's own write group is a pass-through and `spaceWrites` spaces the real
+ * writes, with the same Bottleneck the plugin uses (one group for all clients, as the plugin's).
+ */
+const WRITE_SPACING_MS = 1000;
+const writeGroup = new (lib_default()).Group({ maxConcurrent: 1, minTime: WRITE_SPACING_MS });
+const unspacedGroup = new (lib_default()).Group({ maxConcurrent: null, minTime: 0 });
+/** A GraphQL document whose (first) operation is a query: a read, however it is sent. */
+function isGraphqlRead(query) {
+    if (typeof query !== 'string')
+        return false;
+    // Comments and white space may come first; `{ … }` alone is a query too.
+    const start = query.replace(/^(?:\s+|#[^\n]*\n?)+/, '');
+    return start.startsWith('{') || /^query\b/.test(start);
+}
+/** Is this request a write GitHub wants spaced? */
+function isWriteRequest(options) {
+    const method = (options.method ?? 'GET').toUpperCase();
+    if (method === 'GET' || method === 'HEAD')
+        return false;
+    const path = new URL(options.url ?? '/', 'http://github.test').pathname;
+    if (/\/graphql$/.test(path))
+        return !isGraphqlRead(options.query);
+    return true;
+}
+/** Octokit plugin: every write waits for its turn, a second after the previous one. */
+function spaceWrites(octokit) {
+    octokit.hook.wrap('request', async (request, options) => {
+        if (isWriteRequest(options)) {
+            await writeGroup.key('flightdeck').schedule(() => Promise.resolve());
+        }
+        return request(options);
+    });
+}
+/**
  * An Octokit for the run's API (GitHub Enterprise Server and local fakes included) that
  * retries server errors, network failures and timeouts a few times, waits out short rate
  * limits (secondary ones included) once, and gives every request a time limit.
@@ -187,6 +228,8 @@ function githubClient(token, options = {}) {
             retries: options.retries ?? 3,
         },
         throttle: {
+            // Writes are spaced by spaceWrites, which knows a GraphQL query from a mutation.
+            write: unspacedGroup,
             onRateLimit: waitOutRateLimit('rate limit'),
             onSecondaryRateLimit: waitOutRateLimit('secondary rate limit'),
         },
@@ -198,7 +241,7 @@ function githubClient(token, options = {}) {
             warn: (message) => runner/* warning */.$e(message),
             error: (message) => runner/* warning */.$e(message),
         },
-    }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+    }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A, spaceWrites);
 }
 
 

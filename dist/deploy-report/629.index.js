@@ -1,0 +1,228 @@
+export const id = 629;
+export const ids = [629];
+export const modules = {
+
+/***/ 8629:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  githubClient: () => (/* binding */ githubClient)
+});
+
+// UNUSED EXPORTS: DEFAULT_MAX_RATE_LIMIT_WAIT_MS, DEFAULT_REQUEST_TIMEOUT_MS, GitHubTimeoutError, fetchWithTimeLimit, githubRequestTimeoutMs, isGraphqlRead, isWriteRequest
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js
+var github = __webpack_require__(1351);
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/utils.js + 19 modules
+var utils = __webpack_require__(7478);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(9735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(6856);
+// EXTERNAL MODULE: ./node_modules/bottleneck/lib/index.js
+var lib = __webpack_require__(2203);
+var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
+// EXTERNAL MODULE: ./shared/durations.ts
+var durations = __webpack_require__(9503);
+// EXTERNAL MODULE: ./shared/runner.ts + 2 modules
+var runner = __webpack_require__(9910);
+;// CONCATENATED MODULE: ./shared/github/context.ts
+/**
+ * The REST API root when the runner did not say (a terminal, local-action): github.com's API
+ * for github.com, `/api/v3` under the server for Enterprise Server.
+ */
+function defaultApiUrl(serverUrl) {
+    if (/^https?:\/\/github\.com\/?$/i.test(serverUrl))
+        return 'https://api.github.com';
+    return `${serverUrl.replace(/\/+$/, '')}/api/v3`;
+}
+/** The GraphQL endpoint next to a REST API root, as GitHub lays them out. */
+function graphqlUrlFor(apiUrl) {
+    const root = apiUrl.replace(/\/+$/, '');
+    // Enterprise Server serves REST under /api/v3 and GraphQL under /api/graphql.
+    return /\/api\/v3$/.test(root) ? root.replace(/\/api\/v3$/, '/api/graphql') : `${root}/graphql`;
+}
+function runContext(env = process.env) {
+    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
+    // The runner sets GITHUB_API_URL and GITHUB_GRAPHQL_URL on github.com and on Enterprise
+    // Server alike; an empty value counts as unset.
+    const apiUrl = env.GITHUB_API_URL || defaultApiUrl(serverUrl);
+    return {
+        owner,
+        repo,
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        serverUrl,
+        apiUrl,
+        graphqlUrl: env.GITHUB_GRAPHQL_URL || graphqlUrlFor(apiUrl),
+        runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`,
+        actor: env.GITHUB_ACTOR ?? '',
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/github/client.ts
+
+
+
+
+
+
+
+
+/**
+ * GitHub stops processing a REST request after 10 seconds and answers with an error
+ * ("Timeouts" in GitHub's REST API docs); 15s leaves room for the network. A request with no
+ * answer by then will not get one worth waiting for.
+ */
+const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+/** A rate limit that lifts sooner than this is waited out once; a longer one fails at once. */
+const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 20_000;
+/**
+ * The time limit of one GitHub request: FLIGHTDECK_GITHUB_TIMEOUT (a duration such as `5s`)
+ * for slow Enterprise Servers and for tests, else DEFAULT_REQUEST_TIMEOUT_MS.
+ */
+function githubRequestTimeoutMs(env = process.env) {
+    const configured = env.FLIGHTDECK_GITHUB_TIMEOUT?.trim();
+    const ms = configured ? (0,durations/* parseDuration */.E9)(configured) : undefined;
+    return ms !== undefined && ms > 0 ? ms : DEFAULT_REQUEST_TIMEOUT_MS;
+}
+/** What a GitHub request that ran out of time throws (Octokit wraps it as a 500 RequestError). */
+class GitHubTimeoutError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TimeoutError';
+    }
+}
+// Statuses whose responses carry no body; `new Response` refuses a body for them.
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+function describeRequest(input, init) {
+    const url = typeof input === 'string' || input instanceof URL ? String(input) : input.url;
+    let path = url;
+    try {
+        path = new URL(url).pathname;
+    }
+    catch {
+        // Not an absolute URL: show it as it came.
+    }
+    return `${init?.method ?? 'GET'} ${path}`;
+}
+/**
+ * `fetch` with a time limit on each request, answer body included: a GitHub that accepts the
+ * connection and then never answers (or stalls half way through the body) cannot hang a step.
+ * The caller's own signal still aborts as before.
+ */
+function fetchWithTimeLimit(fetch, timeoutMs) {
+    return async (input, init) => {
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const callerSignal = init?.signal ?? undefined;
+        const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
+        try {
+            const response = await fetch(input, { ...init, signal });
+            // Read the body here, under the same limit, instead of handing Octokit a stream it
+            // would read with no limit.
+            const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
+            const buffered = new Response(body, {
+                status: response.status,
+                statusText: response.statusText,
+                headers: new Headers([...response.headers]),
+            });
+            Object.defineProperty(buffered, 'url', { value: response.url });
+            return buffered;
+        }
+        catch (err) {
+            if (timeout.aborted && !callerSignal?.aborted) {
+                throw new GitHubTimeoutError(`GitHub did not answer ${describeRequest(input, init)} within ${(0,durations/* formatDuration */.a3)(timeoutMs)}`);
+            }
+            throw err;
+        }
+    };
+}
+/**
+ * GitHub asks for writes (POST, PATCH, PUT, DELETE; GraphQL mutations) at least a second apart
+ * ("Best practices for using the REST API"). The throttling plugin spaces every POST so, GraphQL
+ * queries included: a report reading 30 pages of deployments and commits would wait 30 s for
+ * nothing. So the plugin's own write group is a pass-through and `spaceWrites` spaces the real
+ * writes, with the same Bottleneck the plugin uses (one group for all clients, as the plugin's).
+ */
+const WRITE_SPACING_MS = 1000;
+const writeGroup = new (lib_default()).Group({ maxConcurrent: 1, minTime: WRITE_SPACING_MS });
+const unspacedGroup = new (lib_default()).Group({ maxConcurrent: null, minTime: 0 });
+/** A GraphQL document whose (first) operation is a query: a read, however it is sent. */
+function isGraphqlRead(query) {
+    if (typeof query !== 'string')
+        return false;
+    // Comments and white space may come first; `{ … }` alone is a query too.
+    const start = query.replace(/^(?:\s+|#[^\n]*\n?)+/, '');
+    return start.startsWith('{') || /^query\b/.test(start);
+}
+/** Is this request a write GitHub wants spaced? */
+function isWriteRequest(options) {
+    const method = (options.method ?? 'GET').toUpperCase();
+    if (method === 'GET' || method === 'HEAD')
+        return false;
+    const path = new URL(options.url ?? '/', 'http://github.test').pathname;
+    if (/\/graphql$/.test(path))
+        return !isGraphqlRead(options.query);
+    return true;
+}
+/** Octokit plugin: every write waits for its turn, a second after the previous one. */
+function spaceWrites(octokit) {
+    octokit.hook.wrap('request', async (request, options) => {
+        if (isWriteRequest(options)) {
+            await writeGroup.key('flightdeck').schedule(() => Promise.resolve());
+        }
+        return request(options);
+    });
+}
+/**
+ * An Octokit for the run's API (GitHub Enterprise Server and local fakes included) that
+ * retries server errors, network failures and timeouts a few times, waits out short rate
+ * limits (secondary ones included) once, and gives every request a time limit.
+ */
+function githubClient(token, options = {}) {
+    const requestTimeoutMs = options.requestTimeoutMs ?? githubRequestTimeoutMs();
+    const maxWaitMs = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
+    // @actions/github's defaults carry a fetch that honours the runner's proxy settings
+    // (HTTPS_PROXY, NO_PROXY); Octokit replaces `request` as a whole, so keep it explicitly.
+    const proxyFetch = utils/* defaults */.NT.request?.fetch ?? globalThis.fetch;
+    const waitOutRateLimit = (kind) => (retryAfterSeconds, request, _octokit, retryCount) => {
+        const what = `${request.method ?? 'GET'} ${request.url ?? ''}`;
+        const waitMs = retryAfterSeconds * 1000;
+        if (retryCount >= 1 || waitMs > maxWaitMs || request.request?.signal?.aborted) {
+            runner/* info */.pq(`GitHub's ${kind} refused ${what}; it lifts in ${(0,durations/* formatDuration */.a3)(waitMs)}, longer than flightdeck waits (${(0,durations/* formatDuration */.a3)(maxWaitMs)}, once).`);
+            return false;
+        }
+        runner/* info */.pq(`GitHub's ${kind}: waiting ${(0,durations/* formatDuration */.a3)(waitMs)} to retry ${what}.`);
+        return true;
+    };
+    return (0,github/* getOctokit */.Q)(token, {
+        baseUrl: options.apiUrl ?? runContext().apiUrl,
+        request: {
+            fetch: fetchWithTimeLimit(proxyFetch, requestTimeoutMs),
+            agent: utils/* defaults */.NT.request?.agent,
+            retries: options.retries ?? 3,
+        },
+        throttle: {
+            // Writes are spaced by spaceWrites, which knows a GraphQL query from a mutation.
+            write: unspacedGroup,
+            onRateLimit: waitOutRateLimit('rate limit'),
+            onSecondaryRateLimit: waitOutRateLimit('secondary rate limit'),
+        },
+        // Octokit's own notices (deprecations, plugin trouble) go through the runner protocol,
+        // not to stderr.
+        log: {
+            debug: (message) => runner/* debug */.Yz(message),
+            info: (message) => runner/* debug */.Yz(message),
+            warn: (message) => runner/* warning */.$e(message),
+            error: (message) => runner/* warning */.$e(message),
+        },
+    }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A, spaceWrites);
+}
+
+
+/***/ })
+
+};
