@@ -3,6 +3,7 @@
 // leaving where it belongs, an input that turns a timer or a pattern into a hang. Each case
 // fails without the shared mechanism that prevents it (shared/process.ts, shared/runner.ts,
 // shared/secrets.ts, shared/inputs.ts, shared/http/*).
+import cmark from 'cmark-gfm'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -199,16 +200,24 @@ describe('no text from outside becomes a runner command', () => {
       },
     })
     expect(result.exitCode).toBe(0)
-    const row = result.summary.split('\n').find((line) => line.startsWith('| reason'))
-    expect(row).toBeDefined()
-    // Split as GitHub's table parser does: a backslash escapes the character after it.
-    const cells = (row as string)
-      .replace(/^\|/, '')
-      .replace(/\|$/, '')
-      .split(/(?<!\\)(?:\\\\)*\|/)
-    expect(cells).toHaveLength(2)
-    // The whole value sits in one code span: no link, image or HTML can start from it.
-    expect(cells[1]?.trim()).toMatch(/^`[^`]+`$/)
+    // Rendered as GitHub renders it (cmark-gfm with its table extension): the reason's row has
+    // two cells, and the whole value sits in one code span, so no link, image or HTML can
+    // start from it, and it reads as typed.
+    const html = cmark.renderHtmlSync(result.summary, { extensions: { table: true } })
+    const row = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
+      .map((match) => [...(match[1] ?? '').matchAll(/<td>([\s\S]*?)<\/td>/g)].map((c) => c[1]))
+      .find((cells) => cells[0]?.trim() === 'reason')
+    expect(row).toHaveLength(2)
+    expect(row?.[1]).toMatch(/^<code>[^<]*<\/code>$/)
+    expect(html).not.toMatch(/<img|<a href="https:\/\/evil/)
+    expect(
+      (row?.[1] ?? '')
+        .replace(/<\/?code>/g, '')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&'),
+    ).toBe('a \\| b | c ![x](https://evil.example/p.png) [y](https://evil.example) <img src=x>')
   })
 })
 

@@ -1,7 +1,7 @@
 // Inputs refused at validation, naming the input, rather than failing later in a way that hides
 // the cause: header values a request cannot carry, an environment that spans lines. And inputs
 // the chosen provider never reads, named in a warning.
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { jest } from '@jest/globals'
 import { readGatedDeployInputs } from '../../actions/gated-deploy/src/inputs.js'
 import { readHealthCheckInputs } from '../../actions/health-check/src/inputs.js'
@@ -164,10 +164,12 @@ describe('inputs the chosen provider never reads', () => {
   // The table is written down (providers load lazily); derive it again from what each
   // provider's source reads: config.apiUrl, and the quoted input names it looks up.
   it.each(PROVIDER_NAMES.map((name) => [name]))('matches what %s reads', (provider) => {
-    const source = readFileSync(
-      new URL(`../../shared/providers/${provider}.ts`, import.meta.url),
-      'utf8',
-    )
+    // A provider is its module and the modules split from it (`vercel-cli.ts`, ...).
+    const folder = new URL('../../shared/providers/', import.meta.url)
+    const source = readdirSync(folder)
+      .filter((file) => file === `${provider}.ts` || file.startsWith(`${provider}-`))
+      .map((file) => readFileSync(new URL(file, folder), 'utf8'))
+      .join('\n')
     const read = PROVIDER_SPECIFIC_INPUTS.filter((name) =>
       name === 'api-url' ? /\bconfig\.apiUrl\b/.test(source) : source.includes(`'${name}'`),
     )
