@@ -1,5 +1,5 @@
 // The demo, against local stand-ins only, each bundled action run exactly as the runner would
-// run it (scripts/lib/action-runner.mjs), printing the step log, the outputs and the job summary
+// run it (__tests__/support/action-runner.mjs), printing the step log, the outputs and the job summary
 // a user would see:
 // (1) health-check: a freshly "deployed" app on 127.0.0.1 that needs a few seconds to become
 //     healthy, proven healthy as soon as it is;
@@ -18,11 +18,11 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { renderLog, runBundledAction, secretLeaks } from './lib/action-runner.mjs'
-import { startFakeApp } from './lib/fake-app.mjs'
+import { renderLog, runBundledAction, secretLeaks } from '../__tests__/support/action-runner.mjs'
+import { startFakeApp } from '../__tests__/fakes/fake-app.mjs'
 import { importTypeScript } from './lib/load-ts.mjs'
-import * as platform from './lib/local-platform.mjs'
-import { startWebhookReceiver } from './lib/webhook-receiver.mjs'
+import * as platform from '../__tests__/fakes/local-platform.mjs'
+import { startWebhookReceiver } from '../__tests__/fakes/webhook-receiver.mjs'
 
 const bold = (text) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text)
 const dim = (text) => (process.stdout.isTTY ? `\x1b[2m${text}\x1b[0m` : text)
@@ -189,7 +189,7 @@ const deployInputs = {
 console.log(
   dim(
     `An app on ${platformApp.url} answers /health from the release that serves (none yet). The deploy,\n` +
-      "releases and rollback commands are a team's own scripts (scripts/lib/local-platform.mjs); each\n" +
+      "releases and rollback commands are a team's own scripts (__tests__/fakes/local-platform.mjs); each\n" +
       'deploy is recorded as a GitHub Deployment (on the local fake GitHub API). The step is:\n',
   ),
 )
@@ -274,7 +274,7 @@ const receiver = await startWebhookReceiver({
 })
 console.log(
   dim(
-    `A webhook receiver on ${new URL(receiver.url).origin} (scripts/lib/webhook-receiver.mjs) refuses a\n` +
+    `A webhook receiver on ${new URL(receiver.url).origin} (__tests__/fakes/webhook-receiver.mjs) refuses a\n` +
       'request without a valid X-Flightdeck-Signature. After the v2 deploy, the job runs:\n',
   ),
 )

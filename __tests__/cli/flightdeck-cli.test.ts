@@ -14,7 +14,7 @@ import {
   readYamlMapping,
   summaryText,
 } from '../../bin/flightdeck.mjs'
-import { startFakeApp } from '../../scripts/lib/fake-app.mjs'
+import { startFakeApp } from '../fakes/fake-app.mjs'
 
 const root = new URL('../..', import.meta.url).pathname
 const cli = join(root, 'bin', 'flightdeck.mjs')

@@ -15,13 +15,13 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { startFakeApp } from '../../scripts/lib/fake-app.mjs'
+import { startFakeApp } from '../fakes/fake-app.mjs'
 import {
   commandInputs,
   initialState,
   startPlatformApp,
   writeState,
-} from '../../scripts/lib/local-platform.mjs'
+} from '../fakes/local-platform.mjs'
 import { inputEnvName, withEnvironmentInputs } from '../../bin/lib/private-run.mjs'
 
 const root = new URL('../..', import.meta.url).pathname
