@@ -72,6 +72,8 @@ function flightdeck(
 function standInPackage(): string {
   const dir = mkdtempSync(join(tmpdir(), 'flightdeck-cli-private-'))
   cpSync(join(root, 'bin'), join(dir, 'bin'), { recursive: true })
+  // The CLI's runtime dependencies (yaml), as an installed package has them.
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'))
   mkdirSync(join(dir, 'actions', 'probe'), { recursive: true })
   writeFileSync(
     join(dir, 'actions', 'probe', 'action.yml'),
