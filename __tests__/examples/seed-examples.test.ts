@@ -713,6 +713,7 @@ const SETUPS: Record<string, Scenario[]> = {
       stubbed: [],
       check: (trace, s) => {
         expect(flightdeckSteps(trace)).toEqual([
+          'report/report › flightdeck [run] success',
           'report/report › report [deploy-report] success',
           'report/report › message [run] success',
           'report/report › notify [notify] success',
