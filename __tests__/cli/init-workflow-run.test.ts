@@ -224,6 +224,7 @@ describe("the workflows init writes for seed 000's fly.toml, run under the workf
       'monitor/monitor › actions/cache/save@v4 (actions/cache/save@v4)',
     ])
     expect(flightdeckSteps(trace)).toEqual([
+      'monitor/monitor › flightdeck [run] success',
       'monitor/monitor › health [health-check] failure',
       'monitor/monitor › state [run] success',
       'monitor/monitor › notify [notify] success',

@@ -228,29 +228,3 @@ export function secretLeaks(result, secret) {
     .filter(([, text]) => text.includes(secret))
     .map(([place]) => place)
 }
-
-/**
- * The log as a person sees it on the runner: workflow commands turned into what they display.
- * @param {string} stdout
- */
-export function renderLog(stdout) {
-  return stdout
-    .split('\n')
-    .filter((line) => !/^::(add-mask|debug|set-output|save-state)/.test(line))
-    .map((line) =>
-      line
-        .replace(
-          /^::error(?: title=([^:]*))?::/,
-          (_, title) => `Error${title ? ` (${decodeURIComponent(title)})` : ''}: `,
-        )
-        .replace(
-          /^::warning(?: title=([^:]*))?::/,
-          (_, title) => `Warning${title ? ` (${decodeURIComponent(title)})` : ''}: `,
-        )
-        .replace(/^::group::/, '▸ ')
-        .replace(/^::endgroup::/, '')
-        .replace(/%0A/g, '\n')
-        .replace(/%25/g, '%'),
-    )
-    .join('\n')
-}

@@ -1,7 +1,9 @@
 // What every part of the demo (scripts/demo.mjs) shares: running a bundled action with its log
 // streamed as the runner shows it, printing what a user sees (the workflow step, outputs,
 // summary), and the checklist and secrets the demo checks at the end. One demo per process.
-import { renderLog, runBundledAction } from '../../__tests__/support/action-runner.mjs'
+import { runBundledAction } from '../../__tests__/support/action-runner.mjs'
+import { lineSplitter } from '../../bin/lib/step-host.mjs'
+import { LogTranslator, Masker } from '../../bin/lib/step-log.mjs'
 
 export const bold = (text) => (process.stdout.isTTY ? `\x1b[1m${text}\x1b[0m` : text)
 export const dim = (text) => (process.stdout.isTTY ? `\x1b[2m${text}\x1b[0m` : text)
@@ -16,16 +18,17 @@ export function expectThat(label, ok, detail) {
 export const steps = []
 export const secrets = []
 
-/** Prints the step's log as it comes, the way the runner shows it. */
+/**
+ * Prints the step's log as it comes, the way the runner shows it: workflow commands carried out
+ * and masked values hidden, by the same translation the flightdeck CLI uses (bin/lib/step-log.mjs).
+ */
 function streamLog() {
-  let pending = ''
-  return (chunk) => {
-    pending += chunk
-    const lines = pending.split('\n')
-    pending = lines.pop() ?? ''
-    const shown = renderLog(lines.join('\n'))
-    if (shown.trim()) console.log(shown)
-  }
+  const translator = new LogTranslator(new Masker())
+  const lines = lineSplitter((line) => {
+    const shown = translator.line(line)
+    if (shown !== undefined) console.log(shown)
+  })
+  return lines.write
 }
 
 /** Runs a bundled action with its log streamed under a heading. */
