@@ -7,8 +7,8 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { readdirSync, writeFileSync, existsSync, mkdtempSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
-import { repoRoot, runBundledAction } from './lib/action-runner.mjs'
-import { startFakeApp } from './lib/fake-app.mjs'
+import { repoRoot, runBundledAction } from '../__tests__/support/action-runner.mjs'
+import { startFakeApp } from '../__tests__/fakes/fake-app.mjs'
 import { benchLint } from './lib/bench-lint.mjs'
 import { benchDeployReport } from './lib/bench-deploy-report.mjs'
 
@@ -96,7 +96,7 @@ console.log('\n(c) time to restore: a broken release, from failing to rolled bac
 // gated-deploy over the local platform (command provider): the deploy makes a release that
 // answers 503; the health budget runs out, the step rolls back and proves v1 healthy.
 const { commandInputs, initialState, readState, startPlatformApp, writeState } =
-  await import('./lib/local-platform.mjs')
+  await import('../__tests__/fakes/local-platform.mjs')
 const HEALTH_BUDGET_MS = 5000
 const restoreRuns = []
 for (let i = 0; i < Number(process.env.BENCH_RESTORE_RUNS ?? 3); i++) {

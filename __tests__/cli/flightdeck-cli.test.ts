@@ -1,20 +1,16 @@
 // bin/flightdeck.mjs, the CLI that runs an action outside GitHub Actions: run as a user would,
-// as a child process, against a local app; plus its self-contained action.yml reader, checked
-// against the `yaml` package on every action.yml.
+// as a child process, against a local app; plus its pieces in process (every action.yml read,
+// outputs, masking, the summary as text).
 import { spawn } from 'node:child_process'
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import {
-  LogTranslator,
-  Masker,
-  formatOutput,
-  listActions,
-  readYamlMapping,
-  summaryText,
-} from '../../bin/flightdeck.mjs'
-import { startFakeApp } from '../../scripts/lib/fake-app.mjs'
+import { listActions, readAction } from '../../bin/cli/action-yml.mjs'
+import { formatOutput } from '../../bin/cli/run-action.mjs'
+import { summaryText } from '../../bin/cli/summary-text.mjs'
+import { LogTranslator, Masker } from '../../bin/lib/step-log.mjs'
+import { startFakeApp } from '../fakes/fake-app.mjs'
 
 const root = new URL('../..', import.meta.url).pathname
 const cli = join(root, 'bin', 'flightdeck.mjs')
@@ -308,9 +304,9 @@ describe('the runner protocol, with a stand-in action', () => {
   // small action shows the post step, state, multi-line outputs and exports end to end.
   function standInPackage(): string {
     const dir = mkdtempSync(join(tmpdir(), 'flightdeck-cli-package-'))
-    mkdirSync(join(dir, 'bin'))
-    copyFileSync(cli, join(dir, 'bin', 'flightdeck.mjs'))
-    cpSync(join(root, 'bin', 'lib'), join(dir, 'bin', 'lib'), { recursive: true })
+    cpSync(join(root, 'bin'), join(dir, 'bin'), { recursive: true })
+    // The CLI's runtime dependencies (yaml), as an installed package has them.
+    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'))
     mkdirSync(join(dir, 'actions', 'probe'), { recursive: true })
     writeFileSync(
       join(dir, 'actions', 'probe', 'action.yml'),
@@ -436,19 +432,18 @@ process.exitCode = env.INPUT_LOUD === 'true' ? 3 : 0
 })
 
 describe('the pieces', () => {
-  it.each(listActions())(
-    'reads actions/%s/action.yml exactly as the yaml package does',
-    (action) => {
-      const text = readFileSync(join(root, 'actions', action, 'action.yml'), 'utf8')
-      expect(readYamlMapping(text)).toEqual(parse(text))
-    },
-  )
-
-  it('reads block scalars and refuses YAML it does not handle instead of misreading it', () => {
-    const text = 'a:\n  b: |\n    one\n    two\n  c: >-\n    folded\n    text\n'
-    expect(readYamlMapping(text)).toEqual(parse(text))
-    expect(() => readYamlMapping('a:\n  - one\n')).toThrow(/line 2/)
-    expect(() => readYamlMapping('a: [1, 2]\n')).toThrow(/line 1/)
+  it.each(listActions())('reads actions/%s/action.yml as the yaml package does', (action) => {
+    const spec = parse(readFileSync(join(root, 'actions', action, 'action.yml'), 'utf8'))
+    expect(readAction(action)).toEqual({
+      name: action,
+      dir: join(root, 'actions', action),
+      title: spec.name,
+      description: spec.description,
+      inputs: spec.inputs ?? {},
+      outputs: spec.outputs ?? {},
+      runs: spec.runs,
+    })
+    expect(spec.runs.main).toMatch(/^\.\.\/\.\.\/dist\//)
   })
 
   it('writes a multi-line output as a heredoc whose delimiter is not one of its lines', () => {

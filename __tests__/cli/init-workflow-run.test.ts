@@ -8,12 +8,12 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { arch, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startFakeApp } from '../../scripts/lib/fake-app.mjs'
+import { startFakeApp } from '../fakes/fake-app.mjs'
 import {
   runWorkflowFile,
   type RunWorkflowOptions,
   type WorkflowTrace,
-} from '../../scripts/lib/workflow-runner.mjs'
+} from '../support/workflow-runner.mjs'
 import { runInit } from '../../bin/init/command.mjs'
 import { fakeBin, FakeClis } from '../fakes/fake-cli.js'
 import { FakeGitHubApi } from '../fakes/github-api.js'

@@ -15,13 +15,13 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { startFakeApp } from '../../scripts/lib/fake-app.mjs'
+import { startFakeApp } from '../fakes/fake-app.mjs'
 import {
   commandInputs,
   initialState,
   startPlatformApp,
   writeState,
-} from '../../scripts/lib/local-platform.mjs'
+} from '../fakes/local-platform.mjs'
 import { inputEnvName, withEnvironmentInputs } from '../../bin/lib/private-run.mjs'
 
 const root = new URL('../..', import.meta.url).pathname
@@ -72,6 +72,8 @@ function flightdeck(
 function standInPackage(): string {
   const dir = mkdtempSync(join(tmpdir(), 'flightdeck-cli-private-'))
   cpSync(join(root, 'bin'), join(dir, 'bin'), { recursive: true })
+  // The CLI's runtime dependencies (yaml), as an installed package has them.
+  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'))
   mkdirSync(join(dir, 'actions', 'probe'), { recursive: true })
   writeFileSync(
     join(dir, 'actions', 'probe', 'action.yml'),

@@ -19,14 +19,14 @@ import {
 } from 'node:fs'
 import { arch, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { HEALTHY_BODY, startFakeApp } from '../../scripts/lib/fake-app.mjs'
+import { HEALTHY_BODY, startFakeApp } from '../fakes/fake-app.mjs'
 import {
   describeTrace,
   runWorkflowFile,
   type RunWorkflowOptions,
   type StepTrace,
   type WorkflowTrace,
-} from '../../scripts/lib/workflow-runner.mjs'
+} from '../support/workflow-runner.mjs'
 import { fakeBin, FakeClis } from '../fakes/fake-cli.js'
 import { FakeGitHubApi } from '../fakes/github-api.js'
 import { busyHistory, loadInto } from '../deploy-report/history-fixture.js'

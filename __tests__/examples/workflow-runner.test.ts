@@ -1,4 +1,4 @@
-// The workflow runner (scripts/lib/workflow-runner.mjs) on small synthetic workflows: values flow
+// The workflow runner (__tests__/support/workflow-runner.mjs) on small synthetic workflows: values flow
 // between steps, jobs and a reusable workflow; `if:` status functions hold; and the mistakes an
 // example can make (an input that does not exist, an output that is never set) fail the run.
 // Most tests run the real health-check bundle against local apps; the ones about mistakes the
@@ -6,15 +6,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startFakeApp } from '../../scripts/lib/fake-app.mjs'
-import type { RunResult } from '../../scripts/lib/action-runner.mjs'
+import { startFakeApp } from '../fakes/fake-app.mjs'
+import type { RunResult } from '../support/action-runner.mjs'
 import {
   describeTrace,
   runWorkflow,
   type RunWorkflowOptions,
   type WorkflowTrace,
-} from '../../scripts/lib/workflow-runner.mjs'
-import { RELEASE_SHA } from '../../scripts/lib/workflow-self-checkout.mjs'
+} from '../support/workflow-runner.mjs'
+import { RELEASE_SHA } from '../support/workflow-self-checkout.mjs'
 import { FakeGitHubApi } from '../fakes/github-api.js'
 
 const HEALTH_CHECK = 'flightdeck-actions/flightdeck/actions/health-check@v1'

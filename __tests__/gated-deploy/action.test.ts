@@ -1,17 +1,17 @@
 // The bundled gated-deploy run as the runner runs it, against the `command` provider over a
-// local platform (scripts/lib/local-platform.mjs), a local app whose health follows the
+// local platform (__tests__/fakes/local-platform.mjs), a local app whose health follows the
 // serving release, and the local fake GitHub API (which refuses what GitHub would refuse).
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runBundledAction, secretLeaks, type RunResult } from '../../scripts/lib/action-runner.mjs'
+import { runBundledAction, secretLeaks, type RunResult } from '../support/action-runner.mjs'
 import {
   commandInputs,
   initialState,
   readState,
   startPlatformApp,
   writeState,
-} from '../../scripts/lib/local-platform.mjs'
+} from '../fakes/local-platform.mjs'
 import { FakeClis } from '../fakes/fake-cli.js'
 import { FakeGitHubApi } from '../fakes/github-api.js'
 

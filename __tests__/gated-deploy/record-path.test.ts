@@ -3,13 +3,13 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { runBundledAction } from '../../scripts/lib/action-runner.mjs'
+import { runBundledAction } from '../support/action-runner.mjs'
 import {
   commandInputs,
   initialState,
   startPlatformApp,
   writeState,
-} from '../../scripts/lib/local-platform.mjs'
+} from '../fakes/local-platform.mjs'
 
 it('gives two gated-deploy steps in one RUNNER_TEMP a record each', async () => {
   const temp = mkdtempSync(join(tmpdir(), 'flightdeck-one-job-temp-'))

@@ -9,8 +9,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runBundledAction, secretLeaks } from '../../scripts/lib/action-runner.mjs'
-import { injectedCommands, runnerCommands } from '../../scripts/lib/runner-log.mjs'
+import { runBundledAction, secretLeaks } from '../support/action-runner.mjs'
+import { injectedCommands, runnerCommands } from '../support/runner-log.mjs'
 
 const servers: Server[] = []
 afterEach(async () => {

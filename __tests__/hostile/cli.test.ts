@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process'
 import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { carriedOut, injectedCommands, runnerCommands } from '../../scripts/lib/runner-log.mjs'
+import { carriedOut, injectedCommands, runnerCommands } from '../support/runner-log.mjs'
 
 const root = new URL('../..', import.meta.url).pathname
 

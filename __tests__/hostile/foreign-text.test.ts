@@ -2,7 +2,7 @@
 // runner runs the bundle: `##[cmd]` anywhere in a line (the runner's v1 form), `::cmd::` after
 // NEXT LINE (U+0085) or NO-BREAK SPACE (.NET white space), and a `##[stop-commands]` planted
 // mid-line, which would switch off every command after it: the step's own failure annotation,
-// its masks, its state. The oracle (scripts/lib/runner-log.mjs) reads stdout and stderr as the
+// its masks, its state. The oracle (__tests__/support/runner-log.mjs) reads stdout and stderr as the
 // runner does; each run asserts that nothing planted was carried out, that the text is still
 // shown, and that the step's own last command still was.
 import { mkdtempSync } from 'node:fs'
@@ -10,14 +10,14 @@ import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runBundledAction, type RunResult } from '../../scripts/lib/action-runner.mjs'
+import { runBundledAction, type RunResult } from '../support/action-runner.mjs'
 import {
   commandInputs,
   initialState,
   startPlatformApp,
   writeState,
-} from '../../scripts/lib/local-platform.mjs'
-import { carriedOut, injectedCommands, runnerCommands } from '../../scripts/lib/runner-log.mjs'
+} from '../fakes/local-platform.mjs'
+import { carriedOut, injectedCommands, runnerCommands } from '../support/runner-log.mjs'
 import { FakeClis } from '../fakes/fake-cli.js'
 import { FakeGitHubApi } from '../fakes/github-api.js'
 

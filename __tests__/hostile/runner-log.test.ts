@@ -1,7 +1,7 @@
-// The tests' runner-log oracle (scripts/lib/runner-log.mjs) must read output as the runner does
+// The tests' runner-log oracle (__tests__/support/runner-log.mjs) must read output as the runner does
 // (actions/runner ActionCommand.cs TryParseV2/TryParse, ActionCommandManager), or the hostile
 // tests prove nothing. Each case is a rule of that source.
-import { runnerCommands } from '../../scripts/lib/runner-log.mjs'
+import { runnerCommands } from '../support/runner-log.mjs'
 
 const names = (output: string) => runnerCommands(output).commands.map((command) => command.name)
 

@@ -7,7 +7,7 @@ import {
 import { parseStatusSet } from '../../shared/http/status.js'
 import { parseAssertion } from '../../shared/http/json-assertions.js'
 import type { Expectations } from '../../shared/http/expectations.js'
-import { startFakeApp } from '../../scripts/lib/fake-app.mjs'
+import { startFakeApp } from '../fakes/fake-app.mjs'
 
 type App = Awaited<ReturnType<typeof startFakeApp>>
 

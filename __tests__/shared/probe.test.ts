@@ -3,7 +3,7 @@ import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import nock from 'nock'
 import { sendProbe, type ProbeRequest } from '../../shared/http/probe.js'
-import { startFakeApp } from '../../scripts/lib/fake-app.mjs'
+import { startFakeApp } from '../fakes/fake-app.mjs'
 
 function request(url: string, extra: Partial<ProbeRequest> = {}): ProbeRequest {
   return {

@@ -7,7 +7,7 @@ import {
   runCli,
   stripAnsi,
 } from '../../shared/process.js'
-import { runnerCommands } from '../../scripts/lib/runner-log.mjs'
+import { runnerCommands } from '../support/runner-log.mjs'
 
 function captureStdout() {
   const chunks: string[] = []

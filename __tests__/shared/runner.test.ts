@@ -12,7 +12,7 @@ import {
   injectedCommands,
   REGISTERED_COMMANDS,
   runnerCommands,
-} from '../../scripts/lib/runner-log.mjs'
+} from '../support/runner-log.mjs'
 
 function captureStdout(fn: () => void): string {
   const chunks: string[] = []

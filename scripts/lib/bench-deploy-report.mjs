@@ -5,8 +5,8 @@
 // part alone and rewrites only its section of BENCHMARKS.md.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { repoRoot, runBundledAction } from './action-runner.mjs'
-import { importTypeScript } from './load-ts.mjs'
+import { repoRoot, runBundledAction } from '../../__tests__/support/action-runner.mjs'
+import { register } from 'tsx/esm/api'
 
 export const SECTION = '## (e) deploy-report over a busy repository'
 const DEPLOYMENTS = 1000
@@ -18,11 +18,10 @@ const MAX_MS = 15_000
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`
 
 export async function benchDeployReport(runs = Number(process.env.BENCH_REPORT_RUNS ?? 3)) {
-  const tests = new URL('../../__tests__/', import.meta.url)
-  const { FakeGitHubApi } = await importTypeScript(new URL('fakes/github-api.ts', tests))
-  const { busyHistory, loadInto } = await importTypeScript(
-    new URL('deploy-report/history-fixture.ts', tests),
-  )
+  // The fake and the history generator are the tests' TypeScript: tsx compiles them on import.
+  register()
+  const { FakeGitHubApi } = await import('../../__tests__/fakes/github-api.ts')
+  const { busyHistory, loadInto } = await import('../../__tests__/deploy-report/history-fixture.ts')
   const rows = []
   for (let run = 0; run < runs; run++) {
     const api = await new FakeGitHubApi().start()

@@ -6,20 +6,26 @@
 // The child's stdout and stderr are always piped and kept (never inherited), so a run prints
 // nothing by itself: the demo streams them through `onOutput`, and inside jest each run's output
 // goes to the test environment (jest.environment.js), which shows it only when the test fails.
-import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync, existsSync, mkdirSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { parseFileCommands } from '../../bin/flightdeck.mjs'
+import {
+  createFileCommands,
+  inputEnvironment as stepInputs,
+  parseFileCommands,
+  readFileCommands,
+  runStepProcess,
+} from '../../bin/lib/step-host.mjs'
 
 export const repoRoot = new URL('../..', import.meta.url).pathname
 
 /** Set by jest.environment.js on a test's global: takes output to show if the test fails. */
 const TEST_OUTPUT = Symbol.for('flightdeck.test-output')
 
-// The file commands (GITHUB_OUTPUT, GITHUB_ENV, GITHUB_STATE) as the runner reads them: one
-// reader, shared with the flightdeck CLI, which does the runner's job outside GitHub.
+// What the runner gives a step and reads back (INPUT_* variables, file commands, the process)
+// is the step host's (bin/lib/step-host.mjs), shared with the flightdeck CLI, which does the
+// runner's job outside GitHub; this file adds what a test needs around it.
 export { parseFileCommands }
 
 /**
@@ -31,19 +37,11 @@ export { parseFileCommands }
  */
 export function inputEnvironment(action, inputs, context = {}) {
   const spec = parse(readFileSync(join(repoRoot, 'actions', action, 'action.yml'), 'utf8'))
-  /** @type {Record<string, string>} */
-  const env = {}
   const declared = spec.inputs ?? {}
-  for (const [name, def] of Object.entries(declared)) {
-    let value = def.default === undefined ? '' : String(def.default)
-    value = value.replace(/\$\{\{\s*([\w.]+)\s*\}\}/g, (_, key) => context[key] ?? '')
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-  }
-  for (const [name, value] of Object.entries(inputs)) {
+  for (const name of Object.keys(inputs)) {
     if (!(name in declared)) throw new Error(`action ${action} has no input "${name}"`)
-    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }
-  return env
+  return stepInputs(declared, inputs, context)
 }
 
 /**
@@ -89,16 +87,9 @@ export async function runBundledAction(action, options = {}) {
   const bundle = join(repoRoot, 'dist', action, options.entry ?? 'index.js')
   if (!existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run bundle`)
   const workDir = mkdtempSync(join(tmpdir(), `flightdeck-${action}-`))
-  const files = {
-    GITHUB_OUTPUT: join(workDir, 'output'),
-    GITHUB_STEP_SUMMARY: join(workDir, 'summary.md'),
-    GITHUB_ENV: join(workDir, 'env'),
-    GITHUB_PATH: join(workDir, 'path'),
-    GITHUB_STATE: join(workDir, 'state'),
-    GITHUB_EVENT_PATH: join(workDir, 'event.json'),
-  }
-  for (const file of Object.values(files)) writeFileSync(file, '')
-  writeFileSync(files.GITHUB_EVENT_PATH, JSON.stringify(options.event ?? {}))
+  const files = createFileCommands(workDir)
+  const eventPath = join(workDir, 'event.json')
+  writeFileSync(eventPath, JSON.stringify(options.event ?? {}))
   for (const dir of ['temp', 'tool-cache', 'workspace']) mkdirSync(join(workDir, dir))
 
   const token = options.env?.GITHUB_TOKEN ?? 'ghs_harnessdefaulttoken000000000000000'
@@ -128,20 +119,14 @@ export async function runBundledAction(action, options = {}) {
     RUNNER_OS: 'Linux',
     RUNNER_ARCH: 'X64',
     ...files,
+    GITHUB_EVENT_PATH: eventPath,
     ...inputEnvironment(action, options.inputs ?? {}, { 'github.token': token }),
     ...Object.fromEntries(
       Object.entries(options.state ?? {}).map(([name, value]) => [`STATE_${name}`, value]),
     ),
     ...options.env,
   }
-  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key]
-
   const startedAt = Date.now()
-  const child = spawn(process.execPath, [bundle], {
-    cwd: options.cwd ?? env.GITHUB_WORKSPACE,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
   // Inside jest: the run's output, live, for the test environment to show if the test fails.
   /** @type {((text: string) => void) | undefined} */
   const testOutput = globalThis[TEST_OUTPUT]
@@ -154,53 +139,60 @@ export async function runBundledAction(action, options = {}) {
   let stdout = ''
   let stderr = ''
   let cancelled = false
-  child.stdout.setEncoding('utf8').on('data', (chunk) => {
-    stdout += chunk
-    if (options.cancelOn && !cancelled && options.cancelOn.test(stdout)) {
-      cancelled = true
-      child.kill(options.cancelSignal ?? 'SIGTERM')
-    }
-    toTest(chunk)
-    options.onOutput?.(chunk)
-  })
-  child.stderr.setEncoding('utf8').on('data', (chunk) => {
-    stderr += chunk
-    toTest(chunk)
-    options.onOutput?.(chunk)
-  })
+  /** @type {import('node:child_process').ChildProcess | undefined} */
+  let child
   // Past the time limit: SIGTERM first, as the runner does, so the action stops the commands it
   // started (they run in process groups of their own); SIGKILL if it does not end.
   let killTimer
   const timer = options.timeoutMs
     ? setTimeout(() => {
-        child.kill('SIGTERM')
-        killTimer = setTimeout(() => child.kill('SIGKILL'), 2000)
+        child?.kill('SIGTERM')
+        killTimer = setTimeout(() => child?.kill('SIGKILL'), 2000)
       }, options.timeoutMs)
     : undefined
   const cancel = options.cancelAfterMs
-    ? setTimeout(() => child.kill('SIGTERM'), options.cancelAfterMs)
+    ? setTimeout(() => child?.kill('SIGTERM'), options.cancelAfterMs)
     : undefined
   /** @type {number | null} */
-  const exitCode = await new Promise((resolve, reject) => {
-    child.on('error', reject)
-    child.on('close', (code) => resolve(code))
-  })
+  let exitCode
+  try {
+    ;({ code: exitCode } = await runStepProcess(process.execPath, [bundle], {
+      cwd: options.cwd ?? env.GITHUB_WORKSPACE ?? workDir,
+      env,
+      onSpawn: (spawned) => (child = spawned),
+      onStdout: (chunk) => {
+        stdout += chunk
+        if (options.cancelOn && !cancelled && options.cancelOn.test(stdout)) {
+          cancelled = true
+          child?.kill(options.cancelSignal ?? 'SIGTERM')
+        }
+        toTest(chunk)
+        options.onOutput?.(chunk)
+      },
+      onStderr: (chunk) => {
+        stderr += chunk
+        toTest(chunk)
+        options.onOutput?.(chunk)
+      },
+    }))
+  } finally {
+    clearTimeout(timer)
+    clearTimeout(cancel)
+  }
   const endedAt = Date.now()
-  clearTimeout(timer)
   clearTimeout(killTimer)
-  clearTimeout(cancel)
   toTest(`${lineOpen ? '\n' : ''}── exit ${exitCode ?? 'killed'} after ${endedAt - startedAt} ms\n`)
 
-  const read = (file) => readFileSync(file, 'utf8')
+  const written = readFileCommands(files)
   return {
     exitCode,
     stdout,
     stderr,
-    outputs: parseFileCommands(read(files.GITHUB_OUTPUT)),
-    summary: read(files.GITHUB_STEP_SUMMARY),
-    exportedEnv: parseFileCommands(read(files.GITHUB_ENV)),
-    addedPath: read(files.GITHUB_PATH).split('\n').filter(Boolean),
-    savedState: parseFileCommands(read(files.GITHUB_STATE)),
+    outputs: written.outputs,
+    summary: written.summary,
+    exportedEnv: written.exportedEnv,
+    addedPath: written.addedPath,
+    savedState: written.savedState,
     startedAt,
     endedAt,
     durationMs: endedAt - startedAt,
@@ -235,30 +227,4 @@ export function secretLeaks(result, secret) {
   return Object.entries(places)
     .filter(([, text]) => text.includes(secret))
     .map(([place]) => place)
-}
-
-/**
- * The log as a person sees it on the runner: workflow commands turned into what they display.
- * @param {string} stdout
- */
-export function renderLog(stdout) {
-  return stdout
-    .split('\n')
-    .filter((line) => !/^::(add-mask|debug|set-output|save-state)/.test(line))
-    .map((line) =>
-      line
-        .replace(
-          /^::error(?: title=([^:]*))?::/,
-          (_, title) => `Error${title ? ` (${decodeURIComponent(title)})` : ''}: `,
-        )
-        .replace(
-          /^::warning(?: title=([^:]*))?::/,
-          (_, title) => `Warning${title ? ` (${decodeURIComponent(title)})` : ''}: `,
-        )
-        .replace(/^::group::/, '▸ ')
-        .replace(/^::endgroup::/, '')
-        .replace(/%0A/g, '\n')
-        .replace(/%25/g, '%'),
-    )
-    .join('\n')
 }
