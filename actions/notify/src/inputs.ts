@@ -21,28 +21,7 @@ import {
 import type { ChannelConfigs } from '../../../shared/notify/channel.js'
 import { parseMention } from '../../../shared/notify/mentions.js'
 import { STATUSES, type NotifyStatus } from '../../../shared/notify/status.js'
-import { maskSecret } from '../../../shared/secrets.js'
-
-/**
- * A webhook URL is a credential as a whole and in its parts: the URL, its path and query, and
- * every long path segment or query value (Slack's and Discord's tokens, a Workflows `sig`) are
- * masked before anything else is read, and an error never quotes it.
- */
-export function maskWebhookUrl(value: string): void {
-  maskSecret(value)
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    return
-  }
-  const pathAndQuery = `${url.pathname}${url.search}`
-  if (pathAndQuery.length >= 8) maskSecret(pathAndQuery)
-  if (url.pathname.length >= 8) maskSecret(url.pathname)
-  for (const segment of url.pathname.split('/')) if (segment.length >= 16) maskSecret(segment)
-  for (const item of url.searchParams.values()) if (item.length >= 16) maskSecret(item)
-  if (url.password) maskSecret(url.password)
-}
+import { maskWebhookUrl } from '../../../shared/secrets.js'
 
 const webhookUrl = (example: string) =>
   optional(
