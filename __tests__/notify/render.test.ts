@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RunContext } from '../../shared/github/context.js'
+import { readEventFacts } from '../../shared/github/event.js'
 import { discordPayload, escapeDiscord } from '../../shared/notify/channels/discord.js'
 import { emailHtml, emailSubject } from '../../shared/notify/channels/email.js'
 import { commentMarkdown } from '../../shared/notify/channels/github.js'
@@ -19,7 +20,6 @@ import {
   messageFacts,
   oneLine,
   plainText,
-  readEventFacts,
   type MessageInput,
 } from '../../shared/notify/message.js'
 import { parseMention, type Mention } from '../../shared/notify/mentions.js'

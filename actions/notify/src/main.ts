@@ -7,12 +7,8 @@ import {
   deliverAll,
   type ChannelResult,
 } from '../../../shared/notify/deliver.js'
-import {
-  buildMessage,
-  headline,
-  readEventFacts,
-  type NotifyMessage,
-} from '../../../shared/notify/message.js'
+import { readEventFacts } from '../../../shared/github/event.js'
+import { buildMessage, headline, type NotifyMessage } from '../../../shared/notify/message.js'
 import { readRecord, summarizeRecord, type RecordSummary } from '../../../shared/notify/record.js'
 import { retryPolicy } from '../../../shared/notify/retry.js'
 import { setOutputs } from '../../../shared/outputs.js'
