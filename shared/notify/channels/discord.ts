@@ -12,7 +12,7 @@ import { clipEscaped, fitItems, moreFactsNote } from '../fit.js'
 import { clip, messageFacts, oneLine, type Fact, type NotifyMessage } from '../message.js'
 import { discordMentions } from '../mentions.js'
 import { colorNumber } from '../status.js'
-import { withRetries } from '../retry.js'
+import { sendWithRetries } from '../retry.js'
 
 const TITLE_MAX = 256
 const DESCRIPTION_MAX = 4096
@@ -87,7 +87,7 @@ export async function sendDiscord(
   context: SendContext,
 ): Promise<Delivery> {
   const body = JSON.stringify(discordPayload(context.message))
-  const { attempts } = await withRetries(
+  const { attempts } = await sendWithRetries(
     context.policy,
     async (timeoutMs) => {
       // 204 No Content when delivered; 429 with Retry-After when rate limited.

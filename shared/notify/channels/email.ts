@@ -6,7 +6,7 @@
 import type { NodemailerError } from 'nodemailer'
 import { retryLog, type Delivery, type SendContext } from '../channel.js'
 import { clip, headline, messageFacts, oneLine, plainText, type NotifyMessage } from '../message.js'
-import { DeliveryError, withRetries, withinTime } from '../retry.js'
+import { DeliveryError, sendWithRetries, withinTime } from '../retry.js'
 import { escapeHtml } from '../../summary.js'
 
 export interface EmailConfig {
@@ -87,7 +87,7 @@ export async function sendEmail(config: EmailConfig, context: SendContext): Prom
     html: emailHtml(message),
     headers: { 'X-Flightdeck-Status': message.status },
   }
-  const { attempts } = await withRetries(
+  const { attempts } = await sendWithRetries(
     context.policy,
     async (timeoutMs) => {
       const transport = createTransport({

@@ -4,7 +4,7 @@
 // commit message comes alive.
 import { retryLog, type Delivery, type SendContext } from '../channel.js'
 import { messageFacts, oneLine, type Fact, type NotifyMessage } from '../message.js'
-import { DeliveryError, withRetries, withinTime } from '../retry.js'
+import { DeliveryError, sendWithRetries, withinTime } from '../retry.js'
 import { code, escapeMarkdown, markdownTable, type Cell } from '../../summary.js'
 
 /** A URL inside `[text](url)`: no space or parenthesis may end it early. */
@@ -83,7 +83,7 @@ export async function sendGitHub(
   }
   const marker = stickyMarker(`notify:${message.environment ?? 'default'}`)
   const body = commentMarkdown(message)
-  const { value, attempts } = await withRetries(
+  const { value, attempts } = await sendWithRetries(
     context.policy,
     async (timeoutMs) => {
       // Retries are this policy's business: the client makes one try per request.

@@ -6,7 +6,7 @@
 import { retryLog, type Delivery, type SendContext } from '../channel.js'
 import { bodyExcerpt, expectSuccess, postJson } from '../http.js'
 import { clip, headline, messageFacts, oneLine, type NotifyMessage } from '../message.js'
-import { DeliveryError, withRetries } from '../retry.js'
+import { DeliveryError, sendWithRetries } from '../retry.js'
 
 export interface PagerDutyConfig {
   routingKey: string
@@ -73,7 +73,7 @@ export async function sendPagerDuty(
   }
   const body = JSON.stringify(event)
   const url = `${config.apiUrl.replace(/\/+$/, '')}/v2/enqueue`
-  const { attempts } = await withRetries(
+  const { attempts } = await sendWithRetries(
     context.policy,
     async (timeoutMs) => {
       const answer = expectSuccess(

@@ -6,7 +6,7 @@
 import { retryLog, type Delivery, type SendContext } from '../channel.js'
 import { bodyExcerpt, expectSuccess, postJson } from '../http.js'
 import type { NotifyMessage } from '../message.js'
-import { DeliveryError, withRetries } from '../retry.js'
+import { DeliveryError, sendWithRetries } from '../retry.js'
 import { escapeSlack, slackMentions, slackPayload } from './slack.js'
 
 export interface SlackBotConfig {
@@ -94,7 +94,7 @@ export async function sendSlackBot(
   const log = retryLog(context)
   if (!config.ts) {
     // Links in the message (commit, run) are not unfurled into previews under it.
-    const { value, attempts } = await withRetries(
+    const { value, attempts } = await sendWithRetries(
       context.policy,
       (timeoutMs) =>
         callSlack(
@@ -119,7 +119,7 @@ export async function sendSlackBot(
   const ts = config.ts
   // chat.update takes no unfurl_links/unfurl_media (its arguments, Slack's method reference):
   // an edit keeps the message's own setting.
-  const updated = await withRetries(
+  const updated = await sendWithRetries(
     context.policy,
     (timeoutMs) =>
       callSlack(config, 'chat.update', { channel: config.channel, ts, ...content }, timeoutMs),
@@ -127,7 +127,7 @@ export async function sendSlackBot(
   )
   const channelId = updated.value.channel ?? config.channel
   const line = replyLine(message)
-  const replied = await withRetries(
+  const replied = await sendWithRetries(
     context.policy,
     (timeoutMs) =>
       callSlack(

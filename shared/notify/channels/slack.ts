@@ -11,7 +11,7 @@ import { expectSuccess, postJson } from '../http.js'
 import { clipEscaped } from '../fit.js'
 import { headline, messageFacts, oneLine, type Fact, type NotifyMessage } from '../message.js'
 import { slackMention } from '../mentions.js'
-import { withRetries } from '../retry.js'
+import { sendWithRetries } from '../retry.js'
 
 /** Slack's limits (Block Kit reference): section text 3000, a field 2000, 10 fields. */
 const SECTION_TEXT_MAX = 3000
@@ -140,7 +140,7 @@ export async function sendSlackWebhook(
   context: SendContext,
 ): Promise<Delivery> {
   const body = JSON.stringify(slackPayload(context.message))
-  const { attempts } = await withRetries(
+  const { attempts } = await sendWithRetries(
     context.policy,
     async (timeoutMs) => {
       const answer = await postJson({

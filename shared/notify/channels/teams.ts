@@ -10,7 +10,7 @@ import { retryLog, type Delivery, type SendContext } from '../channel.js'
 import { bodyExcerpt, expectSuccess, postJson } from '../http.js'
 import { fitItems, moreFactsNote } from '../fit.js'
 import { clip, messageFacts, type Fact, type NotifyMessage } from '../message.js'
-import { DeliveryError, withRetries } from '../retry.js'
+import { DeliveryError, sendWithRetries } from '../retry.js'
 
 /** A value past this many characters is cut: one long value must not crowd out the others. */
 const VALUE_MAX = 2000
@@ -163,7 +163,7 @@ export async function sendTeams(
   context: SendContext,
 ): Promise<Delivery> {
   const body = JSON.stringify(teamsPayload(context.message))
-  const { attempts } = await withRetries(
+  const { attempts } = await sendWithRetries(
     context.policy,
     async (timeoutMs) => {
       const answer = expectSuccess(

@@ -8,7 +8,7 @@ import { retryLog, type Delivery, type SendContext } from '../channel.js'
 import { expectSuccess, postJson } from '../http.js'
 import type { NotifyMessage } from '../message.js'
 import { mentionText } from '../mentions.js'
-import { withRetries } from '../retry.js'
+import { sendWithRetries } from '../retry.js'
 
 export const SIGNATURE_HEADER = 'X-Flightdeck-Signature'
 
@@ -60,7 +60,7 @@ export async function sendWebhook(
     'X-Flightdeck-Delivery': randomUUID(),
   }
   if (config.secret) headers[SIGNATURE_HEADER] = signature(body, config.secret)
-  const { attempts } = await withRetries(
+  const { attempts } = await sendWithRetries(
     context.policy,
     async (timeoutMs) => {
       expectSuccess(
