@@ -6,7 +6,8 @@
 // only when @here/@channel was asked for), so nothing else in the message can ping. Embed text
 // reads Discord's Markdown: every ASCII punctuation character of foreign text is
 // backslash-escaped, which Discord shows as the character itself.
-import { retryLog, type Delivery, type SendContext } from '../channel.js'
+import { defineChannel, retryLog, type Delivery, type SendContext } from '../channel.js'
+import { webhookUrl } from '../channel-inputs.js'
 import { expectSuccess, postJson } from '../http.js'
 import { clipEscaped, fitItems, moreFactsNote } from '../fit.js'
 import { clip, messageFacts, oneLine, type Fact, type NotifyMessage } from '../message.js'
@@ -100,3 +101,16 @@ export async function sendDiscord(
   )
   return { detail: 'embed posted', attempts }
 }
+
+export const discordChannel = defineChannel({
+  name: 'discord',
+  enabledBy: 'discord-webhook-url',
+  credentials: {
+    'discord-webhook-url': webhookUrl('https://discord.com/api/webhooks/123/abc'),
+  },
+  options: {},
+  configure: (inputs) =>
+    inputs['discord-webhook-url'] ? { webhookUrl: inputs['discord-webhook-url'] } : undefined,
+  send: sendDiscord,
+  limits: `embed title ${TITLE_MAX}, description ${DESCRIPTION_MAX}, ${FIELDS_MAX} fields of ${FIELD_NAME_MAX}/${FIELD_VALUE_MAX}, ${EMBED_TOTAL_MAX} characters in all; facts past it are named in one field`,
+})
