@@ -136,3 +136,27 @@ describe('the notify channel registry', () => {
     ])
   })
 })
+
+describe('the reusable workflows that send notifications', () => {
+  // github-token is the run's own token; a weekly report has nothing to page anyone about.
+  const NOT_PASSED: Record<string, string[]> = {
+    deploy: ['github-token'],
+    rollback: ['github-token'],
+    monitor: ['github-token'],
+    report: ['github-token', 'pagerduty-routing-key'],
+  }
+
+  it.each(Object.keys(NOT_PASSED))(
+    '%s.yml takes every channel credential of the registry as a secret',
+    (name) => {
+      const workflow = parse(readFileSync(`.github/workflows/${name}.yml`, 'utf8')) as {
+        on: { workflow_call: { secrets?: Record<string, unknown> } }
+      }
+      const secrets = Object.keys(workflow.on.workflow_call.secrets ?? {})
+      const expected = Object.keys(channelCredentials).filter(
+        (input) => !NOT_PASSED[name]?.includes(input),
+      )
+      expect(expected.filter((input) => !secrets.includes(input))).toEqual([])
+    },
+  )
+})
