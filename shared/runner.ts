@@ -12,6 +12,7 @@
 // a step that fails on its inputs never pays for the crypto modules.
 import { appendFileSync } from 'node:fs'
 import { EOL } from 'node:os'
+import { redact, registerSecret } from './secret-registry.js'
 
 export interface AnnotationProperties {
   title?: string
@@ -32,31 +33,11 @@ export function escapeProperty(value: string): string {
   return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C')
 }
 
-// Every value registered with setSecret. The runner masks them in the log; flightdeck also
-// takes them out of everything else it writes (outputs, the job summary, annotations), which
-// the runner does not mask, and out of logs when no runner is there to mask (local runs).
-const secrets = new Set<string>()
-// Shorter values would turn ordinary words into `***`; the runner still masks them in the log.
-const MIN_REDACTED_LENGTH = 3
-
-/** Every value registered as a secret so far (to keep them out of what goes to other services). */
-export function registeredSecrets(): string[] {
-  return [...secrets]
-}
-
-// Longest first, so a secret that contains another is replaced whole; sorted once per new
-// secret, not on every line written.
-let longestFirst: string[] = []
-
-/** Text with every registered secret replaced by `***`. */
-export function redact(text: string): string {
-  if (secrets.size === 0 || text === '') return text
-  let result = text
-  for (const secret of longestFirst) {
-    if (result.includes(secret)) result = result.split(secret).join('***')
-  }
-  return result
-}
+// Every value registered with setSecret goes to the one secret registry. The runner masks them
+// in the log; flightdeck also takes them out of everything else it writes (outputs, the job
+// summary, annotations), which the runner does not mask, and out of logs when no runner is there
+// to mask (local runs).
+export { redact, registeredSecrets } from './secret-registry.js'
 
 function issueCommand(
   command: string,
@@ -170,10 +151,7 @@ export function setFailed(message: string): void {
 /** Registers a value with the runner so it is redacted from every later log line. */
 export function setSecret(value: string): void {
   if (value === '') return
-  if (value.length >= MIN_REDACTED_LENGTH && !secrets.has(value)) {
-    secrets.add(value)
-    longestFirst = [...secrets].sort((a, b) => b.length - a.length)
-  }
+  registerSecret(value)
   issueCommand('add-mask', {}, value)
 }
 

@@ -1,8 +1,11 @@
 // Secret-bearing values are registered as soon as an input is parsed, before anything is
 // written, in every form they may come back in: as given, line by line, percent-encoded and
-// decoded (a password in a URL), so a server that echoes one back cannot get it into a log,
-// an output, the job summary or a GitHub Deployment (shared/runner.ts redacts all of those).
+// decoded (a password in a URL), URL credentials and webhook URLs in their parts, so a server
+// that echoes one back cannot get it into a log, an output, the job summary or a GitHub
+// Deployment. Registering goes through the runner (`::add-mask::`) into the one secret registry
+// (shared/secret-registry.ts), which every writer redacts with.
 import * as core from './runner.js'
+import { isReplaceable } from './secret-registry.js'
 
 const SENSITIVE_HEADER =
   /^(authorization|proxy-authorization|cookie|set-cookie)$|auth|token|key|secret|password|session|credential|signature/i
@@ -56,7 +59,7 @@ export function maskSecret(value: string | undefined): void {
   if (!value) return
   for (const form of variants(value)) core.setSecret(form)
   const lines = value.split(/\r?\n/).map((line) => line.trim())
-  if (lines.length > 1) for (const line of lines) if (line.length >= 4) core.setSecret(line)
+  if (lines.length > 1) for (const line of lines) if (isReplaceable(line)) core.setSecret(line)
 }
 
 /**
@@ -107,4 +110,26 @@ export function maskUrlCredentials(url: string): string {
   } catch {
     return url
   }
+}
+
+/**
+ * A webhook URL is a credential as a whole and in its parts: the URL, its path and query, and
+ * every long path segment or query value (Slack's and Discord's tokens, a Workflows `sig`) are
+ * masked before anything else is read, so an error never quotes it.
+ */
+export function maskWebhookUrl(value: string): void {
+  maskSecret(value)
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    return
+  }
+  // Shorter parts (`/`, `/api`, a `v=1` query) name the service, not the credential.
+  const pathAndQuery = `${url.pathname}${url.search}`
+  if (pathAndQuery.length >= 8) maskSecret(pathAndQuery)
+  if (url.pathname.length >= 8) maskSecret(url.pathname)
+  for (const segment of url.pathname.split('/')) if (segment.length >= 16) maskSecret(segment)
+  for (const item of url.searchParams.values()) if (item.length >= 16) maskSecret(item)
+  if (url.password) maskSecret(url.password)
 }

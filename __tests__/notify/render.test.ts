@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RunContext } from '../../shared/github/context.js'
+import { readEventFacts } from '../../shared/github/event.js'
 import { discordPayload, escapeDiscord } from '../../shared/notify/channels/discord.js'
 import { emailHtml, emailSubject } from '../../shared/notify/channels/email.js'
 import { commentMarkdown } from '../../shared/notify/channels/github.js'
@@ -19,7 +20,6 @@ import {
   messageFacts,
   oneLine,
   plainText,
-  readEventFacts,
   type MessageInput,
 } from '../../shared/notify/message.js'
 import { parseMention, type Mention } from '../../shared/notify/mentions.js'
@@ -27,7 +27,7 @@ import { readRecord, summarizeRecord } from '../../shared/notify/record.js'
 import {
   DeliveryError,
   retryAfterMs,
-  withRetries,
+  sendWithRetries,
   type RetryPolicy,
 } from '../../shared/notify/retry.js'
 import { setSecret } from '../../shared/runner.js'
@@ -386,7 +386,7 @@ describe('the retry policy', () => {
 
   it('tries a transient failure again and stops at a permanent one', async () => {
     let calls = 0
-    const outcome = await withRetries(policy(), async () => {
+    const outcome = await sendWithRetries(policy(), async () => {
       calls++
       if (calls < 3) throw new DeliveryError('503', true)
       return 'ok'
@@ -394,7 +394,7 @@ describe('the retry policy', () => {
     expect(outcome).toEqual({ value: 'ok', attempts: 3 })
     calls = 0
     await expect(
-      withRetries(policy(), async () => {
+      sendWithRetries(policy(), async () => {
         calls++
         throw new DeliveryError('400 bad', false)
       }),
@@ -404,11 +404,11 @@ describe('the retry policy', () => {
 
   it('gives up after the last attempt, and never waits past the deadline', async () => {
     await expect(
-      withRetries(policy(), async () => Promise.reject(new DeliveryError('500', true))),
+      sendWithRetries(policy(), async () => Promise.reject(new DeliveryError('500', true))),
     ).rejects.toThrow('500 (after 4 attempts)')
     const started = performance.now()
     await expect(
-      withRetries(policy({ deadline: performance.now() + 1500 }), async () =>
+      sendWithRetries(policy({ deadline: performance.now() + 1500 }), async () =>
         Promise.reject(new DeliveryError('429', true, 5000)),
       ),
     ).rejects.toThrow("429; it asked to wait 5s, past the step's time limit")
@@ -417,7 +417,7 @@ describe('the retry policy', () => {
 
   it('gives each attempt at most what is left of the step', async () => {
     const limits: number[] = []
-    await withRetries(
+    await sendWithRetries(
       policy({ deadline: performance.now() + 700, attemptTimeoutMs: 5000 }),
       async (timeoutMs) => {
         limits.push(timeoutMs)

@@ -4,7 +4,9 @@
 // preview-app next).
 import { errorMessage } from '../errors.js'
 import { formatDuration } from '../durations.js'
+import { RetriesStopped, withRetries } from '../retry.js'
 import * as core from '../runner.js'
+import { sleep } from '../sleep.js'
 import { githubRequestTimeoutMs, type GitHubClient } from './client.js'
 import type { RunContext } from './context.js'
 import {
@@ -124,20 +126,6 @@ class Deadline {
   }
 }
 
-/** Resolves after `ms`, or at once when `signal` aborts. */
-function pause(ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted || ms <= 0) return Promise.resolve()
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', done)
-      resolve()
-    }
-    const timer = setTimeout(done, ms)
-    signal.addEventListener('abort', done, { once: true })
-  })
-}
-
 type FailureKind = 'refused' | 'transient' | 'timeout' | 'out-of-time'
 
 /** Why a GitHub call failed, as far as retrying is concerned. */
@@ -173,31 +161,37 @@ interface AttemptRules {
 }
 
 /**
- * Runs `call` until it succeeds, GitHub refuses it (4xx), the attempts run out or the phase's
- * time is up; each wait is logged with what it waits for.
+ * Runs `call` through the one retry loop (shared/retry.ts) until it succeeds, GitHub refuses it
+ * (4xx), the attempts run out or the phase's time is up; each wait is logged with what it waits
+ * for. Throws the call's own error, or the deadline's when the phase ran out of time.
  */
-async function withRetries<T>(
+async function callWithRetries<T>(
   what: string,
   deadline: Deadline,
   rules: AttemptRules,
   call: (attempt: number) => Promise<T>,
 ): Promise<T> {
   const attempts = RETRY_WAITS_MS.length + 1
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await call(attempt)
-    } catch (err) {
-      const kind = failureKind(err, deadline)
-      if (kind === 'out-of-time') throw deadline.error()
-      const retryable = kind === 'transient' || (kind === 'timeout' && rules.retryTimeouts)
-      const waitMs = Math.min(RETRY_WAITS_MS[attempt - 1] ?? 0, deadline.remainingMs())
-      if (!retryable || attempt >= attempts || waitMs >= deadline.remainingMs()) throw err
-      rules.log.info(
-        `${describeFailure(err)} (${what}); trying again in ${formatDuration(waitMs)}, attempt ${attempt + 1} of ${attempts}, giving up ${formatDuration(deadline.remainingMs())} from now.`,
-      )
-      await pause(waitMs, deadline.signal)
-      if (deadline.expired) throw deadline.error()
-    }
+  try {
+    const { value } = await withRetries((attempt) => call(attempt), {
+      maxAttempts: attempts,
+      backoffMs: (failed) => RETRY_WAITS_MS[failed - 1] ?? 0,
+      classify: (err) => {
+        const kind = failureKind(err, deadline)
+        if (kind === 'out-of-time') return { transient: false, error: deadline.error() }
+        return { transient: kind === 'transient' || (kind === 'timeout' && rules.retryTimeouts) }
+      },
+      remainingMs: () => (deadline.expired ? 0 : deadline.remainingMs()),
+      onRetry: (attempt, err, waitMs) =>
+        rules.log.info(
+          `${describeFailure(err)} (${what}); trying again in ${formatDuration(waitMs)}, attempt ${attempt + 1} of ${attempts}, giving up ${formatDuration(deadline.remainingMs())} from now.`,
+        ),
+      sleep: (ms) => sleep(ms, deadline.signal),
+    })
+    return value
+  } catch (err) {
+    if (!(err instanceof RetriesStopped)) throw err
+    throw err.reason === 'no-time' ? deadline.error() : err.error
   }
 }
 
@@ -260,7 +254,7 @@ export class DeploymentLifecycle {
     )
     try {
       try {
-        this.deploymentId = await withRetries(
+        this.deploymentId = await callWithRetries(
           `creating a deployment in ${options.environment}`,
           deadline,
           // A create that timed out may have landed: retrying could leave a second one.
@@ -384,7 +378,7 @@ export class DeploymentLifecycle {
     const secrets = options.secrets ?? []
     const description = deploymentDescription(status.description, secrets)
     const url = publishableUrl(status.environmentUrl, secrets)
-    await withRetries(
+    await callWithRetries(
       `setting deployment ${id} to ${state}`,
       deadline,
       { retryTimeouts: true, log: this.log },

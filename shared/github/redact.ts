@@ -1,6 +1,8 @@
-// What flightdeck sends to GitHub to be shown to everyone with read access (deployment
-// descriptions, environment URLs, payloads) is cleaned here first: the runner masks secrets in
-// logs, but nothing masks what an API stores.
+// What may be published: what flightdeck sends to GitHub to be shown to everyone with read
+// access (comments, deployment descriptions, environment URLs, payloads) is cleaned here first:
+// the runner masks secrets in logs, but nothing masks what an API stores. Secrets are replaced by
+// the one secret registry's function (shared/secret-registry.ts), with its one threshold.
+import { replaceSecrets } from '../secret-registry.js'
 import { isSensitiveHeader } from '../secrets.js'
 
 /** GitHub's limit for deployment and deployment status descriptions, in characters. */
@@ -9,20 +11,6 @@ export const DESCRIPTION_LIMIT = 140
 // Query parameters named like credentials (`?token=`, `&api_key=`, `X-Amz-Signature=`, `sig=`).
 function isSensitiveParameter(name: string): boolean {
   return isSensitiveHeader(name) || /^(sig|code|jwt|pass|pwd)$/i.test(name)
-}
-
-// Secrets shorter than this are left alone: replacing every `a` or `42` would garble the text
-// while protecting nothing a guess would not find.
-const MIN_SECRET_LENGTH = 4
-
-function replaceSecrets(text: string, secrets: readonly string[]): string {
-  let result = text
-  // Longest first, so a secret that contains another is replaced whole.
-  const ordered = [...new Set(secrets)]
-    .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
-    .sort((a, b) => b.length - a.length)
-  for (const secret of ordered) result = result.split(secret).join('***')
-  return result
 }
 
 /**
@@ -55,6 +43,14 @@ const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi
  */
 export function redactText(text: string, secrets: readonly string[] = []): string {
   return replaceSecrets(text, secrets).replace(URL_IN_TEXT, (url) => redactUrl(url))
+}
+
+/**
+ * Text for a public place (a PR or commit comment): every registered secret replaced, then the
+ * credentials of URLs taken out as in `redactText`.
+ */
+export function publishableText(text: string): string {
+  return redactText(replaceSecrets(text))
 }
 
 /**

@@ -1,10 +1,9 @@
 // One comment per pull request (or commit) and purpose, found again by a hidden marker and
 // updated in place: a PR gets one flightdeck comment that changes with each push, never a new
 // one per push. Used by preview-app and by notify's GitHub channel.
-import { redact, registeredSecrets } from '../runner.js'
 import type { GitHubClient } from './client.js'
 import type { RunContext } from './context.js'
-import { redactText } from './redact.js'
+import { publishableText } from './redact.js'
 
 /** Where the comment lives: a pull request (or issue) conversation, or a commit. */
 export type CommentTarget = { kind: 'issue'; number: number } | { kind: 'commit'; sha: string }
@@ -51,7 +50,7 @@ export function stickyMarker(key: string): string {
  * loses URL credentials, as a Deployment description does.
  */
 function withMarker(marker: string, body: string): string {
-  const text = `${marker}\n${redactText(redact(body), registeredSecrets())}`
+  const text = `${marker}\n${publishableText(body)}`
   return text.length <= MAX_BODY ? text : `${text.slice(0, MAX_BODY - 20)}\n\n…(cut)`
 }
 

@@ -1,16 +1,12 @@
-// Sends one message to every configured channel at once. Each channel's code (and its client:
-// nodemailer, Octokit) is loaded only when that channel is used; each ends in a result, never
-// an exception, and none outlives the step's deadline.
+// Sends one message to every configured channel at once, each through the send its declaration
+// names (shared/notify/registry.ts). A channel's client (nodemailer, Octokit) is loaded only
+// when that channel is used; each ends in a result, never an exception, and none outlives the
+// step's deadline.
 import { formatDuration } from '../durations.js'
 import { errorMessage } from '../errors.js'
-import {
-  CHANNEL_NAMES,
-  type ChannelConfigs,
-  type ChannelName,
-  type Delivery,
-  type SendContext,
-} from './channel.js'
+import type { Delivery, SendContext } from './channel.js'
 import type { NotifyMessage } from './message.js'
+import { CHANNEL_NAMES, channelNamed, type ChannelConfigs, type ChannelName } from './registry.js'
 import { DeliveryFailed, type RetryPolicy } from './retry.js'
 
 export interface ChannelResult {
@@ -24,17 +20,6 @@ export interface ChannelResult {
 }
 
 type Send = (config: never, context: SendContext) => Promise<Delivery>
-
-const SENDERS: Record<ChannelName, () => Promise<Send>> = {
-  slack: async () => (await import('./channels/slack.js')).sendSlackWebhook,
-  'slack-bot': async () => (await import('./channels/slack-bot.js')).sendSlackBot,
-  teams: async () => (await import('./channels/teams.js')).sendTeams,
-  discord: async () => (await import('./channels/discord.js')).sendDiscord,
-  webhook: async () => (await import('./channels/webhook.js')).sendWebhook,
-  pagerduty: async () => (await import('./channels/pagerduty.js')).sendPagerDuty,
-  email: async () => (await import('./channels/email.js')).sendEmail,
-  github: async () => (await import('./channels/github.js')).sendGitHub,
-}
 
 /** The configured channels, in the order they are reported. */
 export function configuredChannels(configs: ChannelConfigs): ChannelName[] {
@@ -62,7 +47,7 @@ async function deliverOne(
     )
   })
   try {
-    const send = await SENDERS[channel]()
+    const send = channelNamed(channel).send as Send
     const delivery = await Promise.race([
       send(config as never, { message, policy, log: (line) => log(channel, line) }),
       deadline,

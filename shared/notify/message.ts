@@ -4,11 +4,10 @@
 //
 // Everything in a message is plain text: titles, commit messages, PR titles, branch names and
 // field values are data, never markup. Each renderer escapes them for its format.
-import { readFileSync } from 'node:fs'
 import { formatDuration } from '../durations.js'
 import type { RunContext } from '../github/context.js'
+import type { EventFacts } from '../github/event.js'
 import { redact } from '../runner.js'
-import { httpUrlOrUndefined } from '../text.js'
 import type { Mention } from './mentions.js'
 import type { RecordSummary } from './record.js'
 import { ALARMING, STATUS_STYLES, type NotifyStatus, type StatusStyle } from './status.js'
@@ -51,52 +50,6 @@ export interface NotifyMessage {
   mentions: Mention[]
   /** ISO 8601. */
   timestamp: string
-}
-
-/** What the event file (GITHUB_EVENT_PATH) says about the change: data, never run. */
-export interface EventFacts {
-  commitMessage?: string
-  pullRequest?: { number: number; title?: string; url?: string; headSha?: string; branch?: string }
-  branch?: string
-}
-
-function str(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined
-}
-
-/** Reads the event file; a missing or unreadable one gives no facts. */
-export function readEventFacts(path: string | undefined): EventFacts {
-  if (!path) return {}
-  let event: Record<string, unknown>
-  try {
-    event = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
-  } catch {
-    return {}
-  }
-  if (!event || typeof event !== 'object') return {}
-  const facts: EventFacts = {}
-  const head = event.head_commit as Record<string, unknown> | null | undefined
-  facts.commitMessage = str(head?.message)
-  const pr = (event.pull_request ?? undefined) as Record<string, unknown> | undefined
-  if (pr && typeof pr.number === 'number') {
-    const prHead = pr.head as Record<string, unknown> | undefined
-    facts.pullRequest = {
-      number: pr.number,
-      title: str(pr.title),
-      url: httpUrlOrUndefined(pr.html_url),
-      headSha: str(prHead?.sha),
-      branch: str(prHead?.ref),
-    }
-  }
-  const issue = event.issue as Record<string, unknown> | undefined
-  if (!facts.pullRequest && issue && typeof issue.number === 'number' && issue.pull_request) {
-    facts.pullRequest = {
-      number: issue.number,
-      title: str(issue.title),
-      url: httpUrlOrUndefined(issue.html_url),
-    }
-  }
-  return facts
 }
 
 /** The first line of a text, without trailing spaces. */

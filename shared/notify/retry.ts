@@ -4,7 +4,7 @@
 // past the step's deadline: a dead receiver costs at most the step's time limit.
 import { formatDuration } from '../durations.js'
 import { errorMessage } from '../errors.js'
-import { sleep } from '../sleep.js'
+import { RetriesStopped, withRetries, type Retried } from '../retry.js'
 
 /** A failed delivery attempt, saying whether trying again may help. */
 export class DeliveryError extends Error {
@@ -29,6 +29,8 @@ export interface RetryPolicy {
   /** Wait before the second attempt; doubled for each later one, up to maxDelayMs. */
   baseDelayMs: number
   maxDelayMs: number
+  /** The wait between attempts; tests inject one that does not wait in real time. */
+  sleep?(ms: number): Promise<void>
 }
 
 /** No attempt starts with less time than this left: it could not finish. */
@@ -53,11 +55,6 @@ export interface AttemptLog {
   retrying?(attempt: number, error: DeliveryError, delayMs: number): void
 }
 
-export interface RetryOutcome<T> {
-  value: T
-  attempts: number
-}
-
 /** A failure that stopped the retries, with how many attempts were made. */
 export class DeliveryFailed extends Error {
   constructor(
@@ -69,47 +66,61 @@ export class DeliveryFailed extends Error {
   }
 }
 
+/** Notify's classifier: a DeliveryError says itself; anything else is not worth a retry. */
 function asDeliveryError(err: unknown): DeliveryError {
   return err instanceof DeliveryError ? err : new DeliveryError(errorMessage(err), false)
 }
 
+/** Why the retries stopped, as the channel's result says it. */
+function deliveryFailed(stopped: RetriesStopped): DeliveryFailed {
+  const number = stopped.attempts
+  if (stopped.reason === 'no-time') {
+    return new DeliveryFailed('the step ran out of time before it could send', number)
+  }
+  const error = asDeliveryError(stopped.error)
+  const tries = number === 1 ? '' : ` (after ${number} attempts)`
+  if (stopped.reason === 'permanent') return new DeliveryFailed(`${error.message}${tries}`, number)
+  if (stopped.reason === 'attempts') {
+    return new DeliveryFailed(`${error.message} (after ${number} attempts)`, number)
+  }
+  const why =
+    error.retryAfterMs !== undefined
+      ? `it asked to wait ${formatDuration(error.retryAfterMs)}, past the step's time limit`
+      : `no time left to try again`
+  return new DeliveryFailed(`${error.message}${tries}; ${why}`, number)
+}
+
 /**
- * Runs `attempt` (given the time it may take) until it succeeds, fails for good, runs out of
- * attempts or would run past the deadline.
+ * Sends with `attempt` (given the time it may take) under the channel policy, through the one
+ * retry loop (shared/retry.ts): until it succeeds, fails for good, runs out of attempts or
+ * would run past the deadline. Rejects with DeliveryFailed.
  */
-export async function withRetries<T>(
+export async function sendWithRetries<T>(
   policy: RetryPolicy,
   attempt: (timeoutMs: number, attemptNumber: number) => Promise<T>,
   log: AttemptLog = {},
-): Promise<RetryOutcome<T>> {
-  for (let number = 1; ; number++) {
-    const left = policy.deadline - performance.now()
-    if (left < MIN_ATTEMPT_MS) {
-      throw new DeliveryFailed('the step ran out of time before it could send', number - 1)
-    }
-    try {
-      const value = await attempt(Math.min(policy.attemptTimeoutMs, Math.floor(left)), number)
-      return { value, attempts: number }
-    } catch (err) {
-      const error = asDeliveryError(err)
-      const tries = number === 1 ? '' : ` (after ${number} attempts)`
-      if (!error.transient) throw new DeliveryFailed(`${error.message}${tries}`, number)
-      if (number >= policy.maxAttempts) {
-        throw new DeliveryFailed(`${error.message} (after ${number} attempts)`, number)
-      }
-      const backoff = Math.min(policy.baseDelayMs * 2 ** (number - 1), policy.maxDelayMs)
-      const delay = error.retryAfterMs !== undefined ? error.retryAfterMs : backoff
-      const leftAfterWait = policy.deadline - performance.now() - delay
-      if (leftAfterWait < MIN_ATTEMPT_MS) {
-        const why =
-          error.retryAfterMs !== undefined
-            ? `it asked to wait ${formatDuration(error.retryAfterMs)}, past the step's time limit`
-            : `no time left to try again`
-        throw new DeliveryFailed(`${error.message}${tries}; ${why}`, number)
-      }
-      log.retrying?.(number, error, delay)
-      await sleep(delay)
-    }
+): Promise<Retried<T>> {
+  try {
+    return await withRetries(
+      (number, left) => attempt(Math.min(policy.attemptTimeoutMs, Math.floor(left)), number),
+      {
+        maxAttempts: policy.maxAttempts,
+        backoffMs: (failed) => Math.min(policy.baseDelayMs * 2 ** (failed - 1), policy.maxDelayMs),
+        classify: (err) => {
+          const error = asDeliveryError(err)
+          return error.transient
+            ? { transient: true, waitMs: error.retryAfterMs }
+            : { transient: false, error }
+        },
+        remainingMs: () => policy.deadline - performance.now(),
+        minAttemptMs: MIN_ATTEMPT_MS,
+        onRetry: (number, err, delayMs) => log.retrying?.(number, asDeliveryError(err), delayMs),
+        sleep: policy.sleep,
+      },
+    )
+  } catch (err) {
+    if (err instanceof RetriesStopped) throw deliveryFailed(err)
+    throw err
   }
 }
 

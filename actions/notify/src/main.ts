@@ -1,28 +1,21 @@
 import { ActionFailure, errorMessage } from '../../../shared/errors.js'
 import { formatDuration } from '../../../shared/durations.js'
 import { runContext } from '../../../shared/github/context.js'
-import type { ChannelName } from '../../../shared/notify/channel.js'
 import {
   configuredChannels,
   deliverAll,
   type ChannelResult,
 } from '../../../shared/notify/deliver.js'
-import {
-  buildMessage,
-  headline,
-  readEventFacts,
-  type NotifyMessage,
-} from '../../../shared/notify/message.js'
+import { readEventFacts } from '../../../shared/github/event.js'
+import { buildMessage, headline, type NotifyMessage } from '../../../shared/notify/message.js'
 import { readRecord, summarizeRecord, type RecordSummary } from '../../../shared/notify/record.js'
+import { CHANNEL_INPUTS, type ChannelName } from '../../../shared/notify/registry.js'
 import { retryPolicy } from '../../../shared/notify/retry.js'
 import { setOutputs } from '../../../shared/outputs.js'
 import { runAction } from '../../../shared/run.js'
 import * as core from '../../../shared/runner.js'
 import { appendSummary, code, escapeMarkdown, markdownTable } from '../../../shared/summary.js'
 import { readNotifyInputs } from './inputs.js'
-
-const CHANNEL_INPUTS =
-  'slack-webhook-url; slack-bot-token with slack-channel; teams-webhook-url; discord-webhook-url; webhook-url; pagerduty-routing-key; smtp-host with email-from and email-to; github-comment: true'
 
 const OUTCOME_MARK: Record<ChannelResult['outcome'], string> = {
   sent: '✅ sent',

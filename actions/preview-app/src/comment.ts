@@ -3,8 +3,7 @@
 // Everyone with read access reads the comment: what a CLI or a health endpoint echoed (a token,
 // a `secrets` value, a `health-headers` value) is redacted as in the log, before Markdown
 // escaping could hide it from the redaction.
-import { redactText } from '../../../shared/github/redact.js'
-import { redact, registeredSecrets } from '../../../shared/runner.js'
+import { publishableText } from '../../../shared/github/redact.js'
 import { code, escapeMarkdown } from '../../../shared/summary.js'
 
 export interface PreviewState {
@@ -41,9 +40,7 @@ function link(url: string): string {
 }
 
 /** Text as it may be published: registered secrets and URL credentials taken out. */
-function publishable(text: string): string {
-  return redactText(redact(text), registeredSecrets())
-}
+const publishable = publishableText
 
 export function commentBody(raw: PreviewState, header?: string): string {
   const state = {

@@ -1,60 +1,10 @@
+// What the workspace holds next to the pull request the run is about. The event file itself
+// is read by shared/github/event.ts, for preview-app as for every action.
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import type { PullRequestEvent } from '../../../shared/github/event.js'
 
-/** What preview-app needs of the pull request the run is about. All of it is foreign text. */
-export interface PullRequestEvent {
-  number: number
-  branch: string
-  headSha: string
-  /** The base branch's commit the event names (`pull_request.base.sha`). */
-  baseSha: string
-  title: string
-  closed: boolean
-  merged: boolean
-  /** The head branch lives in another repository: the run has no secrets and a read-only token. */
-  fork: boolean
-}
-
-interface RawPullRequest {
-  number?: unknown
-  title?: unknown
-  state?: unknown
-  merged?: unknown
-  head?: { ref?: unknown; sha?: unknown; repo?: { full_name?: unknown } | null }
-  base?: { sha?: unknown; repo?: { full_name?: unknown } | null }
-}
-
-/** The pull request of a `pull_request` / `pull_request_target` event, or undefined. */
-export function readPullRequestEvent(
-  env: NodeJS.ProcessEnv = process.env,
-): PullRequestEvent | undefined {
-  const path = env.GITHUB_EVENT_PATH
-  if (!path || !existsSync(path)) return undefined
-  let event: { action?: unknown; pull_request?: RawPullRequest; number?: unknown }
-  try {
-    event = JSON.parse(readFileSync(path, 'utf8')) as typeof event
-  } catch {
-    return undefined
-  }
-  const pr = event.pull_request
-  if (!pr || typeof pr.number !== 'number') return undefined
-  const headRepo = typeof pr.head?.repo?.full_name === 'string' ? pr.head.repo.full_name : ''
-  const baseRepo =
-    typeof pr.base?.repo?.full_name === 'string'
-      ? pr.base.repo.full_name
-      : (env.GITHUB_REPOSITORY ?? '')
-  return {
-    number: pr.number,
-    branch: typeof pr.head?.ref === 'string' ? pr.head.ref : '',
-    headSha: typeof pr.head?.sha === 'string' ? pr.head.sha : (env.GITHUB_SHA ?? ''),
-    baseSha: typeof pr.base?.sha === 'string' ? pr.base.sha : '',
-    title: typeof pr.title === 'string' ? pr.title : '',
-    closed: event.action === 'closed' || pr.state === 'closed',
-    merged: pr.merged === true,
-    // A deleted fork has no head repo: treat it as a fork too.
-    fork: headRepo === '' || headRepo.toLowerCase() !== baseRepo.toLowerCase(),
-  }
-}
+export { readPullRequestEvent, type PullRequestEvent } from '../../../shared/github/event.js'
 
 /** The `.git` directory of a checkout: a folder, or a file naming it (`gitdir: ...`). */
 function gitDirectory(workspace: string): string | undefined {

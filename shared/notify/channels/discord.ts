@@ -6,13 +6,14 @@
 // only when @here/@channel was asked for), so nothing else in the message can ping. Embed text
 // reads Discord's Markdown: every ASCII punctuation character of foreign text is
 // backslash-escaped, which Discord shows as the character itself.
-import { retryLog, type Delivery, type SendContext } from '../channel.js'
+import { defineChannel, retryLog, type Delivery, type SendContext } from '../channel.js'
+import { webhookUrl } from '../channel-inputs.js'
 import { expectSuccess, postJson } from '../http.js'
 import { clipEscaped, fitItems, moreFactsNote } from '../fit.js'
 import { clip, messageFacts, oneLine, type Fact, type NotifyMessage } from '../message.js'
 import { discordMentions } from '../mentions.js'
 import { colorNumber } from '../status.js'
-import { withRetries } from '../retry.js'
+import { sendWithRetries } from '../retry.js'
 
 const TITLE_MAX = 256
 const DESCRIPTION_MAX = 4096
@@ -87,7 +88,7 @@ export async function sendDiscord(
   context: SendContext,
 ): Promise<Delivery> {
   const body = JSON.stringify(discordPayload(context.message))
-  const { attempts } = await withRetries(
+  const { attempts } = await sendWithRetries(
     context.policy,
     async (timeoutMs) => {
       // 204 No Content when delivered; 429 with Retry-After when rate limited.
@@ -100,3 +101,16 @@ export async function sendDiscord(
   )
   return { detail: 'embed posted', attempts }
 }
+
+export const discordChannel = defineChannel({
+  name: 'discord',
+  enabledBy: 'discord-webhook-url',
+  credentials: {
+    'discord-webhook-url': webhookUrl('https://discord.com/api/webhooks/123/abc'),
+  },
+  options: {},
+  configure: (inputs) =>
+    inputs['discord-webhook-url'] ? { webhookUrl: inputs['discord-webhook-url'] } : undefined,
+  send: sendDiscord,
+  limits: `embed title ${TITLE_MAX}, description ${DESCRIPTION_MAX}, ${FIELDS_MAX} fields of ${FIELD_NAME_MAX}/${FIELD_VALUE_MAX}, ${EMBED_TOTAL_MAX} characters in all; facts past it are named in one field`,
+})

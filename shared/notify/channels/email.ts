@@ -4,9 +4,20 @@
 // have a time limit within the step's; 4xx replies and dropped connections are retried, 5xx
 // replies (a refused recipient, bad credentials) are not.
 import type { NodemailerError } from 'nodemailer'
-import { retryLog, type Delivery, type SendContext } from '../channel.js'
+import {
+  boolean,
+  integer,
+  optional,
+  parser,
+  quote,
+  secret,
+  text,
+  withDefault,
+} from '../../inputs.js'
+import { defineChannel, retryLog, type Delivery, type SendContext } from '../channel.js'
+import { address, addresses } from '../channel-inputs.js'
 import { clip, headline, messageFacts, oneLine, plainText, type NotifyMessage } from '../message.js'
-import { DeliveryError, withRetries, withinTime } from '../retry.js'
+import { DeliveryError, sendWithRetries, withinTime } from '../retry.js'
 import { escapeHtml } from '../../summary.js'
 
 export interface EmailConfig {
@@ -87,7 +98,7 @@ export async function sendEmail(config: EmailConfig, context: SendContext): Prom
     html: emailHtml(message),
     headers: { 'X-Flightdeck-Status': message.status },
   }
-  const { attempts } = await withRetries(
+  const { attempts } = await sendWithRetries(
     context.policy,
     async (timeoutMs) => {
       const transport = createTransport({
@@ -123,3 +134,55 @@ export async function sendEmail(config: EmailConfig, context: SendContext): Prom
   )
   return { detail: `sent to ${config.to.join(', ')}`, attempts }
 }
+
+export const emailChannel = defineChannel({
+  name: 'email',
+  enabledBy: 'smtp-host with email-from and email-to',
+  credentials: { 'smtp-password': secret() },
+  options: {
+    'smtp-host': optional(
+      parser((value) => {
+        if (/[\s/]/.test(value)) {
+          throw new Error(`${quote(value)} is not a host name (example: smtp.example.com)`)
+        }
+        return value
+      }),
+    ),
+    'smtp-port': optional(integer({ min: 1, max: 65535, example: '587' })),
+    'smtp-username': optional(text()),
+    'smtp-secure': withDefault(boolean(), 'false'),
+    'email-from': optional(address('flightdeck <deploys@example.com>')),
+    'email-to': withDefault(addresses(), ''),
+  },
+  configure: (inputs, problems): EmailConfig | undefined => {
+    const host = inputs['smtp-host']
+    const from = inputs['email-from']
+    const to = inputs['email-to']
+    if (host) {
+      if (!from) {
+        problems.push('`email-from` is required with `smtp-host` (example: deploys@example.com)')
+      }
+      if (to.length === 0) {
+        problems.push('`email-to` is required with `smtp-host` (example: oncall@example.com)')
+      }
+    } else if (from || to.length > 0 || inputs['smtp-username'] || inputs['smtp-password']) {
+      problems.push('e-mail needs `smtp-host` (example: smtp.example.com)')
+    }
+    if (inputs['smtp-password'] && !inputs['smtp-username']) {
+      problems.push('`smtp-password` needs `smtp-username`')
+    }
+    if (!host || !from || to.length === 0) return undefined
+    const secure = inputs['smtp-secure']
+    return {
+      host,
+      port: inputs['smtp-port'] ?? (secure ? 465 : 587),
+      secure,
+      username: inputs['smtp-username'],
+      password: inputs['smtp-password'],
+      from,
+      to,
+    }
+  },
+  send: sendEmail,
+  limits: 'a one-line subject of 200 characters; the body has no limit of its own',
+})

@@ -2,9 +2,10 @@
 // per environment, updated in place by every later notification (shared/github/sticky-comment).
 // Foreign text is escaped Markdown or a code span: no @mention, #reference, link or HTML in a
 // commit message comes alive.
-import { retryLog, type Delivery, type SendContext } from '../channel.js'
+import { boolean, secret, withDefault } from '../../inputs.js'
+import { defineChannel, retryLog, type Delivery, type SendContext } from '../channel.js'
 import { messageFacts, oneLine, type Fact, type NotifyMessage } from '../message.js'
-import { DeliveryError, withRetries, withinTime } from '../retry.js'
+import { DeliveryError, sendWithRetries, withinTime } from '../retry.js'
 import { code, escapeMarkdown, markdownTable, type Cell } from '../../summary.js'
 
 /** A URL inside `[text](url)`: no space or parenthesis may end it early. */
@@ -83,7 +84,7 @@ export async function sendGitHub(
   }
   const marker = stickyMarker(`notify:${message.environment ?? 'default'}`)
   const body = commentMarkdown(message)
-  const { value, attempts } = await withRetries(
+  const { value, attempts } = await sendWithRetries(
     context.policy,
     async (timeoutMs) => {
       // Retries are this policy's business: the client makes one try per request.
@@ -114,3 +115,18 @@ export async function sendGitHub(
     attempts,
   }
 }
+
+export const gitHubChannel = defineChannel({
+  name: 'github',
+  enabledBy: 'github-comment: true',
+  credentials: { 'github-token': secret() },
+  options: { 'github-comment': withDefault(boolean(), 'false') },
+  configure: (inputs, problems) => {
+    if (!inputs['github-comment']) return undefined
+    if (inputs['github-token']) return { token: inputs['github-token'] }
+    problems.push('`github-comment: true` needs `github-token` (default: ${{ github.token }})')
+    return undefined
+  },
+  send: sendGitHub,
+  limits: "a comment's 65536 characters (cut visibly past them)",
+})

@@ -3,10 +3,11 @@
 // repository and environment, so a good deploy closes the incident a bad one opened. Other
 // statuses (started, cancelled, skipped) are nothing to page about: nothing is sent.
 // POST /v2/enqueue answers 202; 400 is a bad event (not retried), 429 and 5xx are retried.
-import { retryLog, type Delivery, type SendContext } from '../channel.js'
+import { httpUrl, secret, withDefault } from '../../inputs.js'
+import { defineChannel, retryLog, type Delivery, type SendContext } from '../channel.js'
 import { bodyExcerpt, expectSuccess, postJson } from '../http.js'
 import { clip, headline, messageFacts, oneLine, type NotifyMessage } from '../message.js'
-import { DeliveryError, withRetries } from '../retry.js'
+import { DeliveryError, sendWithRetries } from '../retry.js'
 
 export interface PagerDutyConfig {
   routingKey: string
@@ -73,7 +74,7 @@ export async function sendPagerDuty(
   }
   const body = JSON.stringify(event)
   const url = `${config.apiUrl.replace(/\/+$/, '')}/v2/enqueue`
-  const { attempts } = await withRetries(
+  const { attempts } = await sendWithRetries(
     context.policy,
     async (timeoutMs) => {
       const answer = expectSuccess(
@@ -98,3 +99,21 @@ export async function sendPagerDuty(
   const action = event.event_action === 'resolve' ? 'alert resolved' : 'alert triggered'
   return { detail: `${action} (dedup_key ${String(event.dedup_key)})`, attempts }
 }
+
+export const pagerDutyChannel = defineChannel({
+  name: 'pagerduty',
+  enabledBy: 'pagerduty-routing-key',
+  credentials: { 'pagerduty-routing-key': secret() },
+  options: {
+    'pagerduty-api-url': withDefault(
+      httpUrl('https://events.pagerduty.com'),
+      'https://events.pagerduty.com',
+    ),
+  },
+  configure: (inputs): PagerDutyConfig | undefined =>
+    inputs['pagerduty-routing-key']
+      ? { routingKey: inputs['pagerduty-routing-key'], apiUrl: inputs['pagerduty-api-url'] }
+      : undefined,
+  send: sendPagerDuty,
+  limits: 'summary 1024 characters, source, dedup_key and component 255',
+})

@@ -3,10 +3,11 @@
 // and a reply in its thread records the change, with the mentions (an edit notifies no one).
 // The Web API answers HTTP 200 with `ok: false` and an `error` code for most failures
 // (https://api.slack.com/web#responses): that is a failure too.
-import { retryLog, type Delivery, type SendContext } from '../channel.js'
+import { httpUrl, optional, parser, quote, secret, withDefault } from '../../inputs.js'
+import { defineChannel, retryLog, type Delivery, type SendContext } from '../channel.js'
 import { bodyExcerpt, expectSuccess, postJson } from '../http.js'
 import type { NotifyMessage } from '../message.js'
-import { DeliveryError, withRetries } from '../retry.js'
+import { DeliveryError, sendWithRetries } from '../retry.js'
 import { escapeSlack, slackMentions, slackPayload } from './slack.js'
 
 export interface SlackBotConfig {
@@ -94,7 +95,7 @@ export async function sendSlackBot(
   const log = retryLog(context)
   if (!config.ts) {
     // Links in the message (commit, run) are not unfurled into previews under it.
-    const { value, attempts } = await withRetries(
+    const { value, attempts } = await sendWithRetries(
       context.policy,
       (timeoutMs) =>
         callSlack(
@@ -119,7 +120,7 @@ export async function sendSlackBot(
   const ts = config.ts
   // chat.update takes no unfurl_links/unfurl_media (its arguments, Slack's method reference):
   // an edit keeps the message's own setting.
-  const updated = await withRetries(
+  const updated = await sendWithRetries(
     context.policy,
     (timeoutMs) =>
       callSlack(config, 'chat.update', { channel: config.channel, ts, ...content }, timeoutMs),
@@ -127,7 +128,7 @@ export async function sendSlackBot(
   )
   const channelId = updated.value.channel ?? config.channel
   const line = replyLine(message)
-  const replied = await withRetries(
+  const replied = await sendWithRetries(
     context.policy,
     (timeoutMs) =>
       callSlack(
@@ -152,3 +153,54 @@ export async function sendSlackBot(
     slackChannelId: channelId,
   }
 }
+
+export const slackBotChannel = defineChannel({
+  name: 'slack-bot',
+  enabledBy: 'slack-bot-token with slack-channel',
+  credentials: { 'slack-bot-token': secret() },
+  options: {
+    'slack-channel': optional(
+      parser((value) => {
+        if (/\s/.test(value)) {
+          throw new Error(`${quote(value)} is not a channel (example: C0123456789 or #deploys)`)
+        }
+        return value
+      }),
+    ),
+    'slack-ts': optional(
+      parser((value) => {
+        if (!/^\d+\.\d+$/.test(value)) {
+          throw new Error(
+            `${quote(value)} is not a Slack message timestamp (example: 1712345678.123456, the slack-ts output of an earlier notify step)`,
+          )
+        }
+        return value
+      }),
+    ),
+    'slack-api-url': withDefault(httpUrl('https://slack.com/api'), 'https://slack.com/api'),
+  },
+  configure: (inputs, problems): SlackBotConfig | undefined => {
+    const token = inputs['slack-bot-token']
+    const channel = inputs['slack-channel']
+    const ts = inputs['slack-ts']
+    if (token && !channel) {
+      problems.push('`slack-channel` is required with `slack-bot-token` (example: C0123456789)')
+    }
+    if (channel && !token) {
+      problems.push(
+        '`slack-channel` needs `slack-bot-token` (an incoming webhook posts to its own channel: use slack-webhook-url alone)',
+      )
+    }
+    if (ts && !token) {
+      problems.push('`slack-ts` needs `slack-bot-token`: only the bot can update its message')
+    }
+    if (ts && channel?.startsWith('#')) {
+      problems.push(
+        '`slack-channel` must be the channel id (C0123456789) with `slack-ts`: chat.update does not take a name (pass the slack-channel-id output of the step that posted)',
+      )
+    }
+    return token && channel ? { token, channel, ts, apiUrl: inputs['slack-api-url'] } : undefined
+  },
+  send: sendSlackBot,
+  limits: 'the blocks of the slack channel; a thread reply of 3000 characters',
+})

@@ -6,12 +6,13 @@
 // https://api.slack.com/reference/surfaces/formatting#escaping): every text that is not ours
 // has them turned into entities, so `<!channel>` in a commit message is shown, never a ping,
 // and `<https://evil|innocent>` is never a link. Mentions come only from mention-on-failure.
-import { retryLog, type Delivery, type SendContext } from '../channel.js'
+import { defineChannel, retryLog, type Delivery, type SendContext } from '../channel.js'
+import { webhookUrl } from '../channel-inputs.js'
 import { expectSuccess, postJson } from '../http.js'
 import { clipEscaped } from '../fit.js'
 import { headline, messageFacts, oneLine, type Fact, type NotifyMessage } from '../message.js'
 import { slackMention } from '../mentions.js'
-import { withRetries } from '../retry.js'
+import { sendWithRetries } from '../retry.js'
 
 /** Slack's limits (Block Kit reference): section text 3000, a field 2000, 10 fields. */
 const SECTION_TEXT_MAX = 3000
@@ -140,7 +141,7 @@ export async function sendSlackWebhook(
   context: SendContext,
 ): Promise<Delivery> {
   const body = JSON.stringify(slackPayload(context.message))
-  const { attempts } = await withRetries(
+  const { attempts } = await sendWithRetries(
     context.policy,
     async (timeoutMs) => {
       const answer = await postJson({
@@ -156,3 +157,16 @@ export async function sendSlackWebhook(
   )
   return { detail: 'posted', attempts }
 }
+
+export const slackChannel = defineChannel({
+  name: 'slack',
+  enabledBy: 'slack-webhook-url',
+  credentials: {
+    'slack-webhook-url': webhookUrl('https://hooks.slack.com/services/T000/B000/XXXX'),
+  },
+  options: {},
+  configure: (inputs) =>
+    inputs['slack-webhook-url'] ? { webhookUrl: inputs['slack-webhook-url'] } : undefined,
+  send: sendSlackWebhook,
+  limits: `section text ${SECTION_TEXT_MAX} characters, a field ${FIELD_MAX}, ${FIELDS_PER_SECTION} fields a section, 50 blocks an attachment`,
+})

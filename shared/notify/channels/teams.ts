@@ -6,11 +6,12 @@
 // TextBlock and Fact values read Markdown in Teams; RichTextBlock's TextRun does not ("Text to
 // display. Markdown is not supported", Adaptive Cards schema): every text that is not ours is a
 // TextRun, so a commit message cannot add links, emphasis or lists.
-import { retryLog, type Delivery, type SendContext } from '../channel.js'
+import { defineChannel, retryLog, type Delivery, type SendContext } from '../channel.js'
+import { webhookUrl } from '../channel-inputs.js'
 import { bodyExcerpt, expectSuccess, postJson } from '../http.js'
 import { fitItems, moreFactsNote } from '../fit.js'
 import { clip, messageFacts, type Fact, type NotifyMessage } from '../message.js'
-import { DeliveryError, withRetries } from '../retry.js'
+import { DeliveryError, sendWithRetries } from '../retry.js'
 
 /** A value past this many characters is cut: one long value must not crowd out the others. */
 const VALUE_MAX = 2000
@@ -163,7 +164,7 @@ export async function sendTeams(
   context: SendContext,
 ): Promise<Delivery> {
   const body = JSON.stringify(teamsPayload(context.message))
-  const { attempts } = await withRetries(
+  const { attempts } = await sendWithRetries(
     context.policy,
     async (timeoutMs) => {
       const answer = expectSuccess(
@@ -182,3 +183,16 @@ export async function sendTeams(
   )
   return { detail: 'card posted', attempts }
 }
+
+export const teamsChannel = defineChannel({
+  name: 'teams',
+  enabledBy: 'teams-webhook-url',
+  credentials: {
+    'teams-webhook-url': webhookUrl('https://example.webhook.office.com/webhookb2/...'),
+  },
+  options: {},
+  configure: (inputs) =>
+    inputs['teams-webhook-url'] ? { webhookUrl: inputs['teams-webhook-url'] } : undefined,
+  send: sendTeams,
+  limits: `${TEAMS_MESSAGE_MAX_BYTES / 1024} KB a message as posted (Teams takes 28 KB), ${VALUE_MAX} characters a value; facts past it are named in one line`,
+})

@@ -4,11 +4,13 @@
 // of the raw body with the shared secret and compare in constant time.
 import { createHmac, randomUUID } from 'node:crypto'
 import { formatDuration } from '../../durations.js'
-import { retryLog, type Delivery, type SendContext } from '../channel.js'
+import { secret } from '../../inputs.js'
+import { defineChannel, retryLog, type Delivery, type SendContext } from '../channel.js'
+import { webhookUrl } from '../channel-inputs.js'
 import { expectSuccess, postJson } from '../http.js'
 import type { NotifyMessage } from '../message.js'
 import { mentionText } from '../mentions.js'
-import { withRetries } from '../retry.js'
+import { sendWithRetries } from '../retry.js'
 
 export const SIGNATURE_HEADER = 'X-Flightdeck-Signature'
 
@@ -60,7 +62,7 @@ export async function sendWebhook(
     'X-Flightdeck-Delivery': randomUUID(),
   }
   if (config.secret) headers[SIGNATURE_HEADER] = signature(body, config.secret)
-  const { attempts } = await withRetries(
+  const { attempts } = await sendWithRetries(
     context.policy,
     async (timeoutMs) => {
       expectSuccess(
@@ -72,3 +74,25 @@ export async function sendWebhook(
   )
   return { detail: config.secret ? 'delivered, signed' : 'delivered (unsigned)', attempts }
 }
+
+export const webhookChannel = defineChannel({
+  name: 'webhook',
+  enabledBy: 'webhook-url',
+  credentials: {
+    'webhook-url': webhookUrl('https://hooks.example.com/deploys'),
+    'webhook-secret': secret(),
+  },
+  options: {},
+  configure: (inputs, problems) => {
+    if (inputs['webhook-secret'] && !inputs['webhook-url']) {
+      problems.push(
+        '`webhook-secret` needs `webhook-url` (example: https://hooks.example.com/deploys)',
+      )
+    }
+    return inputs['webhook-url']
+      ? { url: inputs['webhook-url'], secret: inputs['webhook-secret'] }
+      : undefined
+  },
+  send: sendWebhook,
+  limits: 'none of its own: the whole message as JSON (flightdeck.notify/v1)',
+})
