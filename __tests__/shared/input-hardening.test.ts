@@ -1,7 +1,7 @@
 // Inputs refused at validation, naming the input, rather than failing later in a way that hides
 // the cause: header values a request cannot carry, an environment that spans lines. And inputs
 // the chosen provider never reads, named in a warning.
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { jest } from '@jest/globals'
 import { readGatedDeployInputs } from '../../actions/gated-deploy/src/inputs.js'
 import { readHealthCheckInputs } from '../../actions/health-check/src/inputs.js'
@@ -15,7 +15,7 @@ import {
   PROVIDER_SPECIFIC_INPUTS,
   warnUnreadProviderInputs,
 } from '../../shared/providers/inputs.js'
-import { PROVIDER_NAMES } from '../../shared/providers/types.js'
+import { PROVIDER_NAMES } from '../../shared/providers/registry.js'
 
 const readerOf = (values: Record<string, string>) => (name: string) => values[name] ?? ''
 
@@ -161,13 +161,15 @@ describe('inputs the chosen provider never reads', () => {
     expect(out).toMatch(/::warning title=input not used::`project-id` is set, but provider `fly`/)
   })
 
-  // The table is written down (providers load lazily); derive it again from what each
-  // provider's source reads: config.apiUrl, and the quoted input names it looks up.
+  // The table is written down in each provider's spec (providers load lazily); derive it again
+  // from what the provider's modules (`fly.ts`, `vercel-cli.ts`, ...) read: config.apiUrl, and
+  // the quoted input names they look up.
   it.each(PROVIDER_NAMES.map((name) => [name]))('matches what %s reads', (provider) => {
-    const source = readFileSync(
-      new URL(`../../shared/providers/${provider}.ts`, import.meta.url),
-      'utf8',
-    )
+    const dir = new URL('../../shared/providers/', import.meta.url)
+    const source = readdirSync(dir)
+      .filter((file) => file === `${provider}.ts` || file.startsWith(`${provider}-`))
+      .map((file) => readFileSync(new URL(file, dir), 'utf8'))
+      .join('\n')
     const read = PROVIDER_SPECIFIC_INPUTS.filter((name) =>
       name === 'api-url' ? /\bconfig\.apiUrl\b/.test(source) : source.includes(`'${name}'`),
     )
