@@ -177,7 +177,7 @@ describe('preview-app through a pull request', () => {
     const result = await preview('opened', { inputs: { provider: 'render' } })
     expect(result.exitCode).toBe(1)
     expect(result.errors[0]).toMatch(
-      /^`provider` render has no preview apps in flightdeck: use Render preview environments .*\(fly, vercel and cloudflare have\)/,
+      /^`provider` render has no preview apps in flightdeck: use Render preview environments .*\(fly, cloudflare and vercel have\)/,
     )
     expect(clis.calls()).toEqual([])
   })

@@ -7,6 +7,7 @@ import {
   shellInvocation,
 } from '../../shared/providers/command.js'
 import type { ProviderConfig, Release } from '../../shared/providers/types.js'
+import { commandSpec } from '../../shared/providers/specs/command.js'
 import type { CliError } from '../../shared/process.js'
 
 let dir: string
@@ -304,12 +305,15 @@ describe('command provider deploy and url', () => {
     )
   })
 
-  it('leaves previews and secrets to the workflow', async () => {
+  it('leaves previews and secrets to the workflow', () => {
     const { provider } = setup({})
-    await expect(provider.ensureApp({})).rejects.toThrow(/provider `command` cannot create an app/)
-    await expect(provider.destroyApp()).rejects.toThrow(/provider `command` cannot delete an app/)
-    await expect(provider.setSecrets({ A: 'b' })).rejects.toThrow(
-      /provider `command` cannot set secrets/,
-    )
+    // Absent, not throwing: preview-app refuses command with its spec's pointer.
+    expect([provider.ensureApp, provider.destroyApp, provider.setSecrets]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ])
+    expect(commandSpec.capabilities).not.toHaveProperty('previews')
+    expect(commandSpec.previewsInstead).toMatch(/your own preview commands/)
   })
 })

@@ -6,6 +6,7 @@ import { FakeClis } from '../fakes/fake-cli.js'
 import { createRailwayProvider } from '../../shared/providers/railway.js'
 import { railwayStatus } from '../../shared/providers/railway-releases.js'
 import type { ProviderConfig, Release } from '../../shared/providers/types.js'
+import { railwaySpec } from '../../shared/providers/specs/railway.js'
 
 const fixtures = new URL('../fixtures/providers/railway/', import.meta.url).pathname
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(fixtures, name), 'utf8'))
@@ -443,9 +444,11 @@ describe('railway variables, url and previews', () => {
     expect(await setup().provider.url()).toBe('https://flightdeck-api-production.up.railway.app')
   })
 
-  it('points previews at Railway PR environments', async () => {
+  it('points previews at Railway PR environments', () => {
     const { provider } = setup()
-    await expect(provider.ensureApp({})).rejects.toThrow(/cannot create a service.*PR environments/)
-    await expect(provider.destroyApp()).rejects.toThrow(/cannot delete a service.*PR environments/)
+    // No app operations: preview-app refuses railway with its spec's pointer.
+    expect([provider.ensureApp, provider.destroyApp]).toEqual([undefined, undefined])
+    expect(railwaySpec.capabilities).not.toHaveProperty('previews')
+    expect(railwaySpec.previewsInstead).toMatch(/PR environments/)
   })
 })

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import nock from 'nock'
 import { createRenderProvider, renderStatus } from '../../shared/providers/render.js'
 import type { ProviderConfig, Release } from '../../shared/providers/types.js'
+import { renderSpec } from '../../shared/providers/specs/render.js'
 
 const fixtures = new URL('../fixtures/providers/render/', import.meta.url).pathname
 const fixture = (name: string): unknown => JSON.parse(readFileSync(join(fixtures, name), 'utf8'))
@@ -287,13 +288,11 @@ describe('render deploy, rollback, variables and url', () => {
     expect(await setup().provider.url()).toBeUndefined()
   })
 
-  it('points previews at Render preview environments', async () => {
+  it('points previews at Render preview environments', () => {
     const { provider } = setup()
-    await expect(provider.ensureApp({})).rejects.toThrow(
-      /cannot create a service.*preview environments/,
-    )
-    await expect(provider.destroyApp()).rejects.toThrow(
-      /cannot delete a service.*preview environments/,
-    )
+    // No app operations: preview-app refuses render with its spec's pointer.
+    expect([provider.ensureApp, provider.destroyApp]).toEqual([undefined, undefined])
+    expect(renderSpec.capabilities).not.toHaveProperty('previews')
+    expect(renderSpec.previewsInstead).toMatch(/preview environments/)
   })
 })

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { InputError } from '../../shared/errors.js'
 import { planRollback } from '../../shared/providers/select.js'
 import { createVercelProvider } from '../../shared/providers/vercel.js'
+import { vercelSpec } from '../../shared/providers/specs/vercel.js'
 import {
   deploymentRef,
   parseVercelList,
@@ -566,12 +567,10 @@ describe('vercel provider: rollback', () => {
 })
 
 describe('vercel provider: apps', () => {
-  it('cannot create a project', async () => {
-    const error = await vercel()
-      .ensureApp({})
-      .catch((err: Error) => err)
-    expect(error).toBeInstanceOf(UnsupportedOperationError)
-    expect((error as Error).message).toMatch(/^provider `vercel` cannot create a project; /)
+  it('cannot create a project', () => {
+    // Absent, not throwing: previews live inside the project (spec: previews 'project').
+    expect(vercel()).not.toHaveProperty('ensureApp')
+    expect(vercelSpec.capabilities.previews).toBe('project')
     expect(argvs()).toEqual([])
   })
 

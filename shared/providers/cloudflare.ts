@@ -9,8 +9,8 @@ import {
   UnsupportedOperationError,
   type DeployRequest,
   type DeployResult,
-  type Provider,
   type ProviderConfig,
+  type ProviderWith,
   type Release,
 } from './types.js'
 import { createWranglerCli } from './cloudflare-cli.js'
@@ -32,7 +32,9 @@ import {
 } from './cloudflare-output.js'
 import { createCloudflarePreviews } from './cloudflare-previews.js'
 
-export function createCloudflareProvider(config: ProviderConfig): Provider {
+export function createCloudflareProvider(
+  config: ProviderConfig,
+): ProviderWith<'ensureApp' | 'destroyApp' | 'setSecrets'> {
   const cli = createWranglerCli(config)
   let lastDeployUrl: string | undefined
 

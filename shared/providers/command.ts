@@ -2,7 +2,6 @@ import { formatDuration } from '../durations.js'
 import { errorMessage } from '../errors.js'
 import { CliError, runCli, tail, type CliResult } from '../process.js'
 import {
-  UnsupportedOperationError,
   type DeployRequest,
   type DeployResult,
   type Provider,
@@ -255,27 +254,6 @@ export function createCommandProvider(config: ProviderConfig): Provider {
     deploy: (request) => deploy(config, request),
     releases: () => releases(config),
     rollback: (target) => rollback(config, target),
-    ensureApp: async () => {
-      throw new UnsupportedOperationError(
-        'command',
-        'create an app',
-        'create it in a workflow step before this one, or inside your `deploy-command`',
-      )
-    },
-    destroyApp: async () => {
-      throw new UnsupportedOperationError(
-        'command',
-        'delete an app',
-        'delete it in a workflow step of your own when the pull request closes',
-      )
-    },
-    setSecrets: async () => {
-      throw new UnsupportedOperationError(
-        'command',
-        'set secrets',
-        "set them with your platform's own tool in a workflow step, passing values through `env:`",
-      )
-    },
     url: () => url(config),
   }
 }

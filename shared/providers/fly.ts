@@ -6,8 +6,8 @@ import { CliError, parseCliJson, runCli, type CliResult } from '../process.js'
 import type {
   DeployRequest,
   DeployResult,
-  Provider,
   ProviderConfig,
+  ProviderWith,
   Release,
   ReleaseStatus,
 } from './types.js'
@@ -165,7 +165,9 @@ function nonEmpty(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined
 }
 
-export function createFlyProvider(config: ProviderConfig): Provider {
+export function createFlyProvider(
+  config: ProviderConfig,
+): ProviderWith<'ensureApp' | 'destroyApp' | 'setSecrets' | 'listApps'> {
   const token = config.token ?? process.env[TOKEN_ENV]
   maskSecret(token)
   // flyctl prefers FLY_ACCESS_TOKEN over FLY_API_TOKEN, so a stale one must not shadow ours.

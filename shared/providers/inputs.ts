@@ -12,7 +12,15 @@ import {
 } from '../inputs.js'
 import * as core from '../runner.js'
 import { maskSecret } from '../secrets.js'
-import { PROVIDER_NAMES, type ProviderConfig, type ProviderName } from './types.js'
+import { PROVIDER_NAMES, providerSpec, type ProviderName } from './registry.js'
+import {
+  PROVIDER_SPECIFIC_INPUTS,
+  type ProviderSettingValues,
+  type ProviderSpecificInput,
+} from './spec.js'
+import type { ProviderConfig } from './types.js'
+
+export { PROVIDER_SPECIFIC_INPUTS, type ProviderSpecificInput }
 
 /**
  * Names that reach a CLI as one argument each. A leading dash would read as a flag, and
@@ -56,38 +64,28 @@ export type ProviderConfigInputs = Omit<ProviderInputs, SettingName> &
 
 /** Checks what a provider needs that a schema cannot see alone; returns the problems. */
 export function providerInputProblems(inputs: ProviderConfigInputs): string[] {
-  if (inputs.provider !== 'command' && !inputs.app) {
+  if (providerSpec(inputs.provider).needsApp && !inputs.app) {
     return [`\`app\` is required for provider \`${inputs.provider}\` (example: my-app)`]
   }
   return []
 }
 
-/** The inputs only some providers read. */
-export const PROVIDER_SPECIFIC_INPUTS = [
-  'api-url',
-  'account-id',
-  'environment-id',
-  'project-id',
-  'org-id',
-  'deploy-command',
-  'releases-command',
-  'rollback-command',
-] as const
-export type ProviderSpecificInput = (typeof PROVIDER_SPECIFIC_INPUTS)[number]
+/** The values a provider's own input checks read (its spec's `checks`). */
+export function providerSettingValues(inputs: ProviderConfigInputs): ProviderSettingValues {
+  const values: Partial<Record<'app' | ProviderSpecificInput, string | undefined>> = {
+    app: inputs.app,
+  }
+  for (const name of PROVIDER_SPECIFIC_INPUTS) values[name] = inputs[name]
+  return values
+}
 
 /**
- * Which of those each provider reads (`config.apiUrl`, `config.settings[...]`). Providers are
- * loaded only when chosen, so this is written down; a test derives it again from each
- * provider's source and fails when the two disagree.
+ * Which provider-specific inputs each provider reads, from the providers' specs; a test derives
+ * it again from each provider's source and fails when the two disagree.
  */
-export const INPUTS_READ_BY: Record<ProviderName, readonly ProviderSpecificInput[]> = {
-  fly: [],
-  cloudflare: ['api-url', 'account-id'],
-  vercel: ['api-url', 'project-id', 'org-id'],
-  railway: ['api-url', 'environment-id', 'project-id'],
-  render: ['api-url'],
-  command: ['deploy-command', 'releases-command', 'rollback-command'],
-}
+export const INPUTS_READ_BY = Object.fromEntries(
+  PROVIDER_NAMES.map((name) => [name, providerSpec(name).inputs]),
+) as Record<ProviderName, readonly ProviderSpecificInput[]>
 
 /**
  * The provider-specific inputs given that the chosen provider never reads (`releases-command`

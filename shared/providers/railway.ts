@@ -7,8 +7,8 @@ import {
   UnsupportedOperationError,
   type DeployRequest,
   type DeployResult,
-  type Provider,
   type ProviderConfig,
+  type ProviderWith,
   type Release,
   type RollbackResult,
 } from './types.js'
@@ -162,7 +162,7 @@ async function setSecrets(config: ProviderConfig, secrets: Record<string, string
 }
 
 /** Railway through its CLI (`railway up`) and its public GraphQL API. `app` is the service id. */
-export function createRailwayProvider(config: ProviderConfig): Provider {
+export function createRailwayProvider(config: ProviderConfig): ProviderWith<'setSecrets'> {
   return {
     name: 'railway',
     cli: 'railway',
@@ -170,20 +170,6 @@ export function createRailwayProvider(config: ProviderConfig): Provider {
     deploy: (request) => deploy(config, request),
     releases: () => listDeployments(config),
     rollback: (target) => rollback(config, target),
-    ensureApp: async () => {
-      throw new UnsupportedOperationError(
-        'railway',
-        'create a service for a preview',
-        'turn on PR environments in the Railway project settings, which create and remove an environment per pull request',
-      )
-    },
-    destroyApp: async () => {
-      throw new UnsupportedOperationError(
-        'railway',
-        'delete a service',
-        'let Railway PR environments remove the preview when the pull request closes',
-      )
-    },
     setSecrets: (secrets) => setSecrets(config, secrets),
     url: async () => {
       const releases = await listDeployments(config)

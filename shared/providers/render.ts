@@ -1,11 +1,10 @@
 import { maskSecret } from '../secrets.js'
 import { ApiError, requestJson, type ApiRequest } from './api.js'
 import {
-  UnsupportedOperationError,
   type DeployRequest,
   type DeployResult,
-  type Provider,
   type ProviderConfig,
+  type ProviderWith,
   type Release,
   type ReleaseStatus,
   type RollbackResult,
@@ -173,27 +172,13 @@ async function url(config: ProviderConfig): Promise<string | undefined> {
 }
 
 /** Render through its REST API. `app` is the service id (`srv-…`). */
-export function createRenderProvider(config: ProviderConfig): Provider {
+export function createRenderProvider(config: ProviderConfig): ProviderWith<'setSecrets'> {
   return {
     name: 'render',
     tokenEnv: ['RENDER_API_KEY'],
     deploy: (request) => deploy(config, request),
     releases: () => listDeploys(config),
     rollback: (target) => rollback(config, target),
-    ensureApp: async () => {
-      throw new UnsupportedOperationError(
-        'render',
-        'create a service for a preview',
-        'turn on preview environments (render.yaml `previews.generation`) or service previews, which Render creates and removes per pull request',
-      )
-    },
-    destroyApp: async () => {
-      throw new UnsupportedOperationError(
-        'render',
-        'delete a service',
-        'let Render preview environments remove the preview when the pull request closes',
-      )
-    },
     setSecrets: (secrets) => setSecrets(config, secrets),
     url: () => url(config),
   }

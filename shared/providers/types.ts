@@ -71,26 +71,6 @@ export interface ProviderConfig {
   log: (line: string) => void
 }
 
-export const PROVIDER_NAMES = [
-  'fly',
-  'cloudflare',
-  'vercel',
-  'railway',
-  'render',
-  'command',
-] as const
-export type ProviderName = (typeof PROVIDER_NAMES)[number]
-
-/** The CLI each provider runs, which `setup` installs for it. */
-export const PROVIDER_CLI: Record<ProviderName, string | undefined> = {
-  fly: 'flyctl',
-  cloudflare: 'wrangler',
-  vercel: 'vercel',
-  railway: 'railway',
-  render: undefined,
-  command: undefined,
-}
-
 /** One pull request's preview on a platform that previews within one project (Vercel, Workers). */
 export interface PreviewRequest {
   /** The preview's safe name (what the app-name template gave): its alias, or its tag. */
@@ -125,7 +105,8 @@ export interface PreviewOperations {
 }
 
 export interface Provider {
-  readonly name: ProviderName
+  /** Its registry name (shared/providers/registry.ts); what it can do is in its spec. */
+  readonly name: string
   /** The CLI this provider runs, if any (what `setup` installs for it). */
   readonly cli?: string
   /** Environment variables that carry its credential. */
@@ -134,11 +115,13 @@ export interface Provider {
   /** Newest first. */
   releases(): Promise<Release[]>
   rollback(target: Release): Promise<RollbackResult>
+  // Previews as apps of their own (spec capability `previews: 'apps'`): absent where the
+  // platform makes no app per pull request.
   /** Creates the app when it does not exist; says whether it did. */
-  ensureApp(options: EnsureAppOptions): Promise<{ created: boolean }>
-  destroyApp(): Promise<void>
-  /** Values reach the platform without passing through argv or logs. */
-  setSecrets(secrets: Record<string, string>): Promise<void>
+  ensureApp?(options: EnsureAppOptions): Promise<{ created: boolean }>
+  destroyApp?(): Promise<void>
+  /** Values reach the platform without passing through argv or logs; absent where it takes none. */
+  setSecrets?(secrets: Record<string, string>): Promise<void>
   /** The app's public URL. */
   url(): Promise<string | undefined>
   /** Names of the apps the credential can see (in `org` when given): what preview sweeps read. */
@@ -149,8 +132,12 @@ export interface Provider {
 
 /** A platform cannot do what was asked; the message says what to use instead. */
 export class UnsupportedOperationError extends Error {
-  constructor(provider: ProviderName, operation: string, instead: string) {
+  constructor(provider: string, operation: string, instead: string) {
     super(`provider \`${provider}\` cannot ${operation}; ${instead}`)
     this.name = 'UnsupportedOperationError'
   }
 }
+
+/** A provider with the optional operations `K` present (what its factory promises callers). */
+export type ProviderWith<K extends 'ensureApp' | 'destroyApp' | 'setSecrets' | 'listApps'> =
+  Provider & Required<Pick<Provider, K>>

@@ -9,8 +9,8 @@ import {
   UnsupportedOperationError,
   type DeployRequest,
   type DeployResult,
-  type Provider,
   type ProviderConfig,
+  type ProviderWith,
   type Release,
 } from './types.js'
 import { createVercelCli } from './vercel-cli.js'
@@ -32,7 +32,9 @@ import {
 } from './vercel-output.js'
 import { createVercelPreviews } from './vercel-previews.js'
 
-export function createVercelProvider(config: ProviderConfig): Provider {
+export function createVercelProvider(
+  config: ProviderConfig,
+): ProviderWith<'destroyApp' | 'setSecrets'> {
   const cli = createVercelCli(config)
 
   /**
@@ -207,14 +209,6 @@ export function createVercelProvider(config: ProviderConfig): Provider {
       )
       const releaseId = /\((dpl_[A-Za-z0-9]+)\)/.exec(said)?.[1]
       return { releaseId: releaseId ?? target.id }
-    },
-
-    async ensureApp() {
-      throw new UnsupportedOperationError(
-        'vercel',
-        'create a project',
-        'each deploy makes a new deployment and previews need no app of their own; create the project once in the Vercel dashboard (or with `vercel project add`) and set `app` to its name',
-      )
     },
 
     async destroyApp() {

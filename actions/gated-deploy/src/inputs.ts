@@ -23,12 +23,12 @@ import {
   platformName,
   providerInputProblems,
   providerInputSchema,
+  providerSettingValues,
   warnUnreadProviderInputs,
 } from '../../../shared/providers/inputs.js'
+import { providersWhere, providerSpec } from '../../../shared/providers/registry.js'
 
 export const STRATEGIES = ['rolling', 'bluegreen', 'canary', 'immediate'] as const
-/** The platforms that take a deploy strategy. */
-const STRATEGY_PROVIDERS = new Set(['fly'])
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
@@ -92,25 +92,19 @@ export type GatedDeployInputs = InputValues<typeof gatedDeploySchema>
 export function readGatedDeployInputs(read?: (name: string) => string): GatedDeployInputs {
   const inputs = parseInputs(gatedDeploySchema, read)
   const problems = providerInputProblems(inputs)
-  if (inputs.strategy && !STRATEGY_PROVIDERS.has(inputs.provider)) {
+  // What the provider takes is in its spec (shared/providers/specs/).
+  const spec = providerSpec(inputs.provider)
+  if (inputs.strategy && !spec.capabilities.strategies?.includes(inputs.strategy)) {
+    const takers = providersWhere((other) => other.capabilities.strategies?.length)
     problems.push(
-      `\`strategy\` ${inputs.strategy} is not something provider \`${inputs.provider}\` offers; only fly takes a strategy (leave it empty)`,
+      `\`strategy\` ${inputs.strategy} is not something provider \`${inputs.provider}\` offers; only ${takers.join(', ')} ${takers.length === 1 ? 'takes' : 'take'} a strategy (leave it empty)`,
     )
   }
-  if (inputs.provider === 'command') {
-    for (const name of ['deploy-command', 'releases-command'] as const) {
-      if (!inputs[name]) {
-        problems.push(
-          `\`${name}\` is required for provider \`command\` (example: ./scripts/${name.split('-')[0]}.sh)`,
-        )
-      }
-    }
-    if (inputs['auto-rollback'] && inputs['health-url'].length > 0 && !inputs['rollback-command']) {
-      problems.push(
-        '`rollback-command` is required for provider `command` when auto-rollback is on (example: ./scripts/rollback.sh), or set auto-rollback: false',
-      )
-    }
-  }
+  problems.push(
+    ...(spec.checks?.deploy?.(providerSettingValues(inputs), {
+      rollsBack: inputs['auto-rollback'] && inputs['health-url'].length > 0,
+    }) ?? []),
+  )
   if (inputs['override-gates'] !== undefined && inputs['override-gates'].trim().length < 3) {
     problems.push(
       '`override-gates` needs a reason a person can read (example: hotfix for INC-2231)',

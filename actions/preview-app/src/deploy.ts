@@ -15,7 +15,7 @@ import { lastPreviewDeployment, type PreviewComments } from './conversation.js'
 import type { PullRequestEvent } from './event.js'
 import type { PreviewInputs } from './inputs.js'
 import { publish } from './outputs.js'
-import { environmentOf, providerFor } from './platform.js'
+import { appOperations, environmentOf, providerFor } from './platform.js'
 
 async function checkHealth(
   inputs: PreviewInputs,
@@ -81,12 +81,13 @@ async function deployToPlatform(
     state.url = result.url
     return
   }
+  const apps = appOperations(provider)
   const { created } = await core.group(`App ${app}`, () =>
-    provider.ensureApp({ org: inputs.org, region: inputs.region }),
+    apps.ensureApp({ org: inputs.org, region: inputs.region }),
   )
   core.info(created ? `Created ${app}.` : `${app} exists: reusing it.`)
   if (Object.keys(inputs.secrets).length > 0) {
-    await core.group(`Secrets of ${app}`, () => provider.setSecrets(inputs.secrets))
+    await core.group(`Secrets of ${app}`, () => apps.setSecrets(inputs.secrets))
   }
   const extraArgs = Object.entries(inputs.env).map(([key, value]) => `--env=${key}=${value}`)
   const result = await core.group(`Deploying ${app}`, () =>

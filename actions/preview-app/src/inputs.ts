@@ -18,8 +18,12 @@ import {
 } from '../../../shared/inputs.js'
 import { checkTemplate, DEFAULT_TEMPLATE } from '../../../shared/preview/names.js'
 import { maskSecret } from '../../../shared/secrets.js'
-import { providerInputSchema, warnUnreadProviderInputs } from '../../../shared/providers/inputs.js'
-import { PROVIDER_NAMES } from '../../../shared/providers/types.js'
+import {
+  providerInputSchema,
+  providerSettingValues,
+  warnUnreadProviderInputs,
+} from '../../../shared/providers/inputs.js'
+import { PROVIDER_NAMES, providersWhere, providerSpec } from '../../../shared/providers/registry.js'
 
 const { 'health-url': _healthUrl, ...healthChecks } = healthInputSchema
 
@@ -77,38 +81,32 @@ export const previewSchema = {
 
 export type PreviewInputs = InputValues<typeof previewSchema>
 
-/** Providers whose previews flightdeck makes: an app per PR, or previews inside one project. */
-const PREVIEW_PROVIDERS = ['fly', 'vercel', 'cloudflare']
-
 export function readPreviewInputs(read?: (name: string) => string): PreviewInputs {
   const inputs = parseInputs(previewSchema, read)
-  if (!PREVIEW_PROVIDERS.includes(inputs.provider)) {
-    const instead: Record<string, string> = {
-      railway: 'use Railway PR environments (project settings)',
-      render: 'use Render preview environments (render.yaml previews)',
-      command: 'run your own preview commands in a step',
-    }
+  // What each provider can do is in its spec (shared/providers/specs/): an app per PR, or
+  // previews inside one project, or none.
+  const spec = providerSpec(inputs.provider)
+  if (!spec.capabilities.previews) {
+    const able = providersWhere((other) => other.capabilities.previews)
     throw new InputError([
-      `\`provider\` ${inputs.provider} has no preview apps in flightdeck: ${instead[inputs.provider] ?? ''} (fly, vercel and cloudflare have)`,
+      `\`provider\` ${inputs.provider} has no preview apps in flightdeck: ${spec.previewsInstead ?? ''} (${listed(able)} have)`,
     ])
   }
-  const problems: string[] = []
-  if (inputs.provider === 'cloudflare' && !inputs.app) {
+  const problems = spec.checks?.preview?.(providerSettingValues(inputs)) ?? []
+  if (spec.capabilities.previews !== 'apps' && inputs.image) {
+    const withApps = providersWhere((other) => other.capabilities.previews === 'apps')
     problems.push(
-      '`app` is required for cloudflare previews: the Worker whose versions they are (example: app: my-worker)',
-    )
-  }
-  if (inputs.provider === 'vercel' && !inputs.app && !inputs['project-id']) {
-    problems.push(
-      '`app` is required for vercel previews: the Vercel project they are deployments of (example: app: my-project)',
-    )
-  }
-  if (inputs.provider !== 'fly' && inputs.image) {
-    problems.push(
-      `\`image\` is for fly previews; ${inputs.provider} previews are built from the working directory (leave image empty)`,
+      `\`image\` is for ${withApps.join(', ')} previews; ${inputs.provider} previews are built from the working directory (leave image empty)`,
     )
   }
   if (problems.length > 0) throw new InputError(problems)
   warnUnreadProviderInputs(inputs)
   return inputs
+}
+
+/** `a, b and c`. */
+function listed(names: readonly string[]): string {
+  return names.length < 2
+    ? names.join('')
+    : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`
 }

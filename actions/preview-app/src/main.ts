@@ -5,6 +5,7 @@ import { ActionFailure } from '../../../shared/errors.js'
 import type { GitHubClient } from '../../../shared/github/client.js'
 import { runContext } from '../../../shared/github/context.js'
 import { runAction } from '../../../shared/run.js'
+import { providerSpec } from '../../../shared/providers/registry.js'
 import * as core from '../../../shared/runner.js'
 import { appendSummary, code } from '../../../shared/summary.js'
 import { PreviewComments } from './conversation.js'
@@ -77,8 +78,8 @@ async function main(): Promise<void> {
 
   const platformToken =
     inputs.token ??
-    [...platform.tokenEnv, ...(inputs.provider === 'fly' ? ['FLY_ACCESS_TOKEN'] : [])]
-      .map((name) => process.env[name])
+    providerSpec(inputs.provider)
+      .tokenEnv.map((name) => process.env[name])
       .find(Boolean)
   const refusal = forkRefusal(pr, eventName, platformToken)
   if (refusal) {

@@ -1,7 +1,8 @@
 // The platform side of a preview: the provider for one preview and the name it gets there.
 import { previewAppName, type TemplateValues } from '../../../shared/preview/names.js'
-import { createProvider } from '../../../shared/providers/registry.js'
-import type { Provider } from '../../../shared/providers/types.js'
+import { ActionFailure } from '../../../shared/errors.js'
+import { createProvider, providerSpec } from '../../../shared/providers/registry.js'
+import type { Provider, ProviderWith } from '../../../shared/providers/types.js'
 import * as core from '../../../shared/runner.js'
 import type { PreviewInputs } from './inputs.js'
 
@@ -14,8 +15,8 @@ export function environmentOf(pr: number): string {
 }
 
 /**
- * The provider for one preview: for fly the app is the preview's own; for vercel and cloudflare
- * it is the project (`app` input) whose previews these are.
+ * The provider for one preview: where previews are apps (fly) the app is the preview's own;
+ * where they live inside a project (vercel, cloudflare) it is the project (`app` input).
  */
 export async function providerFor(
   inputs: PreviewInputs,
@@ -23,7 +24,7 @@ export async function providerFor(
   timeoutMs: number,
 ): Promise<Provider> {
   return createProvider(inputs.provider, {
-    app: inputs.provider === 'fly' ? app : (inputs.app ?? ''),
+    app: providerSpec(inputs.provider).capabilities.previews === 'apps' ? app : (inputs.app ?? ''),
     token: inputs.token,
     apiUrl: inputs['api-url'],
     timeoutMs,
@@ -47,4 +48,19 @@ export function previewName(provider: Provider, template: string, values: Templa
     maxLength: provider.previews?.maxNameLength ?? MAX_NAME_LENGTH,
     letterFirst: provider.previews !== undefined,
   })
+}
+
+/**
+ * A preview as an app of its own needs the provider's app operations. Inputs already refuse a
+ * provider without previews; this names the gap plainly should one get here anyway.
+ */
+export function appOperations(
+  provider: Provider,
+): ProviderWith<'ensureApp' | 'destroyApp' | 'setSecrets'> {
+  if (!provider.ensureApp || !provider.destroyApp || !provider.setSecrets) {
+    throw new ActionFailure(
+      `provider ${provider.name} makes no app per pull request, so flightdeck cannot make its previews`,
+    )
+  }
+  return provider as ProviderWith<'ensureApp' | 'destroyApp' | 'setSecrets'>
 }

@@ -10,7 +10,7 @@ import { appendSummary, code, markdownTable } from '../../../shared/summary.js'
 import { lastPreviewDeployment, type PreviewComments } from './conversation.js'
 import type { PreviewInputs } from './inputs.js'
 import { publish } from './outputs.js'
-import { previewName, providerFor } from './platform.js'
+import { appOperations, previewName, providerFor } from './platform.js'
 
 export interface ClosedPullRequest {
   number: number
@@ -45,7 +45,8 @@ export async function destroy(
       `Removed the preview ${app} (${why})${removed.length ? `: ${removed.join(', ')}` : ''}.`,
     )
   } else {
-    await core.group(`Destroying ${app}`, () => provider.destroyApp())
+    const apps = appOperations(provider)
+    await core.group(`Destroying ${app}`, () => apps.destroyApp())
     core.info(`Destroyed ${app} (${why}).`)
   }
   if (!client) return {}

@@ -14,8 +14,10 @@ import {
   platformName,
   providerInputProblems,
   providerInputSchema,
+  providerSettingValues,
   warnUnreadProviderInputs,
 } from '../../../shared/providers/inputs.js'
+import { providerSpec } from '../../../shared/providers/registry.js'
 
 const { 'deploy-command': _deployCommand, ...providerInputs } = providerInputSchema
 
@@ -34,16 +36,12 @@ export type RollbackInputs = InputValues<typeof rollbackSchema>
 export function readRollbackInputs(read?: (name: string) => string): RollbackInputs {
   const inputs = parseInputs(rollbackSchema, read)
   const problems = providerInputProblems(inputs)
-  if (inputs.provider === 'command' && !inputs['releases-command']) {
-    problems.push(
-      '`releases-command` is required for provider `command` (example: ./scripts/releases.sh)',
-    )
-  }
-  if (inputs.provider === 'command' && !inputs['rollback-command'] && !inputs['dry-run']) {
-    problems.push(
-      '`rollback-command` is required for provider `command` (example: kubectl rollout undo deployment/web)',
-    )
-  }
+  // The provider's own checks, from its spec (shared/providers/specs/).
+  problems.push(
+    ...(providerSpec(inputs.provider).checks?.rollback?.(providerSettingValues(inputs), {
+      dryRun: inputs['dry-run'],
+    }) ?? []),
+  )
   if (problems.length > 0) throw new InputError(problems)
   warnUnreadProviderInputs(inputs)
   return inputs

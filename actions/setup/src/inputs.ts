@@ -11,7 +11,7 @@ import {
   splitList,
   withDefault,
 } from '../../../shared/inputs.js'
-import { PROVIDER_NAMES, type ProviderName } from '../../../shared/providers/types.js'
+import { PROVIDER_NAMES, type ProviderName } from '../../../shared/providers/registry.js'
 import {
   isExactVersion,
   isToolName,

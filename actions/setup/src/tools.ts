@@ -1,8 +1,23 @@
-import { PROVIDER_CLI, type ProviderName } from '../../../shared/providers/types.js'
+import type { CliSpec } from '../../../shared/providers/spec.js'
+import {
+  PROVIDER_NAMES,
+  providerSpec,
+  type ProviderName,
+  type ToolName,
+} from '../../../shared/providers/registry.js'
+
+export type { ToolName }
+
+/** The CLI of each provider that runs one, from its spec: what `setup` installs and how. */
+export const CLI_SPECS = Object.fromEntries(
+  PROVIDER_NAMES.flatMap((name) => {
+    const cli = providerSpec(name).cli
+    return cli ? [[cli.tool, cli]] : []
+  }),
+) as Record<ToolName, CliSpec>
 
 /** The CLIs `setup` knows how to install; the names users write in `tools`. */
-export const TOOL_NAMES = ['flyctl', 'wrangler', 'vercel', 'railway'] as const
-export type ToolName = (typeof TOOL_NAMES)[number]
+export const TOOL_NAMES = Object.keys(CLI_SPECS) as readonly ToolName[]
 
 export function isToolName(name: string): name is ToolName {
   return (TOOL_NAMES as readonly string[]).includes(name)
@@ -22,15 +37,16 @@ export interface NpmPackage {
 }
 
 /** The npm package behind each npm-installed CLI. */
-export const NPM_PACKAGES: Record<Exclude<ToolName, 'flyctl'>, NpmPackage> = {
-  wrangler: { name: 'wrangler', bin: 'wrangler' },
-  vercel: { name: 'vercel', bin: 'vercel' },
-  railway: { name: '@railway/cli', bin: 'railway' },
-}
+export const NPM_PACKAGES = Object.fromEntries(
+  TOOL_NAMES.flatMap((tool) => {
+    const install = CLI_SPECS[tool].install
+    return install.from === 'npm' ? [[tool, { name: install.package, bin: install.bin }]] : []
+  }),
+) as Record<Exclude<ToolName, 'flyctl'>, NpmPackage>
 
 /** The CLI `setup` installs for a provider, if it has one. */
 export function providerTool(provider: ProviderName): ToolName | undefined {
-  const cli = PROVIDER_CLI[provider]
+  const cli = providerSpec(provider).cli?.tool
   return cli !== undefined && isToolName(cli) ? cli : undefined
 }
 

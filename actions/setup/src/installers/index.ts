@@ -1,11 +1,15 @@
 import * as tc from '@actions/tool-cache'
-import type { ToolName, ToolRequest } from '../tools.js'
+import { CLI_SPECS, NPM_PACKAGES, type ToolName, type ToolRequest } from '../tools.js'
 import { FlyctlInstaller } from './flyctl.js'
 import { NpmCliInstaller } from './npm-cli.js'
 import type { InstallContext, InstalledTool, Installer } from './types.js'
 
+/** The installer the tool's spec names: flyctl's GitHub releases, or its npm package. */
 export function installerFor(tool: ToolName, ctx: InstallContext): Installer {
-  return tool === 'flyctl' ? new FlyctlInstaller(ctx) : new NpmCliInstaller(tool, ctx)
+  if (CLI_SPECS[tool].install.from === 'npm' && tool in NPM_PACKAGES) {
+    return new NpmCliInstaller(tool as keyof typeof NPM_PACKAGES, ctx)
+  }
+  return new FlyctlInstaller(ctx)
 }
 
 /**
