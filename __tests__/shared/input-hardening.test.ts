@@ -15,7 +15,7 @@ import {
   PROVIDER_SPECIFIC_INPUTS,
   warnUnreadProviderInputs,
 } from '../../shared/providers/inputs.js'
-import { PROVIDER_NAMES } from '../../shared/providers/types.js'
+import { PROVIDER_NAMES } from '../../shared/providers/registry.js'
 
 const readerOf = (values: Record<string, string>) => (name: string) => values[name] ?? ''
 
@@ -161,14 +161,14 @@ describe('inputs the chosen provider never reads', () => {
     expect(out).toMatch(/::warning title=input not used::`project-id` is set, but provider `fly`/)
   })
 
-  // The table is written down (providers load lazily); derive it again from what each
-  // provider's source reads: config.apiUrl, and the quoted input names it looks up.
+  // The table is written down in each provider's spec (providers load lazily); derive it again
+  // from what the provider's modules (`fly.ts`, `vercel-cli.ts`, ...) read: config.apiUrl, and
+  // the quoted input names they look up.
   it.each(PROVIDER_NAMES.map((name) => [name]))('matches what %s reads', (provider) => {
-    // A provider is its module and the modules split from it (`vercel-cli.ts`, ...).
-    const folder = new URL('../../shared/providers/', import.meta.url)
-    const source = readdirSync(folder)
+    const dir = new URL('../../shared/providers/', import.meta.url)
+    const source = readdirSync(dir)
       .filter((file) => file === `${provider}.ts` || file.startsWith(`${provider}-`))
-      .map((file) => readFileSync(new URL(file, folder), 'utf8'))
+      .map((file) => readFileSync(new URL(file, dir), 'utf8'))
       .join('\n')
     const read = PROVIDER_SPECIFIC_INPUTS.filter((name) =>
       name === 'api-url' ? /\bconfig\.apiUrl\b/.test(source) : source.includes(`'${name}'`),
