@@ -17,7 +17,7 @@ import { checkFreezes, checkWindows, gateClock } from '../../../shared/gates/tim
 import type { GitHubClient } from '../../../shared/github/client.js'
 import { runContext, type RunContext } from '../../../shared/github/context.js'
 import type { DeploymentLifecycle } from '../../../shared/github/deployment-lifecycle.js'
-import { healthExpectations } from '../../../shared/http/health-inputs.js'
+import { verifyHealthFromInputs } from '../../../shared/http/health-inputs.js'
 import type { PollReport } from '../../../shared/http/poll.js'
 import { unhealthyReasons } from '../../../shared/http/verify.js'
 import { parseDuration } from '../../../shared/durations.js'
@@ -454,15 +454,7 @@ async function deployAndVerify(
 }
 
 async function checkHealth(inputs: GatedDeployInputs, title: string): Promise<PollReport> {
-  const { verifyHealth } = await import('../../../shared/http/verify.js')
-  return core.group(title, () =>
-    verifyHealth({
-      urls: inputs['health-url'],
-      headers: inputs['health-headers'],
-      expect: healthExpectations(inputs),
-      timeoutMs: inputs['health-timeout'],
-    }),
-  )
+  return core.group(title, () => verifyHealthFromInputs(inputs, inputs['health-url']))
 }
 
 /** The whole action, failure handling included: what the runner, local-action and tests run. */

@@ -4,7 +4,7 @@ import { formatDuration } from '../../../shared/durations.js'
 import { ActionFailure, errorMessage } from '../../../shared/errors.js'
 import type { GitHubClient } from '../../../shared/github/client.js'
 import type { RunContext } from '../../../shared/github/context.js'
-import { healthExpectations } from '../../../shared/http/health-inputs.js'
+import { verifyHealthFromInputs } from '../../../shared/http/health-inputs.js'
 import type { PollReport } from '../../../shared/http/poll.js'
 import { unhealthyReasons } from '../../../shared/http/verify.js'
 import type { Provider } from '../../../shared/providers/types.js'
@@ -29,15 +29,7 @@ async function checkHealth(
     )
   }
   const url = path.startsWith('/') ? new URL(path, appUrl).toString() : path
-  const { verifyHealth } = await import('../../../shared/http/verify.js')
-  return core.group(`Health of ${url}`, () =>
-    verifyHealth({
-      urls: [url],
-      headers: inputs['health-headers'],
-      expect: healthExpectations({ ...inputs, 'health-url': [url] }),
-      timeoutMs: inputs['health-timeout'],
-    }),
-  )
+  return core.group(`Health of ${url}`, () => verifyHealthFromInputs(inputs, [url]))
 }
 
 function healthText(report: PollReport | undefined): string {

@@ -4,7 +4,8 @@ import { ActionFailure, errorMessage } from '../../../shared/errors.js'
 import { runContext } from '../../../shared/github/context.js'
 import type { DeploymentLifecycle } from '../../../shared/github/deployment-lifecycle.js'
 import { rollbackFailedDescription } from '../../../shared/github/deployment-wording.js'
-import { unhealthyReasons, verifyHealth } from '../../../shared/http/verify.js'
+import { verifyHealthFromInputs } from '../../../shared/http/health-inputs.js'
+import { unhealthyReasons } from '../../../shared/http/verify.js'
 import { setOutputs } from '../../../shared/outputs.js'
 import { providerConfig } from '../../../shared/providers/inputs.js'
 import { createProvider } from '../../../shared/providers/registry.js'
@@ -145,15 +146,7 @@ async function main(): Promise<void> {
     const urls = inputs['health-url']
     if (urls.length > 0) {
       outcome.health = await core.group(`Health of ${urls.join(', ')}`, () =>
-        verifyHealth({
-          urls,
-          headers: inputs['health-headers'],
-          expect: {
-            statuses: inputs['health-expected-status'],
-            jsonAssertions: inputs['health-json-assertions'],
-          },
-          timeoutMs: inputs['health-timeout'],
-        }),
+        verifyHealthFromInputs(inputs, urls),
       )
     }
     const healthy = outcome.health === undefined ? '' : String(outcome.health.healthy)
