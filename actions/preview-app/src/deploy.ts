@@ -116,28 +116,20 @@ export async function deploy(
   // The comment first: reviewers see the deploy start at once, and its id goes into this
   // Deployment's payload, so the next push updates it without reading the conversation.
   let commentId = await comments.write(state, previous?.commentId)
-  const { DeploymentLifecycle, settleDeployment } =
-    await import('../../../shared/github/deployment-lifecycle.js')
-  const deployment = client
-    ? DeploymentLifecycle.start({
-        client,
-        context,
-        environment: environmentOf(pr.number),
-        ref: pr.branch || pr.headSha,
-        description: `Preview ${app}`,
-        payload: {
-          flightdeck: { action: 'preview-app', app, commentId: commentId ?? null },
-        },
-        production: false,
-        transient: true,
-        secrets: core.registeredSecrets(),
-        onGitHubFailure: 'warn',
-        log: {
-          info: (message) => core.info(message),
-          warning: (message) => core.warning(message, { title: 'preview-app: GitHub Deployment' }),
-        },
-      })
-    : DeploymentLifecycle.notRecorded()
+  const { settleDeployment } = await import('../../../shared/github/deployment-lifecycle.js')
+  const { recordDeployment } = await import('../../../shared/github/record-deployment.js')
+  const deployment = recordDeployment({
+    action: 'preview-app',
+    client,
+    context,
+    environment: environmentOf(pr.number),
+    ref: pr.branch || pr.headSha,
+    description: `Preview ${app}`,
+    payload: { app, commentId: commentId ?? null },
+    kind: 'preview',
+    onGitHubFailure: 'warn',
+    warningTitle: 'preview-app: GitHub Deployment',
+  })
 
   const done = async () => {
     publish({

@@ -23,46 +23,31 @@ import { runAction } from '../../../shared/run.js'
  */
 async function recordRollback(
   inputs: RollbackInputs,
-  githubToken: string | undefined,
-  secrets: string[],
   description: string,
   payload: Record<string, unknown>,
 ): Promise<DeploymentLifecycle> {
   // Octokit (and undici under it) load only when the rollback is recorded.
-  const { DeploymentLifecycle } = await import('../../../shared/github/deployment-lifecycle.js')
+  const { recordDeployment } = await import('../../../shared/github/record-deployment.js')
   const { githubClient } = await import('../../../shared/github/client.js')
-  const environment = inputs.environment
-  if (!environment) return DeploymentLifecycle.notRecorded()
-  if (!githubToken) {
-    core.warning('No github-token: the rollback is not recorded as a GitHub Deployment.')
-    return DeploymentLifecycle.notRecorded()
-  }
-  const context = runContext()
-  const production = /^prod/i.test(environment)
-  return DeploymentLifecycle.start({
-    client: githubClient(githubToken),
-    context,
-    environment,
-    ref: context.sha || context.ref,
+  const githubToken = inputs['github-token']
+  return recordDeployment({
+    action: 'rollback',
+    client: inputs.environment && githubToken ? githubClient(githubToken) : undefined,
+    context: runContext(),
+    environment: inputs.environment,
     description,
-    payload: { flightdeck: payload },
-    production,
-    // GitHub marks earlier deployments inactive by itself outside production only.
-    deactivateEarlier: production,
-    secrets,
-    onGitHubFailure: 'warn',
-    log: {
-      info: (message) => core.info(message),
-      warning: (message) =>
-        core.warning(message, { title: 'rollback: GitHub deployment not recorded' }),
+    payload,
+    withoutToken: {
+      message: 'No github-token: the rollback is not recorded as a GitHub Deployment.',
     },
+    onGitHubFailure: 'warn',
+    warningTitle: 'rollback: GitHub deployment not recorded',
   })
 }
 
 async function main(): Promise<void> {
   // Reading the inputs masks the tokens and header values (an unexpanded ${{ }} reads as unset).
   const inputs = readRollbackInputs()
-  const githubToken = inputs['github-token']
   const config = providerConfig(inputs, core.info)
   // Platforms that keep a note with a rollback (Cloudflare's message) record the reason.
   config.settings.reason = inputs.reason
@@ -111,9 +96,7 @@ async function main(): Promise<void> {
   // Everything masked so far stays out of what GitHub stores: tokens from inputs and from the
   // provider's environment variables, header values.
   for (const name of provider.tokenEnv) maskSecret(process.env[name])
-  const secrets = core.registeredSecrets()
-  const deployment = await recordRollback(inputs, githubToken, secrets, headline, {
-    action: 'rollback',
+  const deployment = await recordRollback(inputs, headline, {
     provider: inputs.provider,
     app,
     from: plan.from.id,
