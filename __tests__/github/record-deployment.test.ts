@@ -39,7 +39,7 @@ function options(extra: Partial<RecordDeploymentOptions> = {}): RecordDeployment
   })
   return {
     action: 'gated-deploy',
-    client: githubClient('ghs_recordtest', { apiUrl: api.url, requestTimeoutMs: 2000 }),
+    client: githubClient('ghs_recordtest', { apiUrl: api.url, requestTimeoutMs: 15_000 }),
     context,
     environment: 'Prod-EU',
     description: 'Deploying shop',
