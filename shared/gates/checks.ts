@@ -3,7 +3,9 @@
 // up to a time limit. This run's own jobs never count: they are still running this deploy.
 import { formatDuration } from '../durations.js'
 import type { GitHubClient } from '../github/client.js'
+import { duration, parser, splitList, withDefault } from '../inputs.js'
 import { sleep } from '../sleep.js'
+import { defineGate } from './gate.js'
 
 export interface CheckState {
   name: string
@@ -148,3 +150,38 @@ export async function checkRequiredChecks(options: ChecksGateOptions): Promise<C
     await sleep(Math.min(options.intervalMs, left))
   }
 }
+
+export const requireChecksGate = defineGate({
+  name: 'require-checks',
+  inputs: {
+    'require-checks': withDefault(
+      parser((value): 'all' | string[] => {
+        const names = splitList(value)
+        if (names.length === 1 && names[0]?.toLowerCase() === 'all') return 'all'
+        if (names.some((name) => name.toLowerCase() === 'all')) {
+          throw new Error('"all" cannot be combined with check names (example: all, or test, lint)')
+        }
+        return names
+      }),
+      '',
+    ),
+    'checks-timeout': withDefault(duration('10m'), '10m'),
+  },
+  configured: (inputs) => inputs['require-checks'] === 'all' || inputs['require-checks'].length > 0,
+  evaluate: async (inputs, { context, github, intervalMs, log }) => {
+    const client = await github()
+    if (!client)
+      return { open: false, reason: 'needs github-token (checks: read) to see the checks' }
+    return checkRequiredChecks({
+      client,
+      owner: context.owner,
+      repo: context.repo,
+      sha: context.sha,
+      runId: process.env.GITHUB_RUN_ID ?? '',
+      required: inputs['require-checks'],
+      timeoutMs: inputs['checks-timeout'],
+      intervalMs,
+      log,
+    })
+  },
+})

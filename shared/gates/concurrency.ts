@@ -5,7 +5,10 @@ import { formatDuration } from '../durations.js'
 import type { GitHubClient } from '../github/client.js'
 import type { RunContext } from '../github/context.js'
 import { environmentDeployments } from '../github/deployments.js'
+import { duration, oneOf, withDefault } from '../inputs.js'
+import * as core from '../runner.js'
 import { sleep } from '../sleep.js'
+import { defineGate } from './gate.js'
 
 const UNFINISHED = new Set(['IN_PROGRESS', 'QUEUED', 'PENDING'])
 
@@ -70,3 +73,30 @@ export async function checkConcurrency(
     await sleep(Math.min(options.intervalMs, left))
   }
 }
+
+export const concurrencyGate = defineGate({
+  name: 'concurrency',
+  inputs: {
+    concurrency: withDefault(oneOf(['wait', 'fail', 'off'] as const), 'wait'),
+    'concurrency-timeout': withDefault(duration('15m'), '15m'),
+  },
+  configured: (inputs) => inputs.concurrency !== 'off',
+  evaluate: async (inputs, { context, environment, github, intervalMs, log }) => {
+    const client = await github()
+    if (!client) {
+      core.warning('No github-token: other deploys to the environment cannot be seen.', {
+        title: 'gated-deploy: concurrency not checked',
+      })
+      return { open: true, reason: 'not checked: no github-token' }
+    }
+    return checkConcurrency({
+      client,
+      context,
+      environment,
+      mode: inputs.concurrency === 'fail' ? 'fail' : 'wait',
+      timeoutMs: inputs['concurrency-timeout'],
+      intervalMs,
+      log,
+    })
+  },
+})

@@ -2,16 +2,10 @@
 // first closed one: nothing after it (and no platform call) happens. A gate that cannot be
 // evaluated (GitHub unreachable, say) is closed: a deploy gate fails safe.
 import { errorMessage } from '../errors.js'
+import type { GateResult } from './gate.js'
 
-export const GATE_ORDER = [
-  'deploy-window',
-  'freeze',
-  'require-env',
-  'require-checks',
-  'require-healthy',
-  'concurrency',
-] as const
-export type GateName = (typeof GATE_ORDER)[number]
+/** A gate's name (the gates and their order: registry.ts). */
+export type GateName = string
 
 export type GateVerdict = 'passed' | 'failed' | 'overridden' | 'not set' | 'not evaluated'
 
@@ -28,7 +22,7 @@ export interface Gate {
   configured: boolean
   /** A reason to let this gate pass even when closed (override-gates, time gates only). */
   override?: string
-  evaluate(): Promise<{ open: boolean; reason: string }>
+  evaluate(): Promise<GateResult>
 }
 
 export interface GatesOutcome {

@@ -197,3 +197,26 @@ export function liveEarlierDeployments(
     .map((deployment) => deployment.id)
     .filter((id): id is number => id !== null && (beforeId === undefined || id < beforeId))
 }
+
+/** The newest deployment of an environment (REST: its payload comes with it), if any. */
+export async function latestDeployment(
+  client: GitHubClient,
+  context: RunContext,
+  environment: string,
+  control?: RequestControl,
+): Promise<{ id: number; payload: Record<string, unknown> } | undefined> {
+  const { data } = await client.rest.repos.listDeployments({
+    owner: context.owner,
+    repo: context.repo,
+    environment,
+    per_page: 1,
+    ...requestOptions(control),
+  })
+  const latest = Array.isArray(data) ? data[0] : undefined
+  if (!latest) return undefined
+  const payload =
+    latest.payload !== null && typeof latest.payload === 'object'
+      ? (latest.payload as Record<string, unknown>)
+      : {}
+  return { id: latest.id, payload }
+}

@@ -11,7 +11,9 @@ import {
 } from '../inputs.js'
 import type { Expectations } from './expectations.js'
 import { parseAssertion } from './json-assertions.js'
+import type { PollReport } from './poll.js'
 import { parseStatusSet } from './status.js'
+import { verifyHealth } from './verify.js'
 
 export const healthInputSchema = {
   'health-url': withDefault(httpUrls(), ''),
@@ -27,9 +29,28 @@ export const healthInputSchema = {
 export type HealthInputs = InputValues<typeof healthInputSchema>
 
 /** What the health inputs ask of a response. */
-export function healthExpectations(inputs: HealthInputs): Expectations {
+export function healthExpectations(inputs: HealthCheckInputs): Expectations {
   return {
     statuses: inputs['health-expected-status'],
     jsonAssertions: inputs['health-json-assertions'],
   }
+}
+
+/** The health inputs a check reads besides its URLs (preview-app takes `health-url` as a path). */
+export type HealthCheckInputs = Omit<HealthInputs, 'health-url'>
+
+/**
+ * Checks `urls` as the health inputs ask (headers, expected status, JSON assertions, time
+ * limit): the one way rollback, gated-deploy and preview-app turn their inputs into a check.
+ */
+export function verifyHealthFromInputs(
+  inputs: HealthCheckInputs,
+  urls: string[],
+): Promise<PollReport> {
+  return verifyHealth({
+    urls,
+    headers: inputs['health-headers'],
+    expect: healthExpectations(inputs),
+    timeoutMs: inputs['health-timeout'],
+  })
 }

@@ -1,20 +1,17 @@
 import { InputError } from '../../../shared/errors.js'
-import { parseDeployWindow, parseFreeze } from '../../../shared/gates/time.js'
+import { gateInputSchema } from '../../../shared/gates/registry.js'
 import { healthInputSchema } from '../../../shared/http/health-inputs.js'
 import {
   boolean,
   cliArgument,
   duration,
   httpUrl,
-  httpUrls,
   oneOf,
   optional,
   parseInputs,
   parser,
-  quote,
   secret,
   splitLines,
-  splitList,
   text,
   withDefault,
   type InputValues,
@@ -30,8 +27,6 @@ import { providersWhere, providerSpec } from '../../../shared/providers/registry
 
 export const STRATEGIES = ['rolling', 'bluegreen', 'canary', 'immediate'] as const
 
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
-
 export const gatedDeploySchema = {
   ...providerInputSchema,
   environment: withDefault(platformName('production'), 'production'),
@@ -43,43 +38,8 @@ export const gatedDeploySchema = {
   'working-directory': optional(text()),
   'deploy-timeout': withDefault(duration('30m', { minMs: 1000 }), '30m'),
   'dry-run': withDefault(boolean(), 'false'),
-  'deploy-window': withDefault(
-    parser((value) => splitLines(value).map(parseDeployWindow)),
-    '',
-  ),
-  freeze: withDefault(
-    parser((value) => splitLines(value).map(parseFreeze)),
-    '',
-  ),
-  'require-env': withDefault(
-    parser((value) =>
-      splitList(value).map((name) => {
-        if (!ENV_NAME.test(name)) {
-          throw new Error(
-            `${quote(name)} is not an environment variable name (example: FLY_API_TOKEN)`,
-          )
-        }
-        return name
-      }),
-    ),
-    '',
-  ),
-  'require-checks': withDefault(
-    parser((value): 'all' | string[] => {
-      const names = splitList(value)
-      if (names.length === 1 && names[0]?.toLowerCase() === 'all') return 'all'
-      if (names.some((name) => name.toLowerCase() === 'all')) {
-        throw new Error('"all" cannot be combined with check names (example: all, or test, lint)')
-      }
-      return names
-    }),
-    '',
-  ),
-  'checks-timeout': withDefault(duration('10m'), '10m'),
-  'require-healthy': withDefault(httpUrls('https://staging.example.com/health'), ''),
-  'require-healthy-timeout': withDefault(duration('2m', { minMs: 1 }), '2m'),
-  concurrency: withDefault(oneOf(['wait', 'fail', 'off'] as const), 'wait'),
-  'concurrency-timeout': withDefault(duration('15m'), '15m'),
+  // Each gate's inputs, declared by its module (shared/gates/registry.ts).
+  ...gateInputSchema,
   'override-gates': optional(text()),
   'on-blocked': withDefault(oneOf(['fail', 'skip'] as const), 'fail'),
   ...healthInputSchema,

@@ -9,18 +9,15 @@ import {
 } from '../../../shared/deploy-record.js'
 import { formatDuration } from '../../../shared/durations.js'
 import { ActionFailure, errorMessage } from '../../../shared/errors.js'
-import { checkRequiredChecks } from '../../../shared/gates/checks.js'
-import { checkConcurrency } from '../../../shared/gates/concurrency.js'
-import { checkRequiredEnv } from '../../../shared/gates/env.js'
-import { runGates, type Gate, type GatesOutcome } from '../../../shared/gates/run.js'
-import { checkFreezes, checkWindows, gateClock } from '../../../shared/gates/time.js'
+import { gateIntervalMs } from '../../../shared/gates/gate.js'
+import { buildGates } from '../../../shared/gates/registry.js'
+import { runGates, type GatesOutcome } from '../../../shared/gates/run.js'
 import type { GitHubClient } from '../../../shared/github/client.js'
 import { runContext, type RunContext } from '../../../shared/github/context.js'
 import type { DeploymentLifecycle } from '../../../shared/github/deployment-lifecycle.js'
-import { healthExpectations } from '../../../shared/http/health-inputs.js'
+import { verifyHealthFromInputs } from '../../../shared/http/health-inputs.js'
 import type { PollReport } from '../../../shared/http/poll.js'
 import { unhealthyReasons } from '../../../shared/http/verify.js'
-import { parseDuration } from '../../../shared/durations.js'
 import { setOutputs } from '../../../shared/outputs.js'
 import { providerConfig } from '../../../shared/providers/inputs.js'
 import { createProvider } from '../../../shared/providers/registry.js'
@@ -31,12 +28,6 @@ import { runAction } from '../../../shared/run.js'
 import * as core from '../../../shared/runner.js'
 import { appendSummary } from '../../../shared/summary.js'
 import { readGatedDeployInputs, type GatedDeployInputs } from './inputs.js'
-
-/** How often the checks and concurrency gates look again: FLIGHTDECK_GATE_INTERVAL, else 10s. */
-function gateIntervalMs(): number {
-  const configured = parseDuration(process.env.FLIGHTDECK_GATE_INTERVAL ?? '')
-  return configured !== undefined && configured >= 100 ? configured : 10_000
-}
 
 function recorded(release: Release | undefined): RecordedRelease | undefined {
   if (!release) return undefined
@@ -61,93 +52,6 @@ function recordedHealth(report: PollReport): RecordedHealth {
 async function loadGitHub(token: string): Promise<GitHubClient> {
   const { githubClient } = await import('../../../shared/github/client.js')
   return githubClient(token)
-}
-
-function buildGates(
-  inputs: GatedDeployInputs,
-  context: RunContext,
-  github: () => Promise<GitHubClient | undefined>,
-): Gate[] {
-  const override = inputs['override-gates']
-  const intervalMs = gateIntervalMs()
-  const log = (line: string) => core.info(line)
-  return [
-    {
-      name: 'deploy-window',
-      configured: inputs['deploy-window'].length > 0,
-      override,
-      evaluate: async () => checkWindows(inputs['deploy-window'], gateClock()),
-    },
-    {
-      name: 'freeze',
-      configured: inputs.freeze.length > 0,
-      override,
-      evaluate: async () => checkFreezes(inputs.freeze, gateClock()),
-    },
-    {
-      name: 'require-env',
-      configured: inputs['require-env'].length > 0,
-      evaluate: async () => checkRequiredEnv(inputs['require-env']),
-    },
-    {
-      name: 'require-checks',
-      configured: inputs['require-checks'] === 'all' || inputs['require-checks'].length > 0,
-      evaluate: async () => {
-        const client = await github()
-        if (!client)
-          return { open: false, reason: 'needs github-token (checks: read) to see the checks' }
-        return checkRequiredChecks({
-          client,
-          owner: context.owner,
-          repo: context.repo,
-          sha: context.sha,
-          runId: process.env.GITHUB_RUN_ID ?? '',
-          required: inputs['require-checks'],
-          timeoutMs: inputs['checks-timeout'],
-          intervalMs,
-          log,
-        })
-      },
-    },
-    {
-      name: 'require-healthy',
-      configured: inputs['require-healthy'].length > 0,
-      evaluate: async () => {
-        const { verifyHealth } = await import('../../../shared/http/verify.js')
-        const report = await verifyHealth({
-          urls: inputs['require-healthy'],
-          headers: {},
-          expect: { statuses: inputs['health-expected-status'], jsonAssertions: [] },
-          timeoutMs: inputs['require-healthy-timeout'],
-        })
-        return report.healthy
-          ? { open: true, reason: `healthy after ${formatDuration(report.durationMs)}` }
-          : { open: false, reason: unhealthyReasons(report) }
-      },
-    },
-    {
-      name: 'concurrency',
-      configured: inputs.concurrency !== 'off',
-      evaluate: async () => {
-        const client = await github()
-        if (!client) {
-          core.warning('No github-token: other deploys to the environment cannot be seen.', {
-            title: 'gated-deploy: concurrency not checked',
-          })
-          return { open: true, reason: 'not checked: no github-token' }
-        }
-        return checkConcurrency({
-          client,
-          context,
-          environment: inputs.environment,
-          mode: inputs.concurrency === 'fail' ? 'fail' : 'wait',
-          timeoutMs: inputs['concurrency-timeout'],
-          intervalMs,
-          log,
-        })
-      },
-    },
-  ]
 }
 
 async function main(): Promise<void> {
@@ -229,7 +133,16 @@ async function main(): Promise<void> {
   let gates: GatesOutcome
   try {
     gates = await core.group('Gates', () =>
-      runGates(buildGates(inputs, context, github), core.info),
+      runGates(
+        buildGates(inputs, {
+          context,
+          environment: inputs.environment,
+          github,
+          intervalMs: gateIntervalMs(),
+          log: (line) => core.info(line),
+        }),
+        core.info,
+      ),
     )
   } catch (err) {
     await publish('failed', { error: errorMessage(err) })
@@ -297,32 +210,22 @@ async function startDeployment(
   github: () => Promise<GitHubClient | undefined>,
   payload: Record<string, unknown>,
 ): Promise<DeploymentLifecycle> {
-  const { DeploymentLifecycle } = await import('../../../shared/github/deployment-lifecycle.js')
-  const client = await github()
-  if (!client) {
-    core.warning('No github-token: the deploy is not recorded as a GitHub Deployment.', {
-      title: 'gated-deploy: no GitHub Deployment',
-    })
-    return DeploymentLifecycle.notRecorded()
-  }
-  const production = /^prod/i.test(inputs.environment)
-  return DeploymentLifecycle.start({
-    client,
+  const { recordDeployment } = await import('../../../shared/github/record-deployment.js')
+  return recordDeployment({
+    action: 'gated-deploy',
+    client: await github(),
     context,
     environment: inputs.environment,
-    ref: context.sha || context.ref,
     description: `Deploying ${inputs.app ?? inputs.provider} with flightdeck`,
-    payload: { flightdeck: { action: 'gated-deploy', provider: inputs.provider, ...payload } },
-    production,
-    deactivateEarlier: production,
-    secrets: core.registeredSecrets(),
+    payload: { provider: inputs.provider, ...payload },
     environmentUrl: inputs['environment-url'],
+    withoutToken: {
+      message: 'No github-token: the deploy is not recorded as a GitHub Deployment.',
+      title: 'gated-deploy: no GitHub Deployment',
+    },
     // A deploy is recorded or not done: a token that cannot write deployments fails it.
     onGitHubFailure: 'throw',
-    log: {
-      info: (message) => core.info(message),
-      warning: (message) => core.warning(message, { title: 'gated-deploy: GitHub Deployment' }),
-    },
+    warningTitle: 'gated-deploy: GitHub Deployment',
   })
 }
 
@@ -454,15 +357,7 @@ async function deployAndVerify(
 }
 
 async function checkHealth(inputs: GatedDeployInputs, title: string): Promise<PollReport> {
-  const { verifyHealth } = await import('../../../shared/http/verify.js')
-  return core.group(title, () =>
-    verifyHealth({
-      urls: inputs['health-url'],
-      headers: inputs['health-headers'],
-      expect: healthExpectations(inputs),
-      timeoutMs: inputs['health-timeout'],
-    }),
-  )
+  return core.group(title, () => verifyHealthFromInputs(inputs, inputs['health-url']))
 }
 
 /** The whole action, failure handling included: what the runner, local-action and tests run. */

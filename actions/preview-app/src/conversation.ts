@@ -17,18 +17,11 @@ export async function lastPreviewDeployment(
   context: RunContext,
   pr: number,
 ): Promise<{ id: number; commentId?: number } | undefined> {
-  const { data } = await client.rest.repos.listDeployments({
-    owner: context.owner,
-    repo: context.repo,
-    environment: environmentOf(pr),
-    per_page: 1,
-  })
-  const latest = data[0]
+  const { latestDeployment } = await import('../../../shared/github/deployments.js')
+  const latest = await latestDeployment(client, context, environmentOf(pr))
   if (!latest) return undefined
-  const payload = (typeof latest.payload === 'object' ? latest.payload : {}) as {
-    flightdeck?: { commentId?: unknown }
-  }
-  const commentId = payload.flightdeck?.commentId
+  const { flightdeck } = latest.payload as { flightdeck?: { commentId?: unknown } }
+  const commentId = flightdeck?.commentId
   return { id: latest.id, commentId: typeof commentId === 'number' ? commentId : undefined }
 }
 

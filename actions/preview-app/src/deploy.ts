@@ -4,7 +4,7 @@ import { formatDuration } from '../../../shared/durations.js'
 import { ActionFailure, errorMessage } from '../../../shared/errors.js'
 import type { GitHubClient } from '../../../shared/github/client.js'
 import type { RunContext } from '../../../shared/github/context.js'
-import { healthExpectations } from '../../../shared/http/health-inputs.js'
+import { verifyHealthFromInputs } from '../../../shared/http/health-inputs.js'
 import type { PollReport } from '../../../shared/http/poll.js'
 import { unhealthyReasons } from '../../../shared/http/verify.js'
 import type { Provider } from '../../../shared/providers/types.js'
@@ -29,15 +29,7 @@ async function checkHealth(
     )
   }
   const url = path.startsWith('/') ? new URL(path, appUrl).toString() : path
-  const { verifyHealth } = await import('../../../shared/http/verify.js')
-  return core.group(`Health of ${url}`, () =>
-    verifyHealth({
-      urls: [url],
-      headers: inputs['health-headers'],
-      expect: healthExpectations({ ...inputs, 'health-url': [url] }),
-      timeoutMs: inputs['health-timeout'],
-    }),
-  )
+  return core.group(`Health of ${url}`, () => verifyHealthFromInputs(inputs, [url]))
 }
 
 function healthText(report: PollReport | undefined): string {
@@ -125,28 +117,20 @@ export async function deploy(
   // The comment first: reviewers see the deploy start at once, and its id goes into this
   // Deployment's payload, so the next push updates it without reading the conversation.
   let commentId = await comments.write(state, previous?.commentId)
-  const { DeploymentLifecycle, settleDeployment } =
-    await import('../../../shared/github/deployment-lifecycle.js')
-  const deployment = client
-    ? DeploymentLifecycle.start({
-        client,
-        context,
-        environment: environmentOf(pr.number),
-        ref: pr.branch || pr.headSha,
-        description: `Preview ${app}`,
-        payload: {
-          flightdeck: { action: 'preview-app', app, commentId: commentId ?? null },
-        },
-        production: false,
-        transient: true,
-        secrets: core.registeredSecrets(),
-        onGitHubFailure: 'warn',
-        log: {
-          info: (message) => core.info(message),
-          warning: (message) => core.warning(message, { title: 'preview-app: GitHub Deployment' }),
-        },
-      })
-    : DeploymentLifecycle.notRecorded()
+  const { settleDeployment } = await import('../../../shared/github/deployment-lifecycle.js')
+  const { recordDeployment } = await import('../../../shared/github/record-deployment.js')
+  const deployment = recordDeployment({
+    action: 'preview-app',
+    client,
+    context,
+    environment: environmentOf(pr.number),
+    ref: pr.branch || pr.headSha,
+    description: `Preview ${app}`,
+    payload: { app, commentId: commentId ?? null },
+    kind: 'preview',
+    onGitHubFailure: 'warn',
+    warningTitle: 'preview-app: GitHub Deployment',
+  })
 
   const done = async () => {
     publish({

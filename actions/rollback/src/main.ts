@@ -4,7 +4,8 @@ import { ActionFailure, errorMessage } from '../../../shared/errors.js'
 import { runContext } from '../../../shared/github/context.js'
 import type { DeploymentLifecycle } from '../../../shared/github/deployment-lifecycle.js'
 import { rollbackFailedDescription } from '../../../shared/github/deployment-wording.js'
-import { unhealthyReasons, verifyHealth } from '../../../shared/http/verify.js'
+import { verifyHealthFromInputs } from '../../../shared/http/health-inputs.js'
+import { unhealthyReasons } from '../../../shared/http/verify.js'
 import { setOutputs } from '../../../shared/outputs.js'
 import { providerConfig } from '../../../shared/providers/inputs.js'
 import { createProvider } from '../../../shared/providers/registry.js'
@@ -22,46 +23,31 @@ import { runAction } from '../../../shared/run.js'
  */
 async function recordRollback(
   inputs: RollbackInputs,
-  githubToken: string | undefined,
-  secrets: string[],
   description: string,
   payload: Record<string, unknown>,
 ): Promise<DeploymentLifecycle> {
   // Octokit (and undici under it) load only when the rollback is recorded.
-  const { DeploymentLifecycle } = await import('../../../shared/github/deployment-lifecycle.js')
+  const { recordDeployment } = await import('../../../shared/github/record-deployment.js')
   const { githubClient } = await import('../../../shared/github/client.js')
-  const environment = inputs.environment
-  if (!environment) return DeploymentLifecycle.notRecorded()
-  if (!githubToken) {
-    core.warning('No github-token: the rollback is not recorded as a GitHub Deployment.')
-    return DeploymentLifecycle.notRecorded()
-  }
-  const context = runContext()
-  const production = /^prod/i.test(environment)
-  return DeploymentLifecycle.start({
-    client: githubClient(githubToken),
-    context,
-    environment,
-    ref: context.sha || context.ref,
+  const githubToken = inputs['github-token']
+  return recordDeployment({
+    action: 'rollback',
+    client: inputs.environment && githubToken ? githubClient(githubToken) : undefined,
+    context: runContext(),
+    environment: inputs.environment,
     description,
-    payload: { flightdeck: payload },
-    production,
-    // GitHub marks earlier deployments inactive by itself outside production only.
-    deactivateEarlier: production,
-    secrets,
-    onGitHubFailure: 'warn',
-    log: {
-      info: (message) => core.info(message),
-      warning: (message) =>
-        core.warning(message, { title: 'rollback: GitHub deployment not recorded' }),
+    payload,
+    withoutToken: {
+      message: 'No github-token: the rollback is not recorded as a GitHub Deployment.',
     },
+    onGitHubFailure: 'warn',
+    warningTitle: 'rollback: GitHub deployment not recorded',
   })
 }
 
 async function main(): Promise<void> {
   // Reading the inputs masks the tokens and header values (an unexpanded ${{ }} reads as unset).
   const inputs = readRollbackInputs()
-  const githubToken = inputs['github-token']
   const config = providerConfig(inputs, core.info)
   // Platforms that keep a note with a rollback (Cloudflare's message) record the reason.
   config.settings.reason = inputs.reason
@@ -110,9 +96,7 @@ async function main(): Promise<void> {
   // Everything masked so far stays out of what GitHub stores: tokens from inputs and from the
   // provider's environment variables, header values.
   for (const name of provider.tokenEnv) maskSecret(process.env[name])
-  const secrets = core.registeredSecrets()
-  const deployment = await recordRollback(inputs, githubToken, secrets, headline, {
-    action: 'rollback',
+  const deployment = await recordRollback(inputs, headline, {
     provider: inputs.provider,
     app,
     from: plan.from.id,
@@ -145,15 +129,7 @@ async function main(): Promise<void> {
     const urls = inputs['health-url']
     if (urls.length > 0) {
       outcome.health = await core.group(`Health of ${urls.join(', ')}`, () =>
-        verifyHealth({
-          urls,
-          headers: inputs['health-headers'],
-          expect: {
-            statuses: inputs['health-expected-status'],
-            jsonAssertions: inputs['health-json-assertions'],
-          },
-          timeoutMs: inputs['health-timeout'],
-        }),
+        verifyHealthFromInputs(inputs, urls),
       )
     }
     const healthy = outcome.health === undefined ? '' : String(outcome.health.healthy)
