@@ -6,6 +6,7 @@ import {
   fetchWithTimeLimit,
   githubClient,
   githubRequestTimeoutMs,
+  githubWriteSpacingMs,
 } from '../../shared/github/client.js'
 import { graphqlUrlFor, runContext } from '../../shared/github/context.js'
 import { FakeGitHubApi, NO_ANSWER } from '../fakes/github-api.js'
@@ -152,7 +153,11 @@ describe('write spacing', () => {
         ? { status: 200, body: { data: { viewer: { login: 'octocat' } } } }
         : undefined,
     )
-    const client = githubClient('ghs_x', { apiUrl: api.url })
+    // The real default (the suite turns spacing off for bundle runs: jest.config.js).
+    const client = githubClient('ghs_x', {
+      apiUrl: api.url,
+      writeSpacingMs: githubWriteSpacingMs({}),
+    })
     for (let i = 0; i < 4; i++) await client.graphql(query)
     const reads = api.requests.map((request) => request.at)
     // Before, the throttling plugin started each POST /graphql a second after the last.
@@ -164,5 +169,21 @@ describe('write spacing', () => {
     await create()
     const writes = api.calls('POST /repos/{owner}/{repo}/deployments').map((r) => r.at)
     expect((writes[1] ?? 0) - (writes[0] ?? 0)).toBeGreaterThanOrEqual(950)
+  })
+
+  it('reads the spacing from FLIGHTDECK_GITHUB_WRITE_SPACING (a test knob), else 1s', () => {
+    expect(githubWriteSpacingMs({})).toBe(1000)
+    expect(githubWriteSpacingMs({ FLIGHTDECK_GITHUB_WRITE_SPACING: '0s' })).toBe(0)
+    expect(githubWriteSpacingMs({ FLIGHTDECK_GITHUB_WRITE_SPACING: '250ms' })).toBe(250)
+    expect(githubWriteSpacingMs({ FLIGHTDECK_GITHUB_WRITE_SPACING: 'soon' })).toBe(1000)
+  })
+
+  it('sends writes back to back when the spacing is 0', async () => {
+    const client = githubClient('ghs_x', { apiUrl: api.url, writeSpacingMs: 0 })
+    const create = () =>
+      client.rest.repos.createDeployment({ owner: 'acme', repo: 'shop', ref: 'main' })
+    for (let i = 0; i < 3; i++) await create()
+    const writes = api.calls('POST /repos/{owner}/{repo}/deployments').map((r) => r.at)
+    expect((writes.at(-1) ?? 0) - (writes[0] ?? 0)).toBeLessThan(1000)
   })
 })
