@@ -39,10 +39,33 @@ describe('githubClient', () => {
     let calls = 0
     api.deployments.push({ id: 1, environment: 'production', statuses: [{ state: 'success' }] })
     api.on(() => (calls++ === 0 ? NO_ANSWER : undefined))
-    const client = githubClient('ghs_x', { apiUrl: api.url, requestTimeoutMs: 300, retries: 1 })
+    const client = githubClient('ghs_x', {
+      apiUrl: api.url,
+      requestTimeoutMs: 300,
+      retries: 1,
+      retryWaitUnitMs: 10,
+    })
     const { data } = await listStatuses(client)
     expect(data).toMatchObject([{ state: 'success' }])
     expect(api.requests).toHaveLength(2)
+  })
+
+  it('waits 1, 4, 9 units before its retries of a server error: 1 s by default', async () => {
+    api.on(() => ({ status: 502, body: { message: 'Bad Gateway' } }))
+    const quick = githubClient('ghs_x', { apiUrl: api.url, retries: 2, retryWaitUnitMs: 50 })
+    await expect(listStatuses(quick)).rejects.toMatchObject({ status: 502 })
+    const at = api.requests.map((request) => request.at)
+    expect(at).toHaveLength(3)
+    // 50 ms, then 200 ms: the waits grow as the squares of the attempt.
+    expect((at[1] ?? 0) - (at[0] ?? 0)).toBeGreaterThanOrEqual(40)
+    expect((at[1] ?? 0) - (at[0] ?? 0)).toBeLessThan(900)
+    expect((at[2] ?? 0) - (at[1] ?? 0)).toBeGreaterThanOrEqual(190)
+
+    api.requests.length = 0
+    const real = githubClient('ghs_x', { apiUrl: api.url, retries: 1 })
+    await expect(listStatuses(real)).rejects.toMatchObject({ status: 502 })
+    const [first, second] = api.requests.map((request) => request.at)
+    expect((second ?? 0) - (first ?? 0)).toBeGreaterThanOrEqual(950)
   })
 
   it('waits out a short secondary rate limit once, and fails at once on a long one', async () => {

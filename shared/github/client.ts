@@ -18,6 +18,9 @@ type Fetch = typeof globalThis.fetch
  */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000
 
+/** @octokit/plugin-retry waits 1, 4 and 9 of these before its retries. */
+export const DEFAULT_RETRY_WAIT_UNIT_MS = 1000
+
 /** A rate limit that lifts sooner than this is waited out once; a longer one fails at once. */
 export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 20_000
 
@@ -93,6 +96,8 @@ export interface GitHubClientOptions {
   requestTimeoutMs?: number
   /** Retries of server errors, network failures and timeouts (waits of 1s, 4s, 9s). */
   retries?: number
+  /** The unit of those waits (1, 4 and 9 units); 1 s when not given. */
+  retryWaitUnitMs?: number
   /** Rate limits are waited out once when they lift within this time. */
   maxRateLimitWaitMs?: number
   /** Least time between two writes; githubWriteSpacingMs() (1 s) when not given. */
@@ -214,6 +219,7 @@ export function githubClient(token: string, options: GitHubClientOptions = {}): 
         agent: actionsDefaults.request?.agent,
         retries: options.retries ?? 3,
       },
+      retry: { retryAfterBaseValue: options.retryWaitUnitMs ?? DEFAULT_RETRY_WAIT_UNIT_MS },
       throttle: {
         // Writes are spaced by spaceWrites, which knows a GraphQL query from a mutation.
         write: unspacedGroup,
