@@ -1,5 +1,5 @@
 // The workflows `flightdeck init` writes for seed 000's fly.toml, run the way
-// __tests__/examples/seed-examples.test.ts runs the examples: the workflow runner expands the calls
+// __tests__/examples/seed-examples.ts runs the examples: the workflow runner expands the calls
 // to flightdeck's reusable deploy.yml, preview.yml and monitor.yml and runs their bundles against
 // the fake flyctl (from a runner tool cache), the fake GitHub API and a local app for the health
 // checks. A healthy release is deployed and recorded; a release that never turns healthy is rolled

@@ -149,8 +149,16 @@ describe('credentials from the environment', () => {
     }
     expect(seen.env['INPUT_SLACK-BOT-TOKEN']).toBe(secret)
     expect(seen.env.INPUT_GREETING).toBe('hello')
-    // Given once, as the runner gives it; the FLIGHTDECK_INPUT_ copy is not passed on.
-    expect(Object.keys(seen.env).filter((key) => key.startsWith('FLIGHTDECK_'))).toEqual([])
+    // Given once, as the runner gives it; the FLIGHTDECK_INPUT_ copy is not passed on. The
+    // machine's own FLIGHTDECK_ settings are (the suite's test knobs: jest.config.js).
+    const machineSettings = Object.keys(process.env)
+      .filter((key) => key.startsWith('FLIGHTDECK_') && !key.startsWith('FLIGHTDECK_INPUT_'))
+      .sort()
+    expect(
+      Object.keys(seen.env)
+        .filter((key) => key.startsWith('FLIGHTDECK_'))
+        .sort(),
+    ).toEqual(machineSettings)
     expect(seen.argv.join(' ')).not.toContain(secret)
   })
 

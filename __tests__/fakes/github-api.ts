@@ -8,7 +8,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { answerGraphql, type FakeDeployment } from './github-graphql.js'
-import { checkRestRequest } from './github-openapi.js'
+import { checkRestRequest, preloadOpenApi } from './github-openapi.js'
 
 import type { FakeCommit } from './github-graphql-commits.js'
 
@@ -113,6 +113,7 @@ export class FakeGitHubApi {
   }
 
   async start(): Promise<this> {
+    preloadOpenApi()
     this.startedAt = performance.now()
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = []

@@ -6,6 +6,7 @@ import {
   fetchWithTimeLimit,
   githubClient,
   githubRequestTimeoutMs,
+  githubWriteSpacingMs,
 } from '../../shared/github/client.js'
 import { graphqlUrlFor, runContext } from '../../shared/github/context.js'
 import { FakeGitHubApi, NO_ANSWER } from '../fakes/github-api.js'
@@ -38,10 +39,33 @@ describe('githubClient', () => {
     let calls = 0
     api.deployments.push({ id: 1, environment: 'production', statuses: [{ state: 'success' }] })
     api.on(() => (calls++ === 0 ? NO_ANSWER : undefined))
-    const client = githubClient('ghs_x', { apiUrl: api.url, requestTimeoutMs: 300, retries: 1 })
+    const client = githubClient('ghs_x', {
+      apiUrl: api.url,
+      requestTimeoutMs: 300,
+      retries: 1,
+      retryWaitUnitMs: 10,
+    })
     const { data } = await listStatuses(client)
     expect(data).toMatchObject([{ state: 'success' }])
     expect(api.requests).toHaveLength(2)
+  })
+
+  it('waits 1, 4, 9 units before its retries of a server error: 1 s by default', async () => {
+    api.on(() => ({ status: 502, body: { message: 'Bad Gateway' } }))
+    const quick = githubClient('ghs_x', { apiUrl: api.url, retries: 2, retryWaitUnitMs: 50 })
+    await expect(listStatuses(quick)).rejects.toMatchObject({ status: 502 })
+    const at = api.requests.map((request) => request.at)
+    expect(at).toHaveLength(3)
+    // 50 ms, then 200 ms: the waits grow as the squares of the attempt.
+    expect((at[1] ?? 0) - (at[0] ?? 0)).toBeGreaterThanOrEqual(40)
+    expect((at[1] ?? 0) - (at[0] ?? 0)).toBeLessThan(900)
+    expect((at[2] ?? 0) - (at[1] ?? 0)).toBeGreaterThanOrEqual(190)
+
+    api.requests.length = 0
+    const real = githubClient('ghs_x', { apiUrl: api.url, retries: 1 })
+    await expect(listStatuses(real)).rejects.toMatchObject({ status: 502 })
+    const [first, second] = api.requests.map((request) => request.at)
+    expect((second ?? 0) - (first ?? 0)).toBeGreaterThanOrEqual(950)
   })
 
   it('waits out a short secondary rate limit once, and fails at once on a long one', async () => {
@@ -152,7 +176,11 @@ describe('write spacing', () => {
         ? { status: 200, body: { data: { viewer: { login: 'octocat' } } } }
         : undefined,
     )
-    const client = githubClient('ghs_x', { apiUrl: api.url })
+    // The real default (the suite turns spacing off for bundle runs: jest.config.js).
+    const client = githubClient('ghs_x', {
+      apiUrl: api.url,
+      writeSpacingMs: githubWriteSpacingMs({}),
+    })
     for (let i = 0; i < 4; i++) await client.graphql(query)
     const reads = api.requests.map((request) => request.at)
     // Before, the throttling plugin started each POST /graphql a second after the last.
@@ -164,5 +192,21 @@ describe('write spacing', () => {
     await create()
     const writes = api.calls('POST /repos/{owner}/{repo}/deployments').map((r) => r.at)
     expect((writes[1] ?? 0) - (writes[0] ?? 0)).toBeGreaterThanOrEqual(950)
+  })
+
+  it('reads the spacing from FLIGHTDECK_GITHUB_WRITE_SPACING (a test knob), else 1s', () => {
+    expect(githubWriteSpacingMs({})).toBe(1000)
+    expect(githubWriteSpacingMs({ FLIGHTDECK_GITHUB_WRITE_SPACING: '0s' })).toBe(0)
+    expect(githubWriteSpacingMs({ FLIGHTDECK_GITHUB_WRITE_SPACING: '250ms' })).toBe(250)
+    expect(githubWriteSpacingMs({ FLIGHTDECK_GITHUB_WRITE_SPACING: 'soon' })).toBe(1000)
+  })
+
+  it('sends writes back to back when the spacing is 0', async () => {
+    const client = githubClient('ghs_x', { apiUrl: api.url, writeSpacingMs: 0 })
+    const create = () =>
+      client.rest.repos.createDeployment({ owner: 'acme', repo: 'shop', ref: 'main' })
+    for (let i = 0; i < 3; i++) await create()
+    const writes = api.calls('POST /repos/{owner}/{repo}/deployments').map((r) => r.at)
+    expect((writes.at(-1) ?? 0) - (writes[0] ?? 0)).toBeLessThan(1000)
   })
 })

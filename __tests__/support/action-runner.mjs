@@ -96,6 +96,8 @@ export async function runBundledAction(action, options = {}) {
   const env = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
+    // The suite's (jest.config.js) test-only knob: the fake GitHub needs no write spacing.
+    FLIGHTDECK_GITHUB_WRITE_SPACING: process.env.FLIGHTDECK_GITHUB_WRITE_SPACING,
     LANG: 'C.UTF-8',
     CI: 'true',
     GITHUB_ACTIONS: 'true',

@@ -18,6 +18,9 @@ type Fetch = typeof globalThis.fetch
  */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000
 
+/** @octokit/plugin-retry waits 1, 4 and 9 of these before its retries. */
+export const DEFAULT_RETRY_WAIT_UNIT_MS = 1000
+
 /** A rate limit that lifts sooner than this is waited out once; a longer one fails at once. */
 export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 20_000
 
@@ -93,8 +96,12 @@ export interface GitHubClientOptions {
   requestTimeoutMs?: number
   /** Retries of server errors, network failures and timeouts (waits of 1s, 4s, 9s). */
   retries?: number
+  /** The unit of those waits (1, 4 and 9 units); 1 s when not given. */
+  retryWaitUnitMs?: number
   /** Rate limits are waited out once when they lift within this time. */
   maxRateLimitWaitMs?: number
+  /** Least time between two writes; githubWriteSpacingMs() (1 s) when not given. */
+  writeSpacingMs?: number
 }
 
 /**
@@ -104,9 +111,30 @@ export interface GitHubClientOptions {
  * nothing. So the plugin's own write group is a pass-through and `spaceWrites` spaces the real
  * writes, with the same Bottleneck the plugin uses (one group for all clients, as the plugin's).
  */
-const WRITE_SPACING_MS = 1000
-const writeGroup = new Bottleneck.Group({ maxConcurrent: 1, minTime: WRITE_SPACING_MS })
+export const DEFAULT_WRITE_SPACING_MS = 1000
 const unspacedGroup = new Bottleneck.Group({ maxConcurrent: null, minTime: 0 })
+/** One Bottleneck group per spacing in use (in a real run only the default's). */
+const writeGroups = new Map<number, InstanceType<typeof Bottleneck.Group>>()
+
+function writeGroup(spacingMs: number): InstanceType<typeof Bottleneck.Group> {
+  let group = writeGroups.get(spacingMs)
+  if (!group) {
+    group = new Bottleneck.Group({ maxConcurrent: 1, minTime: spacingMs })
+    writeGroups.set(spacingMs, group)
+  }
+  return group
+}
+
+/**
+ * The least time between two writes: FLIGHTDECK_GITHUB_WRITE_SPACING (a duration; `0s` turns
+ * spacing off) for test runs against a fake GitHub, which has no such limit and would make
+ * every bundle run wait a second per write, else DEFAULT_WRITE_SPACING_MS.
+ */
+export function githubWriteSpacingMs(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = env.FLIGHTDECK_GITHUB_WRITE_SPACING?.trim()
+  const ms = configured ? parseDuration(configured) : undefined
+  return ms !== undefined ? ms : DEFAULT_WRITE_SPACING_MS
+}
 
 interface RequestOptions {
   method?: string
@@ -131,14 +159,18 @@ export function isWriteRequest(options: RequestOptions): boolean {
   return true
 }
 
-/** Octokit plugin: every write waits for its turn, a second after the previous one. */
-function spaceWrites(octokit: { hook: GitHubClient['hook'] }): void {
-  octokit.hook.wrap('request', async (request, options) => {
-    if (isWriteRequest(options as RequestOptions)) {
-      await writeGroup.key('flightdeck').schedule(() => Promise.resolve())
-    }
-    return request(options)
-  })
+/** Octokit plugin: every write waits for its turn, `spacingMs` after the previous one. */
+function spaceWrites(spacingMs: number) {
+  return (octokit: { hook: GitHubClient['hook'] }): void => {
+    octokit.hook.wrap('request', async (request, options) => {
+      if (spacingMs > 0 && isWriteRequest(options as RequestOptions)) {
+        await writeGroup(spacingMs)
+          .key('flightdeck')
+          .schedule(() => Promise.resolve())
+      }
+      return request(options)
+    })
+  }
 }
 
 interface ThrottledRequest {
@@ -155,6 +187,7 @@ interface ThrottledRequest {
 export function githubClient(token: string, options: GitHubClientOptions = {}): GitHubClient {
   const requestTimeoutMs = options.requestTimeoutMs ?? githubRequestTimeoutMs()
   const maxWaitMs = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS
+  const writeSpacingMs = options.writeSpacingMs ?? githubWriteSpacingMs()
   // @actions/github's defaults carry a fetch that honours the runner's proxy settings
   // (HTTPS_PROXY, NO_PROXY); Octokit replaces `request` as a whole, so keep it explicitly.
   const proxyFetch = (actionsDefaults.request?.fetch as Fetch | undefined) ?? globalThis.fetch
@@ -186,6 +219,7 @@ export function githubClient(token: string, options: GitHubClientOptions = {}): 
         agent: actionsDefaults.request?.agent,
         retries: options.retries ?? 3,
       },
+      retry: { retryAfterBaseValue: options.retryWaitUnitMs ?? DEFAULT_RETRY_WAIT_UNIT_MS },
       throttle: {
         // Writes are spaced by spaceWrites, which knows a GraphQL query from a mutation.
         write: unspacedGroup,
@@ -203,6 +237,6 @@ export function githubClient(token: string, options: GitHubClientOptions = {}): 
     },
     retry,
     throttling,
-    spaceWrites,
+    spaceWrites(writeSpacingMs),
   )
 }

@@ -1187,7 +1187,8 @@ async function stopStandIns(s: StandIns) {
 // ---------------------------------------------------------------------------------------------
 // The tests
 
-describe.each(examples)('workflows-examples/%s', (file) => {
+/** The runs of one example file: one test per scenario in SETUPS. */
+function describeExample(file: string): void {
   const scenarios = SETUPS[file]
   if (!scenarios) {
     it('has a stand-in setup', () => {
@@ -1237,8 +1238,19 @@ describe.each(examples)('workflows-examples/%s', (file) => {
     },
     120_000,
   )
-})
+}
 
-it('finds the examples', () => {
-  expect(examples).toEqual(expect.arrayContaining(['deploy-fly-with-health-check.yml']))
-})
+/**
+ * Registers the runs of part `part` (0-based) of `parts` of the examples: the parts are
+ * separate test files (seed-examples.part*.test.ts) so that jest's two workers share the
+ * slowest runs of the suite.
+ */
+export function testSeedExamples(part: number, parts: number): void {
+  const mine = examples.filter((_, index) => index % parts === part)
+  describe.each(mine)('workflows-examples/%s', describeExample)
+  if (part === 0) {
+    it('finds the examples', () => {
+      expect(examples).toEqual(expect.arrayContaining(['deploy-fly-with-health-check.yml']))
+    })
+  }
+}
