@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4106);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9585);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4106:
+/***/ 9585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -208,121 +208,34 @@ function recordMarkdown(record) {
 
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __nccwpck_require__(2635);
-// EXTERNAL MODULE: ./shared/sleep.ts
-var sleep = __nccwpck_require__(5045);
-;// CONCATENATED MODULE: ./shared/gates/checks.ts
-// The required-checks gate: the commit being deployed must have passed its checks (check runs
-// and commit statuses), waiting for pending ones and for named ones that have not appeared yet,
-// up to a time limit. This run's own jobs never count: they are still running this deploy.
+;// CONCATENATED MODULE: ./shared/gates/gate.ts
+// What a gate is: one module declares the gated-deploy inputs it reads (with their checks and
+// defaults), when it counts as set, and how it decides; shared/gates/registry.ts lists the
+// gates in the order they run. gated-deploy only orchestrates them (shared/gates/run.ts).
 
-
-// Conclusions GitHub shows as green or grey: a skipped or neutral check blocks nothing.
-const PASSING = new Set(['success', 'neutral', 'skipped']);
-function fromCheckRun(run) {
-    if (run.status !== 'completed')
-        return { name: run.name, state: 'pending', detail: run.status };
-    const conclusion = run.conclusion ?? 'none';
-    return {
-        name: run.name,
-        state: PASSING.has(conclusion) ? 'passed' : 'failed',
-        detail: `completed/${conclusion}`,
-    };
+/** Declares a gate (a typed identity: the inputs' types flow to configured and evaluate). */
+function defineGate(spec) {
+    return spec;
 }
-function fromStatus(status) {
-    const state = status.state === 'success' ? 'passed' : status.state === 'pending' ? 'pending' : 'failed';
-    return { name: status.context, state, detail: status.state };
-}
-/** Every check on the commit but this run's own jobs, newest of each name. */
-async function readChecks(options) {
-    const { client, owner, repo, sha } = options;
-    const ownRun = new RegExp(`/actions/runs/${options.runId}(/|$)`);
-    const [runs, statuses] = await Promise.all([
-        client.paginate(client.rest.checks.listForRef, {
-            owner,
-            repo,
-            ref: sha,
-            filter: 'latest',
-            per_page: 100,
-        }),
-        client.paginate(client.rest.repos.listCommitStatusesForRef, {
-            owner,
-            repo,
-            ref: sha,
-            per_page: 100,
-        }),
-    ]);
-    const checks = new Map();
-    for (const run of runs) {
-        if (options.runId && ownRun.test(run.details_url ?? ''))
-            continue;
-        if (!checks.has(run.name))
-            checks.set(run.name, fromCheckRun(run));
-    }
-    // Statuses come newest first; the first of each context is its current state.
-    for (const status of statuses) {
-        if (!checks.has(status.context))
-            checks.set(status.context, fromStatus(status));
-    }
-    return [...checks.values()];
-}
-function list(checks) {
-    return checks.map((check) => `${check.name} (${check.detail})`).join(', ');
-}
-/** The verdict on one look: open, closed, or still waiting (undefined) with what for. */
-function judge(checks, required) {
-    const relevant = required === 'all' ? checks : checks.filter((check) => required.includes(check.name));
-    const failed = relevant.filter((check) => check.state === 'failed');
-    if (failed.length > 0) {
-        return {
-            verdict: { open: false, reason: `failed: ${list(failed)}`, checks: relevant },
-            waitingFor: '',
-        };
-    }
-    const missing = required === 'all' ? [] : required.filter((name) => !checks.some((c) => c.name === name));
-    const pending = relevant.filter((check) => check.state === 'pending');
-    if (missing.length === 0 && pending.length === 0) {
-        const reason = relevant.length === 0
-            ? 'no other checks on this commit'
-            : `${relevant.length} passed: ${relevant.map((check) => check.name).join(', ')}`;
-        return { verdict: { open: true, reason, checks: relevant }, waitingFor: '' };
-    }
-    const waiting = [
-        ...pending.map((check) => `${check.name} (${check.detail})`),
-        ...missing.map((name) => `${name} (not reported yet)`),
-    ];
-    return { waitingFor: waiting.join(', ') };
-}
-/**
- * Looks at the commit's checks until the required ones have all passed (open), one has failed
- * (closed at once), or the time limit passes (closed, naming what was still pending).
- */
-async function checkRequiredChecks(options) {
-    const started = performance.now();
-    const deadline = started + options.timeoutMs;
-    for (;;) {
-        const checks = await readChecks(options);
-        const { verdict, waitingFor } = judge(checks, options.required);
-        if (verdict)
-            return verdict;
-        const left = deadline - performance.now();
-        if (left <= 0) {
-            return {
-                open: false,
-                reason: `still waiting after ${(0,durations/* formatDuration */.a3)(options.timeoutMs)} for ${waitingFor}`,
-                checks,
-            };
-        }
-        options.log(`Waiting for checks on ${options.sha.slice(0, 7)}: ${waitingFor}; ${(0,durations/* formatDuration */.a3)(left)} left`);
-        await (0,sleep/* sleep */.y)(Math.min(options.intervalMs, left));
-    }
+/** How often the checks and concurrency gates look again: FLIGHTDECK_GATE_INTERVAL, else 10s. */
+function gateIntervalMs(env = process.env) {
+    const configured = (0,durations/* parseDuration */.E9)(env.FLIGHTDECK_GATE_INTERVAL ?? '');
+    return configured !== undefined && configured >= 100 ? configured : 10_000;
 }
 
 // EXTERNAL MODULE: ./shared/github/deployments.ts
 var github_deployments = __nccwpck_require__(9596);
+// EXTERNAL MODULE: ./shared/inputs.ts + 11 modules
+var shared_inputs = __nccwpck_require__(1884);
+// EXTERNAL MODULE: ./shared/sleep.ts
+var sleep = __nccwpck_require__(5045);
 ;// CONCATENATED MODULE: ./shared/gates/concurrency.ts
 // The concurrency gate: one deploy at a time per environment. Another GitHub Deployment of the
 // environment whose newest status is still queued, pending or in progress is waited for (or
 // blocks at once), read in one GraphQL request per look.
+
+
+
 
 
 
@@ -363,105 +276,32 @@ async function checkConcurrency(options) {
         await (0,sleep/* sleep */.y)(Math.min(options.intervalMs, left));
     }
 }
-
-// EXTERNAL MODULE: ./shared/secrets.ts
-var secrets = __nccwpck_require__(5931);
-;// CONCATENATED MODULE: ./shared/gates/env.ts
-// The require-env gate: the variables a deploy needs are set and not empty. Their values are
-// credentials (a DSN, a deploy key): each is masked as soon as the gate reads it, so a deploy
-// command that echoes one cannot put it in the log, the Deployment status, the deployment
-// record or what notify sends on from it.
-
-/**
- * require-env values shorter than this are switches (`yes`, `1`), not credentials: masking one
- * would turn every `yes` in the log into `***` and protect nothing a guess would not find (the
- * same floor as shared/github/redact).
- */
-const MIN_MASKED_LENGTH = 4;
-function checkRequiredEnv(names, env = process.env) {
-    for (const name of names) {
-        const value = env[name];
-        if (value && value.trim().length >= MIN_MASKED_LENGTH)
-            (0,secrets/* maskSecret */.$l)(value);
-    }
-    const missing = names.filter((name) => !env[name]?.trim());
-    return missing.length === 0
-        ? { open: true, reason: `${names.join(', ')} set` }
-        : { open: false, reason: `not set or empty: ${missing.join(', ')}` };
-}
-
-;// CONCATENATED MODULE: ./shared/gates/run.ts
-// Evaluates a deploy's gates in order, each with its verdict and reason, and stops at the
-// first closed one: nothing after it (and no platform call) happens. A gate that cannot be
-// evaluated (GitHub unreachable, say) is closed: a deploy gate fails safe.
-
-const GATE_ORDER = (/* unused pure expression or super */ null && ([
-    'deploy-window',
-    'freeze',
-    'require-env',
-    'require-checks',
-    'require-healthy',
-    'concurrency',
-]));
-const MARK = {
-    passed: '✓',
-    failed: '✗',
-    overridden: '⚠',
-    'not set': '·',
-    'not evaluated': '·',
-};
-function describeGate(report) {
-    return `${MARK[report.verdict]} ${report.gate}: ${report.verdict === 'passed' ? '' : `${report.verdict}, `}${report.reason}`;
-}
-async function runGates(gates, log) {
-    const reports = [];
-    let blockedBy;
-    for (const gate of gates) {
-        const started = performance.now();
-        let report;
-        if (blockedBy) {
-            report = {
-                gate: gate.name,
-                verdict: 'not evaluated',
-                reason: `${blockedBy.gate} is closed`,
-                durationMs: 0,
-            };
+const concurrencyGate = defineGate({
+    name: 'concurrency',
+    inputs: {
+        concurrency: (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* oneOf */.yL)(['wait', 'fail', 'off']), 'wait'),
+        'concurrency-timeout': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* duration */.p0)('15m'), '15m'),
+    },
+    configured: (inputs) => inputs.concurrency !== 'off',
+    evaluate: async (inputs, { context, environment, github, intervalMs, log }) => {
+        const client = await github();
+        if (!client) {
+            runner/* warning */.$e('No github-token: other deploys to the environment cannot be seen.', {
+                title: 'gated-deploy: concurrency not checked',
+            });
+            return { open: true, reason: 'not checked: no github-token' };
         }
-        else if (!gate.configured) {
-            report = { gate: gate.name, verdict: 'not set', reason: 'no input given', durationMs: 0 };
-        }
-        else {
-            let open;
-            let reason;
-            try {
-                ;
-                ({ open, reason } = await gate.evaluate());
-            }
-            catch (err) {
-                open = false;
-                reason = `could not be evaluated: ${(0,errors/* errorMessage */.gJ)(err)}`;
-            }
-            const durationMs = Math.round(performance.now() - started);
-            if (open)
-                report = { gate: gate.name, verdict: 'passed', reason, durationMs };
-            else if (gate.override !== undefined) {
-                report = {
-                    gate: gate.name,
-                    verdict: 'overridden',
-                    reason: `${reason}; overridden: ${gate.override}`,
-                    durationMs,
-                };
-            }
-            else {
-                report = { gate: gate.name, verdict: 'failed', reason, durationMs };
-                blockedBy = report;
-            }
-        }
-        reports.push(report);
-        log(describeGate(report));
-    }
-    return { open: blockedBy === undefined, blockedBy, reports };
-}
+        return checkConcurrency({
+            client,
+            context,
+            environment,
+            mode: inputs.concurrency === 'fail' ? 'fail' : 'wait',
+            timeoutMs: inputs['concurrency-timeout'],
+            intervalMs,
+            log,
+        });
+    },
+});
 
 ;// CONCATENATED MODULE: ./shared/gates/time.ts
 // The time gates of a deploy: windows when deploying is allowed (`Mon-Fri 09:00-17:00
@@ -707,10 +547,350 @@ function gateClock(env = process.env) {
     return at;
 }
 
+;// CONCATENATED MODULE: ./shared/gates/deploy-window.ts
+// The deploy-window gate: deploy only inside one of the windows (`Mon-Fri 09:00-17:00
+// America/Los_Angeles`); override-gates lets a deploy outside them through.
+
+
+
+const deployWindowGate = defineGate({
+    name: 'deploy-window',
+    inputs: {
+        'deploy-window': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)((value) => (0,shared_inputs/* splitLines */.uz)(value).map(parseDeployWindow)), ''),
+    },
+    overridable: true,
+    configured: (inputs) => inputs['deploy-window'].length > 0,
+    evaluate: async (inputs) => checkWindows(inputs['deploy-window'], gateClock()),
+});
+
+// EXTERNAL MODULE: ./shared/secrets.ts
+var secrets = __nccwpck_require__(5931);
+;// CONCATENATED MODULE: ./shared/gates/env.ts
+// The require-env gate: the variables a deploy needs are set and not empty. Their values are
+// credentials (a DSN, a deploy key): each is masked as soon as the gate reads it, so a deploy
+// command that echoes one cannot put it in the log, the Deployment status, the deployment
+// record or what notify sends on from it.
+
+
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * require-env values shorter than this are switches (`yes`, `1`), not credentials: masking one
+ * would turn every `yes` in the log into `***` and protect nothing a guess would not find (the
+ * same floor as shared/github/redact).
+ */
+const MIN_MASKED_LENGTH = 4;
+function checkRequiredEnv(names, env = process.env) {
+    for (const name of names) {
+        const value = env[name];
+        if (value && value.trim().length >= MIN_MASKED_LENGTH)
+            (0,secrets/* maskSecret */.$l)(value);
+    }
+    const missing = names.filter((name) => !env[name]?.trim());
+    return missing.length === 0
+        ? { open: true, reason: `${names.join(', ')} set` }
+        : { open: false, reason: `not set or empty: ${missing.join(', ')}` };
+}
+const requireEnvGate = defineGate({
+    name: 'require-env',
+    inputs: {
+        'require-env': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)((value) => (0,shared_inputs/* splitList */.ry)(value).map((name) => {
+            if (!ENV_NAME.test(name)) {
+                throw new Error(`${(0,shared_inputs/* quote */.hD)(name)} is not an environment variable name (example: FLY_API_TOKEN)`);
+            }
+            return name;
+        })), ''),
+    },
+    configured: (inputs) => inputs['require-env'].length > 0,
+    evaluate: async (inputs) => checkRequiredEnv(inputs['require-env']),
+});
+
+;// CONCATENATED MODULE: ./shared/gates/freeze.ts
+// The freeze gate: no deploy on the days of a freeze (`2026-12-20..2027-01-02 Europe/Berlin
+// holiday freeze`); override-gates lets a deploy through.
+
+
+
+const freezeGate = defineGate({
+    name: 'freeze',
+    inputs: {
+        freeze: (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)((value) => (0,shared_inputs/* splitLines */.uz)(value).map(parseFreeze)), ''),
+    },
+    overridable: true,
+    configured: (inputs) => inputs.freeze.length > 0,
+    evaluate: async (inputs) => checkFreezes(inputs.freeze, gateClock()),
+});
+
+;// CONCATENATED MODULE: ./shared/gates/checks.ts
+// The required-checks gate: the commit being deployed must have passed its checks (check runs
+// and commit statuses), waiting for pending ones and for named ones that have not appeared yet,
+// up to a time limit. This run's own jobs never count: they are still running this deploy.
+
+
+
+
+// Conclusions GitHub shows as green or grey: a skipped or neutral check blocks nothing.
+const PASSING = new Set(['success', 'neutral', 'skipped']);
+function fromCheckRun(run) {
+    if (run.status !== 'completed')
+        return { name: run.name, state: 'pending', detail: run.status };
+    const conclusion = run.conclusion ?? 'none';
+    return {
+        name: run.name,
+        state: PASSING.has(conclusion) ? 'passed' : 'failed',
+        detail: `completed/${conclusion}`,
+    };
+}
+function fromStatus(status) {
+    const state = status.state === 'success' ? 'passed' : status.state === 'pending' ? 'pending' : 'failed';
+    return { name: status.context, state, detail: status.state };
+}
+/** Every check on the commit but this run's own jobs, newest of each name. */
+async function readChecks(options) {
+    const { client, owner, repo, sha } = options;
+    const ownRun = new RegExp(`/actions/runs/${options.runId}(/|$)`);
+    const [runs, statuses] = await Promise.all([
+        client.paginate(client.rest.checks.listForRef, {
+            owner,
+            repo,
+            ref: sha,
+            filter: 'latest',
+            per_page: 100,
+        }),
+        client.paginate(client.rest.repos.listCommitStatusesForRef, {
+            owner,
+            repo,
+            ref: sha,
+            per_page: 100,
+        }),
+    ]);
+    const checks = new Map();
+    for (const run of runs) {
+        if (options.runId && ownRun.test(run.details_url ?? ''))
+            continue;
+        if (!checks.has(run.name))
+            checks.set(run.name, fromCheckRun(run));
+    }
+    // Statuses come newest first; the first of each context is its current state.
+    for (const status of statuses) {
+        if (!checks.has(status.context))
+            checks.set(status.context, fromStatus(status));
+    }
+    return [...checks.values()];
+}
+function list(checks) {
+    return checks.map((check) => `${check.name} (${check.detail})`).join(', ');
+}
+/** The verdict on one look: open, closed, or still waiting (undefined) with what for. */
+function judge(checks, required) {
+    const relevant = required === 'all' ? checks : checks.filter((check) => required.includes(check.name));
+    const failed = relevant.filter((check) => check.state === 'failed');
+    if (failed.length > 0) {
+        return {
+            verdict: { open: false, reason: `failed: ${list(failed)}`, checks: relevant },
+            waitingFor: '',
+        };
+    }
+    const missing = required === 'all' ? [] : required.filter((name) => !checks.some((c) => c.name === name));
+    const pending = relevant.filter((check) => check.state === 'pending');
+    if (missing.length === 0 && pending.length === 0) {
+        const reason = relevant.length === 0
+            ? 'no other checks on this commit'
+            : `${relevant.length} passed: ${relevant.map((check) => check.name).join(', ')}`;
+        return { verdict: { open: true, reason, checks: relevant }, waitingFor: '' };
+    }
+    const waiting = [
+        ...pending.map((check) => `${check.name} (${check.detail})`),
+        ...missing.map((name) => `${name} (not reported yet)`),
+    ];
+    return { waitingFor: waiting.join(', ') };
+}
+/**
+ * Looks at the commit's checks until the required ones have all passed (open), one has failed
+ * (closed at once), or the time limit passes (closed, naming what was still pending).
+ */
+async function checkRequiredChecks(options) {
+    const started = performance.now();
+    const deadline = started + options.timeoutMs;
+    for (;;) {
+        const checks = await readChecks(options);
+        const { verdict, waitingFor } = judge(checks, options.required);
+        if (verdict)
+            return verdict;
+        const left = deadline - performance.now();
+        if (left <= 0) {
+            return {
+                open: false,
+                reason: `still waiting after ${(0,durations/* formatDuration */.a3)(options.timeoutMs)} for ${waitingFor}`,
+                checks,
+            };
+        }
+        options.log(`Waiting for checks on ${options.sha.slice(0, 7)}: ${waitingFor}; ${(0,durations/* formatDuration */.a3)(left)} left`);
+        await (0,sleep/* sleep */.y)(Math.min(options.intervalMs, left));
+    }
+}
+const requireChecksGate = defineGate({
+    name: 'require-checks',
+    inputs: {
+        'require-checks': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)((value) => {
+            const names = (0,shared_inputs/* splitList */.ry)(value);
+            if (names.length === 1 && names[0]?.toLowerCase() === 'all')
+                return 'all';
+            if (names.some((name) => name.toLowerCase() === 'all')) {
+                throw new Error('"all" cannot be combined with check names (example: all, or test, lint)');
+            }
+            return names;
+        }), ''),
+        'checks-timeout': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* duration */.p0)('10m'), '10m'),
+    },
+    configured: (inputs) => inputs['require-checks'] === 'all' || inputs['require-checks'].length > 0,
+    evaluate: async (inputs, { context, github, intervalMs, log }) => {
+        const client = await github();
+        if (!client)
+            return { open: false, reason: 'needs github-token (checks: read) to see the checks' };
+        return checkRequiredChecks({
+            client,
+            owner: context.owner,
+            repo: context.repo,
+            sha: context.sha,
+            runId: process.env.GITHUB_RUN_ID ?? '',
+            required: inputs['require-checks'],
+            timeoutMs: inputs['checks-timeout'],
+            intervalMs,
+            log,
+        });
+    },
+});
+
+// EXTERNAL MODULE: ./shared/http/verify.ts
+var verify = __nccwpck_require__(4458);
+;// CONCATENATED MODULE: ./shared/gates/require-healthy.ts
+// The require-healthy gate: another service the deploy depends on (a staging API, a database
+// proxy) answers healthy before anything is deployed. It expects the statuses the deploy's own
+// health check expects (health-expected-status), without its headers or JSON assertions.
+
+
+
+
+const inputs = {
+    'require-healthy': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* httpUrls */.bw)('https://staging.example.com/health'), ''),
+    'require-healthy-timeout': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* duration */.p0)('2m', { minMs: 1 }), '2m'),
+};
+const requireHealthyGate = defineGate({
+    name: 'require-healthy',
+    inputs,
+    configured: (inputs) => inputs['require-healthy'].length > 0,
+    evaluate: async (inputs) => {
+        const { verifyHealth } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4458));
+        const report = await verifyHealth({
+            urls: inputs['require-healthy'],
+            headers: {},
+            expect: { statuses: inputs['health-expected-status'], jsonAssertions: [] },
+            timeoutMs: inputs['require-healthy-timeout'],
+        });
+        return report.healthy
+            ? { open: true, reason: `healthy after ${(0,durations/* formatDuration */.a3)(report.durationMs)}` }
+            : { open: false, reason: (0,verify/* unhealthyReasons */.s)(report) };
+    },
+});
+
+;// CONCATENATED MODULE: ./shared/gates/registry.ts
+// Every gate gated-deploy runs, in the order it runs them. Adding a gate is one module (see
+// gate.ts) and one line here: its inputs join gated-deploy's schema, and its verdict the log,
+// the deployment record and `blocked-by`.
+
+
+
+
+
+
+const GATES = [
+    deployWindowGate,
+    freezeGate,
+    requireEnvGate,
+    requireChecksGate,
+    requireHealthyGate,
+    concurrencyGate,
+];
+/** The inputs of every gate, for gated-deploy's input schema (in the gates' order). */
+const gateInputSchema = Object.assign({}, ...GATES.map((gate) => gate.inputs));
+/** The gates to run for these inputs, each ready to evaluate. */
+function buildGates(inputs, env) {
+    return GATES.map((spec) => ({
+        name: spec.name,
+        configured: spec.configured(inputs),
+        ...(spec.overridable ? { override: inputs['override-gates'] } : {}),
+        evaluate: () => spec.evaluate(inputs, env),
+    }));
+}
+
+;// CONCATENATED MODULE: ./shared/gates/run.ts
+// Evaluates a deploy's gates in order, each with its verdict and reason, and stops at the
+// first closed one: nothing after it (and no platform call) happens. A gate that cannot be
+// evaluated (GitHub unreachable, say) is closed: a deploy gate fails safe.
+
+const MARK = {
+    passed: '✓',
+    failed: '✗',
+    overridden: '⚠',
+    'not set': '·',
+    'not evaluated': '·',
+};
+function describeGate(report) {
+    return `${MARK[report.verdict]} ${report.gate}: ${report.verdict === 'passed' ? '' : `${report.verdict}, `}${report.reason}`;
+}
+async function runGates(gates, log) {
+    const reports = [];
+    let blockedBy;
+    for (const gate of gates) {
+        const started = performance.now();
+        let report;
+        if (blockedBy) {
+            report = {
+                gate: gate.name,
+                verdict: 'not evaluated',
+                reason: `${blockedBy.gate} is closed`,
+                durationMs: 0,
+            };
+        }
+        else if (!gate.configured) {
+            report = { gate: gate.name, verdict: 'not set', reason: 'no input given', durationMs: 0 };
+        }
+        else {
+            let open;
+            let reason;
+            try {
+                ;
+                ({ open, reason } = await gate.evaluate());
+            }
+            catch (err) {
+                open = false;
+                reason = `could not be evaluated: ${(0,errors/* errorMessage */.gJ)(err)}`;
+            }
+            const durationMs = Math.round(performance.now() - started);
+            if (open)
+                report = { gate: gate.name, verdict: 'passed', reason, durationMs };
+            else if (gate.override !== undefined) {
+                report = {
+                    gate: gate.name,
+                    verdict: 'overridden',
+                    reason: `${reason}; overridden: ${gate.override}`,
+                    durationMs,
+                };
+            }
+            else {
+                report = { gate: gate.name, verdict: 'failed', reason, durationMs };
+                blockedBy = report;
+            }
+        }
+        reports.push(report);
+        log(describeGate(report));
+    }
+    return { open: blockedBy === undefined, blockedBy, reports };
+}
+
 // EXTERNAL MODULE: ./shared/github/context.ts
 var github_context = __nccwpck_require__(3643);
-// EXTERNAL MODULE: ./shared/inputs.ts + 11 modules
-var shared_inputs = __nccwpck_require__(1884);
 // EXTERNAL MODULE: ./shared/http/json-assertions.ts
 var json_assertions = __nccwpck_require__(1563);
 // EXTERNAL MODULE: ./shared/http/status.ts
@@ -718,6 +898,7 @@ var http_status = __nccwpck_require__(7845);
 ;// CONCATENATED MODULE: ./shared/http/health-inputs.ts
 // The health-check inputs every action that changes a platform shares (rollback, gated-deploy,
 // preview-app): the same names, defaults and checks, so a user learns them once.
+
 
 
 
@@ -735,9 +916,19 @@ function healthExpectations(inputs) {
         jsonAssertions: inputs['health-json-assertions'],
     };
 }
+/**
+ * Checks `urls` as the health inputs ask (headers, expected status, JSON assertions, time
+ * limit): the one way rollback, gated-deploy and preview-app turn their inputs into a check.
+ */
+function verifyHealthFromInputs(inputs, urls) {
+    return (0,verify.verifyHealth)({
+        urls,
+        headers: inputs['health-headers'],
+        expect: healthExpectations(inputs),
+        timeoutMs: inputs['health-timeout'],
+    });
+}
 
-// EXTERNAL MODULE: ./shared/http/verify.ts
-var verify = __nccwpck_require__(4458);
 ;// CONCATENATED MODULE: ./shared/outputs.ts
 
 /** Sets every output in one place, so an action's outputs read as one typed record. */
@@ -747,9 +938,235 @@ function setOutputs(outputs) {
     }
 }
 
-// EXTERNAL MODULE: ./shared/providers/types.ts
-var types = __nccwpck_require__(4850);
+// EXTERNAL MODULE: ./shared/process.ts + 1 modules
+var shared_process = __nccwpck_require__(8548);
+;// CONCATENATED MODULE: ./shared/providers/specs/cloudflare.ts
+
+const cloudflareSpec = {
+    name: 'cloudflare',
+    title: 'Cloudflare Workers',
+    tokenEnv: ['CLOUDFLARE_API_TOKEN'],
+    cli: {
+        tool: 'wrangler',
+        install: { from: 'npm', package: 'wrangler', bin: 'wrangler' },
+        tokenCheck: {
+            env: 'CLOUDFLARE_API_TOKEN',
+            unset: ['CLOUDFLARE_API_KEY', 'CLOUDFLARE_EMAIL'],
+            // Plain `wrangler whoami` exits 0 when not logged in; with --json it fails.
+            args: ['whoami', '--json'],
+            identity: (stdout, args) => {
+                const parsed = (0,shared_process/* parseCliJson */.ew)('wrangler', args, stdout);
+                if (parsed?.loggedIn !== true)
+                    throw new Error('wrangler says the token is not logged in');
+                const accounts = Array.isArray(parsed.accounts) ? parsed.accounts : [];
+                const account = accounts[0]?.name;
+                return String(parsed.email ?? account ?? parsed.authType ?? 'an API token');
+            },
+        },
+    },
+    needsApp: true,
+    inputs: ['api-url', 'account-id'],
+    capabilities: { releases: true, rollback: true, previews: 'project' },
+    checks: {
+        preview: (inputs) => inputs.app
+            ? []
+            : [
+                '`app` is required for cloudflare previews: the Worker whose versions they are (example: app: my-worker)',
+            ],
+    },
+    load: async () => (await __nccwpck_require__.e(/* import() */ 231).then(__nccwpck_require__.bind(__nccwpck_require__, 4231))).createCloudflareProvider,
+};
+
+;// CONCATENATED MODULE: ./shared/providers/specs/command.ts
+const commandSpec = {
+    name: 'command',
+    title: 'your own commands',
+    tokenEnv: [],
+    needsApp: false,
+    inputs: ['deploy-command', 'releases-command', 'rollback-command'],
+    capabilities: { releases: true, rollback: true },
+    previewsInstead: 'run your own preview commands in a step',
+    checks: {
+        deploy: (inputs, { rollsBack }) => {
+            const problems = [];
+            for (const name of ['deploy-command', 'releases-command']) {
+                if (!inputs[name]) {
+                    problems.push(`\`${name}\` is required for provider \`command\` (example: ./scripts/${name.split('-')[0]}.sh)`);
+                }
+            }
+            if (rollsBack && !inputs['rollback-command']) {
+                problems.push('`rollback-command` is required for provider `command` when auto-rollback is on (example: ./scripts/rollback.sh), or set auto-rollback: false');
+            }
+            return problems;
+        },
+        rollback: (inputs, { dryRun }) => {
+            const problems = [];
+            if (!inputs['releases-command']) {
+                problems.push('`releases-command` is required for provider `command` (example: ./scripts/releases.sh)');
+            }
+            if (!inputs['rollback-command'] && !dryRun) {
+                problems.push('`rollback-command` is required for provider `command` (example: kubectl rollout undo deployment/web)');
+            }
+            return problems;
+        },
+    },
+    load: async () => (await __nccwpck_require__.e(/* import() */ 722).then(__nccwpck_require__.bind(__nccwpck_require__, 4722))).createCommandProvider,
+};
+
+;// CONCATENATED MODULE: ./shared/providers/specs/identity.ts
+// Reading who a token belongs to from a CLI's who-am-I output (the token check `setup` runs).
+
+/** A string field of the CLI's JSON output; no such field means the token proved nothing. */
+function jsonField(tool, field) {
+    return (stdout, args) => {
+        const parsed = (0,shared_process/* parseCliJson */.ew)(tool, args, stdout);
+        const value = parsed?.[field];
+        if (typeof value !== 'string' || value === '') {
+            throw new Error(`\`${tool} ${args.join(' ')}\` printed no ${field}`);
+        }
+        return value;
+    };
+}
+/** The last non-empty line the CLI printed. */
+const lastLine = (stdout) => stdout
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .at(-1) ?? 'unknown user';
+
+;// CONCATENATED MODULE: ./shared/providers/specs/fly.ts
+
+const flySpec = {
+    name: 'fly',
+    title: 'Fly.io',
+    // flyctl prefers FLY_ACCESS_TOKEN over FLY_API_TOKEN; both carry a Fly credential.
+    tokenEnv: ['FLY_API_TOKEN', 'FLY_ACCESS_TOKEN'],
+    cli: {
+        tool: 'flyctl',
+        install: { from: 'flyctl-releases' },
+        tokenCheck: {
+            env: 'FLY_API_TOKEN',
+            unset: ['FLY_ACCESS_TOKEN'],
+            args: ['auth', 'whoami', '--json'],
+            identity: jsonField('flyctl', 'email'),
+        },
+    },
+    needsApp: true,
+    inputs: [],
+    capabilities: {
+        releases: true,
+        rollback: true,
+        previews: 'apps',
+        strategies: ['rolling', 'bluegreen', 'canary', 'immediate'],
+    },
+    load: async () => (await __nccwpck_require__.e(/* import() */ 986).then(__nccwpck_require__.bind(__nccwpck_require__, 6986))).createFlyProvider,
+};
+
+;// CONCATENATED MODULE: ./shared/providers/specs/railway.ts
+
+const railwaySpec = {
+    name: 'railway',
+    title: 'Railway',
+    tokenEnv: ['RAILWAY_TOKEN', 'RAILWAY_API_TOKEN'],
+    cli: {
+        tool: 'railway',
+        install: { from: 'npm', package: '@railway/cli', bin: 'railway' },
+        // Railway's project tokens (RAILWAY_TOKEN, what the railway provider uses) cannot read the
+        // user, so `railway whoami` rejects them; `railway status` reads the token's project instead.
+        tokenCheck: {
+            env: 'RAILWAY_TOKEN',
+            unset: ['RAILWAY_API_TOKEN'],
+            args: ['status', '--json'],
+            identity: (stdout, args) => `project ${jsonField('railway', 'name')(stdout, args)}`,
+        },
+    },
+    needsApp: true,
+    inputs: ['api-url', 'environment-id', 'project-id'],
+    capabilities: { releases: true, rollback: true },
+    previewsInstead: 'use Railway PR environments (project settings)',
+    load: async () => (await __nccwpck_require__.e(/* import() */ 397).then(__nccwpck_require__.bind(__nccwpck_require__, 397))).createRailwayProvider,
+};
+
+;// CONCATENATED MODULE: ./shared/providers/specs/render.ts
+const renderSpec = {
+    name: 'render',
+    title: 'Render',
+    tokenEnv: ['RENDER_API_KEY'],
+    needsApp: true,
+    inputs: ['api-url'],
+    capabilities: { releases: true, rollback: true },
+    previewsInstead: 'use Render preview environments (render.yaml previews)',
+    load: async () => (await __nccwpck_require__.e(/* import() */ 719).then(__nccwpck_require__.bind(__nccwpck_require__, 5719))).createRenderProvider,
+};
+
+;// CONCATENATED MODULE: ./shared/providers/specs/vercel.ts
+
+const vercelSpec = {
+    name: 'vercel',
+    title: 'Vercel',
+    tokenEnv: ['VERCEL_TOKEN'],
+    cli: {
+        tool: 'vercel',
+        install: { from: 'npm', package: 'vercel', bin: 'vercel' },
+        tokenCheck: { env: 'VERCEL_TOKEN', unset: [], args: ['whoami'], identity: lastLine },
+    },
+    needsApp: true,
+    inputs: ['api-url', 'project-id', 'org-id'],
+    capabilities: { releases: true, rollback: true, previews: 'project' },
+    checks: {
+        preview: (inputs) => inputs.app || inputs['project-id']
+            ? []
+            : [
+                '`app` is required for vercel previews: the Vercel project they are deployments of (example: app: my-project)',
+            ],
+    },
+    load: async () => (await __nccwpck_require__.e(/* import() */ 622).then(__nccwpck_require__.bind(__nccwpck_require__, 3622))).createVercelProvider,
+};
+
+;// CONCATENATED MODULE: ./shared/providers/registry.ts
+
+
+
+
+
+
+const PROVIDER_SPECS = {
+    fly: flySpec,
+    cloudflare: cloudflareSpec,
+    vercel: vercelSpec,
+    railway: railwaySpec,
+    render: renderSpec,
+    command: commandSpec,
+};
+const PROVIDER_NAMES = Object.keys(PROVIDER_SPECS);
+function providerSpec(name) {
+    return PROVIDER_SPECS[name];
+}
+/** The providers a spec says yes to, in registry order (for messages and docs). */
+function providersWhere(test) {
+    return PROVIDER_NAMES.filter((name) => Boolean(test(PROVIDER_SPECS[name])));
+}
+async function createProvider(name, config) {
+    const create = await PROVIDER_SPECS[name].load();
+    return create(config);
+}
+
+;// CONCATENATED MODULE: ./shared/providers/spec.ts
+/** The inputs only some providers read (each provider's spec says which). */
+const PROVIDER_SPECIFIC_INPUTS = [
+    'api-url',
+    'account-id',
+    'environment-id',
+    'project-id',
+    'org-id',
+    'deploy-command',
+    'releases-command',
+    'rollback-command',
+];
+
 ;// CONCATENATED MODULE: ./shared/providers/inputs.ts
+
+
 
 
 
@@ -767,7 +1184,7 @@ const platformName = (example) => (0,shared_inputs/* parser */.K3)((value) => {
 });
 /** The inputs every action that talks to a platform shares. */
 const providerInputSchema = {
-    provider: (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* oneOf */.yL)(types/* PROVIDER_NAMES */.xd), 'fly'),
+    provider: (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* oneOf */.yL)(PROVIDER_NAMES), 'fly'),
     app: (0,shared_inputs/* optional */.lq)(platformName('my-app')),
     token: (0,shared_inputs/* secret */.rJ)(),
     'api-url': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* httpUrl */.q3)('https://api.render.com/v1')),
@@ -782,35 +1199,25 @@ const providerInputSchema = {
 };
 /** Checks what a provider needs that a schema cannot see alone; returns the problems. */
 function providerInputProblems(inputs) {
-    if (inputs.provider !== 'command' && !inputs.app) {
+    if (providerSpec(inputs.provider).needsApp && !inputs.app) {
         return [`\`app\` is required for provider \`${inputs.provider}\` (example: my-app)`];
     }
     return [];
 }
-/** The inputs only some providers read. */
-const PROVIDER_SPECIFIC_INPUTS = [
-    'api-url',
-    'account-id',
-    'environment-id',
-    'project-id',
-    'org-id',
-    'deploy-command',
-    'releases-command',
-    'rollback-command',
-];
+/** The values a provider's own input checks read (its spec's `checks`). */
+function providerSettingValues(inputs) {
+    const values = {
+        app: inputs.app,
+    };
+    for (const name of PROVIDER_SPECIFIC_INPUTS)
+        values[name] = inputs[name];
+    return values;
+}
 /**
- * Which of those each provider reads (`config.apiUrl`, `config.settings[...]`). Providers are
- * loaded only when chosen, so this is written down; a test derives it again from each
- * provider's source and fails when the two disagree.
+ * Which provider-specific inputs each provider reads, from the providers' specs; a test derives
+ * it again from each provider's source and fails when the two disagree.
  */
-const INPUTS_READ_BY = {
-    fly: [],
-    cloudflare: ['api-url', 'account-id'],
-    vercel: ['api-url', 'project-id', 'org-id'],
-    railway: ['api-url', 'environment-id', 'project-id'],
-    render: ['api-url'],
-    command: ['deploy-command', 'releases-command', 'rollback-command'],
-};
+const INPUTS_READ_BY = Object.fromEntries(PROVIDER_NAMES.map((name) => [name, providerSpec(name).inputs]));
 /**
  * The provider-specific inputs given that the chosen provider never reads (`releases-command`
  * with `provider: fly`), each named in a warning: a setting that silently does nothing is
@@ -820,7 +1227,7 @@ function warnUnreadProviderInputs(inputs, warn = (message) => runner/* warning *
     const read = new Set(INPUTS_READ_BY[inputs.provider]);
     const unread = PROVIDER_SPECIFIC_INPUTS.filter((name) => inputs[name] !== undefined && inputs[name] !== '' && !read.has(name));
     for (const name of unread) {
-        const readers = types/* PROVIDER_NAMES */.xd.filter((provider) => INPUTS_READ_BY[provider].includes(name));
+        const readers = PROVIDER_NAMES.filter((provider) => INPUTS_READ_BY[provider].includes(name));
         warn(`\`${name}\` is set, but provider \`${inputs.provider}\` never reads it (only ${readers.join(', ')} ${readers.length === 1 ? 'does' : 'do'}): it has no effect. Remove it, or choose the provider it is for.`);
     }
     return unread;
@@ -844,20 +1251,6 @@ function providerConfig(inputs, log) {
             'rollback-command': inputs['rollback-command'],
         },
     };
-}
-
-;// CONCATENATED MODULE: ./shared/providers/registry.ts
-const FACTORIES = {
-    fly: async () => (await __nccwpck_require__.e(/* import() */ 986).then(__nccwpck_require__.bind(__nccwpck_require__, 6986))).createFlyProvider,
-    cloudflare: async () => (await __nccwpck_require__.e(/* import() */ 231).then(__nccwpck_require__.bind(__nccwpck_require__, 4231))).createCloudflareProvider,
-    vercel: async () => (await __nccwpck_require__.e(/* import() */ 622).then(__nccwpck_require__.bind(__nccwpck_require__, 3622))).createVercelProvider,
-    railway: async () => (await __nccwpck_require__.e(/* import() */ 397).then(__nccwpck_require__.bind(__nccwpck_require__, 397))).createRailwayProvider,
-    render: async () => (await __nccwpck_require__.e(/* import() */ 719).then(__nccwpck_require__.bind(__nccwpck_require__, 5719))).createRenderProvider,
-    command: async () => (await __nccwpck_require__.e(/* import() */ 722).then(__nccwpck_require__.bind(__nccwpck_require__, 4722))).createCommandProvider,
-};
-async function createProvider(name, config) {
-    const create = await FACTORIES[name]();
-    return create(config);
 }
 
 ;// CONCATENATED MODULE: ./shared/providers/select.ts
@@ -974,10 +1367,8 @@ async function runAction(main) {
 
 
 
+
 const STRATEGIES = ['rolling', 'bluegreen', 'canary', 'immediate'];
-/** The platforms that take a deploy strategy. */
-const STRATEGY_PROVIDERS = new Set(['fly']);
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const gatedDeploySchema = {
     ...providerInputSchema,
     environment: (0,shared_inputs/* withDefault */.IQ)(platformName('production'), 'production'),
@@ -989,28 +1380,8 @@ const gatedDeploySchema = {
     'working-directory': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
     'deploy-timeout': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* duration */.p0)('30m', { minMs: 1000 }), '30m'),
     'dry-run': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* boolean */.zM)(), 'false'),
-    'deploy-window': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)((value) => (0,shared_inputs/* splitLines */.uz)(value).map(parseDeployWindow)), ''),
-    freeze: (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)((value) => (0,shared_inputs/* splitLines */.uz)(value).map(parseFreeze)), ''),
-    'require-env': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)((value) => (0,shared_inputs/* splitList */.ry)(value).map((name) => {
-        if (!ENV_NAME.test(name)) {
-            throw new Error(`${(0,shared_inputs/* quote */.hD)(name)} is not an environment variable name (example: FLY_API_TOKEN)`);
-        }
-        return name;
-    })), ''),
-    'require-checks': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)((value) => {
-        const names = (0,shared_inputs/* splitList */.ry)(value);
-        if (names.length === 1 && names[0]?.toLowerCase() === 'all')
-            return 'all';
-        if (names.some((name) => name.toLowerCase() === 'all')) {
-            throw new Error('"all" cannot be combined with check names (example: all, or test, lint)');
-        }
-        return names;
-    }), ''),
-    'checks-timeout': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* duration */.p0)('10m'), '10m'),
-    'require-healthy': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* httpUrls */.bw)('https://staging.example.com/health'), ''),
-    'require-healthy-timeout': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* duration */.p0)('2m', { minMs: 1 }), '2m'),
-    concurrency: (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* oneOf */.yL)(['wait', 'fail', 'off']), 'wait'),
-    'concurrency-timeout': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* duration */.p0)('15m'), '15m'),
+    // Each gate's inputs, declared by its module (shared/gates/registry.ts).
+    ...gateInputSchema,
     'override-gates': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
     'on-blocked': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* oneOf */.yL)(['fail', 'skip']), 'fail'),
     ...healthInputSchema,
@@ -1020,19 +1391,15 @@ const gatedDeploySchema = {
 function readGatedDeployInputs(read) {
     const inputs = (0,shared_inputs/* parseInputs */.TL)(gatedDeploySchema, read);
     const problems = providerInputProblems(inputs);
-    if (inputs.strategy && !STRATEGY_PROVIDERS.has(inputs.provider)) {
-        problems.push(`\`strategy\` ${inputs.strategy} is not something provider \`${inputs.provider}\` offers; only fly takes a strategy (leave it empty)`);
+    // What the provider takes is in its spec (shared/providers/specs/).
+    const spec = providerSpec(inputs.provider);
+    if (inputs.strategy && !spec.capabilities.strategies?.includes(inputs.strategy)) {
+        const takers = providersWhere((other) => other.capabilities.strategies?.length);
+        problems.push(`\`strategy\` ${inputs.strategy} is not something provider \`${inputs.provider}\` offers; only ${takers.join(', ')} ${takers.length === 1 ? 'takes' : 'take'} a strategy (leave it empty)`);
     }
-    if (inputs.provider === 'command') {
-        for (const name of ['deploy-command', 'releases-command']) {
-            if (!inputs[name]) {
-                problems.push(`\`${name}\` is required for provider \`command\` (example: ./scripts/${name.split('-')[0]}.sh)`);
-            }
-        }
-        if (inputs['auto-rollback'] && inputs['health-url'].length > 0 && !inputs['rollback-command']) {
-            problems.push('`rollback-command` is required for provider `command` when auto-rollback is on (example: ./scripts/rollback.sh), or set auto-rollback: false');
-        }
-    }
+    problems.push(...(spec.checks?.deploy?.(providerSettingValues(inputs), {
+        rollsBack: inputs['auto-rollback'] && inputs['health-url'].length > 0,
+    }) ?? []));
     if (inputs['override-gates'] !== undefined && inputs['override-gates'].trim().length < 3) {
         problems.push('`override-gates` needs a reason a person can read (example: hotfix for INC-2231)');
     }
@@ -1062,14 +1429,6 @@ function readGatedDeployInputs(read) {
 
 
 
-
-
-
-/** How often the checks and concurrency gates look again: FLIGHTDECK_GATE_INTERVAL, else 10s. */
-function gateIntervalMs() {
-    const configured = (0,durations/* parseDuration */.E9)(process.env.FLIGHTDECK_GATE_INTERVAL ?? '');
-    return configured !== undefined && configured >= 100 ? configured : 10_000;
-}
 function recorded(release) {
     if (!release)
         return undefined;
@@ -1092,88 +1451,6 @@ function recordedHealth(report) {
 async function loadGitHub(token) {
     const { githubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(317)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6317));
     return githubClient(token);
-}
-function buildGates(inputs, context, github) {
-    const override = inputs['override-gates'];
-    const intervalMs = gateIntervalMs();
-    const log = (line) => runner/* info */.pq(line);
-    return [
-        {
-            name: 'deploy-window',
-            configured: inputs['deploy-window'].length > 0,
-            override,
-            evaluate: async () => checkWindows(inputs['deploy-window'], gateClock()),
-        },
-        {
-            name: 'freeze',
-            configured: inputs.freeze.length > 0,
-            override,
-            evaluate: async () => checkFreezes(inputs.freeze, gateClock()),
-        },
-        {
-            name: 'require-env',
-            configured: inputs['require-env'].length > 0,
-            evaluate: async () => checkRequiredEnv(inputs['require-env']),
-        },
-        {
-            name: 'require-checks',
-            configured: inputs['require-checks'] === 'all' || inputs['require-checks'].length > 0,
-            evaluate: async () => {
-                const client = await github();
-                if (!client)
-                    return { open: false, reason: 'needs github-token (checks: read) to see the checks' };
-                return checkRequiredChecks({
-                    client,
-                    owner: context.owner,
-                    repo: context.repo,
-                    sha: context.sha,
-                    runId: process.env.GITHUB_RUN_ID ?? '',
-                    required: inputs['require-checks'],
-                    timeoutMs: inputs['checks-timeout'],
-                    intervalMs,
-                    log,
-                });
-            },
-        },
-        {
-            name: 'require-healthy',
-            configured: inputs['require-healthy'].length > 0,
-            evaluate: async () => {
-                const { verifyHealth } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4458));
-                const report = await verifyHealth({
-                    urls: inputs['require-healthy'],
-                    headers: {},
-                    expect: { statuses: inputs['health-expected-status'], jsonAssertions: [] },
-                    timeoutMs: inputs['require-healthy-timeout'],
-                });
-                return report.healthy
-                    ? { open: true, reason: `healthy after ${(0,durations/* formatDuration */.a3)(report.durationMs)}` }
-                    : { open: false, reason: (0,verify/* unhealthyReasons */.s)(report) };
-            },
-        },
-        {
-            name: 'concurrency',
-            configured: inputs.concurrency !== 'off',
-            evaluate: async () => {
-                const client = await github();
-                if (!client) {
-                    runner/* warning */.$e('No github-token: other deploys to the environment cannot be seen.', {
-                        title: 'gated-deploy: concurrency not checked',
-                    });
-                    return { open: true, reason: 'not checked: no github-token' };
-                }
-                return checkConcurrency({
-                    client,
-                    context,
-                    environment: inputs.environment,
-                    mode: inputs.concurrency === 'fail' ? 'fail' : 'wait',
-                    timeoutMs: inputs['concurrency-timeout'],
-                    intervalMs,
-                    log,
-                });
-            },
-        },
-    ];
 }
 async function main() {
     const startedAt = new Date();
@@ -1241,7 +1518,13 @@ async function main() {
     // 1. Gates, before any platform call.
     let gates;
     try {
-        gates = await runner/* group */.Os('Gates', () => runGates(buildGates(inputs, context, github), runner/* info */.pq));
+        gates = await runner/* group */.Os('Gates', () => runGates(buildGates(inputs, {
+            context,
+            environment: inputs.environment,
+            github,
+            intervalMs: gateIntervalMs(),
+            log: (line) => runner/* info */.pq(line),
+        }), runner/* info */.pq));
     }
     catch (err) {
         await publish('failed', { error: (0,errors/* errorMessage */.gJ)(err) });
@@ -1280,7 +1563,7 @@ async function main() {
         before: record.releases.before ?? null,
         override: record.override ?? null,
     });
-    const { settleDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
+    const { settleDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(704)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8704));
     await settleDeployment(deployment, async () => {
         // A deploy is recorded or not done (onGitHubFailure: throw): wait for GitHub to have it.
         await deployment.started;
@@ -1294,32 +1577,22 @@ async function main() {
     runner/* info */.pq(`${app} is on ${record.releases.after?.id ?? 'the new release'}${record.health ? `, healthy after ${(0,durations/* formatDuration */.a3)(record.health.durationMs)}` : ''} (${(0,durations/* formatDuration */.a3)(record.durationMs)} in all).`);
 }
 async function startDeployment(inputs, context, github, payload) {
-    const { DeploymentLifecycle } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
-    const client = await github();
-    if (!client) {
-        runner/* warning */.$e('No github-token: the deploy is not recorded as a GitHub Deployment.', {
-            title: 'gated-deploy: no GitHub Deployment',
-        });
-        return DeploymentLifecycle.notRecorded();
-    }
-    const production = /^prod/i.test(inputs.environment);
-    return DeploymentLifecycle.start({
-        client,
+    const { recordDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(791)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4791));
+    return recordDeployment({
+        action: 'gated-deploy',
+        client: await github(),
         context,
         environment: inputs.environment,
-        ref: context.sha || context.ref,
         description: `Deploying ${inputs.app ?? inputs.provider} with flightdeck`,
-        payload: { flightdeck: { action: 'gated-deploy', provider: inputs.provider, ...payload } },
-        production,
-        deactivateEarlier: production,
-        secrets: runner/* registeredSecrets */.wW(),
+        payload: { provider: inputs.provider, ...payload },
         environmentUrl: inputs['environment-url'],
+        withoutToken: {
+            message: 'No github-token: the deploy is not recorded as a GitHub Deployment.',
+            title: 'gated-deploy: no GitHub Deployment',
+        },
         // A deploy is recorded or not done: a token that cannot write deployments fails it.
         onGitHubFailure: 'throw',
-        log: {
-            info: (message) => runner/* info */.pq(message),
-            warning: (message) => runner/* warning */.$e(message, { title: 'gated-deploy: GitHub Deployment' }),
-        },
+        warningTitle: 'gated-deploy: GitHub Deployment',
     });
 }
 async function deployAndVerify(inputs, record, provider, deployer, deployment, before) {
@@ -1420,13 +1693,7 @@ async function deployAndVerify(inputs, record, provider, deployer, deployment, b
     throw new errors/* ActionFailure */.dR(`The new release of ${app} was not healthy (${unhealthy}); it was rolled back to ${label(before)}, healthy again after ${(0,durations/* formatDuration */.a3)(again.durationMs)}.`, 'gated-deploy: rolled back');
 }
 async function checkHealth(inputs, title) {
-    const { verifyHealth } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 4458));
-    return runner/* group */.Os(title, () => verifyHealth({
-        urls: inputs['health-url'],
-        headers: inputs['health-headers'],
-        expect: healthExpectations(inputs),
-        timeoutMs: inputs['health-timeout'],
-    }));
+    return runner/* group */.Os(title, () => verifyHealthFromInputs(inputs, inputs['health-url']));
 }
 /** The whole action, failure handling included: what the runner, local-action and tests run. */
 function run() {
@@ -1601,7 +1868,7 @@ function runContext(env = process.env) {
 /* harmony export */   latestDeploymentStatus: () => (/* binding */ latestDeploymentStatus),
 /* harmony export */   setDeploymentStatus: () => (/* binding */ setDeploymentStatus)
 /* harmony export */ });
-/* unused harmony exports MAX_DEPLOYMENTS_PER_QUERY, ENVIRONMENT_DEPLOYMENTS_QUERY */
+/* unused harmony exports MAX_DEPLOYMENTS_PER_QUERY, ENVIRONMENT_DEPLOYMENTS_QUERY, latestDeployment */
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6335);
 
 function requestOptions(control = {}) {
@@ -1713,6 +1980,23 @@ function liveEarlierDeployments(deployments, beforeId) {
         .map((deployment) => deployment.id)
         .filter((id) => id !== null && (beforeId === undefined || id < beforeId));
 }
+/** The newest deployment of an environment (REST: its payload comes with it), if any. */
+async function latestDeployment(client, context, environment, control) {
+    const { data } = await client.rest.repos.listDeployments({
+        owner: context.owner,
+        repo: context.repo,
+        environment,
+        per_page: 1,
+        ...requestOptions(control),
+    });
+    const latest = Array.isArray(data) ? data[0] : undefined;
+    if (!latest)
+        return undefined;
+    const payload = latest.payload !== null && typeof latest.payload === 'object'
+        ? latest.payload
+        : {};
+    return { id: latest.id, payload };
+}
 
 
 /***/ }),
@@ -1725,30 +2009,20 @@ function liveEarlierDeployments(deployments, beforeId) {
 /* harmony export */   fw: () => (/* binding */ environmentUrl),
 /* harmony export */   kj: () => (/* binding */ deploymentDescription)
 /* harmony export */ });
-/* unused harmony exports DESCRIPTION_LIMIT, redactUrl, redactText */
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5931);
-// What flightdeck sends to GitHub to be shown to everyone with read access (deployment
-// descriptions, environment URLs, payloads) is cleaned here first: the runner masks secrets in
-// logs, but nothing masks what an API stores.
+/* unused harmony exports DESCRIPTION_LIMIT, redactUrl, redactText, publishableText */
+/* harmony import */ var _secret_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6982);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5931);
+// What may be published: what flightdeck sends to GitHub to be shown to everyone with read
+// access (comments, deployment descriptions, environment URLs, payloads) is cleaned here first:
+// the runner masks secrets in logs, but nothing masks what an API stores. Secrets are replaced by
+// the one secret registry's function (shared/secret-registry.ts), with its one threshold.
+
 
 /** GitHub's limit for deployment and deployment status descriptions, in characters. */
 const DESCRIPTION_LIMIT = 140;
 // Query parameters named like credentials (`?token=`, `&api_key=`, `X-Amz-Signature=`, `sig=`).
 function isSensitiveParameter(name) {
-    return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_0__/* .isSensitiveHeader */ .yx)(name) || /^(sig|code|jwt|pass|pwd)$/i.test(name);
-}
-// Secrets shorter than this are left alone: replacing every `a` or `42` would garble the text
-// while protecting nothing a guess would not find.
-const MIN_SECRET_LENGTH = 4;
-function replaceSecrets(text, secrets) {
-    let result = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    const ordered = [...new Set(secrets)]
-        .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
-        .sort((a, b) => b.length - a.length);
-    for (const secret of ordered)
-        result = result.split(secret).join('***');
-    return result;
+    return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .isSensitiveHeader */ .yx)(name) || /^(sig|code|jwt|pass|pwd)$/i.test(name);
 }
 /**
  * A URL without `user:password@` and with credential-like query values replaced by `***`.
@@ -1775,7 +2049,14 @@ const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
  * values, and each of `secrets` (tokens, header values) becomes `***`.
  */
 function redactText(text, secrets = []) {
-    return replaceSecrets(text, secrets).replace(URL_IN_TEXT, (url) => redactUrl(url));
+    return (0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .replaceSecrets */ .Et)(text, secrets).replace(URL_IN_TEXT, (url) => redactUrl(url));
+}
+/**
+ * Text for a public place (a PR or commit comment): every registered secret replaced, then the
+ * credentials of URLs taken out as in `redactText`.
+ */
+function publishableText(text) {
+    return redactText(replaceSecrets(text));
 }
 /**
  * A deployment or status description GitHub accepts and anyone may read: credentials taken
@@ -1817,7 +2098,7 @@ function environmentUrl(url, secrets = []) {
         text = parsed.toString();
     }
     // A secret anywhere else in the URL (a path segment, a fragment): publish nothing.
-    return replaceSecrets(text, secrets) === text ? text : undefined;
+    return (0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .replaceSecrets */ .Et)(text, secrets) === text ? text : undefined;
 }
 /**
  * A deployment payload with every string cleaned by `redactText`. Depth is bounded: payloads
@@ -9461,36 +9742,331 @@ function parseInputs(schema, read = (name) => runner/* getInput */.V4(name)) {
 
 /***/ }),
 
-/***/ 4850:
+/***/ 8548:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   vR: () => (/* binding */ UnsupportedOperationError),
-/* harmony export */   xd: () => (/* binding */ PROVIDER_NAMES)
-/* harmony export */ });
-/* unused harmony export PROVIDER_CLI */
-const PROVIDER_NAMES = [
-    'fly',
-    'cloudflare',
-    'vercel',
-    'railway',
-    'render',
-    'command',
-];
-/** The CLI each provider runs, which `setup` installs for it. */
-const PROVIDER_CLI = {
-    fly: 'flyctl',
-    cloudflare: 'wrangler',
-    vercel: 'vercel',
-    railway: 'railway',
-    render: undefined,
-    command: undefined,
-};
-/** A platform cannot do what was asked; the message says what to use instead. */
-class UnsupportedOperationError extends Error {
-    constructor(provider, operation, instead) {
-        super(`provider \`${provider}\` cannot ${operation}; ${instead}`);
-        this.name = 'UnsupportedOperationError';
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  z1: () => (/* binding */ CliError),
+  ay: () => (/* binding */ commandLine),
+  Hr: () => (/* binding */ failureReason),
+  ew: () => (/* binding */ parseCliJson),
+  ak: () => (/* binding */ runCli),
+  aJ: () => (/* binding */ stripAnsi),
+  RT: () => (/* binding */ tail)
+});
+
+// UNUSED EXPORTS: KILL_GRACE_MS, MAX_CAPTURE_BYTES
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: ./shared/durations.ts
+var durations = __nccwpck_require__(9503);
+// EXTERNAL MODULE: ./shared/runner.ts
+var runner = __nccwpck_require__(2798);
+;// CONCATENATED MODULE: ./shared/process.ts
+// Runs a CLI the one way flightdeck runs any program: an argument array (never a shell string),
+// credentials in the environment, a time limit after which the whole process group is killed,
+// output captured within a cap, and every echoed line printed as data (shared/runner.ts).
+//
+// Why not `@actions/exec`: it gives no handle on the child, so a CLI past its time limit could
+// only be abandoned, still running (and holding the step open) until the job's own timeout.
+
+
+
+class CliError extends Error {
+    result;
+    timedOut;
+    constructor(message, result, 
+    /** The CLI was stopped at its time limit (result holds what it printed until then). */
+    timedOut = false) {
+        super(message);
+        this.result = result;
+        this.timedOut = timedOut;
+        this.name = 'CliError';
+    }
+}
+/** What is kept of each stream: a CLI that prints 60 MB costs at most this much memory. */
+const MAX_CAPTURE_BYTES = 8 * 1024 * 1024;
+/** Between SIGTERM to the process group and SIGKILL. */
+const KILL_GRACE_MS = 3000;
+/** After a cancel, how long the step may take to wind down before it is ended. */
+const CANCEL_GRACE_MS = 5000;
+/** How long a line may be in the echoed log before it is cut. */
+const MAX_ECHO_LINE = 4096;
+// CSI (colours, cursor moves) and OSC (hyperlinks, titles) sequences.
+const ANSI = new RegExp(
+// eslint-disable-next-line no-control-regex -- matching escape codes is the point
+'\\u001b\\[[0-9;?]*[ -/]*[@-~]|\\u001b\\][^\\u0007\\u001b]*(?:\\u0007|\\u001b\\\\)|\\u001b[@-Z\\\\-_]', 'g');
+/** Text without terminal colour and cursor codes. */
+function stripAnsi(text) {
+    return text.replace(ANSI, '');
+}
+/** The last non-empty lines of a CLI's output, as plain text for a one-line message. */
+function tail(text, lines = 3) {
+    return stripAnsi(text)
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .slice(-lines)
+        .join(' / ');
+}
+// The line a CLI itself leads its failure with: wrangler's `✘ [ERROR] ...`, `Error: ...` of
+// flyctl, vercel and most others.
+const HEADLINE = /^(?:✘\s*\[ERROR\]\s*|Error:\s*|ERROR:?\s+|error:\s*)(.+)$/;
+/**
+ * Why a CLI failed, in one line of plain text: its own headline error when it printed one,
+ * else the last lines of its error output (or of its output when stderr was empty).
+ */
+function failureReason(result) {
+    for (const stream of [result.stderr, result.stdout]) {
+        const lines = stripAnsi(stream)
+            .split(/\r?\n/)
+            .map((line) => line.trim());
+        const headline = lines.find((line) => HEADLINE.test(line));
+        if (headline)
+            return headline.replace(/^✘\s*\[ERROR\]\s*/, '');
+    }
+    return tail(result.stderr) || tail(result.stdout) || 'no output';
+}
+/** Keeps the last `max` bytes of what a stream wrote. */
+class CappedBuffer {
+    max;
+    chunks = [];
+    size = 0;
+    dropped = false;
+    constructor(max) {
+        this.max = max;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.max && this.chunks.length > 0) {
+            const first = this.chunks[0];
+            const excess = this.size - this.max;
+            this.dropped = true;
+            if (first.length <= excess) {
+                this.chunks.shift();
+                this.size -= first.length;
+            }
+            else {
+                this.chunks[0] = first.subarray(excess);
+                this.size -= excess;
+            }
+        }
+    }
+    text() {
+        return Buffer.concat(this.chunks).toString('utf8');
+    }
+}
+/** Splits a stream into lines for the log; the unfinished last line waits for more. */
+class LineEcho {
+    pending = '';
+    write(chunk) {
+        const text = this.pending + chunk.toString('utf8');
+        const lines = text.split(/\r?\n/);
+        this.pending = lines.pop() ?? '';
+        for (const line of lines)
+            this.print(line);
+        if (this.pending.length > MAX_ECHO_LINE) {
+            this.print(this.pending);
+            this.pending = '';
+        }
+    }
+    flush() {
+        if (this.pending)
+            this.print(this.pending);
+        this.pending = '';
+    }
+    print(line) {
+        runner/* info */.pq(line.length > MAX_ECHO_LINE ? `${line.slice(0, MAX_ECHO_LINE)} …(cut)` : line);
+    }
+}
+const running = new Set();
+/** Sends a signal to the child's whole process group (its own children too). */
+function signalGroup(child, signal) {
+    if (child.pid === undefined)
+        return;
+    try {
+        // A negative pid is the process group the child leads (it was spawned detached).
+        if (process.platform !== 'win32')
+            process.kill(-child.pid, signal);
+        else
+            child.kill(signal);
+    }
+    catch {
+        // Already gone.
+    }
+}
+function killAll() {
+    for (const child of running)
+        signalGroup(child, 'SIGKILL');
+}
+// However the step ends (a crash, process.exit), no CLI it started outlives it.
+process.once('exit', killAll);
+let cancellable = false;
+/**
+ * A cancelled job gets SIGINT, then SIGTERM, from the runner; the children run in process
+ * groups of their own, so the signal does not reach them. Pass it on, and let the step finish
+ * what it does with a failed command (a GitHub Deployment gets its final state) for a few
+ * seconds before ending it.
+ */
+function endChildrenOnCancel() {
+    if (cancellable)
+        return;
+    cancellable = true;
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+        process.once(signal, () => {
+            runner/* info */.pq(`Received ${signal}: stopping ${running.size} running command(s).`);
+            for (const child of running)
+                signalGroup(child, 'SIGTERM');
+            setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), CANCEL_GRACE_MS).unref();
+            process.exitCode = signal === 'SIGINT' ? 130 : 143;
+        });
+    }
+}
+/** The command line as the log shows it: `[command]tool arg ...`, every word as data. */
+function commandLine(tool, args) {
+    return [tool, ...args].join(' ');
+}
+/**
+ * Runs a CLI with an argument array within a time limit. Past the limit its process group gets
+ * SIGTERM, then SIGKILL after KILL_GRACE_MS, and the error says which command was stopped after
+ * how long. stdout and stderr are captured (the last MAX_CAPTURE_BYTES of each).
+ */
+function runCli(tool, args, options) {
+    const env = {};
+    for (const [key, value] of Object.entries({ ...process.env, ...options.env })) {
+        if (value !== undefined)
+            env[key] = value;
+    }
+    const shown = commandLine(tool, args);
+    runner/* info */.pq(`[command]${shown}`);
+    const echo = options.echo !== false;
+    const stdout = new CappedBuffer(MAX_CAPTURE_BYTES);
+    const stderr = new CappedBuffer(MAX_CAPTURE_BYTES);
+    const echoOut = new LineEcho();
+    const echoErr = new LineEcho();
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+        let child;
+        try {
+            child = (0,external_node_child_process_namespaceObject.spawn)(tool, args, {
+                env,
+                cwd: options.cwd,
+                stdio: ['pipe', 'pipe', 'pipe'],
+                detached: process.platform !== 'win32',
+                windowsHide: true,
+            });
+        }
+        catch (err) {
+            reject(new CliError(`could not run \`${tool}\`: ${err instanceof Error ? err.message : String(err)}`));
+            return;
+        }
+        running.add(child);
+        endChildrenOnCancel();
+        let stoppedFor;
+        let killTimer;
+        const limitTimer = setTimeout(() => {
+            stoppedFor = `\`${shown}\` was stopped after ${(0,durations/* formatDuration */.a3)(performance.now() - started)}: it did not finish within its time limit of ${(0,durations/* formatDuration */.a3)(options.timeoutMs)}`;
+            runner/* info */.pq(stoppedFor);
+            // Past the limit nothing waits for the log any more: the CLI's end must not depend on it.
+            resumeReading();
+            signalGroup(child, 'SIGTERM');
+            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_GRACE_MS);
+        }, options.timeoutMs);
+        // The echo waits for the log: while the pipe to the runner is full, the CLI's output is
+        // not read, so the CLI waits on its own pipe instead of this process queueing what it
+        // prints in memory (150 MB of deploy output once cost 733 MB). What is kept in memory is
+        // capped by CappedBuffer; what waits to be written is at most one chunk's lines.
+        let waiting = false;
+        const waitForLog = () => {
+            const drained = runner/* logDrained */.Gk();
+            if (!drained || waiting || stoppedFor)
+                return;
+            waiting = true;
+            child.stdout?.pause();
+            child.stderr?.pause();
+            void drained.then(resumeReading);
+        };
+        const resumeReading = () => {
+            waiting = false;
+            child.stdout?.resume();
+            child.stderr?.resume();
+        };
+        child.stdout?.on('data', (chunk) => {
+            stdout.push(chunk);
+            if (!echo)
+                return;
+            echoOut.write(chunk);
+            waitForLog();
+        });
+        child.stderr?.on('data', (chunk) => {
+            stderr.push(chunk);
+            if (!echo)
+                return;
+            echoErr.write(chunk);
+            waitForLog();
+        });
+        // A CLI that exits without reading stdin must not crash the step with EPIPE.
+        child.stdin?.on('error', () => undefined);
+        if (options.input !== undefined)
+            child.stdin?.end(options.input);
+        else
+            child.stdin?.end();
+        let spawnError;
+        child.on('error', (err) => {
+            spawnError = err;
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(limitTimer);
+            clearTimeout(killTimer);
+            running.delete(child);
+            // The group may still hold processes the CLI started and left behind.
+            if (stoppedFor)
+                signalGroup(child, 'SIGKILL');
+            echoOut.flush();
+            echoErr.flush();
+            const result = {
+                exitCode: code ?? (signal ? 128 : 1),
+                stdout: stdout.text(),
+                stderr: stderr.text(),
+                truncated: stdout.dropped || stderr.dropped,
+            };
+            if (spawnError) {
+                const missing = spawnError.code === 'ENOENT';
+                reject(new CliError(missing
+                    ? `could not run \`${tool}\`: it is not installed or not on PATH`
+                    : `could not run \`${tool}\`: ${spawnError.message}`));
+                return;
+            }
+            if (stoppedFor) {
+                reject(new CliError(`${stoppedFor}; its last output: ${tail(result.stderr) || tail(result.stdout) || 'none'}`, result, true));
+                return;
+            }
+            if (result.exitCode !== 0 && !options.allowFailure) {
+                reject(new CliError(`\`${shown}\` failed with exit code ${result.exitCode}: ${failureReason(result)}`, result));
+                return;
+            }
+            runner/* debug */.Yz(`${shown} exited ${result.exitCode}`);
+            resolve(result);
+        });
+    });
+}
+/** Parses a CLI's JSON output, or says clearly which command printed something else. */
+function parseCliJson(tool, args, stdout, truncated = false) {
+    const shown = commandLine(tool, args);
+    if (truncated) {
+        throw new CliError(`\`${shown}\` printed more than ${MAX_CAPTURE_BYTES / 1024 / 1024} MiB; its JSON was not read`);
+    }
+    try {
+        return JSON.parse(stdout);
+    }
+    catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        const start = stripAnsi(stdout).trim().slice(0, 80);
+        throw new CliError(`\`${shown}\` did not print JSON (${why}); it began: ${JSON.stringify(start)}`);
     }
 }
 
@@ -9503,7 +10079,7 @@ class UnsupportedOperationError extends Error {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $e: () => (/* binding */ warning),
 /* harmony export */   C1: () => (/* binding */ setFailed),
-/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   E$: () => (/* reexport safe */ _secret_registry_js__WEBPACK_IMPORTED_MODULE_2__.E$),
 /* harmony export */   Gk: () => (/* binding */ logDrained),
 /* harmony export */   LZ: () => (/* binding */ saveState),
 /* harmony export */   Os: () => (/* binding */ group),
@@ -9514,7 +10090,7 @@ class UnsupportedOperationError extends Error {
 /* harmony export */   nz: () => (/* binding */ appendSummaryFile),
 /* harmony export */   pq: () => (/* binding */ info),
 /* harmony export */   uH: () => (/* binding */ setOutput),
-/* harmony export */   wW: () => (/* binding */ registeredSecrets),
+/* harmony export */   wW: () => (/* reexport safe */ _secret_registry_js__WEBPACK_IMPORTED_MODULE_2__.wW),
 /* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
 /* unused harmony exports escapeData, escapeProperty, couldBeCommand, safeLogText, startGroup, endGroup, isDebug, exportVariable, addPath, getState */
@@ -9522,6 +10098,7 @@ class UnsupportedOperationError extends Error {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _secret_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6982);
 // The GitHub runner's protocol, as flightdeck speaks it: inputs from INPUT_* variables, log
 // lines, annotations, masks and groups as workflow commands on stdout, and outputs, state,
 // environment and PATH through the runner's command files.
@@ -9536,6 +10113,7 @@ class UnsupportedOperationError extends Error {
 // a step that fails on its inputs never pays for the crypto modules.
 
 
+
 /** Escapes a command's message as the runner unescapes it (`@actions/core`'s escapeData). */
 function escapeData(value) {
     return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -9544,36 +10122,17 @@ function escapeData(value) {
 function escapeProperty(value) {
     return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
-// Every value registered with setSecret. The runner masks them in the log; flightdeck also
-// takes them out of everything else it writes (outputs, the job summary, annotations), which
-// the runner does not mask, and out of logs when no runner is there to mask (local runs).
-const secrets = new Set();
-// Shorter values would turn ordinary words into `***`; the runner still masks them in the log.
-const MIN_REDACTED_LENGTH = 3;
-/** Every value registered as a secret so far (to keep them out of what goes to other services). */
-function registeredSecrets() {
-    return [...secrets];
-}
-// Longest first, so a secret that contains another is replaced whole; sorted once per new
-// secret, not on every line written.
-let longestFirst = [];
-/** Text with every registered secret replaced by `***`. */
-function redact(text) {
-    if (secrets.size === 0 || text === '')
-        return text;
-    let result = text;
-    for (const secret of longestFirst) {
-        if (result.includes(secret))
-            result = result.split(secret).join('***');
-    }
-    return result;
-}
+// Every value registered with setSecret goes to the one secret registry. The runner masks them
+// in the log; flightdeck also takes them out of everything else it writes (outputs, the job
+// summary, annotations), which the runner does not mask, and out of logs when no runner is there
+// to mask (local runs).
+
 function issueCommand(command, properties, message) {
     const props = Object.entries(properties)
         .filter((entry) => entry[1] !== undefined && entry[1] !== '')
-        .map(([key, value]) => `${key}=${escapeProperty(redact(String(value)))}`)
+        .map(([key, value]) => `${key}=${escapeProperty((0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(String(value)))}`)
         .join(',');
-    const data = command === 'add-mask' ? message : redact(message);
+    const data = command === 'add-mask' ? message : (0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(message);
     writeLog(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 // What the runner would read as a command (actions/runner, ActionCommand.cs): `::name ...::`
@@ -9626,7 +10185,7 @@ function logDrained() {
 }
 /** A log line. Safe for any text: nothing in it can become a runner command. */
 function info(message) {
-    writeLog(`${safeLogText(redact(message))}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+    writeLog(`${safeLogText((0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(message))}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 function debug(message) {
     issueCommand('debug', {}, message);
@@ -9659,10 +10218,7 @@ function setFailed(message) {
 function setSecret(value) {
     if (value === '')
         return;
-    if (value.length >= MIN_REDACTED_LENGTH && !secrets.has(value)) {
-        secrets.add(value);
-        longestFirst = [...secrets].sort((a, b) => b.length - a.length);
-    }
+    (0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl)(value);
     issueCommand('add-mask', {}, value);
 }
 /**
@@ -9709,7 +10265,7 @@ function appendCommandFile(variable, line) {
 }
 /** Sets a step output; registered secrets in it become `***`. */
 function setOutput(name, rawValue) {
-    const value = redact(rawValue);
+    const value = (0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(rawValue);
     if (appendCommandFile('GITHUB_OUTPUT', keyValueBlock(name, value)))
         return;
     // Outside a runner (a terminal, local-action), show the output where a person can see it.
@@ -9740,7 +10296,80 @@ function getState(name) {
 }
 /** Appends Markdown to the job summary; false where the runner gives no summary file. */
 function appendSummaryFile(markdown) {
-    return appendCommandFile('GITHUB_STEP_SUMMARY', redact(markdown).replace(/\r?\n$/, ''));
+    return appendCommandFile('GITHUB_STEP_SUMMARY', (0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(markdown).replace(/\r?\n$/, ''));
+}
+
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Et: () => (/* binding */ replaceSecrets),
+/* harmony export */   ZN: () => (/* binding */ isReplaceable),
+/* harmony export */   cl: () => (/* binding */ registerSecret),
+/* harmony export */   wW: () => (/* binding */ registeredSecrets)
+/* harmony export */ });
+/* unused harmony export MIN_SECRET_LENGTH */
+// The one registry of secret values and the one way they are taken out of text. Everything
+// flightdeck writes goes through `replaceSecrets`: the log, outputs, the job summary and
+// annotations (shared/runner.ts), records (shared/deploy-record.ts), notifications and what is
+// published on GitHub (shared/github/redact.ts). Registering a value with the runner (its
+// `::add-mask::` command) is shared/runner.ts's `setSecret`, which adds it here too; which
+// forms of a value to register (lines, percent-encoded, URL credentials) is shared/secrets.ts.
+//
+// This module imports nothing, so the runner protocol and everything above it can use it
+// without an import circle.
+/**
+ * Secrets shorter than this are not replaced in text: replacing every `a` or `42` would garble
+ * what is written while protecting nothing a guess would not find. The runner still masks
+ * shorter registered values in its own log.
+ */
+const MIN_SECRET_LENGTH = 3;
+const registered = new Set();
+// Longest first, so a secret that contains another is replaced whole; sorted once per new
+// secret, not on every line written.
+let longestFirst = [];
+/** Whether a value is long enough to be replaced in text. */
+function isReplaceable(value) {
+    return value.length >= MIN_SECRET_LENGTH;
+}
+/** Adds a value to the registry; short and known values are ignored. */
+function registerSecret(value) {
+    if (!isReplaceable(value) || registered.has(value))
+        return;
+    registered.add(value);
+    longestFirst = [...registered].sort((a, b) => b.length - a.length);
+}
+/** Every value registered as a secret so far (to keep them out of what goes to other services). */
+function registeredSecrets() {
+    return [...registered];
+}
+function replaceOrdered(text, ordered) {
+    let result = text;
+    for (const secret of ordered) {
+        if (result.includes(secret))
+            result = result.split(secret).join('***');
+    }
+    return result;
+}
+/**
+ * Text with each of `secrets` (or, without it, every registered secret) replaced by `***`,
+ * longest first; values under MIN_SECRET_LENGTH are left alone.
+ */
+function replaceSecrets(text, secrets) {
+    if (text === '')
+        return text;
+    if (secrets === undefined)
+        return registered.size === 0 ? text : replaceOrdered(text, longestFirst);
+    const ordered = [...new Set(secrets)].filter(isReplaceable).sort((a, b) => b.length - a.length);
+    return replaceOrdered(text, ordered);
+}
+/** Text with every registered secret replaced by `***`. */
+function redact(text) {
+    return replaceSecrets(text);
 }
 
 
@@ -9757,11 +10386,16 @@ function appendSummaryFile(markdown) {
 /* harmony export */   ri: () => (/* binding */ withoutCredentials),
 /* harmony export */   yx: () => (/* binding */ isSensitiveHeader)
 /* harmony export */ });
+/* unused harmony export maskWebhookUrl */
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2798);
+/* harmony import */ var _secret_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6982);
 // Secret-bearing values are registered as soon as an input is parsed, before anything is
 // written, in every form they may come back in: as given, line by line, percent-encoded and
-// decoded (a password in a URL), so a server that echoes one back cannot get it into a log,
-// an output, the job summary or a GitHub Deployment (shared/runner.ts redacts all of those).
+// decoded (a password in a URL), URL credentials and webhook URLs in their parts, so a server
+// that echoes one back cannot get it into a log, an output, the job summary or a GitHub
+// Deployment. Registering goes through the runner (`::add-mask::`) into the one secret registry
+// (shared/secret-registry.ts), which every writer redacts with.
+
 
 const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|auth|token|key|secret|password|session|credential|signature/i;
 // Headers whose values describe the request rather than identify anyone: everything else a
@@ -9814,7 +10448,7 @@ function maskSecret(value) {
     const lines = value.split(/\r?\n/).map((line) => line.trim());
     if (lines.length > 1)
         for (const line of lines)
-            if (line.length >= 4)
+            if ((0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .isReplaceable */ .ZN)(line))
                 _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
 }
 /**
@@ -9870,6 +10504,35 @@ function maskUrlCredentials(url) {
     catch {
         return url;
     }
+}
+/**
+ * A webhook URL is a credential as a whole and in its parts: the URL, its path and query, and
+ * every long path segment or query value (Slack's and Discord's tokens, a Workflows `sig`) are
+ * masked before anything else is read, so an error never quotes it.
+ */
+function maskWebhookUrl(value) {
+    maskSecret(value);
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return;
+    }
+    // Shorter parts (`/`, `/api`, a `v=1` query) name the service, not the credential.
+    const pathAndQuery = `${url.pathname}${url.search}`;
+    if (pathAndQuery.length >= 8)
+        maskSecret(pathAndQuery);
+    if (url.pathname.length >= 8)
+        maskSecret(url.pathname);
+    for (const segment of url.pathname.split('/'))
+        if (segment.length >= 16)
+            maskSecret(segment);
+    for (const item of url.searchParams.values())
+        if (item.length >= 16)
+            maskSecret(item);
+    if (url.password)
+        maskSecret(url.password);
 }
 
 
@@ -9959,13 +10622,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 

@@ -8054,6 +8054,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+// EXTERNAL MODULE: ./shared/secret-registry.ts
+var secret_registry = __nccwpck_require__(982);
 ;// CONCATENATED MODULE: ./shared/runner.ts
 // The GitHub runner's protocol, as flightdeck speaks it: inputs from INPUT_* variables, log
 // lines, annotations, masks and groups as workflow commands on stdout, and outputs, state,
@@ -8069,6 +8071,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 // a step that fails on its inputs never pays for the crypto modules.
 
 
+
 /** Escapes a command's message as the runner unescapes it (`@actions/core`'s escapeData). */
 function escapeData(value) {
     return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -8077,36 +8080,17 @@ function escapeData(value) {
 function escapeProperty(value) {
     return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
-// Every value registered with setSecret. The runner masks them in the log; flightdeck also
-// takes them out of everything else it writes (outputs, the job summary, annotations), which
-// the runner does not mask, and out of logs when no runner is there to mask (local runs).
-const secrets = new Set();
-// Shorter values would turn ordinary words into `***`; the runner still masks them in the log.
-const MIN_REDACTED_LENGTH = 3;
-/** Every value registered as a secret so far (to keep them out of what goes to other services). */
-function registeredSecrets() {
-    return [...secrets];
-}
-// Longest first, so a secret that contains another is replaced whole; sorted once per new
-// secret, not on every line written.
-let longestFirst = [];
-/** Text with every registered secret replaced by `***`. */
-function redact(text) {
-    if (secrets.size === 0 || text === '')
-        return text;
-    let result = text;
-    for (const secret of longestFirst) {
-        if (result.includes(secret))
-            result = result.split(secret).join('***');
-    }
-    return result;
-}
+// Every value registered with setSecret goes to the one secret registry. The runner masks them
+// in the log; flightdeck also takes them out of everything else it writes (outputs, the job
+// summary, annotations), which the runner does not mask, and out of logs when no runner is there
+// to mask (local runs).
+
 function issueCommand(command, properties, message) {
     const props = Object.entries(properties)
         .filter((entry) => entry[1] !== undefined && entry[1] !== '')
-        .map(([key, value]) => `${key}=${escapeProperty(redact(String(value)))}`)
+        .map(([key, value]) => `${key}=${escapeProperty((0,secret_registry/* redact */.E$)(String(value)))}`)
         .join(',');
-    const data = command === 'add-mask' ? message : redact(message);
+    const data = command === 'add-mask' ? message : (0,secret_registry/* redact */.E$)(message);
     writeLog(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${external_node_os_namespaceObject.EOL}`);
 }
 // What the runner would read as a command (actions/runner, ActionCommand.cs): `::name ...::`
@@ -8159,7 +8143,7 @@ function logDrained() {
 }
 /** A log line. Safe for any text: nothing in it can become a runner command. */
 function info(message) {
-    writeLog(`${safeLogText(redact(message))}${external_node_os_namespaceObject.EOL}`);
+    writeLog(`${safeLogText((0,secret_registry/* redact */.E$)(message))}${external_node_os_namespaceObject.EOL}`);
 }
 function debug(message) {
     issueCommand('debug', {}, message);
@@ -8192,10 +8176,7 @@ function setFailed(message) {
 function setSecret(value) {
     if (value === '')
         return;
-    if (value.length >= MIN_REDACTED_LENGTH && !secrets.has(value)) {
-        secrets.add(value);
-        longestFirst = [...secrets].sort((a, b) => b.length - a.length);
-    }
+    (0,secret_registry/* registerSecret */.cl)(value);
     issueCommand('add-mask', {}, value);
 }
 /**
@@ -8242,7 +8223,7 @@ function appendCommandFile(variable, line) {
 }
 /** Sets a step output; registered secrets in it become `***`. */
 function setOutput(name, rawValue) {
-    const value = redact(rawValue);
+    const value = (0,secret_registry/* redact */.E$)(rawValue);
     if (appendCommandFile('GITHUB_OUTPUT', keyValueBlock(name, value)))
         return;
     // Outside a runner (a terminal, local-action), show the output where a person can see it.
@@ -8273,7 +8254,78 @@ function getState(name) {
 }
 /** Appends Markdown to the job summary; false where the runner gives no summary file. */
 function appendSummaryFile(markdown) {
-    return appendCommandFile('GITHUB_STEP_SUMMARY', redact(markdown).replace(/\r?\n$/, ''));
+    return appendCommandFile('GITHUB_STEP_SUMMARY', (0,secret_registry/* redact */.E$)(markdown).replace(/\r?\n$/, ''));
+}
+
+
+/***/ }),
+
+/***/ 982:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   ZN: () => (/* binding */ isReplaceable),
+/* harmony export */   cl: () => (/* binding */ registerSecret)
+/* harmony export */ });
+/* unused harmony exports MIN_SECRET_LENGTH, registeredSecrets, replaceSecrets */
+// The one registry of secret values and the one way they are taken out of text. Everything
+// flightdeck writes goes through `replaceSecrets`: the log, outputs, the job summary and
+// annotations (shared/runner.ts), records (shared/deploy-record.ts), notifications and what is
+// published on GitHub (shared/github/redact.ts). Registering a value with the runner (its
+// `::add-mask::` command) is shared/runner.ts's `setSecret`, which adds it here too; which
+// forms of a value to register (lines, percent-encoded, URL credentials) is shared/secrets.ts.
+//
+// This module imports nothing, so the runner protocol and everything above it can use it
+// without an import circle.
+/**
+ * Secrets shorter than this are not replaced in text: replacing every `a` or `42` would garble
+ * what is written while protecting nothing a guess would not find. The runner still masks
+ * shorter registered values in its own log.
+ */
+const MIN_SECRET_LENGTH = 3;
+const registered = new Set();
+// Longest first, so a secret that contains another is replaced whole; sorted once per new
+// secret, not on every line written.
+let longestFirst = [];
+/** Whether a value is long enough to be replaced in text. */
+function isReplaceable(value) {
+    return value.length >= MIN_SECRET_LENGTH;
+}
+/** Adds a value to the registry; short and known values are ignored. */
+function registerSecret(value) {
+    if (!isReplaceable(value) || registered.has(value))
+        return;
+    registered.add(value);
+    longestFirst = [...registered].sort((a, b) => b.length - a.length);
+}
+/** Every value registered as a secret so far (to keep them out of what goes to other services). */
+function registeredSecrets() {
+    return [...registered];
+}
+function replaceOrdered(text, ordered) {
+    let result = text;
+    for (const secret of ordered) {
+        if (result.includes(secret))
+            result = result.split(secret).join('***');
+    }
+    return result;
+}
+/**
+ * Text with each of `secrets` (or, without it, every registered secret) replaced by `***`,
+ * longest first; values under MIN_SECRET_LENGTH are left alone.
+ */
+function replaceSecrets(text, secrets) {
+    if (text === '')
+        return text;
+    if (secrets === undefined)
+        return registered.size === 0 ? text : replaceOrdered(text, longestFirst);
+    const ordered = [...new Set(secrets)].filter(isReplaceable).sort((a, b) => b.length - a.length);
+    return replaceOrdered(text, ordered);
+}
+/** Text with every registered secret replaced by `***`. */
+function redact(text) {
+    return replaceSecrets(text);
 }
 
 
@@ -8288,12 +8340,16 @@ function appendSummaryFile(markdown) {
 /* harmony export */   gn: () => (/* binding */ maskUrlCredentials),
 /* harmony export */   ri: () => (/* binding */ withoutCredentials)
 /* harmony export */ });
-/* unused harmony exports isSensitiveHeader, maskSecret */
+/* unused harmony exports isSensitiveHeader, maskSecret, maskWebhookUrl */
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(910);
+/* harmony import */ var _secret_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(982);
 // Secret-bearing values are registered as soon as an input is parsed, before anything is
 // written, in every form they may come back in: as given, line by line, percent-encoded and
-// decoded (a password in a URL), so a server that echoes one back cannot get it into a log,
-// an output, the job summary or a GitHub Deployment (shared/runner.ts redacts all of those).
+// decoded (a password in a URL), URL credentials and webhook URLs in their parts, so a server
+// that echoes one back cannot get it into a log, an output, the job summary or a GitHub
+// Deployment. Registering goes through the runner (`::add-mask::`) into the one secret registry
+// (shared/secret-registry.ts), which every writer redacts with.
+
 
 const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|auth|token|key|secret|password|session|credential|signature/i;
 // Headers whose values describe the request rather than identify anyone: everything else a
@@ -8346,7 +8402,7 @@ function maskSecret(value) {
     const lines = value.split(/\r?\n/).map((line) => line.trim());
     if (lines.length > 1)
         for (const line of lines)
-            if (line.length >= 4)
+            if ((0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .isReplaceable */ .ZN)(line))
                 _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
 }
 /**
@@ -8402,6 +8458,35 @@ function maskUrlCredentials(url) {
     catch {
         return url;
     }
+}
+/**
+ * A webhook URL is a credential as a whole and in its parts: the URL, its path and query, and
+ * every long path segment or query value (Slack's and Discord's tokens, a Workflows `sig`) are
+ * masked before anything else is read, so an error never quotes it.
+ */
+function maskWebhookUrl(value) {
+    maskSecret(value);
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return;
+    }
+    // Shorter parts (`/`, `/api`, a `v=1` query) name the service, not the credential.
+    const pathAndQuery = `${url.pathname}${url.search}`;
+    if (pathAndQuery.length >= 8)
+        maskSecret(pathAndQuery);
+    if (url.pathname.length >= 8)
+        maskSecret(url.pathname);
+    for (const segment of url.pathname.split('/'))
+        if (segment.length >= 16)
+            maskSecret(segment);
+    for (const item of url.searchParams.values())
+        if (item.length >= 16)
+            maskSecret(item);
+    if (url.password)
+        maskSecret(url.password);
 }
 
 

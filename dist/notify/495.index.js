@@ -14,33 +14,22 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: tokenLogin, writtenBy
 
-// EXTERNAL MODULE: ./shared/runner.ts
-var runner = __webpack_require__(2798);
+// EXTERNAL MODULE: ./shared/secret-registry.ts
+var secret_registry = __webpack_require__(6982);
 // EXTERNAL MODULE: ./shared/secrets.ts
 var secrets = __webpack_require__(5931);
 ;// CONCATENATED MODULE: ./shared/github/redact.ts
-// What flightdeck sends to GitHub to be shown to everyone with read access (deployment
-// descriptions, environment URLs, payloads) is cleaned here first: the runner masks secrets in
-// logs, but nothing masks what an API stores.
+// What may be published: what flightdeck sends to GitHub to be shown to everyone with read
+// access (comments, deployment descriptions, environment URLs, payloads) is cleaned here first:
+// the runner masks secrets in logs, but nothing masks what an API stores. Secrets are replaced by
+// the one secret registry's function (shared/secret-registry.ts), with its one threshold.
+
 
 /** GitHub's limit for deployment and deployment status descriptions, in characters. */
 const DESCRIPTION_LIMIT = 140;
 // Query parameters named like credentials (`?token=`, `&api_key=`, `X-Amz-Signature=`, `sig=`).
 function isSensitiveParameter(name) {
     return (0,secrets/* isSensitiveHeader */.yx)(name) || /^(sig|code|jwt|pass|pwd)$/i.test(name);
-}
-// Secrets shorter than this are left alone: replacing every `a` or `42` would garble the text
-// while protecting nothing a guess would not find.
-const MIN_SECRET_LENGTH = 4;
-function replaceSecrets(text, secrets) {
-    let result = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    const ordered = [...new Set(secrets)]
-        .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
-        .sort((a, b) => b.length - a.length);
-    for (const secret of ordered)
-        result = result.split(secret).join('***');
-    return result;
 }
 /**
  * A URL without `user:password@` and with credential-like query values replaced by `***`.
@@ -67,7 +56,14 @@ const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
  * values, and each of `secrets` (tokens, header values) becomes `***`.
  */
 function redactText(text, secrets = []) {
-    return replaceSecrets(text, secrets).replace(URL_IN_TEXT, (url) => redactUrl(url));
+    return (0,secret_registry/* replaceSecrets */.Et)(text, secrets).replace(URL_IN_TEXT, (url) => redactUrl(url));
+}
+/**
+ * Text for a public place (a PR or commit comment): every registered secret replaced, then the
+ * credentials of URLs taken out as in `redactText`.
+ */
+function publishableText(text) {
+    return redactText((0,secret_registry/* replaceSecrets */.Et)(text));
 }
 /**
  * A deployment or status description GitHub accepts and anyone may read: credentials taken
@@ -129,10 +125,6 @@ function redactPayload(value, secrets = [], depth = 0) {
 }
 
 ;// CONCATENATED MODULE: ./shared/github/sticky-comment.ts
-// One comment per pull request (or commit) and purpose, found again by a hidden marker and
-// updated in place: a PR gets one flightdeck comment that changes with each push, never a new
-// one per push. Used by preview-app and by notify's GitHub channel.
-
 
 // GitHub's limit on a comment body is 65536 characters.
 const MAX_BODY = 65_000;
@@ -150,7 +142,7 @@ function stickyMarker(key) {
  * loses URL credentials, as a Deployment description does.
  */
 function withMarker(marker, body) {
-    const text = `${marker}\n${redactText((0,runner/* redact */.E$)(body), (0,runner/* registeredSecrets */.wW)())}`;
+    const text = `${marker}\n${publishableText(body)}`;
     return text.length <= MAX_BODY ? text : `${text.slice(0, MAX_BODY - 20)}\n\n…(cut)`;
 }
 /** Ours when the marker is the first line: a reply that quotes it (`> <!-- ... -->`) is not. */

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8567);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8640);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,240 +14,67 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8567:
+/***/ 8640:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  e: () => (/* binding */ main_run)
 });
 
-// EXTERNAL MODULE: ./shared/errors.ts
-var errors = __nccwpck_require__(2635);
+;// CONCATENATED MODULE: ./shared/errors.ts
+/** A failure whose message is meant for the user as it is: no stack trace, no prefix. */
+class ActionFailure extends Error {
+    /** Title of the error annotation, when the failure deserves one. */
+    title;
+    constructor(message, title) {
+        super(message);
+        this.name = 'ActionFailure';
+        this.title = title;
+    }
+}
+/** One or more inputs were invalid; nothing has been done yet. */
+class InputError extends ActionFailure {
+    problems;
+    constructor(problems) {
+        super(problems.join('; '));
+        this.name = 'InputError';
+        this.problems = problems;
+    }
+}
+/** The message of anything thrown, never `[object Object]`. */
+function errorMessage(err) {
+    if (err instanceof Error)
+        return err.message || err.name;
+    if (typeof err === 'string')
+        return err;
+    try {
+        return JSON.stringify(err) ?? String(err);
+    }
+    catch {
+        return String(err);
+    }
+}
+
 // EXTERNAL MODULE: ./shared/durations.ts
 var durations = __nccwpck_require__(9503);
 // EXTERNAL MODULE: ./shared/github/context.ts
 var context = __nccwpck_require__(3643);
-// EXTERNAL MODULE: ./shared/notify/channel.ts
-var channel = __nccwpck_require__(5445);
-// EXTERNAL MODULE: ./shared/notify/retry.ts + 1 modules
-var retry = __nccwpck_require__(2309);
-;// CONCATENATED MODULE: ./shared/notify/deliver.ts
-// Sends one message to every configured channel at once. Each channel's code (and its client:
-// nodemailer, Octokit) is loaded only when that channel is used; each ends in a result, never
-// an exception, and none outlives the step's deadline.
-
-
-
-
-const SENDERS = {
-    slack: async () => (await __nccwpck_require__.e(/* import() */ 695).then(__nccwpck_require__.bind(__nccwpck_require__, 7695))).sendSlackWebhook,
-    'slack-bot': async () => (await __nccwpck_require__.e(/* import() */ 163).then(__nccwpck_require__.bind(__nccwpck_require__, 1163))).sendSlackBot,
-    teams: async () => (await __nccwpck_require__.e(/* import() */ 45).then(__nccwpck_require__.bind(__nccwpck_require__, 8045))).sendTeams,
-    discord: async () => (await __nccwpck_require__.e(/* import() */ 627).then(__nccwpck_require__.bind(__nccwpck_require__, 3627))).sendDiscord,
-    webhook: async () => (await __nccwpck_require__.e(/* import() */ 94).then(__nccwpck_require__.bind(__nccwpck_require__, 4094))).sendWebhook,
-    pagerduty: async () => (await __nccwpck_require__.e(/* import() */ 8).then(__nccwpck_require__.bind(__nccwpck_require__, 4008))).sendPagerDuty,
-    email: async () => (await __nccwpck_require__.e(/* import() */ 179).then(__nccwpck_require__.bind(__nccwpck_require__, 8179))).sendEmail,
-    github: async () => (await __nccwpck_require__.e(/* import() */ 444).then(__nccwpck_require__.bind(__nccwpck_require__, 9444))).sendGitHub,
-};
-/** The configured channels, in the order they are reported. */
-function configuredChannels(configs) {
-    return channel/* CHANNEL_NAMES */.b.filter((name) => configs[name] !== undefined);
-}
-/** Grace past the deadline for a channel to report the failure it is already ending with. */
-const REPORT_GRACE_MS = 1000;
-async function deliverOne(channel, config, message, policy, log) {
-    const started = performance.now();
-    const elapsed = () => Math.round(performance.now() - started);
-    let timer;
-    const deadline = new Promise((_, reject) => {
-        const left = Math.max(0, policy.deadline - performance.now()) + REPORT_GRACE_MS;
-        timer = setTimeout(() => reject(new Error(`no result within the step's time limit (${(0,durations/* formatDuration */.a3)(left)})`)), left);
-    });
-    try {
-        const send = await SENDERS[channel]();
-        const delivery = await Promise.race([
-            send(config, { message, policy, log: (line) => log(channel, line) }),
-            deadline,
-        ]);
-        return {
-            channel,
-            outcome: delivery.skipped ? 'skipped' : 'sent',
-            detail: delivery.detail,
-            attempts: delivery.attempts ?? (delivery.skipped ? 0 : 1),
-            durationMs: elapsed(),
-            slackTs: delivery.slackTs,
-            slackChannelId: delivery.slackChannelId,
-        };
-    }
-    catch (err) {
-        return {
-            channel,
-            outcome: 'failed',
-            detail: (0,errors/* errorMessage */.gJ)(err),
-            attempts: err instanceof retry/* DeliveryFailed */._C ? err.attempts : 1,
-            durationMs: elapsed(),
-        };
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-/** Sends `message` to every configured channel in parallel; one result per channel. */
-function deliverAll(configs, message, policy, log) {
-    return Promise.all(configuredChannels(configs).map((channel) => deliverOne(channel, configs[channel], message, policy, log)));
-}
-
-// EXTERNAL MODULE: ./shared/notify/message.ts
-var notify_message = __nccwpck_require__(8853);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: ./shared/text.ts
-var shared_text = __nccwpck_require__(2763);
-;// CONCATENATED MODULE: ./shared/notify/record.ts
-// gated-deploy's deployment record (shared/deploy-record.ts) read as notification facts: the
-// gates, the releases before and after, the health verdicts, the rollback and the duration.
-
-
-
-
-const GATE_MARK = {
-    passed: '✓',
-    failed: '✗',
-    overridden: '⚠',
-};
-function releaseText(release) {
-    if (!release)
-        return 'none';
-    return release.version && release.version !== release.id
-        ? `${release.version} (${release.id})`
-        : release.id;
-}
-function healthText(health) {
-    if (health.healthy)
-        return `healthy after ${(0,durations/* formatDuration */.a3)(health.durationMs)}`;
-    const why = health.targets
-        .filter((target) => !target.healthy)
-        .map((target) => `${target.url}: ${target.error ?? 'unhealthy'}`)
-        .join('; ');
-    return `unhealthy after ${(0,durations/* formatDuration */.a3)(health.durationMs)}${why ? `: ${why}` : ''}`;
-}
-/** Reads the record at `path`; throws a message that names the path when it cannot. */
-function readRecord(path) {
-    let text;
-    try {
-        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
-    }
-    catch (err) {
-        throw new Error(`cannot read the deployment record ${path}: ${(0,errors/* errorMessage */.gJ)(err)}`);
-    }
-    let record;
-    try {
-        record = JSON.parse(text);
-    }
-    catch {
-        throw new Error(`the deployment record ${path} is not JSON`);
-    }
-    const candidate = record;
-    if (!candidate ||
-        typeof candidate !== 'object' ||
-        typeof candidate.status !== 'string' ||
-        !Array.isArray(candidate.gates)) {
-        throw new Error(`${path} is not a gated-deploy deployment record (no status and gates); pass steps.<deploy>.outputs.record`);
-    }
-    return candidate;
-}
-/** The record's facts in the order a reader wants them. */
-function summarizeRecord(record) {
-    const facts = [];
-    facts.push({ label: 'Deploy', value: `${record.status}${record.app ? ` (${record.app})` : ''}` });
-    if (record.blockedBy)
-        facts.push({ label: 'Blocked by', value: record.blockedBy });
-    const gates = (record.gates ?? []).filter((gate) => gate.verdict !== 'not set' && gate.verdict !== 'not evaluated');
-    if (gates.length > 0) {
-        facts.push({
-            label: 'Gates',
-            value: gates
-                .map((gate) => `${GATE_MARK[gate.verdict] ?? '·'} ${gate.gate}${gate.verdict === 'passed' ? '' : `: ${gate.reason}`}`)
-                .join('\n'),
-        });
-    }
-    if (record.override) {
-        facts.push({
-            label: 'Override',
-            value: `${record.override.reason} (by ${record.override.actor})`,
-        });
-    }
-    const before = record.releases?.before;
-    const after = record.releases?.after;
-    if (before || after) {
-        facts.push({ label: 'Releases', value: `${releaseText(before)} → ${releaseText(after)}` });
-    }
-    if (record.health)
-        facts.push({ label: 'Health', value: healthText(record.health) });
-    if (record.rollback) {
-        const rollback = record.rollback;
-        const to = releaseText(rollback.to);
-        facts.push({
-            label: 'Rollback',
-            value: rollback.error
-                ? `to ${to} failed: ${rollback.error}`
-                : `to ${to}${rollback.durationMs !== undefined ? ` in ${(0,durations/* formatDuration */.a3)(rollback.durationMs)}` : ''}${rollback.health ? `, ${rollback.health.healthy ? 'healthy again' : 'still unhealthy'}` : ''}`,
-        });
-    }
-    if (record.error && !record.rollback)
-        facts.push({ label: 'Error', value: record.error });
+;// CONCATENATED MODULE: ./shared/notify/channel.ts
+/** Logs each retry of a channel: why the attempt failed and how long it waits. */
+function retryLog(context) {
     return {
-        status: record.status,
-        environment: record.environment || undefined,
-        // The record is a file: a link from it must still be http(s).
-        environmentUrl: (0,shared_text/* httpUrlOrUndefined */.v)(record.environmentUrl),
-        version: after?.version ?? after?.id,
-        durationMs: typeof record.durationMs === 'number' ? record.durationMs : undefined,
-        facts,
+        retrying: (attempt, error, delayMs) => context.log(`attempt ${attempt} failed: ${error.message}; trying again in ${delayMs}ms`),
     };
+}
+/** A channel's declaration, its name kept as a literal type for the registry. */
+function defineChannel(spec) {
+    return spec;
 }
 
 // EXTERNAL MODULE: ./shared/runner.ts
 var runner = __nccwpck_require__(2798);
-;// CONCATENATED MODULE: ./shared/outputs.ts
-
-/** Sets every output in one place, so an action's outputs read as one typed record. */
-function setOutputs(outputs) {
-    for (const [name, value] of Object.entries(outputs)) {
-        runner/* setOutput */.uH(name, value === undefined ? '' : String(value));
-    }
-}
-
-;// CONCATENATED MODULE: ./shared/run.ts
-
-
-/**
- * Runs an action's main function the same way for every action: a failure becomes one error
- * annotation and exit code 1; the stack trace goes to the debug log only. Each action's
- * `main.ts` exports `run = () => runAction(main)`, so the runner, `@github/local-action` and
- * tests all get the same complete behaviour.
- */
-async function runAction(main) {
-    try {
-        await main();
-    }
-    catch (err) {
-        if (err instanceof Error && err.stack)
-            runner/* debug */.Yz(err.stack);
-        if (err instanceof errors/* ActionFailure */.dR && err.title) {
-            runner/* error */.z3(err.message, { title: err.title });
-            process.exitCode = 1;
-        }
-        else {
-            runner/* setFailed */.C1((0,errors/* errorMessage */.gJ)(err));
-        }
-    }
-}
-
-// EXTERNAL MODULE: ./shared/summary.ts
-var summary = __nccwpck_require__(6566);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -7443,50 +7270,18 @@ function parseInputs(schema, read = (name) => runner/* getInput */.V4(name)) {
         problems.push(message.startsWith(REQUIRED) ? `\`${name}\` ${message}` : `invalid \`${name}\`: ${message}`);
     }
     if (problems.length > 0)
-        throw new errors/* InputError */.dz(problems);
+        throw new InputError(problems);
     return values;
 }
 
-// EXTERNAL MODULE: ./shared/notify/mentions.ts
-var mentions = __nccwpck_require__(443);
-// EXTERNAL MODULE: ./shared/notify/status.ts
-var notify_status = __nccwpck_require__(5990);
-;// CONCATENATED MODULE: ./actions/notify/src/inputs.ts
+;// CONCATENATED MODULE: ./shared/notify/channel-inputs.ts
+// Input parsers that channels share in their declarations: a webhook URL (a credential in all
+// its parts), a Slack-style channel, e-mail addresses.
 
 
-
-
-
-/**
- * A webhook URL is a credential as a whole and in its parts: the URL, its path and query, and
- * every long path segment or query value (Slack's and Discord's tokens, a Workflows `sig`) are
- * masked before anything else is read, and an error never quotes it.
- */
-function maskWebhookUrl(value) {
-    (0,secrets/* maskSecret */.$l)(value);
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        return;
-    }
-    const pathAndQuery = `${url.pathname}${url.search}`;
-    if (pathAndQuery.length >= 8)
-        (0,secrets/* maskSecret */.$l)(pathAndQuery);
-    if (url.pathname.length >= 8)
-        (0,secrets/* maskSecret */.$l)(url.pathname);
-    for (const segment of url.pathname.split('/'))
-        if (segment.length >= 16)
-            (0,secrets/* maskSecret */.$l)(segment);
-    for (const item of url.searchParams.values())
-        if (item.length >= 16)
-            (0,secrets/* maskSecret */.$l)(item);
-    if (url.password)
-        (0,secrets/* maskSecret */.$l)(url.password);
-}
+/** A webhook URL, masked (whole and in its parts) before it is read; errors never quote it. */
 const webhookUrl = (example) => inputs_optional(parser((value) => {
-    maskWebhookUrl(value);
+    (0,secrets/* maskWebhookUrl */.zC)(value);
     let url;
     try {
         url = new URL(value);
@@ -7498,16 +7293,6 @@ const webhookUrl = (example) => inputs_optional(parser((value) => {
         throw new Error(`is not an http(s) URL (the value is masked; example: ${example})`);
     }
     return value;
-}));
-const inputs_status = () => oneOf(notify_status/* STATUSES */.f);
-/** `Name: value` lines, shown as extra fields; `#` lines are comments. */
-const fieldLines = () => parser((value) => splitLines(value).map((line) => {
-    const at = line.indexOf(':');
-    const name = at > 0 ? line.slice(0, at).trim() : '';
-    if (!name || name.length > 100) {
-        throw new Error(`${quote(line)} is not a "Name: value" line (example: Region: eu-west-1)`);
-    }
-    return { name, value: line.slice(at + 1).trim() };
 }));
 const ADDRESS = /^(?:[^<>\r\n]*<)?[^\s@<>,;]+@[^\s@<>,;]+>?$/;
 const address = (example) => parser((value) => {
@@ -7522,461 +7307,710 @@ const addresses = () => parser((value) => splitList(value).map((item) => {
     }
     return item;
 }));
-const notifySchema = {
-    // Credentials first: they are masked before any other input can echo them in an error.
-    'slack-webhook-url': webhookUrl('https://hooks.slack.com/services/T000/B000/XXXX'),
-    'slack-bot-token': secret(),
-    'teams-webhook-url': webhookUrl('https://example.webhook.office.com/webhookb2/...'),
-    'discord-webhook-url': webhookUrl('https://discord.com/api/webhooks/123/abc'),
-    'webhook-url': webhookUrl('https://hooks.example.com/deploys'),
-    'webhook-secret': secret(),
-    'pagerduty-routing-key': secret(),
-    'smtp-password': secret(),
-    'github-token': secret(),
-    status: inputs_required(inputs_status(), 'success'),
-    title: inputs_optional(inputs_text()),
-    message: inputs_optional(inputs_text()),
-    environment: inputs_optional(environmentName()),
-    url: inputs_optional(inputs_httpUrl('https://my-app.fly.dev')),
-    version: inputs_optional(inputs_text()),
-    fields: withDefault(fieldLines(), ''),
-    'mention-on-failure': withDefault(parser((value) => splitList(value).map(mentions/* parseMention */.WZ)), ''),
-    'deployment-record': inputs_optional(inputs_text()),
-    'slack-channel': inputs_optional(parser((value) => {
-        if (/\s/.test(value)) {
-            throw new Error(`${quote(value)} is not a channel (example: C0123456789 or #deploys)`);
-        }
-        return value;
-    })),
-    'slack-ts': inputs_optional(parser((value) => {
-        if (!/^\d+\.\d+$/.test(value)) {
-            throw new Error(`${quote(value)} is not a Slack message timestamp (example: 1712345678.123456, the slack-ts output of an earlier notify step)`);
-        }
-        return value;
-    })),
-    'slack-api-url': withDefault(inputs_httpUrl('https://slack.com/api'), 'https://slack.com/api'),
-    'pagerduty-api-url': withDefault(inputs_httpUrl('https://events.pagerduty.com'), 'https://events.pagerduty.com'),
-    'smtp-host': inputs_optional(parser((value) => {
-        if (/[\s/]/.test(value)) {
-            throw new Error(`${quote(value)} is not a host name (example: smtp.example.com)`);
-        }
-        return value;
-    })),
-    'smtp-port': inputs_optional(inputs_integer({ min: 1, max: 65535, example: '587' })),
-    'smtp-username': inputs_optional(inputs_text()),
-    'smtp-secure': withDefault(inputs_boolean(), 'false'),
-    'email-from': inputs_optional(address('flightdeck <deploys@example.com>')),
-    'email-to': withDefault(addresses(), ''),
-    'github-comment': withDefault(inputs_boolean(), 'false'),
-    'only-on': withDefault(parser((value) => splitList(value).map((item) => {
-        const match = notify_status/* STATUSES */.f.find((known) => known === item.toLowerCase());
-        if (!match) {
-            throw new Error(`${quote(item)} is not one of ${notify_status/* STATUSES */.f.join(', ')} (example: failure, rolled-back)`);
-        }
-        return match;
-    })), ''),
-    'fail-on-error': withDefault(inputs_boolean(), 'false'),
-    timeout: withDefault(inputs_duration('10s', { minMs: 1000 }), '10s'),
-};
-/** Every input checked, then the channels they configure; all problems in one error. */
-function readNotifyInputs(read) {
-    const inputs = parseInputs(notifySchema, read);
-    const problems = [];
-    const channels = {};
-    if (inputs['slack-webhook-url'])
-        channels.slack = { webhookUrl: inputs['slack-webhook-url'] };
-    const token = inputs['slack-bot-token'];
-    const slackChannel = inputs['slack-channel'];
-    if (token && !slackChannel) {
-        problems.push('`slack-channel` is required with `slack-bot-token` (example: C0123456789)');
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./shared/http/client.ts
+// One HTTP client for every platform API call and download: through @actions/http-client (it
+// honours the runner's proxy settings), within a time limit that covers the whole exchange
+// (the socket is destroyed when it passes), with the answer's size capped, and with redirects
+// followed only within the origin the credentials were given for.
+
+
+class HttpError extends Error {
+    status;
+    body;
+    constructor(message, status, body) {
+        super(message);
+        this.status = status;
+        this.body = body;
+        this.name = 'HttpError';
     }
-    if (slackChannel && !token) {
-        problems.push('`slack-channel` needs `slack-bot-token` (an incoming webhook posts to its own channel: use slack-webhook-url alone)');
-    }
-    if (inputs['slack-ts'] && !token) {
-        problems.push('`slack-ts` needs `slack-bot-token`: only the bot can update its message');
-    }
-    if (inputs['slack-ts'] && slackChannel?.startsWith('#')) {
-        problems.push('`slack-channel` must be the channel id (C0123456789) with `slack-ts`: chat.update does not take a name (pass the slack-channel-id output of the step that posted)');
-    }
-    if (token && slackChannel) {
-        channels['slack-bot'] = {
-            token,
-            channel: slackChannel,
-            ts: inputs['slack-ts'],
-            apiUrl: inputs['slack-api-url'],
-        };
-    }
-    if (inputs['teams-webhook-url'])
-        channels.teams = { webhookUrl: inputs['teams-webhook-url'] };
-    if (inputs['discord-webhook-url']) {
-        channels.discord = { webhookUrl: inputs['discord-webhook-url'] };
-    }
-    if (inputs['webhook-secret'] && !inputs['webhook-url']) {
-        problems.push('`webhook-secret` needs `webhook-url` (example: https://hooks.example.com/deploys)');
-    }
-    if (inputs['webhook-url']) {
-        channels.webhook = { url: inputs['webhook-url'], secret: inputs['webhook-secret'] };
-    }
-    if (inputs['pagerduty-routing-key']) {
-        channels.pagerduty = {
-            routingKey: inputs['pagerduty-routing-key'],
-            apiUrl: inputs['pagerduty-api-url'],
-        };
-    }
-    const host = inputs['smtp-host'];
-    const from = inputs['email-from'];
-    const to = inputs['email-to'];
-    if (host) {
-        if (!from) {
-            problems.push('`email-from` is required with `smtp-host` (example: deploys@example.com)');
-        }
-        if (to.length === 0) {
-            problems.push('`email-to` is required with `smtp-host` (example: oncall@example.com)');
-        }
-    }
-    else if (from || to.length > 0 || inputs['smtp-username'] || inputs['smtp-password']) {
-        problems.push('e-mail needs `smtp-host` (example: smtp.example.com)');
-    }
-    if (inputs['smtp-password'] && !inputs['smtp-username']) {
-        problems.push('`smtp-password` needs `smtp-username`');
-    }
-    if (host && from && to.length > 0) {
-        const secure = inputs['smtp-secure'];
-        channels.email = {
-            host,
-            port: inputs['smtp-port'] ?? (secure ? 465 : 587),
-            secure,
-            username: inputs['smtp-username'],
-            password: inputs['smtp-password'],
-            from,
-            to,
-        };
-    }
-    if (inputs['github-comment']) {
-        if (inputs['github-token'])
-            channels.github = { token: inputs['github-token'] };
-        else
-            problems.push('`github-comment: true` needs `github-token` (default: ${{ github.token }})');
-    }
-    if (problems.length > 0)
-        throw new errors/* InputError */.dz(problems);
-    return { inputs, channels, onlyOn: inputs['only-on'] };
 }
-
-;// CONCATENATED MODULE: ./actions/notify/src/main.ts
-
-
-
-
-
-
-
-
-
-
-
-
-const CHANNEL_INPUTS = 'slack-webhook-url; slack-bot-token with slack-channel; teams-webhook-url; discord-webhook-url; webhook-url; pagerduty-routing-key; smtp-host with email-from and email-to; github-comment: true';
-const OUTCOME_MARK = {
-    sent: '✅ sent',
-    failed: '❌ failed',
-    skipped: '⏭️ nothing to send',
-};
-function publish(outputs) {
-    setOutputs({ ...outputs });
+/** The most of an API answer flightdeck reads: an endless body cannot grow memory. */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** The most of a download (a CLI archive) flightdeck writes. */
+const MAX_DOWNLOAD_BYTES = (/* unused pure expression or super */ null && (512 * 1024 * 1024));
+const MAX_REDIRECTS = 5;
+let clientModule;
+/** @actions/http-client loads undici; only a path that makes a request pays for it. */
+function loadClient() {
+    clientModule ??= Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(942)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4942));
+    return clientModule;
 }
-function summaryMarkdown(message, results) {
-    const rows = results.map((result) => [
-        result.channel,
-        OUTCOME_MARK[result.outcome],
-        (0,summary/* code */.aY)(result.detail),
-        result.outcome === 'skipped'
-            ? ''
-            : `${result.attempts} in ${(0,durations/* formatDuration */.a3)(result.durationMs)}`,
-    ]);
-    return `### ${message.style.emoji} notify: ${(0,summary/* escapeMarkdown */.FV)(message.title)}\n\n${(0,summary/* markdownTable */.Qj)(['channel', 'result', 'detail', 'attempts'], rows)}\n`;
+function label(request, url) {
+    return `${request.service} ${request.method} ${url.pathname}`;
 }
-function readDeploymentRecord(path) {
-    if (!path)
-        return undefined;
+/**
+ * Sends one request and hands the response stream to `consume`, following same-origin
+ * redirects. The time limit covers connecting, redirects and reading the whole body.
+ */
+async function exchange(request, consume) {
+    const { HttpClient } = await loadClient();
+    const abort = new AbortController();
+    const client = new HttpClient('flightdeck', [
+        {
+            // Node's http.request destroys the socket when this signal aborts.
+            prepareRequest: (options) => Object.assign(options, { signal: abort.signal }),
+            canHandleAuthentication: () => false,
+            handleAuthentication: () => Promise.reject(new Error('not supported')),
+        },
+    ], { allowRedirects: false, allowRetries: false, socketTimeout: request.timeoutMs });
+    let url = new URL(request.url);
+    let method = request.method;
+    let body = request.body;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+        timedOut = true;
+        abort.abort();
+    }, request.timeoutMs);
+    // Restarted by every sign of life (an answer, a chunk of body); fires after stallMs without one.
+    let stalled = false;
+    let stallTimer;
+    const alive = () => {
+        if (request.stallMs === undefined)
+            return;
+        clearTimeout(stallTimer);
+        stallTimer = setTimeout(() => {
+            stalled = true;
+            abort.abort();
+        }, request.stallMs);
+    };
+    alive();
     try {
-        return summarizeRecord(readRecord(path));
+        for (let redirects = 0;; redirects++) {
+            const response = await client.request(method, url.toString(), body ?? null, {
+                ...request.headers,
+            });
+            alive();
+            const status = response.message.statusCode ?? 0;
+            const location = response.message.headers.location;
+            if (status >= 300 && status < 400 && location) {
+                response.message.resume();
+                const next = new URL(location, url);
+                const credentialFree = Object.keys(request.headers ?? {}).length === 0;
+                if (next.origin !== url.origin && !(request.anyOriginRedirects && credentialFree)) {
+                    throw new HttpError(`${label(request, url)} was redirected to another origin (${next.origin}); flightdeck does not send credentials there`, status);
+                }
+                if (url.protocol === 'https:' && next.protocol !== 'https:') {
+                    throw new HttpError(`${label(request, url)} was redirected from https to ${next.protocol} (${next.origin}); flightdeck does not follow it`, status);
+                }
+                if (redirects >= MAX_REDIRECTS) {
+                    throw new HttpError(`${label(request, url)} was redirected more than ${MAX_REDIRECTS} times`);
+                }
+                if (status === 303 || ((status === 301 || status === 302) && method !== 'HEAD')) {
+                    method = 'GET';
+                    body = undefined;
+                }
+                url = next;
+                continue;
+            }
+            return await consume(response.message, status, url, alive);
+        }
     }
     catch (err) {
-        runner/* warning */.$e(`The message goes out without the deployment's facts: ${(0,errors/* errorMessage */.gJ)(err)}`, {
-            title: 'notify: deployment-record',
-        });
-        return undefined;
+        if (err instanceof HttpError)
+            throw err;
+        if (stalled && !timedOut) {
+            throw new HttpError(`${label(request, url)} sent nothing for ${(0,durations/* formatDuration */.a3)(request.stallMs ?? 0)} (stalled)`);
+        }
+        if (timedOut) {
+            throw new HttpError(`${label(request, url)} did not answer within ${(0,durations/* formatDuration */.a3)(request.timeoutMs)}`);
+        }
+        throw new HttpError(`${label(request, url)} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    finally {
+        clearTimeout(timer);
+        clearTimeout(stallTimer);
+        client.dispose();
     }
 }
-async function main() {
-    const { inputs, channels, onlyOn } = readNotifyInputs();
-    const policy = (0,retry/* retryPolicy */.Jb)(inputs.timeout);
-    const status = inputs.status;
-    if (onlyOn.length > 0 && !onlyOn.includes(status)) {
-        const why = `status ${status} is not in only-on (${onlyOn.join(', ')})`;
-        runner/* info */.pq(`Nothing sent: ${why}.`);
-        publish({ sent: '', failed: '', 'slack-ts': '', 'slack-channel-id': '' });
-        await (0,summary/* appendSummary */.fe)(`### notify: nothing sent\n\n${(0,summary/* escapeMarkdown */.FV)(why)}.\n`);
-        return;
-    }
-    const names = configuredChannels(channels);
-    if (names.length === 0) {
-        runner/* warning */.$e(`No channel is configured, so nothing was sent. Set at least one of: ${CHANNEL_INPUTS}.`, { title: 'notify: no channel configured' });
-        publish({ sent: '', failed: '', 'slack-ts': '', 'slack-channel-id': '' });
-        await (0,summary/* appendSummary */.fe)(`### notify: no channel configured\n\nNothing was sent. Set at least one of: ${(0,summary/* escapeMarkdown */.FV)(CHANNEL_INPUTS)}.\n`);
-        return;
-    }
-    const message = (0,notify_message/* buildMessage */.Y6)({
-        status,
-        title: inputs.title,
-        text: inputs.message,
-        environment: inputs.environment,
-        version: inputs.version,
-        url: inputs.url,
-        fields: inputs.fields,
-        mentions: inputs['mention-on-failure'],
-        context: (0,context.runContext)(),
-        event: (0,notify_message/* readEventFacts */._r)(process.env.GITHUB_EVENT_PATH),
-        workflow: process.env.GITHUB_WORKFLOW,
-        refName: process.env.GITHUB_HEAD_REF || process.env.GITHUB_REF_NAME || undefined,
-        record: readDeploymentRecord(inputs['deployment-record']),
+/** Reads a body up to `maxBytes`; past it the connection is closed and the request fails. */
+function readCapped(stream, maxBytes, what) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        stream.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > maxBytes) {
+                // Reject before destroying: destroying emits 'aborted', which must not be the reason.
+                reject(new HttpError(`${what} answered with more than ${maxBytes / 1024 / 1024} MiB`));
+                stream.destroy();
+                return;
+            }
+            chunks.push(chunk);
+        });
+        stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        stream.on('error', reject);
+        stream.on('aborted', () => reject(new Error('the connection closed mid-answer')));
     });
-    runner/* info */.pq(`Sending "${(0,notify_message/* headline */.Pl)(message)}" to ${names.join(', ')} (within ${(0,durations/* formatDuration */.a3)(inputs.timeout)}).`);
-    const results = await deliverAll(channels, message, policy, (channel, line) => runner/* info */.pq(`${channel}: ${line}`));
-    const failOnError = inputs['fail-on-error'];
-    for (const result of results) {
-        if (result.outcome === 'sent')
-            runner/* info */.pq(`✓ ${result.channel}: ${result.detail}`);
-        else if (result.outcome === 'skipped')
-            runner/* info */.pq(`· ${result.channel}: ${result.detail}`);
-        else if (failOnError)
-            runner/* info */.pq(`✗ ${result.channel}: ${result.detail}`);
-        else {
-            runner/* warning */.$e(`${result.channel}: ${result.detail}`, {
-                title: `notify: ${result.channel} not delivered`,
+}
+/** One request; the answer's body as text (any status: callers decide what is an error). */
+function httpRequest(request) {
+    return exchange(request, async (response, status, url) => ({
+        status,
+        headers: response.headers,
+        body: await readCapped(response, request.maxBytes ?? MAX_BODY_BYTES, label(request, url)),
+    }));
+}
+/** Downloads a file to `path` within the time limit and size cap; a non-2xx status fails. */
+function downloadFile(request, path) {
+    const full = { ...request, method: 'GET' };
+    const maxBytes = request.maxBytes ?? MAX_DOWNLOAD_BYTES;
+    return exchange(full, async (response, status, url, alive) => {
+        if (status < 200 || status > 299) {
+            response.resume();
+            throw new HttpError(`${label(full, url)} answered ${status}`, status);
+        }
+        await new Promise((resolve, reject) => {
+            const file = createWriteStream(path);
+            let size = 0;
+            response.on('data', (chunk) => {
+                alive();
+                size += chunk.length;
+                if (size > maxBytes) {
+                    reject(new HttpError(`${label(full, url)} sent more than ${maxBytes / 1024 / 1024} MiB`));
+                    response.destroy();
+                    file.destroy();
+                }
             });
+            response.on('error', reject);
+            response.on('aborted', () => reject(new Error('the connection closed mid-download')));
+            file.on('error', reject);
+            file.on('finish', resolve);
+            response.pipe(file);
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./shared/notify/status.ts
+// The statuses a notification can carry and how every channel shows them: one label, one emoji
+// and one colour per status, so Slack, Teams, Discord, e-mail and GitHub all agree.
+const STATUSES = [
+    'success',
+    'failure',
+    'cancelled',
+    'skipped',
+    'started',
+    'rolled-back',
+];
+/** Statuses that call for people: mentions go out, PagerDuty triggers. */
+const ALARMING = new Set(['failure', 'rolled-back']);
+const STATUS_STYLES = {
+    success: {
+        label: 'Succeeded',
+        verb: 'succeeded',
+        emoji: '✅',
+        color: '#2EB67D',
+        adaptiveColor: 'Good',
+    },
+    failure: {
+        label: 'Failed',
+        verb: 'failed',
+        emoji: '❌',
+        color: '#E01E5A',
+        adaptiveColor: 'Attention',
+    },
+    cancelled: {
+        label: 'Cancelled',
+        verb: 'was cancelled',
+        emoji: '🚫',
+        color: '#868E96',
+        adaptiveColor: 'Default',
+    },
+    skipped: {
+        label: 'Skipped',
+        verb: 'was skipped',
+        emoji: '⏭️',
+        color: '#ADB5BD',
+        adaptiveColor: 'Default',
+    },
+    started: {
+        label: 'Started',
+        verb: 'started',
+        emoji: '🚀',
+        color: '#1D9BD1',
+        adaptiveColor: 'Accent',
+    },
+    'rolled-back': {
+        label: 'Rolled back',
+        verb: 'was rolled back',
+        emoji: '↩️',
+        color: '#ECB22E',
+        adaptiveColor: 'Warning',
+    },
+};
+/** `#RRGGBB` as the integer Discord wants. */
+function colorNumber(hex) {
+    return Number.parseInt(hex.replace(/^#/, ''), 16);
+}
+
+;// CONCATENATED MODULE: ./shared/notify/message.ts
+// The one message every channel sends: its facts are gathered here once (from the inputs, the
+// run context, the event file and gated-deploy's record), secrets are taken out, and each
+// channel (shared/notify/channels/*) only renders this layout in its platform's format.
+//
+// Everything in a message is plain text: titles, commit messages, PR titles, branch names and
+// field values are data, never markup. Each renderer escapes them for its format.
+
+
+
+/** The first line of a text, without trailing spaces. */
+function firstLine(text) {
+    return (text.split(/\r?\n|\r/, 1)[0] ?? '').trim();
+}
+/** Text on one line: every line break (and other control character) becomes a space. */
+function oneLine(text) {
+    return (text
+        .replace(/\s*(?:\r\n|\r|\n|\u2028|\u2029)\s*/g, ' ')
+        // eslint-disable-next-line no-control-regex -- control characters are what is removed
+        .replace(/[\u0000-\u001f\u007f]/g, ' ')
+        .trim());
+}
+/** At most `max` characters (UTF-16 units), ending with `…` when cut; surrogate pairs kept whole. */
+function clip(text, max) {
+    if (text.length <= max)
+        return text;
+    let cut = text.slice(0, Math.max(0, max - 1));
+    if (/[\ud800-\udbff]$/.test(cut))
+        cut = cut.slice(0, -1);
+    return `${cut}…`;
+}
+function branchOf(ref) {
+    const match = /^refs\/(?:heads|tags)\/(.+)$/.exec(ref);
+    return match ? match[1] : undefined;
+}
+/** Every string of the message with each registered secret replaced by `***`. */
+function redacted(value) {
+    if (typeof value === 'string')
+        return (0,runner/* redact */.E$)(value);
+    if (Array.isArray(value))
+        return value.map((item) => redacted(item));
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redacted(item)]));
+    }
+    return value;
+}
+function buildMessage(input) {
+    const { context, event, record } = input;
+    const style = STATUS_STYLES[input.status];
+    const repository = `${context.owner}/${context.repo}`;
+    const repositoryUrl = `${context.serverUrl}/${repository}`;
+    const environment = input.environment ?? record?.environment;
+    const pr = event.pullRequest;
+    const sha = pr?.headSha ?? (context.sha || undefined);
+    const subject = input.workflow || repository;
+    const title = oneLine(input.title ?? `${subject}${environment ? ` to ${environment}` : ''} ${style.verb}`);
+    const message = {
+        status: input.status,
+        style,
+        title: clip(title || style.label, 240),
+        text: input.text?.trim() ? input.text.trim() : undefined,
+        repository,
+        repositoryUrl,
+        environment,
+        version: input.version ?? record?.version,
+        url: input.url ?? record?.environmentUrl,
+        runUrl: context.runUrl,
+        actor: context.actor || undefined,
+        sha,
+        commitUrl: sha ? `${repositoryUrl}/commit/${sha}` : undefined,
+        commitTitle: event.commitMessage ? firstLine(event.commitMessage) || undefined : undefined,
+        pullRequest: pr
+            ? { number: pr.number, title: pr.title, url: pr.url ?? `${repositoryUrl}/pull/${pr.number}` }
+            : undefined,
+        branch: pr?.branch ?? input.refName ?? branchOf(context.ref),
+        durationMs: record?.durationMs,
+        fields: input.fields,
+        record,
+        mentions: ALARMING.has(input.status) ? input.mentions : [],
+        timestamp: (input.now ?? new Date()).toISOString(),
+    };
+    return redacted(message);
+}
+/**
+ * The layout's facts, in order: what every channel shows under the title. Commit and pull
+ * request carry their links; the record's facts and the user's fields come last.
+ */
+function messageFacts(message) {
+    const facts = [
+        { label: 'Status', value: `${message.style.emoji} ${message.style.label}` },
+        { label: 'Repository', value: message.repository, url: message.repositoryUrl },
+    ];
+    if (message.environment)
+        facts.push({ label: 'Environment', value: message.environment, code: true });
+    if (message.version)
+        facts.push({ label: 'Version', value: message.version, code: true });
+    if (message.url)
+        facts.push({ label: 'URL', value: message.url, url: message.url });
+    if (message.sha) {
+        const short = message.sha.slice(0, 7);
+        facts.push({
+            label: 'Commit',
+            value: message.commitTitle ? `${short} ${message.commitTitle}` : short,
+            url: message.commitUrl,
+        });
+    }
+    if (message.pullRequest) {
+        const pr = message.pullRequest;
+        facts.push({
+            label: 'Pull request',
+            value: pr.title ? `#${pr.number} ${oneLine(pr.title)}` : `#${pr.number}`,
+            url: pr.url,
+        });
+    }
+    if (message.branch)
+        facts.push({ label: 'Branch', value: message.branch, code: true });
+    if (message.actor)
+        facts.push({ label: 'Actor', value: message.actor });
+    if (message.durationMs !== undefined) {
+        facts.push({ label: 'Duration', value: (0,durations/* formatDuration */.a3)(message.durationMs) });
+    }
+    facts.push({ label: 'Run', value: 'workflow run', url: message.runUrl });
+    for (const fact of message.record?.facts ?? []) {
+        facts.push({ label: fact.label, value: fact.value, long: fact.value.includes('\n') });
+    }
+    for (const field of message.fields) {
+        // An empty value still shows its field: some formats refuse empty text.
+        facts.push({ label: field.name, value: field.value || '—', long: field.value.includes('\n') });
+    }
+    return facts;
+}
+/** The message as one plain-text line: notifications, subjects, previews. */
+function headline(message) {
+    return `${message.style.emoji} ${message.title}`;
+}
+/** The message as plain text, one fact a line: e-mail and other text-only readers. */
+function plainText(message) {
+    const lines = [headline(message)];
+    if (message.text)
+        lines.push('', message.text);
+    lines.push('');
+    for (const fact of messageFacts(message)) {
+        const value = fact.url && fact.url !== fact.value ? `${fact.value} <${fact.url}>` : fact.value;
+        lines.push(fact.long
+            ? `${fact.label}:\n${value.replace(/^/gm, '  ')}`
+            : `${fact.label}: ${oneLine(value)}`);
+    }
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./shared/sleep.ts
+/** Resolves after `ms`, or at once when the signal aborts. */
+function sleep_sleep(ms, signal) {
+    if (ms <= 0 || signal?.aborted)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+;// CONCATENATED MODULE: ./shared/retry.ts
+// The one retry loop: an operation is tried until it succeeds, its caller's classifier calls a
+// failure permanent, the attempts run out, or the caller's time would run out before the next
+// attempt could start. What counts as transient, how long to wait and what to say when it
+// stops are each caller's (notify's channels: shared/notify/retry.ts; GitHub Deployments:
+// shared/github/deployment-lifecycle.ts); the loop and its time rules are here once.
+
+/** Why the retries stopped without a result; `error` is the last failure (as classified). */
+class RetriesStopped extends Error {
+    reason;
+    error;
+    attempts;
+    constructor(reason, error, 
+    /** Attempts made. */
+    attempts) {
+        super(`retries stopped (${reason}) after ${attempts} attempt(s)`);
+        this.reason = reason;
+        this.error = error;
+        this.attempts = attempts;
+        this.name = 'RetriesStopped';
+    }
+}
+function noTimeFor(left, minAttemptMs) {
+    return left <= 0 || left < minAttemptMs;
+}
+/**
+ * Runs `attempt` (given its number and the time left) under `rules`. Resolves with its value and
+ * how many attempts it took; rejects with RetriesStopped saying why it gave up, or with
+ * whatever `onRetry` or `sleep` threw.
+ */
+async function withRetries(attempt, rules) {
+    const remaining = rules.remainingMs ?? (() => Number.POSITIVE_INFINITY);
+    const minAttemptMs = rules.minAttemptMs ?? 0;
+    const sleep = rules.sleep ?? sleep_sleep;
+    let lastError;
+    for (let number = 1;; number++) {
+        const left = remaining();
+        if (noTimeFor(left, minAttemptMs))
+            throw new RetriesStopped('no-time', lastError, number - 1);
+        try {
+            return { value: await attempt(number, left), attempts: number };
+        }
+        catch (err) {
+            const verdict = rules.classify(err, number);
+            if (!verdict.transient) {
+                throw new RetriesStopped('permanent', verdict.error ?? err, number);
+            }
+            lastError = err;
+            if (number >= rules.maxAttempts)
+                throw new RetriesStopped('attempts', err, number);
+            const waitMs = verdict.waitMs ?? rules.backoffMs(number);
+            if (noTimeFor(remaining() - waitMs, minAttemptMs)) {
+                throw new RetriesStopped('wait-too-long', err, number);
+            }
+            rules.onRetry?.(number, err, waitMs);
+            await sleep(waitMs);
         }
     }
-    const named = (outcome) => results.filter((result) => result.outcome === outcome).map((result) => result.channel);
-    const failed = named('failed');
-    const slack = results.find((result) => result.slackTs);
-    publish({
-        sent: named('sent').join(','),
-        failed: failed.join(','),
-        'slack-ts': slack?.slackTs ?? '',
-        'slack-channel-id': slack?.slackChannelId ?? '',
-    });
-    await (0,summary/* appendSummary */.fe)(summaryMarkdown(message, results));
-    if (failed.length > 0 && failOnError) {
-        const why = results
-            .filter((result) => result.outcome === 'failed')
-            .map((result) => `${result.channel} (${result.detail})`)
-            .join('; ');
-        throw new errors/* ActionFailure */.dR(`Not delivered to ${failed.join(', ')}: ${why}`, 'notify: not delivered');
-    }
-}
-/** The whole action, failure handling included: what the runner, local-action and tests run. */
-function run() {
-    return runAction(main);
 }
 
-
-/***/ }),
-
-/***/ 9503:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   E9: () => (/* binding */ parseDuration),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   rG: () => (/* binding */ MAX_DURATION_MS)
-/* harmony export */ });
-const UNIT_MS = {
-    ms: 1,
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000,
-};
-/**
- * The longest wait a Node timer can hold (2^31 - 1 ms, about 24.8 days); a longer one fires at
- * once, so a duration above it is an input error, never a timer.
- */
-const MAX_DURATION_MS = 2 ** 31 - 1;
-const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy;
-/**
- * Milliseconds in a duration such as `500ms`, `10s`, `5m`, `1h`, `7d`, `1m30s`, or a bare number of
- * seconds (`30`, `1.5`). Returns undefined for anything else.
- */
-function parseDuration(text) {
-    const value = text.trim().toLowerCase();
-    if (value === '')
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    let total = 0;
-    let consumed = 0;
-    PART.lastIndex = 0;
-    for (let match = PART.exec(value); match; match = PART.exec(value)) {
-        total += Number(match[1]) * UNIT_MS[match[2]];
-        consumed = PART.lastIndex;
-    }
-    if (consumed !== value.length)
-        return undefined;
-    return Math.round(total);
-}
-/** A short human form: `850ms`, `12.3s`, `5m`, `1h 2m`. */
-function formatDuration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)}ms`;
-    if (ms < 60_000) {
-        const seconds = ms / 1000;
-        return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)}s`;
-    }
-    const totalSeconds = Math.round(ms / 1000);
-    const hours = Math.floor(totalSeconds / 3600);
-    const minutes = Math.floor((totalSeconds % 3600) / 60);
-    const seconds = totalSeconds % 60;
-    const parts = [];
-    if (hours)
-        parts.push(`${hours}h`);
-    if (minutes)
-        parts.push(`${minutes}m`);
-    if (seconds)
-        parts.push(`${seconds}s`);
-    return parts.join(' ');
-}
+;// CONCATENATED MODULE: ./shared/notify/retry.ts
+// The one retry policy of every notification channel: transient failures (no connection, no
+// answer, 5xx, 429) are tried again a few times with growing waits (a 429's Retry-After when it
+// fits), permanent ones (4xx, `ok: false`, a rejected e-mail) at once fail, and nothing runs
+// past the step's deadline: a dead receiver costs at most the step's time limit.
 
 
-/***/ }),
 
-/***/ 2635:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   dR: () => (/* binding */ ActionFailure),
-/* harmony export */   dz: () => (/* binding */ InputError),
-/* harmony export */   gJ: () => (/* binding */ errorMessage)
-/* harmony export */ });
-/** A failure whose message is meant for the user as it is: no stack trace, no prefix. */
-class ActionFailure extends Error {
-    /** Title of the error annotation, when the failure deserves one. */
-    title;
-    constructor(message, title) {
+/** A failed delivery attempt, saying whether trying again may help. */
+class DeliveryError extends Error {
+    transient;
+    retryAfterMs;
+    constructor(message, transient, 
+    /** How long the receiver asked to wait (429 Retry-After). */
+    retryAfterMs) {
         super(message);
-        this.name = 'ActionFailure';
-        this.title = title;
+        this.transient = transient;
+        this.retryAfterMs = retryAfterMs;
+        this.name = 'DeliveryError';
     }
 }
-/** One or more inputs were invalid; nothing has been done yet. */
-class InputError extends ActionFailure {
-    problems;
-    constructor(problems) {
-        super(problems.join('; '));
-        this.name = 'InputError';
-        this.problems = problems;
-    }
-}
-/** The message of anything thrown, never `[object Object]`. */
-function errorMessage(err) {
-    if (err instanceof Error)
-        return err.message || err.name;
-    if (typeof err === 'string')
-        return err;
-    try {
-        return JSON.stringify(err) ?? String(err);
-    }
-    catch {
-        return String(err);
-    }
-}
-
-
-/***/ }),
-
-/***/ 3643:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   runContext: () => (/* binding */ runContext)
-/* harmony export */ });
-/* unused harmony export graphqlUrlFor */
+/** No attempt starts with less time than this left: it could not finish. */
+const MIN_ATTEMPT_MS = 250;
 /**
- * The REST API root when the runner did not say (a terminal, local-action): github.com's API
- * for github.com, `/api/v3` under the server for Enterprise Server.
+ * The policy for a step with `timeoutMs` in all: four attempts at most, waits of 0.5s, 1s, 2s,
+ * and half the step's time for one attempt, so a receiver that never answers is tried twice.
  */
-function defaultApiUrl(serverUrl) {
-    if (/^https?:\/\/github\.com\/?$/i.test(serverUrl))
-        return 'https://api.github.com';
-    return `${serverUrl.replace(/\/+$/, '')}/api/v3`;
-}
-/** The GraphQL endpoint next to a REST API root, as GitHub lays them out. */
-function graphqlUrlFor(apiUrl) {
-    const root = apiUrl.replace(/\/+$/, '');
-    // Enterprise Server serves REST under /api/v3 and GraphQL under /api/graphql.
-    return /\/api\/v3$/.test(root) ? root.replace(/\/api\/v3$/, '/api/graphql') : `${root}/graphql`;
-}
-function runContext(env = process.env) {
-    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
-    const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
-    // The runner sets GITHUB_API_URL and GITHUB_GRAPHQL_URL on github.com and on Enterprise
-    // Server alike; an empty value counts as unset.
-    const apiUrl = env.GITHUB_API_URL || defaultApiUrl(serverUrl);
+function retryPolicy(timeoutMs, now = performance.now()) {
     return {
-        owner,
-        repo,
-        sha: env.GITHUB_SHA ?? '',
-        ref: env.GITHUB_REF ?? '',
-        serverUrl,
-        apiUrl,
-        graphqlUrl: env.GITHUB_GRAPHQL_URL || graphqlUrlFor(apiUrl),
-        runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`,
-        actor: env.GITHUB_ACTOR ?? '',
+        deadline: now + timeoutMs,
+        attemptTimeoutMs: Math.min(30_000, Math.max(1000, Math.floor(timeoutMs / 2))),
+        maxAttempts: 4,
+        baseDelayMs: 500,
+        maxDelayMs: 4000,
     };
 }
-
-
-/***/ }),
-
-/***/ 5445:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ CHANNEL_NAMES),
-/* harmony export */   h: () => (/* binding */ retryLog)
-/* harmony export */ });
-const CHANNEL_NAMES = [
-    'slack',
-    'slack-bot',
-    'teams',
-    'discord',
-    'webhook',
-    'pagerduty',
-    'email',
-    'github',
-];
-/** Logs each retry of a channel: why the attempt failed and how long it waits. */
-function retryLog(context) {
-    return {
-        retrying: (attempt, error, delayMs) => context.log(`attempt ${attempt} failed: ${error.message}; trying again in ${delayMs}ms`),
-    };
+/** A failure that stopped the retries, with how many attempts were made. */
+class DeliveryFailed extends Error {
+    attempts;
+    constructor(message, attempts) {
+        super(message);
+        this.attempts = attempts;
+        this.name = 'DeliveryFailed';
+    }
+}
+/** Notify's classifier: a DeliveryError says itself; anything else is not worth a retry. */
+function asDeliveryError(err) {
+    return err instanceof DeliveryError ? err : new DeliveryError(errorMessage(err), false);
+}
+/** Why the retries stopped, as the channel's result says it. */
+function deliveryFailed(stopped) {
+    const number = stopped.attempts;
+    if (stopped.reason === 'no-time') {
+        return new DeliveryFailed('the step ran out of time before it could send', number);
+    }
+    const error = asDeliveryError(stopped.error);
+    const tries = number === 1 ? '' : ` (after ${number} attempts)`;
+    if (stopped.reason === 'permanent')
+        return new DeliveryFailed(`${error.message}${tries}`, number);
+    if (stopped.reason === 'attempts') {
+        return new DeliveryFailed(`${error.message} (after ${number} attempts)`, number);
+    }
+    const why = error.retryAfterMs !== undefined
+        ? `it asked to wait ${(0,durations/* formatDuration */.a3)(error.retryAfterMs)}, past the step's time limit`
+        : `no time left to try again`;
+    return new DeliveryFailed(`${error.message}${tries}; ${why}`, number);
+}
+/**
+ * Sends with `attempt` (given the time it may take) under the channel policy, through the one
+ * retry loop (shared/retry.ts): until it succeeds, fails for good, runs out of attempts or
+ * would run past the deadline. Rejects with DeliveryFailed.
+ */
+async function sendWithRetries(policy, attempt, log = {}) {
+    try {
+        return await withRetries((number, left) => attempt(Math.min(policy.attemptTimeoutMs, Math.floor(left)), number), {
+            maxAttempts: policy.maxAttempts,
+            backoffMs: (failed) => Math.min(policy.baseDelayMs * 2 ** (failed - 1), policy.maxDelayMs),
+            classify: (err) => {
+                const error = asDeliveryError(err);
+                return error.transient
+                    ? { transient: true, waitMs: error.retryAfterMs }
+                    : { transient: false, error };
+            },
+            remainingMs: () => policy.deadline - performance.now(),
+            minAttemptMs: MIN_ATTEMPT_MS,
+            onRetry: (number, err, delayMs) => log.retrying?.(number, asDeliveryError(err), delayMs),
+            sleep: policy.sleep,
+        });
+    }
+    catch (err) {
+        if (err instanceof RetriesStopped)
+            throw deliveryFailed(err);
+        throw err;
+    }
+}
+/**
+ * A Retry-After header's wait in ms: delay-seconds (`2`, Discord's `0.5`) or an HTTP date.
+ * Undefined when absent or unreadable.
+ */
+function retryAfterMs(header, now = Date.now()) {
+    const value = Array.isArray(header) ? header[0] : header;
+    if (!value?.trim())
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(value.trim()))
+        return Math.ceil(Number(value.trim()) * 1000);
+    const at = Date.parse(value);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+/**
+ * `work`, or a transient DeliveryError once `ms` have passed: for clients (SMTP, Octokit) whose
+ * own time limits apply per step of an exchange rather than to the whole of it.
+ */
+async function withinTime(work, ms, what) {
+    let timer;
+    const timeout = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new DeliveryError(`${what} did not finish within ${(0,durations/* formatDuration */.a3)(ms)}`, true)), ms);
+    });
+    try {
+        return await Promise.race([work, timeout]);
+    }
+    finally {
+        clearTimeout(timer);
+    }
 }
 
+;// CONCATENATED MODULE: ./shared/notify/http.ts
+// A notification's HTTP request through the one bounded client (shared/http/client.ts), its
+// answer sorted into delivered, transient (no connection, no answer, 5xx, 429) or permanent.
+// Webhook URLs are credentials: errors name the service, never the URL or its path.
 
-/***/ }),
 
-/***/ 443:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   IZ: () => (/* binding */ discordMentions),
-/* harmony export */   WZ: () => (/* binding */ parseMention),
-/* harmony export */   ZV: () => (/* binding */ slackMention),
-/* harmony export */   ah: () => (/* binding */ mentionText)
-/* harmony export */ });
-/* unused harmony export MENTION_EXAMPLE */
+/** Receivers' answers are short; a long one is cut, not read. */
+const MAX_ANSWER_BYTES = 1024 * 1024;
+/** A short, one-line excerpt of an answer's body for an error message. */
+function bodyExcerpt(body) {
+    const text = oneLine(body);
+    return text ? `: ${clip(text, 200)}` : '';
+}
+/** Sends `body` as JSON; connection problems and time-outs are transient DeliveryErrors. */
+async function postJson(post) {
+    const url = new URL(post.url);
+    try {
+        return await httpRequest({
+            method: 'POST',
+            url: post.url,
+            headers: {
+                'Content-Type': 'application/json; charset=utf-8',
+                Accept: 'application/json, text/plain, */*',
+                ...post.headers,
+            },
+            body: post.body,
+            timeoutMs: post.timeoutMs,
+            service: post.service,
+            maxBytes: MAX_ANSWER_BYTES,
+        });
+    }
+    catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        // The client's messages start with "<service> POST <path>": the path of a webhook URL is
+        // its secret, so only the service is named.
+        const prefix = `${post.service} POST ${url.pathname}`;
+        const detail = message.startsWith(prefix)
+            ? message.slice(prefix.length).trim()
+            : message.split(url.pathname).join('/…');
+        // A redirect elsewhere will not change; a failed connection or a silent receiver may.
+        const transient = !(err instanceof HttpError && err.status !== undefined);
+        throw new DeliveryError(`${post.service} ${detail}`, transient);
+    }
+}
+/**
+ * Throws for an answer that is not a 2xx: 429 and 5xx are transient (429 with its Retry-After),
+ * anything else is permanent. Returns the answer when it is a 2xx.
+ */
+function expectSuccess(answer, service) {
+    if (answer.status >= 200 && answer.status < 300)
+        return answer;
+    const what = `${service} answered ${answer.status}${bodyExcerpt(answer.body)}`;
+    if (answer.status === 429) {
+        throw new DeliveryError(what, true, retryAfterMs(answer.headers['retry-after']));
+    }
+    throw new DeliveryError(what, answer.status >= 500 || answer.status === 408);
+}
+
+;// CONCATENATED MODULE: ./shared/notify/fit.ts
+// Fitting a message into what a platform accepts: every receiver has a size limit (Teams refuses
+// a message over 28 KB, Discord an embed over 6000 characters or 25 fields), and a cut must never
+// leave half an escape sequence or half a link. Channels render each part already escaped, so
+// the cutting happens here, on the plain text, before escaping.
+/**
+ * The text escaped by `escape` in at most `max` characters: when the escaped whole is longer,
+ * the longest prefix of whole characters (code points: no surrogate pair is split) whose escaped
+ * form fits with a trailing `…`. `escape` must work character by character (each character's
+ * escape independent of its neighbours), so no entity or backslash escape is ever cut in two.
+ */
+function clipEscaped(text, max, escape) {
+    const whole = escape(text);
+    if (whole.length <= max)
+        return whole;
+    if (max < 1)
+        return '';
+    let out = '';
+    for (const char of text) {
+        const next = escape(char);
+        if (out.length + next.length > max - 1)
+            break;
+        out += next;
+    }
+    return `${out}…`;
+}
+/**
+ * Keeps items in order while they fit, and when some must go, room for the note that says how
+ * many ("12 more facts: see the workflow run"), so a reader knows the message was cut. The first
+ * item that does not fit ends the list: a shorter one after it would reorder the facts.
+ */
+function fitItems(items, options) {
+    const maxItems = options.maxItems ?? Number.POSITIVE_INFINITY;
+    const sizes = items.map(options.size);
+    const total = sizes.reduce((sum, size) => sum + size, 0);
+    if (total <= options.budget && items.length <= maxItems)
+        return { kept: [...items], omitted: 0 };
+    let used = 0;
+    let count = 0;
+    for (const size of sizes) {
+        const omittedAfter = items.length - count - 1;
+        if (count + 2 > maxItems)
+            break;
+        if (used + size + options.noteSize(omittedAfter) > options.budget)
+            break;
+        used += size;
+        count++;
+    }
+    return { kept: items.slice(0, count), omitted: items.length - count };
+}
+/** The note's words: "1 more fact" / "12 more facts", and where to read them. */
+function moreFactsNote(omitted) {
+    return `${omitted} more ${omitted === 1 ? 'fact' : 'facts'} not shown: see the workflow run`;
+}
+
+;// CONCATENATED MODULE: ./shared/notify/mentions.ts
 // Who `mention-on-failure` pings, read once into typed mentions so each channel writes its own
 // syntax from them (Slack `<@U…>`, Discord `<@123…>` with allowed_mentions) and nothing else in
 // a message can ever ping.
@@ -8060,830 +8094,107 @@ function mentionText(mention) {
     }
 }
 
-
-/***/ }),
-
-/***/ 8853:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $Q: () => (/* binding */ clip),
-/* harmony export */   Pl: () => (/* binding */ headline),
-/* harmony export */   TN: () => (/* binding */ oneLine),
-/* harmony export */   Y6: () => (/* binding */ buildMessage),
-/* harmony export */   _r: () => (/* binding */ readEventFacts),
-/* harmony export */   rS: () => (/* binding */ messageFacts),
-/* harmony export */   wh: () => (/* binding */ plainText)
-/* harmony export */ });
-/* unused harmony export firstLine */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9503);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2798);
-/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2763);
-/* harmony import */ var _status_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5990);
-// The one message every channel sends: its facts are gathered here once (from the inputs, the
-// run context, the event file and gated-deploy's record), secrets are taken out, and each
-// channel (shared/notify/channels/*) only renders this layout in its platform's format.
+;// CONCATENATED MODULE: ./shared/notify/channels/discord.ts
+// Discord: the message as an embed posted to a webhook ("Execute Webhook",
+// https://discord.com/developers/docs/resources/webhook#execute-webhook). The colour is an
+// integer; title 256, description 4096, 25 fields of 256/1024, 6000 characters in all.
 //
-// Everything in a message is plain text: titles, commit messages, PR titles, branch names and
-// field values are data, never markup. Each renderer escapes them for its format.
+// `allowed_mentions` lists exactly the users and roles of mention-on-failure (and `everyone`
+// only when @here/@channel was asked for), so nothing else in the message can ping. Embed text
+// reads Discord's Markdown: every ASCII punctuation character of foreign text is
+// backslash-escaped, which Discord shows as the character itself.
 
 
 
 
 
-function str(value) {
-    return typeof value === 'string' && value !== '' ? value : undefined;
+
+
+
+const TITLE_MAX = 256;
+const DESCRIPTION_MAX = 4096;
+const FIELD_NAME_MAX = 256;
+const FIELD_VALUE_MAX = 1024;
+const FIELDS_MAX = 25;
+const EMBED_TOTAL_MAX = 6000;
+const MORE_NAME = '…';
+/** Text Discord shows as written: Markdown, mentions, links and emoji codes escaped. */
+function escapeDiscord(text) {
+    return text.replace(/[!-/:-@[-`{-~]/g, '\\$&');
 }
-/** Reads the event file; a missing or unreadable one gives no facts. */
-function readEventFacts(path) {
-    if (!path)
-        return {};
-    let event;
-    try {
-        event = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
+/** Escaped and cut to `max`: an escape is never cut from its character. */
+function escapedClip(text, max) {
+    return clipEscaped(text, max, escapeDiscord);
+}
+/** `[text](url)`: the URL may not hold a space or a parenthesis that would end it early. */
+function discord_link(text, url, max) {
+    const safeUrl = url.replace(/[()\s<>]/g, (char) => encodeURIComponent(char));
+    return `[${escapedClip(text, Math.max(1, max - safeUrl.length - 4))}](${safeUrl})`;
+}
+function fieldValue(fact) {
+    if (fact.url)
+        return discord_link(oneLine(fact.value), fact.url, FIELD_VALUE_MAX);
+    return escapedClip(fact.value, FIELD_VALUE_MAX) || '\u200b';
+}
+function discordPayload(message) {
+    const title = clip(oneLine(`${message.style.emoji} ${message.title}`), TITLE_MAX);
+    const description = message.text ? escapedClip(message.text, DESCRIPTION_MAX) : undefined;
+    const footer = clip(`${message.repository} · flightdeck`, 2048);
+    const rendered = messageFacts(message).map((fact) => ({
+        name: clip(oneLine(fact.label), FIELD_NAME_MAX) || '\u200b',
+        value: fieldValue(fact),
+        inline: !fact.long,
+    }));
+    // Fields are kept in order while the embed stays within its limits; the rest are named in a
+    // last field, so a reader knows the message was cut.
+    const { kept, omitted } = fitItems(rendered, {
+        budget: EMBED_TOTAL_MAX - title.length - (description?.length ?? 0) - footer.length,
+        maxItems: FIELDS_MAX,
+        size: (field) => field.name.length + field.value.length,
+        noteSize: (count) => MORE_NAME.length + escapeDiscord(moreFactsNote(count)).length,
+    });
+    const fields = [...kept];
+    if (omitted > 0) {
+        fields.push({ name: MORE_NAME, value: escapeDiscord(moreFactsNote(omitted)), inline: false });
     }
-    catch {
-        return {};
-    }
-    if (!event || typeof event !== 'object')
-        return {};
-    const facts = {};
-    const head = event.head_commit;
-    facts.commitMessage = str(head?.message);
-    const pr = (event.pull_request ?? undefined);
-    if (pr && typeof pr.number === 'number') {
-        const prHead = pr.head;
-        facts.pullRequest = {
-            number: pr.number,
-            title: str(pr.title),
-            url: (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .httpUrlOrUndefined */ .v)(pr.html_url),
-            headSha: str(prHead?.sha),
-            branch: str(prHead?.ref),
-        };
-    }
-    const issue = event.issue;
-    if (!facts.pullRequest && issue && typeof issue.number === 'number' && issue.pull_request) {
-        facts.pullRequest = {
-            number: issue.number,
-            title: str(issue.title),
-            url: (0,_text_js__WEBPACK_IMPORTED_MODULE_4__/* .httpUrlOrUndefined */ .v)(issue.html_url),
-        };
-    }
-    return facts;
-}
-/** The first line of a text, without trailing spaces. */
-function firstLine(text) {
-    return (text.split(/\r?\n|\r/, 1)[0] ?? '').trim();
-}
-/** Text on one line: every line break (and other control character) becomes a space. */
-function oneLine(text) {
-    return (text
-        .replace(/\s*(?:\r\n|\r|\n|\u2028|\u2029)\s*/g, ' ')
-        // eslint-disable-next-line no-control-regex -- control characters are what is removed
-        .replace(/[\u0000-\u001f\u007f]/g, ' ')
-        .trim());
-}
-/** At most `max` characters (UTF-16 units), ending with `…` when cut; surrogate pairs kept whole. */
-function clip(text, max) {
-    if (text.length <= max)
-        return text;
-    let cut = text.slice(0, Math.max(0, max - 1));
-    if (/[\ud800-\udbff]$/.test(cut))
-        cut = cut.slice(0, -1);
-    return `${cut}…`;
-}
-function branchOf(ref) {
-    const match = /^refs\/(?:heads|tags)\/(.+)$/.exec(ref);
-    return match ? match[1] : undefined;
-}
-/** Every string of the message with each registered secret replaced by `***`. */
-function redacted(value) {
-    if (typeof value === 'string')
-        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(value);
-    if (Array.isArray(value))
-        return value.map((item) => redacted(item));
-    if (value && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redacted(item)]));
-    }
-    return value;
-}
-function buildMessage(input) {
-    const { context, event, record } = input;
-    const style = _status_js__WEBPACK_IMPORTED_MODULE_3__/* .STATUS_STYLES */ .YU[input.status];
-    const repository = `${context.owner}/${context.repo}`;
-    const repositoryUrl = `${context.serverUrl}/${repository}`;
-    const environment = input.environment ?? record?.environment;
-    const pr = event.pullRequest;
-    const sha = pr?.headSha ?? (context.sha || undefined);
-    const subject = input.workflow || repository;
-    const title = oneLine(input.title ?? `${subject}${environment ? ` to ${environment}` : ''} ${style.verb}`);
-    const message = {
-        status: input.status,
-        style,
-        title: clip(title || style.label, 240),
-        text: input.text?.trim() ? input.text.trim() : undefined,
-        repository,
-        repositoryUrl,
-        environment,
-        version: input.version ?? record?.version,
-        url: input.url ?? record?.environmentUrl,
-        runUrl: context.runUrl,
-        actor: context.actor || undefined,
-        sha,
-        commitUrl: sha ? `${repositoryUrl}/commit/${sha}` : undefined,
-        commitTitle: event.commitMessage ? firstLine(event.commitMessage) || undefined : undefined,
-        pullRequest: pr
-            ? { number: pr.number, title: pr.title, url: pr.url ?? `${repositoryUrl}/pull/${pr.number}` }
-            : undefined,
-        branch: pr?.branch ?? input.refName ?? branchOf(context.ref),
-        durationMs: record?.durationMs,
-        fields: input.fields,
-        record,
-        mentions: _status_js__WEBPACK_IMPORTED_MODULE_3__/* .ALARMING */ .aJ.has(input.status) ? input.mentions : [],
-        timestamp: (input.now ?? new Date()).toISOString(),
+    const mentions = discordMentions(message.mentions);
+    return {
+        ...(mentions.content ? { content: mentions.content } : {}),
+        allowed_mentions: mentions.allowed,
+        embeds: [
+            {
+                title,
+                url: message.runUrl,
+                ...(description ? { description } : {}),
+                color: colorNumber(message.style.color),
+                fields,
+                footer: { text: footer },
+                timestamp: message.timestamp,
+            },
+        ],
     };
-    return redacted(message);
 }
-/**
- * The layout's facts, in order: what every channel shows under the title. Commit and pull
- * request carry their links; the record's facts and the user's fields come last.
- */
-function messageFacts(message) {
-    const facts = [
-        { label: 'Status', value: `${message.style.emoji} ${message.style.label}` },
-        { label: 'Repository', value: message.repository, url: message.repositoryUrl },
-    ];
-    if (message.environment)
-        facts.push({ label: 'Environment', value: message.environment, code: true });
-    if (message.version)
-        facts.push({ label: 'Version', value: message.version, code: true });
-    if (message.url)
-        facts.push({ label: 'URL', value: message.url, url: message.url });
-    if (message.sha) {
-        const short = message.sha.slice(0, 7);
-        facts.push({
-            label: 'Commit',
-            value: message.commitTitle ? `${short} ${message.commitTitle}` : short,
-            url: message.commitUrl,
-        });
-    }
-    if (message.pullRequest) {
-        const pr = message.pullRequest;
-        facts.push({
-            label: 'Pull request',
-            value: pr.title ? `#${pr.number} ${oneLine(pr.title)}` : `#${pr.number}`,
-            url: pr.url,
-        });
-    }
-    if (message.branch)
-        facts.push({ label: 'Branch', value: message.branch, code: true });
-    if (message.actor)
-        facts.push({ label: 'Actor', value: message.actor });
-    if (message.durationMs !== undefined) {
-        facts.push({ label: 'Duration', value: (0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(message.durationMs) });
-    }
-    facts.push({ label: 'Run', value: 'workflow run', url: message.runUrl });
-    for (const fact of message.record?.facts ?? []) {
-        facts.push({ label: fact.label, value: fact.value, long: fact.value.includes('\n') });
-    }
-    for (const field of message.fields) {
-        // An empty value still shows its field: some formats refuse empty text.
-        facts.push({ label: field.name, value: field.value || '—', long: field.value.includes('\n') });
-    }
-    return facts;
+async function sendDiscord(config, context) {
+    const body = JSON.stringify(discordPayload(context.message));
+    const { attempts } = await sendWithRetries(context.policy, async (timeoutMs) => {
+        // 204 No Content when delivered; 429 with Retry-After when rate limited.
+        expectSuccess(await postJson({ url: config.webhookUrl, body, service: 'Discord webhook', timeoutMs }), 'Discord webhook');
+    }, retryLog(context));
+    return { detail: 'embed posted', attempts };
 }
-/** The message as one plain-text line: notifications, subjects, previews. */
-function headline(message) {
-    return `${message.style.emoji} ${message.title}`;
-}
-/** The message as plain text, one fact a line: e-mail and other text-only readers. */
-function plainText(message) {
-    const lines = [headline(message)];
-    if (message.text)
-        lines.push('', message.text);
-    lines.push('');
-    for (const fact of messageFacts(message)) {
-        const value = fact.url && fact.url !== fact.value ? `${fact.value} <${fact.url}>` : fact.value;
-        lines.push(fact.long
-            ? `${fact.label}:\n${value.replace(/^/gm, '  ')}`
-            : `${fact.label}: ${oneLine(value)}`);
-    }
-    return lines.join('\n');
-}
-
-
-/***/ }),
-
-/***/ 2309:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  VE: () => (/* binding */ DeliveryError),
-  _C: () => (/* binding */ DeliveryFailed),
-  Vs: () => (/* binding */ retryAfterMs),
-  Jb: () => (/* binding */ retryPolicy),
-  LH: () => (/* binding */ withRetries),
-  dn: () => (/* binding */ withinTime)
+const discordChannel = defineChannel({
+    name: 'discord',
+    enabledBy: 'discord-webhook-url',
+    credentials: {
+        'discord-webhook-url': webhookUrl('https://discord.com/api/webhooks/123/abc'),
+    },
+    options: {},
+    configure: (inputs) => inputs['discord-webhook-url'] ? { webhookUrl: inputs['discord-webhook-url'] } : undefined,
+    send: sendDiscord,
+    limits: `embed title ${TITLE_MAX}, description ${DESCRIPTION_MAX}, ${FIELDS_MAX} fields of ${FIELD_NAME_MAX}/${FIELD_VALUE_MAX}, ${EMBED_TOTAL_MAX} characters in all; facts past it are named in one field`,
 });
 
-// EXTERNAL MODULE: ./shared/durations.ts
-var durations = __nccwpck_require__(9503);
-// EXTERNAL MODULE: ./shared/errors.ts
-var errors = __nccwpck_require__(2635);
-;// CONCATENATED MODULE: ./shared/sleep.ts
-/** Resolves after `ms`, or at once when the signal aborts. */
-function sleep(ms, signal) {
-    if (ms <= 0 || signal?.aborted)
-        return Promise.resolve();
-    return new Promise((resolve) => {
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-
-;// CONCATENATED MODULE: ./shared/notify/retry.ts
-// The one retry policy of every notification channel: transient failures (no connection, no
-// answer, 5xx, 429) are tried again a few times with growing waits (a 429's Retry-After when it
-// fits), permanent ones (4xx, `ok: false`, a rejected e-mail) at once fail, and nothing runs
-// past the step's deadline: a dead receiver costs at most the step's time limit.
-
-
-
-/** A failed delivery attempt, saying whether trying again may help. */
-class DeliveryError extends Error {
-    transient;
-    retryAfterMs;
-    constructor(message, transient, 
-    /** How long the receiver asked to wait (429 Retry-After). */
-    retryAfterMs) {
-        super(message);
-        this.transient = transient;
-        this.retryAfterMs = retryAfterMs;
-        this.name = 'DeliveryError';
-    }
-}
-/** No attempt starts with less time than this left: it could not finish. */
-const MIN_ATTEMPT_MS = 250;
-/**
- * The policy for a step with `timeoutMs` in all: four attempts at most, waits of 0.5s, 1s, 2s,
- * and half the step's time for one attempt, so a receiver that never answers is tried twice.
- */
-function retryPolicy(timeoutMs, now = performance.now()) {
-    return {
-        deadline: now + timeoutMs,
-        attemptTimeoutMs: Math.min(30_000, Math.max(1000, Math.floor(timeoutMs / 2))),
-        maxAttempts: 4,
-        baseDelayMs: 500,
-        maxDelayMs: 4000,
-    };
-}
-/** A failure that stopped the retries, with how many attempts were made. */
-class DeliveryFailed extends Error {
-    attempts;
-    constructor(message, attempts) {
-        super(message);
-        this.attempts = attempts;
-        this.name = 'DeliveryFailed';
-    }
-}
-function asDeliveryError(err) {
-    return err instanceof DeliveryError ? err : new DeliveryError((0,errors/* errorMessage */.gJ)(err), false);
-}
-/**
- * Runs `attempt` (given the time it may take) until it succeeds, fails for good, runs out of
- * attempts or would run past the deadline.
- */
-async function withRetries(policy, attempt, log = {}) {
-    for (let number = 1;; number++) {
-        const left = policy.deadline - performance.now();
-        if (left < MIN_ATTEMPT_MS) {
-            throw new DeliveryFailed('the step ran out of time before it could send', number - 1);
-        }
-        try {
-            const value = await attempt(Math.min(policy.attemptTimeoutMs, Math.floor(left)), number);
-            return { value, attempts: number };
-        }
-        catch (err) {
-            const error = asDeliveryError(err);
-            const tries = number === 1 ? '' : ` (after ${number} attempts)`;
-            if (!error.transient)
-                throw new DeliveryFailed(`${error.message}${tries}`, number);
-            if (number >= policy.maxAttempts) {
-                throw new DeliveryFailed(`${error.message} (after ${number} attempts)`, number);
-            }
-            const backoff = Math.min(policy.baseDelayMs * 2 ** (number - 1), policy.maxDelayMs);
-            const delay = error.retryAfterMs !== undefined ? error.retryAfterMs : backoff;
-            const leftAfterWait = policy.deadline - performance.now() - delay;
-            if (leftAfterWait < MIN_ATTEMPT_MS) {
-                const why = error.retryAfterMs !== undefined
-                    ? `it asked to wait ${(0,durations/* formatDuration */.a3)(error.retryAfterMs)}, past the step's time limit`
-                    : `no time left to try again`;
-                throw new DeliveryFailed(`${error.message}${tries}; ${why}`, number);
-            }
-            log.retrying?.(number, error, delay);
-            await sleep(delay);
-        }
-    }
-}
-/**
- * A Retry-After header's wait in ms: delay-seconds (`2`, Discord's `0.5`) or an HTTP date.
- * Undefined when absent or unreadable.
- */
-function retryAfterMs(header, now = Date.now()) {
-    const value = Array.isArray(header) ? header[0] : header;
-    if (!value?.trim())
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(value.trim()))
-        return Math.ceil(Number(value.trim()) * 1000);
-    const at = Date.parse(value);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
-/**
- * `work`, or a transient DeliveryError once `ms` have passed: for clients (SMTP, Octokit) whose
- * own time limits apply per step of an exchange rather than to the whole of it.
- */
-async function withinTime(work, ms, what) {
-    let timer;
-    const timeout = new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new DeliveryError(`${what} did not finish within ${(0,durations/* formatDuration */.a3)(ms)}`, true)), ms);
-    });
-    try {
-        return await Promise.race([work, timeout]);
-    }
-    finally {
-        clearTimeout(timer);
-    }
-}
-
-
-/***/ }),
-
-/***/ 5990:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   YU: () => (/* binding */ STATUS_STYLES),
-/* harmony export */   aJ: () => (/* binding */ ALARMING),
-/* harmony export */   f: () => (/* binding */ STATUSES),
-/* harmony export */   hE: () => (/* binding */ colorNumber)
-/* harmony export */ });
-// The statuses a notification can carry and how every channel shows them: one label, one emoji
-// and one colour per status, so Slack, Teams, Discord, e-mail and GitHub all agree.
-const STATUSES = [
-    'success',
-    'failure',
-    'cancelled',
-    'skipped',
-    'started',
-    'rolled-back',
-];
-/** Statuses that call for people: mentions go out, PagerDuty triggers. */
-const ALARMING = new Set(['failure', 'rolled-back']);
-const STATUS_STYLES = {
-    success: {
-        label: 'Succeeded',
-        verb: 'succeeded',
-        emoji: '✅',
-        color: '#2EB67D',
-        adaptiveColor: 'Good',
-    },
-    failure: {
-        label: 'Failed',
-        verb: 'failed',
-        emoji: '❌',
-        color: '#E01E5A',
-        adaptiveColor: 'Attention',
-    },
-    cancelled: {
-        label: 'Cancelled',
-        verb: 'was cancelled',
-        emoji: '🚫',
-        color: '#868E96',
-        adaptiveColor: 'Default',
-    },
-    skipped: {
-        label: 'Skipped',
-        verb: 'was skipped',
-        emoji: '⏭️',
-        color: '#ADB5BD',
-        adaptiveColor: 'Default',
-    },
-    started: {
-        label: 'Started',
-        verb: 'started',
-        emoji: '🚀',
-        color: '#1D9BD1',
-        adaptiveColor: 'Accent',
-    },
-    'rolled-back': {
-        label: 'Rolled back',
-        verb: 'was rolled back',
-        emoji: '↩️',
-        color: '#ECB22E',
-        adaptiveColor: 'Warning',
-    },
-};
-/** `#RRGGBB` as the integer Discord wants. */
-function colorNumber(hex) {
-    return Number.parseInt(hex.replace(/^#/, ''), 16);
-}
-
-
-/***/ }),
-
-/***/ 2798:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $e: () => (/* binding */ warning),
-/* harmony export */   C1: () => (/* binding */ setFailed),
-/* harmony export */   E$: () => (/* binding */ redact),
-/* harmony export */   Pq: () => (/* binding */ setSecret),
-/* harmony export */   V4: () => (/* binding */ getInput),
-/* harmony export */   Yz: () => (/* binding */ debug),
-/* harmony export */   nz: () => (/* binding */ appendSummaryFile),
-/* harmony export */   pq: () => (/* binding */ info),
-/* harmony export */   uH: () => (/* binding */ setOutput),
-/* harmony export */   wW: () => (/* binding */ registeredSecrets),
-/* harmony export */   z3: () => (/* binding */ error)
-/* harmony export */ });
-/* unused harmony exports escapeData, escapeProperty, couldBeCommand, safeLogText, logDrained, notice, startGroup, endGroup, group, isDebug, exportVariable, addPath, saveState, getState */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-// The GitHub runner's protocol, as flightdeck speaks it: inputs from INPUT_* variables, log
-// lines, annotations, masks and groups as workflow commands on stdout, and outputs, state,
-// environment and PATH through the runner's command files.
-//
-// Why not `@actions/core`: version 3 imports undici at load time for its OIDC client
-// (`getIDToken`, which flightdeck never calls), which costs every step ~90 ms of start-up, and
-// it has no way to print text that came from outside without the runner reading a line of it
-// as a command. This module writes exactly what `@actions/core` writes (the format is checked
-// against it in __tests__/shared/runner.test.ts), and every log line goes through
-// `safeLogText`, so text from branch names, CLI output or API bodies is always data.
-// Random tokens come from the global Web Crypto object, which Node loads only when first used:
-// a step that fails on its inputs never pays for the crypto modules.
-
-
-/** Escapes a command's message as the runner unescapes it (`@actions/core`'s escapeData). */
-function escapeData(value) {
-    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
-/** Escapes a command property's value (`@actions/core`'s escapeProperty). */
-function escapeProperty(value) {
-    return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
-}
-// Every value registered with setSecret. The runner masks them in the log; flightdeck also
-// takes them out of everything else it writes (outputs, the job summary, annotations), which
-// the runner does not mask, and out of logs when no runner is there to mask (local runs).
-const secrets = new Set();
-// Shorter values would turn ordinary words into `***`; the runner still masks them in the log.
-const MIN_REDACTED_LENGTH = 3;
-/** Every value registered as a secret so far (to keep them out of what goes to other services). */
-function registeredSecrets() {
-    return [...secrets];
-}
-// Longest first, so a secret that contains another is replaced whole; sorted once per new
-// secret, not on every line written.
-let longestFirst = [];
-/** Text with every registered secret replaced by `***`. */
-function redact(text) {
-    if (secrets.size === 0 || text === '')
-        return text;
-    let result = text;
-    for (const secret of longestFirst) {
-        if (result.includes(secret))
-            result = result.split(secret).join('***');
-    }
-    return result;
-}
-function issueCommand(command, properties, message) {
-    const props = Object.entries(properties)
-        .filter((entry) => entry[1] !== undefined && entry[1] !== '')
-        .map(([key, value]) => `${key}=${escapeProperty(redact(String(value)))}`)
-        .join(',');
-    const data = command === 'add-mask' ? message : redact(message);
-    writeLog(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
-}
-// What the runner would read as a command (actions/runner, ActionCommand.cs): `::name ...::`
-// at the start of a line after .NET's TrimStart, whose white space adds U+0085 (NEXT LINE) to
-// JavaScript's `\s` (which also holds U+FEFF, which .NET does not trim: guarding more is
-// harmless), and the older `##[name ...]` ANYWHERE in a line (`IndexOf("##[")`). Lines end at
-// CR, LF or CRLF for the runner; `^` with the `m` flag starts one after each of them (and after
-// U+2028/U+2029, again more than needed). Whether the name is a registered command is not
-// asked: the list grows with runner versions, and wrapping a harmless line costs nothing.
-const COMMAND_LINE = /^[\s\u0085]*::|##\[/m;
-/** Whether the runner could read any line of `text` as a workflow command. */
-function couldBeCommand(text) {
-    return COMMAND_LINE.test(text);
-}
-/**
- * Text from outside (user input, CLI output, API bodies) made safe to print: when any line of
- * it could be read as a workflow command, the whole block is wrapped in a
- * `::stop-commands::<token>` ... `::<token>::` pair with a token the text cannot contain, so
- * the runner prints it as it is and runs none of it. Other text is returned unchanged.
- * The runner compares the token without regard to case (and ends the pause on `##[<token>]`
- * anywhere in a line too), so the text is searched for it the same way.
- */
-function safeLogText(text) {
-    if (!couldBeCommand(text))
-        return text;
-    const upper = text.toUpperCase();
-    let token = `flightdeck-${globalThis.crypto.randomUUID()}`;
-    while (upper.includes(token.toUpperCase())) {
-        token = `flightdeck-${globalThis.crypto.randomUUID()}`;
-    }
-    return `::stop-commands::${token}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${text}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}::${token}::`;
-}
-// A write the log pipe could not take at once is queued in memory until the pipe drains. Code
-// that prints without end (a CLI's output) waits for `logDrained()` before printing more, so a
-// CLI that prints faster than the runner reads is slowed down rather than filling memory.
-let drained;
-function writeLog(text) {
-    if (process.stdout.write(text) || drained)
-        return;
-    drained = new Promise((resolve) => {
-        process.stdout.once('drain', () => {
-            drained = undefined;
-            resolve();
-        });
-    });
-}
-/** Resolves when the log has taken what was written; undefined when nothing is queued. */
-function logDrained() {
-    return drained;
-}
-/** A log line. Safe for any text: nothing in it can become a runner command. */
-function info(message) {
-    writeLog(`${safeLogText(redact(message))}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
-}
-function debug(message) {
-    issueCommand('debug', {}, message);
-}
-function annotation(kind, message, properties = {}) {
-    issueCommand(kind, {
-        title: properties.title,
-        file: properties.file,
-        line: properties.startLine,
-        endLine: properties.endLine,
-        col: properties.startColumn,
-        endColumn: properties.endColumn,
-    }, message);
-}
-function notice(message, properties) {
-    annotation('notice', message, properties);
-}
-function warning(message, properties) {
-    annotation('warning', message, properties);
-}
-function error(message, properties) {
-    annotation('error', message, properties);
-}
-/** Fails the step with one error annotation. */
-function setFailed(message) {
-    process.exitCode = 1;
-    error(message);
-}
-/** Registers a value with the runner so it is redacted from every later log line. */
-function setSecret(value) {
-    if (value === '')
-        return;
-    if (value.length >= MIN_REDACTED_LENGTH && !secrets.has(value)) {
-        secrets.add(value);
-        longestFirst = [...secrets].sort((a, b) => b.length - a.length);
-    }
-    issueCommand('add-mask', {}, value);
-}
-/**
- * Opens a log group. Its name is one line: the runner writes it to the log as `##[group]name`
- * after unescaping, so a line break in it would start a line of the log's own markup.
- */
-function startGroup(name) {
-    issueCommand('group', {}, name.replace(/[\r\n]+/g, ' '));
-}
-function endGroup() {
-    issueCommand('endgroup', {}, '');
-}
-/** Runs `fn` inside a collapsible log group that closes however `fn` ends. */
-async function group(name, fn) {
-    startGroup(name);
-    try {
-        return await fn();
-    }
-    finally {
-        endGroup();
-    }
-}
-function isDebug() {
-    return process.env.RUNNER_DEBUG === '1';
-}
-/** An input's value as the runner passes it (INPUT_<NAME>), trimmed; '' when not set. */
-function getInput(name) {
-    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-/** `name<<delimiter` blocks, as the runner reads its command files. */
-function keyValueBlock(key, value) {
-    const delimiter = `ghadelimiter_${globalThis.crypto.randomUUID()}`;
-    if (key.includes(delimiter) || value.includes(delimiter)) {
-        throw new Error(`could not write ${key}: its value contains the delimiter`);
-    }
-    return `${key}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}`;
-}
-function appendCommandFile(variable, line) {
-    const path = process.env[variable];
-    if (!path)
-        return false;
-    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(path, `${line}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, 'utf8');
-    return true;
-}
-/** Sets a step output; registered secrets in it become `***`. */
-function setOutput(name, rawValue) {
-    const value = redact(rawValue);
-    if (appendCommandFile('GITHUB_OUTPUT', keyValueBlock(name, value)))
-        return;
-    // Outside a runner (a terminal, local-action), show the output where a person can see it.
-    writeLog(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
-    issueCommand('set-output', { name }, value);
-}
-/** Sets an environment variable for this step and the job's later steps. */
-function exportVariable(name, value) {
-    process.env[name] = value;
-    if (appendCommandFile('GITHUB_ENV', keyValueBlock(name, value)))
-        return;
-    issueCommand('set-env', { name }, value);
-}
-/** Puts a directory first on PATH for this step and the job's later steps. */
-function addPath(directory) {
-    if (!appendCommandFile('GITHUB_PATH', directory))
-        issueCommand('add-path', {}, directory);
-    process.env.PATH = `${directory}${process.platform === 'win32' ? ';' : ':'}${process.env.PATH ?? ''}`;
-}
-/** Keeps a value for this action's `post:` step. */
-function saveState(name, value) {
-    if (appendCommandFile('GITHUB_STATE', keyValueBlock(name, value)))
-        return;
-    issueCommand('save-state', { name }, value);
-}
-function getState(name) {
-    return process.env[`STATE_${name}`] ?? '';
-}
-/** Appends Markdown to the job summary; false where the runner gives no summary file. */
-function appendSummaryFile(markdown) {
-    return appendCommandFile('GITHUB_STEP_SUMMARY', redact(markdown).replace(/\r?\n$/, ''));
-}
-
-
-/***/ }),
-
-/***/ 5931:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $l: () => (/* binding */ maskSecret),
-/* harmony export */   gn: () => (/* binding */ maskUrlCredentials),
-/* harmony export */   yx: () => (/* binding */ isSensitiveHeader)
-/* harmony export */ });
-/* unused harmony exports isCredentialHeader, maskSensitiveHeaders, withoutCredentials */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2798);
-// Secret-bearing values are registered as soon as an input is parsed, before anything is
-// written, in every form they may come back in: as given, line by line, percent-encoded and
-// decoded (a password in a URL), so a server that echoes one back cannot get it into a log,
-// an output, the job summary or a GitHub Deployment (shared/runner.ts redacts all of those).
-
-const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|auth|token|key|secret|password|session|credential|signature/i;
-// Headers whose values describe the request rather than identify anyone: everything else a
-// user sets (X-Api-Auth, X-Tenant, ...) is treated as a credential.
-const PLAIN_HEADERS = new Set([
-    'accept',
-    'accept-encoding',
-    'accept-language',
-    'cache-control',
-    'content-type',
-    'pragma',
-    'user-agent',
-]);
-/** Whether a header's value is a credential by its name alone. */
-function isSensitiveHeader(name) {
-    return SENSITIVE_HEADER.test(name);
-}
-/** Whether a header a user set may carry a credential (any but a few descriptive ones). */
-function isCredentialHeader(name) {
-    return !PLAIN_HEADERS.has(name.toLowerCase());
-}
-function safeDecode(text) {
-    try {
-        return decodeURIComponent(text);
-    }
-    catch {
-        return text;
-    }
-}
-function variants(value) {
-    const forms = new Set([value]);
-    try {
-        forms.add(encodeURIComponent(value));
-        forms.add(decodeURIComponent(value));
-    }
-    catch {
-        // Not percent-encoded text: the value as given is enough.
-    }
-    return [...forms];
-}
-/**
- * Registers a value so it is redacted from every later log line, output and summary. Each line
- * of a multi-line value, and its percent-encoded and decoded forms, are registered too.
- */
-function maskSecret(value) {
-    if (!value)
-        return;
-    for (const form of variants(value))
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
-    const lines = value.split(/\r?\n/).map((line) => line.trim());
-    if (lines.length > 1)
-        for (const line of lines)
-            if (line.length >= 4)
-                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
-}
-/**
- * Masks every header value a user set that may be a credential; an `Authorization: Bearer x`
- * also masks `x` alone.
- */
-function maskSensitiveHeaders(headers) {
-    for (const [name, value] of Object.entries(headers)) {
-        if (!isCredentialHeader(name))
-            continue;
-        maskSecret(value);
-        const credential = /^\s*(?:bearer|basic|token|digest)\s+(.+)$/i.exec(value)?.[1];
-        if (credential)
-            maskSecret(credential);
-    }
-}
-/** The URL without `user:password@`, as it may be shown anywhere. Non-URLs are returned as given. */
-function withoutCredentials(url) {
-    try {
-        const parsed = new URL(url);
-        if (!parsed.password && !parsed.username)
-            return url;
-        parsed.username = '';
-        parsed.password = '';
-        return parsed.toString();
-    }
-    catch {
-        return url;
-    }
-}
-/**
- * Masks the user and password of a URL such as `https://user:pass@host/` (percent-encoded or
- * not) and returns the URL without them, for display.
- */
-function maskUrlCredentials(url) {
-    try {
-        const parsed = new URL(url);
-        if (!parsed.password && !parsed.username)
-            return url;
-        maskSecret(parsed.password);
-        maskSecret(parsed.username);
-        // Node sends URL credentials as `Authorization: Basic base64(user:password)`; a server that
-        // echoes its headers back must not get that form into a report either.
-        const user = safeDecode(parsed.username);
-        const password = safeDecode(parsed.password);
-        maskSecret(Buffer.from(`${user}:${password}`).toString('base64'));
-        // The URL as the user wrote it, in case it differs from the parsed form.
-        const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^@/?#]*)@/i.exec(url.trim())?.[1];
-        if (userinfo)
-            maskSecret(userinfo);
-        return withoutCredentials(url);
-    }
-    catch {
-        return url;
-    }
-}
-
-
-/***/ }),
-
-/***/ 6566:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
-/* harmony export */   Qj: () => (/* binding */ markdownTable),
-/* harmony export */   ZD: () => (/* binding */ escapeHtml),
-/* harmony export */   aY: () => (/* binding */ code),
-/* harmony export */   fe: () => (/* binding */ appendSummary)
-/* harmony export */ });
-/* unused harmony export inlineCode */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2798);
+;// CONCATENATED MODULE: ./shared/summary.ts
 
 /** Escapes text so it can only ever appear as HTML text, never as markup. */
 function escapeHtml(text) {
@@ -8942,19 +8253,1016 @@ function markdownTable(headers, rows) {
 }
 /** Appends Markdown to the job summary; a no-op where the runner gives no summary file. */
 async function appendSummary(markdown) {
-    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .appendSummaryFile */ .nz(markdown);
+    runner/* appendSummaryFile */.nz(markdown);
 }
 
+;// CONCATENATED MODULE: ./shared/notify/channels/email.ts
 
-/***/ }),
 
-/***/ 2763:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   v: () => (/* binding */ httpUrlOrUndefined)
-/* harmony export */ });
-/* unused harmony export plural */
+
+
+
+/** Errors of the setup or the message itself: the same e-mail would fail again. */
+const PERMANENT_CODES = new Set([
+    'EAUTH',
+    'ENOAUTH',
+    'EENVELOPE',
+    'EMESSAGE',
+    'ECONFIG',
+    'ETLS',
+    'EREQUIRETLS',
+    'EMAXRECIPIENTS',
+]);
+function emailSubject(message) {
+    return clip(oneLine(`${headline(message)} · ${message.repository}`), 200);
+}
+function htmlLink(text, url) {
+    return `<a href="${escapeHtml(url)}">${escapeHtml(text)}</a>`;
+}
+/** The message as an HTML e-mail: a coloured headline, the text, a table of facts. */
+function emailHtml(message) {
+    const rows = messageFacts(message)
+        .map((fact) => {
+        const value = fact.url ? htmlLink(fact.value, fact.url) : escapeHtml(fact.value);
+        const style = fact.long || fact.code ? ' style="white-space:pre-wrap;font-family:monospace"' : '';
+        return `<tr><th align="left" valign="top" style="padding:4px 12px 4px 0">${escapeHtml(fact.label)}</th><td${style}>${value}</td></tr>`;
+    })
+        .join('\n');
+    const text = message.text
+        ? `<p style="white-space:pre-wrap">${escapeHtml(message.text)}</p>\n`
+        : '';
+    return [
+        '<!DOCTYPE html>',
+        '<html><head><meta charset="utf-8"></head>',
+        '<body style="font-family:sans-serif">',
+        `<div style="border-left:6px solid ${message.style.color};padding-left:12px">`,
+        `<h2 style="margin:0 0 8px">${escapeHtml(headline(message))}</h2>`,
+        text,
+        `<table style="border-collapse:collapse">\n${rows}\n</table>`,
+        '</div>',
+        '</body></html>',
+    ].join('\n');
+}
+function deliveryError(err, where) {
+    const error = err;
+    const message = `SMTP ${where}: ${oneLine(error?.message ?? String(err))}`;
+    if (error?.permanent === true)
+        return new DeliveryError(message, false);
+    if (typeof error?.responseCode === 'number') {
+        return new DeliveryError(message, error.responseCode < 500 || error.responseCode === 503);
+    }
+    return new DeliveryError(message, !PERMANENT_CODES.has(error?.code ?? ''));
+}
+async function sendEmail(config, context) {
+    const { createTransport } = await __nccwpck_require__.e(/* import() */ 739).then(__nccwpck_require__.bind(__nccwpck_require__, 6739));
+    const { message } = context;
+    const where = `${config.host}:${config.port}`;
+    const mail = {
+        from: config.from,
+        to: config.to,
+        subject: emailSubject(message),
+        text: plainText(message),
+        html: emailHtml(message),
+        headers: { 'X-Flightdeck-Status': message.status },
+    };
+    const { attempts } = await sendWithRetries(context.policy, async (timeoutMs) => {
+        const transport = createTransport({
+            host: config.host,
+            port: config.port,
+            secure: config.secure,
+            // Credentials never cross the network in the clear: with a user, STARTTLS is required.
+            requireTLS: !config.secure && config.username !== undefined,
+            auth: config.username !== undefined
+                ? { user: config.username, pass: config.password ?? '' }
+                : undefined,
+            connectionTimeout: timeoutMs,
+            greetingTimeout: timeoutMs,
+            socketTimeout: timeoutMs,
+            dnsTimeout: timeoutMs,
+            disableFileAccess: true,
+            disableUrlAccess: true,
+        });
+        try {
+            await withinTime(transport.sendMail(mail).catch((err) => {
+                throw deliveryError(err, where);
+            }), timeoutMs, `SMTP ${where}`);
+        }
+        finally {
+            transport.close();
+        }
+    }, retryLog(context));
+    return { detail: `sent to ${config.to.join(', ')}`, attempts };
+}
+const emailChannel = defineChannel({
+    name: 'email',
+    enabledBy: 'smtp-host with email-from and email-to',
+    credentials: { 'smtp-password': secret() },
+    options: {
+        'smtp-host': inputs_optional(parser((value) => {
+            if (/[\s/]/.test(value)) {
+                throw new Error(`${quote(value)} is not a host name (example: smtp.example.com)`);
+            }
+            return value;
+        })),
+        'smtp-port': inputs_optional(inputs_integer({ min: 1, max: 65535, example: '587' })),
+        'smtp-username': inputs_optional(inputs_text()),
+        'smtp-secure': withDefault(inputs_boolean(), 'false'),
+        'email-from': inputs_optional(address('flightdeck <deploys@example.com>')),
+        'email-to': withDefault(addresses(), ''),
+    },
+    configure: (inputs, problems) => {
+        const host = inputs['smtp-host'];
+        const from = inputs['email-from'];
+        const to = inputs['email-to'];
+        if (host) {
+            if (!from) {
+                problems.push('`email-from` is required with `smtp-host` (example: deploys@example.com)');
+            }
+            if (to.length === 0) {
+                problems.push('`email-to` is required with `smtp-host` (example: oncall@example.com)');
+            }
+        }
+        else if (from || to.length > 0 || inputs['smtp-username'] || inputs['smtp-password']) {
+            problems.push('e-mail needs `smtp-host` (example: smtp.example.com)');
+        }
+        if (inputs['smtp-password'] && !inputs['smtp-username']) {
+            problems.push('`smtp-password` needs `smtp-username`');
+        }
+        if (!host || !from || to.length === 0)
+            return undefined;
+        const secure = inputs['smtp-secure'];
+        return {
+            host,
+            port: inputs['smtp-port'] ?? (secure ? 465 : 587),
+            secure,
+            username: inputs['smtp-username'],
+            password: inputs['smtp-password'],
+            from,
+            to,
+        };
+    },
+    send: sendEmail,
+    limits: 'a one-line subject of 200 characters; the body has no limit of its own',
+});
+
+;// CONCATENATED MODULE: ./shared/notify/channels/github.ts
+// GitHub: one comment on the pull request (or on the commit when the run has no pull request),
+// per environment, updated in place by every later notification (shared/github/sticky-comment).
+// Foreign text is escaped Markdown or a code span: no @mention, #reference, link or HTML in a
+// commit message comes alive.
+
+
+
+
+
+/** A URL inside `[text](url)`: no space or parenthesis may end it early. */
+function markdownUrl(url) {
+    return url.replace(/[()\s<>]/g, (char) => encodeURIComponent(char));
+}
+/** Several lines of escaped text in one table cell. */
+function github_lines(text) {
+    return {
+        markdown: text
+            .split(/\r?\n/)
+            .map((line) => escapeMarkdown(line.trim()))
+            .join('<br>'),
+    };
+}
+function cell(fact) {
+    if (fact.url)
+        return { markdown: `[${escapeMarkdown(oneLine(fact.value))}](${markdownUrl(fact.url)})` };
+    if (fact.code)
+        return code(fact.value);
+    return fact.long ? github_lines(fact.value) : fact.value;
+}
+/** The comment's Markdown (the sticky marker is added by upsertStickyComment). */
+function commentMarkdown(message) {
+    const parts = [`### ${message.style.emoji} ${escapeMarkdown(message.title)}`];
+    if (message.text) {
+        parts.push(message.text
+            .split(/\r?\n/)
+            .map((line) => escapeMarkdown(line.trim()))
+            .join('  \n'));
+    }
+    parts.push(markdownTable(['', ''], messageFacts(message).map((fact) => [fact.label, cell(fact)])));
+    parts.push(`<sub>Sent by flightdeck notify at ${message.timestamp}</sub>`);
+    return `${parts.join('\n\n')}\n`;
+}
+function classify(err) {
+    if (err instanceof DeliveryError)
+        return err;
+    const status = err?.status;
+    const text = err instanceof Error ? err.message : String(err);
+    if (status === undefined || status >= 500 || status === 429) {
+        return new DeliveryError(`GitHub: ${oneLine(text)}`, true);
+    }
+    const hint = status === 403 || status === 404
+        ? ' (the token needs pull-requests: write for a PR comment, contents: write for a commit comment)'
+        : '';
+    return new DeliveryError(`GitHub answered ${status}: ${oneLine(text)}${hint}`, false);
+}
+async function sendGitHub(config, context) {
+    const { message } = context;
+    const { githubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(317)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6317));
+    const { runContext } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 3643));
+    const { stickyMarker, upsertStickyComment } = await __nccwpck_require__.e(/* import() */ 495).then(__nccwpck_require__.bind(__nccwpck_require__, 9495));
+    const run = runContext();
+    const target = message.pullRequest
+        ? { kind: 'issue', number: message.pullRequest.number }
+        : message.sha
+            ? { kind: 'commit', sha: message.sha }
+            : undefined;
+    if (!target) {
+        throw new DeliveryError('GitHub: the run has neither a pull request nor a commit', false);
+    }
+    const marker = stickyMarker(`notify:${message.environment ?? 'default'}`);
+    const body = commentMarkdown(message);
+    const { value, attempts } = await sendWithRetries(context.policy, async (timeoutMs) => {
+        // Retries are this policy's business: the client makes one try per request.
+        const client = githubClient(config.token, {
+            requestTimeoutMs: timeoutMs,
+            retries: 0,
+            maxRateLimitWaitMs: 0,
+        });
+        try {
+            return await withinTime(
+            // The signal ends the requests themselves when the attempt runs out of time.
+            upsertStickyComment(client, run, target, marker, body, {
+                signal: AbortSignal.timeout(timeoutMs),
+            }), timeoutMs, 'GitHub');
+        }
+        catch (err) {
+            throw classify(err);
+        }
+    }, retryLog(context));
+    const where = target.kind === 'issue' ? `pull request #${target.number}` : `commit ${target.sha.slice(0, 7)}`;
+    return {
+        detail: `${value.created ? 'commented on' : 'updated the comment on'} ${where}`,
+        attempts,
+    };
+}
+const gitHubChannel = defineChannel({
+    name: 'github',
+    enabledBy: 'github-comment: true',
+    credentials: { 'github-token': secret() },
+    options: { 'github-comment': withDefault(inputs_boolean(), 'false') },
+    configure: (inputs, problems) => {
+        if (!inputs['github-comment'])
+            return undefined;
+        if (inputs['github-token'])
+            return { token: inputs['github-token'] };
+        problems.push('`github-comment: true` needs `github-token` (default: ${{ github.token }})');
+        return undefined;
+    },
+    send: sendGitHub,
+    limits: "a comment's 65536 characters (cut visibly past them)",
+});
+
+;// CONCATENATED MODULE: ./shared/notify/channels/pagerduty.ts
+// PagerDuty Events API v2 (https://developer.pagerduty.com/docs/events-api-v2/trigger-events/):
+// `failure` and `rolled-back` trigger an alert, `success` resolves it, under one dedup_key per
+// repository and environment, so a good deploy closes the incident a bad one opened. Other
+// statuses (started, cancelled, skipped) are nothing to page about: nothing is sent.
+// POST /v2/enqueue answers 202; 400 is a bad event (not retried), 429 and 5xx are retried.
+
+
+
+
+
+/** One alert per repository and environment: the trigger of a failure, resolved by a success. */
+function dedupKey(message) {
+    return clip(`flightdeck/${message.repository}/${message.environment ?? 'default'}`, 255);
+}
+function pagerDutyEvent(message, routingKey) {
+    const dedup_key = dedupKey(message);
+    if (message.status === 'success') {
+        return { routing_key: routingKey, event_action: 'resolve', dedup_key };
+    }
+    if (message.status !== 'failure' && message.status !== 'rolled-back')
+        return undefined;
+    const details = {};
+    for (const fact of messageFacts(message)) {
+        details[fact.label] =
+            fact.url && fact.url !== fact.value ? `${fact.value} (${fact.url})` : fact.value;
+    }
+    if (message.text)
+        details.Message = message.text;
+    const links = [{ href: message.runUrl, text: 'Workflow run' }];
+    if (message.url)
+        links.push({ href: message.url, text: 'Environment' });
+    if (message.commitUrl)
+        links.push({ href: message.commitUrl, text: 'Commit' });
+    return {
+        routing_key: routingKey,
+        event_action: 'trigger',
+        dedup_key,
+        payload: {
+            summary: clip(oneLine(headline(message)), 1024),
+            source: clip(`${message.repository}${message.environment ? `/${message.environment}` : ''}`, 255),
+            // A failed deploy is critical; one already rolled back to a healthy release is an error.
+            severity: message.status === 'failure' ? 'critical' : 'error',
+            timestamp: message.timestamp,
+            ...(message.environment ? { component: message.environment } : {}),
+            group: message.repository,
+            class: 'deploy',
+            custom_details: details,
+        },
+        links,
+        client: 'flightdeck',
+        client_url: message.runUrl,
+    };
+}
+async function sendPagerDuty(config, context) {
+    const event = pagerDutyEvent(context.message, config.routingKey);
+    if (!event) {
+        return {
+            detail: `nothing to page for ${context.message.status} (failure and rolled-back trigger, success resolves)`,
+            skipped: true,
+        };
+    }
+    const body = JSON.stringify(event);
+    const url = `${config.apiUrl.replace(/\/+$/, '')}/v2/enqueue`;
+    const { attempts } = await sendWithRetries(context.policy, async (timeoutMs) => {
+        const answer = expectSuccess(await postJson({ url, body, service: 'PagerDuty', timeoutMs }), 'PagerDuty');
+        let status;
+        try {
+            status = JSON.parse(answer.body).status;
+        }
+        catch {
+            status = undefined;
+        }
+        if (status !== undefined && status !== 'success') {
+            throw new DeliveryError(`PagerDuty did not accept the event${bodyExcerpt(answer.body)}`, false);
+        }
+    }, retryLog(context));
+    const action = event.event_action === 'resolve' ? 'alert resolved' : 'alert triggered';
+    return { detail: `${action} (dedup_key ${String(event.dedup_key)})`, attempts };
+}
+const pagerDutyChannel = defineChannel({
+    name: 'pagerduty',
+    enabledBy: 'pagerduty-routing-key',
+    credentials: { 'pagerduty-routing-key': secret() },
+    options: {
+        'pagerduty-api-url': withDefault(inputs_httpUrl('https://events.pagerduty.com'), 'https://events.pagerduty.com'),
+    },
+    configure: (inputs) => inputs['pagerduty-routing-key']
+        ? { routingKey: inputs['pagerduty-routing-key'], apiUrl: inputs['pagerduty-api-url'] }
+        : undefined,
+    send: sendPagerDuty,
+    limits: 'summary 1024 characters, source, dedup_key and component 255',
+});
+
+;// CONCATENATED MODULE: ./shared/notify/channels/slack.ts
+// Slack: the message as Block Kit (https://api.slack.com/block-kit) in a coloured attachment,
+// sent to an incoming webhook (https://api.slack.com/messaging/webhooks). The same blocks serve
+// the bot channel (slack-bot.ts).
+//
+// Slack reads `&`, `<` and `>` as control characters in mrkdwn ("Escaping text",
+// https://api.slack.com/reference/surfaces/formatting#escaping): every text that is not ours
+// has them turned into entities, so `<!channel>` in a commit message is shown, never a ping,
+// and `<https://evil|innocent>` is never a link. Mentions come only from mention-on-failure.
+
+
+
+
+
+
+
+/** Slack's limits (Block Kit reference): section text 3000, a field 2000, 10 fields. */
+const SECTION_TEXT_MAX = 3000;
+const FIELD_MAX = 2000;
+const FIELDS_PER_SECTION = 10;
+/** Text made inert for mrkdwn: Slack's three control characters as entities. */
+function escapeSlack(text) {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/**
+ * Foreign text made inert and cut to `max` characters as Slack counts them, the entities
+ * included: the text is cut first, then escaped, so no `&amp;` is split.
+ */
+function slackText(text, max) {
+    return clipEscaped(text, max, escapeSlack);
+}
+/** A URL inside `<url|text>`: nothing in it may end the link or start the label. */
+function slackUrl(url) {
+    return url.replace(/&/g, '&amp;').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/\|/g, '%7C');
+}
+/**
+ * `<url|label>` in at most `max` characters: the label is cut before it is escaped and wrapped,
+ * so the link always keeps its closing `>`. A URL too long to leave room for a label is shown
+ * as the label alone.
+ */
+function slackLink(url, label, max) {
+    const safeUrl = slackUrl(url);
+    const room = max - safeUrl.length - 3;
+    if (room < 8)
+        return slackText(label, max);
+    return `<${safeUrl}|${slackText(label, room)}>`;
+}
+/** Inline code: Slack applies no bold, italics or links inside it. */
+function slackCode(text, max) {
+    // A backtick would end the span: a look-alike keeps the text readable.
+    return `\`${slackText(text.replace(/`/g, 'ˋ').replace(/\s*\n\s*/g, ' '), max - 2)}\``;
+}
+function factValue(fact, max) {
+    if (fact.url)
+        return slackLink(fact.url, fact.value.replace(/\n/g, ' '), max);
+    if (fact.code)
+        return slackCode(fact.value, max);
+    return slackText(fact.value, max);
+}
+/** `*label*` and the value under it, in at most `max` characters. */
+function factText(fact, max) {
+    const label = `*${slackText(oneLine(fact.label), 200)}*\n`;
+    return `${label}${factValue(fact, max - label.length)}`;
+}
+/** A text object; every text is built to fit its limit, so nothing is cut after escaping. */
+function mrkdwn(text) {
+    return { type: 'mrkdwn', text };
+}
+/**
+ * The mentions of mention-on-failure in Slack syntax, or '': whole mentions only, as many as fit
+ * in `max` characters (a cut one would neither ping nor read).
+ */
+function slackMentions(message, max = SECTION_TEXT_MAX) {
+    let text = '';
+    for (const mention of message.mentions.map(slackMention)) {
+        if (mention === undefined)
+            continue;
+        const next = text ? `${text} ${mention}` : mention;
+        if (next.length > max)
+            break;
+        text = next;
+    }
+    return text;
+}
+/** The message as Block Kit: headline and text on top, facts in a bar of the status colour. */
+function slackPayload(message) {
+    // The title is at most 240 characters (buildMessage): escaped, it leaves room for the text.
+    const top = `${message.style.emoji} *${escapeSlack(message.title)}*`;
+    const text = message.text ? slackText(message.text, SECTION_TEXT_MAX - top.length - 1) : '';
+    const blocks = [{ type: 'section', text: mrkdwn(text ? `${top}\n${text}` : top) }];
+    const mentions = slackMentions(message);
+    if (mentions)
+        blocks.push({ type: 'section', text: mrkdwn(mentions) });
+    const facts = messageFacts(message).filter((fact) => fact.label !== 'Run');
+    const barBlocks = [];
+    let fields = [];
+    const flush = () => {
+        if (fields.length > 0)
+            barBlocks.push({ type: 'section', fields });
+        fields = [];
+    };
+    for (const fact of facts) {
+        if (fact.long) {
+            flush();
+            barBlocks.push({ type: 'section', text: mrkdwn(factText(fact, SECTION_TEXT_MAX)) });
+            continue;
+        }
+        fields.push(mrkdwn(factText(fact, FIELD_MAX)));
+        if (fields.length === FIELDS_PER_SECTION)
+            flush();
+    }
+    flush();
+    const runLink = `<${slackUrl(message.runUrl)}|View the workflow run> · `;
+    barBlocks.push({
+        type: 'context',
+        elements: [
+            mrkdwn(`${runLink}${slackText(message.repository, SECTION_TEXT_MAX - runLink.length)}`),
+        ],
+    });
+    // An attachment holds at most 50 blocks; the last one (the run link) always stays.
+    const kept = barBlocks.length > 50 ? [...barBlocks.slice(0, 49), barBlocks.at(-1)] : barBlocks;
+    const fallback = escapeSlack(headline(message));
+    return {
+        text: mentions ? `${fallback} ${mentions}` : fallback,
+        blocks,
+        attachments: [{ color: message.style.color, fallback, blocks: kept }],
+    };
+}
+async function sendSlackWebhook(config, context) {
+    const body = JSON.stringify(slackPayload(context.message));
+    const { attempts } = await sendWithRetries(context.policy, async (timeoutMs) => {
+        const answer = await postJson({
+            url: config.webhookUrl,
+            body,
+            service: 'Slack webhook',
+            timeoutMs,
+        });
+        // Slack answers 200 `ok`; errors come as 4xx with a short code (`invalid_payload`).
+        expectSuccess(answer, 'Slack webhook');
+    }, retryLog(context));
+    return { detail: 'posted', attempts };
+}
+const slackChannel = defineChannel({
+    name: 'slack',
+    enabledBy: 'slack-webhook-url',
+    credentials: {
+        'slack-webhook-url': webhookUrl('https://hooks.slack.com/services/T000/B000/XXXX'),
+    },
+    options: {},
+    configure: (inputs) => inputs['slack-webhook-url'] ? { webhookUrl: inputs['slack-webhook-url'] } : undefined,
+    send: sendSlackWebhook,
+    limits: `section text ${SECTION_TEXT_MAX} characters, a field ${FIELD_MAX}, ${FIELDS_PER_SECTION} fields a section, 50 blocks an attachment`,
+});
+
+;// CONCATENATED MODULE: ./shared/notify/channels/slack-bot.ts
+// Slack through a bot token and the Web API: chat.postMessage posts the message and hands back
+// its `ts`; given `slack-ts`, chat.update rewrites that message in place (started → succeeded)
+// and a reply in its thread records the change, with the mentions (an edit notifies no one).
+// The Web API answers HTTP 200 with `ok: false` and an `error` code for most failures
+// (https://api.slack.com/web#responses): that is a failure too.
+
+
+
+
+
+/** Web API errors worth another try ("Errors" of each method's reference). */
+const TRANSIENT_ERRORS = new Set([
+    'ratelimited',
+    'internal_error',
+    'fatal_error',
+    'service_unavailable',
+    'request_timeout',
+]);
+const HINTS = {
+    not_in_channel: 'invite the bot to the channel (/invite @your-bot)',
+    channel_not_found: 'slack-channel must be a channel the bot can see; chat.update needs its id (C…)',
+    invalid_auth: 'slack-bot-token is not a valid token',
+    not_authed: 'slack-bot-token is not a valid token',
+    token_revoked: 'slack-bot-token was revoked',
+    missing_scope: 'the bot token needs the chat:write scope',
+    message_not_found: 'slack-ts must be the ts of a message in slack-channel',
+    cant_update_message: 'slack-ts must be a message this bot posted',
+    is_archived: 'the channel is archived',
+};
+async function callSlack(config, method, payload, timeoutMs) {
+    const service = `Slack ${method}`;
+    const answer = expectSuccess(await postJson({
+        url: `${config.apiUrl.replace(/\/+$/, '')}/${method}`,
+        body: JSON.stringify(payload),
+        headers: { Authorization: `Bearer ${config.token}` },
+        service,
+        timeoutMs,
+    }), service);
+    let parsed;
+    try {
+        parsed = JSON.parse(answer.body);
+    }
+    catch {
+        throw new DeliveryError(`${service} answered with no JSON${bodyExcerpt(answer.body)}`, false);
+    }
+    if (parsed.ok === true)
+        return parsed;
+    const error = typeof parsed.error === 'string' ? parsed.error : 'unknown_error';
+    const hint = HINTS[error];
+    throw new DeliveryError(`${service} refused: ${error}${hint ? ` (${hint})` : ''}`, TRANSIENT_ERRORS.has(error));
+}
+/** The thread reply of an update: status and title, with the mentions (an edit pings no one). */
+function replyLine(message) {
+    // The title is at most 240 characters (buildMessage): the mentions get what is left of 3000.
+    const line = `${message.style.emoji} *${escapeSlack(message.style.label)}*: ${escapeSlack(message.title)}`;
+    const mentions = slackMentions(message, 3000 - line.length - 1);
+    return mentions ? `${line} ${mentions}` : line;
+}
+async function sendSlackBot(config, context) {
+    const { message } = context;
+    const content = slackPayload(message);
+    const log = retryLog(context);
+    if (!config.ts) {
+        // Links in the message (commit, run) are not unfurled into previews under it.
+        const { value, attempts } = await sendWithRetries(context.policy, (timeoutMs) => callSlack(config, 'chat.postMessage', { channel: config.channel, ...content, unfurl_links: false, unfurl_media: false }, timeoutMs), log);
+        const ts = value.ts ?? '';
+        // Slack answers with the channel's id even when it was given `#name`: chat.update needs it.
+        const channelId = value.channel ?? '';
+        return {
+            detail: `posted to ${config.channel}${channelId && channelId !== config.channel ? ` (${channelId})` : ''} (ts ${ts})`,
+            attempts,
+            slackTs: ts,
+            slackChannelId: channelId,
+        };
+    }
+    const ts = config.ts;
+    // chat.update takes no unfurl_links/unfurl_media (its arguments, Slack's method reference):
+    // an edit keeps the message's own setting.
+    const updated = await sendWithRetries(context.policy, (timeoutMs) => callSlack(config, 'chat.update', { channel: config.channel, ts, ...content }, timeoutMs), log);
+    const channelId = updated.value.channel ?? config.channel;
+    const line = replyLine(message);
+    const replied = await sendWithRetries(context.policy, (timeoutMs) => callSlack(config, 'chat.postMessage', {
+        channel: channelId,
+        thread_ts: ts,
+        text: line,
+        blocks: [{ type: 'section', text: { type: 'mrkdwn', text: line } }],
+        unfurl_links: false,
+        unfurl_media: false,
+    }, timeoutMs), log);
+    return {
+        detail: `updated message ${ts} in ${config.channel} and replied in its thread`,
+        attempts: updated.attempts + replied.attempts,
+        slackTs: updated.value.ts ?? ts,
+        slackChannelId: channelId,
+    };
+}
+const slackBotChannel = defineChannel({
+    name: 'slack-bot',
+    enabledBy: 'slack-bot-token with slack-channel',
+    credentials: { 'slack-bot-token': secret() },
+    options: {
+        'slack-channel': inputs_optional(parser((value) => {
+            if (/\s/.test(value)) {
+                throw new Error(`${quote(value)} is not a channel (example: C0123456789 or #deploys)`);
+            }
+            return value;
+        })),
+        'slack-ts': inputs_optional(parser((value) => {
+            if (!/^\d+\.\d+$/.test(value)) {
+                throw new Error(`${quote(value)} is not a Slack message timestamp (example: 1712345678.123456, the slack-ts output of an earlier notify step)`);
+            }
+            return value;
+        })),
+        'slack-api-url': withDefault(inputs_httpUrl('https://slack.com/api'), 'https://slack.com/api'),
+    },
+    configure: (inputs, problems) => {
+        const token = inputs['slack-bot-token'];
+        const channel = inputs['slack-channel'];
+        const ts = inputs['slack-ts'];
+        if (token && !channel) {
+            problems.push('`slack-channel` is required with `slack-bot-token` (example: C0123456789)');
+        }
+        if (channel && !token) {
+            problems.push('`slack-channel` needs `slack-bot-token` (an incoming webhook posts to its own channel: use slack-webhook-url alone)');
+        }
+        if (ts && !token) {
+            problems.push('`slack-ts` needs `slack-bot-token`: only the bot can update its message');
+        }
+        if (ts && channel?.startsWith('#')) {
+            problems.push('`slack-channel` must be the channel id (C0123456789) with `slack-ts`: chat.update does not take a name (pass the slack-channel-id output of the step that posted)');
+        }
+        return token && channel ? { token, channel, ts, apiUrl: inputs['slack-api-url'] } : undefined;
+    },
+    send: sendSlackBot,
+    limits: 'the blocks of the slack channel; a thread reply of 3000 characters',
+});
+
+;// CONCATENATED MODULE: ./shared/notify/channels/teams.ts
+// Microsoft Teams: the message as an Adaptive Card posted to an incoming webhook or a Workflows
+// ("Post to a channel when a webhook request is received") URL, both of which take
+// `{type: "message", attachments: [{contentType: "application/vnd.microsoft.card.adaptive",
+// content: <card>}]}`.
+//
+// TextBlock and Fact values read Markdown in Teams; RichTextBlock's TextRun does not ("Text to
+// display. Markdown is not supported", Adaptive Cards schema): every text that is not ours is a
+// TextRun, so a commit message cannot add links, emphasis or lists.
+
+
+
+
+
+
+/** A value past this many characters is cut: one long value must not crowd out the others. */
+const VALUE_MAX = 2000;
+/**
+ * Teams refuses a message over 28 KB ("Message size limits", Teams incoming webhooks), counted on
+ * the JSON as posted; 1 KB stays free for what the connector adds around it.
+ */
+const TEAMS_MESSAGE_MAX_BYTES = 27 * 1024;
+const CONTAINER_STYLE = {
+    Good: 'good',
+    Attention: 'attention',
+    Warning: 'warning',
+    Accent: 'accent',
+    Default: 'emphasis',
+};
+/** A TextRun's text: renderers expand `{{DATE(…)}}`/`{{TIME(…)}}`; a zero-width space stops it. */
+function inert(text) {
+    return text.replace(/\{\{/g, '{\u200b{');
+}
+function run(text, style = {}) {
+    return { type: 'TextRun', text: inert(text), ...style };
+}
+function richText(inlines, extra = {}) {
+    return { type: 'RichTextBlock', inlines, ...extra };
+}
+function jsonBytes(value) {
+    return Buffer.byteLength(JSON.stringify(value), 'utf8');
+}
+/** One fact as a row: the label in bold on the left, the value (a link when it has one). */
+function factRow(fact) {
+    return {
+        type: 'ColumnSet',
+        spacing: 'Small',
+        columns: [
+            {
+                type: 'Column',
+                width: '130px',
+                items: [richText([run(clip(fact.label, 200), { weight: 'Bolder' })])],
+            },
+            {
+                type: 'Column',
+                width: 'stretch',
+                items: [
+                    richText([
+                        run(clip(fact.value, VALUE_MAX), {
+                            ...(fact.code ? { fontType: 'Monospace' } : {}),
+                            ...(fact.url ? { selectAction: { type: 'Action.OpenUrl', url: fact.url } } : {}),
+                        }),
+                    ]),
+                ],
+            },
+        ],
+    };
+}
+function moreFactsRow(omitted) {
+    return richText([run(moreFactsNote(omitted), { italic: true, isSubtle: true })], {
+        spacing: 'Small',
+    });
+}
+/** The card around the given fact rows. */
+function card(message, rows) {
+    const body = [
+        {
+            type: 'Container',
+            style: CONTAINER_STYLE[message.style.adaptiveColor] ?? 'emphasis',
+            bleed: true,
+            items: [
+                richText([
+                    run(`${message.style.emoji} ${message.title}`, {
+                        weight: 'Bolder',
+                        size: 'Large',
+                        color: message.style.adaptiveColor,
+                    }),
+                ]),
+            ],
+        },
+    ];
+    if (message.text) {
+        body.push(richText([run(clip(message.text, VALUE_MAX))], { spacing: 'Medium' }));
+    }
+    body.push(...rows);
+    const actions = [
+        { type: 'Action.OpenUrl', title: 'Workflow run', url: message.runUrl },
+    ];
+    if (message.url)
+        actions.push({ type: 'Action.OpenUrl', title: 'Open', url: message.url });
+    if (message.pullRequest) {
+        actions.push({ type: 'Action.OpenUrl', title: 'Pull request', url: message.pullRequest.url });
+    }
+    else if (message.commitUrl) {
+        actions.push({ type: 'Action.OpenUrl', title: 'Commit', url: message.commitUrl });
+    }
+    return {
+        $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+        type: 'AdaptiveCard',
+        version: '1.4',
+        msteams: { width: 'Full' },
+        fallbackText: inert(clip(`${message.style.emoji} ${message.title}`, 200)),
+        body,
+        actions,
+    };
+}
+function wrap(content) {
+    return {
+        type: 'message',
+        attachments: [
+            { contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content },
+        ],
+    };
+}
+/**
+ * The message as Teams takes it: the Adaptive Card (schema 1.4, what Teams renders) in a
+ * `message`. Facts are kept in order while the whole stays under Teams' size limit; the rest are
+ * named in one line ("12 more facts not shown"), as in Discord.
+ */
+function teamsPayload(message) {
+    const rows = messageFacts(message)
+        .filter((fact) => fact.label !== 'Run')
+        .map(factRow);
+    // Each row costs its JSON and the comma before it.
+    const budget = TEAMS_MESSAGE_MAX_BYTES - jsonBytes(wrap(card(message, [])));
+    const { kept, omitted } = fitItems(rows, {
+        budget,
+        size: (row) => jsonBytes(row) + 1,
+        noteSize: (count) => jsonBytes(moreFactsRow(count)) + 1,
+    });
+    return wrap(card(message, omitted > 0 ? [...kept, moreFactsRow(omitted)] : kept));
+}
+/**
+ * Classic incoming webhooks answer 200 even when Teams refused the card, with the real status in
+ * the text ("Microsoft Teams endpoint returned HTTP error 429 ..."): read it.
+ */
+function wrappedStatus(body) {
+    const match = /returned HTTP error (\d{3})/.exec(body);
+    return match ? Number(match[1]) : undefined;
+}
+async function sendTeams(config, context) {
+    const body = JSON.stringify(teamsPayload(context.message));
+    const { attempts } = await sendWithRetries(context.policy, async (timeoutMs) => {
+        const answer = expectSuccess(await postJson({ url: config.webhookUrl, body, service: 'Teams webhook', timeoutMs }), 'Teams webhook');
+        const status = wrappedStatus(answer.body);
+        if (status !== undefined) {
+            throw new DeliveryError(`Teams webhook refused the card (HTTP ${status})${bodyExcerpt(answer.body)}`, status === 429 || status >= 500);
+        }
+    }, retryLog(context));
+    return { detail: 'card posted', attempts };
+}
+const teamsChannel = defineChannel({
+    name: 'teams',
+    enabledBy: 'teams-webhook-url',
+    credentials: {
+        'teams-webhook-url': webhookUrl('https://example.webhook.office.com/webhookb2/...'),
+    },
+    options: {},
+    configure: (inputs) => inputs['teams-webhook-url'] ? { webhookUrl: inputs['teams-webhook-url'] } : undefined,
+    send: sendTeams,
+    limits: `${TEAMS_MESSAGE_MAX_BYTES / 1024} KB a message as posted (Teams takes 28 KB), ${VALUE_MAX} characters a value; facts past it are named in one line`,
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./shared/notify/channels/webhook.ts
+// Any receiver of your own: the message as JSON (schema `flightdeck.notify/v1`, snake_case).
+// With webhook-secret, the exact bytes sent are signed with HMAC-SHA256 and the signature goes
+// in `X-Flightdeck-Signature: sha256=<hex>`, as GitHub signs its own webhooks: compute the HMAC
+// of the raw body with the shared secret and compare in constant time.
+
+
+
+
+
+
+
+
+const SIGNATURE_HEADER = 'X-Flightdeck-Signature';
+function webhookPayload(message) {
+    return {
+        schema: 'flightdeck.notify/v1',
+        status: message.status,
+        status_label: message.style.label,
+        emoji: message.style.emoji,
+        color: message.style.color,
+        title: message.title,
+        text: message.text ?? null,
+        repository: message.repository,
+        repository_url: message.repositoryUrl,
+        environment: message.environment ?? null,
+        version: message.version ?? null,
+        url: message.url ?? null,
+        run_url: message.runUrl,
+        actor: message.actor ?? null,
+        sha: message.sha ?? null,
+        commit_url: message.commitUrl ?? null,
+        commit_title: message.commitTitle ?? null,
+        pull_request: message.pullRequest ?? null,
+        branch: message.branch ?? null,
+        duration_ms: message.durationMs ?? null,
+        duration: message.durationMs !== undefined ? (0,durations/* formatDuration */.a3)(message.durationMs) : null,
+        fields: message.fields,
+        deployment: message.record
+            ? { status: message.record.status, facts: message.record.facts }
+            : null,
+        mentions: message.mentions.map(mentionText),
+        timestamp: message.timestamp,
+    };
+}
+/** `sha256=<hex>` of the body under the secret. */
+function signature(body, secret) {
+    return `sha256=${(0,external_node_crypto_.createHmac)('sha256', secret).update(body, 'utf8').digest('hex')}`;
+}
+async function sendWebhook(config, context) {
+    const body = JSON.stringify(webhookPayload(context.message));
+    const headers = {
+        'X-Flightdeck-Event': 'notify',
+        // The same id on every attempt: a receiver can drop a retried duplicate.
+        'X-Flightdeck-Delivery': (0,external_node_crypto_.randomUUID)(),
+    };
+    if (config.secret)
+        headers[SIGNATURE_HEADER] = signature(body, config.secret);
+    const { attempts } = await sendWithRetries(context.policy, async (timeoutMs) => {
+        expectSuccess(await postJson({ url: config.url, body, headers, service: 'Webhook', timeoutMs }), 'Webhook');
+    }, retryLog(context));
+    return { detail: config.secret ? 'delivered, signed' : 'delivered (unsigned)', attempts };
+}
+const webhookChannel = defineChannel({
+    name: 'webhook',
+    enabledBy: 'webhook-url',
+    credentials: {
+        'webhook-url': webhookUrl('https://hooks.example.com/deploys'),
+        'webhook-secret': secret(),
+    },
+    options: {},
+    configure: (inputs, problems) => {
+        if (inputs['webhook-secret'] && !inputs['webhook-url']) {
+            problems.push('`webhook-secret` needs `webhook-url` (example: https://hooks.example.com/deploys)');
+        }
+        return inputs['webhook-url']
+            ? { url: inputs['webhook-url'], secret: inputs['webhook-secret'] }
+            : undefined;
+    },
+    send: sendWebhook,
+    limits: 'none of its own: the whole message as JSON (flightdeck.notify/v1)',
+});
+
+;// CONCATENATED MODULE: ./shared/notify/registry.ts
+
+
+
+
+
+
+
+
+const CHANNELS = [
+    slackChannel,
+    slackBotChannel,
+    teamsChannel,
+    discordChannel,
+    webhookChannel,
+    pagerDutyChannel,
+    emailChannel,
+    gitHubChannel,
+];
+const CHANNEL_NAMES = CHANNELS.map((channel) => channel.name);
+const channelCredentials = Object.assign({}, ...CHANNELS.map((channel) => channel.credentials));
+const channelOptions = Object.assign({}, ...CHANNELS.map((channel) => channel.options));
+/** What turns each channel on, for the warning when none is configured. */
+const CHANNEL_INPUTS = CHANNELS.map((channel) => channel.enabledBy).join('; ');
+/** The channels the inputs configure; what is missing or contradictory goes to `problems`. */
+function configureChannels(inputs, problems) {
+    const configs = {};
+    for (const channel of CHANNELS) {
+        const config = channel.configure(inputs, problems);
+        if (config !== undefined)
+            configs[channel.name] = config;
+    }
+    return configs;
+}
+/** A channel's declaration by name. */
+function channelNamed(name) {
+    const channel = CHANNELS.find((candidate) => candidate.name === name);
+    if (!channel)
+        throw new Error(`no notify channel ${name}`);
+    return channel;
+}
+
+;// CONCATENATED MODULE: ./shared/notify/deliver.ts
+// Sends one message to every configured channel at once, each through the send its declaration
+// names (shared/notify/registry.ts). A channel's client (nodemailer, Octokit) is loaded only
+// when that channel is used; each ends in a result, never an exception, and none outlives the
+// step's deadline.
+
+
+
+
+/** The configured channels, in the order they are reported. */
+function configuredChannels(configs) {
+    return CHANNEL_NAMES.filter((name) => configs[name] !== undefined);
+}
+/** Grace past the deadline for a channel to report the failure it is already ending with. */
+const REPORT_GRACE_MS = 1000;
+async function deliverOne(channel, config, message, policy, log) {
+    const started = performance.now();
+    const elapsed = () => Math.round(performance.now() - started);
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        const left = Math.max(0, policy.deadline - performance.now()) + REPORT_GRACE_MS;
+        timer = setTimeout(() => reject(new Error(`no result within the step's time limit (${(0,durations/* formatDuration */.a3)(left)})`)), left);
+    });
+    try {
+        const send = channelNamed(channel).send;
+        const delivery = await Promise.race([
+            send(config, { message, policy, log: (line) => log(channel, line) }),
+            deadline,
+        ]);
+        return {
+            channel,
+            outcome: delivery.skipped ? 'skipped' : 'sent',
+            detail: delivery.detail,
+            attempts: delivery.attempts ?? (delivery.skipped ? 0 : 1),
+            durationMs: elapsed(),
+            slackTs: delivery.slackTs,
+            slackChannelId: delivery.slackChannelId,
+        };
+    }
+    catch (err) {
+        return {
+            channel,
+            outcome: 'failed',
+            detail: errorMessage(err),
+            attempts: err instanceof DeliveryFailed ? err.attempts : 1,
+            durationMs: elapsed(),
+        };
+    }
+    finally {
+        clearTimeout(timer);
+    }
+}
+/** Sends `message` to every configured channel in parallel; one result per channel. */
+function deliverAll(configs, message, policy, log) {
+    return Promise.all(configuredChannels(configs).map((channel) => deliverOne(channel, configs[channel], message, policy, log)));
+}
+
+;// CONCATENATED MODULE: ./shared/text.ts
 /** `1 attempt`, `3 attempts`. */
 function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -8970,6 +9278,972 @@ function httpUrlOrUndefined(value) {
     catch {
         return undefined;
     }
+}
+
+;// CONCATENATED MODULE: ./shared/github/event.ts
+// The event file (GITHUB_EVENT_PATH), read once here for every action: the webhook payload
+// that started the run. Everything in it is foreign text (titles, branch names, commit
+// messages): data to show or compare, never run. A missing or unreadable file gives nothing.
+
+
+/** The event payload as an object, or undefined when there is none or it cannot be read. */
+function readEventPayload(path) {
+    if (!path)
+        return undefined;
+    let event;
+    try {
+        event = JSON.parse((0,external_node_fs_.readFileSync)(path, 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    return event !== null && typeof event === 'object' && !Array.isArray(event)
+        ? event
+        : undefined;
+}
+function event_object(value) {
+    return value !== null && typeof value === 'object' ? value : undefined;
+}
+function str(value) {
+    return typeof value === 'string' && value !== '' ? value : undefined;
+}
+/** The pull request of a `pull_request` / `pull_request_target` event, or undefined. */
+function readPullRequestEvent(env = process.env) {
+    const event = readEventPayload(env.GITHUB_EVENT_PATH);
+    const pr = event_object(event?.pull_request);
+    if (!event || !pr || typeof pr.number !== 'number')
+        return undefined;
+    const head = event_object(pr.head);
+    const base = event_object(pr.base);
+    const headName = event_object(head?.repo)?.full_name;
+    const baseName = event_object(base?.repo)?.full_name;
+    const headRepo = typeof headName === 'string' ? headName : '';
+    const baseRepo = typeof baseName === 'string' ? baseName : (env.GITHUB_REPOSITORY ?? '');
+    return {
+        number: pr.number,
+        branch: typeof head?.ref === 'string' ? head.ref : '',
+        headSha: typeof head?.sha === 'string' ? head.sha : (env.GITHUB_SHA ?? ''),
+        baseSha: typeof base?.sha === 'string' ? base.sha : '',
+        title: typeof pr.title === 'string' ? pr.title : '',
+        closed: event.action === 'closed' || pr.state === 'closed',
+        merged: pr.merged === true,
+        // A deleted fork has no head repo: treat it as a fork too.
+        fork: headRepo === '' || headRepo.toLowerCase() !== baseRepo.toLowerCase(),
+    };
+}
+/** The commit message of a push, or the pull request (also an issue comment's). */
+function readEventFacts(path) {
+    const event = readEventPayload(path);
+    if (!event)
+        return {};
+    const facts = {};
+    facts.commitMessage = str(event_object(event.head_commit)?.message);
+    const pr = event_object(event.pull_request);
+    if (pr && typeof pr.number === 'number') {
+        const prHead = event_object(pr.head);
+        facts.pullRequest = {
+            number: pr.number,
+            title: str(pr.title),
+            url: httpUrlOrUndefined(pr.html_url),
+            headSha: str(prHead?.sha),
+            branch: str(prHead?.ref),
+        };
+    }
+    const issue = event_object(event.issue);
+    if (!facts.pullRequest && issue && typeof issue.number === 'number' && issue.pull_request) {
+        facts.pullRequest = {
+            number: issue.number,
+            title: str(issue.title),
+            url: httpUrlOrUndefined(issue.html_url),
+        };
+    }
+    return facts;
+}
+
+;// CONCATENATED MODULE: ./shared/notify/record.ts
+// gated-deploy's deployment record (shared/deploy-record.ts) read as notification facts: the
+// gates, the releases before and after, the health verdicts, the rollback and the duration.
+
+
+
+
+const GATE_MARK = {
+    passed: '✓',
+    failed: '✗',
+    overridden: '⚠',
+};
+function releaseText(release) {
+    if (!release)
+        return 'none';
+    return release.version && release.version !== release.id
+        ? `${release.version} (${release.id})`
+        : release.id;
+}
+function healthText(health) {
+    if (health.healthy)
+        return `healthy after ${(0,durations/* formatDuration */.a3)(health.durationMs)}`;
+    const why = health.targets
+        .filter((target) => !target.healthy)
+        .map((target) => `${target.url}: ${target.error ?? 'unhealthy'}`)
+        .join('; ');
+    return `unhealthy after ${(0,durations/* formatDuration */.a3)(health.durationMs)}${why ? `: ${why}` : ''}`;
+}
+/** Reads the record at `path`; throws a message that names the path when it cannot. */
+function readRecord(path) {
+    let text;
+    try {
+        text = (0,external_node_fs_.readFileSync)(path, 'utf8');
+    }
+    catch (err) {
+        throw new Error(`cannot read the deployment record ${path}: ${errorMessage(err)}`);
+    }
+    let record;
+    try {
+        record = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`the deployment record ${path} is not JSON`);
+    }
+    const candidate = record;
+    if (!candidate ||
+        typeof candidate !== 'object' ||
+        typeof candidate.status !== 'string' ||
+        !Array.isArray(candidate.gates)) {
+        throw new Error(`${path} is not a gated-deploy deployment record (no status and gates); pass steps.<deploy>.outputs.record`);
+    }
+    return candidate;
+}
+/** The record's facts in the order a reader wants them. */
+function summarizeRecord(record) {
+    const facts = [];
+    facts.push({ label: 'Deploy', value: `${record.status}${record.app ? ` (${record.app})` : ''}` });
+    if (record.blockedBy)
+        facts.push({ label: 'Blocked by', value: record.blockedBy });
+    const gates = (record.gates ?? []).filter((gate) => gate.verdict !== 'not set' && gate.verdict !== 'not evaluated');
+    if (gates.length > 0) {
+        facts.push({
+            label: 'Gates',
+            value: gates
+                .map((gate) => `${GATE_MARK[gate.verdict] ?? '·'} ${gate.gate}${gate.verdict === 'passed' ? '' : `: ${gate.reason}`}`)
+                .join('\n'),
+        });
+    }
+    if (record.override) {
+        facts.push({
+            label: 'Override',
+            value: `${record.override.reason} (by ${record.override.actor})`,
+        });
+    }
+    const before = record.releases?.before;
+    const after = record.releases?.after;
+    if (before || after) {
+        facts.push({ label: 'Releases', value: `${releaseText(before)} → ${releaseText(after)}` });
+    }
+    if (record.health)
+        facts.push({ label: 'Health', value: healthText(record.health) });
+    if (record.rollback) {
+        const rollback = record.rollback;
+        const to = releaseText(rollback.to);
+        facts.push({
+            label: 'Rollback',
+            value: rollback.error
+                ? `to ${to} failed: ${rollback.error}`
+                : `to ${to}${rollback.durationMs !== undefined ? ` in ${(0,durations/* formatDuration */.a3)(rollback.durationMs)}` : ''}${rollback.health ? `, ${rollback.health.healthy ? 'healthy again' : 'still unhealthy'}` : ''}`,
+        });
+    }
+    if (record.error && !record.rollback)
+        facts.push({ label: 'Error', value: record.error });
+    return {
+        status: record.status,
+        environment: record.environment || undefined,
+        // The record is a file: a link from it must still be http(s).
+        environmentUrl: httpUrlOrUndefined(record.environmentUrl),
+        version: after?.version ?? after?.id,
+        durationMs: typeof record.durationMs === 'number' ? record.durationMs : undefined,
+        facts,
+    };
+}
+
+;// CONCATENATED MODULE: ./shared/outputs.ts
+
+/** Sets every output in one place, so an action's outputs read as one typed record. */
+function setOutputs(outputs) {
+    for (const [name, value] of Object.entries(outputs)) {
+        runner/* setOutput */.uH(name, value === undefined ? '' : String(value));
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/run.ts
+
+
+/**
+ * Runs an action's main function the same way for every action: a failure becomes one error
+ * annotation and exit code 1; the stack trace goes to the debug log only. Each action's
+ * `main.ts` exports `run = () => runAction(main)`, so the runner, `@github/local-action` and
+ * tests all get the same complete behaviour.
+ */
+async function runAction(main) {
+    try {
+        await main();
+    }
+    catch (err) {
+        if (err instanceof Error && err.stack)
+            runner/* debug */.Yz(err.stack);
+        if (err instanceof ActionFailure && err.title) {
+            runner/* error */.z3(err.message, { title: err.title });
+            process.exitCode = 1;
+        }
+        else {
+            runner/* setFailed */.C1(errorMessage(err));
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./actions/notify/src/inputs.ts
+
+
+
+
+
+const inputs_status = () => oneOf(STATUSES);
+/** `Name: value` lines, shown as extra fields; `#` lines are comments. */
+const fieldLines = () => parser((value) => splitLines(value).map((line) => {
+    const at = line.indexOf(':');
+    const name = at > 0 ? line.slice(0, at).trim() : '';
+    if (!name || name.length > 100) {
+        throw new Error(`${quote(line)} is not a "Name: value" line (example: Region: eu-west-1)`);
+    }
+    return { name, value: line.slice(at + 1).trim() };
+}));
+/** The message: the same for every channel. */
+const messageSchema = {
+    status: inputs_required(inputs_status(), 'success'),
+    title: inputs_optional(inputs_text()),
+    message: inputs_optional(inputs_text()),
+    environment: inputs_optional(environmentName()),
+    url: inputs_optional(inputs_httpUrl('https://my-app.fly.dev')),
+    version: inputs_optional(inputs_text()),
+    fields: withDefault(fieldLines(), ''),
+    'mention-on-failure': withDefault(parser((value) => splitList(value).map(parseMention)), ''),
+    'deployment-record': inputs_optional(inputs_text()),
+};
+/** When and how long to send. */
+const behaviourSchema = {
+    'only-on': withDefault(parser((value) => splitList(value).map((item) => {
+        const match = STATUSES.find((known) => known === item.toLowerCase());
+        if (!match) {
+            throw new Error(`${quote(item)} is not one of ${STATUSES.join(', ')} (example: failure, rolled-back)`);
+        }
+        return match;
+    })), ''),
+    'fail-on-error': withDefault(inputs_boolean(), 'false'),
+    timeout: withDefault(inputs_duration('10s', { minMs: 1000 }), '10s'),
+};
+/**
+ * Every input of the action: the channels' credentials first (they are masked before any other
+ * input can echo them in an error), then the message, the channels' options and the behaviour.
+ */
+const notifySchema = {
+    ...channelCredentials,
+    ...messageSchema,
+    ...channelOptions,
+    ...behaviourSchema,
+};
+/** Every input checked, then the channels they configure; all problems in one error. */
+function readNotifyInputs(read) {
+    const inputs = parseInputs(notifySchema, read);
+    const problems = [];
+    const channels = configureChannels(inputs, problems);
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return { inputs, channels, onlyOn: inputs['only-on'] };
+}
+
+;// CONCATENATED MODULE: ./actions/notify/src/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const OUTCOME_MARK = {
+    sent: '✅ sent',
+    failed: '❌ failed',
+    skipped: '⏭️ nothing to send',
+};
+function publish(outputs) {
+    setOutputs({ ...outputs });
+}
+function summaryMarkdown(message, results) {
+    const rows = results.map((result) => [
+        result.channel,
+        OUTCOME_MARK[result.outcome],
+        code(result.detail),
+        result.outcome === 'skipped'
+            ? ''
+            : `${result.attempts} in ${(0,durations/* formatDuration */.a3)(result.durationMs)}`,
+    ]);
+    return `### ${message.style.emoji} notify: ${escapeMarkdown(message.title)}\n\n${markdownTable(['channel', 'result', 'detail', 'attempts'], rows)}\n`;
+}
+function readDeploymentRecord(path) {
+    if (!path)
+        return undefined;
+    try {
+        return summarizeRecord(readRecord(path));
+    }
+    catch (err) {
+        runner/* warning */.$e(`The message goes out without the deployment's facts: ${errorMessage(err)}`, {
+            title: 'notify: deployment-record',
+        });
+        return undefined;
+    }
+}
+async function main() {
+    const { inputs, channels, onlyOn } = readNotifyInputs();
+    const policy = retryPolicy(inputs.timeout);
+    const status = inputs.status;
+    if (onlyOn.length > 0 && !onlyOn.includes(status)) {
+        const why = `status ${status} is not in only-on (${onlyOn.join(', ')})`;
+        runner/* info */.pq(`Nothing sent: ${why}.`);
+        publish({ sent: '', failed: '', 'slack-ts': '', 'slack-channel-id': '' });
+        await appendSummary(`### notify: nothing sent\n\n${escapeMarkdown(why)}.\n`);
+        return;
+    }
+    const names = configuredChannels(channels);
+    if (names.length === 0) {
+        runner/* warning */.$e(`No channel is configured, so nothing was sent. Set at least one of: ${CHANNEL_INPUTS}.`, { title: 'notify: no channel configured' });
+        publish({ sent: '', failed: '', 'slack-ts': '', 'slack-channel-id': '' });
+        await appendSummary(`### notify: no channel configured\n\nNothing was sent. Set at least one of: ${escapeMarkdown(CHANNEL_INPUTS)}.\n`);
+        return;
+    }
+    const message = buildMessage({
+        status,
+        title: inputs.title,
+        text: inputs.message,
+        environment: inputs.environment,
+        version: inputs.version,
+        url: inputs.url,
+        fields: inputs.fields,
+        mentions: inputs['mention-on-failure'],
+        context: (0,context.runContext)(),
+        event: readEventFacts(process.env.GITHUB_EVENT_PATH),
+        workflow: process.env.GITHUB_WORKFLOW,
+        refName: process.env.GITHUB_HEAD_REF || process.env.GITHUB_REF_NAME || undefined,
+        record: readDeploymentRecord(inputs['deployment-record']),
+    });
+    runner/* info */.pq(`Sending "${headline(message)}" to ${names.join(', ')} (within ${(0,durations/* formatDuration */.a3)(inputs.timeout)}).`);
+    const results = await deliverAll(channels, message, policy, (channel, line) => runner/* info */.pq(`${channel}: ${line}`));
+    const failOnError = inputs['fail-on-error'];
+    for (const result of results) {
+        if (result.outcome === 'sent')
+            runner/* info */.pq(`✓ ${result.channel}: ${result.detail}`);
+        else if (result.outcome === 'skipped')
+            runner/* info */.pq(`· ${result.channel}: ${result.detail}`);
+        else if (failOnError)
+            runner/* info */.pq(`✗ ${result.channel}: ${result.detail}`);
+        else {
+            runner/* warning */.$e(`${result.channel}: ${result.detail}`, {
+                title: `notify: ${result.channel} not delivered`,
+            });
+        }
+    }
+    const named = (outcome) => results.filter((result) => result.outcome === outcome).map((result) => result.channel);
+    const failed = named('failed');
+    const slack = results.find((result) => result.slackTs);
+    publish({
+        sent: named('sent').join(','),
+        failed: failed.join(','),
+        'slack-ts': slack?.slackTs ?? '',
+        'slack-channel-id': slack?.slackChannelId ?? '',
+    });
+    await appendSummary(summaryMarkdown(message, results));
+    if (failed.length > 0 && failOnError) {
+        const why = results
+            .filter((result) => result.outcome === 'failed')
+            .map((result) => `${result.channel} (${result.detail})`)
+            .join('; ');
+        throw new ActionFailure(`Not delivered to ${failed.join(', ')}: ${why}`, 'notify: not delivered');
+    }
+}
+/** The whole action, failure handling included: what the runner, local-action and tests run. */
+function main_run() {
+    return runAction(main);
+}
+
+
+/***/ }),
+
+/***/ 9503:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   rG: () => (/* binding */ MAX_DURATION_MS)
+/* harmony export */ });
+const UNIT_MS = {
+    ms: 1,
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000,
+};
+/**
+ * The longest wait a Node timer can hold (2^31 - 1 ms, about 24.8 days); a longer one fires at
+ * once, so a duration above it is an input error, never a timer.
+ */
+const MAX_DURATION_MS = 2 ** 31 - 1;
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy;
+/**
+ * Milliseconds in a duration such as `500ms`, `10s`, `5m`, `1h`, `7d`, `1m30s`, or a bare number of
+ * seconds (`30`, `1.5`). Returns undefined for anything else.
+ */
+function parseDuration(text) {
+    const value = text.trim().toLowerCase();
+    if (value === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    let total = 0;
+    let consumed = 0;
+    PART.lastIndex = 0;
+    for (let match = PART.exec(value); match; match = PART.exec(value)) {
+        total += Number(match[1]) * UNIT_MS[match[2]];
+        consumed = PART.lastIndex;
+    }
+    if (consumed !== value.length)
+        return undefined;
+    return Math.round(total);
+}
+/** A short human form: `850ms`, `12.3s`, `5m`, `1h 2m`. */
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    if (ms < 60_000) {
+        const seconds = ms / 1000;
+        return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)}s`;
+    }
+    const totalSeconds = Math.round(ms / 1000);
+    const hours = Math.floor(totalSeconds / 3600);
+    const minutes = Math.floor((totalSeconds % 3600) / 60);
+    const seconds = totalSeconds % 60;
+    const parts = [];
+    if (hours)
+        parts.push(`${hours}h`);
+    if (minutes)
+        parts.push(`${minutes}m`);
+    if (seconds)
+        parts.push(`${seconds}s`);
+    return parts.join(' ');
+}
+
+
+/***/ }),
+
+/***/ 3643:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   runContext: () => (/* binding */ runContext)
+/* harmony export */ });
+/* unused harmony export graphqlUrlFor */
+/**
+ * The REST API root when the runner did not say (a terminal, local-action): github.com's API
+ * for github.com, `/api/v3` under the server for Enterprise Server.
+ */
+function defaultApiUrl(serverUrl) {
+    if (/^https?:\/\/github\.com\/?$/i.test(serverUrl))
+        return 'https://api.github.com';
+    return `${serverUrl.replace(/\/+$/, '')}/api/v3`;
+}
+/** The GraphQL endpoint next to a REST API root, as GitHub lays them out. */
+function graphqlUrlFor(apiUrl) {
+    const root = apiUrl.replace(/\/+$/, '');
+    // Enterprise Server serves REST under /api/v3 and GraphQL under /api/graphql.
+    return /\/api\/v3$/.test(root) ? root.replace(/\/api\/v3$/, '/api/graphql') : `${root}/graphql`;
+}
+function runContext(env = process.env) {
+    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
+    // The runner sets GITHUB_API_URL and GITHUB_GRAPHQL_URL on github.com and on Enterprise
+    // Server alike; an empty value counts as unset.
+    const apiUrl = env.GITHUB_API_URL || defaultApiUrl(serverUrl);
+    return {
+        owner,
+        repo,
+        sha: env.GITHUB_SHA ?? '',
+        ref: env.GITHUB_REF ?? '',
+        serverUrl,
+        apiUrl,
+        graphqlUrl: env.GITHUB_GRAPHQL_URL || graphqlUrlFor(apiUrl),
+        runUrl: `${serverUrl}/${owner}/${repo}/actions/runs/${env.GITHUB_RUN_ID ?? ''}`,
+        actor: env.GITHUB_ACTOR ?? '',
+    };
+}
+
+
+/***/ }),
+
+/***/ 2798:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $e: () => (/* binding */ warning),
+/* harmony export */   C1: () => (/* binding */ setFailed),
+/* harmony export */   E$: () => (/* reexport safe */ _secret_registry_js__WEBPACK_IMPORTED_MODULE_2__.E$),
+/* harmony export */   Pq: () => (/* binding */ setSecret),
+/* harmony export */   V4: () => (/* binding */ getInput),
+/* harmony export */   Yz: () => (/* binding */ debug),
+/* harmony export */   nz: () => (/* binding */ appendSummaryFile),
+/* harmony export */   pq: () => (/* binding */ info),
+/* harmony export */   uH: () => (/* binding */ setOutput),
+/* harmony export */   z3: () => (/* binding */ error)
+/* harmony export */ });
+/* unused harmony exports escapeData, escapeProperty, couldBeCommand, safeLogText, logDrained, notice, startGroup, endGroup, group, isDebug, exportVariable, addPath, saveState, getState */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _secret_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6982);
+// The GitHub runner's protocol, as flightdeck speaks it: inputs from INPUT_* variables, log
+// lines, annotations, masks and groups as workflow commands on stdout, and outputs, state,
+// environment and PATH through the runner's command files.
+//
+// Why not `@actions/core`: version 3 imports undici at load time for its OIDC client
+// (`getIDToken`, which flightdeck never calls), which costs every step ~90 ms of start-up, and
+// it has no way to print text that came from outside without the runner reading a line of it
+// as a command. This module writes exactly what `@actions/core` writes (the format is checked
+// against it in __tests__/shared/runner.test.ts), and every log line goes through
+// `safeLogText`, so text from branch names, CLI output or API bodies is always data.
+// Random tokens come from the global Web Crypto object, which Node loads only when first used:
+// a step that fails on its inputs never pays for the crypto modules.
+
+
+
+/** Escapes a command's message as the runner unescapes it (`@actions/core`'s escapeData). */
+function escapeData(value) {
+    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+/** Escapes a command property's value (`@actions/core`'s escapeProperty). */
+function escapeProperty(value) {
+    return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+// Every value registered with setSecret goes to the one secret registry. The runner masks them
+// in the log; flightdeck also takes them out of everything else it writes (outputs, the job
+// summary, annotations), which the runner does not mask, and out of logs when no runner is there
+// to mask (local runs).
+
+function issueCommand(command, properties, message) {
+    const props = Object.entries(properties)
+        .filter((entry) => entry[1] !== undefined && entry[1] !== '')
+        .map(([key, value]) => `${key}=${escapeProperty((0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(String(value)))}`)
+        .join(',');
+    const data = command === 'add-mask' ? message : (0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(message);
+    writeLog(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+}
+// What the runner would read as a command (actions/runner, ActionCommand.cs): `::name ...::`
+// at the start of a line after .NET's TrimStart, whose white space adds U+0085 (NEXT LINE) to
+// JavaScript's `\s` (which also holds U+FEFF, which .NET does not trim: guarding more is
+// harmless), and the older `##[name ...]` ANYWHERE in a line (`IndexOf("##[")`). Lines end at
+// CR, LF or CRLF for the runner; `^` with the `m` flag starts one after each of them (and after
+// U+2028/U+2029, again more than needed). Whether the name is a registered command is not
+// asked: the list grows with runner versions, and wrapping a harmless line costs nothing.
+const COMMAND_LINE = /^[\s\u0085]*::|##\[/m;
+/** Whether the runner could read any line of `text` as a workflow command. */
+function couldBeCommand(text) {
+    return COMMAND_LINE.test(text);
+}
+/**
+ * Text from outside (user input, CLI output, API bodies) made safe to print: when any line of
+ * it could be read as a workflow command, the whole block is wrapped in a
+ * `::stop-commands::<token>` ... `::<token>::` pair with a token the text cannot contain, so
+ * the runner prints it as it is and runs none of it. Other text is returned unchanged.
+ * The runner compares the token without regard to case (and ends the pause on `##[<token>]`
+ * anywhere in a line too), so the text is searched for it the same way.
+ */
+function safeLogText(text) {
+    if (!couldBeCommand(text))
+        return text;
+    const upper = text.toUpperCase();
+    let token = `flightdeck-${globalThis.crypto.randomUUID()}`;
+    while (upper.includes(token.toUpperCase())) {
+        token = `flightdeck-${globalThis.crypto.randomUUID()}`;
+    }
+    return `::stop-commands::${token}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${text}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}::${token}::`;
+}
+// A write the log pipe could not take at once is queued in memory until the pipe drains. Code
+// that prints without end (a CLI's output) waits for `logDrained()` before printing more, so a
+// CLI that prints faster than the runner reads is slowed down rather than filling memory.
+let drained;
+function writeLog(text) {
+    if (process.stdout.write(text) || drained)
+        return;
+    drained = new Promise((resolve) => {
+        process.stdout.once('drain', () => {
+            drained = undefined;
+            resolve();
+        });
+    });
+}
+/** Resolves when the log has taken what was written; undefined when nothing is queued. */
+function logDrained() {
+    return drained;
+}
+/** A log line. Safe for any text: nothing in it can become a runner command. */
+function info(message) {
+    writeLog(`${safeLogText((0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(message))}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+}
+function debug(message) {
+    issueCommand('debug', {}, message);
+}
+function annotation(kind, message, properties = {}) {
+    issueCommand(kind, {
+        title: properties.title,
+        file: properties.file,
+        line: properties.startLine,
+        endLine: properties.endLine,
+        col: properties.startColumn,
+        endColumn: properties.endColumn,
+    }, message);
+}
+function notice(message, properties) {
+    annotation('notice', message, properties);
+}
+function warning(message, properties) {
+    annotation('warning', message, properties);
+}
+function error(message, properties) {
+    annotation('error', message, properties);
+}
+/** Fails the step with one error annotation. */
+function setFailed(message) {
+    process.exitCode = 1;
+    error(message);
+}
+/** Registers a value with the runner so it is redacted from every later log line. */
+function setSecret(value) {
+    if (value === '')
+        return;
+    (0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl)(value);
+    issueCommand('add-mask', {}, value);
+}
+/**
+ * Opens a log group. Its name is one line: the runner writes it to the log as `##[group]name`
+ * after unescaping, so a line break in it would start a line of the log's own markup.
+ */
+function startGroup(name) {
+    issueCommand('group', {}, name.replace(/[\r\n]+/g, ' '));
+}
+function endGroup() {
+    issueCommand('endgroup', {}, '');
+}
+/** Runs `fn` inside a collapsible log group that closes however `fn` ends. */
+async function group(name, fn) {
+    startGroup(name);
+    try {
+        return await fn();
+    }
+    finally {
+        endGroup();
+    }
+}
+function isDebug() {
+    return process.env.RUNNER_DEBUG === '1';
+}
+/** An input's value as the runner passes it (INPUT_<NAME>), trimmed; '' when not set. */
+function getInput(name) {
+    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+/** `name<<delimiter` blocks, as the runner reads its command files. */
+function keyValueBlock(key, value) {
+    const delimiter = `ghadelimiter_${globalThis.crypto.randomUUID()}`;
+    if (key.includes(delimiter) || value.includes(delimiter)) {
+        throw new Error(`could not write ${key}: its value contains the delimiter`);
+    }
+    return `${key}<<${delimiter}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${value}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}${delimiter}`;
+}
+function appendCommandFile(variable, line) {
+    const path = process.env[variable];
+    if (!path)
+        return false;
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(path, `${line}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`, 'utf8');
+    return true;
+}
+/** Sets a step output; registered secrets in it become `***`. */
+function setOutput(name, rawValue) {
+    const value = (0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(rawValue);
+    if (appendCommandFile('GITHUB_OUTPUT', keyValueBlock(name, value)))
+        return;
+    // Outside a runner (a terminal, local-action), show the output where a person can see it.
+    writeLog(node_os__WEBPACK_IMPORTED_MODULE_1__.EOL);
+    issueCommand('set-output', { name }, value);
+}
+/** Sets an environment variable for this step and the job's later steps. */
+function exportVariable(name, value) {
+    process.env[name] = value;
+    if (appendCommandFile('GITHUB_ENV', keyValueBlock(name, value)))
+        return;
+    issueCommand('set-env', { name }, value);
+}
+/** Puts a directory first on PATH for this step and the job's later steps. */
+function addPath(directory) {
+    if (!appendCommandFile('GITHUB_PATH', directory))
+        issueCommand('add-path', {}, directory);
+    process.env.PATH = `${directory}${process.platform === 'win32' ? ';' : ':'}${process.env.PATH ?? ''}`;
+}
+/** Keeps a value for this action's `post:` step. */
+function saveState(name, value) {
+    if (appendCommandFile('GITHUB_STATE', keyValueBlock(name, value)))
+        return;
+    issueCommand('save-state', { name }, value);
+}
+function getState(name) {
+    return process.env[`STATE_${name}`] ?? '';
+}
+/** Appends Markdown to the job summary; false where the runner gives no summary file. */
+function appendSummaryFile(markdown) {
+    return appendCommandFile('GITHUB_STEP_SUMMARY', (0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(markdown).replace(/\r?\n$/, ''));
+}
+
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Et: () => (/* binding */ replaceSecrets),
+/* harmony export */   ZN: () => (/* binding */ isReplaceable),
+/* harmony export */   cl: () => (/* binding */ registerSecret)
+/* harmony export */ });
+/* unused harmony exports MIN_SECRET_LENGTH, registeredSecrets */
+// The one registry of secret values and the one way they are taken out of text. Everything
+// flightdeck writes goes through `replaceSecrets`: the log, outputs, the job summary and
+// annotations (shared/runner.ts), records (shared/deploy-record.ts), notifications and what is
+// published on GitHub (shared/github/redact.ts). Registering a value with the runner (its
+// `::add-mask::` command) is shared/runner.ts's `setSecret`, which adds it here too; which
+// forms of a value to register (lines, percent-encoded, URL credentials) is shared/secrets.ts.
+//
+// This module imports nothing, so the runner protocol and everything above it can use it
+// without an import circle.
+/**
+ * Secrets shorter than this are not replaced in text: replacing every `a` or `42` would garble
+ * what is written while protecting nothing a guess would not find. The runner still masks
+ * shorter registered values in its own log.
+ */
+const MIN_SECRET_LENGTH = 3;
+const registered = new Set();
+// Longest first, so a secret that contains another is replaced whole; sorted once per new
+// secret, not on every line written.
+let longestFirst = [];
+/** Whether a value is long enough to be replaced in text. */
+function isReplaceable(value) {
+    return value.length >= MIN_SECRET_LENGTH;
+}
+/** Adds a value to the registry; short and known values are ignored. */
+function registerSecret(value) {
+    if (!isReplaceable(value) || registered.has(value))
+        return;
+    registered.add(value);
+    longestFirst = [...registered].sort((a, b) => b.length - a.length);
+}
+/** Every value registered as a secret so far (to keep them out of what goes to other services). */
+function registeredSecrets() {
+    return [...registered];
+}
+function replaceOrdered(text, ordered) {
+    let result = text;
+    for (const secret of ordered) {
+        if (result.includes(secret))
+            result = result.split(secret).join('***');
+    }
+    return result;
+}
+/**
+ * Text with each of `secrets` (or, without it, every registered secret) replaced by `***`,
+ * longest first; values under MIN_SECRET_LENGTH are left alone.
+ */
+function replaceSecrets(text, secrets) {
+    if (text === '')
+        return text;
+    if (secrets === undefined)
+        return registered.size === 0 ? text : replaceOrdered(text, longestFirst);
+    const ordered = [...new Set(secrets)].filter(isReplaceable).sort((a, b) => b.length - a.length);
+    return replaceOrdered(text, ordered);
+}
+/** Text with every registered secret replaced by `***`. */
+function redact(text) {
+    return replaceSecrets(text);
+}
+
+
+/***/ }),
+
+/***/ 5931:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $l: () => (/* binding */ maskSecret),
+/* harmony export */   gn: () => (/* binding */ maskUrlCredentials),
+/* harmony export */   yx: () => (/* binding */ isSensitiveHeader),
+/* harmony export */   zC: () => (/* binding */ maskWebhookUrl)
+/* harmony export */ });
+/* unused harmony exports isCredentialHeader, maskSensitiveHeaders, withoutCredentials */
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2798);
+/* harmony import */ var _secret_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6982);
+// Secret-bearing values are registered as soon as an input is parsed, before anything is
+// written, in every form they may come back in: as given, line by line, percent-encoded and
+// decoded (a password in a URL), URL credentials and webhook URLs in their parts, so a server
+// that echoes one back cannot get it into a log, an output, the job summary or a GitHub
+// Deployment. Registering goes through the runner (`::add-mask::`) into the one secret registry
+// (shared/secret-registry.ts), which every writer redacts with.
+
+
+const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|auth|token|key|secret|password|session|credential|signature/i;
+// Headers whose values describe the request rather than identify anyone: everything else a
+// user sets (X-Api-Auth, X-Tenant, ...) is treated as a credential.
+const PLAIN_HEADERS = new Set([
+    'accept',
+    'accept-encoding',
+    'accept-language',
+    'cache-control',
+    'content-type',
+    'pragma',
+    'user-agent',
+]);
+/** Whether a header's value is a credential by its name alone. */
+function isSensitiveHeader(name) {
+    return SENSITIVE_HEADER.test(name);
+}
+/** Whether a header a user set may carry a credential (any but a few descriptive ones). */
+function isCredentialHeader(name) {
+    return !PLAIN_HEADERS.has(name.toLowerCase());
+}
+function safeDecode(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
+}
+function variants(value) {
+    const forms = new Set([value]);
+    try {
+        forms.add(encodeURIComponent(value));
+        forms.add(decodeURIComponent(value));
+    }
+    catch {
+        // Not percent-encoded text: the value as given is enough.
+    }
+    return [...forms];
+}
+/**
+ * Registers a value so it is redacted from every later log line, output and summary. Each line
+ * of a multi-line value, and its percent-encoded and decoded forms, are registered too.
+ */
+function maskSecret(value) {
+    if (!value)
+        return;
+    for (const form of variants(value))
+        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
+    const lines = value.split(/\r?\n/).map((line) => line.trim());
+    if (lines.length > 1)
+        for (const line of lines)
+            if ((0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .isReplaceable */ .ZN)(line))
+                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
+}
+/**
+ * Masks every header value a user set that may be a credential; an `Authorization: Bearer x`
+ * also masks `x` alone.
+ */
+function maskSensitiveHeaders(headers) {
+    for (const [name, value] of Object.entries(headers)) {
+        if (!isCredentialHeader(name))
+            continue;
+        maskSecret(value);
+        const credential = /^\s*(?:bearer|basic|token|digest)\s+(.+)$/i.exec(value)?.[1];
+        if (credential)
+            maskSecret(credential);
+    }
+}
+/** The URL without `user:password@`, as it may be shown anywhere. Non-URLs are returned as given. */
+function withoutCredentials(url) {
+    try {
+        const parsed = new URL(url);
+        if (!parsed.password && !parsed.username)
+            return url;
+        parsed.username = '';
+        parsed.password = '';
+        return parsed.toString();
+    }
+    catch {
+        return url;
+    }
+}
+/**
+ * Masks the user and password of a URL such as `https://user:pass@host/` (percent-encoded or
+ * not) and returns the URL without them, for display.
+ */
+function maskUrlCredentials(url) {
+    try {
+        const parsed = new URL(url);
+        if (!parsed.password && !parsed.username)
+            return url;
+        maskSecret(parsed.password);
+        maskSecret(parsed.username);
+        // Node sends URL credentials as `Authorization: Basic base64(user:password)`; a server that
+        // echoes its headers back must not get that form into a report either.
+        const user = safeDecode(parsed.username);
+        const password = safeDecode(parsed.password);
+        maskSecret(Buffer.from(`${user}:${password}`).toString('base64'));
+        // The URL as the user wrote it, in case it differs from the parsed form.
+        const userinfo = /^[a-z][a-z0-9+.-]*:\/\/([^@/?#]*)@/i.exec(url.trim())?.[1];
+        if (userinfo)
+            maskSecret(userinfo);
+        return withoutCredentials(url);
+    }
+    catch {
+        return url;
+    }
+}
+/**
+ * A webhook URL is a credential as a whole and in its parts: the URL, its path and query, and
+ * every long path segment or query value (Slack's and Discord's tokens, a Workflows `sig`) are
+ * masked before anything else is read, so an error never quotes it.
+ */
+function maskWebhookUrl(value) {
+    maskSecret(value);
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return;
+    }
+    // Shorter parts (`/`, `/api`, a `v=1` query) name the service, not the credential.
+    const pathAndQuery = `${url.pathname}${url.search}`;
+    if (pathAndQuery.length >= 8)
+        maskSecret(pathAndQuery);
+    if (url.pathname.length >= 8)
+        maskSecret(url.pathname);
+    for (const segment of url.pathname.split('/'))
+        if (segment.length >= 16)
+            maskSecret(segment);
+    for (const item of url.searchParams.values())
+        if (item.length >= 16)
+            maskSecret(item);
+    if (url.password)
+        maskSecret(url.password);
 }
 
 

@@ -9,6 +9,7 @@ export const modules = {
 /* harmony export */   Yy: () => (/* binding */ createDeployment),
 /* harmony export */   gs: () => (/* binding */ environmentDeployments),
 /* harmony export */   jG: () => (/* binding */ liveEarlierDeployments),
+/* harmony export */   latestDeployment: () => (/* binding */ latestDeployment),
 /* harmony export */   latestDeploymentStatus: () => (/* binding */ latestDeploymentStatus),
 /* harmony export */   setDeploymentStatus: () => (/* binding */ setDeploymentStatus)
 /* harmony export */ });
@@ -123,6 +124,23 @@ function liveEarlierDeployments(deployments, beforeId) {
         .filter((deployment) => deployment.latestStatus === 'SUCCESS')
         .map((deployment) => deployment.id)
         .filter((id) => id !== null && (beforeId === undefined || id < beforeId));
+}
+/** The newest deployment of an environment (REST: its payload comes with it), if any. */
+async function latestDeployment(client, context, environment, control) {
+    const { data } = await client.rest.repos.listDeployments({
+        owner: context.owner,
+        repo: context.repo,
+        environment,
+        per_page: 1,
+        ...requestOptions(control),
+    });
+    const latest = Array.isArray(data) ? data[0] : undefined;
+    if (!latest)
+        return undefined;
+    const payload = latest.payload !== null && typeof latest.payload === 'object'
+        ? latest.payload
+        : {};
+    return { id: latest.id, payload };
 }
 
 

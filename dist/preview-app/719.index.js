@@ -273,8 +273,6 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5931);
 /* harmony import */ var _api_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8255);
-/* harmony import */ var _types_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4850);
-
 
 
 const RENDER_API_URL = 'https://api.render.com/v1';
@@ -406,12 +404,6 @@ function createRenderProvider(config) {
         deploy: (request) => deploy(config, request),
         releases: () => listDeploys(config),
         rollback: (target) => rollback(config, target),
-        ensureApp: async () => {
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .UnsupportedOperationError */ .vR('render', 'create a service for a preview', 'turn on preview environments (render.yaml `previews.generation`) or service previews, which Render creates and removes per pull request');
-        },
-        destroyApp: async () => {
-            throw new _types_js__WEBPACK_IMPORTED_MODULE_2__/* .UnsupportedOperationError */ .vR('render', 'delete a service', 'let Render preview environments remove the preview when the pull request closes');
-        },
         setSecrets: (secrets) => setSecrets(config, secrets),
         url: () => url(config),
     };

@@ -10,12 +10,7 @@ export const modules = {
 /* harmony export */   upsertStickyComment: () => (/* binding */ upsertStickyComment)
 /* harmony export */ });
 /* unused harmony exports writtenBy, tokenLogin */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2798);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6335);
-// One comment per pull request (or commit) and purpose, found again by a hidden marker and
-// updated in place: a PR gets one flightdeck comment that changes with each push, never a new
-// one per push. Used by preview-app and by notify's GitHub channel.
-
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6335);
 
 // GitHub's limit on a comment body is 65536 characters.
 const MAX_BODY = 65_000;
@@ -33,7 +28,7 @@ function stickyMarker(key) {
  * loses URL credentials, as a Deployment description does.
  */
 function withMarker(marker, body) {
-    const text = `${marker}\n${(0,_redact_js__WEBPACK_IMPORTED_MODULE_1__/* .redactText */ .Rd)((0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .redact */ .E$)(body), (0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .registeredSecrets */ .wW)())}`;
+    const text = `${marker}\n${(0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .publishableText */ .RN)(body)}`;
     return text.length <= MAX_BODY ? text : `${text.slice(0, MAX_BODY - 20)}\n\n…(cut)`;
 }
 /** Ours when the marker is the first line: a reply that quotes it (`> <!-- ... -->`) is not. */

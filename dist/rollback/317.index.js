@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   I6: () => (/* binding */ githubRequestTimeoutMs),
 /* harmony export */   githubClient: () => (/* binding */ githubClient)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_MAX_RATE_LIMIT_WAIT_MS, GitHubTimeoutError, fetchWithTimeLimit, isGraphqlRead, isWriteRequest */
+/* unused harmony exports DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRY_WAIT_UNIT_MS, DEFAULT_MAX_RATE_LIMIT_WAIT_MS, GitHubTimeoutError, fetchWithTimeLimit, DEFAULT_WRITE_SPACING_MS, githubWriteSpacingMs, isGraphqlRead, isWriteRequest */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1351);
 /* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7478);
 /* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9735);
@@ -33,6 +33,8 @@ export const modules = {
  * answer by then will not get one worth waiting for.
  */
 const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+/** @octokit/plugin-retry waits 1, 4 and 9 of these before its retries. */
+const DEFAULT_RETRY_WAIT_UNIT_MS = 1000;
 /** A rate limit that lifts sooner than this is waited out once; a longer one fails at once. */
 const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 20_000;
 /**
@@ -102,9 +104,28 @@ function fetchWithTimeLimit(fetch, timeoutMs) {
  * nothing. So the plugin's own write group is a pass-through and `spaceWrites` spaces the real
  * writes, with the same Bottleneck the plugin uses (one group for all clients, as the plugin's).
  */
-const WRITE_SPACING_MS = 1000;
-const writeGroup = new (bottleneck__WEBPACK_IMPORTED_MODULE_2___default().Group)({ maxConcurrent: 1, minTime: WRITE_SPACING_MS });
+const DEFAULT_WRITE_SPACING_MS = 1000;
 const unspacedGroup = new (bottleneck__WEBPACK_IMPORTED_MODULE_2___default().Group)({ maxConcurrent: null, minTime: 0 });
+/** One Bottleneck group per spacing in use (in a real run only the default's). */
+const writeGroups = new Map();
+function writeGroup(spacingMs) {
+    let group = writeGroups.get(spacingMs);
+    if (!group) {
+        group = new (bottleneck__WEBPACK_IMPORTED_MODULE_2___default().Group)({ maxConcurrent: 1, minTime: spacingMs });
+        writeGroups.set(spacingMs, group);
+    }
+    return group;
+}
+/**
+ * The least time between two writes: FLIGHTDECK_GITHUB_WRITE_SPACING (a duration; `0s` turns
+ * spacing off) for test runs against a fake GitHub, which has no such limit and would make
+ * every bundle run wait a second per write, else DEFAULT_WRITE_SPACING_MS.
+ */
+function githubWriteSpacingMs(env = process.env) {
+    const configured = env.FLIGHTDECK_GITHUB_WRITE_SPACING?.trim();
+    const ms = configured ? (0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)(configured) : undefined;
+    return ms !== undefined ? ms : DEFAULT_WRITE_SPACING_MS;
+}
 /** A GraphQL document whose (first) operation is a query: a read, however it is sent. */
 function isGraphqlRead(query) {
     if (typeof query !== 'string')
@@ -123,14 +144,18 @@ function isWriteRequest(options) {
         return !isGraphqlRead(options.query);
     return true;
 }
-/** Octokit plugin: every write waits for its turn, a second after the previous one. */
-function spaceWrites(octokit) {
-    octokit.hook.wrap('request', async (request, options) => {
-        if (isWriteRequest(options)) {
-            await writeGroup.key('flightdeck').schedule(() => Promise.resolve());
-        }
-        return request(options);
-    });
+/** Octokit plugin: every write waits for its turn, `spacingMs` after the previous one. */
+function spaceWrites(spacingMs) {
+    return (octokit) => {
+        octokit.hook.wrap('request', async (request, options) => {
+            if (spacingMs > 0 && isWriteRequest(options)) {
+                await writeGroup(spacingMs)
+                    .key('flightdeck')
+                    .schedule(() => Promise.resolve());
+            }
+            return request(options);
+        });
+    };
 }
 /**
  * An Octokit for the run's API (GitHub Enterprise Server and local fakes included) that
@@ -140,6 +165,7 @@ function spaceWrites(octokit) {
 function githubClient(token, options = {}) {
     const requestTimeoutMs = options.requestTimeoutMs ?? githubRequestTimeoutMs();
     const maxWaitMs = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
+    const writeSpacingMs = options.writeSpacingMs ?? githubWriteSpacingMs();
     // @actions/github's defaults carry a fetch that honours the runner's proxy settings
     // (HTTPS_PROXY, NO_PROXY); Octokit replaces `request` as a whole, so keep it explicitly.
     const proxyFetch = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__/* .defaults */ .NT.request?.fetch ?? globalThis.fetch;
@@ -160,6 +186,7 @@ function githubClient(token, options = {}) {
             agent: _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__/* .defaults */ .NT.request?.agent,
             retries: options.retries ?? 3,
         },
+        retry: { retryAfterBaseValue: options.retryWaitUnitMs ?? DEFAULT_RETRY_WAIT_UNIT_MS },
         throttle: {
             // Writes are spaced by spaceWrites, which knows a GraphQL query from a mutation.
             write: unspacedGroup,
@@ -174,7 +201,7 @@ function githubClient(token, options = {}) {
             warn: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .warning */ .$e(message),
             error: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .warning */ .$e(message),
         },
-    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_6__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_7__/* .throttling */ .A, spaceWrites);
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_6__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_7__/* .throttling */ .A, spaceWrites(writeSpacingMs));
 }
 
 

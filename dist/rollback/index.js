@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9177);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3526);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9177:
+/***/ 3526:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30,7 +30,7 @@ var durations = __nccwpck_require__(9503);
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __nccwpck_require__(2635);
 // EXTERNAL MODULE: ./shared/github/context.ts
-var github_context = __nccwpck_require__(3643);
+var context = __nccwpck_require__(3643);
 ;// CONCATENATED MODULE: ./shared/github/deployment-wording.ts
 // The words flightdeck ends a Deployment with, where other tools read them: deploy-report
 // counts a deploy as rolled back when its final `failure` status begins ROLLED_BACK, and as
@@ -53,6 +53,12 @@ function isRolledBack(description) {
     return (description ?? '').startsWith(ROLLED_BACK);
 }
 
+// EXTERNAL MODULE: ./shared/inputs.ts + 11 modules
+var shared_inputs = __nccwpck_require__(1884);
+// EXTERNAL MODULE: ./shared/http/json-assertions.ts
+var json_assertions = __nccwpck_require__(1563);
+// EXTERNAL MODULE: ./shared/http/status.ts
+var http_status = __nccwpck_require__(7845);
 ;// CONCATENATED MODULE: ./shared/http/verify.ts
 /** Why a verification failed: `URL: reason` of each unhealthy URL, joined. */
 function unhealthyReasons(report) {
@@ -67,7 +73,7 @@ function unhealthyReasons(report) {
  */
 async function verifyHealth(check) {
     // The probe engine loads Node's network modules: only a step that checks health pays for them.
-    const { pollUntilHealthy } = await __nccwpck_require__.e(/* import() */ 569).then(__nccwpck_require__.bind(__nccwpck_require__, 569));
+    const { pollUntilHealthy } = await __nccwpck_require__.e(/* import() */ 322).then(__nccwpck_require__.bind(__nccwpck_require__, 8322));
     const onAttempt = check.onAttempt ?? (await __nccwpck_require__.e(/* import() */ 341).then(__nccwpck_require__.bind(__nccwpck_require__, 341))).attemptLogger();
     return pollUntilHealthy(check.urls.map((url) => ({
         url,
@@ -89,6 +95,40 @@ async function verifyHealth(check) {
     });
 }
 
+;// CONCATENATED MODULE: ./shared/http/health-inputs.ts
+// The health-check inputs every action that changes a platform shares (rollback, gated-deploy,
+// preview-app): the same names, defaults and checks, so a user learns them once.
+
+
+
+
+const healthInputSchema = {
+    'health-url': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* httpUrls */.bw)(), ''),
+    'health-expected-status': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)(http_status/* parseStatusSet */.o), '200-299'),
+    'health-json-assertions': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)((value) => (0,shared_inputs/* splitLines */.uz)(value).map(json_assertions/* parseAssertion */.MV)), ''),
+    'health-timeout': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* duration */.p0)('5m', { minMs: 1 }), '5m'),
+    'health-headers': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* headerLines */.Hq)(), ''),
+};
+/** What the health inputs ask of a response. */
+function healthExpectations(inputs) {
+    return {
+        statuses: inputs['health-expected-status'],
+        jsonAssertions: inputs['health-json-assertions'],
+    };
+}
+/**
+ * Checks `urls` as the health inputs ask (headers, expected status, JSON assertions, time
+ * limit): the one way rollback, gated-deploy and preview-app turn their inputs into a check.
+ */
+function verifyHealthFromInputs(inputs, urls) {
+    return verifyHealth({
+        urls,
+        headers: inputs['health-headers'],
+        expect: healthExpectations(inputs),
+        timeoutMs: inputs['health-timeout'],
+    });
+}
+
 ;// CONCATENATED MODULE: ./shared/outputs.ts
 
 /** Sets every output in one place, so an action's outputs read as one typed record. */
@@ -98,13 +138,237 @@ function setOutputs(outputs) {
     }
 }
 
-// EXTERNAL MODULE: ./shared/inputs.ts + 11 modules
-var shared_inputs = __nccwpck_require__(1884);
 // EXTERNAL MODULE: ./shared/secrets.ts
-var shared_secrets = __nccwpck_require__(5931);
-// EXTERNAL MODULE: ./shared/providers/types.ts
-var types = __nccwpck_require__(4850);
+var secrets = __nccwpck_require__(5931);
+// EXTERNAL MODULE: ./shared/process.ts + 1 modules
+var shared_process = __nccwpck_require__(8548);
+;// CONCATENATED MODULE: ./shared/providers/specs/cloudflare.ts
+
+const cloudflareSpec = {
+    name: 'cloudflare',
+    title: 'Cloudflare Workers',
+    tokenEnv: ['CLOUDFLARE_API_TOKEN'],
+    cli: {
+        tool: 'wrangler',
+        install: { from: 'npm', package: 'wrangler', bin: 'wrangler' },
+        tokenCheck: {
+            env: 'CLOUDFLARE_API_TOKEN',
+            unset: ['CLOUDFLARE_API_KEY', 'CLOUDFLARE_EMAIL'],
+            // Plain `wrangler whoami` exits 0 when not logged in; with --json it fails.
+            args: ['whoami', '--json'],
+            identity: (stdout, args) => {
+                const parsed = (0,shared_process/* parseCliJson */.ew)('wrangler', args, stdout);
+                if (parsed?.loggedIn !== true)
+                    throw new Error('wrangler says the token is not logged in');
+                const accounts = Array.isArray(parsed.accounts) ? parsed.accounts : [];
+                const account = accounts[0]?.name;
+                return String(parsed.email ?? account ?? parsed.authType ?? 'an API token');
+            },
+        },
+    },
+    needsApp: true,
+    inputs: ['api-url', 'account-id'],
+    capabilities: { releases: true, rollback: true, previews: 'project' },
+    checks: {
+        preview: (inputs) => inputs.app
+            ? []
+            : [
+                '`app` is required for cloudflare previews: the Worker whose versions they are (example: app: my-worker)',
+            ],
+    },
+    load: async () => (await __nccwpck_require__.e(/* import() */ 231).then(__nccwpck_require__.bind(__nccwpck_require__, 4231))).createCloudflareProvider,
+};
+
+;// CONCATENATED MODULE: ./shared/providers/specs/command.ts
+const commandSpec = {
+    name: 'command',
+    title: 'your own commands',
+    tokenEnv: [],
+    needsApp: false,
+    inputs: ['deploy-command', 'releases-command', 'rollback-command'],
+    capabilities: { releases: true, rollback: true },
+    previewsInstead: 'run your own preview commands in a step',
+    checks: {
+        deploy: (inputs, { rollsBack }) => {
+            const problems = [];
+            for (const name of ['deploy-command', 'releases-command']) {
+                if (!inputs[name]) {
+                    problems.push(`\`${name}\` is required for provider \`command\` (example: ./scripts/${name.split('-')[0]}.sh)`);
+                }
+            }
+            if (rollsBack && !inputs['rollback-command']) {
+                problems.push('`rollback-command` is required for provider `command` when auto-rollback is on (example: ./scripts/rollback.sh), or set auto-rollback: false');
+            }
+            return problems;
+        },
+        rollback: (inputs, { dryRun }) => {
+            const problems = [];
+            if (!inputs['releases-command']) {
+                problems.push('`releases-command` is required for provider `command` (example: ./scripts/releases.sh)');
+            }
+            if (!inputs['rollback-command'] && !dryRun) {
+                problems.push('`rollback-command` is required for provider `command` (example: kubectl rollout undo deployment/web)');
+            }
+            return problems;
+        },
+    },
+    load: async () => (await __nccwpck_require__.e(/* import() */ 722).then(__nccwpck_require__.bind(__nccwpck_require__, 4722))).createCommandProvider,
+};
+
+;// CONCATENATED MODULE: ./shared/providers/specs/identity.ts
+// Reading who a token belongs to from a CLI's who-am-I output (the token check `setup` runs).
+
+/** A string field of the CLI's JSON output; no such field means the token proved nothing. */
+function jsonField(tool, field) {
+    return (stdout, args) => {
+        const parsed = (0,shared_process/* parseCliJson */.ew)(tool, args, stdout);
+        const value = parsed?.[field];
+        if (typeof value !== 'string' || value === '') {
+            throw new Error(`\`${tool} ${args.join(' ')}\` printed no ${field}`);
+        }
+        return value;
+    };
+}
+/** The last non-empty line the CLI printed. */
+const lastLine = (stdout) => stdout
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .at(-1) ?? 'unknown user';
+
+;// CONCATENATED MODULE: ./shared/providers/specs/fly.ts
+
+const flySpec = {
+    name: 'fly',
+    title: 'Fly.io',
+    // flyctl prefers FLY_ACCESS_TOKEN over FLY_API_TOKEN; both carry a Fly credential.
+    tokenEnv: ['FLY_API_TOKEN', 'FLY_ACCESS_TOKEN'],
+    cli: {
+        tool: 'flyctl',
+        install: { from: 'flyctl-releases' },
+        tokenCheck: {
+            env: 'FLY_API_TOKEN',
+            unset: ['FLY_ACCESS_TOKEN'],
+            args: ['auth', 'whoami', '--json'],
+            identity: jsonField('flyctl', 'email'),
+        },
+    },
+    needsApp: true,
+    inputs: [],
+    capabilities: {
+        releases: true,
+        rollback: true,
+        previews: 'apps',
+        strategies: ['rolling', 'bluegreen', 'canary', 'immediate'],
+    },
+    load: async () => (await __nccwpck_require__.e(/* import() */ 986).then(__nccwpck_require__.bind(__nccwpck_require__, 6986))).createFlyProvider,
+};
+
+;// CONCATENATED MODULE: ./shared/providers/specs/railway.ts
+
+const railwaySpec = {
+    name: 'railway',
+    title: 'Railway',
+    tokenEnv: ['RAILWAY_TOKEN', 'RAILWAY_API_TOKEN'],
+    cli: {
+        tool: 'railway',
+        install: { from: 'npm', package: '@railway/cli', bin: 'railway' },
+        // Railway's project tokens (RAILWAY_TOKEN, what the railway provider uses) cannot read the
+        // user, so `railway whoami` rejects them; `railway status` reads the token's project instead.
+        tokenCheck: {
+            env: 'RAILWAY_TOKEN',
+            unset: ['RAILWAY_API_TOKEN'],
+            args: ['status', '--json'],
+            identity: (stdout, args) => `project ${jsonField('railway', 'name')(stdout, args)}`,
+        },
+    },
+    needsApp: true,
+    inputs: ['api-url', 'environment-id', 'project-id'],
+    capabilities: { releases: true, rollback: true },
+    previewsInstead: 'use Railway PR environments (project settings)',
+    load: async () => (await __nccwpck_require__.e(/* import() */ 397).then(__nccwpck_require__.bind(__nccwpck_require__, 397))).createRailwayProvider,
+};
+
+;// CONCATENATED MODULE: ./shared/providers/specs/render.ts
+const renderSpec = {
+    name: 'render',
+    title: 'Render',
+    tokenEnv: ['RENDER_API_KEY'],
+    needsApp: true,
+    inputs: ['api-url'],
+    capabilities: { releases: true, rollback: true },
+    previewsInstead: 'use Render preview environments (render.yaml previews)',
+    load: async () => (await __nccwpck_require__.e(/* import() */ 719).then(__nccwpck_require__.bind(__nccwpck_require__, 5719))).createRenderProvider,
+};
+
+;// CONCATENATED MODULE: ./shared/providers/specs/vercel.ts
+
+const vercelSpec = {
+    name: 'vercel',
+    title: 'Vercel',
+    tokenEnv: ['VERCEL_TOKEN'],
+    cli: {
+        tool: 'vercel',
+        install: { from: 'npm', package: 'vercel', bin: 'vercel' },
+        tokenCheck: { env: 'VERCEL_TOKEN', unset: [], args: ['whoami'], identity: lastLine },
+    },
+    needsApp: true,
+    inputs: ['api-url', 'project-id', 'org-id'],
+    capabilities: { releases: true, rollback: true, previews: 'project' },
+    checks: {
+        preview: (inputs) => inputs.app || inputs['project-id']
+            ? []
+            : [
+                '`app` is required for vercel previews: the Vercel project they are deployments of (example: app: my-project)',
+            ],
+    },
+    load: async () => (await __nccwpck_require__.e(/* import() */ 622).then(__nccwpck_require__.bind(__nccwpck_require__, 3622))).createVercelProvider,
+};
+
+;// CONCATENATED MODULE: ./shared/providers/registry.ts
+
+
+
+
+
+
+const PROVIDER_SPECS = {
+    fly: flySpec,
+    cloudflare: cloudflareSpec,
+    vercel: vercelSpec,
+    railway: railwaySpec,
+    render: renderSpec,
+    command: commandSpec,
+};
+const PROVIDER_NAMES = Object.keys(PROVIDER_SPECS);
+function providerSpec(name) {
+    return PROVIDER_SPECS[name];
+}
+/** The providers a spec says yes to, in registry order (for messages and docs). */
+function providersWhere(test) {
+    return PROVIDER_NAMES.filter((name) => Boolean(test(PROVIDER_SPECS[name])));
+}
+async function createProvider(name, config) {
+    const create = await PROVIDER_SPECS[name].load();
+    return create(config);
+}
+
+;// CONCATENATED MODULE: ./shared/providers/spec.ts
+/** The inputs only some providers read (each provider's spec says which). */
+const PROVIDER_SPECIFIC_INPUTS = [
+    'api-url',
+    'account-id',
+    'environment-id',
+    'project-id',
+    'org-id',
+    'deploy-command',
+    'releases-command',
+    'rollback-command',
+];
+
 ;// CONCATENATED MODULE: ./shared/providers/inputs.ts
+
+
 
 
 
@@ -122,7 +386,7 @@ const platformName = (example) => (0,shared_inputs/* parser */.K3)((value) => {
 });
 /** The inputs every action that talks to a platform shares. */
 const providerInputSchema = {
-    provider: (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* oneOf */.yL)(types/* PROVIDER_NAMES */.xd), 'fly'),
+    provider: (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* oneOf */.yL)(PROVIDER_NAMES), 'fly'),
     app: (0,shared_inputs/* optional */.lq)(platformName('my-app')),
     token: (0,shared_inputs/* secret */.rJ)(),
     'api-url': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* httpUrl */.q3)('https://api.render.com/v1')),
@@ -137,35 +401,25 @@ const providerInputSchema = {
 };
 /** Checks what a provider needs that a schema cannot see alone; returns the problems. */
 function providerInputProblems(inputs) {
-    if (inputs.provider !== 'command' && !inputs.app) {
+    if (providerSpec(inputs.provider).needsApp && !inputs.app) {
         return [`\`app\` is required for provider \`${inputs.provider}\` (example: my-app)`];
     }
     return [];
 }
-/** The inputs only some providers read. */
-const PROVIDER_SPECIFIC_INPUTS = [
-    'api-url',
-    'account-id',
-    'environment-id',
-    'project-id',
-    'org-id',
-    'deploy-command',
-    'releases-command',
-    'rollback-command',
-];
+/** The values a provider's own input checks read (its spec's `checks`). */
+function providerSettingValues(inputs) {
+    const values = {
+        app: inputs.app,
+    };
+    for (const name of PROVIDER_SPECIFIC_INPUTS)
+        values[name] = inputs[name];
+    return values;
+}
 /**
- * Which of those each provider reads (`config.apiUrl`, `config.settings[...]`). Providers are
- * loaded only when chosen, so this is written down; a test derives it again from each
- * provider's source and fails when the two disagree.
+ * Which provider-specific inputs each provider reads, from the providers' specs; a test derives
+ * it again from each provider's source and fails when the two disagree.
  */
-const INPUTS_READ_BY = {
-    fly: [],
-    cloudflare: ['api-url', 'account-id'],
-    vercel: ['api-url', 'project-id', 'org-id'],
-    railway: ['api-url', 'environment-id', 'project-id'],
-    render: ['api-url'],
-    command: ['deploy-command', 'releases-command', 'rollback-command'],
-};
+const INPUTS_READ_BY = Object.fromEntries(PROVIDER_NAMES.map((name) => [name, providerSpec(name).inputs]));
 /**
  * The provider-specific inputs given that the chosen provider never reads (`releases-command`
  * with `provider: fly`), each named in a warning: a setting that silently does nothing is
@@ -175,13 +429,13 @@ function warnUnreadProviderInputs(inputs, warn = (message) => runner/* warning *
     const read = new Set(INPUTS_READ_BY[inputs.provider]);
     const unread = PROVIDER_SPECIFIC_INPUTS.filter((name) => inputs[name] !== undefined && inputs[name] !== '' && !read.has(name));
     for (const name of unread) {
-        const readers = types/* PROVIDER_NAMES */.xd.filter((provider) => INPUTS_READ_BY[provider].includes(name));
+        const readers = PROVIDER_NAMES.filter((provider) => INPUTS_READ_BY[provider].includes(name));
         warn(`\`${name}\` is set, but provider \`${inputs.provider}\` never reads it (only ${readers.join(', ')} ${readers.length === 1 ? 'does' : 'do'}): it has no effect. Remove it, or choose the provider it is for.`);
     }
     return unread;
 }
 function providerConfig(inputs, log) {
-    (0,shared_secrets/* maskSecret */.$l)(inputs.token);
+    (0,secrets/* maskSecret */.$l)(inputs.token);
     return {
         app: inputs.app ?? '',
         token: inputs.token,
@@ -199,20 +453,6 @@ function providerConfig(inputs, log) {
             'rollback-command': inputs['rollback-command'],
         },
     };
-}
-
-;// CONCATENATED MODULE: ./shared/providers/registry.ts
-const FACTORIES = {
-    fly: async () => (await __nccwpck_require__.e(/* import() */ 986).then(__nccwpck_require__.bind(__nccwpck_require__, 6986))).createFlyProvider,
-    cloudflare: async () => (await __nccwpck_require__.e(/* import() */ 231).then(__nccwpck_require__.bind(__nccwpck_require__, 4231))).createCloudflareProvider,
-    vercel: async () => (await __nccwpck_require__.e(/* import() */ 622).then(__nccwpck_require__.bind(__nccwpck_require__, 3622))).createVercelProvider,
-    railway: async () => (await __nccwpck_require__.e(/* import() */ 397).then(__nccwpck_require__.bind(__nccwpck_require__, 397))).createRailwayProvider,
-    render: async () => (await __nccwpck_require__.e(/* import() */ 719).then(__nccwpck_require__.bind(__nccwpck_require__, 5719))).createRenderProvider,
-    command: async () => (await __nccwpck_require__.e(/* import() */ 722).then(__nccwpck_require__.bind(__nccwpck_require__, 4722))).createCommandProvider,
-};
-async function createProvider(name, config) {
-    const create = await FACTORIES[name]();
-    return create(config);
 }
 
 ;// CONCATENATED MODULE: ./shared/providers/select.ts
@@ -337,32 +577,8 @@ async function appendSummary(markdown) {
     runner/* appendSummaryFile */.nz(markdown);
 }
 
-// EXTERNAL MODULE: ./shared/http/json-assertions.ts
-var json_assertions = __nccwpck_require__(1563);
-// EXTERNAL MODULE: ./shared/http/status.ts
-var http_status = __nccwpck_require__(7845);
-;// CONCATENATED MODULE: ./shared/http/health-inputs.ts
-// The health-check inputs every action that changes a platform shares (rollback, gated-deploy,
-// preview-app): the same names, defaults and checks, so a user learns them once.
-
-
-
-const healthInputSchema = {
-    'health-url': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* httpUrls */.bw)(), ''),
-    'health-expected-status': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)(http_status/* parseStatusSet */.o), '200-299'),
-    'health-json-assertions': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)((value) => (0,shared_inputs/* splitLines */.uz)(value).map(json_assertions/* parseAssertion */.MV)), ''),
-    'health-timeout': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* duration */.p0)('5m', { minMs: 1 }), '5m'),
-    'health-headers': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* headerLines */.Hq)(), ''),
-};
-/** What the health inputs ask of a response. */
-function healthExpectations(inputs) {
-    return {
-        statuses: inputs['health-expected-status'],
-        jsonAssertions: inputs['health-json-assertions'],
-    };
-}
-
 ;// CONCATENATED MODULE: ./actions/rollback/src/inputs.ts
+
 
 
 
@@ -380,12 +596,10 @@ const rollbackSchema = {
 function readRollbackInputs(read) {
     const inputs = (0,shared_inputs/* parseInputs */.TL)(rollbackSchema, read);
     const problems = providerInputProblems(inputs);
-    if (inputs.provider === 'command' && !inputs['releases-command']) {
-        problems.push('`releases-command` is required for provider `command` (example: ./scripts/releases.sh)');
-    }
-    if (inputs.provider === 'command' && !inputs['rollback-command'] && !inputs['dry-run']) {
-        problems.push('`rollback-command` is required for provider `command` (example: kubectl rollout undo deployment/web)');
-    }
+    // The provider's own checks, from its spec (shared/providers/specs/).
+    problems.push(...(providerSpec(inputs.provider).checks?.rollback?.(providerSettingValues(inputs), {
+        dryRun: inputs['dry-run'],
+    }) ?? []));
     if (problems.length > 0)
         throw new errors/* InputError */.dz(problems);
     warnUnreadProviderInputs(inputs);
@@ -476,46 +690,34 @@ async function runAction(main) {
 
 
 
+
 /**
  * Starts recording the rollback as a GitHub Deployment, without making the rollback wait for
  * GitHub. Best effort: a token without deployments: write must not stop an app from being
  * restored, so GitHub's failures become warnings.
  */
-async function recordRollback(inputs, githubToken, secrets, description, payload) {
+async function recordRollback(inputs, description, payload) {
     // Octokit (and undici under it) load only when the rollback is recorded.
-    const { DeploymentLifecycle } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
+    const { recordDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(791)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4791));
     const { githubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(317)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6317));
-    const environment = inputs.environment;
-    if (!environment)
-        return DeploymentLifecycle.notRecorded();
-    if (!githubToken) {
-        runner/* warning */.$e('No github-token: the rollback is not recorded as a GitHub Deployment.');
-        return DeploymentLifecycle.notRecorded();
-    }
-    const context = (0,github_context/* runContext */.p)();
-    const production = /^prod/i.test(environment);
-    return DeploymentLifecycle.start({
-        client: githubClient(githubToken),
-        context,
-        environment,
-        ref: context.sha || context.ref,
+    const githubToken = inputs['github-token'];
+    return recordDeployment({
+        action: 'rollback',
+        client: inputs.environment && githubToken ? githubClient(githubToken) : undefined,
+        context: (0,context/* runContext */.p)(),
+        environment: inputs.environment,
         description,
-        payload: { flightdeck: payload },
-        production,
-        // GitHub marks earlier deployments inactive by itself outside production only.
-        deactivateEarlier: production,
-        secrets,
-        onGitHubFailure: 'warn',
-        log: {
-            info: (message) => runner/* info */.pq(message),
-            warning: (message) => runner/* warning */.$e(message, { title: 'rollback: GitHub deployment not recorded' }),
+        payload,
+        withoutToken: {
+            message: 'No github-token: the rollback is not recorded as a GitHub Deployment.',
         },
+        onGitHubFailure: 'warn',
+        warningTitle: 'rollback: GitHub deployment not recorded',
     });
 }
 async function main() {
     // Reading the inputs masks the tokens and header values (an unexpanded ${{ }} reads as unset).
     const inputs = readRollbackInputs();
-    const githubToken = inputs['github-token'];
     const config = providerConfig(inputs, runner/* info */.pq);
     // Platforms that keep a note with a rollback (Cloudflare's message) record the reason.
     config.settings.reason = inputs.reason;
@@ -557,10 +759,8 @@ async function main() {
     // Everything masked so far stays out of what GitHub stores: tokens from inputs and from the
     // provider's environment variables, header values.
     for (const name of provider.tokenEnv)
-        (0,shared_secrets/* maskSecret */.$l)(process.env[name]);
-    const secrets = runner/* registeredSecrets */.wW();
-    const deployment = await recordRollback(inputs, githubToken, secrets, headline, {
-        action: 'rollback',
+        (0,secrets/* maskSecret */.$l)(process.env[name]);
+    const deployment = await recordRollback(inputs, headline, {
         provider: inputs.provider,
         app,
         from: plan.from.id,
@@ -569,7 +769,7 @@ async function main() {
     });
     // Whatever happens from here on, the deployment ends with one final state: the one set
     // below, or `error` with the reason when something throws.
-    const { settleDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(459)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9459));
+    const { settleDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(704)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8704));
     await settleDeployment(deployment, async () => {
         if (plan.alreadyCurrent) {
             runner/* info */.pq(`${label(plan.to)} already serves ${app}; nothing to change.`);
@@ -591,15 +791,7 @@ async function main() {
         }
         const urls = inputs['health-url'];
         if (urls.length > 0) {
-            outcome.health = await runner/* group */.Os(`Health of ${urls.join(', ')}`, () => verifyHealth({
-                urls,
-                headers: inputs['health-headers'],
-                expect: {
-                    statuses: inputs['health-expected-status'],
-                    jsonAssertions: inputs['health-json-assertions'],
-                },
-                timeoutMs: inputs['health-timeout'],
-            }));
+            outcome.health = await runner/* group */.Os(`Health of ${urls.join(', ')}`, () => verifyHealthFromInputs(inputs, urls));
         }
         const healthy = outcome.health === undefined ? '' : String(outcome.health.healthy);
         // The summary names the deployment, so wait for GitHub to have created it (bounded by
@@ -8364,36 +8556,331 @@ function parseInputs(schema, read = (name) => runner/* getInput */.V4(name)) {
 
 /***/ }),
 
-/***/ 4850:
+/***/ 8548:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   vR: () => (/* binding */ UnsupportedOperationError),
-/* harmony export */   xd: () => (/* binding */ PROVIDER_NAMES)
-/* harmony export */ });
-/* unused harmony export PROVIDER_CLI */
-const PROVIDER_NAMES = [
-    'fly',
-    'cloudflare',
-    'vercel',
-    'railway',
-    'render',
-    'command',
-];
-/** The CLI each provider runs, which `setup` installs for it. */
-const PROVIDER_CLI = {
-    fly: 'flyctl',
-    cloudflare: 'wrangler',
-    vercel: 'vercel',
-    railway: 'railway',
-    render: undefined,
-    command: undefined,
-};
-/** A platform cannot do what was asked; the message says what to use instead. */
-class UnsupportedOperationError extends Error {
-    constructor(provider, operation, instead) {
-        super(`provider \`${provider}\` cannot ${operation}; ${instead}`);
-        this.name = 'UnsupportedOperationError';
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  z1: () => (/* binding */ CliError),
+  ay: () => (/* binding */ commandLine),
+  Hr: () => (/* binding */ failureReason),
+  ew: () => (/* binding */ parseCliJson),
+  ak: () => (/* binding */ runCli),
+  aJ: () => (/* binding */ stripAnsi),
+  RT: () => (/* binding */ tail)
+});
+
+// UNUSED EXPORTS: KILL_GRACE_MS, MAX_CAPTURE_BYTES
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: ./shared/durations.ts
+var durations = __nccwpck_require__(9503);
+// EXTERNAL MODULE: ./shared/runner.ts
+var runner = __nccwpck_require__(2798);
+;// CONCATENATED MODULE: ./shared/process.ts
+// Runs a CLI the one way flightdeck runs any program: an argument array (never a shell string),
+// credentials in the environment, a time limit after which the whole process group is killed,
+// output captured within a cap, and every echoed line printed as data (shared/runner.ts).
+//
+// Why not `@actions/exec`: it gives no handle on the child, so a CLI past its time limit could
+// only be abandoned, still running (and holding the step open) until the job's own timeout.
+
+
+
+class CliError extends Error {
+    result;
+    timedOut;
+    constructor(message, result, 
+    /** The CLI was stopped at its time limit (result holds what it printed until then). */
+    timedOut = false) {
+        super(message);
+        this.result = result;
+        this.timedOut = timedOut;
+        this.name = 'CliError';
+    }
+}
+/** What is kept of each stream: a CLI that prints 60 MB costs at most this much memory. */
+const MAX_CAPTURE_BYTES = 8 * 1024 * 1024;
+/** Between SIGTERM to the process group and SIGKILL. */
+const KILL_GRACE_MS = 3000;
+/** After a cancel, how long the step may take to wind down before it is ended. */
+const CANCEL_GRACE_MS = 5000;
+/** How long a line may be in the echoed log before it is cut. */
+const MAX_ECHO_LINE = 4096;
+// CSI (colours, cursor moves) and OSC (hyperlinks, titles) sequences.
+const ANSI = new RegExp(
+// eslint-disable-next-line no-control-regex -- matching escape codes is the point
+'\\u001b\\[[0-9;?]*[ -/]*[@-~]|\\u001b\\][^\\u0007\\u001b]*(?:\\u0007|\\u001b\\\\)|\\u001b[@-Z\\\\-_]', 'g');
+/** Text without terminal colour and cursor codes. */
+function stripAnsi(text) {
+    return text.replace(ANSI, '');
+}
+/** The last non-empty lines of a CLI's output, as plain text for a one-line message. */
+function tail(text, lines = 3) {
+    return stripAnsi(text)
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .slice(-lines)
+        .join(' / ');
+}
+// The line a CLI itself leads its failure with: wrangler's `✘ [ERROR] ...`, `Error: ...` of
+// flyctl, vercel and most others.
+const HEADLINE = /^(?:✘\s*\[ERROR\]\s*|Error:\s*|ERROR:?\s+|error:\s*)(.+)$/;
+/**
+ * Why a CLI failed, in one line of plain text: its own headline error when it printed one,
+ * else the last lines of its error output (or of its output when stderr was empty).
+ */
+function failureReason(result) {
+    for (const stream of [result.stderr, result.stdout]) {
+        const lines = stripAnsi(stream)
+            .split(/\r?\n/)
+            .map((line) => line.trim());
+        const headline = lines.find((line) => HEADLINE.test(line));
+        if (headline)
+            return headline.replace(/^✘\s*\[ERROR\]\s*/, '');
+    }
+    return tail(result.stderr) || tail(result.stdout) || 'no output';
+}
+/** Keeps the last `max` bytes of what a stream wrote. */
+class CappedBuffer {
+    max;
+    chunks = [];
+    size = 0;
+    dropped = false;
+    constructor(max) {
+        this.max = max;
+    }
+    push(chunk) {
+        this.chunks.push(chunk);
+        this.size += chunk.length;
+        while (this.size > this.max && this.chunks.length > 0) {
+            const first = this.chunks[0];
+            const excess = this.size - this.max;
+            this.dropped = true;
+            if (first.length <= excess) {
+                this.chunks.shift();
+                this.size -= first.length;
+            }
+            else {
+                this.chunks[0] = first.subarray(excess);
+                this.size -= excess;
+            }
+        }
+    }
+    text() {
+        return Buffer.concat(this.chunks).toString('utf8');
+    }
+}
+/** Splits a stream into lines for the log; the unfinished last line waits for more. */
+class LineEcho {
+    pending = '';
+    write(chunk) {
+        const text = this.pending + chunk.toString('utf8');
+        const lines = text.split(/\r?\n/);
+        this.pending = lines.pop() ?? '';
+        for (const line of lines)
+            this.print(line);
+        if (this.pending.length > MAX_ECHO_LINE) {
+            this.print(this.pending);
+            this.pending = '';
+        }
+    }
+    flush() {
+        if (this.pending)
+            this.print(this.pending);
+        this.pending = '';
+    }
+    print(line) {
+        runner/* info */.pq(line.length > MAX_ECHO_LINE ? `${line.slice(0, MAX_ECHO_LINE)} …(cut)` : line);
+    }
+}
+const running = new Set();
+/** Sends a signal to the child's whole process group (its own children too). */
+function signalGroup(child, signal) {
+    if (child.pid === undefined)
+        return;
+    try {
+        // A negative pid is the process group the child leads (it was spawned detached).
+        if (process.platform !== 'win32')
+            process.kill(-child.pid, signal);
+        else
+            child.kill(signal);
+    }
+    catch {
+        // Already gone.
+    }
+}
+function killAll() {
+    for (const child of running)
+        signalGroup(child, 'SIGKILL');
+}
+// However the step ends (a crash, process.exit), no CLI it started outlives it.
+process.once('exit', killAll);
+let cancellable = false;
+/**
+ * A cancelled job gets SIGINT, then SIGTERM, from the runner; the children run in process
+ * groups of their own, so the signal does not reach them. Pass it on, and let the step finish
+ * what it does with a failed command (a GitHub Deployment gets its final state) for a few
+ * seconds before ending it.
+ */
+function endChildrenOnCancel() {
+    if (cancellable)
+        return;
+    cancellable = true;
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+        process.once(signal, () => {
+            runner/* info */.pq(`Received ${signal}: stopping ${running.size} running command(s).`);
+            for (const child of running)
+                signalGroup(child, 'SIGTERM');
+            setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), CANCEL_GRACE_MS).unref();
+            process.exitCode = signal === 'SIGINT' ? 130 : 143;
+        });
+    }
+}
+/** The command line as the log shows it: `[command]tool arg ...`, every word as data. */
+function commandLine(tool, args) {
+    return [tool, ...args].join(' ');
+}
+/**
+ * Runs a CLI with an argument array within a time limit. Past the limit its process group gets
+ * SIGTERM, then SIGKILL after KILL_GRACE_MS, and the error says which command was stopped after
+ * how long. stdout and stderr are captured (the last MAX_CAPTURE_BYTES of each).
+ */
+function runCli(tool, args, options) {
+    const env = {};
+    for (const [key, value] of Object.entries({ ...process.env, ...options.env })) {
+        if (value !== undefined)
+            env[key] = value;
+    }
+    const shown = commandLine(tool, args);
+    runner/* info */.pq(`[command]${shown}`);
+    const echo = options.echo !== false;
+    const stdout = new CappedBuffer(MAX_CAPTURE_BYTES);
+    const stderr = new CappedBuffer(MAX_CAPTURE_BYTES);
+    const echoOut = new LineEcho();
+    const echoErr = new LineEcho();
+    const started = performance.now();
+    return new Promise((resolve, reject) => {
+        let child;
+        try {
+            child = (0,external_node_child_process_namespaceObject.spawn)(tool, args, {
+                env,
+                cwd: options.cwd,
+                stdio: ['pipe', 'pipe', 'pipe'],
+                detached: process.platform !== 'win32',
+                windowsHide: true,
+            });
+        }
+        catch (err) {
+            reject(new CliError(`could not run \`${tool}\`: ${err instanceof Error ? err.message : String(err)}`));
+            return;
+        }
+        running.add(child);
+        endChildrenOnCancel();
+        let stoppedFor;
+        let killTimer;
+        const limitTimer = setTimeout(() => {
+            stoppedFor = `\`${shown}\` was stopped after ${(0,durations/* formatDuration */.a3)(performance.now() - started)}: it did not finish within its time limit of ${(0,durations/* formatDuration */.a3)(options.timeoutMs)}`;
+            runner/* info */.pq(stoppedFor);
+            // Past the limit nothing waits for the log any more: the CLI's end must not depend on it.
+            resumeReading();
+            signalGroup(child, 'SIGTERM');
+            killTimer = setTimeout(() => signalGroup(child, 'SIGKILL'), KILL_GRACE_MS);
+        }, options.timeoutMs);
+        // The echo waits for the log: while the pipe to the runner is full, the CLI's output is
+        // not read, so the CLI waits on its own pipe instead of this process queueing what it
+        // prints in memory (150 MB of deploy output once cost 733 MB). What is kept in memory is
+        // capped by CappedBuffer; what waits to be written is at most one chunk's lines.
+        let waiting = false;
+        const waitForLog = () => {
+            const drained = runner/* logDrained */.Gk();
+            if (!drained || waiting || stoppedFor)
+                return;
+            waiting = true;
+            child.stdout?.pause();
+            child.stderr?.pause();
+            void drained.then(resumeReading);
+        };
+        const resumeReading = () => {
+            waiting = false;
+            child.stdout?.resume();
+            child.stderr?.resume();
+        };
+        child.stdout?.on('data', (chunk) => {
+            stdout.push(chunk);
+            if (!echo)
+                return;
+            echoOut.write(chunk);
+            waitForLog();
+        });
+        child.stderr?.on('data', (chunk) => {
+            stderr.push(chunk);
+            if (!echo)
+                return;
+            echoErr.write(chunk);
+            waitForLog();
+        });
+        // A CLI that exits without reading stdin must not crash the step with EPIPE.
+        child.stdin?.on('error', () => undefined);
+        if (options.input !== undefined)
+            child.stdin?.end(options.input);
+        else
+            child.stdin?.end();
+        let spawnError;
+        child.on('error', (err) => {
+            spawnError = err;
+        });
+        child.on('close', (code, signal) => {
+            clearTimeout(limitTimer);
+            clearTimeout(killTimer);
+            running.delete(child);
+            // The group may still hold processes the CLI started and left behind.
+            if (stoppedFor)
+                signalGroup(child, 'SIGKILL');
+            echoOut.flush();
+            echoErr.flush();
+            const result = {
+                exitCode: code ?? (signal ? 128 : 1),
+                stdout: stdout.text(),
+                stderr: stderr.text(),
+                truncated: stdout.dropped || stderr.dropped,
+            };
+            if (spawnError) {
+                const missing = spawnError.code === 'ENOENT';
+                reject(new CliError(missing
+                    ? `could not run \`${tool}\`: it is not installed or not on PATH`
+                    : `could not run \`${tool}\`: ${spawnError.message}`));
+                return;
+            }
+            if (stoppedFor) {
+                reject(new CliError(`${stoppedFor}; its last output: ${tail(result.stderr) || tail(result.stdout) || 'none'}`, result, true));
+                return;
+            }
+            if (result.exitCode !== 0 && !options.allowFailure) {
+                reject(new CliError(`\`${shown}\` failed with exit code ${result.exitCode}: ${failureReason(result)}`, result));
+                return;
+            }
+            runner/* debug */.Yz(`${shown} exited ${result.exitCode}`);
+            resolve(result);
+        });
+    });
+}
+/** Parses a CLI's JSON output, or says clearly which command printed something else. */
+function parseCliJson(tool, args, stdout, truncated = false) {
+    const shown = commandLine(tool, args);
+    if (truncated) {
+        throw new CliError(`\`${shown}\` printed more than ${MAX_CAPTURE_BYTES / 1024 / 1024} MiB; its JSON was not read`);
+    }
+    try {
+        return JSON.parse(stdout);
+    }
+    catch (err) {
+        const why = err instanceof Error ? err.message : String(err);
+        const start = stripAnsi(stdout).trim().slice(0, 80);
+        throw new CliError(`\`${shown}\` did not print JSON (${why}); it began: ${JSON.stringify(start)}`);
     }
 }
 
@@ -8415,14 +8902,15 @@ class UnsupportedOperationError extends Error {
 /* harmony export */   nz: () => (/* binding */ appendSummaryFile),
 /* harmony export */   pq: () => (/* binding */ info),
 /* harmony export */   uH: () => (/* binding */ setOutput),
-/* harmony export */   wW: () => (/* binding */ registeredSecrets),
+/* harmony export */   wW: () => (/* reexport safe */ _secret_registry_js__WEBPACK_IMPORTED_MODULE_2__.wW),
 /* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
-/* unused harmony exports escapeData, escapeProperty, redact, couldBeCommand, safeLogText, notice, startGroup, endGroup, isDebug, exportVariable, addPath, getState */
+/* unused harmony exports escapeData, escapeProperty, couldBeCommand, safeLogText, notice, startGroup, endGroup, isDebug, exportVariable, addPath, getState */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _secret_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6982);
 // The GitHub runner's protocol, as flightdeck speaks it: inputs from INPUT_* variables, log
 // lines, annotations, masks and groups as workflow commands on stdout, and outputs, state,
 // environment and PATH through the runner's command files.
@@ -8437,6 +8925,7 @@ class UnsupportedOperationError extends Error {
 // a step that fails on its inputs never pays for the crypto modules.
 
 
+
 /** Escapes a command's message as the runner unescapes it (`@actions/core`'s escapeData). */
 function escapeData(value) {
     return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -8445,36 +8934,17 @@ function escapeData(value) {
 function escapeProperty(value) {
     return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
-// Every value registered with setSecret. The runner masks them in the log; flightdeck also
-// takes them out of everything else it writes (outputs, the job summary, annotations), which
-// the runner does not mask, and out of logs when no runner is there to mask (local runs).
-const secrets = new Set();
-// Shorter values would turn ordinary words into `***`; the runner still masks them in the log.
-const MIN_REDACTED_LENGTH = 3;
-/** Every value registered as a secret so far (to keep them out of what goes to other services). */
-function registeredSecrets() {
-    return [...secrets];
-}
-// Longest first, so a secret that contains another is replaced whole; sorted once per new
-// secret, not on every line written.
-let longestFirst = [];
-/** Text with every registered secret replaced by `***`. */
-function redact(text) {
-    if (secrets.size === 0 || text === '')
-        return text;
-    let result = text;
-    for (const secret of longestFirst) {
-        if (result.includes(secret))
-            result = result.split(secret).join('***');
-    }
-    return result;
-}
+// Every value registered with setSecret goes to the one secret registry. The runner masks them
+// in the log; flightdeck also takes them out of everything else it writes (outputs, the job
+// summary, annotations), which the runner does not mask, and out of logs when no runner is there
+// to mask (local runs).
+
 function issueCommand(command, properties, message) {
     const props = Object.entries(properties)
         .filter((entry) => entry[1] !== undefined && entry[1] !== '')
-        .map(([key, value]) => `${key}=${escapeProperty(redact(String(value)))}`)
+        .map(([key, value]) => `${key}=${escapeProperty((0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(String(value)))}`)
         .join(',');
-    const data = command === 'add-mask' ? message : redact(message);
+    const data = command === 'add-mask' ? message : (0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(message);
     writeLog(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 // What the runner would read as a command (actions/runner, ActionCommand.cs): `::name ...::`
@@ -8527,7 +8997,7 @@ function logDrained() {
 }
 /** A log line. Safe for any text: nothing in it can become a runner command. */
 function info(message) {
-    writeLog(`${safeLogText(redact(message))}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+    writeLog(`${safeLogText((0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(message))}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 function debug(message) {
     issueCommand('debug', {}, message);
@@ -8560,10 +9030,7 @@ function setFailed(message) {
 function setSecret(value) {
     if (value === '')
         return;
-    if (value.length >= MIN_REDACTED_LENGTH && !secrets.has(value)) {
-        secrets.add(value);
-        longestFirst = [...secrets].sort((a, b) => b.length - a.length);
-    }
+    (0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl)(value);
     issueCommand('add-mask', {}, value);
 }
 /**
@@ -8610,7 +9077,7 @@ function appendCommandFile(variable, line) {
 }
 /** Sets a step output; registered secrets in it become `***`. */
 function setOutput(name, rawValue) {
-    const value = redact(rawValue);
+    const value = (0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(rawValue);
     if (appendCommandFile('GITHUB_OUTPUT', keyValueBlock(name, value)))
         return;
     // Outside a runner (a terminal, local-action), show the output where a person can see it.
@@ -8641,7 +9108,80 @@ function getState(name) {
 }
 /** Appends Markdown to the job summary; false where the runner gives no summary file. */
 function appendSummaryFile(markdown) {
-    return appendCommandFile('GITHUB_STEP_SUMMARY', redact(markdown).replace(/\r?\n$/, ''));
+    return appendCommandFile('GITHUB_STEP_SUMMARY', (0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(markdown).replace(/\r?\n$/, ''));
+}
+
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   Et: () => (/* binding */ replaceSecrets),
+/* harmony export */   ZN: () => (/* binding */ isReplaceable),
+/* harmony export */   cl: () => (/* binding */ registerSecret),
+/* harmony export */   wW: () => (/* binding */ registeredSecrets)
+/* harmony export */ });
+/* unused harmony export MIN_SECRET_LENGTH */
+// The one registry of secret values and the one way they are taken out of text. Everything
+// flightdeck writes goes through `replaceSecrets`: the log, outputs, the job summary and
+// annotations (shared/runner.ts), records (shared/deploy-record.ts), notifications and what is
+// published on GitHub (shared/github/redact.ts). Registering a value with the runner (its
+// `::add-mask::` command) is shared/runner.ts's `setSecret`, which adds it here too; which
+// forms of a value to register (lines, percent-encoded, URL credentials) is shared/secrets.ts.
+//
+// This module imports nothing, so the runner protocol and everything above it can use it
+// without an import circle.
+/**
+ * Secrets shorter than this are not replaced in text: replacing every `a` or `42` would garble
+ * what is written while protecting nothing a guess would not find. The runner still masks
+ * shorter registered values in its own log.
+ */
+const MIN_SECRET_LENGTH = 3;
+const registered = new Set();
+// Longest first, so a secret that contains another is replaced whole; sorted once per new
+// secret, not on every line written.
+let longestFirst = [];
+/** Whether a value is long enough to be replaced in text. */
+function isReplaceable(value) {
+    return value.length >= MIN_SECRET_LENGTH;
+}
+/** Adds a value to the registry; short and known values are ignored. */
+function registerSecret(value) {
+    if (!isReplaceable(value) || registered.has(value))
+        return;
+    registered.add(value);
+    longestFirst = [...registered].sort((a, b) => b.length - a.length);
+}
+/** Every value registered as a secret so far (to keep them out of what goes to other services). */
+function registeredSecrets() {
+    return [...registered];
+}
+function replaceOrdered(text, ordered) {
+    let result = text;
+    for (const secret of ordered) {
+        if (result.includes(secret))
+            result = result.split(secret).join('***');
+    }
+    return result;
+}
+/**
+ * Text with each of `secrets` (or, without it, every registered secret) replaced by `***`,
+ * longest first; values under MIN_SECRET_LENGTH are left alone.
+ */
+function replaceSecrets(text, secrets) {
+    if (text === '')
+        return text;
+    if (secrets === undefined)
+        return registered.size === 0 ? text : replaceOrdered(text, longestFirst);
+    const ordered = [...new Set(secrets)].filter(isReplaceable).sort((a, b) => b.length - a.length);
+    return replaceOrdered(text, ordered);
+}
+/** Text with every registered secret replaced by `***`. */
+function redact(text) {
+    return replaceSecrets(text);
 }
 
 
@@ -8658,11 +9198,16 @@ function appendSummaryFile(markdown) {
 /* harmony export */   ri: () => (/* binding */ withoutCredentials),
 /* harmony export */   yx: () => (/* binding */ isSensitiveHeader)
 /* harmony export */ });
+/* unused harmony export maskWebhookUrl */
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2798);
+/* harmony import */ var _secret_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6982);
 // Secret-bearing values are registered as soon as an input is parsed, before anything is
 // written, in every form they may come back in: as given, line by line, percent-encoded and
-// decoded (a password in a URL), so a server that echoes one back cannot get it into a log,
-// an output, the job summary or a GitHub Deployment (shared/runner.ts redacts all of those).
+// decoded (a password in a URL), URL credentials and webhook URLs in their parts, so a server
+// that echoes one back cannot get it into a log, an output, the job summary or a GitHub
+// Deployment. Registering goes through the runner (`::add-mask::`) into the one secret registry
+// (shared/secret-registry.ts), which every writer redacts with.
+
 
 const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|auth|token|key|secret|password|session|credential|signature/i;
 // Headers whose values describe the request rather than identify anyone: everything else a
@@ -8715,7 +9260,7 @@ function maskSecret(value) {
     const lines = value.split(/\r?\n/).map((line) => line.trim());
     if (lines.length > 1)
         for (const line of lines)
-            if (line.length >= 4)
+            if ((0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .isReplaceable */ .ZN)(line))
                 _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
 }
 /**
@@ -8771,6 +9316,35 @@ function maskUrlCredentials(url) {
     catch {
         return url;
     }
+}
+/**
+ * A webhook URL is a credential as a whole and in its parts: the URL, its path and query, and
+ * every long path segment or query value (Slack's and Discord's tokens, a Workflows `sig`) are
+ * masked before anything else is read, so an error never quotes it.
+ */
+function maskWebhookUrl(value) {
+    maskSecret(value);
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return;
+    }
+    // Shorter parts (`/`, `/api`, a `v=1` query) name the service, not the credential.
+    const pathAndQuery = `${url.pathname}${url.search}`;
+    if (pathAndQuery.length >= 8)
+        maskSecret(pathAndQuery);
+    if (url.pathname.length >= 8)
+        maskSecret(url.pathname);
+    for (const segment of url.pathname.split('/'))
+        if (segment.length >= 16)
+            maskSecret(segment);
+    for (const item of url.searchParams.values())
+        if (item.length >= 16)
+            maskSecret(item);
+    if (url.password)
+        maskSecret(url.password);
 }
 
 
@@ -8836,13 +9410,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_h
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-
-/***/ }),
-
-/***/ 1421:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 

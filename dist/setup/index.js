@@ -7334,8 +7334,8 @@ function parseInputs(schema, read = (name) => runner/* getInput */.V4(name)) {
     return values;
 }
 
-// EXTERNAL MODULE: ./shared/providers/types.ts
-var types = __nccwpck_require__(4850);
+// EXTERNAL MODULE: ./shared/providers/registry.ts + 7 modules
+var providers_registry = __nccwpck_require__(2427);
 // EXTERNAL MODULE: ./actions/setup/src/tools.ts
 var src_tools = __nccwpck_require__(9654);
 ;// CONCATENATED MODULE: ./actions/setup/src/inputs.ts
@@ -7390,7 +7390,7 @@ function parseToolList(value) {
 }
 const setupSchema = {
     tools: withDefault(parser(parseToolList), ''),
-    provider: withDefault(oneOf(types/* PROVIDER_NAMES */.xd), 'fly'),
+    provider: withDefault(oneOf(providers_registry/* PROVIDER_NAMES */.xd), 'fly'),
     token: secret(),
     'download-base-url': withDefault(inputs_httpUrl(FLYCTL_DOWNLOADS), FLYCTL_DOWNLOADS),
     cache: withDefault(inputs_boolean(), 'true'),
@@ -7518,60 +7518,12 @@ var shared_process = __nccwpck_require__(8548);
 ;// CONCATENATED MODULE: ./actions/setup/src/token-check.ts
 
 
-function jsonField(tool, field) {
-    return (stdout, args) => {
-        const parsed = (0,shared_process/* parseCliJson */.ew)(tool, args, stdout);
-        const value = parsed?.[field];
-        if (typeof value !== 'string' || value === '') {
-            throw new Error(`\`${tool} ${args.join(' ')}\` printed no ${field}`);
-        }
-        return value;
-    };
-}
-const lastLine = (stdout) => stdout
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .at(-1) ?? 'unknown user';
+
 /**
- * How each CLI proves a token works. Railway's project tokens (RAILWAY_TOKEN, what the railway
- * provider uses) cannot read the user, so `railway whoami` rejects them; `railway status` reads
- * the token's project instead.
+ * How each CLI proves a token works: its provider's spec says (shared/providers/specs/), e.g.
+ * Railway's project tokens cannot read the user, so `railway status` reads their project.
  */
-const TOKEN_CHECKS = {
-    flyctl: {
-        env: 'FLY_API_TOKEN',
-        unset: ['FLY_ACCESS_TOKEN'],
-        args: ['auth', 'whoami', '--json'],
-        identity: jsonField('flyctl', 'email'),
-    },
-    wrangler: {
-        env: 'CLOUDFLARE_API_TOKEN',
-        unset: ['CLOUDFLARE_API_KEY', 'CLOUDFLARE_EMAIL'],
-        // Plain `wrangler whoami` exits 0 when not logged in; with --json it fails.
-        args: ['whoami', '--json'],
-        identity: (stdout, args) => {
-            const parsed = (0,shared_process/* parseCliJson */.ew)('wrangler', args, stdout);
-            if (parsed?.loggedIn !== true)
-                throw new Error('wrangler says the token is not logged in');
-            const accounts = Array.isArray(parsed.accounts) ? parsed.accounts : [];
-            const account = accounts[0]?.name;
-            return String(parsed.email ?? account ?? parsed.authType ?? 'an API token');
-        },
-    },
-    vercel: {
-        env: 'VERCEL_TOKEN',
-        unset: [],
-        args: ['whoami'],
-        identity: lastLine,
-    },
-    railway: {
-        env: 'RAILWAY_TOKEN',
-        unset: ['RAILWAY_API_TOKEN'],
-        args: ['status', '--json'],
-        identity: (stdout, args) => `project ${jsonField('railway', 'name')(stdout, args)}`,
-    },
-};
+const TOKEN_CHECKS = Object.fromEntries(src_tools/* TOOL_NAMES */.K2.map((tool) => [tool, src_tools/* CLI_SPECS */.Y2[tool].tokenCheck]));
 /**
  * Runs the CLI's identity command with the token in its environment (never in argv) and says
  * whom the token belongs to; a rejected token fails the step with the CLI's own message.
@@ -7583,8 +7535,9 @@ async function checkToken(tool, executable, token, timeoutMs) {
         env[name] = undefined;
     const command = `${tool} ${check.args.join(' ')}`;
     try {
-        const result = await (0,shared_process/* runCli */.ak)(executable, check.args, { env, timeoutMs, echo: false });
-        return { identity: check.identity(result.stdout, check.args), command };
+        const args = [...check.args];
+        const result = await (0,shared_process/* runCli */.ak)(executable, args, { env, timeoutMs, echo: false });
+        return { identity: check.identity(result.stdout, args), command };
     }
     catch (err) {
         const why = err instanceof shared_process/* CliError */.z1 && err.result && !err.timedOut
@@ -7645,7 +7598,7 @@ async function main(options = {}) {
     };
     // The installers load @actions/tool-cache (and with it undici); a run that fails on its
     // inputs never pays for that.
-    const { installTool } = await Promise.all(/* import() */[__nccwpck_require__.e(143), __nccwpck_require__.e(540)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7540));
+    const { installTool } = await Promise.all(/* import() */[__nccwpck_require__.e(942), __nccwpck_require__.e(143), __nccwpck_require__.e(277)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6277));
     // Tools install in parallel; each one's log is kept and shown as its own group afterwards,
     // so parallel downloads never interleave in the log.
     const results = await Promise.all(inputs.tools.map(async (request) => {
@@ -7703,26 +7656,31 @@ function run(options = {}) {
 /* harmony export */   EM: () => (/* binding */ providerTool),
 /* harmony export */   K2: () => (/* binding */ TOOL_NAMES),
 /* harmony export */   O2: () => (/* binding */ isToolName),
+/* harmony export */   Y2: () => (/* binding */ CLI_SPECS),
 /* harmony export */   Yb: () => (/* binding */ isExactVersion),
 /* harmony export */   Zy: () => (/* binding */ compareVersions),
 /* harmony export */   eZ: () => (/* binding */ NPM_PACKAGES)
 /* harmony export */ });
-/* harmony import */ var _shared_providers_types_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4850);
+/* harmony import */ var _shared_providers_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2427);
 
+/** The CLI of each provider that runs one, from its spec: what `setup` installs and how. */
+const CLI_SPECS = Object.fromEntries(_shared_providers_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .PROVIDER_NAMES */ .xd.flatMap((name) => {
+    const cli = (0,_shared_providers_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .providerSpec */ .F1)(name).cli;
+    return cli ? [[cli.tool, cli]] : [];
+}));
 /** The CLIs `setup` knows how to install; the names users write in `tools`. */
-const TOOL_NAMES = ['flyctl', 'wrangler', 'vercel', 'railway'];
+const TOOL_NAMES = Object.keys(CLI_SPECS);
 function isToolName(name) {
     return TOOL_NAMES.includes(name);
 }
 /** The npm package behind each npm-installed CLI. */
-const NPM_PACKAGES = {
-    wrangler: { name: 'wrangler', bin: 'wrangler' },
-    vercel: { name: 'vercel', bin: 'vercel' },
-    railway: { name: '@railway/cli', bin: 'railway' },
-};
+const NPM_PACKAGES = Object.fromEntries(TOOL_NAMES.flatMap((tool) => {
+    const install = CLI_SPECS[tool].install;
+    return install.from === 'npm' ? [[tool, { name: install.package, bin: install.bin }]] : [];
+}));
 /** The CLI `setup` installs for a provider, if it has one. */
 function providerTool(provider) {
-    const cli = _shared_providers_types_js__WEBPACK_IMPORTED_MODULE_0__/* .PROVIDER_CLI */ .$J[provider];
+    const cli = (0,_shared_providers_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .providerSpec */ .F1)(provider).cli?.tool;
     return cli !== undefined && isToolName(cli) ? cli : undefined;
 }
 const EXACT_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
@@ -7872,13 +7830,15 @@ function errorMessage(err) {
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   z1: () => (/* binding */ CliError),
+  ay: () => (/* binding */ commandLine),
   Hr: () => (/* binding */ failureReason),
   ew: () => (/* binding */ parseCliJson),
   ak: () => (/* binding */ runCli),
+  aJ: () => (/* binding */ stripAnsi),
   RT: () => (/* binding */ tail)
 });
 
-// UNUSED EXPORTS: KILL_GRACE_MS, MAX_CAPTURE_BYTES, commandLine, stripAnsi
+// UNUSED EXPORTS: KILL_GRACE_MS, MAX_CAPTURE_BYTES
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
@@ -8194,37 +8154,229 @@ function parseCliJson(tool, args, stdout, truncated = false) {
 
 /***/ }),
 
-/***/ 4850:
+/***/ 2427:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $J: () => (/* binding */ PROVIDER_CLI),
-/* harmony export */   xd: () => (/* binding */ PROVIDER_NAMES)
-/* harmony export */ });
-/* unused harmony export UnsupportedOperationError */
-const PROVIDER_NAMES = [
-    'fly',
-    'cloudflare',
-    'vercel',
-    'railway',
-    'render',
-    'command',
-];
-/** The CLI each provider runs, which `setup` installs for it. */
-const PROVIDER_CLI = {
-    fly: 'flyctl',
-    cloudflare: 'wrangler',
-    vercel: 'vercel',
-    railway: 'railway',
-    render: undefined,
-    command: undefined,
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  xd: () => (/* binding */ PROVIDER_NAMES),
+  F1: () => (/* binding */ providerSpec)
+});
+
+// UNUSED EXPORTS: PROVIDER_SPECS, createProvider, providersWhere
+
+// EXTERNAL MODULE: ./shared/process.ts + 1 modules
+var process = __nccwpck_require__(8548);
+;// CONCATENATED MODULE: ./shared/providers/specs/cloudflare.ts
+
+const cloudflareSpec = {
+    name: 'cloudflare',
+    title: 'Cloudflare Workers',
+    tokenEnv: ['CLOUDFLARE_API_TOKEN'],
+    cli: {
+        tool: 'wrangler',
+        install: { from: 'npm', package: 'wrangler', bin: 'wrangler' },
+        tokenCheck: {
+            env: 'CLOUDFLARE_API_TOKEN',
+            unset: ['CLOUDFLARE_API_KEY', 'CLOUDFLARE_EMAIL'],
+            // Plain `wrangler whoami` exits 0 when not logged in; with --json it fails.
+            args: ['whoami', '--json'],
+            identity: (stdout, args) => {
+                const parsed = (0,process/* parseCliJson */.ew)('wrangler', args, stdout);
+                if (parsed?.loggedIn !== true)
+                    throw new Error('wrangler says the token is not logged in');
+                const accounts = Array.isArray(parsed.accounts) ? parsed.accounts : [];
+                const account = accounts[0]?.name;
+                return String(parsed.email ?? account ?? parsed.authType ?? 'an API token');
+            },
+        },
+    },
+    needsApp: true,
+    inputs: ['api-url', 'account-id'],
+    capabilities: { releases: true, rollback: true, previews: 'project' },
+    checks: {
+        preview: (inputs) => inputs.app
+            ? []
+            : [
+                '`app` is required for cloudflare previews: the Worker whose versions they are (example: app: my-worker)',
+            ],
+    },
+    load: async () => (await __nccwpck_require__.e(/* import() */ 231).then(__nccwpck_require__.bind(__nccwpck_require__, 4231))).createCloudflareProvider,
 };
-/** A platform cannot do what was asked; the message says what to use instead. */
-class UnsupportedOperationError extends Error {
-    constructor(provider, operation, instead) {
-        super(`provider \`${provider}\` cannot ${operation}; ${instead}`);
-        this.name = 'UnsupportedOperationError';
-    }
+
+;// CONCATENATED MODULE: ./shared/providers/specs/command.ts
+const commandSpec = {
+    name: 'command',
+    title: 'your own commands',
+    tokenEnv: [],
+    needsApp: false,
+    inputs: ['deploy-command', 'releases-command', 'rollback-command'],
+    capabilities: { releases: true, rollback: true },
+    previewsInstead: 'run your own preview commands in a step',
+    checks: {
+        deploy: (inputs, { rollsBack }) => {
+            const problems = [];
+            for (const name of ['deploy-command', 'releases-command']) {
+                if (!inputs[name]) {
+                    problems.push(`\`${name}\` is required for provider \`command\` (example: ./scripts/${name.split('-')[0]}.sh)`);
+                }
+            }
+            if (rollsBack && !inputs['rollback-command']) {
+                problems.push('`rollback-command` is required for provider `command` when auto-rollback is on (example: ./scripts/rollback.sh), or set auto-rollback: false');
+            }
+            return problems;
+        },
+        rollback: (inputs, { dryRun }) => {
+            const problems = [];
+            if (!inputs['releases-command']) {
+                problems.push('`releases-command` is required for provider `command` (example: ./scripts/releases.sh)');
+            }
+            if (!inputs['rollback-command'] && !dryRun) {
+                problems.push('`rollback-command` is required for provider `command` (example: kubectl rollout undo deployment/web)');
+            }
+            return problems;
+        },
+    },
+    load: async () => (await __nccwpck_require__.e(/* import() */ 722).then(__nccwpck_require__.bind(__nccwpck_require__, 4722))).createCommandProvider,
+};
+
+;// CONCATENATED MODULE: ./shared/providers/specs/identity.ts
+// Reading who a token belongs to from a CLI's who-am-I output (the token check `setup` runs).
+
+/** A string field of the CLI's JSON output; no such field means the token proved nothing. */
+function jsonField(tool, field) {
+    return (stdout, args) => {
+        const parsed = (0,process/* parseCliJson */.ew)(tool, args, stdout);
+        const value = parsed?.[field];
+        if (typeof value !== 'string' || value === '') {
+            throw new Error(`\`${tool} ${args.join(' ')}\` printed no ${field}`);
+        }
+        return value;
+    };
+}
+/** The last non-empty line the CLI printed. */
+const lastLine = (stdout) => stdout
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .at(-1) ?? 'unknown user';
+
+;// CONCATENATED MODULE: ./shared/providers/specs/fly.ts
+
+const flySpec = {
+    name: 'fly',
+    title: 'Fly.io',
+    // flyctl prefers FLY_ACCESS_TOKEN over FLY_API_TOKEN; both carry a Fly credential.
+    tokenEnv: ['FLY_API_TOKEN', 'FLY_ACCESS_TOKEN'],
+    cli: {
+        tool: 'flyctl',
+        install: { from: 'flyctl-releases' },
+        tokenCheck: {
+            env: 'FLY_API_TOKEN',
+            unset: ['FLY_ACCESS_TOKEN'],
+            args: ['auth', 'whoami', '--json'],
+            identity: jsonField('flyctl', 'email'),
+        },
+    },
+    needsApp: true,
+    inputs: [],
+    capabilities: {
+        releases: true,
+        rollback: true,
+        previews: 'apps',
+        strategies: ['rolling', 'bluegreen', 'canary', 'immediate'],
+    },
+    load: async () => (await __nccwpck_require__.e(/* import() */ 986).then(__nccwpck_require__.bind(__nccwpck_require__, 6986))).createFlyProvider,
+};
+
+;// CONCATENATED MODULE: ./shared/providers/specs/railway.ts
+
+const railwaySpec = {
+    name: 'railway',
+    title: 'Railway',
+    tokenEnv: ['RAILWAY_TOKEN', 'RAILWAY_API_TOKEN'],
+    cli: {
+        tool: 'railway',
+        install: { from: 'npm', package: '@railway/cli', bin: 'railway' },
+        // Railway's project tokens (RAILWAY_TOKEN, what the railway provider uses) cannot read the
+        // user, so `railway whoami` rejects them; `railway status` reads the token's project instead.
+        tokenCheck: {
+            env: 'RAILWAY_TOKEN',
+            unset: ['RAILWAY_API_TOKEN'],
+            args: ['status', '--json'],
+            identity: (stdout, args) => `project ${jsonField('railway', 'name')(stdout, args)}`,
+        },
+    },
+    needsApp: true,
+    inputs: ['api-url', 'environment-id', 'project-id'],
+    capabilities: { releases: true, rollback: true },
+    previewsInstead: 'use Railway PR environments (project settings)',
+    load: async () => (await __nccwpck_require__.e(/* import() */ 397).then(__nccwpck_require__.bind(__nccwpck_require__, 397))).createRailwayProvider,
+};
+
+;// CONCATENATED MODULE: ./shared/providers/specs/render.ts
+const renderSpec = {
+    name: 'render',
+    title: 'Render',
+    tokenEnv: ['RENDER_API_KEY'],
+    needsApp: true,
+    inputs: ['api-url'],
+    capabilities: { releases: true, rollback: true },
+    previewsInstead: 'use Render preview environments (render.yaml previews)',
+    load: async () => (await __nccwpck_require__.e(/* import() */ 719).then(__nccwpck_require__.bind(__nccwpck_require__, 5719))).createRenderProvider,
+};
+
+;// CONCATENATED MODULE: ./shared/providers/specs/vercel.ts
+
+const vercelSpec = {
+    name: 'vercel',
+    title: 'Vercel',
+    tokenEnv: ['VERCEL_TOKEN'],
+    cli: {
+        tool: 'vercel',
+        install: { from: 'npm', package: 'vercel', bin: 'vercel' },
+        tokenCheck: { env: 'VERCEL_TOKEN', unset: [], args: ['whoami'], identity: lastLine },
+    },
+    needsApp: true,
+    inputs: ['api-url', 'project-id', 'org-id'],
+    capabilities: { releases: true, rollback: true, previews: 'project' },
+    checks: {
+        preview: (inputs) => inputs.app || inputs['project-id']
+            ? []
+            : [
+                '`app` is required for vercel previews: the Vercel project they are deployments of (example: app: my-project)',
+            ],
+    },
+    load: async () => (await __nccwpck_require__.e(/* import() */ 622).then(__nccwpck_require__.bind(__nccwpck_require__, 3622))).createVercelProvider,
+};
+
+;// CONCATENATED MODULE: ./shared/providers/registry.ts
+
+
+
+
+
+
+const PROVIDER_SPECS = {
+    fly: flySpec,
+    cloudflare: cloudflareSpec,
+    vercel: vercelSpec,
+    railway: railwaySpec,
+    render: renderSpec,
+    command: commandSpec,
+};
+const PROVIDER_NAMES = Object.keys(PROVIDER_SPECS);
+function providerSpec(name) {
+    return PROVIDER_SPECS[name];
+}
+/** The providers a spec says yes to, in registry order (for messages and docs). */
+function providersWhere(test) {
+    return PROVIDER_NAMES.filter((name) => Boolean(test(PROVIDER_SPECS[name])));
+}
+async function createProvider(name, config) {
+    const create = await PROVIDER_SPECS[name].load();
+    return create(config);
 }
 
 
@@ -8250,11 +8402,12 @@ class UnsupportedOperationError extends Error {
 /* harmony export */   uH: () => (/* binding */ setOutput),
 /* harmony export */   z3: () => (/* binding */ error)
 /* harmony export */ });
-/* unused harmony exports escapeData, escapeProperty, registeredSecrets, redact, couldBeCommand, safeLogText, notice, isDebug, saveState, getState */
+/* unused harmony exports escapeData, escapeProperty, couldBeCommand, safeLogText, notice, isDebug, saveState, getState */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _secret_registry_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6982);
 // The GitHub runner's protocol, as flightdeck speaks it: inputs from INPUT_* variables, log
 // lines, annotations, masks and groups as workflow commands on stdout, and outputs, state,
 // environment and PATH through the runner's command files.
@@ -8269,6 +8422,7 @@ class UnsupportedOperationError extends Error {
 // a step that fails on its inputs never pays for the crypto modules.
 
 
+
 /** Escapes a command's message as the runner unescapes it (`@actions/core`'s escapeData). */
 function escapeData(value) {
     return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -8277,36 +8431,17 @@ function escapeData(value) {
 function escapeProperty(value) {
     return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
-// Every value registered with setSecret. The runner masks them in the log; flightdeck also
-// takes them out of everything else it writes (outputs, the job summary, annotations), which
-// the runner does not mask, and out of logs when no runner is there to mask (local runs).
-const secrets = new Set();
-// Shorter values would turn ordinary words into `***`; the runner still masks them in the log.
-const MIN_REDACTED_LENGTH = 3;
-/** Every value registered as a secret so far (to keep them out of what goes to other services). */
-function registeredSecrets() {
-    return [...secrets];
-}
-// Longest first, so a secret that contains another is replaced whole; sorted once per new
-// secret, not on every line written.
-let longestFirst = [];
-/** Text with every registered secret replaced by `***`. */
-function redact(text) {
-    if (secrets.size === 0 || text === '')
-        return text;
-    let result = text;
-    for (const secret of longestFirst) {
-        if (result.includes(secret))
-            result = result.split(secret).join('***');
-    }
-    return result;
-}
+// Every value registered with setSecret goes to the one secret registry. The runner masks them
+// in the log; flightdeck also takes them out of everything else it writes (outputs, the job
+// summary, annotations), which the runner does not mask, and out of logs when no runner is there
+// to mask (local runs).
+
 function issueCommand(command, properties, message) {
     const props = Object.entries(properties)
         .filter((entry) => entry[1] !== undefined && entry[1] !== '')
-        .map(([key, value]) => `${key}=${escapeProperty(redact(String(value)))}`)
+        .map(([key, value]) => `${key}=${escapeProperty((0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(String(value)))}`)
         .join(',');
-    const data = command === 'add-mask' ? message : redact(message);
+    const data = command === 'add-mask' ? message : (0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(message);
     writeLog(`::${command}${props ? ` ${props}` : ''}::${escapeData(data)}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 // What the runner would read as a command (actions/runner, ActionCommand.cs): `::name ...::`
@@ -8359,7 +8494,7 @@ function logDrained() {
 }
 /** A log line. Safe for any text: nothing in it can become a runner command. */
 function info(message) {
-    writeLog(`${safeLogText(redact(message))}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
+    writeLog(`${safeLogText((0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(message))}${node_os__WEBPACK_IMPORTED_MODULE_1__.EOL}`);
 }
 function debug(message) {
     issueCommand('debug', {}, message);
@@ -8392,10 +8527,7 @@ function setFailed(message) {
 function setSecret(value) {
     if (value === '')
         return;
-    if (value.length >= MIN_REDACTED_LENGTH && !secrets.has(value)) {
-        secrets.add(value);
-        longestFirst = [...secrets].sort((a, b) => b.length - a.length);
-    }
+    (0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .registerSecret */ .cl)(value);
     issueCommand('add-mask', {}, value);
 }
 /**
@@ -8442,7 +8574,7 @@ function appendCommandFile(variable, line) {
 }
 /** Sets a step output; registered secrets in it become `***`. */
 function setOutput(name, rawValue) {
-    const value = redact(rawValue);
+    const value = (0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(rawValue);
     if (appendCommandFile('GITHUB_OUTPUT', keyValueBlock(name, value)))
         return;
     // Outside a runner (a terminal, local-action), show the output where a person can see it.
@@ -8473,7 +8605,78 @@ function getState(name) {
 }
 /** Appends Markdown to the job summary; false where the runner gives no summary file. */
 function appendSummaryFile(markdown) {
-    return appendCommandFile('GITHUB_STEP_SUMMARY', redact(markdown).replace(/\r?\n$/, ''));
+    return appendCommandFile('GITHUB_STEP_SUMMARY', (0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_2__/* .redact */ .E$)(markdown).replace(/\r?\n$/, ''));
+}
+
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   ZN: () => (/* binding */ isReplaceable),
+/* harmony export */   cl: () => (/* binding */ registerSecret)
+/* harmony export */ });
+/* unused harmony exports MIN_SECRET_LENGTH, registeredSecrets, replaceSecrets */
+// The one registry of secret values and the one way they are taken out of text. Everything
+// flightdeck writes goes through `replaceSecrets`: the log, outputs, the job summary and
+// annotations (shared/runner.ts), records (shared/deploy-record.ts), notifications and what is
+// published on GitHub (shared/github/redact.ts). Registering a value with the runner (its
+// `::add-mask::` command) is shared/runner.ts's `setSecret`, which adds it here too; which
+// forms of a value to register (lines, percent-encoded, URL credentials) is shared/secrets.ts.
+//
+// This module imports nothing, so the runner protocol and everything above it can use it
+// without an import circle.
+/**
+ * Secrets shorter than this are not replaced in text: replacing every `a` or `42` would garble
+ * what is written while protecting nothing a guess would not find. The runner still masks
+ * shorter registered values in its own log.
+ */
+const MIN_SECRET_LENGTH = 3;
+const registered = new Set();
+// Longest first, so a secret that contains another is replaced whole; sorted once per new
+// secret, not on every line written.
+let longestFirst = [];
+/** Whether a value is long enough to be replaced in text. */
+function isReplaceable(value) {
+    return value.length >= MIN_SECRET_LENGTH;
+}
+/** Adds a value to the registry; short and known values are ignored. */
+function registerSecret(value) {
+    if (!isReplaceable(value) || registered.has(value))
+        return;
+    registered.add(value);
+    longestFirst = [...registered].sort((a, b) => b.length - a.length);
+}
+/** Every value registered as a secret so far (to keep them out of what goes to other services). */
+function registeredSecrets() {
+    return [...registered];
+}
+function replaceOrdered(text, ordered) {
+    let result = text;
+    for (const secret of ordered) {
+        if (result.includes(secret))
+            result = result.split(secret).join('***');
+    }
+    return result;
+}
+/**
+ * Text with each of `secrets` (or, without it, every registered secret) replaced by `***`,
+ * longest first; values under MIN_SECRET_LENGTH are left alone.
+ */
+function replaceSecrets(text, secrets) {
+    if (text === '')
+        return text;
+    if (secrets === undefined)
+        return registered.size === 0 ? text : replaceOrdered(text, longestFirst);
+    const ordered = [...new Set(secrets)].filter(isReplaceable).sort((a, b) => b.length - a.length);
+    return replaceOrdered(text, ordered);
+}
+/** Text with every registered secret replaced by `***`. */
+function redact(text) {
+    return replaceSecrets(text);
 }
 
 
@@ -8486,12 +8689,16 @@ function appendSummaryFile(markdown) {
 /* harmony export */   $l: () => (/* binding */ maskSecret),
 /* harmony export */   gn: () => (/* binding */ maskUrlCredentials)
 /* harmony export */ });
-/* unused harmony exports isSensitiveHeader, isCredentialHeader, maskSensitiveHeaders, withoutCredentials */
+/* unused harmony exports isSensitiveHeader, isCredentialHeader, maskSensitiveHeaders, withoutCredentials, maskWebhookUrl */
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2798);
+/* harmony import */ var _secret_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6982);
 // Secret-bearing values are registered as soon as an input is parsed, before anything is
 // written, in every form they may come back in: as given, line by line, percent-encoded and
-// decoded (a password in a URL), so a server that echoes one back cannot get it into a log,
-// an output, the job summary or a GitHub Deployment (shared/runner.ts redacts all of those).
+// decoded (a password in a URL), URL credentials and webhook URLs in their parts, so a server
+// that echoes one back cannot get it into a log, an output, the job summary or a GitHub
+// Deployment. Registering goes through the runner (`::add-mask::`) into the one secret registry
+// (shared/secret-registry.ts), which every writer redacts with.
+
 
 const SENSITIVE_HEADER = /^(authorization|proxy-authorization|cookie|set-cookie)$|auth|token|key|secret|password|session|credential|signature/i;
 // Headers whose values describe the request rather than identify anyone: everything else a
@@ -8544,7 +8751,7 @@ function maskSecret(value) {
     const lines = value.split(/\r?\n/).map((line) => line.trim());
     if (lines.length > 1)
         for (const line of lines)
-            if (line.length >= 4)
+            if ((0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .isReplaceable */ .ZN)(line))
                 _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
 }
 /**
@@ -8601,6 +8808,35 @@ function maskUrlCredentials(url) {
         return url;
     }
 }
+/**
+ * A webhook URL is a credential as a whole and in its parts: the URL, its path and query, and
+ * every long path segment or query value (Slack's and Discord's tokens, a Workflows `sig`) are
+ * masked before anything else is read, so an error never quotes it.
+ */
+function maskWebhookUrl(value) {
+    maskSecret(value);
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        return;
+    }
+    // Shorter parts (`/`, `/api`, a `v=1` query) name the service, not the credential.
+    const pathAndQuery = `${url.pathname}${url.search}`;
+    if (pathAndQuery.length >= 8)
+        maskSecret(pathAndQuery);
+    if (url.pathname.length >= 8)
+        maskSecret(url.pathname);
+    for (const segment of url.pathname.split('/'))
+        if (segment.length >= 16)
+            maskSecret(segment);
+    for (const item of url.searchParams.values())
+        if (item.length >= 16)
+            maskSecret(item);
+    if (url.password)
+        maskSecret(url.password);
+}
 
 
 /***/ }),
@@ -8619,7 +8855,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_proces
 
 /***/ }),
 
-/***/ 6982:
+/***/ 4601:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
@@ -8682,7 +8918,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 5159:
+/***/ 7540:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");

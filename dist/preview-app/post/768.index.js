@@ -12,33 +12,24 @@ __webpack_require__.d(__webpack_exports__, {
   setDeploymentStatus: () => (/* binding */ setDeploymentStatus)
 });
 
-// UNUSED EXPORTS: ENVIRONMENT_DEPLOYMENTS_QUERY, MAX_DEPLOYMENTS_PER_QUERY, createDeployment, environmentDeployments, liveEarlierDeployments
+// UNUSED EXPORTS: ENVIRONMENT_DEPLOYMENTS_QUERY, MAX_DEPLOYMENTS_PER_QUERY, createDeployment, environmentDeployments, latestDeployment, liveEarlierDeployments
 
+// EXTERNAL MODULE: ./shared/secret-registry.ts
+var secret_registry = __webpack_require__(6982);
 // EXTERNAL MODULE: ./shared/secrets.ts
 var secrets = __webpack_require__(5931);
 ;// CONCATENATED MODULE: ./shared/github/redact.ts
-// What flightdeck sends to GitHub to be shown to everyone with read access (deployment
-// descriptions, environment URLs, payloads) is cleaned here first: the runner masks secrets in
-// logs, but nothing masks what an API stores.
+// What may be published: what flightdeck sends to GitHub to be shown to everyone with read
+// access (comments, deployment descriptions, environment URLs, payloads) is cleaned here first:
+// the runner masks secrets in logs, but nothing masks what an API stores. Secrets are replaced by
+// the one secret registry's function (shared/secret-registry.ts), with its one threshold.
+
 
 /** GitHub's limit for deployment and deployment status descriptions, in characters. */
 const DESCRIPTION_LIMIT = 140;
 // Query parameters named like credentials (`?token=`, `&api_key=`, `X-Amz-Signature=`, `sig=`).
 function isSensitiveParameter(name) {
     return (0,secrets/* isSensitiveHeader */.yx)(name) || /^(sig|code|jwt|pass|pwd)$/i.test(name);
-}
-// Secrets shorter than this are left alone: replacing every `a` or `42` would garble the text
-// while protecting nothing a guess would not find.
-const MIN_SECRET_LENGTH = 4;
-function replaceSecrets(text, secrets) {
-    let result = text;
-    // Longest first, so a secret that contains another is replaced whole.
-    const ordered = [...new Set(secrets)]
-        .filter((secret) => secret.length >= MIN_SECRET_LENGTH)
-        .sort((a, b) => b.length - a.length);
-    for (const secret of ordered)
-        result = result.split(secret).join('***');
-    return result;
 }
 /**
  * A URL without `user:password@` and with credential-like query values replaced by `***`.
@@ -65,7 +56,14 @@ const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
  * values, and each of `secrets` (tokens, header values) becomes `***`.
  */
 function redactText(text, secrets = []) {
-    return replaceSecrets(text, secrets).replace(URL_IN_TEXT, (url) => redactUrl(url));
+    return (0,secret_registry/* replaceSecrets */.Et)(text, secrets).replace(URL_IN_TEXT, (url) => redactUrl(url));
+}
+/**
+ * Text for a public place (a PR or commit comment): every registered secret replaced, then the
+ * credentials of URLs taken out as in `redactText`.
+ */
+function publishableText(text) {
+    return redactText(replaceSecrets(text));
 }
 /**
  * A deployment or status description GitHub accepts and anyone may read: credentials taken
@@ -107,7 +105,7 @@ function environmentUrl(url, secrets = []) {
         text = parsed.toString();
     }
     // A secret anywhere else in the URL (a path segment, a fragment): publish nothing.
-    return replaceSecrets(text, secrets) === text ? text : undefined;
+    return (0,secret_registry/* replaceSecrets */.Et)(text, secrets) === text ? text : undefined;
 }
 /**
  * A deployment payload with every string cleaned by `redactText`. Depth is bounded: payloads
@@ -236,6 +234,23 @@ function liveEarlierDeployments(deployments, beforeId) {
         .filter((deployment) => deployment.latestStatus === 'SUCCESS')
         .map((deployment) => deployment.id)
         .filter((id) => id !== null && (beforeId === undefined || id < beforeId));
+}
+/** The newest deployment of an environment (REST: its payload comes with it), if any. */
+async function latestDeployment(client, context, environment, control) {
+    const { data } = await client.rest.repos.listDeployments({
+        owner: context.owner,
+        repo: context.repo,
+        environment,
+        per_page: 1,
+        ...requestOptions(control),
+    });
+    const latest = Array.isArray(data) ? data[0] : undefined;
+    if (!latest)
+        return undefined;
+    const payload = latest.payload !== null && typeof latest.payload === 'object'
+        ? latest.payload
+        : {};
+    return { id: latest.id, payload };
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 569;
-export const ids = [569];
+export const id = 322;
+export const ids = [322];
 export const modules = {
 
-/***/ 569:
+/***/ 8322:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -123,22 +123,8 @@ function unmetExpectation(response, expect) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./shared/sleep.ts
-/** Resolves after `ms`, or at once when the signal aborts. */
-function sleep(ms, signal) {
-    if (ms <= 0 || signal?.aborted)
-        return Promise.resolve();
-    return new Promise((resolve) => {
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-
+// EXTERNAL MODULE: ./shared/sleep.ts
+var sleep = __webpack_require__(5045);
 // EXTERNAL MODULE: ./shared/secrets.ts
 var secrets = __webpack_require__(5931);
 ;// CONCATENATED MODULE: ./shared/http/limits.ts
@@ -328,7 +314,7 @@ async function pollTarget(target, expect, options, startedAt, deadline, signal) 
         history: [],
     };
     let consecutive = 0;
-    await sleep(Math.min(options.gracePeriodMs, deadline - performance.now()), signal);
+    await (0,sleep/* sleep */.y)(Math.min(options.gracePeriodMs, deadline - performance.now()), signal);
     while (!signal.aborted) {
         const probeStart = performance.now();
         if (probeStart >= deadline)
@@ -386,7 +372,7 @@ async function pollTarget(target, expect, options, startedAt, deadline, signal) 
         // No probe may start after the deadline: the verdict is known now, so give it now.
         if (nextStart >= deadline)
             break;
-        await sleep(nextStart - performance.now(), signal);
+        await (0,sleep/* sleep */.y)(nextStart - performance.now(), signal);
     }
     if (!report.healthy && !signal.aborted) {
         const last = report.error ?? 'no probe could be sent';
@@ -435,6 +421,30 @@ async function pollUntilHealthy(targets, expect, options) {
     finally {
         options.signal?.removeEventListener('abort', onOuterAbort);
     }
+}
+
+
+/***/ }),
+
+/***/ 5045:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/** Resolves after `ms`, or at once when the signal aborts. */
+function sleep(ms, signal) {
+    if (ms <= 0 || signal?.aborted)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
 }
 
 

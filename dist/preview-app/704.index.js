@@ -1,15 +1,15 @@
-export const id = 459;
-export const ids = [459,317];
+export const id = 704;
+export const ids = [704,317,596];
 export const modules = {
 
 /***/ 6317:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I6: () => (/* binding */ githubRequestTimeoutMs),
-/* harmony export */   githubClient: () => (/* binding */ githubClient)
+/* harmony export */   githubClient: () => (/* binding */ githubClient),
+/* harmony export */   githubRequestTimeoutMs: () => (/* binding */ githubRequestTimeoutMs)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_MAX_RATE_LIMIT_WAIT_MS, GitHubTimeoutError, fetchWithTimeLimit, isGraphqlRead, isWriteRequest */
+/* unused harmony exports DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRY_WAIT_UNIT_MS, DEFAULT_MAX_RATE_LIMIT_WAIT_MS, GitHubTimeoutError, fetchWithTimeLimit, DEFAULT_WRITE_SPACING_MS, githubWriteSpacingMs, isGraphqlRead, isWriteRequest */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1351);
 /* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7478);
 /* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9735);
@@ -33,6 +33,8 @@ export const modules = {
  * answer by then will not get one worth waiting for.
  */
 const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+/** @octokit/plugin-retry waits 1, 4 and 9 of these before its retries. */
+const DEFAULT_RETRY_WAIT_UNIT_MS = 1000;
 /** A rate limit that lifts sooner than this is waited out once; a longer one fails at once. */
 const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 20_000;
 /**
@@ -102,9 +104,28 @@ function fetchWithTimeLimit(fetch, timeoutMs) {
  * nothing. So the plugin's own write group is a pass-through and `spaceWrites` spaces the real
  * writes, with the same Bottleneck the plugin uses (one group for all clients, as the plugin's).
  */
-const WRITE_SPACING_MS = 1000;
-const writeGroup = new (bottleneck__WEBPACK_IMPORTED_MODULE_2___default().Group)({ maxConcurrent: 1, minTime: WRITE_SPACING_MS });
+const DEFAULT_WRITE_SPACING_MS = 1000;
 const unspacedGroup = new (bottleneck__WEBPACK_IMPORTED_MODULE_2___default().Group)({ maxConcurrent: null, minTime: 0 });
+/** One Bottleneck group per spacing in use (in a real run only the default's). */
+const writeGroups = new Map();
+function writeGroup(spacingMs) {
+    let group = writeGroups.get(spacingMs);
+    if (!group) {
+        group = new (bottleneck__WEBPACK_IMPORTED_MODULE_2___default().Group)({ maxConcurrent: 1, minTime: spacingMs });
+        writeGroups.set(spacingMs, group);
+    }
+    return group;
+}
+/**
+ * The least time between two writes: FLIGHTDECK_GITHUB_WRITE_SPACING (a duration; `0s` turns
+ * spacing off) for test runs against a fake GitHub, which has no such limit and would make
+ * every bundle run wait a second per write, else DEFAULT_WRITE_SPACING_MS.
+ */
+function githubWriteSpacingMs(env = process.env) {
+    const configured = env.FLIGHTDECK_GITHUB_WRITE_SPACING?.trim();
+    const ms = configured ? (0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)(configured) : undefined;
+    return ms !== undefined ? ms : DEFAULT_WRITE_SPACING_MS;
+}
 /** A GraphQL document whose (first) operation is a query: a read, however it is sent. */
 function isGraphqlRead(query) {
     if (typeof query !== 'string')
@@ -123,14 +144,18 @@ function isWriteRequest(options) {
         return !isGraphqlRead(options.query);
     return true;
 }
-/** Octokit plugin: every write waits for its turn, a second after the previous one. */
-function spaceWrites(octokit) {
-    octokit.hook.wrap('request', async (request, options) => {
-        if (isWriteRequest(options)) {
-            await writeGroup.key('flightdeck').schedule(() => Promise.resolve());
-        }
-        return request(options);
-    });
+/** Octokit plugin: every write waits for its turn, `spacingMs` after the previous one. */
+function spaceWrites(spacingMs) {
+    return (octokit) => {
+        octokit.hook.wrap('request', async (request, options) => {
+            if (spacingMs > 0 && isWriteRequest(options)) {
+                await writeGroup(spacingMs)
+                    .key('flightdeck')
+                    .schedule(() => Promise.resolve());
+            }
+            return request(options);
+        });
+    };
 }
 /**
  * An Octokit for the run's API (GitHub Enterprise Server and local fakes included) that
@@ -140,6 +165,7 @@ function spaceWrites(octokit) {
 function githubClient(token, options = {}) {
     const requestTimeoutMs = options.requestTimeoutMs ?? githubRequestTimeoutMs();
     const maxWaitMs = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
+    const writeSpacingMs = options.writeSpacingMs ?? githubWriteSpacingMs();
     // @actions/github's defaults carry a fetch that honours the runner's proxy settings
     // (HTTPS_PROXY, NO_PROXY); Octokit replaces `request` as a whole, so keep it explicitly.
     const proxyFetch = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__/* .defaults */ .NT.request?.fetch ?? globalThis.fetch;
@@ -160,6 +186,7 @@ function githubClient(token, options = {}) {
             agent: _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__/* .defaults */ .NT.request?.agent,
             retries: options.retries ?? 3,
         },
+        retry: { retryAfterBaseValue: options.retryWaitUnitMs ?? DEFAULT_RETRY_WAIT_UNIT_MS },
         throttle: {
             // Writes are spaced by spaceWrites, which knows a GraphQL query from a mutation.
             write: unspacedGroup,
@@ -174,19 +201,19 @@ function githubClient(token, options = {}) {
             warn: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .warning */ .$e(message),
             error: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .warning */ .$e(message),
         },
-    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_6__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_7__/* .throttling */ .A, spaceWrites);
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_6__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_7__/* .throttling */ .A, spaceWrites(writeSpacingMs));
 }
 
 
 /***/ }),
 
-/***/ 9459:
+/***/ 8704:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  DeploymentLifecycle: () => (/* binding */ DeploymentLifecycle),
+  i: () => (/* binding */ DeploymentLifecycle),
   settleDeployment: () => (/* binding */ settleDeployment)
 });
 
@@ -200,6 +227,162 @@ var durations = __webpack_require__(9503);
 var runner = __webpack_require__(2798);
 // EXTERNAL MODULE: ./shared/github/client.ts
 var client = __webpack_require__(6317);
+// EXTERNAL MODULE: ./shared/sleep.ts
+var shared_sleep = __webpack_require__(5045);
+;// CONCATENATED MODULE: ./shared/retry.ts
+// The one retry loop: an operation is tried until it succeeds, its caller's classifier calls a
+// failure permanent, the attempts run out, or the caller's time would run out before the next
+// attempt could start. What counts as transient, how long to wait and what to say when it
+// stops are each caller's (notify's channels: shared/notify/retry.ts; GitHub Deployments:
+// shared/github/deployment-lifecycle.ts); the loop and its time rules are here once.
+
+/** Why the retries stopped without a result; `error` is the last failure (as classified). */
+class RetriesStopped extends Error {
+    reason;
+    error;
+    attempts;
+    constructor(reason, error, 
+    /** Attempts made. */
+    attempts) {
+        super(`retries stopped (${reason}) after ${attempts} attempt(s)`);
+        this.reason = reason;
+        this.error = error;
+        this.attempts = attempts;
+        this.name = 'RetriesStopped';
+    }
+}
+function noTimeFor(left, minAttemptMs) {
+    return left <= 0 || left < minAttemptMs;
+}
+/**
+ * Runs `attempt` (given its number and the time left) under `rules`. Resolves with its value and
+ * how many attempts it took; rejects with RetriesStopped saying why it gave up, or with
+ * whatever `onRetry` or `sleep` threw.
+ */
+async function withRetries(attempt, rules) {
+    const remaining = rules.remainingMs ?? (() => Number.POSITIVE_INFINITY);
+    const minAttemptMs = rules.minAttemptMs ?? 0;
+    const sleep = rules.sleep ?? shared_sleep/* sleep */.y;
+    let lastError;
+    for (let number = 1;; number++) {
+        const left = remaining();
+        if (noTimeFor(left, minAttemptMs))
+            throw new RetriesStopped('no-time', lastError, number - 1);
+        try {
+            return { value: await attempt(number, left), attempts: number };
+        }
+        catch (err) {
+            const verdict = rules.classify(err, number);
+            if (!verdict.transient) {
+                throw new RetriesStopped('permanent', verdict.error ?? err, number);
+            }
+            lastError = err;
+            if (number >= rules.maxAttempts)
+                throw new RetriesStopped('attempts', err, number);
+            const waitMs = verdict.waitMs ?? rules.backoffMs(number);
+            if (noTimeFor(remaining() - waitMs, minAttemptMs)) {
+                throw new RetriesStopped('wait-too-long', err, number);
+            }
+            rules.onRetry?.(number, err, waitMs);
+            await sleep(waitMs);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/github/deployment-attempts.ts
+// Calls to GitHub within a time budget: a Deadline per phase of a Deployment's lifecycle (its
+// AbortSignal ends every request of the phase) and the retry rules a lifecycle call follows
+// (server errors, network failures and, where safe, timeouts; never a 4xx). Kept apart from
+// the lifecycle so that the lifecycle reads as the states a Deployment goes through.
+
+
+
+
+/** Waits between attempts of one call; the phase budget cuts them short. */
+const RETRY_WAITS_MS = [500, 1000, 2000, 4000];
+/** A phase's time budget: an AbortSignal every request of the phase runs under. */
+class Deadline {
+    budgetMs;
+    what;
+    controller = new AbortController();
+    timer;
+    endsAt;
+    constructor(budgetMs, what) {
+        this.budgetMs = budgetMs;
+        this.what = what;
+        this.endsAt = performance.now() + budgetMs;
+        this.timer = setTimeout(() => this.controller.abort(), budgetMs);
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    get expired() {
+        return this.controller.signal.aborted;
+    }
+    remainingMs() {
+        return Math.max(0, this.endsAt - performance.now());
+    }
+    /** The error for running out of time: says what was waited for and how long. */
+    error() {
+        return new Error(`GitHub did not answer within ${(0,durations/* formatDuration */.a3)(this.budgetMs)} (${this.what})`);
+    }
+    end() {
+        clearTimeout(this.timer);
+    }
+}
+/** Why a GitHub call failed, as far as retrying is concerned. */
+function failureKind(err, deadline) {
+    if (deadline.expired)
+        return 'out-of-time';
+    const cause = err?.cause;
+    if (cause?.name === 'TimeoutError')
+        return 'timeout';
+    const status = err?.status;
+    // Octokit reports network failures (no answer at all) as status 500 without a response.
+    if (typeof status === 'number' && (status >= 500 || status === 429 || status === 408)) {
+        return 'transient';
+    }
+    return 'refused';
+}
+/** A failed call in a few words: `answered 502`, `did not answer ... within 15s`, ... */
+function describeFailure(err) {
+    const { status, response, cause } = (err ?? {});
+    if (cause?.name === 'TimeoutError')
+        return (0,errors/* errorMessage */.gJ)(err);
+    if (typeof status === 'number' && response)
+        return `GitHub answered ${status}: ${(0,errors/* errorMessage */.gJ)(err)}`;
+    return `GitHub could not be reached: ${(0,errors/* errorMessage */.gJ)(err)}`;
+}
+/**
+ * Runs `call` through the one retry loop (shared/retry.ts) until it succeeds, GitHub refuses it
+ * (4xx), the attempts run out or the phase's time is up; each wait is logged with what it waits
+ * for. Throws the call's own error, or the deadline's when the phase ran out of time.
+ */
+async function callWithRetries(what, deadline, rules, call) {
+    const attempts = RETRY_WAITS_MS.length + 1;
+    try {
+        const { value } = await withRetries((attempt) => call(attempt), {
+            maxAttempts: attempts,
+            backoffMs: (failed) => RETRY_WAITS_MS[failed - 1] ?? 0,
+            classify: (err) => {
+                const kind = failureKind(err, deadline);
+                if (kind === 'out-of-time')
+                    return { transient: false, error: deadline.error() };
+                return { transient: kind === 'transient' || (kind === 'timeout' && rules.retryTimeouts) };
+            },
+            remainingMs: () => (deadline.expired ? 0 : deadline.remainingMs()),
+            onRetry: (attempt, err, waitMs) => rules.log.info(`${describeFailure(err)} (${what}); trying again in ${(0,durations/* formatDuration */.a3)(waitMs)}, attempt ${attempt + 1} of ${attempts}, giving up ${(0,durations/* formatDuration */.a3)(deadline.remainingMs())} from now.`),
+            sleep: (ms) => (0,shared_sleep/* sleep */.y)(ms, deadline.signal),
+        });
+        return value;
+    }
+    catch (err) {
+        if (!(err instanceof RetriesStopped))
+            throw err;
+        throw err.reason === 'no-time' ? deadline.error() : err.error;
+    }
+}
+
 // EXTERNAL MODULE: ./shared/github/deployments.ts
 var github_deployments = __webpack_require__(9596);
 // EXTERNAL MODULE: ./shared/secrets.ts
@@ -298,8 +481,9 @@ var redact = __webpack_require__(6335);
 ;// CONCATENATED MODULE: ./shared/github/deployment-lifecycle.ts
 // One GitHub Deployment from start to end: created, set in_progress, and given exactly one
 // final state (success, failure or error) whatever happens in between, within a bounded time.
-// Used by every action that deploys or restores something (rollback today; gated-deploy and
-// preview-app next).
+// The actions start one through record-deployment.ts; the retry rules and time budget of each
+// phase are in deployment-attempts.ts.
+
 
 
 
@@ -312,100 +496,6 @@ class DeploymentRecordingError extends Error {
     constructor(message) {
         super(message);
         this.name = 'DeploymentRecordingError';
-    }
-}
-/** Waits between attempts of one call; the phase budget cuts them short. */
-const RETRY_WAITS_MS = [500, 1000, 2000, 4000];
-/** A phase's time budget: an AbortSignal every request of the phase runs under. */
-class Deadline {
-    budgetMs;
-    what;
-    controller = new AbortController();
-    timer;
-    endsAt;
-    constructor(budgetMs, what) {
-        this.budgetMs = budgetMs;
-        this.what = what;
-        this.endsAt = performance.now() + budgetMs;
-        this.timer = setTimeout(() => this.controller.abort(), budgetMs);
-    }
-    get signal() {
-        return this.controller.signal;
-    }
-    get expired() {
-        return this.controller.signal.aborted;
-    }
-    remainingMs() {
-        return Math.max(0, this.endsAt - performance.now());
-    }
-    /** The error for running out of time: says what was waited for and how long. */
-    error() {
-        return new Error(`GitHub did not answer within ${(0,durations/* formatDuration */.a3)(this.budgetMs)} (${this.what})`);
-    }
-    end() {
-        clearTimeout(this.timer);
-    }
-}
-/** Resolves after `ms`, or at once when `signal` aborts. */
-function pause(ms, signal) {
-    if (signal.aborted || ms <= 0)
-        return Promise.resolve();
-    return new Promise((resolve) => {
-        const done = () => {
-            clearTimeout(timer);
-            signal.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal.addEventListener('abort', done, { once: true });
-    });
-}
-/** Why a GitHub call failed, as far as retrying is concerned. */
-function failureKind(err, deadline) {
-    if (deadline.expired)
-        return 'out-of-time';
-    const cause = err?.cause;
-    if (cause?.name === 'TimeoutError')
-        return 'timeout';
-    const status = err?.status;
-    // Octokit reports network failures (no answer at all) as status 500 without a response.
-    if (typeof status === 'number' && (status >= 500 || status === 429 || status === 408)) {
-        return 'transient';
-    }
-    return 'refused';
-}
-/** A failed call in a few words: `answered 502`, `did not answer ... within 15s`, ... */
-function describeFailure(err) {
-    const { status, response, cause } = (err ?? {});
-    if (cause?.name === 'TimeoutError')
-        return (0,errors/* errorMessage */.gJ)(err);
-    if (typeof status === 'number' && response)
-        return `GitHub answered ${status}: ${(0,errors/* errorMessage */.gJ)(err)}`;
-    return `GitHub could not be reached: ${(0,errors/* errorMessage */.gJ)(err)}`;
-}
-/**
- * Runs `call` until it succeeds, GitHub refuses it (4xx), the attempts run out or the phase's
- * time is up; each wait is logged with what it waits for.
- */
-async function withRetries(what, deadline, rules, call) {
-    const attempts = RETRY_WAITS_MS.length + 1;
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await call(attempt);
-        }
-        catch (err) {
-            const kind = failureKind(err, deadline);
-            if (kind === 'out-of-time')
-                throw deadline.error();
-            const retryable = kind === 'transient' || (kind === 'timeout' && rules.retryTimeouts);
-            const waitMs = Math.min(RETRY_WAITS_MS[attempt - 1] ?? 0, deadline.remainingMs());
-            if (!retryable || attempt >= attempts || waitMs >= deadline.remainingMs())
-                throw err;
-            rules.log.info(`${describeFailure(err)} (${what}); trying again in ${(0,durations/* formatDuration */.a3)(waitMs)}, attempt ${attempt + 1} of ${attempts}, giving up ${(0,durations/* formatDuration */.a3)(deadline.remainingMs())} from now.`);
-            await pause(waitMs, deadline.signal);
-            if (deadline.expired)
-                throw deadline.error();
-        }
     }
 }
 const defaultLog = {
@@ -460,7 +550,7 @@ class DeploymentLifecycle {
         const deadline = new Deadline(phaseBudget(options), `recording a deployment in ${options.environment}`);
         try {
             try {
-                this.deploymentId = await withRetries(`creating a deployment in ${options.environment}`, deadline, 
+                this.deploymentId = await callWithRetries(`creating a deployment in ${options.environment}`, deadline, 
                 // A create that timed out may have landed: retrying could leave a second one.
                 { retryTimeouts: false, log }, () => (0,github_deployments/* createDeployment */.Yy)(options.client, options.context, {
                     environment: options.environment,
@@ -561,7 +651,7 @@ class DeploymentLifecycle {
         const secrets = options.secrets ?? [];
         const description = (0,redact/* deploymentDescription */.kj)(status.description, secrets);
         const url = (0,redact/* environmentUrl */.fw)(status.environmentUrl, secrets);
-        await withRetries(`setting deployment ${id} to ${state}`, deadline, { retryTimeouts: true, log: this.log }, async (attempt) => {
+        await callWithRetries(`setting deployment ${id} to ${state}`, deadline, { retryTimeouts: true, log: this.log }, async (attempt) => {
             // A status that failed with 5xx or timed out may have landed all the same: look
             // before sending it again, so the deployment gets one final state, not two.
             if (checkEarlierAttempt && attempt > 1) {
@@ -616,7 +706,7 @@ class DeploymentLifecycle {
     }
 }
 function phaseBudget(options) {
-    return options.phaseBudgetMs ?? 3 * (0,client/* githubRequestTimeoutMs */.I6)();
+    return options.phaseBudgetMs ?? 3 * (0,client.githubRequestTimeoutMs)();
 }
 /**
  * Runs `flow` so that the deployment ends with exactly one final state on every path: the
@@ -645,6 +735,174 @@ async function settleDeployment(deployment, flow) {
             });
         }
     }
+}
+
+
+/***/ }),
+
+/***/ 9596:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Yy: () => (/* binding */ createDeployment),
+/* harmony export */   gs: () => (/* binding */ environmentDeployments),
+/* harmony export */   jG: () => (/* binding */ liveEarlierDeployments),
+/* harmony export */   latestDeployment: () => (/* binding */ latestDeployment),
+/* harmony export */   latestDeploymentStatus: () => (/* binding */ latestDeploymentStatus),
+/* harmony export */   setDeploymentStatus: () => (/* binding */ setDeploymentStatus)
+/* harmony export */ });
+/* unused harmony exports MAX_DEPLOYMENTS_PER_QUERY, ENVIRONMENT_DEPLOYMENTS_QUERY */
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6335);
+
+function requestOptions(control = {}) {
+    return {
+        request: {
+            ...(control.signal ? { signal: control.signal } : {}),
+            ...(control.retries !== undefined ? { retries: control.retries } : {}),
+        },
+    };
+}
+/** Records a deployment (no merge of the default branch, no required contexts: CI gated it). */
+async function createDeployment(client, context, deployment, control) {
+    const response = await client.rest.repos.createDeployment({
+        owner: context.owner,
+        repo: context.repo,
+        ref: deployment.ref,
+        environment: deployment.environment,
+        description: (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .deploymentDescription */ .kj)(deployment.description),
+        payload: deployment.payload,
+        ...(deployment.task ? { task: deployment.task } : {}),
+        auto_merge: false,
+        required_contexts: [],
+        production_environment: deployment.production,
+        transient_environment: deployment.transient,
+        ...requestOptions(control),
+    });
+    // 202 (a merge was needed) has a message instead of an id; a cut-off answer has neither.
+    const data = response.data;
+    const id = data !== null && typeof data === 'object' ? data.id : undefined;
+    if (typeof id !== 'number') {
+        const message = data !== null && typeof data === 'object' ? data.message : '';
+        throw new Error(`GitHub did not create the deployment: ${typeof message === 'string' && message ? message : `answer ${response.status} without an id`}`);
+    }
+    return id;
+}
+async function setDeploymentStatus(client, context, deploymentId, status, control) {
+    const url = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .environmentUrl */ .fw)(status.environmentUrl);
+    await client.rest.repos.createDeploymentStatus({
+        owner: context.owner,
+        repo: context.repo,
+        deployment_id: deploymentId,
+        state: status.state,
+        description: (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .deploymentDescription */ .kj)(status.description),
+        ...(url ? { environment_url: url } : {}),
+        log_url: context.runUrl,
+        ...requestOptions(control),
+    });
+}
+/** The newest status of a deployment, or undefined when it has none yet. */
+async function latestDeploymentStatus(client, context, deploymentId, control) {
+    const { data } = await client.rest.repos.listDeploymentStatuses({
+        owner: context.owner,
+        repo: context.repo,
+        deployment_id: deploymentId,
+        per_page: 1,
+        ...requestOptions(control),
+    });
+    const latest = Array.isArray(data) ? data[0] : undefined;
+    return latest ? { state: latest.state, description: latest.description ?? '' } : undefined;
+}
+/** GraphQL's page size limit. */
+const MAX_DEPLOYMENTS_PER_QUERY = 100;
+// Newest first: GitHub's default order is CREATED_AT ASC, which would show the oldest ones.
+const ENVIRONMENT_DEPLOYMENTS_QUERY = `query EnvironmentDeployments($owner: String!, $name: String!, $environments: [String!], $first: Int!) {
+  repository(owner: $owner, name: $name) {
+    deployments(environments: $environments, first: $first, orderBy: {field: CREATED_AT, direction: DESC}) {
+      nodes {
+        databaseId
+        state
+        latestStatus {
+          state
+        }
+      }
+    }
+  }
+}`;
+/**
+ * The newest deployments of an environment with their newest status, in one GraphQL request
+ * (the REST API needs one more request per deployment for its statuses).
+ */
+async function environmentDeployments(client, context, environment, options = {}) {
+    // The object form: the string form refuses `url` (the run's GraphQL endpoint) as an option.
+    const answer = await client.graphql({
+        query: ENVIRONMENT_DEPLOYMENTS_QUERY,
+        url: context.graphqlUrl,
+        owner: context.owner,
+        name: context.repo,
+        environments: [environment],
+        first: Math.min(options.first ?? MAX_DEPLOYMENTS_PER_QUERY, MAX_DEPLOYMENTS_PER_QUERY),
+        ...requestOptions(options),
+    });
+    const nodes = answer.repository?.deployments.nodes ?? [];
+    return nodes
+        .filter((node) => node !== null)
+        .map((node) => ({
+        id: node.databaseId,
+        state: node.state,
+        latestStatus: node.latestStatus?.state ?? null,
+    }));
+}
+/**
+ * The deployments of the environment created before `beforeId` that still read as live
+ * (newest status success): the ones to mark inactive once `beforeId` has taken over. Later
+ * deployments (a deploy that finished while a rollback ran) are never touched.
+ */
+function liveEarlierDeployments(deployments, beforeId) {
+    return deployments
+        .filter((deployment) => deployment.latestStatus === 'SUCCESS')
+        .map((deployment) => deployment.id)
+        .filter((id) => id !== null && (beforeId === undefined || id < beforeId));
+}
+/** The newest deployment of an environment (REST: its payload comes with it), if any. */
+async function latestDeployment(client, context, environment, control) {
+    const { data } = await client.rest.repos.listDeployments({
+        owner: context.owner,
+        repo: context.repo,
+        environment,
+        per_page: 1,
+        ...requestOptions(control),
+    });
+    const latest = Array.isArray(data) ? data[0] : undefined;
+    if (!latest)
+        return undefined;
+    const payload = latest.payload !== null && typeof latest.payload === 'object'
+        ? latest.payload
+        : {};
+    return { id: latest.id, payload };
+}
+
+
+/***/ }),
+
+/***/ 5045:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/** Resolves after `ms`, or at once when the signal aborts. */
+function sleep(ms, signal) {
+    if (ms <= 0 || signal?.aborted)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
 }
 
 

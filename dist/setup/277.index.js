@@ -1,8 +1,8 @@
-export const id = 540;
-export const ids = [540];
+export const id = 277;
+export const ids = [277];
 export const modules = {
 
-/***/ 7540:
+/***/ 6277:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,6 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 15 modules
 var tool_cache = __webpack_require__(3143);
+// EXTERNAL MODULE: ./actions/setup/src/tools.ts
+var tools = __webpack_require__(9654);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:crypto"
@@ -23,259 +25,14 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./shared/durations.ts
-var durations = __webpack_require__(9503);
-;// CONCATENATED MODULE: ./shared/http/client.ts
-// One HTTP client for every platform API call and download: through @actions/http-client (it
-// honours the runner's proxy settings), within a time limit that covers the whole exchange
-// (the socket is destroyed when it passes), with the answer's size capped, and with redirects
-// followed only within the origin the credentials were given for.
-
-
-class HttpError extends Error {
-    status;
-    body;
-    constructor(message, status, body) {
-        super(message);
-        this.status = status;
-        this.body = body;
-        this.name = 'HttpError';
-    }
-}
-/** The most of an API answer flightdeck reads: an endless body cannot grow memory. */
-const MAX_BODY_BYTES = 8 * 1024 * 1024;
-/** The most of a download (a CLI archive) flightdeck writes. */
-const MAX_DOWNLOAD_BYTES = 512 * 1024 * 1024;
-const MAX_REDIRECTS = 5;
-let clientModule;
-/** @actions/http-client loads undici; only a path that makes a request pays for it. */
-function loadClient() {
-    clientModule ??= Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 4942));
-    return clientModule;
-}
-function label(request, url) {
-    return `${request.service} ${request.method} ${url.pathname}`;
-}
-/**
- * Sends one request and hands the response stream to `consume`, following same-origin
- * redirects. The time limit covers connecting, redirects and reading the whole body.
- */
-async function exchange(request, consume) {
-    const { HttpClient } = await loadClient();
-    const abort = new AbortController();
-    const client = new HttpClient('flightdeck', [
-        {
-            // Node's http.request destroys the socket when this signal aborts.
-            prepareRequest: (options) => Object.assign(options, { signal: abort.signal }),
-            canHandleAuthentication: () => false,
-            handleAuthentication: () => Promise.reject(new Error('not supported')),
-        },
-    ], { allowRedirects: false, allowRetries: false, socketTimeout: request.timeoutMs });
-    let url = new URL(request.url);
-    let method = request.method;
-    let body = request.body;
-    let timedOut = false;
-    const timer = setTimeout(() => {
-        timedOut = true;
-        abort.abort();
-    }, request.timeoutMs);
-    // Restarted by every sign of life (an answer, a chunk of body); fires after stallMs without one.
-    let stalled = false;
-    let stallTimer;
-    const alive = () => {
-        if (request.stallMs === undefined)
-            return;
-        clearTimeout(stallTimer);
-        stallTimer = setTimeout(() => {
-            stalled = true;
-            abort.abort();
-        }, request.stallMs);
-    };
-    alive();
-    try {
-        for (let redirects = 0;; redirects++) {
-            const response = await client.request(method, url.toString(), body ?? null, {
-                ...request.headers,
-            });
-            alive();
-            const status = response.message.statusCode ?? 0;
-            const location = response.message.headers.location;
-            if (status >= 300 && status < 400 && location) {
-                response.message.resume();
-                const next = new URL(location, url);
-                const credentialFree = Object.keys(request.headers ?? {}).length === 0;
-                if (next.origin !== url.origin && !(request.anyOriginRedirects && credentialFree)) {
-                    throw new HttpError(`${label(request, url)} was redirected to another origin (${next.origin}); flightdeck does not send credentials there`, status);
-                }
-                if (url.protocol === 'https:' && next.protocol !== 'https:') {
-                    throw new HttpError(`${label(request, url)} was redirected from https to ${next.protocol} (${next.origin}); flightdeck does not follow it`, status);
-                }
-                if (redirects >= MAX_REDIRECTS) {
-                    throw new HttpError(`${label(request, url)} was redirected more than ${MAX_REDIRECTS} times`);
-                }
-                if (status === 303 || ((status === 301 || status === 302) && method !== 'HEAD')) {
-                    method = 'GET';
-                    body = undefined;
-                }
-                url = next;
-                continue;
-            }
-            return await consume(response.message, status, url, alive);
-        }
-    }
-    catch (err) {
-        if (err instanceof HttpError)
-            throw err;
-        if (stalled && !timedOut) {
-            throw new HttpError(`${label(request, url)} sent nothing for ${(0,durations/* formatDuration */.a3)(request.stallMs ?? 0)} (stalled)`);
-        }
-        if (timedOut) {
-            throw new HttpError(`${label(request, url)} did not answer within ${(0,durations/* formatDuration */.a3)(request.timeoutMs)}`);
-        }
-        throw new HttpError(`${label(request, url)} failed: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    finally {
-        clearTimeout(timer);
-        clearTimeout(stallTimer);
-        client.dispose();
-    }
-}
-/** Reads a body up to `maxBytes`; past it the connection is closed and the request fails. */
-function readCapped(stream, maxBytes, what) {
-    return new Promise((resolve, reject) => {
-        const chunks = [];
-        let size = 0;
-        stream.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > maxBytes) {
-                // Reject before destroying: destroying emits 'aborted', which must not be the reason.
-                reject(new HttpError(`${what} answered with more than ${maxBytes / 1024 / 1024} MiB`));
-                stream.destroy();
-                return;
-            }
-            chunks.push(chunk);
-        });
-        stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        stream.on('error', reject);
-        stream.on('aborted', () => reject(new Error('the connection closed mid-answer')));
-    });
-}
-/** One request; the answer's body as text (any status: callers decide what is an error). */
-function httpRequest(request) {
-    return exchange(request, async (response, status, url) => ({
-        status,
-        headers: response.headers,
-        body: await readCapped(response, request.maxBytes ?? MAX_BODY_BYTES, label(request, url)),
-    }));
-}
-/** Downloads a file to `path` within the time limit and size cap; a non-2xx status fails. */
-function downloadFile(request, path) {
-    const full = { ...request, method: 'GET' };
-    const maxBytes = request.maxBytes ?? MAX_DOWNLOAD_BYTES;
-    return exchange(full, async (response, status, url, alive) => {
-        if (status < 200 || status > 299) {
-            response.resume();
-            throw new HttpError(`${label(full, url)} answered ${status}`, status);
-        }
-        await new Promise((resolve, reject) => {
-            const file = (0,external_node_fs_.createWriteStream)(path);
-            let size = 0;
-            response.on('data', (chunk) => {
-                alive();
-                size += chunk.length;
-                if (size > maxBytes) {
-                    reject(new HttpError(`${label(full, url)} sent more than ${maxBytes / 1024 / 1024} MiB`));
-                    response.destroy();
-                    file.destroy();
-                }
-            });
-            response.on('error', reject);
-            response.on('aborted', () => reject(new Error('the connection closed mid-download')));
-            file.on('error', reject);
-            file.on('finish', resolve);
-            response.pipe(file);
-        });
-    });
-}
-
+// EXTERNAL MODULE: ./shared/http/client.ts
+var client = __webpack_require__(6160);
 // EXTERNAL MODULE: ./shared/errors.ts
 var errors = __webpack_require__(2635);
-;// CONCATENATED MODULE: ./shared/providers/api.ts
-
-class ApiError extends Error {
-    status;
-    constructor(message, status) {
-        super(message);
-        this.status = status;
-        this.name = 'ApiError';
-    }
-}
-/**
- * One JSON request to a platform API (shared/http/client.ts: bounded in time and size, no
- * credential sent to another origin). A non-2xx answer becomes an ApiError with the platform's
- * own message.
- */
-async function requestJson(request) {
-    const headers = { accept: 'application/json' };
-    if (request.token)
-        headers.authorization = `Bearer ${request.token}`;
-    if (request.body !== undefined)
-        headers['content-type'] = 'application/json';
-    Object.assign(headers, request.headers);
-    const label = `${request.service} ${request.method} ${new URL(request.url).pathname}`;
-    let answer;
-    try {
-        answer = await httpRequest({
-            method: request.method,
-            url: request.url,
-            headers,
-            body: request.body === undefined ? undefined : JSON.stringify(request.body),
-            timeoutMs: request.timeoutMs,
-            service: request.service,
-        });
-    }
-    catch (err) {
-        throw new ApiError(err instanceof Error ? err.message : String(err), err.status);
-    }
-    const { status, body: text } = answer;
-    if (status < 200 || status > 299) {
-        throw new ApiError(`${label} answered ${status}: ${platformMessage(text)}`, status);
-    }
-    if (text.trim() === '')
-        return undefined;
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        throw new ApiError(`${label} answered ${status} with a body that is not JSON: ${JSON.stringify(text.slice(0, 80))}`, status);
-    }
-}
-/** The platform's own message from an error body, cut so one answer stays one line. */
-function platformMessage(text) {
-    const found = messageIn(text);
-    return found.length > 300 ? `${found.slice(0, 299)}…` : found;
-}
-function messageIn(text) {
-    try {
-        const body = JSON.parse(text);
-        const message = body.message ?? body.error ?? body.errors?.[0]?.message;
-        if (typeof message === 'string')
-            return message;
-        if (message && typeof message === 'object' && 'message' in message)
-            return String(message.message);
-    }
-    catch {
-        // not JSON: show the start of the text
-    }
-    return JSON.stringify(text.slice(0, 200));
-}
-
+// EXTERNAL MODULE: ./shared/providers/api.ts
+var providers_api = __webpack_require__(1863);
 // EXTERNAL MODULE: ./shared/secrets.ts
 var secrets = __webpack_require__(5931);
-// EXTERNAL MODULE: ./actions/setup/src/tools.ts
-var tools = __webpack_require__(9654);
 ;// CONCATENATED MODULE: ./actions/setup/src/installers/archive-check.ts
 // An extracted archive is checked before anything in it is made executable or run: a release
 // mirror serves both the archive and its checksums.txt, so a checksum match does not make an
@@ -333,6 +90,8 @@ async function assertRegularFile(path, name, archive) {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./actions/setup/src/installers/checksums.ts
 
 
@@ -404,7 +163,7 @@ class FlyctlInstaller {
         const where = api.note ? ` ${api.note}` : '';
         let release;
         try {
-            release = await requestJson({
+            release = await (0,providers_api/* requestJson */.S)({
                 method: 'GET',
                 url: `${api.url.replace(/\/+$/, '')}${path}`,
                 token: api.token,
@@ -493,7 +252,7 @@ class FlyctlInstaller {
         this.ctx.log(`downloading ${shown}`);
         const path = (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), `flightdeck-${(0,external_node_crypto_.randomUUID)()}`);
         try {
-            await downloadFile({
+            await (0,client/* downloadFile */.PE)({
                 url,
                 timeoutMs: limit.timeoutMs,
                 stallMs: this.ctx.timeouts.downloadStall,
@@ -504,7 +263,7 @@ class FlyctlInstaller {
         }
         catch (err) {
             await (0,promises_.rm)(path, { force: true });
-            const notFound = err instanceof HttpError && err.status === 404;
+            const notFound = err instanceof client/* HttpError */.j$ && err.status === 404;
             const hint = notFound ? ` (is ${version} a flyctl release? see ${FLYCTL_RELEASES})` : '';
             throw new Error(`could not download ${shown}: ${(0,errors/* errorMessage */.gJ)(err)}${hint}`);
         }
@@ -640,8 +399,13 @@ class NpmCliInstaller {
 
 
 
+
+/** The installer the tool's spec names: flyctl's GitHub releases, or its npm package. */
 function installerFor(tool, ctx) {
-    return tool === 'flyctl' ? new FlyctlInstaller(ctx) : new NpmCliInstaller(tool, ctx);
+    if (tools/* CLI_SPECS */.Y2[tool].install.from === 'npm' && tool in tools/* NPM_PACKAGES */.eZ) {
+        return new NpmCliInstaller(tool, ctx);
+    }
+    return new FlyctlInstaller(ctx);
 }
 /**
  * Resolves a requested version and takes it from the tool cache when it is there (no download),
@@ -665,6 +429,273 @@ async function installTool(request, ctx, options, installer = installerFor(reque
         source: installer.freshSource,
         ...installer.locate(toolDir),
     };
+}
+
+
+/***/ }),
+
+/***/ 6160:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   PE: () => (/* binding */ downloadFile),
+/* harmony export */   aj: () => (/* binding */ httpRequest),
+/* harmony export */   j$: () => (/* binding */ HttpError)
+/* harmony export */ });
+/* unused harmony exports MAX_BODY_BYTES, MAX_DOWNLOAD_BYTES */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9503);
+// One HTTP client for every platform API call and download: through @actions/http-client (it
+// honours the runner's proxy settings), within a time limit that covers the whole exchange
+// (the socket is destroyed when it passes), with the answer's size capped, and with redirects
+// followed only within the origin the credentials were given for.
+
+
+class HttpError extends Error {
+    status;
+    body;
+    constructor(message, status, body) {
+        super(message);
+        this.status = status;
+        this.body = body;
+        this.name = 'HttpError';
+    }
+}
+/** The most of an API answer flightdeck reads: an endless body cannot grow memory. */
+const MAX_BODY_BYTES = 8 * 1024 * 1024;
+/** The most of a download (a CLI archive) flightdeck writes. */
+const MAX_DOWNLOAD_BYTES = 512 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+let clientModule;
+/** @actions/http-client loads undici; only a path that makes a request pays for it. */
+function loadClient() {
+    clientModule ??= __webpack_require__.e(/* import() */ 942).then(__webpack_require__.bind(__webpack_require__, 4942));
+    return clientModule;
+}
+function label(request, url) {
+    return `${request.service} ${request.method} ${url.pathname}`;
+}
+/**
+ * Sends one request and hands the response stream to `consume`, following same-origin
+ * redirects. The time limit covers connecting, redirects and reading the whole body.
+ */
+async function exchange(request, consume) {
+    const { HttpClient } = await loadClient();
+    const abort = new AbortController();
+    const client = new HttpClient('flightdeck', [
+        {
+            // Node's http.request destroys the socket when this signal aborts.
+            prepareRequest: (options) => Object.assign(options, { signal: abort.signal }),
+            canHandleAuthentication: () => false,
+            handleAuthentication: () => Promise.reject(new Error('not supported')),
+        },
+    ], { allowRedirects: false, allowRetries: false, socketTimeout: request.timeoutMs });
+    let url = new URL(request.url);
+    let method = request.method;
+    let body = request.body;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+        timedOut = true;
+        abort.abort();
+    }, request.timeoutMs);
+    // Restarted by every sign of life (an answer, a chunk of body); fires after stallMs without one.
+    let stalled = false;
+    let stallTimer;
+    const alive = () => {
+        if (request.stallMs === undefined)
+            return;
+        clearTimeout(stallTimer);
+        stallTimer = setTimeout(() => {
+            stalled = true;
+            abort.abort();
+        }, request.stallMs);
+    };
+    alive();
+    try {
+        for (let redirects = 0;; redirects++) {
+            const response = await client.request(method, url.toString(), body ?? null, {
+                ...request.headers,
+            });
+            alive();
+            const status = response.message.statusCode ?? 0;
+            const location = response.message.headers.location;
+            if (status >= 300 && status < 400 && location) {
+                response.message.resume();
+                const next = new URL(location, url);
+                const credentialFree = Object.keys(request.headers ?? {}).length === 0;
+                if (next.origin !== url.origin && !(request.anyOriginRedirects && credentialFree)) {
+                    throw new HttpError(`${label(request, url)} was redirected to another origin (${next.origin}); flightdeck does not send credentials there`, status);
+                }
+                if (url.protocol === 'https:' && next.protocol !== 'https:') {
+                    throw new HttpError(`${label(request, url)} was redirected from https to ${next.protocol} (${next.origin}); flightdeck does not follow it`, status);
+                }
+                if (redirects >= MAX_REDIRECTS) {
+                    throw new HttpError(`${label(request, url)} was redirected more than ${MAX_REDIRECTS} times`);
+                }
+                if (status === 303 || ((status === 301 || status === 302) && method !== 'HEAD')) {
+                    method = 'GET';
+                    body = undefined;
+                }
+                url = next;
+                continue;
+            }
+            return await consume(response.message, status, url, alive);
+        }
+    }
+    catch (err) {
+        if (err instanceof HttpError)
+            throw err;
+        if (stalled && !timedOut) {
+            throw new HttpError(`${label(request, url)} sent nothing for ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(request.stallMs ?? 0)} (stalled)`);
+        }
+        if (timedOut) {
+            throw new HttpError(`${label(request, url)} did not answer within ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(request.timeoutMs)}`);
+        }
+        throw new HttpError(`${label(request, url)} failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    finally {
+        clearTimeout(timer);
+        clearTimeout(stallTimer);
+        client.dispose();
+    }
+}
+/** Reads a body up to `maxBytes`; past it the connection is closed and the request fails. */
+function readCapped(stream, maxBytes, what) {
+    return new Promise((resolve, reject) => {
+        const chunks = [];
+        let size = 0;
+        stream.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > maxBytes) {
+                // Reject before destroying: destroying emits 'aborted', which must not be the reason.
+                reject(new HttpError(`${what} answered with more than ${maxBytes / 1024 / 1024} MiB`));
+                stream.destroy();
+                return;
+            }
+            chunks.push(chunk);
+        });
+        stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        stream.on('error', reject);
+        stream.on('aborted', () => reject(new Error('the connection closed mid-answer')));
+    });
+}
+/** One request; the answer's body as text (any status: callers decide what is an error). */
+function httpRequest(request) {
+    return exchange(request, async (response, status, url) => ({
+        status,
+        headers: response.headers,
+        body: await readCapped(response, request.maxBytes ?? MAX_BODY_BYTES, label(request, url)),
+    }));
+}
+/** Downloads a file to `path` within the time limit and size cap; a non-2xx status fails. */
+function downloadFile(request, path) {
+    const full = { ...request, method: 'GET' };
+    const maxBytes = request.maxBytes ?? MAX_DOWNLOAD_BYTES;
+    return exchange(full, async (response, status, url, alive) => {
+        if (status < 200 || status > 299) {
+            response.resume();
+            throw new HttpError(`${label(full, url)} answered ${status}`, status);
+        }
+        await new Promise((resolve, reject) => {
+            const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createWriteStream)(path);
+            let size = 0;
+            response.on('data', (chunk) => {
+                alive();
+                size += chunk.length;
+                if (size > maxBytes) {
+                    reject(new HttpError(`${label(full, url)} sent more than ${maxBytes / 1024 / 1024} MiB`));
+                    response.destroy();
+                    file.destroy();
+                }
+            });
+            response.on('error', reject);
+            response.on('aborted', () => reject(new Error('the connection closed mid-download')));
+            file.on('error', reject);
+            file.on('finish', resolve);
+            response.pipe(file);
+        });
+    });
+}
+
+
+/***/ }),
+
+/***/ 1863:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ requestJson),
+/* harmony export */   h: () => (/* binding */ ApiError)
+/* harmony export */ });
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6160);
+
+class ApiError extends Error {
+    status;
+    constructor(message, status) {
+        super(message);
+        this.status = status;
+        this.name = 'ApiError';
+    }
+}
+/**
+ * One JSON request to a platform API (shared/http/client.ts: bounded in time and size, no
+ * credential sent to another origin). A non-2xx answer becomes an ApiError with the platform's
+ * own message.
+ */
+async function requestJson(request) {
+    const headers = { accept: 'application/json' };
+    if (request.token)
+        headers.authorization = `Bearer ${request.token}`;
+    if (request.body !== undefined)
+        headers['content-type'] = 'application/json';
+    Object.assign(headers, request.headers);
+    const label = `${request.service} ${request.method} ${new URL(request.url).pathname}`;
+    let answer;
+    try {
+        answer = await (0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequest */ .aj)({
+            method: request.method,
+            url: request.url,
+            headers,
+            body: request.body === undefined ? undefined : JSON.stringify(request.body),
+            timeoutMs: request.timeoutMs,
+            service: request.service,
+        });
+    }
+    catch (err) {
+        throw new ApiError(err instanceof Error ? err.message : String(err), err.status);
+    }
+    const { status, body: text } = answer;
+    if (status < 200 || status > 299) {
+        throw new ApiError(`${label} answered ${status}: ${platformMessage(text)}`, status);
+    }
+    if (text.trim() === '')
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new ApiError(`${label} answered ${status} with a body that is not JSON: ${JSON.stringify(text.slice(0, 80))}`, status);
+    }
+}
+/** The platform's own message from an error body, cut so one answer stays one line. */
+function platformMessage(text) {
+    const found = messageIn(text);
+    return found.length > 300 ? `${found.slice(0, 299)}…` : found;
+}
+function messageIn(text) {
+    try {
+        const body = JSON.parse(text);
+        const message = body.message ?? body.error ?? body.errors?.[0]?.message;
+        if (typeof message === 'string')
+            return message;
+        if (message && typeof message === 'object' && 'message' in message)
+            return String(message.message);
+    }
+    catch {
+        // not JSON: show the start of the text
+    }
+    return JSON.stringify(text.slice(0, 200));
 }
 
 

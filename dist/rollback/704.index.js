@@ -1,0 +1,1029 @@
+export const id = 704;
+export const ids = [704,317];
+export const modules = {
+
+/***/ 6317:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I6: () => (/* binding */ githubRequestTimeoutMs),
+/* harmony export */   githubClient: () => (/* binding */ githubClient)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_RETRY_WAIT_UNIT_MS, DEFAULT_MAX_RATE_LIMIT_WAIT_MS, GitHubTimeoutError, fetchWithTimeLimit, DEFAULT_WRITE_SPACING_MS, githubWriteSpacingMs, isGraphqlRead, isWriteRequest */
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1351);
+/* harmony import */ var _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7478);
+/* harmony import */ var _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9735);
+/* harmony import */ var _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6856);
+/* harmony import */ var bottleneck__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2203);
+/* harmony import */ var bottleneck__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(bottleneck__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9503);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2798);
+/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3643);
+
+
+
+
+
+
+
+
+/**
+ * GitHub stops processing a REST request after 10 seconds and answers with an error
+ * ("Timeouts" in GitHub's REST API docs); 15s leaves room for the network. A request with no
+ * answer by then will not get one worth waiting for.
+ */
+const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+/** @octokit/plugin-retry waits 1, 4 and 9 of these before its retries. */
+const DEFAULT_RETRY_WAIT_UNIT_MS = 1000;
+/** A rate limit that lifts sooner than this is waited out once; a longer one fails at once. */
+const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 20_000;
+/**
+ * The time limit of one GitHub request: FLIGHTDECK_GITHUB_TIMEOUT (a duration such as `5s`)
+ * for slow Enterprise Servers and for tests, else DEFAULT_REQUEST_TIMEOUT_MS.
+ */
+function githubRequestTimeoutMs(env = process.env) {
+    const configured = env.FLIGHTDECK_GITHUB_TIMEOUT?.trim();
+    const ms = configured ? (0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)(configured) : undefined;
+    return ms !== undefined && ms > 0 ? ms : DEFAULT_REQUEST_TIMEOUT_MS;
+}
+/** What a GitHub request that ran out of time throws (Octokit wraps it as a 500 RequestError). */
+class GitHubTimeoutError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TimeoutError';
+    }
+}
+// Statuses whose responses carry no body; `new Response` refuses a body for them.
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+function describeRequest(input, init) {
+    const url = typeof input === 'string' || input instanceof URL ? String(input) : input.url;
+    let path = url;
+    try {
+        path = new URL(url).pathname;
+    }
+    catch {
+        // Not an absolute URL: show it as it came.
+    }
+    return `${init?.method ?? 'GET'} ${path}`;
+}
+/**
+ * `fetch` with a time limit on each request, answer body included: a GitHub that accepts the
+ * connection and then never answers (or stalls half way through the body) cannot hang a step.
+ * The caller's own signal still aborts as before.
+ */
+function fetchWithTimeLimit(fetch, timeoutMs) {
+    return async (input, init) => {
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const callerSignal = init?.signal ?? undefined;
+        const signal = callerSignal ? AbortSignal.any([callerSignal, timeout]) : timeout;
+        try {
+            const response = await fetch(input, { ...init, signal });
+            // Read the body here, under the same limit, instead of handing Octokit a stream it
+            // would read with no limit.
+            const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
+            const buffered = new Response(body, {
+                status: response.status,
+                statusText: response.statusText,
+                headers: new Headers([...response.headers]),
+            });
+            Object.defineProperty(buffered, 'url', { value: response.url });
+            return buffered;
+        }
+        catch (err) {
+            if (timeout.aborted && !callerSignal?.aborted) {
+                throw new GitHubTimeoutError(`GitHub did not answer ${describeRequest(input, init)} within ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(timeoutMs)}`);
+            }
+            throw err;
+        }
+    };
+}
+/**
+ * GitHub asks for writes (POST, PATCH, PUT, DELETE; GraphQL mutations) at least a second apart
+ * ("Best practices for using the REST API"). The throttling plugin spaces every POST so, GraphQL
+ * queries included: a report reading 30 pages of deployments and commits would wait 30 s for
+ * nothing. So the plugin's own write group is a pass-through and `spaceWrites` spaces the real
+ * writes, with the same Bottleneck the plugin uses (one group for all clients, as the plugin's).
+ */
+const DEFAULT_WRITE_SPACING_MS = 1000;
+const unspacedGroup = new (bottleneck__WEBPACK_IMPORTED_MODULE_2___default().Group)({ maxConcurrent: null, minTime: 0 });
+/** One Bottleneck group per spacing in use (in a real run only the default's). */
+const writeGroups = new Map();
+function writeGroup(spacingMs) {
+    let group = writeGroups.get(spacingMs);
+    if (!group) {
+        group = new (bottleneck__WEBPACK_IMPORTED_MODULE_2___default().Group)({ maxConcurrent: 1, minTime: spacingMs });
+        writeGroups.set(spacingMs, group);
+    }
+    return group;
+}
+/**
+ * The least time between two writes: FLIGHTDECK_GITHUB_WRITE_SPACING (a duration; `0s` turns
+ * spacing off) for test runs against a fake GitHub, which has no such limit and would make
+ * every bundle run wait a second per write, else DEFAULT_WRITE_SPACING_MS.
+ */
+function githubWriteSpacingMs(env = process.env) {
+    const configured = env.FLIGHTDECK_GITHUB_WRITE_SPACING?.trim();
+    const ms = configured ? (0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDuration */ .E9)(configured) : undefined;
+    return ms !== undefined ? ms : DEFAULT_WRITE_SPACING_MS;
+}
+/** A GraphQL document whose (first) operation is a query: a read, however it is sent. */
+function isGraphqlRead(query) {
+    if (typeof query !== 'string')
+        return false;
+    // Comments and white space may come first; `{ … }` alone is a query too.
+    const start = query.replace(/^(?:\s+|#[^\n]*\n?)+/, '');
+    return start.startsWith('{') || /^query\b/.test(start);
+}
+/** Is this request a write GitHub wants spaced? */
+function isWriteRequest(options) {
+    const method = (options.method ?? 'GET').toUpperCase();
+    if (method === 'GET' || method === 'HEAD')
+        return false;
+    const path = new URL(options.url ?? '/', 'http://github.test').pathname;
+    if (/\/graphql$/.test(path))
+        return !isGraphqlRead(options.query);
+    return true;
+}
+/** Octokit plugin: every write waits for its turn, `spacingMs` after the previous one. */
+function spaceWrites(spacingMs) {
+    return (octokit) => {
+        octokit.hook.wrap('request', async (request, options) => {
+            if (spacingMs > 0 && isWriteRequest(options)) {
+                await writeGroup(spacingMs)
+                    .key('flightdeck')
+                    .schedule(() => Promise.resolve());
+            }
+            return request(options);
+        });
+    };
+}
+/**
+ * An Octokit for the run's API (GitHub Enterprise Server and local fakes included) that
+ * retries server errors, network failures and timeouts a few times, waits out short rate
+ * limits (secondary ones included) once, and gives every request a time limit.
+ */
+function githubClient(token, options = {}) {
+    const requestTimeoutMs = options.requestTimeoutMs ?? githubRequestTimeoutMs();
+    const maxWaitMs = options.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
+    const writeSpacingMs = options.writeSpacingMs ?? githubWriteSpacingMs();
+    // @actions/github's defaults carry a fetch that honours the runner's proxy settings
+    // (HTTPS_PROXY, NO_PROXY); Octokit replaces `request` as a whole, so keep it explicitly.
+    const proxyFetch = _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__/* .defaults */ .NT.request?.fetch ?? globalThis.fetch;
+    const waitOutRateLimit = (kind) => (retryAfterSeconds, request, _octokit, retryCount) => {
+        const what = `${request.method ?? 'GET'} ${request.url ?? ''}`;
+        const waitMs = retryAfterSeconds * 1000;
+        if (retryCount >= 1 || waitMs > maxWaitMs || request.request?.signal?.aborted) {
+            _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`GitHub's ${kind} refused ${what}; it lifts in ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(waitMs)}, longer than flightdeck waits (${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(maxWaitMs)}, once).`);
+            return false;
+        }
+        _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`GitHub's ${kind}: waiting ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(waitMs)} to retry ${what}.`);
+        return true;
+    };
+    return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
+        baseUrl: options.apiUrl ?? (0,_context_js__WEBPACK_IMPORTED_MODULE_5__/* .runContext */ .p)().apiUrl,
+        request: {
+            fetch: fetchWithTimeLimit(proxyFetch, requestTimeoutMs),
+            agent: _actions_github_lib_utils__WEBPACK_IMPORTED_MODULE_1__/* .defaults */ .NT.request?.agent,
+            retries: options.retries ?? 3,
+        },
+        retry: { retryAfterBaseValue: options.retryWaitUnitMs ?? DEFAULT_RETRY_WAIT_UNIT_MS },
+        throttle: {
+            // Writes are spaced by spaceWrites, which knows a GraphQL query from a mutation.
+            write: unspacedGroup,
+            onRateLimit: waitOutRateLimit('rate limit'),
+            onSecondaryRateLimit: waitOutRateLimit('secondary rate limit'),
+        },
+        // Octokit's own notices (deprecations, plugin trouble) go through the runner protocol,
+        // not to stderr.
+        log: {
+            debug: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz(message),
+            info: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz(message),
+            warn: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .warning */ .$e(message),
+            error: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .warning */ .$e(message),
+        },
+    }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_6__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_7__/* .throttling */ .A, spaceWrites(writeSpacingMs));
+}
+
+
+/***/ }),
+
+/***/ 8704:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ DeploymentLifecycle),
+  settleDeployment: () => (/* binding */ settleDeployment)
+});
+
+// UNUSED EXPORTS: DeploymentRecordingError
+
+// EXTERNAL MODULE: ./shared/errors.ts
+var errors = __webpack_require__(2635);
+// EXTERNAL MODULE: ./shared/durations.ts
+var durations = __webpack_require__(9503);
+// EXTERNAL MODULE: ./shared/runner.ts
+var runner = __webpack_require__(2798);
+// EXTERNAL MODULE: ./shared/github/client.ts
+var client = __webpack_require__(6317);
+// EXTERNAL MODULE: ./shared/sleep.ts
+var shared_sleep = __webpack_require__(5045);
+;// CONCATENATED MODULE: ./shared/retry.ts
+// The one retry loop: an operation is tried until it succeeds, its caller's classifier calls a
+// failure permanent, the attempts run out, or the caller's time would run out before the next
+// attempt could start. What counts as transient, how long to wait and what to say when it
+// stops are each caller's (notify's channels: shared/notify/retry.ts; GitHub Deployments:
+// shared/github/deployment-lifecycle.ts); the loop and its time rules are here once.
+
+/** Why the retries stopped without a result; `error` is the last failure (as classified). */
+class RetriesStopped extends Error {
+    reason;
+    error;
+    attempts;
+    constructor(reason, error, 
+    /** Attempts made. */
+    attempts) {
+        super(`retries stopped (${reason}) after ${attempts} attempt(s)`);
+        this.reason = reason;
+        this.error = error;
+        this.attempts = attempts;
+        this.name = 'RetriesStopped';
+    }
+}
+function noTimeFor(left, minAttemptMs) {
+    return left <= 0 || left < minAttemptMs;
+}
+/**
+ * Runs `attempt` (given its number and the time left) under `rules`. Resolves with its value and
+ * how many attempts it took; rejects with RetriesStopped saying why it gave up, or with
+ * whatever `onRetry` or `sleep` threw.
+ */
+async function withRetries(attempt, rules) {
+    const remaining = rules.remainingMs ?? (() => Number.POSITIVE_INFINITY);
+    const minAttemptMs = rules.minAttemptMs ?? 0;
+    const sleep = rules.sleep ?? shared_sleep/* sleep */.y;
+    let lastError;
+    for (let number = 1;; number++) {
+        const left = remaining();
+        if (noTimeFor(left, minAttemptMs))
+            throw new RetriesStopped('no-time', lastError, number - 1);
+        try {
+            return { value: await attempt(number, left), attempts: number };
+        }
+        catch (err) {
+            const verdict = rules.classify(err, number);
+            if (!verdict.transient) {
+                throw new RetriesStopped('permanent', verdict.error ?? err, number);
+            }
+            lastError = err;
+            if (number >= rules.maxAttempts)
+                throw new RetriesStopped('attempts', err, number);
+            const waitMs = verdict.waitMs ?? rules.backoffMs(number);
+            if (noTimeFor(remaining() - waitMs, minAttemptMs)) {
+                throw new RetriesStopped('wait-too-long', err, number);
+            }
+            rules.onRetry?.(number, err, waitMs);
+            await sleep(waitMs);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./shared/github/deployment-attempts.ts
+// Calls to GitHub within a time budget: a Deadline per phase of a Deployment's lifecycle (its
+// AbortSignal ends every request of the phase) and the retry rules a lifecycle call follows
+// (server errors, network failures and, where safe, timeouts; never a 4xx). Kept apart from
+// the lifecycle so that the lifecycle reads as the states a Deployment goes through.
+
+
+
+
+/** Waits between attempts of one call; the phase budget cuts them short. */
+const RETRY_WAITS_MS = [500, 1000, 2000, 4000];
+/** A phase's time budget: an AbortSignal every request of the phase runs under. */
+class Deadline {
+    budgetMs;
+    what;
+    controller = new AbortController();
+    timer;
+    endsAt;
+    constructor(budgetMs, what) {
+        this.budgetMs = budgetMs;
+        this.what = what;
+        this.endsAt = performance.now() + budgetMs;
+        this.timer = setTimeout(() => this.controller.abort(), budgetMs);
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    get expired() {
+        return this.controller.signal.aborted;
+    }
+    remainingMs() {
+        return Math.max(0, this.endsAt - performance.now());
+    }
+    /** The error for running out of time: says what was waited for and how long. */
+    error() {
+        return new Error(`GitHub did not answer within ${(0,durations/* formatDuration */.a3)(this.budgetMs)} (${this.what})`);
+    }
+    end() {
+        clearTimeout(this.timer);
+    }
+}
+/** Why a GitHub call failed, as far as retrying is concerned. */
+function failureKind(err, deadline) {
+    if (deadline.expired)
+        return 'out-of-time';
+    const cause = err?.cause;
+    if (cause?.name === 'TimeoutError')
+        return 'timeout';
+    const status = err?.status;
+    // Octokit reports network failures (no answer at all) as status 500 without a response.
+    if (typeof status === 'number' && (status >= 500 || status === 429 || status === 408)) {
+        return 'transient';
+    }
+    return 'refused';
+}
+/** A failed call in a few words: `answered 502`, `did not answer ... within 15s`, ... */
+function describeFailure(err) {
+    const { status, response, cause } = (err ?? {});
+    if (cause?.name === 'TimeoutError')
+        return (0,errors/* errorMessage */.gJ)(err);
+    if (typeof status === 'number' && response)
+        return `GitHub answered ${status}: ${(0,errors/* errorMessage */.gJ)(err)}`;
+    return `GitHub could not be reached: ${(0,errors/* errorMessage */.gJ)(err)}`;
+}
+/**
+ * Runs `call` through the one retry loop (shared/retry.ts) until it succeeds, GitHub refuses it
+ * (4xx), the attempts run out or the phase's time is up; each wait is logged with what it waits
+ * for. Throws the call's own error, or the deadline's when the phase ran out of time.
+ */
+async function callWithRetries(what, deadline, rules, call) {
+    const attempts = RETRY_WAITS_MS.length + 1;
+    try {
+        const { value } = await withRetries((attempt) => call(attempt), {
+            maxAttempts: attempts,
+            backoffMs: (failed) => RETRY_WAITS_MS[failed - 1] ?? 0,
+            classify: (err) => {
+                const kind = failureKind(err, deadline);
+                if (kind === 'out-of-time')
+                    return { transient: false, error: deadline.error() };
+                return { transient: kind === 'transient' || (kind === 'timeout' && rules.retryTimeouts) };
+            },
+            remainingMs: () => (deadline.expired ? 0 : deadline.remainingMs()),
+            onRetry: (attempt, err, waitMs) => rules.log.info(`${describeFailure(err)} (${what}); trying again in ${(0,durations/* formatDuration */.a3)(waitMs)}, attempt ${attempt + 1} of ${attempts}, giving up ${(0,durations/* formatDuration */.a3)(deadline.remainingMs())} from now.`),
+            sleep: (ms) => (0,shared_sleep/* sleep */.y)(ms, deadline.signal),
+        });
+        return value;
+    }
+    catch (err) {
+        if (!(err instanceof RetriesStopped))
+            throw err;
+        throw err.reason === 'no-time' ? deadline.error() : err.error;
+    }
+}
+
+// EXTERNAL MODULE: ./shared/github/deployments.ts
+var github_deployments = __webpack_require__(9596);
+// EXTERNAL MODULE: ./shared/secrets.ts
+var secrets = __webpack_require__(5931);
+;// CONCATENATED MODULE: ./shared/github/token.ts
+
+// `${{ github.token }}`, `${{ secrets.X }}`: what an action.yml default or a workflow value
+// looks like before the runner expands it.
+const UNEXPANDED_EXPRESSION = /\$\{\{[\s\S]*?\}\}/;
+/**
+ * A GitHub token as an action may use it: undefined when empty, and undefined (with a
+ * warning) when it arrived as an unexpanded `${{ … }}` expression. Runners always expand
+ * expressions, but `@github/local-action` and other local runners pass action.yml defaults
+ * such as `${{ github.token }}` through literally; sending that to GitHub as a token only buys
+ * a 401 that reads like a permissions problem. `parseInputs` already reads such an input as
+ * not given; this covers a token from anywhere else (an environment variable, a value read
+ * without parseInputs), so every caller of the GitHub API decides the same way.
+ */
+function token_githubTokenInput(value, inputName = 'github-token', warn = (message) => core.warning(message)) {
+    const token = value?.trim();
+    if (!token)
+        return undefined;
+    if (UNEXPANDED_EXPRESSION.test(token)) {
+        warn(`\`${inputName}\` is the unexpanded expression ${token.match(UNEXPANDED_EXPRESSION)?.[0] ?? ''}: nothing expanded it (a local runner passes action.yml defaults as they are), so it is treated as missing. Pass a token explicitly to use the GitHub API.`);
+        return undefined;
+    }
+    return token;
+}
+
+;// CONCATENATED MODULE: ./shared/github/open-deployment.ts
+// A GitHub Deployment left in_progress by a job that was cancelled or killed would read as a
+// deploy in progress forever (and hold up the next one at the concurrency gate). The lifecycle
+// remembers an open deployment in the action's saved state until its final state is sent; the
+// action's post step (post-if: always()) ends one still open as `error`.
+
+
+
+
+
+const OPEN_DEPLOYMENT_STATE = 'open-deployment';
+function rememberOpenDeployment(deployment) {
+    runner/* saveState */.LZ(OPEN_DEPLOYMENT_STATE, JSON.stringify(deployment));
+}
+function forgetOpenDeployment() {
+    runner/* saveState */.LZ(OPEN_DEPLOYMENT_STATE, '');
+}
+function readOpenDeployment(text) {
+    if (!text.trim())
+        return undefined;
+    try {
+        const saved = JSON.parse(text);
+        if (typeof saved.id === 'number' && typeof saved.environment === 'string') {
+            return { id: saved.id, environment: saved.environment };
+        }
+    }
+    catch {
+        // Not ours: nothing to end.
+    }
+    return undefined;
+}
+const UNFINISHED = new Set(['in_progress', 'queued', 'pending']);
+/**
+ * The post step: ends the deployment the main step left open, if any, as `error`. Reads the
+ * token from the action's `github-token` input, as the main step did.
+ */
+async function endOpenDeployment(action) {
+    const open = readOpenDeployment(core.getState(OPEN_DEPLOYMENT_STATE));
+    // The main step ended its deployment itself, or made none: the usual case.
+    if (!open)
+        return;
+    const token = githubTokenInput(core.getInput('github-token'));
+    if (!token)
+        return;
+    maskSecret(token);
+    const { githubClient } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 6317));
+    const { latestDeploymentStatus, setDeploymentStatus } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9596));
+    const client = githubClient(token);
+    const context = runContext();
+    try {
+        const latest = await latestDeploymentStatus(client, context, open.id);
+        if (latest && !UNFINISHED.has(latest.state))
+            return;
+        await setDeploymentStatus(client, context, open.id, {
+            state: 'error',
+            description: 'Cancelled: the job ended before the deploy finished',
+        });
+        core.info(`Ended GitHub deployment ${open.id} in ${open.environment} as error (cancelled).`);
+    }
+    catch (err) {
+        core.warning(`Could not end GitHub deployment ${open.id} in ${open.environment}: ${errorMessage(err)}`, { title: `${action}: deployment left open` });
+    }
+}
+
+// EXTERNAL MODULE: ./shared/github/redact.ts
+var redact = __webpack_require__(6335);
+;// CONCATENATED MODULE: ./shared/github/deployment-lifecycle.ts
+// One GitHub Deployment from start to end: created, set in_progress, and given exactly one
+// final state (success, failure or error) whatever happens in between, within a bounded time.
+// The actions start one through record-deployment.ts; the retry rules and time budget of each
+// phase are in deployment-attempts.ts.
+
+
+
+
+
+
+
+
+/** GitHub refused or failed to record the deployment, with `onGitHubFailure: 'throw'`. */
+class DeploymentRecordingError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'DeploymentRecordingError';
+    }
+}
+const defaultLog = {
+    info: (message) => runner/* info */.pq(message),
+    warning: (message) => runner/* warning */.$e(message, { title: 'GitHub deployment not recorded' }),
+};
+/**
+ * One GitHub Deployment. `DeploymentLifecycle.start()` returns at once and creates the
+ * deployment and sets it in_progress in the background, so the deploy or rollback it records
+ * never waits for GitHub; `finish()` waits for that and gives the deployment its one final
+ * state. `settleDeployment()` wraps a whole flow so that a throw anywhere still ends the
+ * deployment (as `error`, with the reason).
+ */
+class DeploymentLifecycle {
+    options;
+    /**
+     * Settles when the deployment is created and set in_progress, or known not to be recorded.
+     * Rejects (DeploymentRecordingError) only with `onGitHubFailure: 'throw'`: await it before
+     * deploying when the deployment must be recorded first.
+     */
+    started;
+    deploymentId;
+    finishing;
+    final;
+    constructor(options) {
+        this.options = options;
+        this.started = options ? this.create(options) : Promise.resolve();
+        // Whoever awaits `started` sees its rejection; nobody awaiting it must not crash the step.
+        this.started.catch(() => undefined);
+    }
+    /** A lifecycle that records nothing (no environment, no token): every call is a no-op. */
+    static notRecorded() {
+        return new DeploymentLifecycle(undefined);
+    }
+    /**
+     * Begins recording: creates the deployment and sets it in_progress within one phase
+     * budget, without making the caller wait (see `started`). When GitHub refuses or does not
+     * answer: with `onGitHubFailure: 'warn'` a warning and nothing recorded; with `throw`,
+     * `started` rejects. A deployment created but not set in_progress is kept: it still gets
+     * its final state.
+     */
+    static start(options) {
+        return new DeploymentLifecycle(options);
+    }
+    /** GitHub's id for the deployment, once `started` has settled; undefined when not recorded. */
+    get id() {
+        return this.deploymentId;
+    }
+    async create(options) {
+        const log = this.log;
+        const secrets = options.secrets ?? [];
+        const deadline = new Deadline(phaseBudget(options), `recording a deployment in ${options.environment}`);
+        try {
+            try {
+                this.deploymentId = await callWithRetries(`creating a deployment in ${options.environment}`, deadline, 
+                // A create that timed out may have landed: retrying could leave a second one.
+                { retryTimeouts: false, log }, () => (0,github_deployments/* createDeployment */.Yy)(options.client, options.context, {
+                    environment: options.environment,
+                    ref: options.ref,
+                    description: (0,redact/* deploymentDescription */.kj)(options.description, secrets),
+                    payload: (0,redact/* redactPayload */.cy)(options.payload ?? {}, secrets),
+                    task: options.task,
+                    production: options.production,
+                    transient: options.transient,
+                }, { signal: deadline.signal, retries: 0 }));
+            }
+            catch (err) {
+                const message = `Could not record the GitHub deployment: ${(0,errors/* errorMessage */.gJ)(err)}`;
+                if (options.onGitHubFailure === 'throw')
+                    throw new DeploymentRecordingError(message);
+                log.warning(message);
+                return;
+            }
+            const id = this.deploymentId;
+            log.info(`Recording as GitHub deployment ${id} in ${options.environment}.`);
+            // Until its final state is sent, the action's post step can end it (a cancelled job).
+            rememberOpenDeployment({ id, environment: options.environment });
+            try {
+                await this.sendStatus('in_progress', { description: options.description, environmentUrl: options.environmentUrl }, deadline);
+            }
+            catch (err) {
+                // Not fatal: the deployment exists, and finish() still gives it its final state.
+                log.warning(`GitHub deployment ${id} could not be set in_progress: ${(0,errors/* errorMessage */.gJ)(err)}. Its final state is still recorded at the end.`);
+            }
+        }
+        finally {
+            deadline.end();
+        }
+    }
+    /** Whether GitHub has a deployment for this lifecycle. */
+    get recorded() {
+        return this.id !== undefined;
+    }
+    /** The final state asked for first, once finish() has been called. */
+    get finalState() {
+        return this.final;
+    }
+    /**
+     * Gives the deployment its final state, once `started` has settled (a lifecycle that
+     * recorded nothing sends nothing). Only the first call counts: later calls return the
+     * first call's outcome and send nothing, so a deployment never gets two final states. The
+     * status is retried on server errors, network failures and timeouts (checking first whether
+     * an earlier attempt landed after all), within one phase budget; after `success`, earlier
+     * live deployments are marked inactive with what is left of it.
+     */
+    finish(state, finish) {
+        // Claimed before any await, so two callers racing cannot both send a final state.
+        if (!this.finishing) {
+            this.final = state;
+            this.finishing = this.sendFinal(state, finish);
+        }
+        return this.finishing;
+    }
+    /** Ends the deployment as `error` with the reason a flow stopped for. */
+    fail(err, doing = 'Stopped') {
+        return this.finish('error', { description: `${doing}: ${(0,errors/* errorMessage */.gJ)(err)}` });
+    }
+    get log() {
+        return this.options?.log ?? defaultLog;
+    }
+    async sendFinal(state, finish) {
+        await this.started;
+        const options = this.options;
+        const id = this.id;
+        if (!options || id === undefined)
+            return { recorded: false, deactivated: [] };
+        const deadline = new Deadline(phaseBudget(options), `setting deployment ${id} to ${state}`);
+        try {
+            try {
+                await this.sendStatus(state, finish, deadline, { checkEarlierAttempt: true });
+                forgetOpenDeployment();
+            }
+            catch (err) {
+                const message = `Could not set GitHub deployment ${id} to ${state}: ${(0,errors/* errorMessage */.gJ)(err)}. It may still read in_progress.`;
+                if (options.onGitHubFailure === 'throw')
+                    throw new DeploymentRecordingError(message);
+                this.log.warning(message);
+                return { recorded: false, deactivated: [] };
+            }
+            const deactivateEarlier = options.deactivateEarlier ?? options.production === true;
+            const deactivated = state === 'success' && deactivateEarlier ? await this.deactivateEarlier(id, deadline) : [];
+            return { recorded: true, deactivated };
+        }
+        finally {
+            deadline.end();
+        }
+    }
+    async sendStatus(state, status, deadline, { checkEarlierAttempt = false } = {}) {
+        const options = this.options;
+        const id = this.id;
+        if (!options || id === undefined)
+            return;
+        const secrets = options.secrets ?? [];
+        const description = (0,redact/* deploymentDescription */.kj)(status.description, secrets);
+        const url = (0,redact/* environmentUrl */.fw)(status.environmentUrl, secrets);
+        await callWithRetries(`setting deployment ${id} to ${state}`, deadline, { retryTimeouts: true, log: this.log }, async (attempt) => {
+            // A status that failed with 5xx or timed out may have landed all the same: look
+            // before sending it again, so the deployment gets one final state, not two.
+            if (checkEarlierAttempt && attempt > 1) {
+                const latest = await (0,github_deployments.latestDeploymentStatus)(options.client, options.context, id, {
+                    signal: deadline.signal,
+                    retries: 0,
+                }).catch(() => undefined);
+                if (latest?.state === state)
+                    return;
+            }
+            await (0,github_deployments.setDeploymentStatus)(options.client, options.context, id, { state, description, environmentUrl: url }, { signal: deadline.signal, retries: 0 });
+        });
+    }
+    /** Marks the environment's earlier live deployments inactive, one request each. */
+    async deactivateEarlier(id, deadline) {
+        const options = this.options;
+        if (!options)
+            return [];
+        const { client, context, environment } = options;
+        let live;
+        try {
+            const deployments = await (0,github_deployments/* environmentDeployments */.gs)(client, context, environment, {
+                signal: deadline.signal,
+                retries: 0,
+            });
+            live = (0,github_deployments/* liveEarlierDeployments */.jG)(deployments, id);
+        }
+        catch (err) {
+            this.log.warning(`Could not read the earlier ${environment} deployments to mark them inactive: ${deadline.expired ? deadline.error().message : (0,errors/* errorMessage */.gJ)(err)}`);
+            return [];
+        }
+        const deactivated = [];
+        for (const earlier of live) {
+            if (deadline.expired)
+                break;
+            try {
+                await (0,github_deployments.setDeploymentStatus)(client, context, earlier, { state: 'inactive', description: `Replaced by deployment ${id}` }, { signal: deadline.signal, retries: 0 });
+                deactivated.push(earlier);
+            }
+            catch (err) {
+                this.log.warning(`Could not mark ${environment} deployment ${earlier} inactive: ${deadline.expired ? deadline.error().message : (0,errors/* errorMessage */.gJ)(err)}`);
+            }
+        }
+        if (deactivated.length > 0) {
+            this.log.info(`Marked earlier ${environment} deployment(s) ${deactivated.join(', ')} inactive.`);
+        }
+        const left = live.filter((earlier) => !deactivated.includes(earlier));
+        if (left.length > 0 && deadline.expired) {
+            this.log.warning(`Out of time (${(0,durations/* formatDuration */.a3)(deadline.budgetMs)}) with ${environment} deployment(s) ${left.join(', ')} still live; the next successful deployment marks them inactive.`);
+        }
+        return deactivated;
+    }
+}
+function phaseBudget(options) {
+    return options.phaseBudgetMs ?? 3 * (0,client/* githubRequestTimeoutMs */.I6)();
+}
+/**
+ * Runs `flow` so that the deployment ends with exactly one final state on every path: the
+ * state the flow sets itself, or `error` with the reason when the flow throws (or returns
+ * without setting one). The flow's own error is what the caller sees.
+ */
+async function settleDeployment(deployment, flow) {
+    let thrown;
+    try {
+        return await flow(deployment);
+    }
+    catch (err) {
+        thrown = { error: err };
+        throw err;
+    }
+    finally {
+        if (deployment.finalState === undefined) {
+            const ending = thrown
+                ? deployment.fail(thrown.error)
+                : deployment.finish('error', { description: 'Ended without a final state' });
+            // The flow's own error matters more than a failure to record it.
+            await ending.catch((err) => {
+                if (!thrown)
+                    throw err;
+                runner/* warning */.$e((0,errors/* errorMessage */.gJ)(err));
+            });
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 9596:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Yy: () => (/* binding */ createDeployment),
+/* harmony export */   gs: () => (/* binding */ environmentDeployments),
+/* harmony export */   jG: () => (/* binding */ liveEarlierDeployments),
+/* harmony export */   latestDeploymentStatus: () => (/* binding */ latestDeploymentStatus),
+/* harmony export */   setDeploymentStatus: () => (/* binding */ setDeploymentStatus)
+/* harmony export */ });
+/* unused harmony exports MAX_DEPLOYMENTS_PER_QUERY, ENVIRONMENT_DEPLOYMENTS_QUERY, latestDeployment */
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6335);
+
+function requestOptions(control = {}) {
+    return {
+        request: {
+            ...(control.signal ? { signal: control.signal } : {}),
+            ...(control.retries !== undefined ? { retries: control.retries } : {}),
+        },
+    };
+}
+/** Records a deployment (no merge of the default branch, no required contexts: CI gated it). */
+async function createDeployment(client, context, deployment, control) {
+    const response = await client.rest.repos.createDeployment({
+        owner: context.owner,
+        repo: context.repo,
+        ref: deployment.ref,
+        environment: deployment.environment,
+        description: (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .deploymentDescription */ .kj)(deployment.description),
+        payload: deployment.payload,
+        ...(deployment.task ? { task: deployment.task } : {}),
+        auto_merge: false,
+        required_contexts: [],
+        production_environment: deployment.production,
+        transient_environment: deployment.transient,
+        ...requestOptions(control),
+    });
+    // 202 (a merge was needed) has a message instead of an id; a cut-off answer has neither.
+    const data = response.data;
+    const id = data !== null && typeof data === 'object' ? data.id : undefined;
+    if (typeof id !== 'number') {
+        const message = data !== null && typeof data === 'object' ? data.message : '';
+        throw new Error(`GitHub did not create the deployment: ${typeof message === 'string' && message ? message : `answer ${response.status} without an id`}`);
+    }
+    return id;
+}
+async function setDeploymentStatus(client, context, deploymentId, status, control) {
+    const url = (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .environmentUrl */ .fw)(status.environmentUrl);
+    await client.rest.repos.createDeploymentStatus({
+        owner: context.owner,
+        repo: context.repo,
+        deployment_id: deploymentId,
+        state: status.state,
+        description: (0,_redact_js__WEBPACK_IMPORTED_MODULE_0__/* .deploymentDescription */ .kj)(status.description),
+        ...(url ? { environment_url: url } : {}),
+        log_url: context.runUrl,
+        ...requestOptions(control),
+    });
+}
+/** The newest status of a deployment, or undefined when it has none yet. */
+async function latestDeploymentStatus(client, context, deploymentId, control) {
+    const { data } = await client.rest.repos.listDeploymentStatuses({
+        owner: context.owner,
+        repo: context.repo,
+        deployment_id: deploymentId,
+        per_page: 1,
+        ...requestOptions(control),
+    });
+    const latest = Array.isArray(data) ? data[0] : undefined;
+    return latest ? { state: latest.state, description: latest.description ?? '' } : undefined;
+}
+/** GraphQL's page size limit. */
+const MAX_DEPLOYMENTS_PER_QUERY = 100;
+// Newest first: GitHub's default order is CREATED_AT ASC, which would show the oldest ones.
+const ENVIRONMENT_DEPLOYMENTS_QUERY = `query EnvironmentDeployments($owner: String!, $name: String!, $environments: [String!], $first: Int!) {
+  repository(owner: $owner, name: $name) {
+    deployments(environments: $environments, first: $first, orderBy: {field: CREATED_AT, direction: DESC}) {
+      nodes {
+        databaseId
+        state
+        latestStatus {
+          state
+        }
+      }
+    }
+  }
+}`;
+/**
+ * The newest deployments of an environment with their newest status, in one GraphQL request
+ * (the REST API needs one more request per deployment for its statuses).
+ */
+async function environmentDeployments(client, context, environment, options = {}) {
+    // The object form: the string form refuses `url` (the run's GraphQL endpoint) as an option.
+    const answer = await client.graphql({
+        query: ENVIRONMENT_DEPLOYMENTS_QUERY,
+        url: context.graphqlUrl,
+        owner: context.owner,
+        name: context.repo,
+        environments: [environment],
+        first: Math.min(options.first ?? MAX_DEPLOYMENTS_PER_QUERY, MAX_DEPLOYMENTS_PER_QUERY),
+        ...requestOptions(options),
+    });
+    const nodes = answer.repository?.deployments.nodes ?? [];
+    return nodes
+        .filter((node) => node !== null)
+        .map((node) => ({
+        id: node.databaseId,
+        state: node.state,
+        latestStatus: node.latestStatus?.state ?? null,
+    }));
+}
+/**
+ * The deployments of the environment created before `beforeId` that still read as live
+ * (newest status success): the ones to mark inactive once `beforeId` has taken over. Later
+ * deployments (a deploy that finished while a rollback ran) are never touched.
+ */
+function liveEarlierDeployments(deployments, beforeId) {
+    return deployments
+        .filter((deployment) => deployment.latestStatus === 'SUCCESS')
+        .map((deployment) => deployment.id)
+        .filter((id) => id !== null && (beforeId === undefined || id < beforeId));
+}
+/** The newest deployment of an environment (REST: its payload comes with it), if any. */
+async function latestDeployment(client, context, environment, control) {
+    const { data } = await client.rest.repos.listDeployments({
+        owner: context.owner,
+        repo: context.repo,
+        environment,
+        per_page: 1,
+        ...requestOptions(control),
+    });
+    const latest = Array.isArray(data) ? data[0] : undefined;
+    if (!latest)
+        return undefined;
+    const payload = latest.payload !== null && typeof latest.payload === 'object'
+        ? latest.payload
+        : {};
+    return { id: latest.id, payload };
+}
+
+
+/***/ }),
+
+/***/ 6335:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cy: () => (/* binding */ redactPayload),
+/* harmony export */   fw: () => (/* binding */ environmentUrl),
+/* harmony export */   kj: () => (/* binding */ deploymentDescription)
+/* harmony export */ });
+/* unused harmony exports DESCRIPTION_LIMIT, redactUrl, redactText, publishableText */
+/* harmony import */ var _secret_registry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6982);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5931);
+// What may be published: what flightdeck sends to GitHub to be shown to everyone with read
+// access (comments, deployment descriptions, environment URLs, payloads) is cleaned here first:
+// the runner masks secrets in logs, but nothing masks what an API stores. Secrets are replaced by
+// the one secret registry's function (shared/secret-registry.ts), with its one threshold.
+
+
+/** GitHub's limit for deployment and deployment status descriptions, in characters. */
+const DESCRIPTION_LIMIT = 140;
+// Query parameters named like credentials (`?token=`, `&api_key=`, `X-Amz-Signature=`, `sig=`).
+function isSensitiveParameter(name) {
+    return (0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .isSensitiveHeader */ .yx)(name) || /^(sig|code|jwt|pass|pwd)$/i.test(name);
+}
+/**
+ * A URL without `user:password@` and with credential-like query values replaced by `***`.
+ * Edited as text, so the rest stays exactly as written (a URL inside a sentence may end in
+ * punctuation that re-serializing would percent-encode).
+ */
+function redactUrl(url) {
+    const withoutUserinfo = url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/?#\s]*@/i, '$1');
+    return withoutUserinfo.replace(/([?&])([^=&#\s]+)=([^&#\s]*)/g, (whole, separator, name) => {
+        let decoded = name;
+        try {
+            decoded = decodeURIComponent(name);
+        }
+        catch {
+            // Not percent-encoded: the name as written.
+        }
+        return isSensitiveParameter(decoded) ? `${separator}${name}=***` : whole;
+    });
+}
+// `scheme://` followed by anything up to whitespace or a quote.
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>`]+/gi;
+/**
+ * Text with credentials taken out: URLs lose `user:password@` and credential-like query
+ * values, and each of `secrets` (tokens, header values) becomes `***`.
+ */
+function redactText(text, secrets = []) {
+    return (0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .replaceSecrets */ .Et)(text, secrets).replace(URL_IN_TEXT, (url) => redactUrl(url));
+}
+/**
+ * Text for a public place (a PR or commit comment): every registered secret replaced, then the
+ * credentials of URLs taken out as in `redactText`.
+ */
+function publishableText(text) {
+    return redactText(replaceSecrets(text));
+}
+/**
+ * A deployment or status description GitHub accepts and anyone may read: credentials taken
+ * out, whitespace runs (newlines from CLI errors) as one space, and cut visibly at 140
+ * characters (by code point, so an emoji is never split in half).
+ */
+function deploymentDescription(text, secrets = []) {
+    const clean = redactText(text, secrets).replace(/\s+/g, ' ').trim();
+    const characters = Array.from(clean);
+    if (characters.length <= DESCRIPTION_LIMIT)
+        return clean;
+    return `${characters.slice(0, DESCRIPTION_LIMIT - 1).join('')}…`;
+}
+/**
+ * An environment URL safe to publish: http(s) only, without `user:password@` and without
+ * credential-like query parameters (a link that needs them is better missing than leaking
+ * them). Undefined for anything else, so GitHub keeps the environment's earlier URL.
+ */
+function environmentUrl(url, secrets = []) {
+    if (!url)
+        return undefined;
+    let parsed;
+    try {
+        parsed = new URL(url.trim());
+    }
+    catch {
+        return undefined;
+    }
+    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')
+        return undefined;
+    const sensitive = [...parsed.searchParams.keys()].filter(isSensitiveParameter);
+    let text = url.trim();
+    // Rebuilt only when something must go, so a clean URL is published exactly as given.
+    if (parsed.username !== '' || parsed.password !== '' || sensitive.length > 0) {
+        parsed.username = '';
+        parsed.password = '';
+        for (const name of sensitive)
+            parsed.searchParams.delete(name);
+        text = parsed.toString();
+    }
+    // A secret anywhere else in the URL (a path segment, a fragment): publish nothing.
+    return (0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_0__/* .replaceSecrets */ .Et)(text, secrets) === text ? text : undefined;
+}
+/**
+ * A deployment payload with every string cleaned by `redactText`. Depth is bounded: payloads
+ * are small records built by flightdeck, and anything deeper than this is dropped rather than
+ * walked.
+ */
+function redactPayload(value, secrets = [], depth = 0) {
+    if (typeof value === 'string')
+        return redactText(value, secrets);
+    if (value === null || typeof value !== 'object')
+        return value;
+    if (depth >= 8)
+        return null;
+    if (Array.isArray(value))
+        return value.map((item) => redactPayload(item, secrets, depth + 1));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactPayload(item, secrets, depth + 1)]));
+}
+
+
+/***/ }),
+
+/***/ 5045:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/** Resolves after `ms`, or at once when the signal aborts. */
+function sleep(ms, signal) {
+    if (ms <= 0 || signal?.aborted)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+
+/***/ })
+
+};
