@@ -442,7 +442,7 @@ const SETUPS: Record<string, Scenario[]> = {
     },
   ],
 
-  'seed-000-fly-staging-production-previews.yml': [
+  'fly-staging-production-previews.yml': [
     {
       name: 'a push to main: tests stubbed, production deployed through deploy.yml, Slack told',
       secrets: (s) => ({
@@ -600,7 +600,7 @@ const SETUPS: Record<string, Scenario[]> = {
     },
   ],
 
-  'seed-001-cloudflare-workers.yml': [
+  'cloudflare-workers.yml': [
     {
       name: 'a push to main: the Worker deployed through deploy.yml, proven healthy, Slack told',
       secrets: (s) => ({
@@ -655,7 +655,7 @@ const SETUPS: Record<string, Scenario[]> = {
     },
   ],
 
-  'seed-003-two-fly-apps.yml': [
+  'two-fly-apps.yml': [
     {
       name: 'a push to main: the backend, then the frontend, each deployed from its folder and proven healthy',
       secrets: (s) => ({ FLY_API_TOKEN: 'fly-token-0123456789', SLACK_WEBHOOK_URL: s.slack.url }),
@@ -699,7 +699,7 @@ const SETUPS: Record<string, Scenario[]> = {
     },
   ],
 
-  'seed-000-weekly-delivery-report.yml': [
+  'weekly-delivery-report.yml': [
     {
       name: "Monday's report of last week: figures in the summary, headline figures to Slack",
       eventName: 'schedule',
@@ -734,7 +734,7 @@ const SETUPS: Record<string, Scenario[]> = {
     },
   ],
 
-  'seed-003-two-fly-apps-monitor.yml': [
+  'two-fly-apps-monitor.yml': [
     {
       name: 'the hourly check: one app down, so Slack is told which',
       eventName: 'schedule',
@@ -772,7 +772,7 @@ const SETUPS: Record<string, Scenario[]> = {
     },
   ],
 
-  'seed-002-fly-business-hours.yml': [
+  'fly-business-hours.yml': [
     {
       ...seed002,
       name: 'Tuesday 10:00 in Los Angeles, checks green, staging healthy: deployed, e-mail sent',
@@ -823,7 +823,7 @@ const SETUPS: Record<string, Scenario[]> = {
       },
     },
   ],
-  'seed-004-vercel-railway.yml': [
+  'vercel-railway-freeze.yml': [
     {
       ...seed004,
       name: 'a push to staging: the Railway API deployed, then the Vercel web app, both proven healthy',
