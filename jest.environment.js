@@ -1,10 +1,10 @@
 // The node test environment, plus a quiet log: what a test writes to stdout and stderr (the
 // runner protocol's ::add-mask:: / ::debug:: lines, `[command]` lines and the echoed output of
-// fake CLIs) and the output of every bundle it runs (__tests__/support/action-runner.mjs) is held
+// fake CLIs) and the output of every bundle it runs (__tests__/support/bundle-runner.mjs) is held
 // back, and shown only when the test fails, as one more failure message under the test's name.
 import { TestEnvironment } from 'jest-environment-node'
 
-/** Where __tests__/support/action-runner.mjs hands in a bundle run's output (see there). */
+/** Where __tests__/support/bundle-runner.mjs hands in a bundle run's output (see there). */
 export const TEST_OUTPUT = Symbol.for('flightdeck.test-output')
 
 /** At most this much of a failing test's output is shown: its end, where the failure is. */

@@ -28,7 +28,7 @@ import { listActions, packageRoot, readAction } from './cli/action-yml.mjs'
 import { closest, parseActionArgs } from './cli/args.mjs'
 import { UsageError } from './cli/errors.mjs'
 import { actionHelp, mainHelp } from './cli/help.mjs'
-import { runAction } from './cli/run-action.mjs'
+import { runActionCommand } from './cli/run-action.mjs'
 import { withEnvironmentInputs } from './lib/private-run.mjs'
 import { inert, paint } from './lib/step-log.mjs'
 
@@ -79,7 +79,7 @@ export async function main(argv, root = packageRoot) {
       `${action.name} needs ${missing.join(', ')} (see flightdeck ${action.name} --help)`,
     )
   }
-  return runAction(action, inputs, verbose)
+  return runActionCommand(action, inputs, verbose)
 }
 
 /** True when this file is the program being run (directly or through npm's bin link). */

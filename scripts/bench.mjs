@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { readdirSync, writeFileSync, existsSync, mkdtempSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import { join } from 'node:path'
-import { repoRoot, runBundledAction } from '../__tests__/support/action-runner.mjs'
+import { repoRoot, runBundledAction } from '../__tests__/support/bundle-runner.mjs'
 import { startFakeApp } from '../__tests__/fakes/fake-app.mjs'
 import { benchLint } from './lib/bench-lint.mjs'
 import { benchDeployReport } from './lib/bench-deploy-report.mjs'
@@ -196,7 +196,7 @@ Target: at most 1.2× the peer. ${(() => {
       })()}`
 }
 
-How: flightdeck speaks the runner's protocol itself (\`shared/runner.ts\`) instead of loading
+How: flightdeck speaks the runner's protocol itself (\`shared/runner-protocol.ts\`) instead of loading
 \`@actions/core\`, which imports undici at load time for an OIDC client it never calls; runs
 CLIs itself (\`shared/process.ts\`) instead of \`@actions/exec\`; and loads the rest only on
 the path that needs it: the probe engine after the inputs are valid, Octokit when a GitHub call

@@ -1,5 +1,5 @@
 // The demo, against local stand-ins only, each bundled action run exactly as the runner would
-// run it (__tests__/support/action-runner.mjs), printing the step log, the outputs and the job summary
+// run it (__tests__/support/bundle-runner.mjs), printing the step log, the outputs and the job summary
 // a user would see:
 // (1) health-check: a freshly "deployed" app on 127.0.0.1 that needs a few seconds to become
 //     healthy, proven healthy as soon as it is;
@@ -17,7 +17,7 @@
 // The parts are scripts/lib/demo-deploys.mjs (1-3) and scripts/lib/demo-previews.mjs (4-5).
 // A checklist closes the demo; it exits 1 if anything did not behave as expected, or if any
 // secret given to a step shows up in a log, summary or output.
-import { secretLeaks } from '../__tests__/support/action-runner.mjs'
+import { secretLeaks } from '../__tests__/support/bundle-runner.mjs'
 import { bold, checklist, dim, expectThat, secrets, steps } from './lib/demo-kit.mjs'
 import { gatedDeployPart, healthCheckPart, rollbackPart } from './lib/demo-deploys.mjs'
 import { notifyPart, previewPart } from './lib/demo-previews.mjs'

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { formatDuration } from './durations.js'
 import type { GateReport } from './gates/run.js'
-import { redact } from './runner.js'
+import { redact } from './runner-protocol.js'
 import { code, inlineCode, markdownTable, type Cell } from './summary.js'
 
 export const RECORD_VERSION = 1

@@ -1,4 +1,4 @@
-import * as core from './runner.js'
+import * as core from './runner-protocol.js'
 // zod/mini: the same zod, without the chainable API; a fifth of the bundle size and start-up.
 import { z } from 'zod/mini'
 import { formatDuration, MAX_DURATION_MS, parseDuration } from './durations.js'

@@ -1,4 +1,4 @@
-import * as core from './runner.js'
+import * as core from './runner-protocol.js'
 
 export type OutputValue = string | number | boolean | undefined
 

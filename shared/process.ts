@@ -1,12 +1,12 @@
 // Runs a CLI the one way flightdeck runs any program: an argument array (never a shell string),
 // credentials in the environment, a time limit after which the whole process group is killed,
-// output captured within a cap, and every echoed line printed as data (shared/runner.ts).
+// output captured within a cap, and every echoed line printed as data (shared/runner-protocol.ts).
 //
 // Why not `@actions/exec`: it gives no handle on the child, so a CLI past its time limit could
 // only be abandoned, still running (and holding the step open) until the job's own timeout.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { formatDuration } from './durations.js'
-import * as core from './runner.js'
+import * as core from './runner-protocol.js'
 
 export interface CliOptions {
   /** Added to the process environment; credentials go here, never in args. */

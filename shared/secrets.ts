@@ -4,7 +4,7 @@
 // that echoes one back cannot get it into a log, an output, the job summary or a GitHub
 // Deployment. Registering goes through the runner (`::add-mask::`) into the one secret registry
 // (shared/secret-registry.ts), which every writer redacts with.
-import * as core from './runner.js'
+import * as core from './runner-protocol.js'
 import { isReplaceable } from './secret-registry.js'
 
 const SENSITIVE_HEADER =

@@ -1,4 +1,4 @@
-import * as core from './runner.js'
+import * as core from './runner-protocol.js'
 
 /** Markdown that is already safe to place as it is (built by `code` or by our own code). */
 export interface Markdown {

@@ -1,7 +1,7 @@
 // The bundled deploy-report run as the runner runs it, against the fake GitHub API (GraphQL
 // answered against GitHub's schema): the figures of the hand-computed week, the empty period,
 // bad inputs refused before any request, and a busy repository read in few requests.
-import { runBundledAction, secretLeaks } from '../support/action-runner.mjs'
+import { runBundledAction, secretLeaks } from '../support/bundle-runner.mjs'
 import { FakeGitHubApi } from '../fakes/github-api.js'
 import { busyHistory, loadInto } from './history-fixture.js'
 import { smallHistory } from './small-history.js'

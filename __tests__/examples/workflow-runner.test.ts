@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startFakeApp } from '../fakes/fake-app.mjs'
-import type { RunResult } from '../support/action-runner.mjs'
+import type { RunResult } from '../support/bundle-runner.mjs'
 import {
   describeTrace,
   runWorkflow,
@@ -47,7 +47,7 @@ async function run(yaml: string, options: RunWorkflowOptions = {}): Promise<Work
 /** A stand-in for runBundledAction that records calls and answers with fixed outputs. */
 function recordingRunner(outputs: Record<string, Record<string, string>> = {}) {
   const calls: Array<{ action: string; inputs: Record<string, string> }> = []
-  const runAction = async (
+  const runStepAction = async (
     action: string,
     options: { inputs?: Record<string, string> },
   ): Promise<RunResult> => {
@@ -68,7 +68,7 @@ function recordingRunner(outputs: Record<string, Record<string, string>> = {}) {
       errors: [],
     }
   }
-  return { calls, runAction }
+  return { calls, runStepAction }
 }
 
 const step = (trace: WorkflowTrace, key: string) => {
@@ -151,9 +151,9 @@ jobs:
   })
 
   it('carries what a step exports through GITHUB_ENV to the later steps, as the runner does', async () => {
-    const { calls, runAction } = recordingRunner()
+    const { calls, runStepAction } = recordingRunner()
     const exporting = async (action: string, options: { inputs?: Record<string, string> }) => {
-      const result = await runAction(action, options)
+      const result = await runStepAction(action, options)
       return action === 'setup' ? { ...result, exportedEnv: { FLY_API_TOKEN: 'fly-tok' } } : result
     }
     const trace = await run(
@@ -171,7 +171,7 @@ jobs:
           url: \${{ vars.APP_URL }}
           body: \${{ env.FLY_API_TOKEN }}
 `,
-      { runAction: exporting },
+      { runStepAction: exporting },
     )
     expect(trace.conclusion).toBe('success')
     expect(calls.map((call) => [call.action, call.inputs])).toEqual([
@@ -208,7 +208,7 @@ jobs:
 
 describe('mistakes that fail the run', () => {
   it('an input the action does not declare, before anything runs (on a skipped path too)', async () => {
-    const { calls, runAction } = recordingRunner()
+    const { calls, runStepAction } = recordingRunner()
     await expect(
       run(
         `
@@ -226,7 +226,7 @@ jobs:
         with:
           urls: \${{ vars.APP_URL }}
 `,
-        { runAction },
+        { runStepAction },
       ),
     ).rejects.toThrow(
       /test\.yml: job deploy: step late: actions\/health-check has no input "urls" \(it has url, method,/,
@@ -235,7 +235,7 @@ jobs:
   })
 
   it('a required input left out', async () => {
-    const { runAction } = recordingRunner()
+    const { runStepAction } = recordingRunner()
     await expect(
       run(
         `
@@ -248,13 +248,13 @@ jobs:
         with:
           timeout: 5s
 `,
-        { runAction },
+        { runStepAction },
       ),
     ).rejects.toThrow(/actions\/health-check requires input "url"/)
   })
 
   it('an output the action never sets, before anything runs', async () => {
-    const { calls, runAction } = recordingRunner()
+    const { calls, runStepAction } = recordingRunner()
     await expect(
       run(
         `
@@ -270,7 +270,7 @@ jobs:
       - if: always()
         run: echo "\${{ steps.health.outputs.status }}"
 `,
-        { runAction },
+        { runStepAction },
       ),
     ).rejects.toThrow(
       /job deploy: \[1\]\.run reads steps\.health\.outputs\.status, an output actions\/health-check never sets \(it has healthy, attempts, duration-ms, latency-ms, report\)/,
@@ -279,7 +279,7 @@ jobs:
   })
 
   it('an output the action declares but the step, which succeeded, did not set', async () => {
-    const { runAction } = recordingRunner({ 'health-check': { attempts: '1' } })
+    const { runStepAction } = recordingRunner({ 'health-check': { attempts: '1' } })
     await expect(
       run(
         `
@@ -295,7 +295,7 @@ jobs:
       - if: steps.health.outputs.healthy != 'true'
         run: exit 1
 `,
-        { runAction },
+        { runStepAction },
       ),
     ).rejects.toThrow(
       /step exit 1: if: unset output wired: .*steps\.health\.outputs\.healthy.*: step health \(actions\/health-check\) succeeded without setting healthy/,
@@ -303,7 +303,7 @@ jobs:
   })
 
   it('a step read before it runs, a secret or var the run does not give, an unsupported function', async () => {
-    const { runAction } = recordingRunner()
+    const { runStepAction } = recordingRunner()
     const oneStep = (value: string) => `
 on: push
 jobs:
@@ -319,19 +319,21 @@ jobs:
         with:
           url: \${{ vars.APP_URL }}
 `
-    await expect(run(oneStep('${{ steps.later.outputs.healthy }}'), { runAction })).rejects.toThrow(
+    await expect(
+      run(oneStep('${{ steps.later.outputs.healthy }}'), { runStepAction }),
+    ).rejects.toThrow(
       /\$\{\{ steps\.later\.outputs\.healthy \}\}: no step later has run before this point of the job/,
     )
-    await expect(run(oneStep('${{ secrets.NOPE }}'), { runAction })).rejects.toThrow(
+    await expect(run(oneStep('${{ secrets.NOPE }}'), { runStepAction })).rejects.toThrow(
       /the run gives no secret NOPE; add it to the stand-in setup/,
     )
-    await expect(run(oneStep('${{ vars.NOPE }}'), { runAction })).rejects.toThrow(
+    await expect(run(oneStep('${{ vars.NOPE }}'), { runStepAction })).rejects.toThrow(
       /the run gives no configuration variable NOPE/,
     )
-    await expect(run(oneStep("${{ hashFiles('**/lock') }}"), { runAction })).rejects.toThrow(
+    await expect(run(oneStep("${{ hashFiles('**/lock') }}"), { runStepAction })).rejects.toThrow(
       /cannot evaluate \$\{\{ hashFiles\('\*\*\/lock'\) \}\}: function hashFiles\(\) is not supported by the workflow runner/,
     )
-    await expect(run(oneStep('${{ matrix.os }}'), { runAction })).rejects.toThrow(
+    await expect(run(oneStep('${{ matrix.os }}'), { runStepAction })).rejects.toThrow(
       /the workflow runner does not support the matrix context/,
     )
   })
@@ -423,9 +425,9 @@ jobs:
   })
 
   it('runs jobs in needs order, skips the dependants of a failed job unless their if: says otherwise', async () => {
-    const { runAction } = recordingRunner()
+    const { runStepAction } = recordingRunner()
     const failing = async (action: string, options: { inputs?: Record<string, string> }) => ({
-      ...(await runAction(action, options)),
+      ...(await runStepAction(action, options)),
       exitCode: options.inputs?.url === sick.url ? 1 : 0,
     })
     const trace = await run(
@@ -456,7 +458,7 @@ jobs:
         with:
           url: \${{ vars.SICK_URL }}
 `,
-      { runAction: failing },
+      { runStepAction: failing },
     )
     expect(trace.jobs.map((job) => [job.id, job.result])).toEqual([
       ['deploy', 'failure'],
@@ -519,7 +521,7 @@ ${extra}`
   })
 
   it('fails on an input or secret it does not declare, or a required one left out', async () => {
-    const { calls, runAction } = recordingRunner()
+    const { calls, runStepAction } = recordingRunner()
     const variant = (withBlock: string, secretsBlock: string) => `
 on: push
 jobs:
@@ -531,28 +533,28 @@ ${withBlock}
 ${secretsBlock}
 `
     const token = '      token: x'
-    await expect(run(variant('      url: x\n      urls: y', token), { runAction })).rejects.toThrow(
-      /job probe: probe\.yml has no input "urls" \(it has url, timeout, strict\)/,
-    )
-    await expect(run(variant('      timeout: 1s', token), { runAction })).rejects.toThrow(
+    await expect(
+      run(variant('      url: x\n      urls: y', token), { runStepAction }),
+    ).rejects.toThrow(/job probe: probe\.yml has no input "urls" \(it has url, timeout, strict\)/)
+    await expect(run(variant('      timeout: 1s', token), { runStepAction })).rejects.toThrow(
       /job probe: probe\.yml requires input "url", which is not given/,
     )
     await expect(
-      run(variant('      url: x', `${token}\n      tokn: y`), { runAction }),
+      run(variant('      url: x', `${token}\n      tokn: y`), { runStepAction }),
     ).rejects.toThrow(/probe\.yml has no secret "tokn" \(it has token, unused\)/)
-    await expect(run(variant('      url: x', '      unused: y'), { runAction })).rejects.toThrow(
-      /probe\.yml requires secret "token", which is not passed/,
-    )
     await expect(
-      run(variant('      url: x\n      strict: maybe', token), { runAction }),
+      run(variant('      url: x', '      unused: y'), { runStepAction }),
+    ).rejects.toThrow(/probe\.yml requires secret "token", which is not passed/)
+    await expect(
+      run(variant('      url: x\n      strict: maybe', token), { runStepAction }),
     ).rejects.toThrow(/input strict is a boolean; "maybe" is not/)
     expect(calls).toEqual([])
   })
 
   it('fails when the caller reads an output the workflow does not declare, or one it never sets', async () => {
-    const { runAction } = recordingRunner()
+    const { runStepAction } = recordingRunner()
     await expect(
-      run(caller(`      - run: echo "\${{ needs.probe.outputs.status }}"`), { runAction }),
+      run(caller(`      - run: echo "\${{ needs.probe.outputs.status }}"`), { runStepAction }),
     ).rejects.toThrow(
       /job use: reads needs\.probe\.outputs\.status, an output job probe never sets \(it has healthy, attempts, strictness, extra\)/,
     )
@@ -680,7 +682,7 @@ jobs:
   })
 
   it('refuses a step that uses the checkout before the job has checked flightdeck out', async () => {
-    const { calls, runAction } = recordingRunner()
+    const { calls, runStepAction } = recordingRunner()
     await expect(
       run(
         `
@@ -693,7 +695,7 @@ jobs:
         with:
           url: \${{ vars.APP_URL }}
 `,
-        { runAction },
+        { runStepAction },
       ),
     ).rejects.toThrow(
       /uses \.\/\.\.\/__flightdeck__\/actions\/health-check before the step with id flightdeck has checked flightdeck out/,

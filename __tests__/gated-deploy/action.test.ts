@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runBundledAction, secretLeaks, type RunResult } from '../support/action-runner.mjs'
+import { runBundledAction, secretLeaks, type RunResult } from '../support/bundle-runner.mjs'
 import {
   commandInputs,
   initialState,

@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { runBundledAction } from '../support/action-runner.mjs'
+import { runBundledAction } from '../support/bundle-runner.mjs'
 import {
   commandInputs,
   initialState,

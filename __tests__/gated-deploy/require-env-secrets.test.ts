@@ -3,7 +3,7 @@
 // deploy command that echoes one on failure puts it nowhere: not the log, not the Deployment
 // status everyone with read access sees, not the deployment record (which notify sends on).
 import { readFileSync } from 'node:fs'
-import { runBundledAction, secretLeaks } from '../support/action-runner.mjs'
+import { runBundledAction, secretLeaks } from '../support/bundle-runner.mjs'
 import { FakeGitHubApi } from '../fakes/github-api.js'
 
 const KEY = 'pl4nted-deploy-key-0042'

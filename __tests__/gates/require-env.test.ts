@@ -1,6 +1,6 @@
 // The require-env gate masks the values it reads: they are credentials.
 import { checkRequiredEnv } from '../../shared/gates/env.js'
-import { redact, registeredSecrets } from '../../shared/runner.js'
+import { redact, registeredSecrets } from '../../shared/runner-protocol.js'
 
 describe('require-env', () => {
   it('registers each value it reads as a secret, and says which are missing', () => {

@@ -6,7 +6,7 @@ import { stickyMarker, upsertStickyComment, writtenBy } from '../../shared/githu
 import { sendGitHub } from '../../shared/notify/channels/github.js'
 import { buildMessage } from '../../shared/notify/message.js'
 import { retryPolicy } from '../../shared/notify/retry.js'
-import { setSecret } from '../../shared/runner.js'
+import { setSecret } from '../../shared/runner-protocol.js'
 import { FakeGitHubApi } from '../fakes/github-api.js'
 
 let api: FakeGitHubApi

@@ -1,6 +1,6 @@
 // The bundled action, run as the runner runs it: a child process with INPUT_* variables and
 // file commands, against a local app on 127.0.0.1.
-import { runBundledAction, secretLeaks } from '../support/action-runner.mjs'
+import { runBundledAction, secretLeaks } from '../support/bundle-runner.mjs'
 import { HEALTHY_BODY, STARTING_BODY, startFakeApp } from '../fakes/fake-app.mjs'
 
 type App = Awaited<ReturnType<typeof startFakeApp>>

@@ -1,7 +1,7 @@
 // Hostile input against the bundles, one case per class of harm a deploy tool must not do: a
 // process outliving its time limit, foreign text becoming a runner command, a credential
 // leaving where it belongs, an input that turns a timer or a pattern into a hang. Each case
-// fails without the shared mechanism that prevents it (shared/process.ts, shared/runner.ts,
+// fails without the shared mechanism that prevents it (shared/process.ts, shared/runner-protocol.ts,
 // shared/secrets.ts, shared/inputs.ts, shared/http/*).
 import cmark from 'cmark-gfm'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
@@ -9,7 +9,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runBundledAction, secretLeaks } from '../support/action-runner.mjs'
+import { runBundledAction, secretLeaks } from '../support/bundle-runner.mjs'
 import { injectedCommands, runnerCommands } from '../support/runner-log.mjs'
 
 const servers: Server[] = []

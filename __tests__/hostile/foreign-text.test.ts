@@ -10,7 +10,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runBundledAction, type RunResult } from '../support/action-runner.mjs'
+import { runBundledAction, type RunResult } from '../support/bundle-runner.mjs'
 import {
   commandInputs,
   initialState,

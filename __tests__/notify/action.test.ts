@@ -3,7 +3,7 @@
 // limits), stand-ins for the Slack Web API and PagerDuty Events v2, an SMTP server receiving
 // what nodemailer sends, and the fake GitHub API (which refuses what GitHub would refuse).
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import { secretLeaks } from '../support/action-runner.mjs'
+import { secretLeaks } from '../support/bundle-runner.mjs'
 import { SILENCE, slackPings, strings } from '../fakes/notify-receivers.js'
 import { notify, Receivers, SECRETS, writeRecord } from './harness.js'
 

@@ -4,7 +4,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runBundledAction, type RunResult } from '../support/action-runner.mjs'
+import { runBundledAction, type RunResult } from '../support/bundle-runner.mjs'
 import type { DeployRecord } from '../../shared/deploy-record.js'
 import { FakeGitHubApi, type ApiAnswer } from '../fakes/github-api.js'
 import { Receiver } from '../fakes/notify-receivers.js'

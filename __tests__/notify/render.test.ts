@@ -30,7 +30,7 @@ import {
   sendWithRetries,
   type RetryPolicy,
 } from '../../shared/notify/retry.js'
-import { setSecret } from '../../shared/runner.js'
+import { setSecret } from '../../shared/runner-protocol.js'
 import {
   checkDiscordMessage,
   checkSlackMessage,

@@ -1,6 +1,6 @@
 // The bundled preview-app run as the runner runs it, through a pull request's life, against a
 // fake flyctl on PATH and the local fake GitHub API (which refuses what GitHub would refuse).
-import { runBundledAction, secretLeaks } from '../support/action-runner.mjs'
+import { runBundledAction, secretLeaks } from '../support/bundle-runner.mjs'
 import { FakeClis } from '../fakes/fake-cli.js'
 import { FakeGitHubApi } from '../fakes/github-api.js'
 import { flyCalls as flyCallsOf, runPreview, TOKEN, type PreviewOptions } from './harness.js'

@@ -1,6 +1,6 @@
 // The bundled preview-app as the runner runs it, against a fake flyctl on PATH and the local
 // fake GitHub API (which refuses what GitHub would refuse): shared by the process-level tests.
-import { runBundledAction } from '../support/action-runner.mjs'
+import { runBundledAction } from '../support/bundle-runner.mjs'
 import type { FakeClis } from '../fakes/fake-cli.js'
 import type { FakeGitHubApi } from '../fakes/github-api.js'
 

@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
-import { runBundledAction, secretLeaks } from '../support/action-runner.mjs'
+import { runBundledAction, secretLeaks } from '../support/bundle-runner.mjs'
 import { FakeCloudflareApi } from '../fakes/cloudflare-api.js'
 import { FakeGitHubApi } from '../fakes/github-api.js'
 import { FakeVercelApi } from '../fakes/vercel-api.js'

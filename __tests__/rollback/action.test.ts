@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, existsSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { runBundledAction, secretLeaks } from '../support/action-runner.mjs'
+import { runBundledAction, secretLeaks } from '../support/bundle-runner.mjs'
 import { startFakeApp } from '../fakes/fake-app.mjs'
 import { FakeClis } from '../fakes/fake-cli.js'
 import { FakeGitHubApi, NO_ANSWER, type RecordedApiRequest } from '../fakes/github-api.js'

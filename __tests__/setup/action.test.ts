@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { FakeClis } from '../fakes/fake-cli.js'
-import { runBundledAction, secretLeaks } from '../support/action-runner.mjs'
+import { runBundledAction, secretLeaks } from '../support/bundle-runner.mjs'
 import { FakeNpmRegistry, FlyctlReleaseServer } from './servers.js'
 
 let releases: FlyctlReleaseServer

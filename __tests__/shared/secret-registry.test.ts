@@ -8,7 +8,7 @@ import {
   replaceSecrets,
 } from '../../shared/secret-registry.js'
 import { publishableText, redactText } from '../../shared/github/redact.js'
-import * as core from '../../shared/runner.js'
+import * as core from '../../shared/runner-protocol.js'
 import { maskSecret, maskWebhookUrl } from '../../shared/secrets.js'
 
 beforeEach(() => {

@@ -6,7 +6,7 @@ import { writeRecord } from '../notify/harness.js'
 import { code, escapeMarkdown, inlineCode, markdownTable } from '../../shared/summary.js'
 import { maskUrlCredentials, withoutCredentials } from '../../shared/secrets.js'
 import { duration, headerLines, httpUrl, parseInputs, secret, text } from '../../shared/inputs.js'
-import { redact } from '../../shared/runner.js'
+import { redact } from '../../shared/runner-protocol.js'
 
 /**
  * The cells of a table's rows as GitHub shows them: the Markdown rendered by cmark-gfm (GitHub's

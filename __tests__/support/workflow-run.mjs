@@ -7,7 +7,7 @@ import { delimiter, join } from 'node:path'
 import { parse } from 'yaml'
 import { WorkflowError } from './workflow-expressions.mjs'
 import { calledJobWorkflow } from './workflow-self-checkout.mjs'
-import { repoRoot as defaultRepoRoot, runBundledAction } from './action-runner.mjs'
+import { repoRoot as defaultRepoRoot, runBundledAction } from './bundle-runner.mjs'
 import { checkActionInputs, checkReusableCall, checkStatically } from './workflow-checks.mjs'
 import { condition, evaluateLenient, evaluateMap } from './workflow-evaluate.mjs'
 import { runStepsJob } from './workflow-steps.mjs'
@@ -59,7 +59,7 @@ export class Run {
     this.github = github
     this.root = defaultRepoRoot
     this.workflowsDir = options.workflowsDir ?? join(defaultRepoRoot, '.github', 'workflows')
-    this.runAction = options.runAction ?? runBundledAction
+    this.runStepAction = options.runStepAction ?? runBundledAction
     /** @type {Map<string, Record<string, any>>} */
     this.actionSpecs = new Map()
     /** @type {Set<string>} */

@@ -6,7 +6,7 @@
 // - A step that uses a flightdeck action (`flightdeck-actions/flightdeck/actions/<name>@ref`,
 //   `./actions/<name>`, or `./../__flightdeck__/actions/<name>` after the step that checks
 //   flightdeck out at the workflow's commit: workflow-self-checkout.mjs) runs the committed bundle dist/<name>/index.js as a child process
-//   (action-runner.mjs), then its post step at the end of the job when action.yml has one.
+//   (bundle-runner.mjs), then its post step at the end of the job when action.yml has one.
 //   GITHUB_ENV and GITHUB_PATH written by a step reach the later steps of the job.
 // - A job that uses a reusable workflow of this repo (`…/.github/workflows/<file>@ref` or
 //   `./.github/workflows/<file>`) is expanded: its `with:` and `secrets:` are checked against
@@ -37,7 +37,7 @@ import { isRecord, stringValues } from './workflow-values.mjs'
 export { parseExpression, WorkflowError } from './workflow-expressions.mjs'
 export { parseWorkflow } from './workflow-structure.mjs'
 
-/** The SHA and repository action-runner.mjs gives every bundle, so contexts agree with it. */
+/** The SHA and repository bundle-runner.mjs gives every bundle, so contexts agree with it. */
 const DEFAULT_GITHUB = {
   repository: 'acme/shop',
   repository_owner: 'acme',
@@ -78,7 +78,7 @@ const DEFAULT_GITHUB = {
  * @property {string} [apiUrl] GITHUB_API_URL for the bundles (a local fake)
  * @property {string} [workflowsDir] where reusable workflows are looked up (default: this repo's .github/workflows)
  * @property {number} [stepTimeoutMs] kill a bundle after this long (default 120 s)
- * @property {(action: string, options: import('./action-runner.mjs').RunOptions) => Promise<import('./action-runner.mjs').RunResult>} [runAction]
+ * @property {(action: string, options: import('./bundle-runner.mjs').RunOptions) => Promise<import('./bundle-runner.mjs').RunResult>} [runStepAction]
  *   runs one bundle (default runBundledAction)
  */
 

@@ -106,7 +106,7 @@ export async function runStepsJob(run, jobId, job, base, scope, workflow, trace)
         GITHUB_WORKFLOW: String(workflow.name ?? base.github.workflow),
       }
       const runOptions = run.runOptions(env, addedPath)
-      const result = await run.runAction(actionName, { ...runOptions, inputs })
+      const result = await run.runStepAction(actionName, { ...runOptions, inputs })
       outcome = result.exitCode === 0 ? 'success' : 'failure'
       outputs = result.outputs
       Object.assign(exported, result.exportedEnv)
@@ -145,7 +145,7 @@ export async function runStepsJob(run, jobId, job, base, scope, workflow, trace)
           stepTraces.push(postTrace)
           trace.steps.push(postTrace)
           if (!condition(postIf, postCtx, `${stepWhere}: post-if`)) return
-          const post = await run.runAction(actionName, {
+          const post = await run.runStepAction(actionName, {
             ...runOptions,
             inputs,
             entry: postEntry,

@@ -121,7 +121,7 @@ async function runStep(entry, env, translator, masker, control) {
  * @param {boolean} verbose
  * @returns {Promise<number>} the exit code
  */
-export async function runAction(action, inputs, verbose) {
+export async function runActionCommand(action, inputs, verbose) {
   const main = action.runs.main
   if (!main) throw new UsageError(`${action.name} has no runs.main in its action.yml`)
   const entry = resolve(action.dir, main)

@@ -30,7 +30,7 @@ export class Masker {
 // `::cmd::` at a line's start (after .NET white space, U+0085 included) and `##[cmd]` anywhere
 // in a line (actions/runner ActionCommand.cs). What it re-prints of the action's log, summary
 // and outputs is wrapped, when any line could be read so, in a stop-commands pair with a token
-// the text does not hold (the check as shared/runner.ts's safeLogText, which this program does
+// the text does not hold (the check as shared/runner-protocol.ts's safeLogText, which this program does
 // not import: it runs without the build).
 const COULD_BE_COMMAND = /^[\s\u0085]*::|##\[/m
 

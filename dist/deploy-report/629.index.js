@@ -26,8 +26,8 @@ var lib = __webpack_require__(2203);
 var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
 // EXTERNAL MODULE: ./shared/durations.ts
 var durations = __webpack_require__(9503);
-// EXTERNAL MODULE: ./shared/runner.ts + 2 modules
-var runner = __webpack_require__(9910);
+// EXTERNAL MODULE: ./shared/runner-protocol.ts + 2 modules
+var runner_protocol = __webpack_require__(3693);
 ;// CONCATENATED MODULE: ./shared/github/context.ts
 /**
  * The REST API root when the runner did not say (a terminal, local-action): github.com's API
@@ -218,10 +218,10 @@ function githubClient(token, options = {}) {
         const what = `${request.method ?? 'GET'} ${request.url ?? ''}`;
         const waitMs = retryAfterSeconds * 1000;
         if (retryCount >= 1 || waitMs > maxWaitMs || request.request?.signal?.aborted) {
-            runner/* info */.pq(`GitHub's ${kind} refused ${what}; it lifts in ${(0,durations/* formatDuration */.a3)(waitMs)}, longer than flightdeck waits (${(0,durations/* formatDuration */.a3)(maxWaitMs)}, once).`);
+            runner_protocol/* info */.pq(`GitHub's ${kind} refused ${what}; it lifts in ${(0,durations/* formatDuration */.a3)(waitMs)}, longer than flightdeck waits (${(0,durations/* formatDuration */.a3)(maxWaitMs)}, once).`);
             return false;
         }
-        runner/* info */.pq(`GitHub's ${kind}: waiting ${(0,durations/* formatDuration */.a3)(waitMs)} to retry ${what}.`);
+        runner_protocol/* info */.pq(`GitHub's ${kind}: waiting ${(0,durations/* formatDuration */.a3)(waitMs)} to retry ${what}.`);
         return true;
     };
     return (0,github/* getOctokit */.Q)(token, {
@@ -241,10 +241,10 @@ function githubClient(token, options = {}) {
         // Octokit's own notices (deprecations, plugin trouble) go through the runner protocol,
         // not to stderr.
         log: {
-            debug: (message) => runner/* debug */.Yz(message),
-            info: (message) => runner/* debug */.Yz(message),
-            warn: (message) => runner/* warning */.$e(message),
-            error: (message) => runner/* warning */.$e(message),
+            debug: (message) => runner_protocol/* debug */.Yz(message),
+            info: (message) => runner_protocol/* debug */.Yz(message),
+            warn: (message) => runner_protocol/* warning */.$e(message),
+            error: (message) => runner_protocol/* warning */.$e(message),
         },
     }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A, spaceWrites(writeSpacingMs));
 }

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(858);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8537);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 858:
+/***/ 8537:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -23,14 +23,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./shared/runner.ts + 2 modules
-var runner = __nccwpck_require__(9910);
+// EXTERNAL MODULE: ./shared/runner-protocol.ts + 2 modules
+var runner_protocol = __nccwpck_require__(3693);
 ;// CONCATENATED MODULE: ./shared/outputs.ts
 
 /** Sets every output in one place, so an action's outputs read as one typed record. */
 function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs)) {
-        runner/* setOutput */.uH(name, value === undefined ? '' : String(value));
+        runner_protocol/* setOutput */.uH(name, value === undefined ? '' : String(value));
     }
 }
 
@@ -70,28 +70,28 @@ function errorMessage(err) {
     }
 }
 
-;// CONCATENATED MODULE: ./shared/run.ts
+;// CONCATENATED MODULE: ./shared/action-main.ts
 
 
 /**
  * Runs an action's main function the same way for every action: a failure becomes one error
  * annotation and exit code 1; the stack trace goes to the debug log only. Each action's
- * `main.ts` exports `run = () => runAction(main)`, so the runner, `@github/local-action` and
+ * `main.ts` exports `run = () => runMain(main)`, so the runner, `@github/local-action` and
  * tests all get the same complete behaviour.
  */
-async function runAction(main) {
+async function runMain(main) {
     try {
         await main();
     }
     catch (err) {
         if (err instanceof Error && err.stack)
-            runner/* debug */.Yz(err.stack);
+            runner_protocol/* debug */.Yz(err.stack);
         if (err instanceof ActionFailure && err.title) {
-            runner/* error */.z3(err.message, { title: err.title });
+            runner_protocol/* error */.z3(err.message, { title: err.title });
             process.exitCode = 1;
         }
         else {
-            runner/* setFailed */.C1(errorMessage(err));
+            runner_protocol/* setFailed */.C1(errorMessage(err));
         }
     }
 }
@@ -7105,12 +7105,12 @@ function maskSecret(value) {
     if (!value)
         return;
     for (const form of variants(value))
-        runner/* setSecret */.Pq(form);
+        runner_protocol/* setSecret */.Pq(form);
     const lines = value.split(/\r?\n/).map((line) => line.trim());
     if (lines.length > 1)
         for (const line of lines)
             if ((0,secret_registry/* isReplaceable */.ZN)(line))
-                runner/* setSecret */.Pq(line);
+                runner_protocol/* setSecret */.Pq(line);
 }
 /**
  * Masks every header value a user set that may be a credential; an `Authorization: Bearer x`
@@ -7422,14 +7422,14 @@ function expandedOrEmpty(name, raw) {
     const trimmed = raw.trim();
     if (!/^\$\{\{[^]*\}\}$/.test(trimmed))
         return raw;
-    runner/* warning */.$e(`\`${name}\` is the unexpanded expression ${quote(trimmed)}; it is treated as not set. Pass a real value (a runner expands it; locally, set INPUT_${name.replace(/ /g, '_').toUpperCase()}).`, { title: `unexpanded ${name}` });
+    runner_protocol/* warning */.$e(`\`${name}\` is the unexpanded expression ${quote(trimmed)}; it is treated as not set. Pass a real value (a runner expands it; locally, set INPUT_${name.replace(/ /g, '_').toUpperCase()}).`, { title: `unexpanded ${name}` });
     return '';
 }
 /**
  * Reads and checks every input of a schema before anything happens. All problems are reported
  * together in one error, each naming its input and showing a good value.
  */
-function parseInputs(schema, read = (name) => runner/* getInput */.V4(name)) {
+function parseInputs(schema, read = (name) => runner_protocol/* getInput */.V4(name)) {
     const values = {};
     const problems = [];
     for (const [name, inputSchema] of Object.entries(schema)) {
@@ -7523,7 +7523,7 @@ async function main() {
     const inputs = readDeployReportInputs();
     const { owner, name } = inputs.repository;
     const { since, until } = inputs.period;
-    runner/* info */.pq(`Delivery figures of ${owner}/${name} (${inputs.environments.join(', ')}) from ${new Date(since).toISOString()} to ${new Date(until).toISOString()}.`);
+    runner_protocol/* info */.pq(`Delivery figures of ${owner}/${name} (${inputs.environments.join(', ')}) from ${new Date(since).toISOString()} to ${new Date(until).toISOString()}.`);
     // Octokit and the report code load only once the inputs are good.
     const { githubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(874), __nccwpck_require__.e(629)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8629));
     const { readCommits, readDeployments } = await __nccwpck_require__.e(/* import() */ 449).then(__nccwpck_require__.bind(__nccwpck_require__, 3449));
@@ -7531,26 +7531,26 @@ async function main() {
     const { buildReport, headlineOutputs } = await __nccwpck_require__.e(/* import() */ 530).then(__nccwpck_require__.bind(__nccwpck_require__, 5530));
     const client = githubClient(inputs.token);
     const log = {
-        info: (message) => runner/* info */.pq(message),
-        warning: (message) => runner/* warning */.$e(message, { title: 'deploy-report' }),
+        info: (message) => runner_protocol/* info */.pq(message),
+        warning: (message) => runner_protocol/* warning */.$e(message, { title: 'deploy-report' }),
     };
     const records = new Map();
     for (const environment of inputs.environments) {
         const read = await readDeployments(client, inputs.repository, environment, inputs.period, log);
-        runner/* info */.pq(`${environment}: read ${(0,shared_text/* plural */.L)(read.length, 'deployment')}.`);
+        runner_protocol/* info */.pq(`${environment}: read ${(0,shared_text/* plural */.L)(read.length, 'deployment')}.`);
         records.set(environment, read);
     }
     const heads = [...records.values()].flatMap((list) => leadTimeHeads(list, inputs.period));
     const graph = await readCommits(client, inputs.repository, [...new Set(heads)], log);
-    runner/* info */.pq(`Read ${(0,shared_text/* plural */.L)(graph.size, 'commit')}.`);
+    runner_protocol/* info */.pq(`Read ${(0,shared_text/* plural */.L)(graph.size, 'commit')}.`);
     const report = buildReport(`${owner}/${name}`, inputs.period, inputs.environments.map((environment) => environmentFigures(environment, records.get(environment) ?? [], graph, inputs.period)));
     const outputs = headlineOutputs(report);
     setOutputs(outputs);
     for (const entry of report.environments) {
         const { counts } = entry;
-        runner/* info */.pq(`${entry.environment}: ${(0,shared_text/* plural */.L)(counts.deployments, 'deployment')} (${counts.succeeded} succeeded, ${counts.failed} failed, ${counts.rolledBack} rolled back, ${counts.inProgress} in progress).`);
+        runner_protocol/* info */.pq(`${entry.environment}: ${(0,shared_text/* plural */.L)(counts.deployments, 'deployment')} (${counts.succeeded} succeeded, ${counts.failed} failed, ${counts.rolledBack} rolled back, ${counts.inProgress} in progress).`);
         if (entry.missingCommits > 0) {
-            runner/* warning */.$e(`${entry.environment}: GitHub gave no commit for ${(0,shared_text/* plural */.L)(entry.missingCommits, 'successful deployment')}; ${entry.missingCommits === 1 ? 'it is' : 'they are'} left out of the lead time.`, { title: 'deploy-report' });
+            runner_protocol/* warning */.$e(`${entry.environment}: GitHub gave no commit for ${(0,shared_text/* plural */.L)(entry.missingCommits, 'successful deployment')}; ${entry.missingCommits === 1 ? 'it is' : 'they are'} left out of the lead time.`, { title: 'deploy-report' });
         }
     }
     if (inputs.format === 'summary') {
@@ -7560,7 +7560,7 @@ async function main() {
 }
 /** The whole action, failure handling included: what the runner, local-action and tests run. */
 function run() {
-    return runAction(main);
+    return runMain(main);
 }
 
 
@@ -7702,7 +7702,7 @@ const periodDays = (period) => (period.until - period.since) / DAY_MS;
 
 /***/ }),
 
-/***/ 9910:
+/***/ 3693:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7727,7 +7727,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: ./shared/secret-registry.ts
 var secret_registry = __nccwpck_require__(6982);
-;// CONCATENATED MODULE: ./shared/runner.ts
+;// CONCATENATED MODULE: ./shared/runner-protocol.ts
 // The GitHub runner's protocol, as flightdeck speaks it: inputs from INPUT_* variables, log
 // lines, annotations, masks and groups as workflow commands on stdout, and outputs, state,
 // environment and PATH through the runner's command files.
@@ -7736,7 +7736,7 @@ var secret_registry = __nccwpck_require__(6982);
 // (`getIDToken`, which flightdeck never calls), which costs every step ~90 ms of start-up, and
 // it has no way to print text that came from outside without the runner reading a line of it
 // as a command. This module writes exactly what `@actions/core` writes (the format is checked
-// against it in __tests__/shared/runner.test.ts), and every log line goes through
+// against it in __tests__/shared/runner-protocol.test.ts), and every log line goes through
 // `safeLogText`, so text from branch names, CLI output or API bodies is always data.
 // Random tokens come from the global Web Crypto object, which Node loads only when first used:
 // a step that fails on its inputs never pays for the crypto modules.
@@ -7942,9 +7942,9 @@ function appendSummaryFile(markdown) {
 /* unused harmony exports MIN_SECRET_LENGTH, registeredSecrets, replaceSecrets */
 // The one registry of secret values and the one way they are taken out of text. Everything
 // flightdeck writes goes through `replaceSecrets`: the log, outputs, the job summary and
-// annotations (shared/runner.ts), records (shared/deploy-record.ts), notifications and what is
+// annotations (shared/runner-protocol.ts), records (shared/deploy-record.ts), notifications and what is
 // published on GitHub (shared/github/redact.ts). Registering a value with the runner (its
-// `::add-mask::` command) is shared/runner.ts's `setSecret`, which adds it here too; which
+// `::add-mask::` command) is shared/runner-protocol.ts's `setSecret`, which adds it here too; which
 // forms of a value to register (lines, percent-encoded, URL credentials) is shared/secrets.ts.
 //
 // This module imports nothing, so the runner protocol and everything above it can use it
@@ -8012,7 +8012,7 @@ function redact(text) {
 /* harmony export */   fe: () => (/* binding */ appendSummary)
 /* harmony export */ });
 /* unused harmony exports escapeHtml, inlineCode */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9910);
+/* harmony import */ var _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3693);
 
 /** Escapes text so it can only ever appear as HTML text, never as markup. */
 function escapeHtml(text) {
@@ -8071,7 +8071,7 @@ function markdownTable(headers, rows) {
 }
 /** Appends Markdown to the job summary; a no-op where the runner gives no summary file. */
 async function appendSummary(markdown) {
-    _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .appendSummaryFile */ .nz(markdown);
+    _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .appendSummaryFile */ .nz(markdown);
 }
 
 

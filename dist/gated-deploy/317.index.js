@@ -17,7 +17,7 @@ export const modules = {
 /* harmony import */ var bottleneck__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2203);
 /* harmony import */ var bottleneck__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(bottleneck__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9503);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2798);
+/* harmony import */ var _runner_protocol_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8447);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3643);
 
 
@@ -173,10 +173,10 @@ function githubClient(token, options = {}) {
         const what = `${request.method ?? 'GET'} ${request.url ?? ''}`;
         const waitMs = retryAfterSeconds * 1000;
         if (retryCount >= 1 || waitMs > maxWaitMs || request.request?.signal?.aborted) {
-            _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`GitHub's ${kind} refused ${what}; it lifts in ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(waitMs)}, longer than flightdeck waits (${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(maxWaitMs)}, once).`);
+            _runner_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`GitHub's ${kind} refused ${what}; it lifts in ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(waitMs)}, longer than flightdeck waits (${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(maxWaitMs)}, once).`);
             return false;
         }
-        _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`GitHub's ${kind}: waiting ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(waitMs)} to retry ${what}.`);
+        _runner_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`GitHub's ${kind}: waiting ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(waitMs)} to retry ${what}.`);
         return true;
     };
     return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
@@ -196,10 +196,10 @@ function githubClient(token, options = {}) {
         // Octokit's own notices (deprecations, plugin trouble) go through the runner protocol,
         // not to stderr.
         log: {
-            debug: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz(message),
-            info: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz(message),
-            warn: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .warning */ .$e(message),
-            error: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .warning */ .$e(message),
+            debug: (message) => _runner_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz(message),
+            info: (message) => _runner_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz(message),
+            warn: (message) => _runner_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .warning */ .$e(message),
+            error: (message) => _runner_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .warning */ .$e(message),
         },
     }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_6__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_7__/* .throttling */ .A, spaceWrites(writeSpacingMs));
 }

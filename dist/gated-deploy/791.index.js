@@ -17,7 +17,7 @@ export const modules = {
 /* harmony import */ var bottleneck__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2203);
 /* harmony import */ var bottleneck__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(bottleneck__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9503);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2798);
+/* harmony import */ var _runner_protocol_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8447);
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3643);
 
 
@@ -173,10 +173,10 @@ function githubClient(token, options = {}) {
         const what = `${request.method ?? 'GET'} ${request.url ?? ''}`;
         const waitMs = retryAfterSeconds * 1000;
         if (retryCount >= 1 || waitMs > maxWaitMs || request.request?.signal?.aborted) {
-            _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`GitHub's ${kind} refused ${what}; it lifts in ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(waitMs)}, longer than flightdeck waits (${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(maxWaitMs)}, once).`);
+            _runner_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`GitHub's ${kind} refused ${what}; it lifts in ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(waitMs)}, longer than flightdeck waits (${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(maxWaitMs)}, once).`);
             return false;
         }
-        _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`GitHub's ${kind}: waiting ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(waitMs)} to retry ${what}.`);
+        _runner_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`GitHub's ${kind}: waiting ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(waitMs)} to retry ${what}.`);
         return true;
     };
     return (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, {
@@ -196,10 +196,10 @@ function githubClient(token, options = {}) {
         // Octokit's own notices (deprecations, plugin trouble) go through the runner protocol,
         // not to stderr.
         log: {
-            debug: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz(message),
-            info: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz(message),
-            warn: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .warning */ .$e(message),
-            error: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .warning */ .$e(message),
+            debug: (message) => _runner_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz(message),
+            info: (message) => _runner_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz(message),
+            warn: (message) => _runner_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .warning */ .$e(message),
+            error: (message) => _runner_protocol_js__WEBPACK_IMPORTED_MODULE_4__/* .warning */ .$e(message),
         },
     }, _octokit_plugin_retry__WEBPACK_IMPORTED_MODULE_6__/* .retry */ .L, _octokit_plugin_throttling__WEBPACK_IMPORTED_MODULE_7__/* .throttling */ .A, spaceWrites(writeSpacingMs));
 }
@@ -223,8 +223,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(2635);
 // EXTERNAL MODULE: ./shared/durations.ts
 var durations = __webpack_require__(9503);
-// EXTERNAL MODULE: ./shared/runner.ts
-var runner = __webpack_require__(2798);
+// EXTERNAL MODULE: ./shared/runner-protocol.ts
+var runner_protocol = __webpack_require__(8447);
 // EXTERNAL MODULE: ./shared/github/client.ts
 var client = __webpack_require__(6317);
 // EXTERNAL MODULE: ./shared/sleep.ts
@@ -424,10 +424,10 @@ function token_githubTokenInput(value, inputName = 'github-token', warn = (messa
 
 const OPEN_DEPLOYMENT_STATE = 'open-deployment';
 function rememberOpenDeployment(deployment) {
-    runner/* saveState */.LZ(OPEN_DEPLOYMENT_STATE, JSON.stringify(deployment));
+    runner_protocol/* saveState */.LZ(OPEN_DEPLOYMENT_STATE, JSON.stringify(deployment));
 }
 function forgetOpenDeployment() {
-    runner/* saveState */.LZ(OPEN_DEPLOYMENT_STATE, '');
+    runner_protocol/* saveState */.LZ(OPEN_DEPLOYMENT_STATE, '');
 }
 function readOpenDeployment(text) {
     if (!text.trim())
@@ -499,8 +499,8 @@ class DeploymentRecordingError extends Error {
     }
 }
 const defaultLog = {
-    info: (message) => runner/* info */.pq(message),
-    warning: (message) => runner/* warning */.$e(message, { title: 'GitHub deployment not recorded' }),
+    info: (message) => runner_protocol/* info */.pq(message),
+    warning: (message) => runner_protocol/* warning */.$e(message, { title: 'GitHub deployment not recorded' }),
 };
 /**
  * One GitHub Deployment. `DeploymentLifecycle.start()` returns at once and creates the
@@ -731,7 +731,7 @@ async function settleDeployment(deployment, flow) {
             await ending.catch((err) => {
                 if (!thrown)
                     throw err;
-                runner/* warning */.$e((0,errors/* errorMessage */.gJ)(err));
+                runner_protocol/* warning */.$e((0,errors/* errorMessage */.gJ)(err));
             });
         }
     }
@@ -747,7 +747,7 @@ async function settleDeployment(deployment, flow) {
 /* harmony export */   recordDeployment: () => (/* binding */ recordDeployment)
 /* harmony export */ });
 /* unused harmony export isProductionEnvironment */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2798);
+/* harmony import */ var _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8447);
 /* harmony import */ var _deployment_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8704);
 // Recording what an action does to an environment as a GitHub Deployment, written once for
 // every action that deploys, restores or previews (gated-deploy, rollback, preview-app): when
@@ -776,7 +776,7 @@ function recordDeployment(options) {
     if (!client) {
         if (options.withoutToken) {
             const { message, title } = options.withoutToken;
-            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message, title ? { title } : undefined);
+            _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message, title ? { title } : undefined);
         }
         return _deployment_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__/* .DeploymentLifecycle */ .i.notRecorded();
     }
@@ -791,12 +791,12 @@ function recordDeployment(options) {
         payload: { flightdeck: { action: options.action, ...options.payload } },
         production,
         ...(preview ? { transient: true } : { deactivateEarlier: production }),
-        secrets: _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .registeredSecrets */ .wW(),
+        secrets: _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .registeredSecrets */ .wW(),
         ...(options.environmentUrl !== undefined ? { environmentUrl: options.environmentUrl } : {}),
         onGitHubFailure: options.onGitHubFailure,
         log: {
-            info: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message),
-            warning: (message) => _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message, { title: options.warningTitle }),
+            info: (message) => _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(message),
+            warning: (message) => _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(message, { title: options.warningTitle }),
         },
     });
 }

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9585);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1780);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9585:
+/***/ 1780:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33,8 +33,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./shared/durations.ts
 var durations = __nccwpck_require__(9503);
-// EXTERNAL MODULE: ./shared/runner.ts
-var runner = __nccwpck_require__(2798);
+// EXTERNAL MODULE: ./shared/runner-protocol.ts
+var runner_protocol = __nccwpck_require__(8447);
 ;// CONCATENATED MODULE: ./shared/summary.ts
 
 /** Escapes text so it can only ever appear as HTML text, never as markup. */
@@ -94,7 +94,7 @@ function markdownTable(headers, rows) {
 }
 /** Appends Markdown to the job summary; a no-op where the runner gives no summary file. */
 async function appendSummary(markdown) {
-    runner/* appendSummaryFile */.nz(markdown);
+    runner_protocol/* appendSummaryFile */.nz(markdown);
 }
 
 ;// CONCATENATED MODULE: ./shared/deploy-record.ts
@@ -134,7 +134,7 @@ function writeRecord(record, path = recordPath()) {
     if ((0,external_node_fs_.lstatSync)(dir).isSymbolicLink()) {
         throw new Error(`${dir} is a symbolic link; the deployment record is not written through it`);
     }
-    (0,external_node_fs_.writeFileSync)(path, `${(0,runner/* redact */.E$)(JSON.stringify(record, null, 2))}\n`, {
+    (0,external_node_fs_.writeFileSync)(path, `${(0,runner_protocol/* redact */.E$)(JSON.stringify(record, null, 2))}\n`, {
         encoding: 'utf8',
         flag: 'wx',
     });
@@ -286,7 +286,7 @@ const concurrencyGate = defineGate({
     evaluate: async (inputs, { context, environment, github, intervalMs, log }) => {
         const client = await github();
         if (!client) {
-            runner/* warning */.$e('No github-token: other deploys to the environment cannot be seen.', {
+            runner_protocol/* warning */.$e('No github-token: other deploys to the environment cannot be seen.', {
                 title: 'gated-deploy: concurrency not checked',
             });
             return { open: true, reason: 'not checked: no github-token' };
@@ -934,7 +934,7 @@ function verifyHealthFromInputs(inputs, urls) {
 /** Sets every output in one place, so an action's outputs read as one typed record. */
 function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs)) {
-        runner/* setOutput */.uH(name, value === undefined ? '' : String(value));
+        runner_protocol/* setOutput */.uH(name, value === undefined ? '' : String(value));
     }
 }
 
@@ -1223,7 +1223,7 @@ const INPUTS_READ_BY = Object.fromEntries(PROVIDER_NAMES.map((name) => [name, pr
  * with `provider: fly`), each named in a warning: a setting that silently does nothing is
  * usually a provider chosen wrongly.
  */
-function warnUnreadProviderInputs(inputs, warn = (message) => runner/* warning */.$e(message, { title: 'input not used' })) {
+function warnUnreadProviderInputs(inputs, warn = (message) => runner_protocol/* warning */.$e(message, { title: 'input not used' })) {
     const read = new Set(INPUTS_READ_BY[inputs.provider]);
     const unread = PROVIDER_SPECIFIC_INPUTS.filter((name) => inputs[name] !== undefined && inputs[name] !== '' && !read.has(name));
     for (const name of unread) {
@@ -1335,28 +1335,28 @@ function isRolledBack(description) {
     return (description ?? '').startsWith(ROLLED_BACK);
 }
 
-;// CONCATENATED MODULE: ./shared/run.ts
+;// CONCATENATED MODULE: ./shared/action-main.ts
 
 
 /**
  * Runs an action's main function the same way for every action: a failure becomes one error
  * annotation and exit code 1; the stack trace goes to the debug log only. Each action's
- * `main.ts` exports `run = () => runAction(main)`, so the runner, `@github/local-action` and
+ * `main.ts` exports `run = () => runMain(main)`, so the runner, `@github/local-action` and
  * tests all get the same complete behaviour.
  */
-async function runAction(main) {
+async function runMain(main) {
     try {
         await main();
     }
     catch (err) {
         if (err instanceof Error && err.stack)
-            runner/* debug */.Yz(err.stack);
+            runner_protocol/* debug */.Yz(err.stack);
         if (err instanceof errors/* ActionFailure */.dR && err.title) {
-            runner/* error */.z3(err.message, { title: err.title });
+            runner_protocol/* error */.z3(err.message, { title: err.title });
             process.exitCode = 1;
         }
         else {
-            runner/* setFailed */.C1((0,errors/* errorMessage */.gJ)(err));
+            runner_protocol/* setFailed */.C1((0,errors/* errorMessage */.gJ)(err));
         }
     }
 }
@@ -1465,7 +1465,7 @@ async function main() {
             ? inputs['working-directory']
             : (0,external_node_path_.join)(workspace, inputs['working-directory'])
         : workspace;
-    const config = { ...providerConfig(inputs, runner/* info */.pq), cwd };
+    const config = { ...providerConfig(inputs, runner_protocol/* info */.pq), cwd };
     const provider = await createProvider(inputs.provider, config);
     // The deploy itself gets its own, longer time limit.
     const deployer = await createProvider(inputs.provider, {
@@ -1493,7 +1493,7 @@ async function main() {
     };
     if (inputs['override-gates']) {
         record.override = { reason: inputs['override-gates'], actor: context.actor };
-        runner/* warning */.$e(`The time gates are overridden by ${context.actor || 'an unknown actor'}: ${inputs['override-gates']}`, { title: 'gated-deploy: gates overridden' });
+        runner_protocol/* warning */.$e(`The time gates are overridden by ${context.actor || 'an unknown actor'}: ${inputs['override-gates']}`, { title: 'gated-deploy: gates overridden' });
     }
     const publish = async (status, extra = {}) => {
         record.status = status;
@@ -1518,13 +1518,13 @@ async function main() {
     // 1. Gates, before any platform call.
     let gates;
     try {
-        gates = await runner/* group */.Os('Gates', () => runGates(buildGates(inputs, {
+        gates = await runner_protocol/* group */.Os('Gates', () => runGates(buildGates(inputs, {
             context,
             environment: inputs.environment,
             github,
             intervalMs: gateIntervalMs(),
-            log: (line) => runner/* info */.pq(line),
-        }), runner/* info */.pq));
+            log: (line) => runner_protocol/* info */.pq(line),
+        }), runner_protocol/* info */.pq));
     }
     catch (err) {
         await publish('failed', { error: (0,errors/* errorMessage */.gJ)(err) });
@@ -1535,25 +1535,25 @@ async function main() {
         const blockedBy = `${gates.blockedBy.gate}: ${gates.blockedBy.reason}`;
         await publish('blocked', { blockedBy });
         if (inputs['on-blocked'] === 'skip') {
-            runner/* notice */.lm(`Not deployed: ${blockedBy}`, { title: 'gated-deploy: blocked' });
+            runner_protocol/* notice */.lm(`Not deployed: ${blockedBy}`, { title: 'gated-deploy: blocked' });
             return;
         }
         throw new errors/* ActionFailure */.dR(`Not deployed: ${blockedBy}`, 'gated-deploy: blocked');
     }
     // 2. What serves now: the rollback target.
-    const before = await runner/* group */.Os(`Releases of ${app}`, async () => {
+    const before = await runner_protocol/* group */.Os(`Releases of ${app}`, async () => {
         const releases = await provider.releases();
         for (const release of releases.slice(0, 5)) {
-            runner/* info */.pq(`${release.current ? '→' : ' '} ${label(release)} ${release.status}`);
+            runner_protocol/* info */.pq(`${release.current ? '→' : ' '} ${label(release)} ${release.status}`);
         }
         return currentRelease(releases);
     });
     record.releases.before = recorded(before);
-    runner/* info */.pq(before
+    runner_protocol/* info */.pq(before
         ? `Serving now: ${label(before)} (the rollback target).`
         : `No release of ${app} serves yet: a failed first deploy has nothing to roll back to.`);
     if (inputs['dry-run']) {
-        runner/* info */.pq(`Dry run: would deploy ${inputs.image ?? 'a new build'} of ${app} to ${inputs.environment}.`);
+        runner_protocol/* info */.pq(`Dry run: would deploy ${inputs.image ?? 'a new build'} of ${app} to ${inputs.environment}.`);
         await publish('dry-run');
         return;
     }
@@ -1574,7 +1574,7 @@ async function main() {
         throw err;
     });
     await publish('deployed');
-    runner/* info */.pq(`${app} is on ${record.releases.after?.id ?? 'the new release'}${record.health ? `, healthy after ${(0,durations/* formatDuration */.a3)(record.health.durationMs)}` : ''} (${(0,durations/* formatDuration */.a3)(record.durationMs)} in all).`);
+    runner_protocol/* info */.pq(`${app} is on ${record.releases.after?.id ?? 'the new release'}${record.health ? `, healthy after ${(0,durations/* formatDuration */.a3)(record.health.durationMs)}` : ''} (${(0,durations/* formatDuration */.a3)(record.durationMs)} in all).`);
 }
 async function startDeployment(inputs, context, github, payload) {
     const { recordDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(791)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4791));
@@ -1601,7 +1601,7 @@ async function deployAndVerify(inputs, record, provider, deployer, deployment, b
     const deployStarted = performance.now();
     let result;
     try {
-        result = await runner/* group */.Os(`Deploying ${app} to ${inputs.environment}`, () => deployer.deploy({
+        result = await runner_protocol/* group */.Os(`Deploying ${app} to ${inputs.environment}`, () => deployer.deploy({
             image: inputs.image,
             config: inputs.config,
             strategy: inputs.strategy,
@@ -1618,7 +1618,7 @@ async function deployAndVerify(inputs, record, provider, deployer, deployment, b
         throw new errors/* ActionFailure */.dR(`The deploy of ${app} failed: ${(0,errors/* errorMessage */.gJ)(err)}`, 'gated-deploy: deploy failed');
     }
     record.deploy = { durationMs: Math.round(performance.now() - deployStarted) };
-    runner/* info */.pq(`Deployed in ${(0,durations/* formatDuration */.a3)(record.deploy.durationMs)}.`);
+    runner_protocol/* info */.pq(`Deployed in ${(0,durations/* formatDuration */.a3)(record.deploy.durationMs)}.`);
     let after = result.releaseId
         ? { id: result.releaseId, version: result.version, image: inputs.image, url: result.url }
         : undefined;
@@ -1632,7 +1632,7 @@ async function deployAndVerify(inputs, record, provider, deployer, deployment, b
     // 5. Health.
     const urls = inputs['health-url'];
     if (urls.length === 0) {
-        runner/* info */.pq('No health-url: the release is not checked.');
+        runner_protocol/* info */.pq('No health-url: the release is not checked.');
         await deployment.finish('success', {
             description: `Deployed ${after?.id ?? ''}`.trim(),
             environmentUrl: record.environmentUrl,
@@ -1658,13 +1658,13 @@ async function deployAndVerify(inputs, record, provider, deployer, deployment, b
         throw new errors/* ActionFailure */.dR(`${app} is not healthy after the deploy and was not rolled back (${why}): ${unhealthy}`, 'gated-deploy: unhealthy');
     }
     // 6. Roll back to what served before, and prove it.
-    runner/* warning */.$e(`The new release is not healthy (${unhealthy}); rolling back to ${label(before)}.`, {
+    runner_protocol/* warning */.$e(`The new release is not healthy (${unhealthy}); rolling back to ${label(before)}.`, {
         title: 'gated-deploy: rolling back',
     });
     const rollbackStarted = performance.now();
     record.rollback = { to: recorded(before) };
     try {
-        await runner/* group */.Os(`Rolling back ${app} to ${label(before)}`, () => provider.rollback(before));
+        await runner_protocol/* group */.Os(`Rolling back ${app} to ${label(before)}`, () => provider.rollback(before));
     }
     catch (err) {
         record.rollback.error = (0,errors/* errorMessage */.gJ)(err);
@@ -1693,11 +1693,11 @@ async function deployAndVerify(inputs, record, provider, deployer, deployment, b
     throw new errors/* ActionFailure */.dR(`The new release of ${app} was not healthy (${unhealthy}); it was rolled back to ${label(before)}, healthy again after ${(0,durations/* formatDuration */.a3)(again.durationMs)}.`, 'gated-deploy: rolled back');
 }
 async function checkHealth(inputs, title) {
-    return runner/* group */.Os(title, () => verifyHealthFromInputs(inputs, inputs['health-url']));
+    return runner_protocol/* group */.Os(title, () => verifyHealthFromInputs(inputs, inputs['health-url']));
 }
 /** The whole action, failure handling included: what the runner, local-action and tests run. */
 function run() {
-    return runAction(main);
+    return runMain(main);
 }
 
 
@@ -2534,8 +2534,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: environmentName, integer, keyValueLines, lines, list, regex, required
 
-// EXTERNAL MODULE: ./shared/runner.ts
-var runner = __nccwpck_require__(2798);
+// EXTERNAL MODULE: ./shared/runner-protocol.ts
+var runner_protocol = __nccwpck_require__(8447);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -9715,14 +9715,14 @@ function expandedOrEmpty(name, raw) {
     const trimmed = raw.trim();
     if (!/^\$\{\{[^]*\}\}$/.test(trimmed))
         return raw;
-    runner/* warning */.$e(`\`${name}\` is the unexpanded expression ${quote(trimmed)}; it is treated as not set. Pass a real value (a runner expands it; locally, set INPUT_${name.replace(/ /g, '_').toUpperCase()}).`, { title: `unexpanded ${name}` });
+    runner_protocol/* warning */.$e(`\`${name}\` is the unexpanded expression ${quote(trimmed)}; it is treated as not set. Pass a real value (a runner expands it; locally, set INPUT_${name.replace(/ /g, '_').toUpperCase()}).`, { title: `unexpanded ${name}` });
     return '';
 }
 /**
  * Reads and checks every input of a schema before anything happens. All problems are reported
  * together in one error, each naming its input and showing a good value.
  */
-function parseInputs(schema, read = (name) => runner/* getInput */.V4(name)) {
+function parseInputs(schema, read = (name) => runner_protocol/* getInput */.V4(name)) {
     const values = {};
     const problems = [];
     for (const [name, inputSchema] of Object.entries(schema)) {
@@ -9763,12 +9763,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: ./shared/durations.ts
 var durations = __nccwpck_require__(9503);
-// EXTERNAL MODULE: ./shared/runner.ts
-var runner = __nccwpck_require__(2798);
+// EXTERNAL MODULE: ./shared/runner-protocol.ts
+var runner_protocol = __nccwpck_require__(8447);
 ;// CONCATENATED MODULE: ./shared/process.ts
 // Runs a CLI the one way flightdeck runs any program: an argument array (never a shell string),
 // credentials in the environment, a time limit after which the whole process group is killed,
-// output captured within a cap, and every echoed line printed as data (shared/runner.ts).
+// output captured within a cap, and every echoed line printed as data (shared/runner-protocol.ts).
 //
 // Why not `@actions/exec`: it gives no handle on the child, so a CLI past its time limit could
 // only be abandoned, still running (and holding the step open) until the job's own timeout.
@@ -9880,7 +9880,7 @@ class LineEcho {
         this.pending = '';
     }
     print(line) {
-        runner/* info */.pq(line.length > MAX_ECHO_LINE ? `${line.slice(0, MAX_ECHO_LINE)} …(cut)` : line);
+        runner_protocol/* info */.pq(line.length > MAX_ECHO_LINE ? `${line.slice(0, MAX_ECHO_LINE)} …(cut)` : line);
     }
 }
 const running = new Set();
@@ -9918,7 +9918,7 @@ function endChildrenOnCancel() {
     cancellable = true;
     for (const signal of ['SIGINT', 'SIGTERM']) {
         process.once(signal, () => {
-            runner/* info */.pq(`Received ${signal}: stopping ${running.size} running command(s).`);
+            runner_protocol/* info */.pq(`Received ${signal}: stopping ${running.size} running command(s).`);
             for (const child of running)
                 signalGroup(child, 'SIGTERM');
             setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), CANCEL_GRACE_MS).unref();
@@ -9942,7 +9942,7 @@ function runCli(tool, args, options) {
             env[key] = value;
     }
     const shown = commandLine(tool, args);
-    runner/* info */.pq(`[command]${shown}`);
+    runner_protocol/* info */.pq(`[command]${shown}`);
     const echo = options.echo !== false;
     const stdout = new CappedBuffer(MAX_CAPTURE_BYTES);
     const stderr = new CappedBuffer(MAX_CAPTURE_BYTES);
@@ -9970,7 +9970,7 @@ function runCli(tool, args, options) {
         let killTimer;
         const limitTimer = setTimeout(() => {
             stoppedFor = `\`${shown}\` was stopped after ${(0,durations/* formatDuration */.a3)(performance.now() - started)}: it did not finish within its time limit of ${(0,durations/* formatDuration */.a3)(options.timeoutMs)}`;
-            runner/* info */.pq(stoppedFor);
+            runner_protocol/* info */.pq(stoppedFor);
             // Past the limit nothing waits for the log any more: the CLI's end must not depend on it.
             resumeReading();
             signalGroup(child, 'SIGTERM');
@@ -9982,7 +9982,7 @@ function runCli(tool, args, options) {
         // capped by CappedBuffer; what waits to be written is at most one chunk's lines.
         let waiting = false;
         const waitForLog = () => {
-            const drained = runner/* logDrained */.Gk();
+            const drained = runner_protocol/* logDrained */.Gk();
             if (!drained || waiting || stoppedFor)
                 return;
             waiting = true;
@@ -10049,7 +10049,7 @@ function runCli(tool, args, options) {
                 reject(new CliError(`\`${shown}\` failed with exit code ${result.exitCode}: ${failureReason(result)}`, result));
                 return;
             }
-            runner/* debug */.Yz(`${shown} exited ${result.exitCode}`);
+            runner_protocol/* debug */.Yz(`${shown} exited ${result.exitCode}`);
             resolve(result);
         });
     });
@@ -10073,7 +10073,7 @@ function parseCliJson(tool, args, stdout, truncated = false) {
 
 /***/ }),
 
-/***/ 2798:
+/***/ 8447:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10107,7 +10107,7 @@ function parseCliJson(tool, args, stdout, truncated = false) {
 // (`getIDToken`, which flightdeck never calls), which costs every step ~90 ms of start-up, and
 // it has no way to print text that came from outside without the runner reading a line of it
 // as a command. This module writes exactly what `@actions/core` writes (the format is checked
-// against it in __tests__/shared/runner.test.ts), and every log line goes through
+// against it in __tests__/shared/runner-protocol.test.ts), and every log line goes through
 // `safeLogText`, so text from branch names, CLI output or API bodies is always data.
 // Random tokens come from the global Web Crypto object, which Node loads only when first used:
 // a step that fails on its inputs never pays for the crypto modules.
@@ -10315,9 +10315,9 @@ function appendSummaryFile(markdown) {
 /* unused harmony export MIN_SECRET_LENGTH */
 // The one registry of secret values and the one way they are taken out of text. Everything
 // flightdeck writes goes through `replaceSecrets`: the log, outputs, the job summary and
-// annotations (shared/runner.ts), records (shared/deploy-record.ts), notifications and what is
+// annotations (shared/runner-protocol.ts), records (shared/deploy-record.ts), notifications and what is
 // published on GitHub (shared/github/redact.ts). Registering a value with the runner (its
-// `::add-mask::` command) is shared/runner.ts's `setSecret`, which adds it here too; which
+// `::add-mask::` command) is shared/runner-protocol.ts's `setSecret`, which adds it here too; which
 // forms of a value to register (lines, percent-encoded, URL credentials) is shared/secrets.ts.
 //
 // This module imports nothing, so the runner protocol and everything above it can use it
@@ -10387,7 +10387,7 @@ function redact(text) {
 /* harmony export */   yx: () => (/* binding */ isSensitiveHeader)
 /* harmony export */ });
 /* unused harmony export maskWebhookUrl */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2798);
+/* harmony import */ var _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8447);
 /* harmony import */ var _secret_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6982);
 // Secret-bearing values are registered as soon as an input is parsed, before anything is
 // written, in every form they may come back in: as given, line by line, percent-encoded and
@@ -10444,12 +10444,12 @@ function maskSecret(value) {
     if (!value)
         return;
     for (const form of variants(value))
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
+        _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
     const lines = value.split(/\r?\n/).map((line) => line.trim());
     if (lines.length > 1)
         for (const line of lines)
             if ((0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .isReplaceable */ .ZN)(line))
-                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
+                _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
 }
 /**
  * Masks every header value a user set that may be a credential; an `Authorization: Bearer x`

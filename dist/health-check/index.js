@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(300);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(153);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 300:
+/***/ 153:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -25,8 +25,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: expectationsOf
 
-// EXTERNAL MODULE: ./shared/runner.ts + 2 modules
-var runner = __nccwpck_require__(910);
+// EXTERNAL MODULE: ./shared/runner-protocol.ts + 2 modules
+var runner_protocol = __nccwpck_require__(693);
 // EXTERNAL MODULE: ./shared/durations.ts
 var durations = __nccwpck_require__(503);
 // EXTERNAL MODULE: ./shared/errors.ts
@@ -40,11 +40,11 @@ function attemptLogger(threshold = 1) {
         const status = attempt.status === undefined ? '' : ` ${attempt.status}`;
         const head = `${url} #${attempt.attempt}${status} in ${attempt.latencyMs}ms`;
         if (!attempt.passed)
-            runner/* info */.pq(`✗ ${head}: ${attempt.reason}`);
+            runner_protocol/* info */.pq(`✗ ${head}: ${attempt.reason}`);
         else if (threshold > 1)
-            runner/* info */.pq(`✓ ${head} (${attempt.consecutive}/${threshold} in a row)`);
+            runner_protocol/* info */.pq(`✓ ${head} (${attempt.consecutive}/${threshold} in a row)`);
         else
-            runner/* info */.pq(`✓ ${head}`);
+            runner_protocol/* info */.pq(`✓ ${head}`);
     };
 }
 
@@ -53,7 +53,7 @@ function attemptLogger(threshold = 1) {
 /** Sets every output in one place, so an action's outputs read as one typed record. */
 function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs)) {
-        runner/* setOutput */.uH(name, value === undefined ? '' : String(value));
+        runner_protocol/* setOutput */.uH(name, value === undefined ? '' : String(value));
     }
 }
 
@@ -116,7 +116,7 @@ function markdownTable(headers, rows) {
 }
 /** Appends Markdown to the job summary; a no-op where the runner gives no summary file. */
 async function appendSummary(markdown) {
-    runner/* appendSummaryFile */.nz(markdown);
+    runner_protocol/* appendSummaryFile */.nz(markdown);
 }
 
 // EXTERNAL MODULE: ./shared/text.ts
@@ -209,28 +209,28 @@ function summaryMarkdown(report) {
     return [heading, overview, ...details].join('\n\n');
 }
 
-;// CONCATENATED MODULE: ./shared/run.ts
+;// CONCATENATED MODULE: ./shared/action-main.ts
 
 
 /**
  * Runs an action's main function the same way for every action: a failure becomes one error
  * annotation and exit code 1; the stack trace goes to the debug log only. Each action's
- * `main.ts` exports `run = () => runAction(main)`, so the runner, `@github/local-action` and
+ * `main.ts` exports `run = () => runMain(main)`, so the runner, `@github/local-action` and
  * tests all get the same complete behaviour.
  */
-async function runAction(main) {
+async function runMain(main) {
     try {
         await main();
     }
     catch (err) {
         if (err instanceof Error && err.stack)
-            runner/* debug */.Yz(err.stack);
+            runner_protocol/* debug */.Yz(err.stack);
         if (err instanceof errors/* ActionFailure */.dR && err.title) {
-            runner/* error */.z3(err.message, { title: err.title });
+            runner_protocol/* error */.z3(err.message, { title: err.title });
             process.exitCode = 1;
         }
         else {
-            runner/* setFailed */.C1((0,errors/* errorMessage */.gJ)(err));
+            runner_protocol/* setFailed */.C1((0,errors/* errorMessage */.gJ)(err));
         }
     }
 }
@@ -282,9 +282,9 @@ async function main() {
     const cadence = inputs.backoff === 'fixed'
         ? `every ${(0,durations/* formatDuration */.a3)(inputs.interval)}`
         : `from ${(0,durations/* formatDuration */.a3)(inputs.interval)} growing to ${(0,durations/* formatDuration */.a3)(inputs['max-interval'])}`;
-    runner/* info */.pq(`Checking ${(0,shared_text/* plural */.L)(targets.length, 'URL')} ${cadence} for up to ${(0,durations/* formatDuration */.a3)(inputs.timeout)}; healthy when ${describeExpectations(expect)}`);
+    runner_protocol/* info */.pq(`Checking ${(0,shared_text/* plural */.L)(targets.length, 'URL')} ${cadence} for up to ${(0,durations/* formatDuration */.a3)(inputs.timeout)}; healthy when ${describeExpectations(expect)}`);
     if (inputs.insecure)
-        runner/* warning */.$e('TLS certificates are not verified (insecure: true).');
+        runner_protocol/* warning */.$e('TLS certificates are not verified (insecure: true).');
     // The probe engine loads Node's network modules: a run that fails on its inputs never does.
     const { pollUntilHealthy } = await __nccwpck_require__.e(/* import() */ 594).then(__nccwpck_require__.bind(__nccwpck_require__, 594));
     const report = await pollUntilHealthy(targets, expect, {
@@ -308,21 +308,21 @@ async function main() {
     });
     await appendSummary(summaryMarkdown(report));
     if (report.healthy) {
-        runner/* info */.pq(`Healthy: ${report.targets.length} of ${(0,shared_text/* plural */.L)(report.targets.length, 'URL')} passed in ${(0,durations/* formatDuration */.a3)(report.durationMs)} (${(0,shared_text/* plural */.L)(report.attempts, 'probe')}).`);
+        runner_protocol/* info */.pq(`Healthy: ${report.targets.length} of ${(0,shared_text/* plural */.L)(report.targets.length, 'URL')} passed in ${(0,durations/* formatDuration */.a3)(report.durationMs)} (${(0,shared_text/* plural */.L)(report.attempts, 'probe')}).`);
         return;
     }
     const failed = report.targets.filter((target) => !target.healthy);
     const reasons = failed.map((target) => `${target.url}: ${target.error}`).join('; ');
     const message = `${failed.length} of ${(0,shared_text/* plural */.L)(report.targets.length, 'URL')} unhealthy after ${(0,durations/* formatDuration */.a3)(report.durationMs)}: ${reasons}`;
     if (!inputs['fail-on-unhealthy']) {
-        runner/* warning */.$e(message, { title: 'health-check: unhealthy' });
+        runner_protocol/* warning */.$e(message, { title: 'health-check: unhealthy' });
         return;
     }
     throw new errors/* ActionFailure */.dR(message, 'health-check: unhealthy');
 }
 /** The whole action, failure handling included: what the runner, local-action and tests run. */
 function run() {
-    return runAction(main);
+    return runMain(main);
 }
 
 
@@ -823,8 +823,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: cliArgument, environmentName, httpUrl, keyValueLines, lines, list, quote, secret, splitList
 
-// EXTERNAL MODULE: ./shared/runner.ts + 2 modules
-var runner = __nccwpck_require__(910);
+// EXTERNAL MODULE: ./shared/runner-protocol.ts + 2 modules
+var runner_protocol = __nccwpck_require__(693);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -8004,14 +8004,14 @@ function expandedOrEmpty(name, raw) {
     const trimmed = raw.trim();
     if (!/^\$\{\{[^]*\}\}$/.test(trimmed))
         return raw;
-    runner/* warning */.$e(`\`${name}\` is the unexpanded expression ${quote(trimmed)}; it is treated as not set. Pass a real value (a runner expands it; locally, set INPUT_${name.replace(/ /g, '_').toUpperCase()}).`, { title: `unexpanded ${name}` });
+    runner_protocol/* warning */.$e(`\`${name}\` is the unexpanded expression ${quote(trimmed)}; it is treated as not set. Pass a real value (a runner expands it; locally, set INPUT_${name.replace(/ /g, '_').toUpperCase()}).`, { title: `unexpanded ${name}` });
     return '';
 }
 /**
  * Reads and checks every input of a schema before anything happens. All problems are reported
  * together in one error, each naming its input and showing a good value.
  */
-function parseInputs(schema, read = (name) => runner/* getInput */.V4(name)) {
+function parseInputs(schema, read = (name) => runner_protocol/* getInput */.V4(name)) {
     const values = {};
     const problems = [];
     for (const [name, inputSchema] of Object.entries(schema)) {
@@ -8031,7 +8031,7 @@ function parseInputs(schema, read = (name) => runner/* getInput */.V4(name)) {
 
 /***/ }),
 
-/***/ 910:
+/***/ 693:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8056,7 +8056,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: ./shared/secret-registry.ts
 var secret_registry = __nccwpck_require__(982);
-;// CONCATENATED MODULE: ./shared/runner.ts
+;// CONCATENATED MODULE: ./shared/runner-protocol.ts
 // The GitHub runner's protocol, as flightdeck speaks it: inputs from INPUT_* variables, log
 // lines, annotations, masks and groups as workflow commands on stdout, and outputs, state,
 // environment and PATH through the runner's command files.
@@ -8065,7 +8065,7 @@ var secret_registry = __nccwpck_require__(982);
 // (`getIDToken`, which flightdeck never calls), which costs every step ~90 ms of start-up, and
 // it has no way to print text that came from outside without the runner reading a line of it
 // as a command. This module writes exactly what `@actions/core` writes (the format is checked
-// against it in __tests__/shared/runner.test.ts), and every log line goes through
+// against it in __tests__/shared/runner-protocol.test.ts), and every log line goes through
 // `safeLogText`, so text from branch names, CLI output or API bodies is always data.
 // Random tokens come from the global Web Crypto object, which Node loads only when first used:
 // a step that fails on its inputs never pays for the crypto modules.
@@ -8271,9 +8271,9 @@ function appendSummaryFile(markdown) {
 /* unused harmony exports MIN_SECRET_LENGTH, registeredSecrets, replaceSecrets */
 // The one registry of secret values and the one way they are taken out of text. Everything
 // flightdeck writes goes through `replaceSecrets`: the log, outputs, the job summary and
-// annotations (shared/runner.ts), records (shared/deploy-record.ts), notifications and what is
+// annotations (shared/runner-protocol.ts), records (shared/deploy-record.ts), notifications and what is
 // published on GitHub (shared/github/redact.ts). Registering a value with the runner (its
-// `::add-mask::` command) is shared/runner.ts's `setSecret`, which adds it here too; which
+// `::add-mask::` command) is shared/runner-protocol.ts's `setSecret`, which adds it here too; which
 // forms of a value to register (lines, percent-encoded, URL credentials) is shared/secrets.ts.
 //
 // This module imports nothing, so the runner protocol and everything above it can use it
@@ -8341,7 +8341,7 @@ function redact(text) {
 /* harmony export */   ri: () => (/* binding */ withoutCredentials)
 /* harmony export */ });
 /* unused harmony exports isSensitiveHeader, maskSecret, maskWebhookUrl */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(910);
+/* harmony import */ var _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(693);
 /* harmony import */ var _secret_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(982);
 // Secret-bearing values are registered as soon as an input is parsed, before anything is
 // written, in every form they may come back in: as given, line by line, percent-encoded and
@@ -8398,12 +8398,12 @@ function maskSecret(value) {
     if (!value)
         return;
     for (const form of variants(value))
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
+        _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
     const lines = value.split(/\r?\n/).map((line) => line.trim());
     if (lines.length > 1)
         for (const line of lines)
             if ((0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .isReplaceable */ .ZN)(line))
-                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
+                _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
 }
 /**
  * Masks every header value a user set that may be a credential; an `Authorization: Bearer x`

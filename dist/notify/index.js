@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8640);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7609);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8640:
+/***/ 7609:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -73,8 +73,8 @@ function defineChannel(spec) {
     return spec;
 }
 
-// EXTERNAL MODULE: ./shared/runner.ts
-var runner = __nccwpck_require__(2798);
+// EXTERNAL MODULE: ./shared/runner-protocol.ts
+var runner_protocol = __nccwpck_require__(8447);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -7250,14 +7250,14 @@ function expandedOrEmpty(name, raw) {
     const trimmed = raw.trim();
     if (!/^\$\{\{[^]*\}\}$/.test(trimmed))
         return raw;
-    runner/* warning */.$e(`\`${name}\` is the unexpanded expression ${quote(trimmed)}; it is treated as not set. Pass a real value (a runner expands it; locally, set INPUT_${name.replace(/ /g, '_').toUpperCase()}).`, { title: `unexpanded ${name}` });
+    runner_protocol/* warning */.$e(`\`${name}\` is the unexpanded expression ${quote(trimmed)}; it is treated as not set. Pass a real value (a runner expands it; locally, set INPUT_${name.replace(/ /g, '_').toUpperCase()}).`, { title: `unexpanded ${name}` });
     return '';
 }
 /**
  * Reads and checks every input of a schema before anything happens. All problems are reported
  * together in one error, each naming its input and showing a good value.
  */
-function parseInputs(schema, read = (name) => runner/* getInput */.V4(name)) {
+function parseInputs(schema, read = (name) => runner_protocol/* getInput */.V4(name)) {
     const values = {};
     const problems = [];
     for (const [name, inputSchema] of Object.entries(schema)) {
@@ -7583,7 +7583,7 @@ function branchOf(ref) {
 /** Every string of the message with each registered secret replaced by `***`. */
 function redacted(value) {
     if (typeof value === 'string')
-        return (0,runner/* redact */.E$)(value);
+        return (0,runner_protocol/* redact */.E$)(value);
     if (Array.isArray(value))
         return value.map((item) => redacted(item));
     if (value && typeof value === 'object') {
@@ -8253,7 +8253,7 @@ function markdownTable(headers, rows) {
 }
 /** Appends Markdown to the job summary; a no-op where the runner gives no summary file. */
 async function appendSummary(markdown) {
-    runner/* appendSummaryFile */.nz(markdown);
+    runner_protocol/* appendSummaryFile */.nz(markdown);
 }
 
 ;// CONCATENATED MODULE: ./shared/notify/channels/email.ts
@@ -9469,32 +9469,32 @@ function summarizeRecord(record) {
 /** Sets every output in one place, so an action's outputs read as one typed record. */
 function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs)) {
-        runner/* setOutput */.uH(name, value === undefined ? '' : String(value));
+        runner_protocol/* setOutput */.uH(name, value === undefined ? '' : String(value));
     }
 }
 
-;// CONCATENATED MODULE: ./shared/run.ts
+;// CONCATENATED MODULE: ./shared/action-main.ts
 
 
 /**
  * Runs an action's main function the same way for every action: a failure becomes one error
  * annotation and exit code 1; the stack trace goes to the debug log only. Each action's
- * `main.ts` exports `run = () => runAction(main)`, so the runner, `@github/local-action` and
+ * `main.ts` exports `run = () => runMain(main)`, so the runner, `@github/local-action` and
  * tests all get the same complete behaviour.
  */
-async function runAction(main) {
+async function runMain(main) {
     try {
         await main();
     }
     catch (err) {
         if (err instanceof Error && err.stack)
-            runner/* debug */.Yz(err.stack);
+            runner_protocol/* debug */.Yz(err.stack);
         if (err instanceof ActionFailure && err.title) {
-            runner/* error */.z3(err.message, { title: err.title });
+            runner_protocol/* error */.z3(err.message, { title: err.title });
             process.exitCode = 1;
         }
         else {
-            runner/* setFailed */.C1(errorMessage(err));
+            runner_protocol/* setFailed */.C1(errorMessage(err));
         }
     }
 }
@@ -9600,7 +9600,7 @@ function readDeploymentRecord(path) {
         return summarizeRecord(readRecord(path));
     }
     catch (err) {
-        runner/* warning */.$e(`The message goes out without the deployment's facts: ${errorMessage(err)}`, {
+        runner_protocol/* warning */.$e(`The message goes out without the deployment's facts: ${errorMessage(err)}`, {
             title: 'notify: deployment-record',
         });
         return undefined;
@@ -9612,14 +9612,14 @@ async function main() {
     const status = inputs.status;
     if (onlyOn.length > 0 && !onlyOn.includes(status)) {
         const why = `status ${status} is not in only-on (${onlyOn.join(', ')})`;
-        runner/* info */.pq(`Nothing sent: ${why}.`);
+        runner_protocol/* info */.pq(`Nothing sent: ${why}.`);
         publish({ sent: '', failed: '', 'slack-ts': '', 'slack-channel-id': '' });
         await appendSummary(`### notify: nothing sent\n\n${escapeMarkdown(why)}.\n`);
         return;
     }
     const names = configuredChannels(channels);
     if (names.length === 0) {
-        runner/* warning */.$e(`No channel is configured, so nothing was sent. Set at least one of: ${CHANNEL_INPUTS}.`, { title: 'notify: no channel configured' });
+        runner_protocol/* warning */.$e(`No channel is configured, so nothing was sent. Set at least one of: ${CHANNEL_INPUTS}.`, { title: 'notify: no channel configured' });
         publish({ sent: '', failed: '', 'slack-ts': '', 'slack-channel-id': '' });
         await appendSummary(`### notify: no channel configured\n\nNothing was sent. Set at least one of: ${escapeMarkdown(CHANNEL_INPUTS)}.\n`);
         return;
@@ -9639,18 +9639,18 @@ async function main() {
         refName: process.env.GITHUB_HEAD_REF || process.env.GITHUB_REF_NAME || undefined,
         record: readDeploymentRecord(inputs['deployment-record']),
     });
-    runner/* info */.pq(`Sending "${headline(message)}" to ${names.join(', ')} (within ${(0,durations/* formatDuration */.a3)(inputs.timeout)}).`);
-    const results = await deliverAll(channels, message, policy, (channel, line) => runner/* info */.pq(`${channel}: ${line}`));
+    runner_protocol/* info */.pq(`Sending "${headline(message)}" to ${names.join(', ')} (within ${(0,durations/* formatDuration */.a3)(inputs.timeout)}).`);
+    const results = await deliverAll(channels, message, policy, (channel, line) => runner_protocol/* info */.pq(`${channel}: ${line}`));
     const failOnError = inputs['fail-on-error'];
     for (const result of results) {
         if (result.outcome === 'sent')
-            runner/* info */.pq(`✓ ${result.channel}: ${result.detail}`);
+            runner_protocol/* info */.pq(`✓ ${result.channel}: ${result.detail}`);
         else if (result.outcome === 'skipped')
-            runner/* info */.pq(`· ${result.channel}: ${result.detail}`);
+            runner_protocol/* info */.pq(`· ${result.channel}: ${result.detail}`);
         else if (failOnError)
-            runner/* info */.pq(`✗ ${result.channel}: ${result.detail}`);
+            runner_protocol/* info */.pq(`✗ ${result.channel}: ${result.detail}`);
         else {
-            runner/* warning */.$e(`${result.channel}: ${result.detail}`, {
+            runner_protocol/* warning */.$e(`${result.channel}: ${result.detail}`, {
                 title: `notify: ${result.channel} not delivered`,
             });
         }
@@ -9675,7 +9675,7 @@ async function main() {
 }
 /** The whole action, failure handling included: what the runner, local-action and tests run. */
 function main_run() {
-    return runAction(main);
+    return runMain(main);
 }
 
 
@@ -9792,7 +9792,7 @@ function runContext(env = process.env) {
 
 /***/ }),
 
-/***/ 2798:
+/***/ 8447:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9821,7 +9821,7 @@ function runContext(env = process.env) {
 // (`getIDToken`, which flightdeck never calls), which costs every step ~90 ms of start-up, and
 // it has no way to print text that came from outside without the runner reading a line of it
 // as a command. This module writes exactly what `@actions/core` writes (the format is checked
-// against it in __tests__/shared/runner.test.ts), and every log line goes through
+// against it in __tests__/shared/runner-protocol.test.ts), and every log line goes through
 // `safeLogText`, so text from branch names, CLI output or API bodies is always data.
 // Random tokens come from the global Web Crypto object, which Node loads only when first used:
 // a step that fails on its inputs never pays for the crypto modules.
@@ -10028,9 +10028,9 @@ function appendSummaryFile(markdown) {
 /* unused harmony exports MIN_SECRET_LENGTH, registeredSecrets */
 // The one registry of secret values and the one way they are taken out of text. Everything
 // flightdeck writes goes through `replaceSecrets`: the log, outputs, the job summary and
-// annotations (shared/runner.ts), records (shared/deploy-record.ts), notifications and what is
+// annotations (shared/runner-protocol.ts), records (shared/deploy-record.ts), notifications and what is
 // published on GitHub (shared/github/redact.ts). Registering a value with the runner (its
-// `::add-mask::` command) is shared/runner.ts's `setSecret`, which adds it here too; which
+// `::add-mask::` command) is shared/runner-protocol.ts's `setSecret`, which adds it here too; which
 // forms of a value to register (lines, percent-encoded, URL credentials) is shared/secrets.ts.
 //
 // This module imports nothing, so the runner protocol and everything above it can use it
@@ -10098,7 +10098,7 @@ function redact(text) {
 /* harmony export */   zC: () => (/* binding */ maskWebhookUrl)
 /* harmony export */ });
 /* unused harmony exports isCredentialHeader, maskSensitiveHeaders, withoutCredentials */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2798);
+/* harmony import */ var _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8447);
 /* harmony import */ var _secret_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6982);
 // Secret-bearing values are registered as soon as an input is parsed, before anything is
 // written, in every form they may come back in: as given, line by line, percent-encoded and
@@ -10155,12 +10155,12 @@ function maskSecret(value) {
     if (!value)
         return;
     for (const form of variants(value))
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
+        _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
     const lines = value.split(/\r?\n/).map((line) => line.trim());
     if (lines.length > 1)
         for (const line of lines)
             if ((0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .isReplaceable */ .ZN)(line))
-                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
+                _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
 }
 /**
  * Masks every header value a user set that may be a credential; an `Authorization: Bearer x`

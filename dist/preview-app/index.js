@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8318);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3452);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8318:
+/***/ 3452:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -27,30 +27,30 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(2635);
 // EXTERNAL MODULE: ./shared/github/context.ts
 var github_context = __nccwpck_require__(3643);
-// EXTERNAL MODULE: ./shared/runner.ts
-var runner = __nccwpck_require__(2798);
-;// CONCATENATED MODULE: ./shared/run.ts
+// EXTERNAL MODULE: ./shared/runner-protocol.ts
+var runner_protocol = __nccwpck_require__(8447);
+;// CONCATENATED MODULE: ./shared/action-main.ts
 
 
 /**
  * Runs an action's main function the same way for every action: a failure becomes one error
  * annotation and exit code 1; the stack trace goes to the debug log only. Each action's
- * `main.ts` exports `run = () => runAction(main)`, so the runner, `@github/local-action` and
+ * `main.ts` exports `run = () => runMain(main)`, so the runner, `@github/local-action` and
  * tests all get the same complete behaviour.
  */
-async function runAction(main) {
+async function runMain(main) {
     try {
         await main();
     }
     catch (err) {
         if (err instanceof Error && err.stack)
-            runner/* debug */.Yz(err.stack);
+            runner_protocol/* debug */.Yz(err.stack);
         if (err instanceof errors/* ActionFailure */.dR && err.title) {
-            runner/* error */.z3(err.message, { title: err.title });
+            runner_protocol/* error */.z3(err.message, { title: err.title });
             process.exitCode = 1;
         }
         else {
-            runner/* setFailed */.C1((0,errors/* errorMessage */.gJ)(err));
+            runner_protocol/* setFailed */.C1((0,errors/* errorMessage */.gJ)(err));
         }
     }
 }
@@ -327,7 +327,7 @@ function markdownTable(headers, rows) {
 }
 /** Appends Markdown to the job summary; a no-op where the runner gives no summary file. */
 async function appendSummary(markdown) {
-    runner/* appendSummaryFile */.nz(markdown);
+    runner_protocol/* appendSummaryFile */.nz(markdown);
 }
 
 // EXTERNAL MODULE: ./shared/durations.ts
@@ -546,7 +546,7 @@ async function providerFor(inputs, app, timeoutMs) {
             'org-id': inputs['org-id'],
             'account-id': inputs['account-id'],
         },
-        log: (line) => runner/* info */.pq(line),
+        log: (line) => runner_protocol/* info */.pq(line),
     });
 }
 /**
@@ -647,14 +647,14 @@ class PreviewComments {
         try {
             const comment = await Promise.race([work, timedOut]);
             this.author = comment.author ?? this.author;
-            runner/* info */.pq(`${comment.created ? 'Posted' : 'Updated'} the preview comment: ${comment.url}`);
+            runner_protocol/* info */.pq(`${comment.created ? 'Posted' : 'Updated'} the preview comment: ${comment.url}`);
             return comment.id;
         }
         catch (err) {
             // A GitHub that let one write run out of time is not asked again in this run.
             if (deadline.signal.aborted)
                 this.gaveUp = true;
-            runner/* warning */.$e(`Could not write the preview comment: ${(0,errors/* errorMessage */.gJ)(err)}${this.gaveUp ? '; the run goes on without it' : ''}`, { title: 'preview-app: comment not written' });
+            runner_protocol/* warning */.$e(`Could not write the preview comment: ${(0,errors/* errorMessage */.gJ)(err)}${this.gaveUp ? '; the run goes on without it' : ''}`, { title: 'preview-app: comment not written' });
             return knownId;
         }
         finally {
@@ -744,7 +744,7 @@ function verifyHealthFromInputs(inputs, urls) {
 /** Sets every output in one place, so an action's outputs read as one typed record. */
 function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs)) {
-        runner/* setOutput */.uH(name, value === undefined ? '' : String(value));
+        runner_protocol/* setOutput */.uH(name, value === undefined ? '' : String(value));
     }
 }
 
@@ -782,7 +782,7 @@ async function checkHealth(inputs, appUrl) {
         throw new errors/* ActionFailure */.dR(`health-url ${path} is a path, but the platform gave no app URL to join it to`);
     }
     const url = path.startsWith('/') ? new URL(path, appUrl).toString() : path;
-    return runner/* group */.Os(`Health of ${url}`, () => verifyHealthFromInputs(inputs, [url]));
+    return runner_protocol/* group */.Os(`Health of ${url}`, () => verifyHealthFromInputs(inputs, [url]));
 }
 function healthText(report) {
     if (!report)
@@ -804,7 +804,7 @@ function summary(state) {
 async function deployToPlatform(inputs, pr, app, state, { provider, deployer }) {
     if (deployer.previews) {
         const previews = deployer.previews;
-        const result = await runner/* group */.Os(`Deploying the preview ${app}`, () => previews.deploy({
+        const result = await runner_protocol/* group */.Os(`Deploying the preview ${app}`, () => previews.deploy({
             name: app,
             config: inputs.config,
             vars: inputs.env,
@@ -815,13 +815,13 @@ async function deployToPlatform(inputs, pr, app, state, { provider, deployer }) 
         return;
     }
     const apps = appOperations(provider);
-    const { created } = await runner/* group */.Os(`App ${app}`, () => apps.ensureApp({ org: inputs.org, region: inputs.region }));
-    runner/* info */.pq(created ? `Created ${app}.` : `${app} exists: reusing it.`);
+    const { created } = await runner_protocol/* group */.Os(`App ${app}`, () => apps.ensureApp({ org: inputs.org, region: inputs.region }));
+    runner_protocol/* info */.pq(created ? `Created ${app}.` : `${app} exists: reusing it.`);
     if (Object.keys(inputs.secrets).length > 0) {
-        await runner/* group */.Os(`Secrets of ${app}`, () => apps.setSecrets(inputs.secrets));
+        await runner_protocol/* group */.Os(`Secrets of ${app}`, () => apps.setSecrets(inputs.secrets));
     }
     const extraArgs = Object.entries(inputs.env).map(([key, value]) => `--env=${key}=${value}`);
-    const result = await runner/* group */.Os(`Deploying ${app}`, () => deployer.deploy({ image: inputs.image, config: inputs.config, extraArgs }));
+    const result = await runner_protocol/* group */.Os(`Deploying ${app}`, () => deployer.deploy({ image: inputs.image, config: inputs.config, extraArgs }));
     state.url = result.url ?? (await provider.url().catch(() => undefined));
 }
 async function deploy(inputs, context, pr, app, client, comments) {
@@ -897,7 +897,7 @@ async function deploy(inputs, context, pr, app, client, comments) {
         throw err;
     }
     await done();
-    runner/* info */.pq(`Preview ${app} is live at ${state.url ?? '(no URL)'}.`);
+    runner_protocol/* info */.pq(`Preview ${app} is live at ${state.url ?? '(no URL)'}.`);
 }
 
 // EXTERNAL MODULE: external "node:fs"
@@ -1146,7 +1146,7 @@ const INPUTS_READ_BY = Object.fromEntries(PROVIDER_NAMES.map((name) => [name, re
  * with `provider: fly`), each named in a warning: a setting that silently does nothing is
  * usually a provider chosen wrongly.
  */
-function warnUnreadProviderInputs(inputs, warn = (message) => runner/* warning */.$e(message, { title: 'input not used' })) {
+function warnUnreadProviderInputs(inputs, warn = (message) => runner_protocol/* warning */.$e(message, { title: 'input not used' })) {
     const read = new Set(INPUTS_READ_BY[inputs.provider]);
     const unread = PROVIDER_SPECIFIC_INPUTS.filter((name) => inputs[name] !== undefined && inputs[name] !== '' && !read.has(name));
     for (const name of unread) {
@@ -1283,13 +1283,13 @@ async function destroy(inputs, context, pr, app, client, comments, why = 'the pu
     const provider = await providerFor(inputs, app, inputs['command-timeout']);
     if (provider.previews) {
         const previews = provider.previews;
-        const { removed } = await runner/* group */.Os(`Removing the preview ${app}`, () => previews.remove(app, why));
-        runner/* info */.pq(`Removed the preview ${app} (${why})${removed.length ? `: ${removed.join(', ')}` : ''}.`);
+        const { removed } = await runner_protocol/* group */.Os(`Removing the preview ${app}`, () => previews.remove(app, why));
+        runner_protocol/* info */.pq(`Removed the preview ${app} (${why})${removed.length ? `: ${removed.join(', ')}` : ''}.`);
     }
     else {
         const apps = appOperations(provider);
-        await runner/* group */.Os(`Destroying ${app}`, () => apps.destroyApp());
-        runner/* info */.pq(`Destroyed ${app} (${why}).`);
+        await runner_protocol/* group */.Os(`Destroying ${app}`, () => apps.destroyApp());
+        runner_protocol/* info */.pq(`Destroyed ${app} (${why}).`);
     }
     if (!client)
         return {};
@@ -1299,7 +1299,7 @@ async function destroy(inputs, context, pr, app, client, comments, why = 'the pu
         await setDeploymentStatus(client, context, previous.id, {
             state: 'inactive',
             description: `Preview ${app} torn down: ${why}`,
-        }).catch((err) => runner/* warning */.$e(`Could not mark deployment ${previous.id} inactive: ${(0,errors/* errorMessage */.gJ)(err)}`));
+        }).catch((err) => runner_protocol/* warning */.$e(`Could not mark deployment ${previous.id} inactive: ${(0,errors/* errorMessage */.gJ)(err)}`));
     }
     const commentId = await comments.write({
         pr: pr.number,
@@ -1337,7 +1337,7 @@ async function sweep(inputs, context, client, comments) {
     if (!lister.listApps) {
         throw new errors/* ActionFailure */.dR(`provider ${inputs.provider} keeps previews inside one project, not as apps flightdeck can list, so there is nothing to sweep; its previews are removed when their pull request closes (action: auto)`);
     }
-    const apps = await runner/* group */.Os('Apps', () => lister.listApps({ org: inputs.org }));
+    const apps = await runner_protocol/* group */.Os('Apps', () => lister.listApps({ org: inputs.org }));
     const base = { owner: context.owner, repo: context.repo };
     const template = inputs['app-name'];
     const pulls = new Map();
@@ -1371,7 +1371,7 @@ async function sweep(inputs, context, client, comments) {
         }
         catch (err) {
             // One pull request GitHub would not tell about stops nothing: the rest are swept.
-            runner/* warning */.$e(`Could not look up the pull request of ${app}: ${(0,errors/* errorMessage */.gJ)(err)}`, {
+            runner_protocol/* warning */.$e(`Could not look up the pull request of ${app}: ${(0,errors/* errorMessage */.gJ)(err)}`, {
                 title: 'preview-app: sweep',
             });
             failed.push(app);
@@ -1403,7 +1403,7 @@ async function sweep(inputs, context, client, comments) {
     }
     publish({ 'action-taken': 'swept', swept: removed.join(',') });
     await appendSummary(`### 🧹 Preview sweep: ${removed.length} removed\n\n${markdownTable(['app', 'pull request', 'result'], rows.map(([app = '', pr = '', result = '']) => [code(app), pr, result]))}\n`);
-    runner/* info */.pq(removed.length ? `Removed ${removed.join(', ')}.` : 'Nothing to remove.');
+    runner_protocol/* info */.pq(removed.length ? `Removed ${removed.join(', ')}.` : 'Nothing to remove.');
     if (failed.length > 0) {
         throw new errors/* ActionFailure */.dR(`Could not tell whether ${failed.join(', ')} may go: GitHub did not say which pull request is theirs (see the warnings); the rest were swept`, 'preview-app: sweep incomplete');
     }
@@ -1472,22 +1472,22 @@ async function main() {
         branch: pr.branch,
     });
     const action = inputs.action === 'auto' ? (pr.closed ? 'destroy' : 'deploy') : inputs.action;
-    runner/* info */.pq(`Pull request #${pr.number} (${pr.closed ? 'closed' : 'open'}): ${action} ${app}.`);
+    runner_protocol/* info */.pq(`Pull request #${pr.number} (${pr.closed ? 'closed' : 'open'}): ${action} ${app}.`);
     const platformToken = inputs.token ??
         registry_providerSpec(inputs.provider)
             .tokenEnv.map((name) => process.env[name])
             .find(Boolean);
     const refusal = forkRefusal(pr, eventName, platformToken);
     if (refusal) {
-        runner/* notice */.lm(refusal, { title: 'preview-app: skipped (fork)' });
+        runner_protocol/* notice */.lm(refusal, { title: 'preview-app: skipped (fork)' });
         publish({ app, 'action-taken': 'skipped' });
         return;
     }
     if (eventName === 'pull_request_target' && workspaceHasHead(pr.headSha)) {
-        runner/* warning */.$e("This pull_request_target run has the pull request's head checked out: its code runs with this repository's secrets and a write token. Check out the base branch, or use pull_request.", { title: 'preview-app: untrusted code with secrets' });
+        runner_protocol/* warning */.$e("This pull_request_target run has the pull request's head checked out: its code runs with this repository's secrets and a write token. Check out the base branch, or use pull_request.", { title: 'preview-app: untrusted code with secrets' });
     }
     if (inputs['dry-run']) {
-        runner/* info */.pq(`Dry run: would ${action} ${app}; nothing changed.`);
+        runner_protocol/* info */.pq(`Dry run: would ${action} ${app}; nothing changed.`);
         publish({ app, 'action-taken': 'skipped' });
         return;
     }
@@ -1507,7 +1507,7 @@ async function main() {
 }
 /** The whole action, failure handling included: what the runner, local-action and tests run. */
 function run() {
-    return runAction(main);
+    return runMain(main);
 }
 
 
@@ -2157,8 +2157,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: environmentName, integer, lines, list, regex, required, splitList
 
-// EXTERNAL MODULE: ./shared/runner.ts
-var runner = __nccwpck_require__(2798);
+// EXTERNAL MODULE: ./shared/runner-protocol.ts
+var runner_protocol = __nccwpck_require__(8447);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -9338,14 +9338,14 @@ function expandedOrEmpty(name, raw) {
     const trimmed = raw.trim();
     if (!/^\$\{\{[^]*\}\}$/.test(trimmed))
         return raw;
-    runner/* warning */.$e(`\`${name}\` is the unexpanded expression ${quote(trimmed)}; it is treated as not set. Pass a real value (a runner expands it; locally, set INPUT_${name.replace(/ /g, '_').toUpperCase()}).`, { title: `unexpanded ${name}` });
+    runner_protocol/* warning */.$e(`\`${name}\` is the unexpanded expression ${quote(trimmed)}; it is treated as not set. Pass a real value (a runner expands it; locally, set INPUT_${name.replace(/ /g, '_').toUpperCase()}).`, { title: `unexpanded ${name}` });
     return '';
 }
 /**
  * Reads and checks every input of a schema before anything happens. All problems are reported
  * together in one error, each naming its input and showing a good value.
  */
-function parseInputs(schema, read = (name) => runner/* getInput */.V4(name)) {
+function parseInputs(schema, read = (name) => runner_protocol/* getInput */.V4(name)) {
     const values = {};
     const problems = [];
     for (const [name, inputSchema] of Object.entries(schema)) {
@@ -9386,12 +9386,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: ./shared/durations.ts
 var durations = __nccwpck_require__(9503);
-// EXTERNAL MODULE: ./shared/runner.ts
-var runner = __nccwpck_require__(2798);
+// EXTERNAL MODULE: ./shared/runner-protocol.ts
+var runner_protocol = __nccwpck_require__(8447);
 ;// CONCATENATED MODULE: ./shared/process.ts
 // Runs a CLI the one way flightdeck runs any program: an argument array (never a shell string),
 // credentials in the environment, a time limit after which the whole process group is killed,
-// output captured within a cap, and every echoed line printed as data (shared/runner.ts).
+// output captured within a cap, and every echoed line printed as data (shared/runner-protocol.ts).
 //
 // Why not `@actions/exec`: it gives no handle on the child, so a CLI past its time limit could
 // only be abandoned, still running (and holding the step open) until the job's own timeout.
@@ -9503,7 +9503,7 @@ class LineEcho {
         this.pending = '';
     }
     print(line) {
-        runner/* info */.pq(line.length > MAX_ECHO_LINE ? `${line.slice(0, MAX_ECHO_LINE)} …(cut)` : line);
+        runner_protocol/* info */.pq(line.length > MAX_ECHO_LINE ? `${line.slice(0, MAX_ECHO_LINE)} …(cut)` : line);
     }
 }
 const running = new Set();
@@ -9541,7 +9541,7 @@ function endChildrenOnCancel() {
     cancellable = true;
     for (const signal of ['SIGINT', 'SIGTERM']) {
         process.once(signal, () => {
-            runner/* info */.pq(`Received ${signal}: stopping ${running.size} running command(s).`);
+            runner_protocol/* info */.pq(`Received ${signal}: stopping ${running.size} running command(s).`);
             for (const child of running)
                 signalGroup(child, 'SIGTERM');
             setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), CANCEL_GRACE_MS).unref();
@@ -9565,7 +9565,7 @@ function runCli(tool, args, options) {
             env[key] = value;
     }
     const shown = commandLine(tool, args);
-    runner/* info */.pq(`[command]${shown}`);
+    runner_protocol/* info */.pq(`[command]${shown}`);
     const echo = options.echo !== false;
     const stdout = new CappedBuffer(MAX_CAPTURE_BYTES);
     const stderr = new CappedBuffer(MAX_CAPTURE_BYTES);
@@ -9593,7 +9593,7 @@ function runCli(tool, args, options) {
         let killTimer;
         const limitTimer = setTimeout(() => {
             stoppedFor = `\`${shown}\` was stopped after ${(0,durations/* formatDuration */.a3)(performance.now() - started)}: it did not finish within its time limit of ${(0,durations/* formatDuration */.a3)(options.timeoutMs)}`;
-            runner/* info */.pq(stoppedFor);
+            runner_protocol/* info */.pq(stoppedFor);
             // Past the limit nothing waits for the log any more: the CLI's end must not depend on it.
             resumeReading();
             signalGroup(child, 'SIGTERM');
@@ -9605,7 +9605,7 @@ function runCli(tool, args, options) {
         // capped by CappedBuffer; what waits to be written is at most one chunk's lines.
         let waiting = false;
         const waitForLog = () => {
-            const drained = runner/* logDrained */.Gk();
+            const drained = runner_protocol/* logDrained */.Gk();
             if (!drained || waiting || stoppedFor)
                 return;
             waiting = true;
@@ -9672,7 +9672,7 @@ function runCli(tool, args, options) {
                 reject(new CliError(`\`${shown}\` failed with exit code ${result.exitCode}: ${failureReason(result)}`, result));
                 return;
             }
-            runner/* debug */.Yz(`${shown} exited ${result.exitCode}`);
+            runner_protocol/* debug */.Yz(`${shown} exited ${result.exitCode}`);
             resolve(result);
         });
     });
@@ -9696,7 +9696,7 @@ function parseCliJson(tool, args, stdout, truncated = false) {
 
 /***/ }),
 
-/***/ 2798:
+/***/ 8447:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9729,7 +9729,7 @@ function parseCliJson(tool, args, stdout, truncated = false) {
 // (`getIDToken`, which flightdeck never calls), which costs every step ~90 ms of start-up, and
 // it has no way to print text that came from outside without the runner reading a line of it
 // as a command. This module writes exactly what `@actions/core` writes (the format is checked
-// against it in __tests__/shared/runner.test.ts), and every log line goes through
+// against it in __tests__/shared/runner-protocol.test.ts), and every log line goes through
 // `safeLogText`, so text from branch names, CLI output or API bodies is always data.
 // Random tokens come from the global Web Crypto object, which Node loads only when first used:
 // a step that fails on its inputs never pays for the crypto modules.
@@ -9937,9 +9937,9 @@ function appendSummaryFile(markdown) {
 /* unused harmony export MIN_SECRET_LENGTH */
 // The one registry of secret values and the one way they are taken out of text. Everything
 // flightdeck writes goes through `replaceSecrets`: the log, outputs, the job summary and
-// annotations (shared/runner.ts), records (shared/deploy-record.ts), notifications and what is
+// annotations (shared/runner-protocol.ts), records (shared/deploy-record.ts), notifications and what is
 // published on GitHub (shared/github/redact.ts). Registering a value with the runner (its
-// `::add-mask::` command) is shared/runner.ts's `setSecret`, which adds it here too; which
+// `::add-mask::` command) is shared/runner-protocol.ts's `setSecret`, which adds it here too; which
 // forms of a value to register (lines, percent-encoded, URL credentials) is shared/secrets.ts.
 //
 // This module imports nothing, so the runner protocol and everything above it can use it
@@ -10009,7 +10009,7 @@ function redact(text) {
 /* harmony export */   yx: () => (/* binding */ isSensitiveHeader)
 /* harmony export */ });
 /* unused harmony export maskWebhookUrl */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2798);
+/* harmony import */ var _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8447);
 /* harmony import */ var _secret_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6982);
 // Secret-bearing values are registered as soon as an input is parsed, before anything is
 // written, in every form they may come back in: as given, line by line, percent-encoded and
@@ -10066,12 +10066,12 @@ function maskSecret(value) {
     if (!value)
         return;
     for (const form of variants(value))
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
+        _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
     const lines = value.split(/\r?\n/).map((line) => line.trim());
     if (lines.length > 1)
         for (const line of lines)
             if ((0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .isReplaceable */ .ZN)(line))
-                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
+                _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
 }
 /**
  * Masks every header value a user set that may be a credential; an `Authorization: Bearer x`

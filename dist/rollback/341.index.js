@@ -9,7 +9,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   attemptLogger: () => (/* binding */ attemptLogger)
 /* harmony export */ });
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2798);
+/* harmony import */ var _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8447);
 
 /** One log line per probe: `✗ URL #3 503 in 12ms: why`, `✓ URL #4 200 in 9ms`. */
 function attemptLogger(threshold = 1) {
@@ -18,11 +18,11 @@ function attemptLogger(threshold = 1) {
         const status = attempt.status === undefined ? '' : ` ${attempt.status}`;
         const head = `${url} #${attempt.attempt}${status} in ${attempt.latencyMs}ms`;
         if (!attempt.passed)
-            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`✗ ${head}: ${attempt.reason}`);
+            _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`✗ ${head}: ${attempt.reason}`);
         else if (threshold > 1)
-            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`✓ ${head} (${attempt.consecutive}/${threshold} in a row)`);
+            _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`✓ ${head} (${attempt.consecutive}/${threshold} in a row)`);
         else
-            _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`✓ ${head}`);
+            _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`✓ ${head}`);
     };
 }
 

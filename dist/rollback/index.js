@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3526);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7073);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3526:
+/***/ 7073:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -23,8 +23,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./shared/runner.ts
-var runner = __nccwpck_require__(2798);
+// EXTERNAL MODULE: ./shared/runner-protocol.ts
+var runner_protocol = __nccwpck_require__(8447);
 // EXTERNAL MODULE: ./shared/durations.ts
 var durations = __nccwpck_require__(9503);
 // EXTERNAL MODULE: ./shared/errors.ts
@@ -134,7 +134,7 @@ function verifyHealthFromInputs(inputs, urls) {
 /** Sets every output in one place, so an action's outputs read as one typed record. */
 function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs)) {
-        runner/* setOutput */.uH(name, value === undefined ? '' : String(value));
+        runner_protocol/* setOutput */.uH(name, value === undefined ? '' : String(value));
     }
 }
 
@@ -425,7 +425,7 @@ const INPUTS_READ_BY = Object.fromEntries(PROVIDER_NAMES.map((name) => [name, pr
  * with `provider: fly`), each named in a warning: a setting that silently does nothing is
  * usually a provider chosen wrongly.
  */
-function warnUnreadProviderInputs(inputs, warn = (message) => runner/* warning */.$e(message, { title: 'input not used' })) {
+function warnUnreadProviderInputs(inputs, warn = (message) => runner_protocol/* warning */.$e(message, { title: 'input not used' })) {
     const read = new Set(INPUTS_READ_BY[inputs.provider]);
     const unread = PROVIDER_SPECIFIC_INPUTS.filter((name) => inputs[name] !== undefined && inputs[name] !== '' && !read.has(name));
     for (const name of unread) {
@@ -574,7 +574,7 @@ function markdownTable(headers, rows) {
 }
 /** Appends Markdown to the job summary; a no-op where the runner gives no summary file. */
 async function appendSummary(markdown) {
-    runner/* appendSummaryFile */.nz(markdown);
+    runner_protocol/* appendSummaryFile */.nz(markdown);
 }
 
 ;// CONCATENATED MODULE: ./actions/rollback/src/inputs.ts
@@ -648,28 +648,28 @@ function summaryMarkdown(outcome) {
     return [verdict, markdownTable(['', 'rollback'], rows)].join('\n\n');
 }
 
-;// CONCATENATED MODULE: ./shared/run.ts
+;// CONCATENATED MODULE: ./shared/action-main.ts
 
 
 /**
  * Runs an action's main function the same way for every action: a failure becomes one error
  * annotation and exit code 1; the stack trace goes to the debug log only. Each action's
- * `main.ts` exports `run = () => runAction(main)`, so the runner, `@github/local-action` and
+ * `main.ts` exports `run = () => runMain(main)`, so the runner, `@github/local-action` and
  * tests all get the same complete behaviour.
  */
-async function runAction(main) {
+async function runMain(main) {
     try {
         await main();
     }
     catch (err) {
         if (err instanceof Error && err.stack)
-            runner/* debug */.Yz(err.stack);
+            runner_protocol/* debug */.Yz(err.stack);
         if (err instanceof errors/* ActionFailure */.dR && err.title) {
-            runner/* error */.z3(err.message, { title: err.title });
+            runner_protocol/* error */.z3(err.message, { title: err.title });
             process.exitCode = 1;
         }
         else {
-            runner/* setFailed */.C1((0,errors/* errorMessage */.gJ)(err));
+            runner_protocol/* setFailed */.C1((0,errors/* errorMessage */.gJ)(err));
         }
     }
 }
@@ -718,22 +718,22 @@ async function recordRollback(inputs, description, payload) {
 async function main() {
     // Reading the inputs masks the tokens and header values (an unexpanded ${{ }} reads as unset).
     const inputs = readRollbackInputs();
-    const config = providerConfig(inputs, runner/* info */.pq);
+    const config = providerConfig(inputs, runner_protocol/* info */.pq);
     // Platforms that keep a note with a rollback (Cloudflare's message) record the reason.
     config.settings.reason = inputs.reason;
     const provider = await createProvider(inputs.provider, config);
     const app = inputs.app ?? inputs.provider;
-    const releases = await runner/* group */.Os(`Releases of ${app}`, async () => {
+    const releases = await runner_protocol/* group */.Os(`Releases of ${app}`, async () => {
         const list = await provider.releases();
         for (const release of list.slice(0, 10)) {
-            runner/* info */.pq(`${release.current ? '→' : ' '} ${label(release)} ${release.status}${release.createdAt ? ` ${release.createdAt}` : ''}${release.image ? ` ${release.image}` : ''}`);
+            runner_protocol/* info */.pq(`${release.current ? '→' : ' '} ${label(release)} ${release.status}${release.createdAt ? ` ${release.createdAt}` : ''}${release.image ? ` ${release.image}` : ''}`);
         }
         return list;
     });
     const plan = planRollback(releases, inputs.to, app);
     const reason = inputs.reason;
     const headline = `Roll back ${app} from ${label(plan.from)} to ${label(plan.to)}${reason ? `: ${reason}` : ''}`;
-    runner/* info */.pq(inputs['dry-run'] ? `Dry run. ${headline}` : headline);
+    runner_protocol/* info */.pq(inputs['dry-run'] ? `Dry run. ${headline}` : headline);
     const outcome = {
         app,
         provider: inputs.provider,
@@ -772,12 +772,12 @@ async function main() {
     const { settleDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(704)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8704));
     await settleDeployment(deployment, async () => {
         if (plan.alreadyCurrent) {
-            runner/* info */.pq(`${label(plan.to)} already serves ${app}; nothing to change.`);
+            runner_protocol/* info */.pq(`${label(plan.to)} already serves ${app}; nothing to change.`);
         }
         else {
             const started = performance.now();
             try {
-                await runner/* group */.Os(`Rolling back ${app} to ${label(plan.to)}`, () => provider.rollback(plan.to));
+                await runner_protocol/* group */.Os(`Rolling back ${app} to ${label(plan.to)}`, () => provider.rollback(plan.to));
             }
             catch (err) {
                 await deployment.finish('failure', {
@@ -787,11 +787,11 @@ async function main() {
             }
             outcome.rolledBack = true;
             outcome.rollbackMs = Math.round(performance.now() - started);
-            runner/* info */.pq(`Rolled back in ${(0,durations/* formatDuration */.a3)(outcome.rollbackMs)}.`);
+            runner_protocol/* info */.pq(`Rolled back in ${(0,durations/* formatDuration */.a3)(outcome.rollbackMs)}.`);
         }
         const urls = inputs['health-url'];
         if (urls.length > 0) {
-            outcome.health = await runner/* group */.Os(`Health of ${urls.join(', ')}`, () => verifyHealthFromInputs(inputs, urls));
+            outcome.health = await runner_protocol/* group */.Os(`Health of ${urls.join(', ')}`, () => verifyHealthFromInputs(inputs, urls));
         }
         const healthy = outcome.health === undefined ? '' : String(outcome.health.healthy);
         // The summary names the deployment, so wait for GitHub to have created it (bounded by
@@ -814,12 +814,12 @@ async function main() {
         const proof = outcome.health
             ? ` and healthy after ${(0,durations/* formatDuration */.a3)(outcome.health.durationMs)}`
             : '';
-        runner/* info */.pq(`${app} is on ${label(plan.to)}${proof}.`);
+        runner_protocol/* info */.pq(`${app} is on ${label(plan.to)}${proof}.`);
     });
 }
 /** The whole action, failure handling included: what the runner, local-action and tests run. */
 function run() {
-    return runAction(main);
+    return runMain(main);
 }
 
 
@@ -1348,8 +1348,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: cliArgument, integer, keyValueLines, lines, list, regex, required, splitList
 
-// EXTERNAL MODULE: ./shared/runner.ts
-var runner = __nccwpck_require__(2798);
+// EXTERNAL MODULE: ./shared/runner-protocol.ts
+var runner_protocol = __nccwpck_require__(8447);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -8529,14 +8529,14 @@ function expandedOrEmpty(name, raw) {
     const trimmed = raw.trim();
     if (!/^\$\{\{[^]*\}\}$/.test(trimmed))
         return raw;
-    runner/* warning */.$e(`\`${name}\` is the unexpanded expression ${quote(trimmed)}; it is treated as not set. Pass a real value (a runner expands it; locally, set INPUT_${name.replace(/ /g, '_').toUpperCase()}).`, { title: `unexpanded ${name}` });
+    runner_protocol/* warning */.$e(`\`${name}\` is the unexpanded expression ${quote(trimmed)}; it is treated as not set. Pass a real value (a runner expands it; locally, set INPUT_${name.replace(/ /g, '_').toUpperCase()}).`, { title: `unexpanded ${name}` });
     return '';
 }
 /**
  * Reads and checks every input of a schema before anything happens. All problems are reported
  * together in one error, each naming its input and showing a good value.
  */
-function parseInputs(schema, read = (name) => runner/* getInput */.V4(name)) {
+function parseInputs(schema, read = (name) => runner_protocol/* getInput */.V4(name)) {
     const values = {};
     const problems = [];
     for (const [name, inputSchema] of Object.entries(schema)) {
@@ -8577,12 +8577,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: ./shared/durations.ts
 var durations = __nccwpck_require__(9503);
-// EXTERNAL MODULE: ./shared/runner.ts
-var runner = __nccwpck_require__(2798);
+// EXTERNAL MODULE: ./shared/runner-protocol.ts
+var runner_protocol = __nccwpck_require__(8447);
 ;// CONCATENATED MODULE: ./shared/process.ts
 // Runs a CLI the one way flightdeck runs any program: an argument array (never a shell string),
 // credentials in the environment, a time limit after which the whole process group is killed,
-// output captured within a cap, and every echoed line printed as data (shared/runner.ts).
+// output captured within a cap, and every echoed line printed as data (shared/runner-protocol.ts).
 //
 // Why not `@actions/exec`: it gives no handle on the child, so a CLI past its time limit could
 // only be abandoned, still running (and holding the step open) until the job's own timeout.
@@ -8694,7 +8694,7 @@ class LineEcho {
         this.pending = '';
     }
     print(line) {
-        runner/* info */.pq(line.length > MAX_ECHO_LINE ? `${line.slice(0, MAX_ECHO_LINE)} …(cut)` : line);
+        runner_protocol/* info */.pq(line.length > MAX_ECHO_LINE ? `${line.slice(0, MAX_ECHO_LINE)} …(cut)` : line);
     }
 }
 const running = new Set();
@@ -8732,7 +8732,7 @@ function endChildrenOnCancel() {
     cancellable = true;
     for (const signal of ['SIGINT', 'SIGTERM']) {
         process.once(signal, () => {
-            runner/* info */.pq(`Received ${signal}: stopping ${running.size} running command(s).`);
+            runner_protocol/* info */.pq(`Received ${signal}: stopping ${running.size} running command(s).`);
             for (const child of running)
                 signalGroup(child, 'SIGTERM');
             setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), CANCEL_GRACE_MS).unref();
@@ -8756,7 +8756,7 @@ function runCli(tool, args, options) {
             env[key] = value;
     }
     const shown = commandLine(tool, args);
-    runner/* info */.pq(`[command]${shown}`);
+    runner_protocol/* info */.pq(`[command]${shown}`);
     const echo = options.echo !== false;
     const stdout = new CappedBuffer(MAX_CAPTURE_BYTES);
     const stderr = new CappedBuffer(MAX_CAPTURE_BYTES);
@@ -8784,7 +8784,7 @@ function runCli(tool, args, options) {
         let killTimer;
         const limitTimer = setTimeout(() => {
             stoppedFor = `\`${shown}\` was stopped after ${(0,durations/* formatDuration */.a3)(performance.now() - started)}: it did not finish within its time limit of ${(0,durations/* formatDuration */.a3)(options.timeoutMs)}`;
-            runner/* info */.pq(stoppedFor);
+            runner_protocol/* info */.pq(stoppedFor);
             // Past the limit nothing waits for the log any more: the CLI's end must not depend on it.
             resumeReading();
             signalGroup(child, 'SIGTERM');
@@ -8796,7 +8796,7 @@ function runCli(tool, args, options) {
         // capped by CappedBuffer; what waits to be written is at most one chunk's lines.
         let waiting = false;
         const waitForLog = () => {
-            const drained = runner/* logDrained */.Gk();
+            const drained = runner_protocol/* logDrained */.Gk();
             if (!drained || waiting || stoppedFor)
                 return;
             waiting = true;
@@ -8863,7 +8863,7 @@ function runCli(tool, args, options) {
                 reject(new CliError(`\`${shown}\` failed with exit code ${result.exitCode}: ${failureReason(result)}`, result));
                 return;
             }
-            runner/* debug */.Yz(`${shown} exited ${result.exitCode}`);
+            runner_protocol/* debug */.Yz(`${shown} exited ${result.exitCode}`);
             resolve(result);
         });
     });
@@ -8887,7 +8887,7 @@ function parseCliJson(tool, args, stdout, truncated = false) {
 
 /***/ }),
 
-/***/ 2798:
+/***/ 8447:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -8919,7 +8919,7 @@ function parseCliJson(tool, args, stdout, truncated = false) {
 // (`getIDToken`, which flightdeck never calls), which costs every step ~90 ms of start-up, and
 // it has no way to print text that came from outside without the runner reading a line of it
 // as a command. This module writes exactly what `@actions/core` writes (the format is checked
-// against it in __tests__/shared/runner.test.ts), and every log line goes through
+// against it in __tests__/shared/runner-protocol.test.ts), and every log line goes through
 // `safeLogText`, so text from branch names, CLI output or API bodies is always data.
 // Random tokens come from the global Web Crypto object, which Node loads only when first used:
 // a step that fails on its inputs never pays for the crypto modules.
@@ -9127,9 +9127,9 @@ function appendSummaryFile(markdown) {
 /* unused harmony export MIN_SECRET_LENGTH */
 // The one registry of secret values and the one way they are taken out of text. Everything
 // flightdeck writes goes through `replaceSecrets`: the log, outputs, the job summary and
-// annotations (shared/runner.ts), records (shared/deploy-record.ts), notifications and what is
+// annotations (shared/runner-protocol.ts), records (shared/deploy-record.ts), notifications and what is
 // published on GitHub (shared/github/redact.ts). Registering a value with the runner (its
-// `::add-mask::` command) is shared/runner.ts's `setSecret`, which adds it here too; which
+// `::add-mask::` command) is shared/runner-protocol.ts's `setSecret`, which adds it here too; which
 // forms of a value to register (lines, percent-encoded, URL credentials) is shared/secrets.ts.
 //
 // This module imports nothing, so the runner protocol and everything above it can use it
@@ -9199,7 +9199,7 @@ function redact(text) {
 /* harmony export */   yx: () => (/* binding */ isSensitiveHeader)
 /* harmony export */ });
 /* unused harmony export maskWebhookUrl */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2798);
+/* harmony import */ var _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8447);
 /* harmony import */ var _secret_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6982);
 // Secret-bearing values are registered as soon as an input is parsed, before anything is
 // written, in every form they may come back in: as given, line by line, percent-encoded and
@@ -9256,12 +9256,12 @@ function maskSecret(value) {
     if (!value)
         return;
     for (const form of variants(value))
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
+        _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
     const lines = value.split(/\r?\n/).map((line) => line.trim());
     if (lines.length > 1)
         for (const line of lines)
             if ((0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .isReplaceable */ .ZN)(line))
-                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
+                _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
 }
 /**
  * Masks every header value a user set that may be a credential; an `Authorization: Bearer x`

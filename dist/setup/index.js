@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4179);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1030);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4179:
+/***/ 1030:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -23,8 +23,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./shared/runner.ts
-var runner = __nccwpck_require__(2798);
+// EXTERNAL MODULE: ./shared/runner-protocol.ts
+var runner_protocol = __nccwpck_require__(8447);
 ;// CONCATENATED MODULE: ./shared/github/context.ts
 /**
  * The REST API root when the runner did not say (a terminal, local-action): github.com's API
@@ -65,7 +65,7 @@ function runContext(env = process.env) {
 /** Sets every output in one place, so an action's outputs read as one typed record. */
 function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs)) {
-        runner/* setOutput */.uH(name, value === undefined ? '' : String(value));
+        runner_protocol/* setOutput */.uH(name, value === undefined ? '' : String(value));
     }
 }
 
@@ -130,7 +130,7 @@ function markdownTable(headers, rows) {
 }
 /** Appends Markdown to the job summary; a no-op where the runner gives no summary file. */
 async function appendSummary(markdown) {
-    runner/* appendSummaryFile */.nz(markdown);
+    runner_protocol/* appendSummaryFile */.nz(markdown);
 }
 
 // EXTERNAL MODULE: ./shared/errors.ts
@@ -7310,14 +7310,14 @@ function expandedOrEmpty(name, raw) {
     const trimmed = raw.trim();
     if (!/^\$\{\{[^]*\}\}$/.test(trimmed))
         return raw;
-    runner/* warning */.$e(`\`${name}\` is the unexpanded expression ${quote(trimmed)}; it is treated as not set. Pass a real value (a runner expands it; locally, set INPUT_${name.replace(/ /g, '_').toUpperCase()}).`, { title: `unexpanded ${name}` });
+    runner_protocol/* warning */.$e(`\`${name}\` is the unexpanded expression ${quote(trimmed)}; it is treated as not set. Pass a real value (a runner expands it; locally, set INPUT_${name.replace(/ /g, '_').toUpperCase()}).`, { title: `unexpanded ${name}` });
     return '';
 }
 /**
  * Reads and checks every input of a schema before anything happens. All problems are reported
  * together in one error, each naming its input and showing a good value.
  */
-function parseInputs(schema, read = (name) => runner/* getInput */.V4(name)) {
+function parseInputs(schema, read = (name) => runner_protocol/* getInput */.V4(name)) {
     const values = {};
     const problems = [];
     for (const [name, inputSchema] of Object.entries(schema)) {
@@ -7547,28 +7547,28 @@ async function checkToken(tool, executable, token, timeoutMs) {
     }
 }
 
-;// CONCATENATED MODULE: ./shared/run.ts
+;// CONCATENATED MODULE: ./shared/action-main.ts
 
 
 /**
  * Runs an action's main function the same way for every action: a failure becomes one error
  * annotation and exit code 1; the stack trace goes to the debug log only. Each action's
- * `main.ts` exports `run = () => runAction(main)`, so the runner, `@github/local-action` and
+ * `main.ts` exports `run = () => runMain(main)`, so the runner, `@github/local-action` and
  * tests all get the same complete behaviour.
  */
-async function runAction(main) {
+async function runMain(main) {
     try {
         await main();
     }
     catch (err) {
         if (err instanceof Error && err.stack)
-            runner/* debug */.Yz(err.stack);
+            runner_protocol/* debug */.Yz(err.stack);
         if (err instanceof errors/* ActionFailure */.dR && err.title) {
-            runner/* error */.z3(err.message, { title: err.title });
+            runner_protocol/* error */.z3(err.message, { title: err.title });
             process.exitCode = 1;
         }
         else {
-            runner/* setFailed */.C1((0,errors/* errorMessage */.gJ)(err));
+            runner_protocol/* setFailed */.C1((0,errors/* errorMessage */.gJ)(err));
         }
     }
 }
@@ -7594,7 +7594,7 @@ async function main(options = {}) {
         downloadBaseUrl: inputs.downloadBaseUrl,
         releasesApi: flyctlReleasesApi(runContext(), inputs.githubToken, options.publicApiUrl),
         timeouts: { ...DEFAULT_TIMEOUTS, ...options.timeouts },
-        log: (line) => runner/* info */.pq(line),
+        log: (line) => runner_protocol/* info */.pq(line),
     };
     // The installers load @actions/tool-cache (and with it undici); a run that fails on its
     // inputs never pays for that.
@@ -7614,10 +7614,10 @@ async function main(options = {}) {
     }));
     const installed = [];
     for (const result of results) {
-        runner/* startGroup */.Oh(`${result.request.tool}@${result.request.spec}`);
+        runner_protocol/* startGroup */.Oh(`${result.request.tool}@${result.request.spec}`);
         for (const line of result.lines)
-            runner/* info */.pq(line);
-        runner/* endGroup */.N4();
+            runner_protocol/* info */.pq(line);
+        runner_protocol/* endGroup */.N4();
         if (result.tool)
             installed.push(result.tool);
     }
@@ -7628,22 +7628,22 @@ async function main(options = {}) {
     const checker = installed.find((tool) => tool.tool === inputs.tokenTool);
     if (inputs.token && checker) {
         const token = inputs.token;
-        const { identity, command } = await runner/* group */.Os(`token check with ${checker.tool}`, () => checkToken(checker.tool, checker.executable, token, ctx.timeouts.tokenCheck));
+        const { identity, command } = await runner_protocol/* group */.Os(`token check with ${checker.tool}`, () => checkToken(checker.tool, checker.executable, token, ctx.timeouts.tokenCheck));
         const variable = TOKEN_CHECKS[checker.tool].env;
-        runner/* info */.pq(`\`${command}\` accepted the token: ${identity}`);
+        runner_protocol/* info */.pq(`\`${command}\` accepted the token: ${identity}`);
         tokenLine = `Token checked with \`${command}\` and exported as \`${variable}\`.`;
-        runner/* exportVariable */.dN(variable, token);
+        runner_protocol/* exportVariable */.dN(variable, token);
     }
     // Only once every tool is installed (and the token passed): a failed step leaves PATH as it was.
     for (const tool of installed)
-        runner/* addPath */.fM(tool.binDir);
-    runner/* info */.pq(installed.map((tool) => `${tool.tool} ${tool.version} (${tool.source})`).join(', '));
+        runner_protocol/* addPath */.fM(tool.binDir);
+    runner_protocol/* info */.pq(installed.map((tool) => `${tool.tool} ${tool.version} (${tool.source})`).join(', '));
     setOutputs({ ...setupOutputs(installed, inputs.cache) });
     await appendSummary(summaryMarkdown(installed, tokenLine));
 }
 /** The whole action, failure handling included: what the runner, local-action and tests run. */
 function run(options = {}) {
-    return runAction(() => main(options));
+    return runMain(() => main(options));
 }
 
 
@@ -7844,12 +7844,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 // EXTERNAL MODULE: ./shared/durations.ts
 var durations = __nccwpck_require__(9503);
-// EXTERNAL MODULE: ./shared/runner.ts
-var runner = __nccwpck_require__(2798);
+// EXTERNAL MODULE: ./shared/runner-protocol.ts
+var runner_protocol = __nccwpck_require__(8447);
 ;// CONCATENATED MODULE: ./shared/process.ts
 // Runs a CLI the one way flightdeck runs any program: an argument array (never a shell string),
 // credentials in the environment, a time limit after which the whole process group is killed,
-// output captured within a cap, and every echoed line printed as data (shared/runner.ts).
+// output captured within a cap, and every echoed line printed as data (shared/runner-protocol.ts).
 //
 // Why not `@actions/exec`: it gives no handle on the child, so a CLI past its time limit could
 // only be abandoned, still running (and holding the step open) until the job's own timeout.
@@ -7961,7 +7961,7 @@ class LineEcho {
         this.pending = '';
     }
     print(line) {
-        runner/* info */.pq(line.length > MAX_ECHO_LINE ? `${line.slice(0, MAX_ECHO_LINE)} …(cut)` : line);
+        runner_protocol/* info */.pq(line.length > MAX_ECHO_LINE ? `${line.slice(0, MAX_ECHO_LINE)} …(cut)` : line);
     }
 }
 const running = new Set();
@@ -7999,7 +7999,7 @@ function endChildrenOnCancel() {
     cancellable = true;
     for (const signal of ['SIGINT', 'SIGTERM']) {
         process.once(signal, () => {
-            runner/* info */.pq(`Received ${signal}: stopping ${running.size} running command(s).`);
+            runner_protocol/* info */.pq(`Received ${signal}: stopping ${running.size} running command(s).`);
             for (const child of running)
                 signalGroup(child, 'SIGTERM');
             setTimeout(() => process.exit(signal === 'SIGINT' ? 130 : 143), CANCEL_GRACE_MS).unref();
@@ -8023,7 +8023,7 @@ function runCli(tool, args, options) {
             env[key] = value;
     }
     const shown = commandLine(tool, args);
-    runner/* info */.pq(`[command]${shown}`);
+    runner_protocol/* info */.pq(`[command]${shown}`);
     const echo = options.echo !== false;
     const stdout = new CappedBuffer(MAX_CAPTURE_BYTES);
     const stderr = new CappedBuffer(MAX_CAPTURE_BYTES);
@@ -8051,7 +8051,7 @@ function runCli(tool, args, options) {
         let killTimer;
         const limitTimer = setTimeout(() => {
             stoppedFor = `\`${shown}\` was stopped after ${(0,durations/* formatDuration */.a3)(performance.now() - started)}: it did not finish within its time limit of ${(0,durations/* formatDuration */.a3)(options.timeoutMs)}`;
-            runner/* info */.pq(stoppedFor);
+            runner_protocol/* info */.pq(stoppedFor);
             // Past the limit nothing waits for the log any more: the CLI's end must not depend on it.
             resumeReading();
             signalGroup(child, 'SIGTERM');
@@ -8063,7 +8063,7 @@ function runCli(tool, args, options) {
         // capped by CappedBuffer; what waits to be written is at most one chunk's lines.
         let waiting = false;
         const waitForLog = () => {
-            const drained = runner/* logDrained */.Gk();
+            const drained = runner_protocol/* logDrained */.Gk();
             if (!drained || waiting || stoppedFor)
                 return;
             waiting = true;
@@ -8130,7 +8130,7 @@ function runCli(tool, args, options) {
                 reject(new CliError(`\`${shown}\` failed with exit code ${result.exitCode}: ${failureReason(result)}`, result));
                 return;
             }
-            runner/* debug */.Yz(`${shown} exited ${result.exitCode}`);
+            runner_protocol/* debug */.Yz(`${shown} exited ${result.exitCode}`);
             resolve(result);
         });
     });
@@ -8382,7 +8382,7 @@ async function createProvider(name, config) {
 
 /***/ }),
 
-/***/ 2798:
+/***/ 8447:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -8416,7 +8416,7 @@ async function createProvider(name, config) {
 // (`getIDToken`, which flightdeck never calls), which costs every step ~90 ms of start-up, and
 // it has no way to print text that came from outside without the runner reading a line of it
 // as a command. This module writes exactly what `@actions/core` writes (the format is checked
-// against it in __tests__/shared/runner.test.ts), and every log line goes through
+// against it in __tests__/shared/runner-protocol.test.ts), and every log line goes through
 // `safeLogText`, so text from branch names, CLI output or API bodies is always data.
 // Random tokens come from the global Web Crypto object, which Node loads only when first used:
 // a step that fails on its inputs never pays for the crypto modules.
@@ -8622,9 +8622,9 @@ function appendSummaryFile(markdown) {
 /* unused harmony exports MIN_SECRET_LENGTH, registeredSecrets, replaceSecrets */
 // The one registry of secret values and the one way they are taken out of text. Everything
 // flightdeck writes goes through `replaceSecrets`: the log, outputs, the job summary and
-// annotations (shared/runner.ts), records (shared/deploy-record.ts), notifications and what is
+// annotations (shared/runner-protocol.ts), records (shared/deploy-record.ts), notifications and what is
 // published on GitHub (shared/github/redact.ts). Registering a value with the runner (its
-// `::add-mask::` command) is shared/runner.ts's `setSecret`, which adds it here too; which
+// `::add-mask::` command) is shared/runner-protocol.ts's `setSecret`, which adds it here too; which
 // forms of a value to register (lines, percent-encoded, URL credentials) is shared/secrets.ts.
 //
 // This module imports nothing, so the runner protocol and everything above it can use it
@@ -8690,7 +8690,7 @@ function redact(text) {
 /* harmony export */   gn: () => (/* binding */ maskUrlCredentials)
 /* harmony export */ });
 /* unused harmony exports isSensitiveHeader, isCredentialHeader, maskSensitiveHeaders, withoutCredentials, maskWebhookUrl */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2798);
+/* harmony import */ var _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8447);
 /* harmony import */ var _secret_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6982);
 // Secret-bearing values are registered as soon as an input is parsed, before anything is
 // written, in every form they may come back in: as given, line by line, percent-encoded and
@@ -8747,12 +8747,12 @@ function maskSecret(value) {
     if (!value)
         return;
     for (const form of variants(value))
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
+        _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
     const lines = value.split(/\r?\n/).map((line) => line.trim());
     if (lines.length > 1)
         for (const line of lines)
             if ((0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .isReplaceable */ .ZN)(line))
-                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
+                _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
 }
 /**
  * Masks every header value a user set that may be a credential; an `Authorization: Bearer x`

@@ -5,7 +5,7 @@
 // part alone and rewrites only its section of BENCHMARKS.md.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { repoRoot, runBundledAction } from '../../__tests__/support/action-runner.mjs'
+import { repoRoot, runBundledAction } from '../../__tests__/support/bundle-runner.mjs'
 import { register } from 'tsx/esm/api'
 
 export const SECTION = '## (e) deploy-report over a busy repository'

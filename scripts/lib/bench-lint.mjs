@@ -8,7 +8,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'no
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { lintFiles, workflowFiles } from '../../bin/lint/command.mjs'
-import { repoRoot } from '../../__tests__/support/action-runner.mjs'
+import { repoRoot } from '../../__tests__/support/bundle-runner.mjs'
 
 const FILES = Number(process.env.BENCH_LINT_FILES ?? 300)
 const RUNS = Number(process.env.BENCH_LINT_RUNS ?? 7)

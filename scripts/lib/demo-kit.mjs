@@ -1,7 +1,7 @@
 // What every part of the demo (scripts/demo.mjs) shares: running a bundled action with its log
 // streamed as the runner shows it, printing what a user sees (the workflow step, outputs,
 // summary), and the checklist and secrets the demo checks at the end. One demo per process.
-import { runBundledAction } from '../../__tests__/support/action-runner.mjs'
+import { runBundledAction } from '../../__tests__/support/bundle-runner.mjs'
 import { lineSplitter } from '../../bin/lib/step-host.mjs'
 import { LogTranslator, Masker } from '../../bin/lib/step-log.mjs'
 

@@ -6,7 +6,7 @@ import type { GitHubClient } from '../github/client.js'
 import type { RunContext } from '../github/context.js'
 import { environmentDeployments } from '../github/deployments.js'
 import { duration, oneOf, withDefault } from '../inputs.js'
-import * as core from '../runner.js'
+import * as core from '../runner-protocol.js'
 import { sleep } from '../sleep.js'
 import { defineGate } from './gate.js'
 

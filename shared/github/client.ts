@@ -4,7 +4,7 @@ import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 import Bottleneck from 'bottleneck'
 import { formatDuration, parseDuration } from '../durations.js'
-import * as core from '../runner.js'
+import * as core from '../runner-protocol.js'
 import { runContext } from './context.js'
 
 export type GitHubClient = ReturnType<typeof getOctokit>

@@ -4,7 +4,7 @@
 // phase are in deployment-attempts.ts.
 import { errorMessage } from '../errors.js'
 import { formatDuration } from '../durations.js'
-import * as core from '../runner.js'
+import * as core from '../runner-protocol.js'
 import { githubRequestTimeoutMs, type GitHubClient } from './client.js'
 import type { RunContext } from './context.js'
 import { Deadline, callWithRetries, type DeploymentLog } from './deployment-attempts.js'

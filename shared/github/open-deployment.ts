@@ -4,7 +4,7 @@
 // action's post step (post-if: always()) ends one still open as `error`.
 import { errorMessage } from '../errors.js'
 import { maskSecret } from '../secrets.js'
-import * as core from '../runner.js'
+import * as core from '../runner-protocol.js'
 import { runContext } from './context.js'
 import { githubTokenInput } from './token.js'
 

@@ -3,7 +3,7 @@
 // it is recorded at all (an environment and a token), how production is named, what the
 // payload and the log look like. The lifecycle itself (create, in_progress, one final state)
 // is deployment-lifecycle.ts.
-import * as core from '../runner.js'
+import * as core from '../runner-protocol.js'
 import type { GitHubClient } from './client.js'
 import type { RunContext } from './context.js'
 import { DeploymentLifecycle } from './deployment-lifecycle.js'

@@ -1,4 +1,4 @@
-import * as core from '../runner.js'
+import * as core from '../runner-protocol.js'
 
 // `${{ github.token }}`, `${{ secrets.X }}`: what an action.yml default or a workflow value
 // looks like before the runner expands it.

@@ -1,4 +1,4 @@
-import * as core from '../runner.js'
+import * as core from '../runner-protocol.js'
 import type { AttemptRecord } from './poll.js'
 
 /** One log line per probe: `✗ URL #3 503 in 12ms: why`, `✓ URL #4 200 in 9ms`. */

@@ -7,7 +7,7 @@
 import { formatDuration } from '../durations.js'
 import type { RunContext } from '../github/context.js'
 import type { EventFacts } from '../github/event.js'
-import { redact } from '../runner.js'
+import { redact } from '../runner-protocol.js'
 import type { Mention } from './mentions.js'
 import type { RecordSummary } from './record.js'
 import { ALARMING, STATUS_STYLES, type NotifyStatus, type StatusStyle } from './status.js'

@@ -10,7 +10,7 @@ import {
   withDefault,
   type InputValues,
 } from '../inputs.js'
-import * as core from '../runner.js'
+import * as core from '../runner-protocol.js'
 import { maskSecret } from '../secrets.js'
 import { PROVIDER_NAMES, providerSpec, type ProviderName } from './registry.js'
 import {

@@ -1,7 +1,7 @@
-import * as core from '../../../shared/runner.js'
+import * as core from '../../../shared/runner-protocol.js'
 import { setOutputs } from '../../../shared/outputs.js'
 import { appendSummary } from '../../../shared/summary.js'
-import { runAction } from '../../../shared/run.js'
+import { runMain } from '../../../shared/action-main.js'
 import { plural } from '../../../shared/text.js'
 import { readDeployReportInputs } from './inputs.js'
 
@@ -63,5 +63,5 @@ async function main(): Promise<void> {
 
 /** The whole action, failure handling included: what the runner, local-action and tests run. */
 export function run(): Promise<void> {
-  return runAction(main)
+  return runMain(main)
 }

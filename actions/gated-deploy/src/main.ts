@@ -24,8 +24,8 @@ import { createProvider } from '../../../shared/providers/registry.js'
 import { currentRelease, releaseLabel } from '../../../shared/providers/select.js'
 import type { Provider, Release } from '../../../shared/providers/types.js'
 import * as wording from '../../../shared/github/deployment-wording.js'
-import { runAction } from '../../../shared/run.js'
-import * as core from '../../../shared/runner.js'
+import { runMain } from '../../../shared/action-main.js'
+import * as core from '../../../shared/runner-protocol.js'
 import { appendSummary } from '../../../shared/summary.js'
 import { readGatedDeployInputs, type GatedDeployInputs } from './inputs.js'
 
@@ -362,5 +362,5 @@ async function checkHealth(inputs: GatedDeployInputs, title: string): Promise<Po
 
 /** The whole action, failure handling included: what the runner, local-action and tests run. */
 export function run(): Promise<void> {
-  return runAction(main)
+  return runMain(main)
 }

@@ -2,6 +2,6 @@
 // GitHub Deployment in_progress; this ends it as `error`, so the environment never shows a
 // deploy that is not happening.
 import { endOpenDeployment } from '../../../shared/github/open-deployment.js'
-import { runAction } from '../../../shared/run.js'
+import { runMain } from '../../../shared/action-main.js'
 
-await runAction(() => endOpenDeployment('gated-deploy'))
+await runMain(() => endOpenDeployment('gated-deploy'))

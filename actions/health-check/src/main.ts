@@ -1,4 +1,4 @@
-import * as core from '../../../shared/runner.js'
+import * as core from '../../../shared/runner-protocol.js'
 import { formatDuration } from '../../../shared/durations.js'
 import { ActionFailure } from '../../../shared/errors.js'
 import type { Expectations } from '../../../shared/http/expectations.js'
@@ -9,7 +9,7 @@ import { appendSummary } from '../../../shared/summary.js'
 import { plural } from '../../../shared/text.js'
 import { readHealthCheckInputs, type HealthCheckInputs } from './inputs.js'
 import { reportOutput, summaryMarkdown } from './report.js'
-import { runAction } from '../../../shared/run.js'
+import { runMain } from '../../../shared/action-main.js'
 
 function describeExpectations(expect: Expectations): string {
   const parts = [`status in ${expect.statuses.text}`]
@@ -96,5 +96,5 @@ async function main(): Promise<void> {
 
 /** The whole action, failure handling included: what the runner, local-action and tests run. */
 export function run(): Promise<void> {
-  return runAction(main)
+  return runMain(main)
 }

@@ -12,8 +12,8 @@ import { readRecord, summarizeRecord, type RecordSummary } from '../../../shared
 import { CHANNEL_INPUTS, type ChannelName } from '../../../shared/notify/registry.js'
 import { retryPolicy } from '../../../shared/notify/retry.js'
 import { setOutputs } from '../../../shared/outputs.js'
-import { runAction } from '../../../shared/run.js'
-import * as core from '../../../shared/runner.js'
+import { runMain } from '../../../shared/action-main.js'
+import * as core from '../../../shared/runner-protocol.js'
 import { appendSummary, code, escapeMarkdown, markdownTable } from '../../../shared/summary.js'
 import { readNotifyInputs } from './inputs.js'
 
@@ -147,5 +147,5 @@ async function main(): Promise<void> {
 
 /** The whole action, failure handling included: what the runner, local-action and tests run. */
 export function run(): Promise<void> {
-  return runAction(main)
+  return runMain(main)
 }

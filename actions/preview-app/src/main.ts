@@ -4,9 +4,9 @@
 import { ActionFailure } from '../../../shared/errors.js'
 import type { GitHubClient } from '../../../shared/github/client.js'
 import { runContext } from '../../../shared/github/context.js'
-import { runAction } from '../../../shared/run.js'
+import { runMain } from '../../../shared/action-main.js'
 import { providerSpec } from '../../../shared/providers/registry.js'
-import * as core from '../../../shared/runner.js'
+import * as core from '../../../shared/runner-protocol.js'
 import { appendSummary, code } from '../../../shared/summary.js'
 import { PreviewComments } from './conversation.js'
 import { deploy } from './deploy.js'
@@ -125,5 +125,5 @@ async function main(): Promise<void> {
 
 /** The whole action, failure handling included: what the runner, local-action and tests run. */
 export function run(): Promise<void> {
-  return runAction(main)
+  return runMain(main)
 }

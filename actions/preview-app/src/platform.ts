@@ -3,7 +3,7 @@ import { previewAppName, type TemplateValues } from '../../../shared/preview/nam
 import { ActionFailure } from '../../../shared/errors.js'
 import { createProvider, providerSpec } from '../../../shared/providers/registry.js'
 import type { Provider, ProviderWith } from '../../../shared/providers/types.js'
-import * as core from '../../../shared/runner.js'
+import * as core from '../../../shared/runner-protocol.js'
 import type { PreviewInputs } from './inputs.js'
 
 /** Fly app names are DNS labels. */

@@ -1,4 +1,4 @@
-import * as core from '../../../shared/runner.js'
+import * as core from '../../../shared/runner-protocol.js'
 import { formatDuration } from '../../../shared/durations.js'
 import { ActionFailure, errorMessage } from '../../../shared/errors.js'
 import { runContext } from '../../../shared/github/context.js'
@@ -14,7 +14,7 @@ import { maskSecret } from '../../../shared/secrets.js'
 import { appendSummary } from '../../../shared/summary.js'
 import { readRollbackInputs, type RollbackInputs } from './inputs.js'
 import { summaryMarkdown, type RollbackOutcome } from './report.js'
-import { runAction } from '../../../shared/run.js'
+import { runMain } from '../../../shared/action-main.js'
 
 /**
  * Starts recording the rollback as a GitHub Deployment, without making the rollback wait for
@@ -163,5 +163,5 @@ async function main(): Promise<void> {
 
 /** The whole action, failure handling included: what the runner, local-action and tests run. */
 export function run(): Promise<void> {
-  return runAction(main)
+  return runMain(main)
 }

@@ -1,4 +1,4 @@
-import * as core from '../../../shared/runner.js'
+import * as core from '../../../shared/runner-protocol.js'
 import { runContext } from '../../../shared/github/context.js'
 import { setOutputs } from '../../../shared/outputs.js'
 import { maskSecret, maskUrlCredentials } from '../../../shared/secrets.js'
@@ -13,7 +13,7 @@ import {
 import { flyctlReleasesApi } from './installers/releases-api.js'
 import { setupOutputs, summaryMarkdown } from './report.js'
 import { checkToken, TOKEN_CHECKS } from './token-check.js'
-import { runAction } from '../../../shared/run.js'
+import { runMain } from '../../../shared/action-main.js'
 
 export interface SetupOptions {
   timeouts?: Partial<Timeouts>
@@ -82,5 +82,5 @@ async function main(options: SetupOptions = {}): Promise<void> {
 
 /** The whole action, failure handling included: what the runner, local-action and tests run. */
 export function run(options: SetupOptions = {}): Promise<void> {
-  return runAction(() => main(options))
+  return runMain(() => main(options))
 }

@@ -6,16 +6,52 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _shared_github_open_deployment_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2755);
-/* harmony import */ var _shared_run_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1591);
+/* harmony import */ var _shared_action_main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8522);
 // The post step (post-if: always()): a job cancelled or killed while the deploy ran leaves its
 // GitHub Deployment in_progress; this ends it as `error`, so the environment never shows a
 // deploy that is not happening.
 
 
-await (0,_shared_run_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .C)(() => (0,_shared_github_open_deployment_js__WEBPACK_IMPORTED_MODULE_0__/* .endOpenDeployment */ .rV)('gated-deploy'));
+await (0,_shared_action_main_js__WEBPACK_IMPORTED_MODULE_1__/* .runMain */ .V)(() => (0,_shared_github_open_deployment_js__WEBPACK_IMPORTED_MODULE_0__/* .endOpenDeployment */ .rV)('gated-deploy'));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ runMain)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2635);
+/* harmony import */ var _runner_protocol_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3693);
+
+
+/**
+ * Runs an action's main function the same way for every action: a failure becomes one error
+ * annotation and exit code 1; the stack trace goes to the debug log only. Each action's
+ * `main.ts` exports `run = () => runMain(main)`, so the runner, `@github/local-action` and
+ * tests all get the same complete behaviour.
+ */
+async function runMain(main) {
+    try {
+        await main();
+    }
+    catch (err) {
+        if (err instanceof Error && err.stack)
+            _runner_protocol_js__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(err.stack);
+        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .dR && err.title) {
+            _runner_protocol_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3(err.message, { title: err.title });
+            process.exitCode = 1;
+        }
+        else {
+            _runner_protocol_js__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err));
+        }
+    }
+}
+
 
 /***/ }),
 
@@ -122,8 +158,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(2635);
 // EXTERNAL MODULE: ./shared/secrets.ts
 var secrets = __nccwpck_require__(5931);
-// EXTERNAL MODULE: ./shared/runner.ts + 2 modules
-var runner = __nccwpck_require__(9910);
+// EXTERNAL MODULE: ./shared/runner-protocol.ts + 2 modules
+var runner_protocol = __nccwpck_require__(3693);
 // EXTERNAL MODULE: ./shared/github/context.ts
 var github_context = __nccwpck_require__(3643);
 ;// CONCATENATED MODULE: ./shared/github/token.ts
@@ -140,7 +176,7 @@ const UNEXPANDED_EXPRESSION = /\$\{\{[\s\S]*?\}\}/;
  * not given; this covers a token from anywhere else (an environment variable, a value read
  * without parseInputs), so every caller of the GitHub API decides the same way.
  */
-function githubTokenInput(value, inputName = 'github-token', warn = (message) => runner/* warning */.$e(message)) {
+function githubTokenInput(value, inputName = 'github-token', warn = (message) => runner_protocol/* warning */.$e(message)) {
     const token = value?.trim();
     if (!token)
         return undefined;
@@ -188,11 +224,11 @@ const UNFINISHED = new Set(['in_progress', 'queued', 'pending']);
  * token from the action's `github-token` input, as the main step did.
  */
 async function endOpenDeployment(action) {
-    const open = readOpenDeployment(runner/* getState */.Gu(OPEN_DEPLOYMENT_STATE));
+    const open = readOpenDeployment(runner_protocol/* getState */.Gu(OPEN_DEPLOYMENT_STATE));
     // The main step ended its deployment itself, or made none: the usual case.
     if (!open)
         return;
-    const token = githubTokenInput(runner/* getInput */.V4('github-token'));
+    const token = githubTokenInput(runner_protocol/* getInput */.V4('github-token'));
     if (!token)
         return;
     (0,secrets/* maskSecret */.$l)(token);
@@ -208,53 +244,17 @@ async function endOpenDeployment(action) {
             state: 'error',
             description: 'Cancelled: the job ended before the deploy finished',
         });
-        runner/* info */.pq(`Ended GitHub deployment ${open.id} in ${open.environment} as error (cancelled).`);
+        runner_protocol/* info */.pq(`Ended GitHub deployment ${open.id} in ${open.environment} as error (cancelled).`);
     }
     catch (err) {
-        runner/* warning */.$e(`Could not end GitHub deployment ${open.id} in ${open.environment}: ${(0,errors/* errorMessage */.gJ)(err)}`, { title: `${action}: deployment left open` });
+        runner_protocol/* warning */.$e(`Could not end GitHub deployment ${open.id} in ${open.environment}: ${(0,errors/* errorMessage */.gJ)(err)}`, { title: `${action}: deployment left open` });
     }
 }
 
 
 /***/ }),
 
-/***/ 1591:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ runAction)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2635);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9910);
-
-
-/**
- * Runs an action's main function the same way for every action: a failure becomes one error
- * annotation and exit code 1; the stack trace goes to the debug log only. Each action's
- * `main.ts` exports `run = () => runAction(main)`, so the runner, `@github/local-action` and
- * tests all get the same complete behaviour.
- */
-async function runAction(main) {
-    try {
-        await main();
-    }
-    catch (err) {
-        if (err instanceof Error && err.stack)
-            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .debug */ .Yz(err.stack);
-        if (err instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionFailure */ .dR && err.title) {
-            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .error */ .z3(err.message, { title: err.title });
-            process.exitCode = 1;
-        }
-        else {
-            _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .setFailed */ .C1((0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(err));
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 9910:
+/***/ 3693:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -278,7 +278,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: ./shared/secret-registry.ts
 var secret_registry = __nccwpck_require__(6982);
-;// CONCATENATED MODULE: ./shared/runner.ts
+;// CONCATENATED MODULE: ./shared/runner-protocol.ts
 // The GitHub runner's protocol, as flightdeck speaks it: inputs from INPUT_* variables, log
 // lines, annotations, masks and groups as workflow commands on stdout, and outputs, state,
 // environment and PATH through the runner's command files.
@@ -287,7 +287,7 @@ var secret_registry = __nccwpck_require__(6982);
 // (`getIDToken`, which flightdeck never calls), which costs every step ~90 ms of start-up, and
 // it has no way to print text that came from outside without the runner reading a line of it
 // as a command. This module writes exactly what `@actions/core` writes (the format is checked
-// against it in __tests__/shared/runner.test.ts), and every log line goes through
+// against it in __tests__/shared/runner-protocol.test.ts), and every log line goes through
 // `safeLogText`, so text from branch names, CLI output or API bodies is always data.
 // Random tokens come from the global Web Crypto object, which Node loads only when first used:
 // a step that fails on its inputs never pays for the crypto modules.
@@ -494,9 +494,9 @@ function appendSummaryFile(markdown) {
 /* unused harmony exports MIN_SECRET_LENGTH, registeredSecrets */
 // The one registry of secret values and the one way they are taken out of text. Everything
 // flightdeck writes goes through `replaceSecrets`: the log, outputs, the job summary and
-// annotations (shared/runner.ts), records (shared/deploy-record.ts), notifications and what is
+// annotations (shared/runner-protocol.ts), records (shared/deploy-record.ts), notifications and what is
 // published on GitHub (shared/github/redact.ts). Registering a value with the runner (its
-// `::add-mask::` command) is shared/runner.ts's `setSecret`, which adds it here too; which
+// `::add-mask::` command) is shared/runner-protocol.ts's `setSecret`, which adds it here too; which
 // forms of a value to register (lines, percent-encoded, URL credentials) is shared/secrets.ts.
 //
 // This module imports nothing, so the runner protocol and everything above it can use it
@@ -562,7 +562,7 @@ function redact(text) {
 /* harmony export */   yx: () => (/* binding */ isSensitiveHeader)
 /* harmony export */ });
 /* unused harmony exports isCredentialHeader, maskSensitiveHeaders, withoutCredentials, maskUrlCredentials, maskWebhookUrl */
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9910);
+/* harmony import */ var _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3693);
 /* harmony import */ var _secret_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6982);
 // Secret-bearing values are registered as soon as an input is parsed, before anything is
 // written, in every form they may come back in: as given, line by line, percent-encoded and
@@ -619,12 +619,12 @@ function maskSecret(value) {
     if (!value)
         return;
     for (const form of variants(value))
-        _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
+        _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(form);
     const lines = value.split(/\r?\n/).map((line) => line.trim());
     if (lines.length > 1)
         for (const line of lines)
             if ((0,_secret_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .isReplaceable */ .ZN)(line))
-                _runner_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
+                _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__/* .setSecret */ .Pq(line);
 }
 /**
  * Masks every header value a user set that may be a credential; an `Authorization: Bearer x`
@@ -888,7 +888,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 
 /***/ }),
 
-/***/ 8522:
+/***/ 6141:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");

@@ -81,8 +81,8 @@ function formatDuration(ms) {
     return parts.join(' ');
 }
 
-// EXTERNAL MODULE: ./shared/runner.ts + 2 modules
-var runner = __webpack_require__(9910);
+// EXTERNAL MODULE: ./shared/runner-protocol.ts + 2 modules
+var runner_protocol = __webpack_require__(3693);
 // EXTERNAL MODULE: ./shared/github/context.ts
 var context = __webpack_require__(3643);
 ;// CONCATENATED MODULE: ./shared/github/client.ts
@@ -240,10 +240,10 @@ function githubClient(token, options = {}) {
         const what = `${request.method ?? 'GET'} ${request.url ?? ''}`;
         const waitMs = retryAfterSeconds * 1000;
         if (retryCount >= 1 || waitMs > maxWaitMs || request.request?.signal?.aborted) {
-            runner/* info */.pq(`GitHub's ${kind} refused ${what}; it lifts in ${formatDuration(waitMs)}, longer than flightdeck waits (${formatDuration(maxWaitMs)}, once).`);
+            runner_protocol/* info */.pq(`GitHub's ${kind} refused ${what}; it lifts in ${formatDuration(waitMs)}, longer than flightdeck waits (${formatDuration(maxWaitMs)}, once).`);
             return false;
         }
-        runner/* info */.pq(`GitHub's ${kind}: waiting ${formatDuration(waitMs)} to retry ${what}.`);
+        runner_protocol/* info */.pq(`GitHub's ${kind}: waiting ${formatDuration(waitMs)} to retry ${what}.`);
         return true;
     };
     return (0,github/* getOctokit */.Q)(token, {
@@ -263,10 +263,10 @@ function githubClient(token, options = {}) {
         // Octokit's own notices (deprecations, plugin trouble) go through the runner protocol,
         // not to stderr.
         log: {
-            debug: (message) => runner/* debug */.Yz(message),
-            info: (message) => runner/* debug */.Yz(message),
-            warn: (message) => runner/* warning */.$e(message),
-            error: (message) => runner/* warning */.$e(message),
+            debug: (message) => runner_protocol/* debug */.Yz(message),
+            info: (message) => runner_protocol/* debug */.Yz(message),
+            warn: (message) => runner_protocol/* warning */.$e(message),
+            error: (message) => runner_protocol/* warning */.$e(message),
         },
     }, dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A, spaceWrites(writeSpacingMs));
 }

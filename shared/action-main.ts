@@ -1,13 +1,13 @@
 import { ActionFailure, errorMessage } from './errors.js'
-import * as core from './runner.js'
+import * as core from './runner-protocol.js'
 
 /**
  * Runs an action's main function the same way for every action: a failure becomes one error
  * annotation and exit code 1; the stack trace goes to the debug log only. Each action's
- * `main.ts` exports `run = () => runAction(main)`, so the runner, `@github/local-action` and
+ * `main.ts` exports `run = () => runMain(main)`, so the runner, `@github/local-action` and
  * tests all get the same complete behaviour.
  */
-export async function runAction(main: () => Promise<void>): Promise<void> {
+export async function runMain(main: () => Promise<void>): Promise<void> {
   try {
     await main()
   } catch (err) {

@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals'
 import { ActionFailure, InputError, errorMessage } from '../../shared/errors.js'
-import { runAction } from '../../shared/run.js'
+import { runMain } from '../../shared/action-main.js'
 
 function capture(fn: () => Promise<void>) {
   const lines: string[] = []
@@ -15,14 +15,14 @@ function capture(fn: () => Promise<void>) {
     .finally(() => spy.mockRestore())
 }
 
-describe('runAction', () => {
+describe('runMain', () => {
   afterEach(() => {
     process.exitCode = 0
   })
 
   it('turns a thrown error into one ::error:: line and exit code 1, the stack only in debug', async () => {
     const lines = await capture(() =>
-      runAction(async () => {
+      runMain(async () => {
         throw new InputError(['invalid `timeout`: "soon" is not a duration (example: 30s)'])
       }),
     )
@@ -35,7 +35,7 @@ describe('runAction', () => {
 
   it('gives a titled annotation to failures that carry a title', async () => {
     const lines = await capture(() =>
-      runAction(async () => {
+      runMain(async () => {
         throw new ActionFailure('2 of 2 URLs unhealthy', 'health-check: unhealthy')
       }),
     )
@@ -44,7 +44,7 @@ describe('runAction', () => {
   })
 
   it('leaves a successful run alone', async () => {
-    const lines = await capture(() => runAction(async () => undefined))
+    const lines = await capture(() => runMain(async () => undefined))
     expect(lines).toEqual([])
     expect(process.exitCode).toBe(0)
   })

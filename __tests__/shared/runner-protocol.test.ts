@@ -1,4 +1,4 @@
-// shared/runner.ts speaks the runner's protocol in place of @actions/core: what it writes is
+// shared/runner-protocol.ts speaks the runner's protocol in place of @actions/core: what it writes is
 // checked here against what @actions/core itself writes for the same calls, so the two cannot
 // drift apart unnoticed.
 import { jest } from '@jest/globals'
@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import * as actionsCore from '@actions/core'
-import * as runner from '../../shared/runner.js'
+import * as runner from '../../shared/runner-protocol.js'
 import {
   carriedOut,
   injectedCommands,
