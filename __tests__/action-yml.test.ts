@@ -9,6 +9,7 @@ import {
   renderCatalog,
   workflowDescription,
 } from '../scripts/lib/catalog.mjs'
+import { PROVIDER_SPECS } from '../shared/providers/registry.js'
 import {
   actionlint,
   asWorkflow,
@@ -171,7 +172,7 @@ describe.each(actions)('actions/%s/action.yml against the GitHub metadata syntax
 })
 
 describe('action-catalog.md', () => {
-  const catalog = renderCatalog(root)
+  const catalog = renderCatalog(root, Object.values(PROVIDER_SPECS))
   const examples = markdownExamples('action-catalog.md', catalog)
   const workflows = readReusableWorkflows(root)
 

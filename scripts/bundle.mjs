@@ -54,5 +54,5 @@ await Promise.all(
     }
   }),
 )
-writeCatalog(root)
+await writeCatalog(root)
 console.log(`bundled ${actions.length} action(s) in ${((Date.now() - started) / 1000).toFixed(1)}s`)

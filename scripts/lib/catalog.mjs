@@ -287,7 +287,56 @@ function renderWorkflow({ file, text, workflow, call }) {
   return lines
 }
 
-export function renderCatalog(root) {
+/**
+ * The providers section, from the provider registry's specs (shared/providers/specs/): what
+ * each platform is, the CLI `setup` installs for it, where its token comes from, and what it
+ * can do. Adding a provider adds its row.
+ */
+function renderProviders(specs) {
+  if (specs.length === 0) return []
+  const can = (spec) =>
+    [
+      spec.capabilities.rollback && 'releases and rollback',
+      spec.capabilities.previews === 'apps' && 'previews as an app per pull request',
+      spec.capabilities.previews === 'project' && 'previews inside the project',
+      spec.capabilities.strategies?.length &&
+        `deploy strategies (${spec.capabilities.strategies.join(', ')})`,
+      spec.capabilities.trafficSplit && 'traffic split',
+    ]
+      .filter(Boolean)
+      .join('; ')
+  return [
+    '## Providers',
+    '',
+    'The `provider` input of `gated-deploy`, `rollback` and `preview-app`, from the provider registry',
+    '(`shared/providers/registry.ts`).',
+    '',
+    '| provider | platform | CLI (`setup` installs it) | token from | provider-specific inputs | can |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...specs.map(
+      (spec) =>
+        `| \`${spec.name}\` | ${cell(spec.title)} | ${code(spec.cli?.tool)} | ${spec.tokenEnv.map((name) => code(name)).join(', ')} | ${spec.inputs.map((name) => code(name)).join(', ')} | ${cell(can(spec))} |`,
+    ),
+    '',
+  ]
+}
+
+/**
+ * The provider specs, loaded from the TypeScript registry through tsx (a devDependency made
+ * for running TypeScript on Node), for `npm run bundle`. Tests pass the specs they import.
+ */
+export async function loadProviderSpecs() {
+  const { register } = await import('tsx/esm/api')
+  const unregister = register()
+  try {
+    const registry = await import('../../shared/providers/registry.ts')
+    return Object.values(registry.PROVIDER_SPECS)
+  } finally {
+    await unregister()
+  }
+}
+
+export function renderCatalog(root, providerSpecs = []) {
   const actions = readActions(root)
   const workflows = readReusableWorkflows(root)
   const lines = [
@@ -319,9 +368,10 @@ export function renderCatalog(root) {
       ...workflows.flatMap(renderWorkflow),
     )
   }
+  lines.push(...renderProviders(providerSpecs))
   return lines.join('\n')
 }
 
-export function writeCatalog(root) {
-  writeFileSync(join(root, 'action-catalog.md'), renderCatalog(root))
+export async function writeCatalog(root) {
+  writeFileSync(join(root, 'action-catalog.md'), renderCatalog(root, await loadProviderSpecs()))
 }
