@@ -53,7 +53,11 @@ export interface ProviderCapabilities {
   previews?: 'apps' | 'project'
   /** Deploy strategies the platform takes (`strategy` input). */
   strategies?: readonly string[]
-  /** Sending a share of traffic to a new release (none yet). */
+  /**
+   * Sending a share of requests to a new release (`traffic-steps`): the implementation has
+   * `traffic` (TrafficOperations). Fly.io, Railway and Render move machines or deployments,
+   * not a share of requests.
+   */
   trafficSplit?: boolean
 }
 

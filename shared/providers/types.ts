@@ -128,6 +128,8 @@ export interface Provider {
   listApps?(options: { org?: string }): Promise<string[]>
   /** Previews inside the project (see PreviewOperations). */
   readonly previews?: PreviewOperations
+  /** Traffic steps (spec capability `trafficSplit`): absent where the platform cannot split. */
+  readonly traffic?: TrafficOperations
 }
 
 /** A platform cannot do what was asked; the message says what to use instead. */
@@ -141,3 +143,30 @@ export class UnsupportedOperationError extends Error {
 /** A provider with the optional operations `K` present (what its factory promises callers). */
 export type ProviderWith<K extends 'ensureApp' | 'destroyApp' | 'setSecrets' | 'listApps'> =
   Provider & Required<Pick<Provider, K>>
+
+/** The plan of a traffic-step rollout: shares in percent, increasing, the last 100. */
+export interface TrafficPlan {
+  steps: readonly number[]
+  /** The release serving all traffic now; it keeps the rest of every share. */
+  previous: Release
+}
+
+/** A new release taking traffic a share at a time (spec capability `trafficSplit`). */
+export interface TrafficRollout {
+  /** The new release (its id always known: the provider finds it when the platform is silent). */
+  readonly release: DeployResult & { releaseId: string }
+  /**
+   * Headers with which a request reaches the new release alone, before it takes any share
+   * (Cloudflare's `Cloudflare-Workers-Version-Overrides`); absent where the platform has none.
+   */
+  readonly probeHeaders?: Record<string, string>
+  /** Sends `percent` of requests to the new release and the rest to the previous one. */
+  shift(percent: number, step: number): Promise<void>
+  /** Returns all traffic to the previous release at once. */
+  abort(): Promise<void>
+}
+
+export interface TrafficOperations {
+  /** Makes the new release without moving traffic to it. */
+  start(request: DeployRequest, plan: TrafficPlan): Promise<TrafficRollout>
+}
