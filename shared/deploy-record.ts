@@ -7,6 +7,7 @@ import { lstatSync, mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { formatDuration } from './durations.js'
+import type { AnalysisResult } from './analysis/types.js'
 import type { GateReport } from './gates/run.js'
 import { redact } from './runner-protocol.js'
 import { code, inlineCode, markdownTable, type Cell } from './summary.js'
@@ -60,6 +61,10 @@ export interface DeployRecord {
     health?: RecordedHealth
     error?: string
   }
+  /** The post-deploy analysis (analysis-duration), each traffic step's window included. */
+  analysis?: AnalysisResult
+  /** Traffic steps: the shares planned and the last one the new release was given. */
+  traffic?: { steps: number[]; reached: number }
   deploymentId?: number
   startedAt: string
   finishedAt: string
@@ -120,7 +125,7 @@ const HEADLINE: Record<DeployStatus, string> = {
   deployed: '### ✅ Deployed',
   blocked: '### ⛔ Blocked by a gate: nothing was deployed',
   failed: '### ❌ Deploy failed',
-  'rolled-back': '### ↩️ Rolled back: the new release was not healthy',
+  'rolled-back': '### ↩️ Rolled back: the new release was rejected',
   'dry-run': '### 🧪 Dry run: the gates were evaluated, nothing was deployed',
 }
 
@@ -153,6 +158,15 @@ export function recordMarkdown(record: DeployRecord): string {
         : code(
             `to ${releaseText(rollback.to)} in ${formatDuration(rollback.durationMs ?? 0)}, ${rollback.health ? (rollback.health.healthy ? 'healthy again' : 'still unhealthy') : 'not checked'}`,
           ),
+    ])
+  }
+  if (record.analysis && record.analysis.verdict !== 'off') {
+    facts.push(['analysis', code(`${record.analysis.verdict}: ${record.analysis.reason}`)])
+  }
+  if (record.traffic) {
+    facts.push([
+      'traffic',
+      code(`${record.traffic.reached}% reached of ${record.traffic.steps.join('% → ')}%`),
     ])
   }
   if (record.override) {

@@ -1,3 +1,10 @@
+import {
+  analysisInputProblems,
+  analysisInputSchema,
+  analysisSettings,
+  parseTrafficSteps,
+} from '../../../shared/analysis/inputs.js'
+import type { AnalysisSettings } from '../../../shared/analysis/types.js'
 import { InputError } from '../../../shared/errors.js'
 import { gateInputSchema } from '../../../shared/gates/registry.js'
 import { healthInputSchema } from '../../../shared/http/health-inputs.js'
@@ -44,6 +51,9 @@ export const gatedDeploySchema = {
   'on-blocked': withDefault(oneOf(['fail', 'skip'] as const), 'fail'),
   ...healthInputSchema,
   'auto-rollback': withDefault(boolean(), 'true'),
+  // The analysis after the health check (shared/analysis/inputs.ts), and traffic steps.
+  ...analysisInputSchema,
+  'traffic-steps': optional(parser(parseTrafficSteps)),
   'github-token': secret(),
 }
 
@@ -60,9 +70,24 @@ export function readGatedDeployInputs(read?: (name: string) => string): GatedDep
       `\`strategy\` ${inputs.strategy} is not something provider \`${inputs.provider}\` offers; only ${takers.join(', ')} ${takers.length === 1 ? 'takes' : 'take'} a strategy (leave it empty)`,
     )
   }
+  const steps = inputs['traffic-steps']
+  const trafficSteps = steps !== undefined && steps.length > 1
+  problems.push(...analysisInputProblems(inputs, { healthUrls: inputs['health-url'] }))
+  if (trafficSteps && !spec.capabilities.trafficSplit) {
+    const takers = providersWhere((other) => other.capabilities.trafficSplit === true)
+    problems.push(
+      `\`traffic-steps\` needs a platform that sends a share of requests to a new release (${takers.join(', ')}); provider \`${inputs.provider}\` moves machines or deployments, not a share of requests${inputs.provider === 'fly' ? " (Fly's `strategy: canary` checks one machine first; it is not a traffic split)" : ''}: remove traffic-steps, or set it to 100%`,
+    )
+  }
+  if (trafficSteps && inputs['analysis-duration'] === 0) {
+    problems.push(
+      '`traffic-steps` holds each step for `analysis-duration`, which is 0: set how long each share is watched (example: analysis-duration: 5m)',
+    )
+  }
   problems.push(
     ...(spec.checks?.deploy?.(providerSettingValues(inputs), {
       rollsBack: inputs['auto-rollback'] && inputs['health-url'].length > 0,
+      trafficSteps,
     }) ?? []),
   )
   if (inputs['override-gates'] !== undefined && inputs['override-gates'].trim().length < 3) {
@@ -73,4 +98,15 @@ export function readGatedDeployInputs(read?: (name: string) => string): GatedDep
   if (problems.length > 0) throw new InputError(problems)
   warnUnreadProviderInputs(inputs)
   return inputs
+}
+
+/** The analysis gated-deploy runs after the health check; undefined when it is off. */
+export function analysisSettingsOf(inputs: GatedDeployInputs): AnalysisSettings | undefined {
+  if (inputs['analysis-duration'] === 0) return undefined
+  return analysisSettings(
+    inputs,
+    inputs['health-url'],
+    inputs['health-expected-status'],
+    inputs['health-headers'],
+  )
 }

@@ -4,8 +4,6 @@ import {
   writeRecord,
   type DeployRecord,
   type DeployStatus,
-  type RecordedHealth,
-  type RecordedRelease,
 } from '../../../shared/deploy-record.js'
 import { formatDuration } from '../../../shared/durations.js'
 import { ActionFailure, errorMessage } from '../../../shared/errors.js'
@@ -15,38 +13,18 @@ import { runGates, type GatesOutcome } from '../../../shared/gates/run.js'
 import type { GitHubClient } from '../../../shared/github/client.js'
 import { runContext, type RunContext } from '../../../shared/github/context.js'
 import type { DeploymentLifecycle } from '../../../shared/github/deployment-lifecycle.js'
-import { verifyHealthFromInputs } from '../../../shared/http/health-inputs.js'
-import type { PollReport } from '../../../shared/http/poll.js'
-import { unhealthyReasons } from '../../../shared/http/verify.js'
 import { setOutputs } from '../../../shared/outputs.js'
+import { analysisMarkdown, analysisOff, analysisResult } from '../../../shared/analysis/report.js'
 import { providerConfig } from '../../../shared/providers/inputs.js'
 import { createProvider } from '../../../shared/providers/registry.js'
 import { currentRelease, releaseLabel } from '../../../shared/providers/select.js'
-import type { Provider, Release } from '../../../shared/providers/types.js'
-import * as wording from '../../../shared/github/deployment-wording.js'
+import type { Provider } from '../../../shared/providers/types.js'
 import { runMain } from '../../../shared/action-main.js'
 import * as core from '../../../shared/runner-protocol.js'
 import { appendSummary } from '../../../shared/summary.js'
-import { readGatedDeployInputs, type GatedDeployInputs } from './inputs.js'
-
-function recorded(release: Release | undefined): RecordedRelease | undefined {
-  if (!release) return undefined
-  return { id: release.id, version: release.version, image: release.image, url: release.url }
-}
-
-function recordedHealth(report: PollReport): RecordedHealth {
-  return {
-    healthy: report.healthy,
-    durationMs: report.durationMs,
-    targets: report.targets.map((target) => ({
-      url: target.url,
-      healthy: target.healthy,
-      attempts: target.attempts,
-      status: target.status,
-      error: target.error,
-    })),
-  }
-}
+import { analysisSettingsOf, readGatedDeployInputs, type GatedDeployInputs } from './inputs.js'
+import { deployAtOnce, deployInSteps } from './rollout.js'
+import { measureBaselineBeforeDeploy, recorded, type DeployFlow } from './verdicts.js'
 
 /** The GitHub client, loaded only when a path needs GitHub (Octokit and undici are heavy). */
 async function loadGitHub(token: string): Promise<GitHubClient> {
@@ -75,6 +53,9 @@ async function main(): Promise<void> {
     timeoutMs: inputs['deploy-timeout'],
   })
 
+  const analysis = analysisSettingsOf(inputs)
+  // Set once the deploy starts: the windows it watched go into the record and the summary.
+  let flow: DeployFlow | undefined
   let client: Promise<GitHubClient | undefined> | undefined
   const github = () =>
     (client ??= githubToken ? loadGitHub(githubToken) : Promise.resolve(undefined))
@@ -113,8 +94,11 @@ async function main(): Promise<void> {
     record.error = extra.error ?? record.error
     record.finishedAt = new Date().toISOString()
     record.durationMs = Math.round(performance.now() - started)
+    record.analysis = analysis ? analysisResult(flow?.windows ?? [], flow?.baseline) : undefined
     const path = writeRecord(record)
     setOutputs({
+      analysis: JSON.stringify(record.analysis ?? analysisOff()),
+      'traffic-step': record.traffic ? `${record.traffic.reached}%` : '',
       status,
       'blocked-by': extra.blockedBy ?? '',
       release:
@@ -126,7 +110,12 @@ async function main(): Promise<void> {
       'duration-ms': record.durationMs,
       record: path,
     })
-    await appendSummary(recordMarkdown(record))
+    await appendSummary(
+      recordMarkdown(record) +
+        (analysis && record.analysis && flow?.windows.length
+          ? `\n${analysisMarkdown(record.analysis, flow.windows, analysis, flow.baseline)}`
+          : ''),
+    )
   }
 
   // 1. Gates, before any platform call.
@@ -189,11 +178,25 @@ async function main(): Promise<void> {
     override: record.override ?? null,
   })
   const { settleDeployment } = await import('../../../shared/github/deployment-lifecycle.js')
+  flow = { inputs, app, record, provider, deployer, deployment, before, analysis, windows: [] }
+  const running = flow
   await settleDeployment(deployment, async () => {
     // A deploy is recorded or not done (onGitHubFailure: throw): wait for GitHub to have it.
     await deployment.started
     record.deploymentId = deployment.id
-    await deployAndVerify(inputs, record, provider, deployer, deployment, before)
+    running.baseline = await measureBaselineBeforeDeploy(running)
+    const steps = inputs['traffic-steps']
+    if (steps && steps.length > 1 && provider.traffic && before) {
+      await deployInSteps(running, provider.traffic, steps)
+    } else {
+      if (steps && steps.length > 1) {
+        core.notice(
+          `No release of ${app} serves yet, so there is no traffic to split: the first release takes all of it.`,
+          { title: 'gated-deploy: traffic steps skipped' },
+        )
+      }
+      await deployAtOnce(running)
+    }
   }).catch(async (err: unknown) => {
     await publish(record.rollback?.done ? 'rolled-back' : 'failed', { error: errorMessage(err) })
     throw err
@@ -227,137 +230,6 @@ async function startDeployment(
     onGitHubFailure: 'throw',
     warningTitle: 'gated-deploy: GitHub Deployment',
   })
-}
-
-async function deployAndVerify(
-  inputs: GatedDeployInputs,
-  record: DeployRecord,
-  provider: Provider,
-  deployer: Provider,
-  deployment: DeploymentLifecycle,
-  before: Release | undefined,
-): Promise<void> {
-  const app = inputs.app ?? inputs.provider
-  // 4. Deploy, bounded by deploy-timeout.
-  const deployStarted = performance.now()
-  let result
-  try {
-    result = await core.group(`Deploying ${app} to ${inputs.environment}`, () =>
-      deployer.deploy({
-        image: inputs.image,
-        config: inputs.config,
-        strategy: inputs.strategy,
-        environment: inputs.environment,
-        extraArgs: inputs['deploy-args'],
-      }),
-    )
-  } catch (err) {
-    record.deploy = {
-      durationMs: Math.round(performance.now() - deployStarted),
-      error: errorMessage(err),
-    }
-    await deployment.finish('failure', { description: `Deploy failed: ${errorMessage(err)}` })
-    throw new ActionFailure(
-      `The deploy of ${app} failed: ${errorMessage(err)}`,
-      'gated-deploy: deploy failed',
-    )
-  }
-  record.deploy = { durationMs: Math.round(performance.now() - deployStarted) }
-  core.info(`Deployed in ${formatDuration(record.deploy.durationMs)}.`)
-  let after: RecordedRelease | undefined = result.releaseId
-    ? { id: result.releaseId, version: result.version, image: inputs.image, url: result.url }
-    : undefined
-  if (!after) {
-    const releases = await provider.releases().catch(() => [])
-    after = recorded(currentRelease(releases))
-  }
-  record.releases.after = after
-  record.environmentUrl =
-    inputs['environment-url'] ?? result.url ?? (await provider.url().catch(() => undefined))
-
-  // 5. Health.
-  const urls = inputs['health-url']
-  if (urls.length === 0) {
-    core.info('No health-url: the release is not checked.')
-    await deployment.finish('success', {
-      description: `Deployed ${after?.id ?? ''}`.trim(),
-      environmentUrl: record.environmentUrl,
-    })
-    return
-  }
-  const health = await checkHealth(inputs, `Health of the new release`)
-  record.health = recordedHealth(health)
-  if (health.healthy) {
-    await deployment.finish('success', {
-      description: `Deployed ${after?.id ?? ''}, healthy`.trim(),
-      environmentUrl: record.environmentUrl,
-    })
-    return
-  }
-  const unhealthy = unhealthyReasons(health)
-  if (!inputs['auto-rollback'] || !before) {
-    const why = before ? 'auto-rollback is off' : 'there is no earlier release to return to'
-    await deployment.finish('failure', {
-      description: `New release unhealthy; not rolled back (${why})`,
-      environmentUrl: record.environmentUrl,
-    })
-    throw new ActionFailure(
-      `${app} is not healthy after the deploy and was not rolled back (${why}): ${unhealthy}`,
-      'gated-deploy: unhealthy',
-    )
-  }
-
-  // 6. Roll back to what served before, and prove it.
-  core.warning(
-    `The new release is not healthy (${unhealthy}); rolling back to ${releaseLabel(before)}.`,
-    {
-      title: 'gated-deploy: rolling back',
-    },
-  )
-  const rollbackStarted = performance.now()
-  record.rollback = { to: recorded(before) }
-  try {
-    await core.group(`Rolling back ${app} to ${releaseLabel(before)}`, () =>
-      provider.rollback(before),
-    )
-  } catch (err) {
-    record.rollback.error = errorMessage(err)
-    record.rollback.durationMs = Math.round(performance.now() - rollbackStarted)
-    await deployment.finish('failure', {
-      description: 'New release unhealthy and the rollback failed',
-    })
-    throw new ActionFailure(
-      `${app} is not healthy after the deploy (${unhealthy}), and the rollback to ${releaseLabel(before)} failed too: ${errorMessage(err)}`,
-      'gated-deploy: rollback failed',
-    )
-  }
-  record.rollback.durationMs = Math.round(performance.now() - rollbackStarted)
-  record.rollback.done = true
-  record.releases.after = recorded(before)
-  const again = await checkHealth(inputs, `Health after the rollback`)
-  record.rollback.health = recordedHealth(again)
-  if (!again.healthy) {
-    record.rollback.error = `still unhealthy: ${unhealthyReasons(again)}`
-    await deployment.finish('failure', {
-      description: wording.rollbackFailedDescription(releaseLabel(before), 'still unhealthy'),
-    })
-    throw new ActionFailure(
-      `${app} was not healthy after the deploy (${unhealthy}); it was rolled back to ${releaseLabel(before)}, which is not healthy either: ${unhealthyReasons(again)}`,
-      'gated-deploy: unhealthy after rollback',
-    )
-  }
-  await deployment.finish('failure', {
-    description: `${wording.ROLLED_BACK} to ${releaseLabel(before)}: the new release was unhealthy`,
-    environmentUrl: record.environmentUrl,
-  })
-  throw new ActionFailure(
-    `The new release of ${app} was not healthy (${unhealthy}); it was rolled back to ${releaseLabel(before)}, healthy again after ${formatDuration(again.durationMs)}.`,
-    'gated-deploy: rolled back',
-  )
-}
-
-async function checkHealth(inputs: GatedDeployInputs, title: string): Promise<PollReport> {
-  return core.group(title, () => verifyHealthFromInputs(inputs, inputs['health-url']))
 }
 
 /** The whole action, failure handling included: what the runner, local-action and tests run. */
