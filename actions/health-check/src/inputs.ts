@@ -15,6 +15,8 @@ import {
   text,
   withDefault,
 } from '../../../shared/inputs.js'
+import { watchInputSchema, watchInputProblems } from '../../../shared/analysis/inputs.js'
+import { InputError } from '../../../shared/errors.js'
 import { parseAssertion } from '../../../shared/http/json-assertions.js'
 import { MIN_INTERVAL_MS } from '../../../shared/http/limits.js'
 import { parseStatusSet } from '../../../shared/http/status.js'
@@ -47,10 +49,16 @@ export const healthCheckSchema = {
   insecure: withDefault(boolean(), 'false'),
   'ip-version': withDefault(oneOf(['auto', '4', '6'] as const), 'auto'),
   'fail-on-unhealthy': withDefault(boolean(), 'true'),
+  // A window judged after the URLs are healthy (shared/analysis/): watch, max-error-rate …
+  ...watchInputSchema,
+  'watch-interval': withDefault(duration('10s', { minMs: MIN_INTERVAL_MS }), '10s'),
 }
 
 export type HealthCheckInputs = InputValues<typeof healthCheckSchema>
 
 export function readHealthCheckInputs(read?: (name: string) => string): HealthCheckInputs {
-  return parseInputs(healthCheckSchema, read)
+  const inputs = parseInputs(healthCheckSchema, read)
+  const problems = watchInputProblems(inputs)
+  if (problems.length > 0) throw new InputError(problems)
+  return inputs
 }

@@ -5,6 +5,8 @@ import type { Expectations } from '../../../shared/http/expectations.js'
 import { attemptLogger } from '../../../shared/http/attempt-log.js'
 import type { ProbeTarget } from '../../../shared/http/poll.js'
 import { setOutputs } from '../../../shared/outputs.js'
+import { watchSettings } from '../../../shared/analysis/inputs.js'
+import { analysisMarkdown, analysisOff, analysisResult } from '../../../shared/analysis/report.js'
 import { appendSummary } from '../../../shared/summary.js'
 import { plural } from '../../../shared/text.js'
 import { readHealthCheckInputs, type HealthCheckInputs } from './inputs.js'
@@ -69,15 +71,28 @@ async function main(): Promise<void> {
     onAttempt: attemptLogger(inputs['success-threshold']),
   })
 
+  const watch = report.healthy && inputs.watch > 0 ? await watchAfterHealthy(inputs) : undefined
   setOutputs({
+    analysis: JSON.stringify(watch?.result ?? analysisOff()),
     healthy: report.healthy,
     attempts: report.attempts,
     'duration-ms': report.durationMs,
     'latency-ms': report.slowestPassingMs,
     report: reportOutput(report),
   })
-  await appendSummary(summaryMarkdown(report))
+  await appendSummary(summaryMarkdown(report) + (watch ? `\n${watch.markdown}` : ''))
 
+  if (watch && watch.result.verdict !== 'pass') {
+    const message = `The watch of ${plural(inputs.url.length, 'URL')} ${watch.result.verdict === 'fail' ? 'failed' : 'was inconclusive'}: ${watch.result.reason}`
+    if (!inputs['fail-on-unhealthy']) {
+      core.warning(message, { title: 'health-check: watch' })
+      return
+    }
+    throw new ActionFailure(
+      message,
+      `health-check: watch ${watch.result.verdict === 'fail' ? 'failed' : 'inconclusive'}`,
+    )
+  }
   if (report.healthy) {
     core.info(
       `Healthy: ${report.targets.length} of ${plural(report.targets.length, 'URL')} passed in ${formatDuration(report.durationMs)} (${plural(report.attempts, 'probe')}).`,
@@ -92,6 +107,19 @@ async function main(): Promise<void> {
     return
   }
   throw new ActionFailure(message, 'health-check: unhealthy')
+}
+
+/** Watches the healthy URLs for `watch` under max-error-rate and max-latency-p95. */
+async function watchAfterHealthy(inputs: HealthCheckInputs) {
+  const settings = watchSettings(inputs, inputs.url, inputs['expected-status'], inputs.headers)
+  const { runWindow } = await import('../../../shared/analysis/engine.js')
+  const report = await core.group(
+    `Watching for ${formatDuration(settings.durationMs)}, a measurement every ${formatDuration(settings.intervalMs)}`,
+    () => runWindow(settings, {}),
+  )
+  const result = analysisResult([{ report }])
+  core.info(`Watch: ${result.verdict} (${result.reason}).`)
+  return { result, markdown: analysisMarkdown(result, [{ report }], settings) }
 }
 
 /** The whole action, failure handling included: what the runner, local-action and tests run. */
