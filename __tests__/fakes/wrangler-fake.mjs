@@ -118,6 +118,12 @@ async function handle(args, ctx) {
   switch (command) {
     case 'deploy':
       return deploy(state, name, args, ctx)
+    case 'versions upload':
+      return versionsUpload(state, name, args, ctx)
+    case 'versions deploy':
+      return withWorker(state, name, `${resource}/deployments`, (worker) =>
+        versionsDeploy(worker, name, args, ctx),
+      )
     case 'versions list':
       return withWorker(state, name, `${resource}/versions`, (worker) => json(worker.versions))
     case 'deployments list':
@@ -218,6 +224,95 @@ function deploy(state, name, args, ctx) {
     .replaceAll(FIXTURE_WORKER, name)
     .replace(FIXTURE_VERSION, versionId)
   return { stdout }
+}
+
+/** A Version that serves nothing until `versions deploy` gives it a share (wrangler src/versions/upload.ts). */
+function versionsUpload(state, name, args, ctx) {
+  const worker = (state.workers[name] ??= { versions: [], deployments: [], secrets: {} })
+  const versionId = state.nextVersionId ?? randomUUID()
+  delete state.nextVersionId
+  const now = new Date().toISOString()
+  const number = Math.max(0, ...worker.versions.map((v) => v.number ?? 0)) + 1
+  const message = flag(args, '-m', '--message')
+  worker.versions.push({
+    id: versionId,
+    number,
+    metadata: {
+      author_email: 'ci@example.com',
+      author_id: '8f3c2a1b9d7e6f5a4b3c2d1e0f9a8b7c',
+      created_on: now,
+      modified_on: now,
+      source: 'wrangler',
+      hasPreview: false,
+    },
+    annotations: {
+      'workers/triggered_by': 'version_upload',
+      ...(message ? { 'workers/message': message } : {}),
+    },
+  })
+  ctx.save()
+  const outputFile = process.env.WRANGLER_OUTPUT_FILE_PATH
+  if (outputFile) {
+    const entry = {
+      type: 'version-upload',
+      version: 1,
+      worker_name: name,
+      worker_tag: '5a1b2c3d4e5f60718293a4b5c6d7e8f9',
+      version_id: versionId,
+      timestamp: now,
+    }
+    appendFileSync(outputFile, `${JSON.stringify(entry)}\n`)
+  }
+  return {
+    stdout: `${BANNER}Total Upload: 12.34 KiB / gzip: 3.21 KiB\nUploaded ${name} (1.23 sec)\nWorker Version ID: ${versionId}\n`,
+  }
+}
+
+/**
+ * `versions deploy <id>@<percent> [<id>@<percent>] --yes`: a percentage Deployment of at most two
+ * known Versions whose shares add up to 100 (wrangler src/versions/deploy.ts; a spec without a
+ * percentage takes the rest).
+ */
+function versionsDeploy(worker, name, args, ctx) {
+  const specs = words(args).slice(2)
+  const parsed = specs.map((spec) => {
+    const [id, percent] = spec.split('@')
+    return { id, percent: percent === undefined ? undefined : Number.parseFloat(percent) }
+  })
+  const given = parsed.reduce((sum, spec) => sum + (spec.percent ?? 0), 0)
+  const open = parsed.filter((spec) => spec.percent === undefined)
+  for (const spec of open) spec.percent = (100 - given) / open.length
+  const total = parsed.reduce((sum, spec) => sum + (spec.percent ?? 0), 0)
+  if (parsed.length === 0 || parsed.length > 2) {
+    return fail(`You must select between 1 and 2 versions to deploy.`)
+  }
+  if (Math.abs(total - 100) > 0.001) {
+    return fail(`Sum of specified percentages (${total}%) must be 100%`)
+  }
+  for (const spec of parsed) {
+    if (!worker.versions.some((v) => v.id === spec.id)) {
+      return apiError(
+        `/accounts/0123456789abcdef/workers/scripts/${name}/versions/${spec.id}`,
+        { code: 10217, message: 'workers.api.error.version_not_found' },
+      )
+    }
+  }
+  const message = flag(args, '-m', '--message')
+  worker.deployments.push({
+    id: randomUUID(),
+    source: 'wrangler',
+    strategy: 'percentage',
+    author_email: 'ci@example.com',
+    created_on: new Date().toISOString(),
+    versions: parsed.map((spec) => ({ version_id: spec.id, percentage: spec.percent })),
+    annotations: {
+      'workers/triggered_by': 'deployment',
+      ...(message ? { 'workers/message': message } : {}),
+    },
+  })
+  ctx.save()
+  const shares = parsed.map((spec) => `version ${spec.id} at ${spec.percent}%`).join(' and ')
+  return { stdout: `${BANNER}╰  SUCCESS  Deployed ${name} ${shares} (1.02 sec)\n` }
 }
 
 function rollback(worker, args, ctx) {
