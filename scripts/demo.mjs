@@ -7,20 +7,26 @@
 // (3) gated-deploy with the `command` provider over a local platform: v1 deploys and is healthy,
 //     v2 is broken and rolled back to v1 in the same step, a Friday-evening deploy is blocked by
 //     the deploy window (FLIGHTDECK_NOW); each deploy recorded as a GitHub Deployment;
-// (4) notify: the rolled-back deploy's record sent to a local webhook receiver, which checks
+// (4) post-deploy analysis: a release that passes /health but fails one request in three,
+//     rolled back by the analysis before its window ends;
+// (5) traffic steps: such a release given 10% of requests first, stopped there, all traffic
+//     back on the previous release;
+// (6) notify: the rolled-back deploy's record sent to a local webhook receiver, which checks
 //     the HMAC signature;
-// (5) preview-app: a pull request's preview opened, updated by a second push and closed, with
+// (7) preview-app: a pull request's preview opened, updated by a second push and closed, with
 //     the stand-in flyctl, and its one sticky comment shown after each step.
 // GitHub is the fake the tests use (__tests__/fakes/github-api.ts), which refuses what GitHub's
 // REST description would refuse. The test fakes are TypeScript: tsx (a devDependency made for
 // running TypeScript on Node) compiles them as they are imported, so there is one copy of them.
-// The parts are scripts/lib/demo-deploys.mjs (1-3) and scripts/lib/demo-previews.mjs (4-5).
+// The parts are scripts/lib/demo-deploys.mjs (1-3), scripts/lib/demo-analysis.mjs (4-5) and
+// scripts/lib/demo-previews.mjs (6-7).
 // A checklist closes the demo; it exits 1 if anything did not behave as expected, or if any
 // secret given to a step shows up in a log, summary or output.
 import { secretLeaks } from '../__tests__/support/bundle-runner.mjs'
 import { bold, checklist, dim, expectThat, secrets, steps } from './lib/demo-kit.mjs'
 import { gatedDeployPart, healthCheckPart, rollbackPart } from './lib/demo-deploys.mjs'
 import { notifyPart, previewPart } from './lib/demo-previews.mjs'
+import { analysisPart, trafficStepsPart } from './lib/demo-analysis.mjs'
 import { register } from 'tsx/esm/api'
 
 register()
@@ -33,6 +39,8 @@ const github = await new FakeGitHubApi().start()
 const githubToken = 'ghs_demoGitHubToken0123456789abcdefABCD'
 secrets.push(githubToken)
 const { v2 } = await gatedDeployPart(github, githubToken)
+await analysisPart(github, githubToken)
+await trafficStepsPart(github, githubToken)
 await notifyPart(v2)
 await previewPart(FakeClis, github, githubToken)
 await github.stop()

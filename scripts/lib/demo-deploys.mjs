@@ -22,7 +22,7 @@ export async function healthCheckPart() {
   const app = await startFakeApp({ healthyAfterMs: 4000 })
   const healthToken = 'demo-token-1234567890'
   secrets.push(healthToken)
-  console.log(bold('flightdeck demo 1/5: health-check'))
+  console.log(bold('flightdeck demo 1/7: health-check'))
   console.log(
     dim(`A local app at ${app.url} answers 503 while it starts and turns healthy after 4s.`),
   )
@@ -61,7 +61,7 @@ export async function healthCheckPart() {
  * @param {any} FakeClis the stand-in CLIs (__tests__/fakes/fake-cli.ts)
  */
 export async function rollbackPart(FakeClis) {
-  console.log(bold('\n\nflightdeck demo 2/5: rollback'))
+  console.log(bold('\n\nflightdeck demo 2/7: rollback'))
   const broken = await startFakeApp({ healthyAfterMs: Infinity })
   const rollbackClis = new FakeClis()
   const flyToken = 'fm2_demo-token'
@@ -111,7 +111,7 @@ export async function rollbackPart(FakeClis) {
  * @param {string} githubToken
  */
 export async function gatedDeployPart(github, githubToken) {
-  console.log(bold('\n\nflightdeck demo 3/5: gated-deploy'))
+  console.log(bold('\n\nflightdeck demo 3/7: gated-deploy'))
   const statePath = join(mkdtempSync(join(tmpdir(), 'flightdeck-demo-platform-')), 'platform.json')
   platform.writeState(statePath, platform.initialState(0))
   const platformApp = await platform.startPlatformApp(statePath)

@@ -20,7 +20,7 @@ import {
  * @param {{ outputs: Record<string, string> }} v2 the rolled-back gated-deploy step
  */
 export async function notifyPart(v2) {
-  console.log(bold('\n\nflightdeck demo 4/5: notify'))
+  console.log(bold('\n\nflightdeck demo 6/7: notify'))
   const hookToken = 'T0DEMO-b1c2d3e4f5a6'
   const webhookSecret = 'whsec_demo-signing-secret-42'
   secrets.push(hookToken, webhookSecret)
@@ -93,7 +93,7 @@ export async function notifyPart(v2) {
  * @param {string} githubToken
  */
 export async function previewPart(FakeClis, github, githubToken) {
-  console.log(bold('\n\nflightdeck demo 5/5: preview-app'))
+  console.log(bold('\n\nflightdeck demo 7/7: preview-app'))
   const previewClis = new FakeClis()
   const previewToken = 'FlyV1 fm2_demoPreviewOrgToken0123456789'
   const databasePassword = 'pr3view-db-s3cret'
