@@ -2,7 +2,9 @@
 // with the action's defaults, next to `sleep 30 && curl -f`; (b) each bundle's cold start next
 // to a peer bundle and bare node; (c) how soon gated-deploy restores a broken release; (d)
 // `flightdeck lint` over a few hundred workflow files (scripts/lib/bench-lint.mjs); (e) the
-// requests and time deploy-report takes over a busy repository. Writes BENCHMARKS.md.
+// requests and time deploy-report takes over a busy repository; (f) the requests that reach a
+// broken release before the post-deploy analysis rolls it back, with and without traffic steps
+// (scripts/lib/bench-analysis.mjs). Writes BENCHMARKS.md.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { readdirSync, writeFileSync, existsSync, mkdtempSync } from 'node:fs'
 import { cpus, tmpdir, totalmem } from 'node:os'
@@ -11,6 +13,7 @@ import { repoRoot, runBundledAction } from '../__tests__/support/bundle-runner.m
 import { startFakeApp } from '../__tests__/fakes/fake-app.mjs'
 import { benchLint } from './lib/bench-lint.mjs'
 import { benchDeployReport } from './lib/bench-deploy-report.mjs'
+import { benchAnalysis } from './lib/bench-analysis.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10)
 const PEER_NAME = 'Jtalk/url-health-check-action v2.0.0'
@@ -132,6 +135,8 @@ const lint = await benchLint()
 console.log(`  ${lint.summary}`)
 console.log('\n(e) deploy-report over a busy repository')
 const deployReport = await benchDeployReport()
+console.log('\n(f) requests that reached a broken release before it was rolled back')
+const analysisBench = await benchAnalysis()
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU'
 const machine = `${cpus().length} cores (${cpu}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}/${process.arch}`
@@ -220,6 +225,8 @@ ${restoreRuns.map((r, i) => `| ${i + 1} | ${fmt(r.restore)} | ${r.rollbackMs} ms
 
 ${lint.markdown}
 
-${deployReport.markdown}`
+${deployReport.markdown}
+
+${analysisBench.markdown}`
 writeFileSync(join(repoRoot, 'BENCHMARKS.md'), doc)
 console.log(`\nwrote BENCHMARKS.md (median lateness ${fmt(median(lateness))})`)
