@@ -2,6 +2,7 @@
 //   { workers: { <name>: { versions: [Worker Version, oldest first],
 //                          deployments: [Deployment, oldest first], secrets: {NAME: value} } },
 //     nextDeploy?: 'fail', nextVersionId?: <uuid>, lastOutputFile?: <WRANGLER_OUTPUT_FILE_PATH> }
+// Commands: deploy, versions list/upload/deploy, deployments list, rollback, delete, secret bulk.
 // With no state yet it holds the fixtures' Worker, `flightdeck-demo`. Outputs follow
 // ../fixtures/providers/cloudflare (see its README for their sources).
 import { randomUUID } from 'node:crypto'
@@ -124,6 +125,12 @@ async function handle(args, ctx) {
       return withWorker(state, name, `${resource}/deployments`, (worker) =>
         json(worker.deployments),
       )
+    case 'versions upload':
+      return versionsUpload(state, name, args, ctx)
+    case 'versions deploy':
+      return withWorker(state, name, `${resource}/deployments`, (worker) =>
+        versionsDeploy(worker, name, args, ctx),
+      )
     case 'rollback':
       return withWorker(state, name, `${resource}/deployments`, (worker) =>
         rollback(worker, args, ctx),
@@ -218,6 +225,114 @@ function deploy(state, name, args, ctx) {
     .replaceAll(FIXTURE_WORKER, name)
     .replace(FIXTURE_VERSION, versionId)
   return { stdout }
+}
+
+/**
+ * `versions upload`: a new Version that serves nothing (checked against the real wrangler in
+ * __tests__/real-cli/wrangler-traffic.test.ts). stdout as fixtures/cloudflare/versions-upload.txt;
+ * the output file gets a `version-upload` record. `nextVersionId` in the state names the Version.
+ */
+function versionsUpload(state, name, args, ctx) {
+  const worker = (state.workers[name] ??= { versions: [], deployments: [], secrets: {} })
+  const versionId = state.nextVersionId ?? randomUUID()
+  delete state.nextVersionId
+  const now = new Date().toISOString()
+  const message = flag(args, '-m', '--message')
+  worker.versions.push({
+    id: versionId,
+    number: Math.max(0, ...worker.versions.map((v) => v.number ?? 0)) + 1,
+    metadata: {
+      author_email: 'ci@example.com',
+      author_id: '8f3c2a1b9d7e6f5a4b3c2d1e0f9a8b7c',
+      created_on: now,
+      modified_on: now,
+      source: 'wrangler',
+      hasPreview: false,
+    },
+    annotations: {
+      'workers/triggered_by': 'upload',
+      ...(message ? { 'workers/message': message } : {}),
+    },
+  })
+  ctx.save()
+  const outputFile = process.env.WRANGLER_OUTPUT_FILE_PATH
+  if (outputFile) {
+    const entry = {
+      type: 'version-upload',
+      version: 1,
+      worker_name: name,
+      worker_tag: '5a1b2c3d4e5f60718293a4b5c6d7e8f9',
+      version_id: versionId,
+      worker_name_overridden: false,
+      timestamp: now,
+    }
+    appendFileSync(outputFile, `${JSON.stringify(entry)}\n`)
+  }
+  const stdout = fixture('cloudflare/versions-upload.txt')
+    .replaceAll(FIXTURE_WORKER, name)
+    .replace('d4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70', versionId)
+  return { stdout }
+}
+
+/**
+ * `versions deploy <id>@<percent>... --yes` as wrangler's src/versions/deploy.ts checks it: each
+ * spec split on `@`, its share read with parseFloat (0-100; a spec without one takes the rest),
+ * at most 2 Versions, adding up to 100 ± 0.001, each a known Version.
+ */
+function versionsDeploy(worker, name, args, ctx) {
+  const specs = words(args).slice(2)
+  const traffic = []
+  for (const spec of specs) {
+    const [versionId, text] = spec.split('@')
+    const percentage = text === undefined || text === '' ? null : parseFloat(text)
+    if (percentage !== null && Number.isNaN(percentage)) {
+      return fail(`Could not parse percentage value from version-spec positional arg "${spec}"`)
+    }
+    if (percentage !== null && (percentage < 0 || percentage > 100)) {
+      return fail(
+        `Percentage value (${percentage}%) parsed from version-spec positional arg "${spec}" must be between 0 and 100.`,
+      )
+    }
+    traffic.push({ version_id: versionId, percentage })
+  }
+  if (traffic.length === 0) return fail('You must select at least 1 version to deploy.')
+  if (traffic.length > 2) return fail('You must select at most 2 versions to deploy.')
+  const given = traffic.reduce((sum, t) => sum + (t.percentage ?? 0), 0)
+  const open = traffic.filter((t) => t.percentage === null).length
+  for (const t of traffic) t.percentage ??= open && given <= 100 ? (100 - given) / open : 0
+  const total = traffic.reduce((sum, t) => sum + t.percentage, 0)
+  if (Math.abs(total - 100) > 0.001) {
+    return fail(`Sum of specified percentages (${total}%) must be 100%`)
+  }
+  for (const t of traffic) {
+    if (!worker.versions.some((v) => v.id === t.version_id)) {
+      return apiError(
+        `/accounts/0123456789abcdef/workers/scripts/${name}/versions/${t.version_id}`,
+        {
+          code: 10217,
+          message: 'workers.api.error.version_not_found',
+        },
+      )
+    }
+  }
+  const message = flag(args, '-m', '--message')
+  worker.deployments.push({
+    id: randomUUID(),
+    source: 'wrangler',
+    strategy: 'percentage',
+    author_email: 'ci@example.com',
+    created_on: new Date().toISOString(),
+    versions: traffic,
+    annotations: {
+      'workers/triggered_by': 'deployment',
+      ...(message ? { 'workers/message': message } : {}),
+    },
+  })
+  ctx.save()
+  const said = new Intl.ListFormat('en-US').format(
+    traffic.map((t) => `version ${t.version_id} at ${t.percentage}%`),
+  )
+  return { stdout: `${BANNER}╰\u200a SUCCESS \u200aDeployed ${name} ${said} (0.08 sec)\n` }
 }
 
 function rollback(worker, args, ctx) {

@@ -145,8 +145,7 @@ describe('cloudflare provider: releases', () => {
   })
 
   describe('a Version that only ever served a share (traffic steps)', () => {
-    const at = (day: number, hour = 0) =>
-      `2025-06-0${day}T${String(hour).padStart(2, '0')}:00:00Z`
+    const at = (day: number, hour = 0) => `2025-06-0${day}T${String(hour).padStart(2, '0')}:00:00Z`
     const versions = [
       { id: 'ancient', metadata: { created_on: at(1) } },
       { id: 'old', metadata: { created_on: at(2) } },
