@@ -12,6 +12,9 @@
 //   traffic"); wrangler sorts them itself.
 // - Every request is recorded. A request no route knows is answered 404 in the API's shape and
 //   kept in `unknown`, which tests expect to be empty.
+// - Create Deployment refuses what the API refuses (`strategy: "percentage"`, 1-2 versions with
+//   shares from 0 to 100 adding up to 100 ± 0.001, each a known version); `deploymentBodies`
+//   lists what was sent, for tests of traffic steps.
 import { randomBytes, randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -134,6 +137,7 @@ export class FakeCloudflareApi {
     return `${this.origin}/npm-registry/`
   }
 
+  /** Listens on 127.0.0.1 at a free port; `origin` and `baseUrl` say where. */
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = []
@@ -156,6 +160,7 @@ export class FakeCloudflareApi {
     return this
   }
 
+  /** Closes the server and any connection still open. */
   async stop(): Promise<void> {
     this.server?.closeAllConnections()
     await new Promise<void>((resolve) =>
