@@ -101,7 +101,10 @@ export function createCloudflareTraffic(
 
       // A version override only reaches a Version that is in the current Deployment, even at
       // 0% (Cloudflare docs, "Version overrides"): so the new one joins it at 0% first, and
-      // the probes can reach it alone before it takes any share.
+      // the probes can reach it alone before it takes any share. The same page says a new
+      // Deployment can take a couple of seconds to reach every location, and that a request
+      // whose override cannot apply is routed by the percentages: an early probe may still be
+      // answered by the old Version, which only a Worker that reports its version can reveal.
       let probeHeaders: Record<string, string> | undefined
       const override = config.app
         ? versionOverride(checkedWorkerName(config.app), release)
