@@ -12,6 +12,9 @@
 //   traffic"); wrangler sorts them itself.
 // - Every request is recorded. A request no route knows is answered 404 in the API's shape and
 //   kept in `unknown`, which tests expect to be empty.
+// - Create Deployment refuses what the API refuses (`strategy: "percentage"`, 1-2 versions with
+//   shares from 0 to 100 adding up to 100 ± 0.001, each a known version); `deploymentBodies`
+//   lists what was sent, for tests of traffic steps.
 import { randomBytes, randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -134,6 +137,7 @@ export class FakeCloudflareApi {
     return `${this.origin}/npm-registry/`
   }
 
+  /** Listens on 127.0.0.1 at a free port; `origin` and `baseUrl` say where. */
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = []
@@ -156,6 +160,7 @@ export class FakeCloudflareApi {
     return this
   }
 
+  /** Closes the server and any connection still open. */
   async stop(): Promise<void> {
     this.server?.closeAllConnections()
     await new Promise<void>((resolve) =>
@@ -166,6 +171,16 @@ export class FakeCloudflareApi {
   /** Requests whose method and path match, in order. */
   requestsTo(method: string, path: RegExp): RecordedCloudflareRequest[] {
     return this.requests.filter((r) => r.method === method && path.test(r.path))
+  }
+
+  /**
+   * The bodies of the Create Deployment requests the API accepted or refused for a Worker, in
+   * order: `{strategy, versions: [{version_id, percentage}], annotations}` as wrangler sent them.
+   */
+  deploymentBodies(name: string): unknown[] {
+    return this.requestsTo('POST', new RegExp(`/workers/scripts/${name}/deployments$`)).map(
+      (r) => r.body,
+    )
   }
 
   /** Makes the next request that matches answer with an API error instead. */
@@ -417,24 +432,9 @@ export class FakeCloudflareApi {
           versions?: Array<{ version_id?: unknown; percentage?: unknown }>
           annotations?: Record<string, unknown>
         }
-        const versions = Array.isArray(body?.versions) ? body.versions : []
-        const total = versions.reduce((sum, v) => sum + Number(v.percentage ?? 0), 0)
-        if (
-          body?.strategy !== 'percentage' ||
-          versions.length < 1 ||
-          versions.length > 2 ||
-          total !== 100
-        ) {
-          return {
-            status: 400,
-            errors: [{ code: 10021, message: 'Invalid deployment: versions must add up to 100%' }],
-          }
-        }
-        for (const v of versions) {
-          if (!worker.versions.some((known) => known.id === v.version_id)) {
-            return { status: 404, errors: [CF_ERRORS.versionNotFound] }
-          }
-        }
+        const refused = refusedDeployment(body, worker)
+        if (refused) return refused
+        const versions = body.versions ?? []
         const target = String(versions[0]?.version_id)
         const changed = worker.secretsChangedSince.get(target)
         if (changed && request.query.force !== 'true') {
@@ -635,6 +635,37 @@ export class FakeCloudflareApi {
       }),
     )
   }
+}
+
+/** What the real API would refuse in a Create Deployment body, as it would answer; else undefined. */
+function refusedDeployment(
+  body: { strategy?: unknown; versions?: Array<{ version_id?: unknown; percentage?: unknown }> },
+  worker: Worker,
+): Answer | undefined {
+  // "A deployment can consist of one or two versions of a Worker" (API docs); the shares add up
+  // to 100 within wrangler's tolerance (src/versions/deploy.ts EPSILON = 0.001), each from 0 to
+  // 100 (0 is how the docs put a version in a deployment for version overrides alone).
+  const versions = Array.isArray(body?.versions) ? body.versions : []
+  const shares = versions.map((v) => v?.percentage)
+  const total = shares.reduce<number>((sum, share) => sum + Number(share), 0)
+  if (
+    body?.strategy !== 'percentage' ||
+    versions.length < 1 ||
+    versions.length > 2 ||
+    shares.some((share) => typeof share !== 'number' || share < 0 || share > 100) ||
+    Math.abs(total - 100) > 0.001
+  ) {
+    return {
+      status: 400,
+      errors: [{ code: 10021, message: 'Invalid deployment: versions must add up to 100%' }],
+    }
+  }
+  for (const v of versions) {
+    if (typeof v.version_id !== 'string' || !worker.versions.some((k) => k.id === v.version_id)) {
+      return { status: 404, errors: [CF_ERRORS.versionNotFound] }
+    }
+  }
+  return undefined
 }
 
 function parseBody(contentType: string | undefined, text: string): unknown {

@@ -2,6 +2,7 @@
 //   { workers: { <name>: { versions: [Worker Version, oldest first],
 //                          deployments: [Deployment, oldest first], secrets: {NAME: value} } },
 //     nextDeploy?: 'fail', nextVersionId?: <uuid>, lastOutputFile?: <WRANGLER_OUTPUT_FILE_PATH> }
+// Commands: deploy, versions list/upload/deploy, deployments list, rollback, delete, secret bulk.
 // With no state yet it holds the fixtures' Worker, `flightdeck-demo`. Outputs follow
 // ../fixtures/providers/cloudflare (see its README for their sources).
 import { randomUUID } from 'node:crypto'
@@ -118,17 +119,17 @@ async function handle(args, ctx) {
   switch (command) {
     case 'deploy':
       return deploy(state, name, args, ctx)
-    case 'versions upload':
-      return versionsUpload(state, name, args, ctx)
-    case 'versions deploy':
-      return withWorker(state, name, `${resource}/deployments`, (worker) =>
-        versionsDeploy(worker, name, args, ctx),
-      )
     case 'versions list':
       return withWorker(state, name, `${resource}/versions`, (worker) => json(worker.versions))
     case 'deployments list':
       return withWorker(state, name, `${resource}/deployments`, (worker) =>
         json(worker.deployments),
+      )
+    case 'versions upload':
+      return versionsUpload(state, name, args, ctx)
+    case 'versions deploy':
+      return withWorker(state, name, `${resource}/deployments`, (worker) =>
+        versionsDeploy(worker, name, args, ctx),
       )
     case 'rollback':
       return withWorker(state, name, `${resource}/deployments`, (worker) =>
@@ -226,17 +227,20 @@ function deploy(state, name, args, ctx) {
   return { stdout }
 }
 
-/** A Version that serves nothing until `versions deploy` gives it a share (wrangler src/versions/upload.ts). */
+/**
+ * `versions upload`: a new Version that serves nothing (checked against the real wrangler in
+ * __tests__/real-cli/wrangler-traffic.test.ts). stdout as fixtures/cloudflare/versions-upload.txt;
+ * the output file gets a `version-upload` record. `nextVersionId` in the state names the Version.
+ */
 function versionsUpload(state, name, args, ctx) {
   const worker = (state.workers[name] ??= { versions: [], deployments: [], secrets: {} })
   const versionId = state.nextVersionId ?? randomUUID()
   delete state.nextVersionId
   const now = new Date().toISOString()
-  const number = Math.max(0, ...worker.versions.map((v) => v.number ?? 0)) + 1
   const message = flag(args, '-m', '--message')
   worker.versions.push({
     id: versionId,
-    number,
+    number: Math.max(0, ...worker.versions.map((v) => v.number ?? 0)) + 1,
     metadata: {
       author_email: 'ci@example.com',
       author_id: '8f3c2a1b9d7e6f5a4b3c2d1e0f9a8b7c',
@@ -246,7 +250,7 @@ function versionsUpload(state, name, args, ctx) {
       hasPreview: false,
     },
     annotations: {
-      'workers/triggered_by': 'version_upload',
+      'workers/triggered_by': 'upload',
       ...(message ? { 'workers/message': message } : {}),
     },
   })
@@ -259,41 +263,55 @@ function versionsUpload(state, name, args, ctx) {
       worker_name: name,
       worker_tag: '5a1b2c3d4e5f60718293a4b5c6d7e8f9',
       version_id: versionId,
+      worker_name_overridden: false,
       timestamp: now,
     }
     appendFileSync(outputFile, `${JSON.stringify(entry)}\n`)
   }
-  return {
-    stdout: `${BANNER}Total Upload: 12.34 KiB / gzip: 3.21 KiB\nUploaded ${name} (1.23 sec)\nWorker Version ID: ${versionId}\n`,
-  }
+  const stdout = fixture('cloudflare/versions-upload.txt')
+    .replaceAll(FIXTURE_WORKER, name)
+    .replace('d4e5f6a7-b8c9-4d0e-9f1a-2b3c4d5e6f70', versionId)
+  return { stdout }
 }
 
 /**
- * `versions deploy <id>@<percent> [<id>@<percent>] --yes`: a percentage Deployment of at most two
- * known Versions whose shares add up to 100 (wrangler src/versions/deploy.ts; a spec without a
- * percentage takes the rest).
+ * `versions deploy <id>@<percent>... --yes` as wrangler's src/versions/deploy.ts checks it: each
+ * spec split on `@`, its share read with parseFloat (0-100; a spec without one takes the rest),
+ * at most 2 Versions, adding up to 100 ± 0.001, each a known Version.
  */
 function versionsDeploy(worker, name, args, ctx) {
   const specs = words(args).slice(2)
-  const parsed = specs.map((spec) => {
-    const [id, percent] = spec.split('@')
-    return { id, percent: percent === undefined ? undefined : Number.parseFloat(percent) }
-  })
-  const given = parsed.reduce((sum, spec) => sum + (spec.percent ?? 0), 0)
-  const open = parsed.filter((spec) => spec.percent === undefined)
-  for (const spec of open) spec.percent = (100 - given) / open.length
-  const total = parsed.reduce((sum, spec) => sum + (spec.percent ?? 0), 0)
-  if (parsed.length === 0 || parsed.length > 2) {
-    return fail(`You must select between 1 and 2 versions to deploy.`)
+  const traffic = []
+  for (const spec of specs) {
+    const [versionId, text] = spec.split('@')
+    const percentage = text === undefined || text === '' ? null : parseFloat(text)
+    if (percentage !== null && Number.isNaN(percentage)) {
+      return fail(`Could not parse percentage value from version-spec positional arg "${spec}"`)
+    }
+    if (percentage !== null && (percentage < 0 || percentage > 100)) {
+      return fail(
+        `Percentage value (${percentage}%) parsed from version-spec positional arg "${spec}" must be between 0 and 100.`,
+      )
+    }
+    traffic.push({ version_id: versionId, percentage })
   }
+  if (traffic.length === 0) return fail('You must select at least 1 version to deploy.')
+  if (traffic.length > 2) return fail('You must select at most 2 versions to deploy.')
+  const given = traffic.reduce((sum, t) => sum + (t.percentage ?? 0), 0)
+  const open = traffic.filter((t) => t.percentage === null).length
+  for (const t of traffic) t.percentage ??= open && given <= 100 ? (100 - given) / open : 0
+  const total = traffic.reduce((sum, t) => sum + t.percentage, 0)
   if (Math.abs(total - 100) > 0.001) {
     return fail(`Sum of specified percentages (${total}%) must be 100%`)
   }
-  for (const spec of parsed) {
-    if (!worker.versions.some((v) => v.id === spec.id)) {
+  for (const t of traffic) {
+    if (!worker.versions.some((v) => v.id === t.version_id)) {
       return apiError(
-        `/accounts/0123456789abcdef/workers/scripts/${name}/versions/${spec.id}`,
-        { code: 10217, message: 'workers.api.error.version_not_found' },
+        `/accounts/0123456789abcdef/workers/scripts/${name}/versions/${t.version_id}`,
+        {
+          code: 10217,
+          message: 'workers.api.error.version_not_found',
+        },
       )
     }
   }
@@ -304,15 +322,17 @@ function versionsDeploy(worker, name, args, ctx) {
     strategy: 'percentage',
     author_email: 'ci@example.com',
     created_on: new Date().toISOString(),
-    versions: parsed.map((spec) => ({ version_id: spec.id, percentage: spec.percent })),
+    versions: traffic,
     annotations: {
       'workers/triggered_by': 'deployment',
       ...(message ? { 'workers/message': message } : {}),
     },
   })
   ctx.save()
-  const shares = parsed.map((spec) => `version ${spec.id} at ${spec.percent}%`).join(' and ')
-  return { stdout: `${BANNER}╰  SUCCESS  Deployed ${name} ${shares} (1.02 sec)\n` }
+  const said = new Intl.ListFormat('en-US').format(
+    traffic.map((t) => `version ${t.version_id} at ${t.percentage}%`),
+  )
+  return { stdout: `${BANNER}╰\u200a SUCCESS \u200aDeployed ${name} ${said} (0.08 sec)\n` }
 }
 
 function rollback(worker, args, ctx) {

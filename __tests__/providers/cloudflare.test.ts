@@ -144,6 +144,87 @@ describe('cloudflare provider: releases', () => {
     expect(planRollback(releases, 'previous', APP).to.id).toBe('old')
   })
 
+  describe('a Version that only ever served a share (traffic steps)', () => {
+    const at = (day: number, hour = 0) => `2025-06-0${day}T${String(hour).padStart(2, '0')}:00:00Z`
+    const versions = [
+      { id: 'ancient', metadata: { created_on: at(1) } },
+      { id: 'old', metadata: { created_on: at(2) } },
+      { id: 'new', metadata: { created_on: at(3) } },
+    ]
+    const deployment = (time: string, ...split: Array<[string, number]>) => ({
+      created_on: time,
+      versions: split.map(([version_id, percentage]) => ({ version_id, percentage })),
+    })
+    const listed = (deployments: unknown[]) =>
+      parseWorkerVersions(
+        versions,
+        servingVersion(deployments, 'x'),
+        'x',
+        deploymentHistory(deployments),
+      )
+    const summary = (releases: Release[]) =>
+      releases.map((r) => [r.id, r.status, r.current, r.rawStatus])
+
+    it('is no rollback target once its traffic went back (10% at 0 then 10, then aborted)', () => {
+      const releases = listed([
+        deployment(at(2, 1), ['old', 100]),
+        deployment(at(3, 1), ['new', 0], ['old', 100]),
+        deployment(at(3, 2), ['new', 10], ['old', 90]),
+        deployment(at(3, 3), ['old', 100]),
+      ])
+      expect(summary(releases)).toEqual([
+        ['new', 'unknown', false, 'uploaded (never served all traffic)'],
+        ['old', 'succeeded', true, 'uploaded'],
+        // Older than the oldest listed Deployment: it may have served alone before.
+        ['ancient', 'succeeded', false, 'uploaded'],
+      ])
+      expect(planRollback(releases, 'previous', APP).to.id).toBe('ancient')
+    })
+
+    it('at 10/90 the old Version is current and the new one no target', () => {
+      const releases = listed([
+        deployment(at(2, 1), ['old', 100]),
+        deployment(at(3, 2), ['new', 10], ['old', 90]),
+      ])
+      expect(summary(releases)).toEqual([
+        ['new', 'unknown', false, 'uploaded (never served all traffic)'],
+        ['old', 'succeeded', true, 'uploaded'],
+        ['ancient', 'succeeded', false, 'uploaded'],
+      ])
+      expect(releases[1]?.description).toBe('serves 90% of traffic')
+      expect(planRollback(releases, 'previous', APP).to.id).toBe('ancient')
+    })
+
+    it('at 90/10 the new Version is current (the larger share) and `previous` is the old one', () => {
+      const releases = listed([
+        deployment(at(2, 1), ['old', 100]),
+        deployment(at(3, 2), ['new', 90], ['old', 10]),
+      ])
+      expect(summary(releases)).toEqual([
+        ['new', 'unknown', true, 'uploaded (never served all traffic)'],
+        ['old', 'succeeded', false, 'uploaded'],
+        ['ancient', 'succeeded', false, 'uploaded'],
+      ])
+      expect(releases[0]?.description).toBe('serves 90% of traffic')
+      expect(planRollback(releases, 'previous', APP).to.id).toBe('old')
+    })
+
+    it('is a target like any once it served all traffic, and an older Version seen only at a share stays one', () => {
+      const releases = listed([
+        deployment(at(2, 1), ['ancient', 50], ['old', 50]),
+        deployment(at(3, 2), ['new', 10], ['old', 90]),
+        // wrangler's tolerance: 99.9995 is all traffic.
+        deployment(at(3, 3), ['new', 99.9995], ['old', 0.0005]),
+      ])
+      expect(summary(releases)).toEqual([
+        ['new', 'succeeded', true, 'uploaded'],
+        // `old` was made before the oldest listed Deployment (at(2) < at(2, 1)).
+        ['old', 'succeeded', false, 'uploaded'],
+        ['ancient', 'succeeded', false, 'uploaded'],
+      ])
+    })
+  })
+
   it('during a gradual rollout, calls the Version with the larger share current and says its share', () => {
     const deployments = JSON.parse(fixture('deployments-list.json')) as unknown[]
     const canary = deployments.slice(0, 4)

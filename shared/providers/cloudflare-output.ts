@@ -86,27 +86,36 @@ export function servingVersion(
   return best
 }
 
+// wrangler's tolerance for percentages (src/versions/deploy.ts EPSILON): shares that add up to
+// 100 ± 0.001 are whole.
+export const PERCENT_EPSILON = 0.001
+
 /**
- * Which versions the listed Deployments ever served, and since when the list knows. wrangler
- * lists the newest Deployments only, so a version older than the oldest of them may have served
- * before; a newer one that none of them served never went out (`versions upload` without
- * `versions deploy`).
+ * Which versions the listed Deployments ever served, which of them served all traffic, and since
+ * when the list knows. wrangler lists the newest Deployments only, so a version older than the
+ * oldest of them may have served before; a newer one that none of them served never went out
+ * (`versions upload` without `versions deploy`), and a newer one that only ever had a share (a
+ * traffic step that was aborted) never served alone.
  */
 export function deploymentHistory(
   deployments: unknown,
-): { served: Set<string>; since: number } | undefined {
+): { served: Set<string>; servedAll: Set<string>; since: number } | undefined {
   if (!Array.isArray(deployments) || deployments.length === 0) return undefined
   const list = deployments as WorkerDeployment[]
   const times = list.map((d) => Date.parse(text(d?.created_on) ?? ''))
   if (times.some(Number.isNaN)) return undefined
   const served = new Set<string>()
+  const servedAll = new Set<string>()
   for (const deployment of list) {
     for (const entry of deployment?.versions ?? []) {
       const id = text(entry?.version_id)
-      if (id) served.add(id)
+      if (!id) continue
+      served.add(id)
+      const share = typeof entry?.percentage === 'number' ? entry.percentage : 0
+      if (share >= 100 - PERCENT_EPSILON) servedAll.add(id)
     }
   }
-  return { served, since: Math.min(...times) }
+  return { served, servedAll, since: Math.min(...times) }
 }
 
 /**
@@ -119,7 +128,7 @@ export function parseWorkerVersions(
   versions: unknown,
   serving: { versionId: string; percentage: number } | undefined,
   command: string,
-  history?: { served: Set<string>; since: number },
+  history?: { served: Set<string>; servedAll: Set<string>; since: number },
 ): Release[] {
   if (versions === null) return []
   if (!Array.isArray(versions)) {
@@ -135,13 +144,12 @@ export function parseWorkerVersions(
     // production back to.
     const alias = text(annotations['workers/alias'])
     // Uploaded after the oldest listed Deployment and served by none: never went out, so its
-    // code never ran in production and it is no release to return to.
+    // code never ran in production and it is no release to return to. One that only ever had a
+    // share (a traffic step, then all traffic back) never proved itself alone: no target either.
     const created = Date.parse(text(item.metadata?.created_on) ?? '')
-    const neverDeployed =
-      history !== undefined &&
-      !history.served.has(id) &&
-      !Number.isNaN(created) &&
-      created > history.since
+    const known = history !== undefined && !Number.isNaN(created) && created > history.since
+    const neverDeployed = known && !history.served.has(id)
+    const neverServedAll = known && !neverDeployed && !history.servedAll.has(id)
     const said = text(annotations['workers/message']) ?? (tag ? `tag ${tag}` : undefined)
     const share =
       isServing && serving && serving.percentage < 100
@@ -150,14 +158,21 @@ export function parseWorkerVersions(
     return {
       id,
       version: typeof item.number === 'number' ? `v${item.number}` : undefined,
-      status: alias || neverDeployed ? 'unknown' : 'succeeded',
-      rawStatus: `${text(annotations['workers/triggered_by']) ?? 'uploaded'}${alias ? ` (preview alias ${alias})` : neverDeployed ? ' (never deployed)' : ''}`,
+      status: alias || neverDeployed || neverServedAll ? 'unknown' : 'succeeded',
+      rawStatus: `${text(annotations['workers/triggered_by']) ?? 'uploaded'}${rawNote(alias, neverDeployed, neverServedAll)}`,
       createdAt: text(item.metadata?.created_on),
       current: isServing,
       description: [said, share].filter(Boolean).join('; ') || undefined,
     }
   })
   return byDateDescending(releases, (release) => release.createdAt) ?? releases.reverse()
+}
+
+/** Why a Version is no rollback target, as said after its `workers/triggered_by`. */
+function rawNote(alias: string | undefined, neverDeployed: boolean, neverServedAll: boolean) {
+  if (alias) return ` (preview alias ${alias})`
+  if (neverDeployed) return ' (never deployed)'
+  return neverServedAll ? ' (never served all traffic)' : ''
 }
 
 /** What one `wrangler deploy` says about itself: the ND-JSON output file, else its stdout. */

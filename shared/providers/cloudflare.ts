@@ -1,7 +1,7 @@
 // Cloudflare Workers through `wrangler` (4.x). A Worker's releases are its Versions; the
 // Deployments list says which Versions serve traffic. Formats: __tests__/fixtures/providers/README.md.
 // Running wrangler: cloudflare-cli.ts; reading what it prints: cloudflare-output.ts; pull
-// request previews: cloudflare-previews.ts.
+// request previews: cloudflare-previews.ts; traffic steps: cloudflare-traffic.ts.
 import { InputError } from '../errors.js'
 import { maskSecret } from '../secrets.js'
 import { CliError } from '../process.js'
@@ -31,6 +31,7 @@ import {
   workerNotFound,
 } from './cloudflare-output.js'
 import { createCloudflarePreviews } from './cloudflare-previews.js'
+import { createCloudflareTraffic } from './cloudflare-traffic.js'
 
 export function createCloudflareProvider(
   config: ProviderConfig,
@@ -88,6 +89,7 @@ export function createCloudflareProvider(
     cli: TOOL,
     tokenEnv: [TOKEN_ENV],
     previews: createCloudflarePreviews(config, cli),
+    traffic: createCloudflareTraffic(config, cli),
 
     deploy,
 

@@ -24,7 +24,7 @@ export const cloudflareSpec = {
   },
   needsApp: true,
   inputs: ['api-url', 'account-id'],
-  capabilities: { releases: true, rollback: true, previews: 'project' },
+  capabilities: { releases: true, rollback: true, previews: 'project', trafficSplit: true },
   checks: {
     preview: (inputs) =>
       inputs.app
