@@ -54,11 +54,26 @@ export const providerInputSchema = {
   'rollback-command': optional(text()),
 }
 
-export type ProviderInputs = InputValues<typeof providerInputSchema>
+/**
+ * The provider inputs only an action that moves traffic a share at a time reads (gated-deploy
+ * with `traffic-steps`): kept apart so `rollback` and `preview-app` never declare them.
+ */
+export const trafficProviderInputSchema = {
+  'traffic-command': optional(text()),
+}
+
+export type ProviderInputs = InputValues<
+  typeof providerInputSchema & typeof trafficProviderInputSchema
+>
 
 /** An action may leave out the settings it has no use for (rollback has no deploy-command). */
 type SettingName =
-  'account-id' | 'environment-id' | 'deploy-command' | 'releases-command' | 'rollback-command'
+  | 'account-id'
+  | 'environment-id'
+  | 'deploy-command'
+  | 'releases-command'
+  | 'rollback-command'
+  | 'traffic-command'
 export type ProviderConfigInputs = Omit<ProviderInputs, SettingName> &
   Partial<Pick<ProviderInputs, SettingName>>
 
@@ -129,6 +144,7 @@ export function providerConfig(
       'deploy-command': inputs['deploy-command'],
       'releases-command': inputs['releases-command'],
       'rollback-command': inputs['rollback-command'],
+      'traffic-command': inputs['traffic-command'],
     },
   }
 }

@@ -13,6 +13,7 @@ export const PROVIDER_SPECIFIC_INPUTS = [
   'deploy-command',
   'releases-command',
   'rollback-command',
+  'traffic-command',
 ] as const
 export type ProviderSpecificInput = (typeof PROVIDER_SPECIFIC_INPUTS)[number]
 
@@ -63,8 +64,14 @@ export interface ProviderCapabilities {
 
 /** The checks of a provider's inputs that a schema cannot see alone; each returns problems. */
 export interface ProviderInputChecks {
-  /** gated-deploy; `rollsBack`: a failed health check will roll back (auto-rollback, health-url). */
-  deploy?(inputs: ProviderSettingValues, options: { rollsBack: boolean }): string[]
+  /**
+   * gated-deploy; `rollsBack`: a failed health check will roll back (auto-rollback, health-url);
+   * `trafficSteps`: the deploy moves traffic a share at a time (`traffic-steps` other than 100%).
+   */
+  deploy?(
+    inputs: ProviderSettingValues,
+    options: { rollsBack: boolean; trafficSteps?: boolean },
+  ): string[]
   rollback?(inputs: ProviderSettingValues, options: { dryRun: boolean }): string[]
   preview?(inputs: ProviderSettingValues): string[]
 }

@@ -1,15 +1,24 @@
-import type { ProviderSpec } from '../spec.js'
+import type { ProviderSettingValues, ProviderSpec } from '../spec.js'
+
+/** With traffic steps the user's router moves the shares: `traffic-command` says how. */
+export function trafficProblems(inputs: ProviderSettingValues): string[] {
+  return inputs['traffic-command']
+    ? []
+    : [
+        '`traffic-command` is required for provider `command` when `traffic-steps` moves traffic a share at a time (example: ./scripts/route.sh); it runs with FLIGHTDECK_RELEASE_ID, FLIGHTDECK_PREVIOUS_RELEASE_ID and FLIGHTDECK_TRAFFIC_PERCENT',
+      ]
+}
 
 export const commandSpec = {
   name: 'command',
   title: 'your own commands',
   tokenEnv: [],
   needsApp: false,
-  inputs: ['deploy-command', 'releases-command', 'rollback-command'],
-  capabilities: { releases: true, rollback: true },
+  inputs: ['deploy-command', 'releases-command', 'rollback-command', 'traffic-command'],
+  capabilities: { releases: true, rollback: true, trafficSplit: true },
   previewsInstead: 'run your own preview commands in a step',
   checks: {
-    deploy: (inputs, { rollsBack }) => {
+    deploy: (inputs, { rollsBack, trafficSteps }) => {
       const problems: string[] = []
       for (const name of ['deploy-command', 'releases-command'] as const) {
         if (!inputs[name]) {
@@ -23,6 +32,7 @@ export const commandSpec = {
           '`rollback-command` is required for provider `command` when auto-rollback is on (example: ./scripts/rollback.sh), or set auto-rollback: false',
         )
       }
+      if (trafficSteps) problems.push(...trafficProblems(inputs))
       return problems
     },
     rollback: (inputs, { dryRun }) => {
