@@ -8,13 +8,31 @@ import { percentileOfSorted } from './stats.js'
  * 10,000 holds every request of a 5-minute window at 100ms with 3 URLs (9,000), so the usual
  * windows get exact percentiles; a longer one gets percentiles of a fair sample of the whole
  * window (reservoir sampling, Vitter's algorithm R), whose p95 is within a fraction of a
- * percentile rank of the true one. Sorting 10,000 numbers for a judgment takes well under 1ms.
+ * percentile rank of the true one. Memory stays at two arrays of 10,000 numbers.
  */
 export const MAX_LATENCIES = 10_000
 
-/** Latencies of one window, for its percentiles. */
+/** Where `value` belongs in ascending `sorted` (the first index whose item is not below it). */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if ((sorted[middle] as number) < value) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
+/**
+ * Latencies of one window, for its percentiles. They are also kept in order as they come (one
+ * binary search and one array move each), so a judgment reads a percentile without sorting:
+ * a measurement every 100ms for an hour must not sort 10,000 numbers 36,000 times.
+ */
 export class LatencySample {
-  private readonly values: number[] = []
+  /** The reservoir's slots, in the order they were filled (replaced at random when full). */
+  private readonly slots: number[] = []
+  private readonly sorted: number[] = []
   private seen = 0
 
   constructor(
@@ -24,13 +42,18 @@ export class LatencySample {
 
   add(latencyMs: number): void {
     this.seen++
-    if (this.values.length < this.capacity) {
-      this.values.push(latencyMs)
+    if (this.slots.length < this.capacity) {
+      this.slots.push(latencyMs)
+      this.sorted.splice(lowerBound(this.sorted, latencyMs), 0, latencyMs)
       return
     }
     // Each of the `seen` values so far stays in the sample with the same chance.
     const slot = Math.floor(this.random() * this.seen)
-    if (slot < this.capacity) this.values[slot] = latencyMs
+    if (slot >= this.capacity) return
+    const replaced = this.slots[slot] as number
+    this.slots[slot] = latencyMs
+    this.sorted.splice(lowerBound(this.sorted, replaced), 1)
+    this.sorted.splice(lowerBound(this.sorted, latencyMs), 0, latencyMs)
   }
 
   /** How many latencies were added (not how many are kept). */
@@ -40,13 +63,15 @@ export class LatencySample {
 
   /** How many are kept (at most the capacity). */
   get kept(): number {
-    return this.values.length
+    return this.slots.length
   }
 
   /** p50 and p95 (nearest rank) of what is kept; undefined when nothing was added. */
   percentiles(): { p50?: number; p95?: number } {
-    const sorted = Float64Array.from(this.values).sort()
-    return { p50: percentileOfSorted(sorted, 50), p95: percentileOfSorted(sorted, 95) }
+    return {
+      p50: percentileOfSorted(this.sorted, 50),
+      p95: percentileOfSorted(this.sorted, 95),
+    }
   }
 }
 
