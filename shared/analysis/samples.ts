@@ -97,8 +97,7 @@ export class EvenlyThinned<T> {
   add(item: T): void {
     if (this.added % this.stride === 0) {
       this.kept.push(item)
-      // One place is left for the newest item.
-      if (this.kept.length > this.capacity - 1) {
+      if (this.kept.length > this.capacity) {
         this.kept = this.kept.filter((_, index) => index % 2 === 0)
         this.stride *= 2
       }
@@ -116,6 +115,8 @@ export class EvenlyThinned<T> {
     // its place in the order is the newest's.
     const lastKeptAt = (this.kept.length - 1) * this.stride
     if (this.newest === undefined || lastKeptAt === this.added - 1) return [...this.kept]
-    return [...this.kept, this.newest.item]
+    // When full, the newest takes the last kept item's place: the end moves, the count does not.
+    const room = this.kept.length < this.capacity ? this.kept : this.kept.slice(0, -1)
+    return [...room, this.newest.item]
   }
 }
