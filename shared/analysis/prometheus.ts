@@ -7,7 +7,7 @@
 import { HttpError, httpRequest } from '../http/client.js'
 import { formatDuration } from '../durations.js'
 import { withoutCredentials } from '../secrets.js'
-import { oneLine, shownUrl } from './format.js'
+import { oneLine } from './format.js'
 import type { PrometheusCheck } from './types.js'
 
 /** A measurement that could not be made: it counts against `inconclusive-limit`. */
@@ -116,6 +116,16 @@ function valueOf(data: unknown): number {
   )
 }
 
+/** Where Prometheus is, as messages show it: origin and path only (never user:password@). */
+function shownBase(url: string): string {
+  try {
+    const parsed = new URL(url)
+    return oneLine(`${parsed.origin}${parsed.pathname.replace(/\/+$/, '')}`, 60)
+  } catch {
+    return 'its URL'
+  }
+}
+
 /** Why the request itself failed, in words that carry no credential (origin and path only). */
 function requestFailure(err: unknown, where: string, timeoutMs: number): InconclusiveError {
   const message = err instanceof Error ? err.message : String(err)
@@ -144,7 +154,7 @@ function requestFailure(err: unknown, where: string, timeoutMs: number): Inconcl
  */
 export async function queryPrometheus(check: PrometheusCheck, timeoutMs: number): Promise<number> {
   const request = prometheusRequest(check)
-  const where = shownUrl(check.url, 60)
+  const where = shownBase(check.url)
   let answer
   try {
     answer = await httpRequest({
