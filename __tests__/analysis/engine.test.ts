@@ -118,7 +118,9 @@ describe('runWindow', () => {
     expect(h.probes.map((p) => p.at - 1_000)).toEqual(
       [0, 10, 20, 30, 40, 50, 60, 70, 80, 90].flatMap((s) => [s * 1000, s * 1000]),
     )
-    expect(h.probes.every((p) => p.timeoutMs === 10_000 && p.headers.Authorization === 'Bearer x')).toBe(true)
+    expect(
+      h.probes.every((p) => p.timeoutMs === 10_000 && p.headers.Authorization === 'Bearer x'),
+    ).toBe(true)
     expect(h.lines).toHaveLength(10)
     expect(h.lines[4]).toBe(
       '[at 10%] 0:40 · 10 samples · errors 0% · p50 50ms p95 50ms · ok (failed 0/3, inconclusive 0/3)',
@@ -135,7 +137,7 @@ describe('runWindow', () => {
       {
         ...h.deps,
         clock,
-        probe: (_url, _headers, timeoutMs) => {
+        probe: (_url, _headers, _timeoutMs) => {
           starts.push(clock.now() - 1_000)
           clock.advance(7_000) // a slow answer, within the 10s bound
           return Promise.resolve({ status: 200, latencyMs: 7_000 })
@@ -149,13 +151,19 @@ describe('runWindow', () => {
 
   it('bounds each measurement by 10s when the interval is longer', async () => {
     const h = harness()
-    await runWindow(settingsWith({ durationMs: 300_000, intervalMs: 60_000, limits: { maxErrorRate: 5 } }), {}, h.deps)
+    await runWindow(
+      settingsWith({ durationMs: 300_000, intervalMs: 60_000, limits: { maxErrorRate: 5 } }),
+      {},
+      h.deps,
+    )
     expect(new Set(h.probes.map((p) => p.timeoutMs))).toEqual(new Set([10_000]))
   })
 
   it('fails early, at failureLimit + 1 failed measurements, before the window ends', async () => {
     // Every third request fails: the error rate is over 5% from the 5th sample on.
-    const h = harness((n) => (n % 3 === 2 ? { status: 503, latencyMs: 20 } : { status: 200, latencyMs: 20 }))
+    const h = harness((n) =>
+      n % 3 === 2 ? { status: 503, latencyMs: 20 } : { status: 200, latencyMs: 20 },
+    )
     const report = await runWindow(settingsWith({ limits: { maxErrorRate: 5 } }), {}, h.deps)
     expect(report.verdict).toBe('fail')
     expect(report.endedEarly).toBe(true)
@@ -171,7 +179,9 @@ describe('runWindow', () => {
 
   it('fails at the window end when the whole window breaks a limit, though fewer measurements failed', async () => {
     // The last request of ten fails: one failed measurement (10%), under the failure limit.
-    const h = harness((n) => (n === 9 ? { error: 'connection refused', latencyMs: 1 } : { status: 200, latencyMs: 30 }))
+    const h = harness((n) =>
+      n === 9 ? { error: 'connection refused', latencyMs: 1 } : { status: 200, latencyMs: 30 },
+    )
     const report = await runWindow(settingsWith({ limits: { maxErrorRate: 5 } }), {}, h.deps)
     expect(report).toMatchObject({
       verdict: 'fail',
@@ -185,9 +195,17 @@ describe('runWindow', () => {
 
   it('counts a status outside the expected set and a timeout as failed', async () => {
     const h = harness((n) =>
-      n < 2 ? { status: 404, latencyMs: 5 } : n < 3 ? { error: 'no response within 10s', latencyMs: 10_000 } : { status: 204, latencyMs: 5 },
+      n < 2
+        ? { status: 404, latencyMs: 5 }
+        : n < 3
+          ? { error: 'no response within 10s', latencyMs: 10_000 }
+          : { status: 204, latencyMs: 5 },
     )
-    const report = await runWindow(settingsWith({ failureLimit: 100, limits: { maxErrorRate: 50 } }), {}, h.deps)
+    const report = await runWindow(
+      settingsWith({ failureLimit: 100, limits: { maxErrorRate: 50 } }),
+      {},
+      h.deps,
+    )
     expect(report.errorRate).toBe(30)
     expect(report.verdict).toBe('pass')
   })
@@ -209,7 +227,11 @@ describe('runWindow', () => {
   it('never shows URL credentials in a reason', async () => {
     const h = harness()
     const report = await runWindow(
-      settingsWith({ urls: ['https://user:hunter22@app.example.com/health'], durationMs: 20_000, limits: { maxErrorRate: 5 } }),
+      settingsWith({
+        urls: ['https://user:hunter22@app.example.com/health'],
+        durationMs: 20_000,
+        limits: { maxErrorRate: 5 },
+      }),
       {},
       h.deps,
     )
@@ -232,10 +254,18 @@ describe('runWindow', () => {
     expect(report.verdict).toBe('fail')
     expect(report.reason).toBe("p95 930ms over 2x the baseline's 310ms")
     // Without a baseline, the regression limit has nothing to compare with.
-    const without = await runWindow(settings, {}, harness(() => ({ status: 200, latencyMs: 930 })).deps)
+    const without = await runWindow(
+      settings,
+      {},
+      harness(() => ({ status: 200, latencyMs: 930 })).deps,
+    )
     expect(without.verdict).toBe('pass')
     // Within 2x of the baseline.
-    const within = await runWindow(settings, { baseline }, harness(() => ({ status: 200, latencyMs: 600 })).deps)
+    const within = await runWindow(
+      settings,
+      { baseline },
+      harness(() => ({ status: 200, latencyMs: 600 })).deps,
+    )
     expect(within.verdict).toBe('pass')
   })
 
@@ -253,8 +283,16 @@ describe('runWindow', () => {
       {},
       h.deps,
     )
-    expect(report).toMatchObject({ verdict: 'fail', reason, failures: 1, endedEarly: true, metrics: [value] })
-    expect(h.lines).toEqual([`0:00 · metric ${value} · failed: ${reason} (failed 1/0, inconclusive 0/3)`])
+    expect(report).toMatchObject({
+      verdict: 'fail',
+      reason,
+      failures: 1,
+      endedEarly: true,
+      metrics: [value],
+    })
+    expect(h.lines).toEqual([
+      `0:00 · metric ${value} · failed: ${reason} (failed 1/0, inconclusive 0/3)`,
+    ])
   })
 
   it('passes a metric that holds its condition, and keeps the values in order', async () => {
@@ -264,11 +302,19 @@ describe('runWindow', () => {
       {},
       h.deps,
     )
-    expect(report).toMatchObject({ verdict: 'pass', metrics: [0, 0.01, 0.02, 0.03, 0.04], samples: 0 })
+    expect(report).toMatchObject({
+      verdict: 'pass',
+      metrics: [0, 0.01, 0.02, 0.03, 0.04],
+      samples: 0,
+    })
   })
 
   it('is inconclusive when Prometheus fails more often than the inconclusive limit', async () => {
-    const h = harness(undefined, () => new InconclusiveError('Prometheus at https://prom.example.com/ did not answer within 10s'))
+    const h = harness(
+      undefined,
+      () =>
+        new InconclusiveError('Prometheus at https://prom.example.com/ did not answer within 10s'),
+    )
     const report = await runWindow(
       settingsWith({ limits: { maxErrorRate: 5, prometheus: check() } }),
       {},
@@ -279,7 +325,8 @@ describe('runWindow', () => {
       inconclusives: 4,
       failures: 0,
       endedEarly: true,
-      reason: '4 measurements could not be made: Prometheus at https://prom.example.com/ did not answer within 10s',
+      reason:
+        '4 measurements could not be made: Prometheus at https://prom.example.com/ did not answer within 10s',
     })
     expect(report.reason.length).toBeLessThanOrEqual(120)
     expect(h.lines[0]).toBe(
@@ -288,7 +335,10 @@ describe('runWindow', () => {
   })
 
   it('counts a measurement that failed as failed, not inconclusive, when Prometheus also could not answer', async () => {
-    const h = harness(() => ({ status: 500, latencyMs: 5 }), () => new Error('boom'))
+    const h = harness(
+      () => ({ status: 500, latencyMs: 5 }),
+      () => new Error('boom'),
+    )
     const report = await runWindow(
       settingsWith({ inconclusiveLimit: 10, limits: { maxErrorRate: 5, prometheus: check() } }),
       {},
@@ -310,7 +360,11 @@ describe('runWindow', () => {
   })
 
   it('is inconclusive when a Prometheus-only window got no value at all', async () => {
-    const h = harness(undefined, () => new InconclusiveError('Prometheus answered an empty vector: no series matched the query'))
+    const h = harness(
+      undefined,
+      () =>
+        new InconclusiveError('Prometheus answered an empty vector: no series matched the query'),
+    )
     const report = await runWindow(
       settingsWith({ urls: [], durationMs: 30_000, limits: { prometheus: check() } }),
       {},
@@ -318,23 +372,41 @@ describe('runWindow', () => {
     )
     expect(report).toMatchObject({
       verdict: 'inconclusive',
-      reason: 'no Prometheus value: Prometheus answered an empty vector: no series matched the query',
+      reason:
+        'no Prometheus value: Prometheus answered an empty vector: no series matched the query',
       endedEarly: false,
     })
   })
 
   it('keeps foreign text on one short line', async () => {
-    const h = harness(undefined, () => new InconclusiveError(`Prometheus refused the query (bad_data: ${'x'.repeat(500)}\n::error::owned)`))
-    await runWindow(settingsWith({ urls: [], durationMs: 10_000, limits: { prometheus: check() } }), {}, h.deps)
+    const h = harness(
+      undefined,
+      () =>
+        new InconclusiveError(
+          `Prometheus refused the query (bad_data: ${'x'.repeat(500)}\n::error::owned)`,
+        ),
+    )
+    await runWindow(
+      settingsWith({ urls: [], durationMs: 10_000, limits: { prometheus: check() } }),
+      {},
+      h.deps,
+    )
     expect(h.lines).toHaveLength(1)
     expect(h.lines[0]).not.toMatch(/\n/)
     expect(h.lines[0]!.length).toBeLessThan(300)
   })
 
   it('bounds the chart points and metrics of a long window (an hour at 100ms)', async () => {
-    const h = harness((n) => ({ status: 200, latencyMs: n % 100 }), (n) => n)
+    const h = harness(
+      (n) => ({ status: 200, latencyMs: n % 100 }),
+      (n) => n,
+    )
     const report = await runWindow(
-      settingsWith({ durationMs: 3_600_000, intervalMs: 100, limits: { maxErrorRate: 5, prometheus: check('>= 0') } }),
+      settingsWith({
+        durationMs: 3_600_000,
+        intervalMs: 100,
+        limits: { maxErrorRate: 5, prometheus: check('>= 0') },
+      }),
       {},
       h.deps,
     )
@@ -354,7 +426,11 @@ describe('runWindow', () => {
 
   it('logs nothing per request: one line per measurement', async () => {
     const h = harness()
-    await runWindow(settingsWith({ urls: [URL_A, `${URL_A}?2`, `${URL_A}?3`], limits: { maxErrorRate: 5 } }), {}, h.deps)
+    await runWindow(
+      settingsWith({ urls: [URL_A, `${URL_A}?2`, `${URL_A}?3`], limits: { maxErrorRate: 5 } }),
+      {},
+      h.deps,
+    )
     expect(h.probes).toHaveLength(30)
     expect(h.lines).toHaveLength(10)
   })

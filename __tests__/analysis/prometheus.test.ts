@@ -57,13 +57,19 @@ describe('queryPrometheus', () => {
     const value = await queryPrometheus(checkOf({ headers: { 'X-Scope-OrgID': 'team-a' } }), 2000)
     expect(value).toBe(0.01)
     expect(prometheus.requests).toHaveLength(1)
-    expect(prometheus.requests[0]).toMatchObject({ method: 'GET', path: '/api/v1/query', query: QUERY })
+    expect(prometheus.requests[0]).toMatchObject({
+      method: 'GET',
+      path: '/api/v1/query',
+      query: QUERY,
+    })
     expect(prometheus.requests[0]?.headers['x-scope-orgid']).toBe('team-a')
   })
 
   it('reads the one element of a vector, under a base path', async () => {
     prometheus.answer(vector('1e-3'))
-    expect(await queryPrometheus(checkOf({ url: `${prometheus.url}/prometheus/` }), 2000)).toBe(0.001)
+    expect(await queryPrometheus(checkOf({ url: `${prometheus.url}/prometheus/` }), 2000)).toBe(
+      0.001,
+    )
     expect(prometheus.requests[0]?.path).toBe('/prometheus/api/v1/query')
   })
 
@@ -82,7 +88,11 @@ describe('queryPrometheus', () => {
   })
 
   it.each([
-    ['an empty vector', vector(), 'Prometheus answered an empty vector: no series matched the query'],
+    [
+      'an empty vector',
+      vector(),
+      'Prometheus answered an empty vector: no series matched the query',
+    ],
     [
       'several series',
       vector(1, 2, 3),
@@ -144,15 +154,24 @@ describe('queryPrometheus', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve))
     const { port } = closed.address() as AddressInfo
     await new Promise<void>((resolve) => closed.close(() => resolve()))
-    const reason = await reasonOf(queryPrometheus(checkOf({ url: `http://127.0.0.1:${port}` }), 2000))
-    expect(reason).toMatch(new RegExp(`^Prometheus at http://127.0.0.1:${port} could not be reached: .*ECONNREFUSED`))
+    const reason = await reasonOf(
+      queryPrometheus(checkOf({ url: `http://127.0.0.1:${port}` }), 2000),
+    )
+    expect(reason).toMatch(
+      new RegExp(`^Prometheus at http://127.0.0.1:${port} could not be reached: .*ECONNREFUSED`),
+    )
   })
 
   it('never puts URL credentials or header values in a message', async () => {
     const url = prometheus.url.replace('http://', 'http://grafana-user:pr0m-s3cret@')
     const headers = { Authorization: 'Bearer t0ken-s3cret' }
     const reasons: string[] = []
-    for (const answer of [httpStatus(503), promError('bad_data', 'nope'), vector(), huge(MAX_PROMETHEUS_BYTES * 2)]) {
+    for (const answer of [
+      httpStatus(503),
+      promError('bad_data', 'nope'),
+      vector(),
+      huge(MAX_PROMETHEUS_BYTES * 2),
+    ]) {
       prometheus.answer(answer)
       reasons.push(await reasonOf(queryPrometheus(checkOf({ url, headers }), 2000)))
     }

@@ -1,6 +1,12 @@
 import { EvenlyThinned, LatencySample } from '../../shared/analysis/samples.js'
 import { errorRate, percentile, percentileOfSorted } from '../../shared/analysis/stats.js'
-import { formatElapsed, formatMetric, formatPercent, oneLine, shownUrl } from '../../shared/analysis/format.js'
+import {
+  formatElapsed,
+  formatMetric,
+  formatPercent,
+  oneLine,
+  shownUrl,
+} from '../../shared/analysis/format.js'
 
 describe('percentile (nearest rank)', () => {
   it('is a measured value, never an interpolation', () => {
@@ -18,7 +24,12 @@ describe('percentile (nearest rank)', () => {
     expect(percentile(hundred, 50)).toBe(50)
     expect(percentile([7], 95)).toBe(7)
     expect(percentile([], 95)).toBeUndefined()
-    expect(percentileOfSorted([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21], 95)).toBe(20)
+    expect(
+      percentileOfSorted(
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21],
+        95,
+      ),
+    ).toBe(20)
   })
 })
 

@@ -131,7 +131,10 @@ export class FakePrometheus {
       return
     }
     if (!request.query) {
-      const answer = promError('bad_data', 'invalid parameter "query": unknown position: parse error: no expression found in input')
+      const answer = promError(
+        'bad_data',
+        'invalid parameter "query": unknown position: parse error: no expression found in input',
+      )
       res.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body)
       return
     }
@@ -149,6 +152,8 @@ export class FakePrometheus {
   async stop(): Promise<void> {
     for (const res of this.held) res.destroy()
     this.server?.closeAllConnections()
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()))
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    )
   }
 }

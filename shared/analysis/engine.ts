@@ -109,7 +109,7 @@ async function onSchedule(
   measure: (atMs: number) => Promise<boolean>,
 ): Promise<{ endedEarly: boolean; elapsedMs: number }> {
   const start = clock.now()
-  for (let slot = 0; slot * intervalMs < durationMs; ) {
+  for (let slot = 0; slot * intervalMs < durationMs;) {
     const wait = start + slot * intervalMs - clock.now()
     if (wait > 0) await clock.sleep(wait)
     if (await measure(slot * intervalMs)) {
@@ -134,9 +134,9 @@ async function sampleUrls(
   const results = await Promise.all(
     settings.urls.map((url) =>
       bounded(
-        deps.probe(url, settings.headers, timeoutMs).catch(
-          (err: unknown): ProbeResult => ({ latencyMs: 0, error: errorMessage(err) }),
-        ),
+        deps
+          .probe(url, settings.headers, timeoutMs)
+          .catch((err: unknown): ProbeResult => ({ latencyMs: 0, error: errorMessage(err) })),
         timeoutMs,
         noAnswer,
       ),
@@ -181,7 +181,9 @@ function logLine(
     parts.push(`p50 ${p50} p95 ${p95}`)
   }
   if (settings.limits.prometheus) {
-    parts.push(`metric ${measurement.metric === undefined ? '?' : formatMetric(measurement.metric)}`)
+    parts.push(
+      `metric ${measurement.metric === undefined ? '?' : formatMetric(measurement.metric)}`,
+    )
   }
   const outcome =
     measurement.outcome === 'ok' ? 'ok' : `${measurement.outcome}: ${measurement.problem ?? ''}`
@@ -224,7 +226,11 @@ export async function runWindow(
       const figures = tally.figures()
       const measurement: Measurement = { atMs, samples: figures.samples, outcome: 'ok' }
       if (settings.urls.length > 0) {
-        Object.assign(measurement, { errorRate: figures.errorRate, p50: figures.p50, p95: figures.p95 })
+        Object.assign(measurement, {
+          errorRate: figures.errorRate,
+          p50: figures.p50,
+          p95: figures.p95,
+        })
       }
       let problem =
         settings.urls.length > 0 && tally.judgeable()
@@ -250,7 +256,10 @@ export async function runWindow(
       } else if (inconclusives > settings.inconclusiveLimit) {
         early = {
           verdict: 'inconclusive',
-          reason: oneLine(`${inconclusives} measurements could not be made: ${lastInconclusive}`, 120),
+          reason: oneLine(
+            `${inconclusives} measurements could not be made: ${lastInconclusive}`,
+            120,
+          ),
         }
       }
       return early !== undefined
@@ -258,7 +267,8 @@ export async function runWindow(
   )
 
   const figures = tally.figures()
-  const verdict = early ?? finalVerdict(settings, tally, options.baseline, metrics.count, lastInconclusive)
+  const verdict =
+    early ?? finalVerdict(settings, tally, options.baseline, metrics.count, lastInconclusive)
   return {
     verdict: verdict.verdict,
     reason: verdict.reason,

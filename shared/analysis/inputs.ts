@@ -206,7 +206,11 @@ export function analysisInputProblems(
   const url = inputs['prometheus-url']
   const query = inputs['prometheus-query'].trim()
   const condition = inputs['prometheus-condition']
-  const given = [url && 'prometheus-url', query && 'prometheus-query', condition && 'prometheus-condition']
+  const given = [
+    url && 'prometheus-url',
+    query && 'prometheus-query',
+    condition && 'prometheus-condition',
+  ]
   const present = given.filter((name): name is string => Boolean(name))
   if (present.length > 0 && present.length < 3) {
     const missing = ['prometheus-url', 'prometheus-query', 'prometheus-condition'].filter(

@@ -94,9 +94,12 @@ function valueOf(data: unknown): number {
   const { resultType, result } = data
   if (resultType === 'scalar') return sampleValue(result, 'the scalar')
   if (resultType === 'vector') {
-    if (!Array.isArray(result)) throw new InconclusiveError('Prometheus answered a vector without result')
+    if (!Array.isArray(result))
+      throw new InconclusiveError('Prometheus answered a vector without result')
     if (result.length === 0) {
-      throw new InconclusiveError('Prometheus answered an empty vector: no series matched the query')
+      throw new InconclusiveError(
+        'Prometheus answered an empty vector: no series matched the query',
+      )
     }
     if (result.length > 1) {
       throw new InconclusiveError(
@@ -130,7 +133,9 @@ function shownBase(url: string): string {
 function requestFailure(err: unknown, where: string, timeoutMs: number): InconclusiveError {
   const message = err instanceof Error ? err.message : String(err)
   if (/did not answer within|Request timeout/i.test(message)) {
-    return new InconclusiveError(`Prometheus at ${where} did not answer within ${formatDuration(timeoutMs)}`)
+    return new InconclusiveError(
+      `Prometheus at ${where} did not answer within ${formatDuration(timeoutMs)}`,
+    )
   }
   if (/answered with more than/.test(message)) {
     return new InconclusiveError(
@@ -166,7 +171,8 @@ export async function queryPrometheus(check: PrometheusCheck, timeoutMs: number)
       maxBytes: MAX_PROMETHEUS_BYTES,
     })
   } catch (err) {
-    if (err instanceof HttpError || err instanceof Error) throw requestFailure(err, where, timeoutMs)
+    if (err instanceof HttpError || err instanceof Error)
+      throw requestFailure(err, where, timeoutMs)
     throw err
   }
   let body: unknown
@@ -179,13 +185,17 @@ export async function queryPrometheus(check: PrometheusCheck, timeoutMs: number)
   if (isObject(body) && body.status === 'error') {
     const type = typeof body.errorType === 'string' ? `${body.errorType}: ` : ''
     const error = typeof body.error === 'string' ? body.error : 'no reason given'
-    throw new InconclusiveError(`Prometheus refused the query (${oneLine(`${type}${error}`, FOREIGN_MAX)})`)
+    throw new InconclusiveError(
+      `Prometheus refused the query (${oneLine(`${type}${error}`, FOREIGN_MAX)})`,
+    )
   }
   if (answer.status < 200 || answer.status > 299) {
     throw new InconclusiveError(`Prometheus at ${where} answered HTTP ${answer.status}`)
   }
   if (!isObject(body) || body.status !== 'success') {
-    throw new InconclusiveError(`Prometheus at ${where} answered with something that is not its query API's JSON`)
+    throw new InconclusiveError(
+      `Prometheus at ${where} answered with something that is not its query API's JSON`,
+    )
   }
   return valueOf(body.data)
 }

@@ -40,7 +40,10 @@ export function analysisResult(windows: RunWindow[], baseline?: Baseline): Analy
     return { verdict: 'inconclusive', reason: 'no analysis window ran', samples: 0, metrics: [] }
   }
   const samples = windows.reduce((sum, { report }) => sum + report.samples, 0)
-  const failed = windows.reduce((sum, { report }) => sum + (report.errorRate * report.samples) / 100, 0)
+  const failed = windows.reduce(
+    (sum, { report }) => sum + (report.errorRate * report.samples) / 100,
+    0,
+  )
   const metrics = new EvenlyThinned<number>()
   for (const { report } of windows) for (const value of report.metrics) metrics.add(value)
   const stepped = windows.some((window) => window.percent !== undefined)
@@ -78,7 +81,8 @@ function stepReport({ percent, report, rolledBack }: RunWindow): StepReport {
 function limitsText(settings: AnalysisSettings, baseline: Baseline | undefined): string {
   const { limits } = settings
   const parts: string[] = []
-  if (limits.maxErrorRate !== undefined) parts.push(`error rate ≤ ${formatPercent(limits.maxErrorRate)}`)
+  if (limits.maxErrorRate !== undefined)
+    parts.push(`error rate ≤ ${formatPercent(limits.maxErrorRate)}`)
   if (limits.maxLatencyP95Ms !== undefined) parts.push(`p95 ≤ ${formatMs(limits.maxLatencyP95Ms)}`)
   if (limits.maxLatencyRegression !== undefined) {
     parts.push(
@@ -88,7 +92,10 @@ function limitsText(settings: AnalysisSettings, baseline: Baseline | undefined):
     )
   }
   if (limits.prometheus) parts.push(`metric ${limits.prometheus.condition.text}`)
-  parts.push(`failure-limit ${settings.failureLimit}`, `inconclusive-limit ${settings.inconclusiveLimit}`)
+  parts.push(
+    `failure-limit ${settings.failureLimit}`,
+    `inconclusive-limit ${settings.inconclusiveLimit}`,
+  )
   return parts.join(' · ')
 }
 
@@ -126,14 +133,18 @@ export function p95Chart(
   )
   if (points.length === 0) return undefined
   const series: Array<{ name: string; value?: number }> = [{ name: 'p95 so far' }]
-  if (baseline) series.push({ name: `the baseline's p95 (${formatMs(baseline.p95)})`, value: baseline.p95 })
+  if (baseline)
+    series.push({ name: `the baseline's p95 (${formatMs(baseline.p95)})`, value: baseline.p95 })
   const { maxLatencyP95Ms, maxLatencyRegression } = settings.limits
   if (maxLatencyP95Ms !== undefined) {
     series.push({ name: `the limit (${formatMs(maxLatencyP95Ms)})`, value: maxLatencyP95Ms })
   }
   if (maxLatencyRegression !== undefined && baseline) {
     const limit = maxLatencyRegression * baseline.p95
-    series.push({ name: `${maxLatencyRegression}x the baseline (${formatMs(limit)})`, value: limit })
+    series.push({
+      name: `${maxLatencyRegression}x the baseline (${formatMs(limit)})`,
+      value: limit,
+    })
   }
   const values = points.map((point) => Math.round(point.p95))
   const top = Math.max(...values, ...series.map((line) => Math.round(line.value ?? 0)), 1)
@@ -183,7 +194,10 @@ export function analysisMarkdown(
     dash(window.report.metrics[window.report.metrics.length - 1], formatMetric),
   ])
   sections.push(
-    markdownTable(['step', 'verdict', 'samples', 'error rate', 'p50', 'p95', 'metric (last)'], rows),
+    markdownTable(
+      ['step', 'verdict', 'samples', 'error rate', 'p50', 'p95', 'metric (last)'],
+      rows,
+    ),
   )
   windows.forEach((window, index) => {
     const chart = p95Chart(window.report, settings, baseline)
