@@ -295,6 +295,17 @@ describe('runWindow', () => {
     ])
   })
 
+  it('has not ended early when its last measurement decided', async () => {
+    const h = harness(undefined, (n) => (n === 9 ? 1 : 0))
+    const report = await runWindow(
+      settingsWith({ urls: [], failureLimit: 0, limits: { prometheus: check() } }),
+      {},
+      h.deps,
+    )
+    expect(report).toMatchObject({ verdict: 'fail', endedEarly: false, failures: 1 })
+    expect(report.measurements).toHaveLength(10)
+  })
+
   it('passes a metric that holds its condition, and keeps the values in order', async () => {
     const h = harness(undefined, (n) => n / 100)
     const report = await runWindow(
@@ -328,9 +339,9 @@ describe('runWindow', () => {
       reason:
         '4 measurements could not be made: Prometheus at https://prom.example.com/ did not answer within 10s',
     })
-    expect(report.reason.length).toBeLessThanOrEqual(120)
+    expect(report.reason.length).toBeLessThanOrEqual(110)
     expect(h.lines[0]).toBe(
-      '0:00 · 1 samples · errors 0% · p50 50ms p95 50ms · metric ? · inconclusive: Prometheus at https://prom.example.com/ did not answer within 10s (failed 0/3, inconclusive 1/3)',
+      '0:00 · 1 sample · errors 0% · p50 50ms p95 50ms · metric ? · inconclusive: Prometheus at https://prom.example.com/ did not answer within 10s (failed 0/3, inconclusive 1/3)',
     )
   })
 
@@ -376,6 +387,29 @@ describe('runWindow', () => {
         'no Prometheus value: Prometheus answered an empty vector: no series matched the query',
       endedEarly: false,
     })
+  })
+
+  it('never passes a window that sampled nothing', async () => {
+    const report = await runWindow(settingsWith({ urls: [], limits: {} }), {}, harness().deps)
+    expect(report).toMatchObject({
+      verdict: 'inconclusive',
+      reason: 'nothing was sampled: no URL and no Prometheus query',
+    })
+  })
+
+  it('keeps an inconclusive reason short enough for a Deployment description', async () => {
+    const long = `Prometheus refused the query (bad_data: ${'y'.repeat(300)})`
+    const h = harness(undefined, () => new InconclusiveError(long))
+    const report = await runWindow(
+      settingsWith({ urls: [], inconclusiveLimit: 0, limits: { prometheus: check() } }),
+      {},
+      h.deps,
+    )
+    expect(report.verdict).toBe('inconclusive')
+    expect(report.reason).toMatch(
+      /^1 measurement could not be made: Prometheus refused the query \(bad_data: y+…$/,
+    )
+    expect(`Rolled back to v41: at 100%: ${report.reason}`.length).toBeLessThanOrEqual(140)
   })
 
   it('keeps foreign text on one short line', async () => {

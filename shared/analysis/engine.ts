@@ -7,6 +7,7 @@ import { errorMessage } from '../errors.js'
 import { sendProbe } from '../http/probe.js'
 import * as core from '../runner-protocol.js'
 import { sleep } from '../sleep.js'
+import { plural } from '../text.js'
 import { formatElapsed, formatMetric, formatMs, formatPercent, oneLine } from './format.js'
 import { httpProblem, metricProblem, Tally, tooFewSamples, type ProbeResult } from './judge.js'
 import { InconclusiveError, queryPrometheus } from './prometheus.js'
@@ -113,7 +114,9 @@ async function onSchedule(
     const wait = start + slot * intervalMs - clock.now()
     if (wait > 0) await clock.sleep(wait)
     if (await measure(slot * intervalMs)) {
-      return { endedEarly: true, elapsedMs: clock.now() - start }
+      // Early only when a measurement was still to come.
+      const endedEarly = (slot + 1) * intervalMs < durationMs
+      return { endedEarly, elapsedMs: clock.now() - start }
     }
     slot = Math.max(slot + 1, Math.ceil((clock.now() - start) / intervalMs))
   }
@@ -174,7 +177,7 @@ function logLine(
 ): string {
   const parts = [formatElapsed(measurement.atMs)]
   if (settings.urls.length > 0) {
-    parts.push(`${measurement.samples} samples`)
+    parts.push(plural(measurement.samples, 'sample'))
     parts.push(`errors ${formatPercent(measurement.errorRate ?? 0)}`)
     const p50 = measurement.p50 === undefined ? '-' : formatMs(measurement.p50)
     const p95 = measurement.p95 === undefined ? '-' : formatMs(measurement.p95)
@@ -256,9 +259,10 @@ export async function runWindow(
       } else if (inconclusives > settings.inconclusiveLimit) {
         early = {
           verdict: 'inconclusive',
+          // 110: room for `at 100%: ` in front within a Deployment description.
           reason: oneLine(
-            `${inconclusives} measurements could not be made: ${lastInconclusive}`,
-            120,
+            `${plural(inconclusives, 'measurement')} could not be made: ${lastInconclusive}`,
+            110,
           ),
         }
       }
@@ -308,7 +312,13 @@ function finalVerdict(
   // A condition never compared with a value held nothing (even when the URLs passed).
   if (settings.limits.prometheus && metricValues === 0) {
     const why = lastInconclusive === '' ? 'the window held no measurement' : lastInconclusive
-    return { verdict: 'inconclusive', reason: oneLine(`no Prometheus value: ${why}`, 120) }
+    return { verdict: 'inconclusive', reason: oneLine(`no Prometheus value: ${why}`, 110) }
+  }
+  if (fewest === undefined && !settings.limits.prometheus) {
+    return {
+      verdict: 'inconclusive',
+      reason: 'nothing was sampled: no URL and no Prometheus query',
+    }
   }
   return { verdict: 'pass', reason: 'all limits held' }
 }

@@ -2,7 +2,7 @@
 // from the windows run, and the job summary's Markdown: a table with a row per step and a
 // Mermaid chart of p95 per window with the baseline and the limit.
 import { escapeMarkdown, markdownTable } from '../summary.js'
-import { formatElapsed, formatMetric, formatMs, formatPercent } from './format.js'
+import { formatElapsed, formatMetric, formatMs, formatPercent, oneLine } from './format.js'
 import { EvenlyThinned } from './samples.js'
 import type {
   AnalysisResult,
@@ -47,10 +47,13 @@ export function analysisResult(windows: RunWindow[], baseline?: Baseline): Analy
   const metrics = new EvenlyThinned<number>()
   for (const { report } of windows) for (const value of report.metrics) metrics.add(value)
   const stepped = windows.some((window) => window.percent !== undefined)
-  const reason =
+  // At most 120 characters: a Deployment description holds 140, with `Rolled back to v41: `.
+  const reason = oneLine(
     stepped && last.report.verdict !== 'pass' && last.percent !== undefined
       ? `at ${last.percent}%: ${last.report.reason}`
-      : last.report.reason
+      : last.report.reason,
+    120,
+  )
   const result: AnalysisResult = {
     verdict: last.report.verdict,
     reason,
@@ -203,7 +206,7 @@ export function analysisMarkdown(
     const chart = p95Chart(window.report, settings, baseline)
     if (!chart) return
     sections.push(
-      `#### p95 over ${escapeMarkdown(windowName(window, index, windows.length))}`,
+      `#### p95 ${escapeMarkdown(window.percent === undefined ? windowName(window, index, windows.length) : `at ${window.percent}%`)}`,
       escapeMarkdown(chart.legend),
       chart.mermaid,
     )
