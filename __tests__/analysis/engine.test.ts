@@ -389,6 +389,28 @@ describe('runWindow', () => {
     })
   })
 
+  it('counts a probe or query that throws as a failed request and a missing value', async () => {
+    const h = harness()
+    const report = await runWindow(
+      settingsWith({ durationMs: 50_000, failureLimit: 10, limits: { prometheus: check() } }),
+      {},
+      {
+        ...h.deps,
+        probe: () => {
+          throw new Error('probe broke')
+        },
+        prometheus: () => {
+          throw new Error('query broke')
+        },
+      },
+    )
+    expect(report).toMatchObject({ verdict: 'inconclusive', errorRate: 100, samples: 4 })
+    expect(report.measurements[0]).toMatchObject({
+      outcome: 'inconclusive',
+      problem: 'query broke',
+    })
+  })
+
   it('never passes a window that sampled nothing', async () => {
     const report = await runWindow(settingsWith({ urls: [], limits: {} }), {}, harness().deps)
     expect(report).toMatchObject({

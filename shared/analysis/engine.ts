@@ -137,8 +137,9 @@ async function sampleUrls(
   const results = await Promise.all(
     settings.urls.map((url) =>
       bounded(
-        deps
-          .probe(url, settings.headers, timeoutMs)
+        // A probe that throws, even before returning a promise, is a request that failed.
+        Promise.resolve()
+          .then(() => deps.probe(url, settings.headers, timeoutMs))
           .catch((err: unknown): ProbeResult => ({ latencyMs: 0, error: errorMessage(err) })),
         timeoutMs,
         noAnswer,
@@ -155,7 +156,8 @@ async function sampleMetric(
   deps: AnalysisDeps,
 ): Promise<{ value: number } | { problem: string }> {
   try {
-    const value = await bounded(deps.prometheus(check, timeoutMs), timeoutMs, () => {
+    const query = Promise.resolve().then(() => deps.prometheus(check, timeoutMs))
+    const value = await bounded(query, timeoutMs, () => {
       throw new InconclusiveError(`Prometheus did not answer within ${formatDuration(timeoutMs)}`)
     })
     return { value }
