@@ -1,0 +1,44 @@
+// How the analysis writes its figures: the same short forms in the log, the verdict's reason
+// (which ends up in a GitHub Deployment description, 140 characters at most) and the summary.
+import { formatDuration } from '../durations.js'
+import { withoutCredentials } from '../secrets.js'
+
+/** `5%`, `0.5%`, `33.3%`: at most one decimal, none when it is a whole number. */
+export function formatPercent(value: number): string {
+  return `${Number(value.toFixed(1))}%`
+}
+
+/** `42ms`, `1.2s`: a latency as durations are written everywhere else. */
+export function formatMs(ms: number): string {
+  return formatDuration(ms)
+}
+
+/** A Prometheus value in a few characters: `0.01`, `1500`, `1.23e-7`, `+Inf`. */
+export function formatMetric(value: number): string {
+  if (Number.isNaN(value)) return 'NaN'
+  if (!Number.isFinite(value)) return value > 0 ? '+Inf' : '-Inf'
+  return String(Number(value.toPrecision(4)))
+}
+
+/** `m:ss` since the window began: `0:40`, `12:05`. */
+export function formatElapsed(ms: number): string {
+  const seconds = Math.floor(ms / 1000)
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
+}
+
+/**
+ * Foreign or long text (a Prometheus error body, a URL) as one short line: control characters
+ * and line breaks become spaces, and past `max` characters it ends in `…`.
+ */
+export function oneLine(text: string, max: number): string {
+  const flat = text
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim()
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+}
+
+/** A URL as it may be shown: without `user:password@`, one line, at most `max` characters. */
+export function shownUrl(url: string, max = 80): string {
+  return oneLine(withoutCredentials(url), max)
+}
