@@ -264,7 +264,11 @@ describe('analysisInputProblems', () => {
     ])
     const short = parseInputs(watchInputSchema, reader({ watch: '20s', 'max-error-rate': '1%' }))
     expect(watchInputProblems(short, 10_000)).toEqual([
-      '`watch` 20s at `interval` 10s gives 2 measurements; at least 5 are needed (example: watch: 50s)',
+      '`watch` 20s at `watch-interval` 10s gives 2 measurements; at least 5 are needed (example: watch: 50s)',
+    ])
+    const noLimit = parseInputs(watchInputSchema, reader({ watch: '5m' }))
+    expect(watchInputProblems(noLimit, 10_000)).toEqual([
+      '`watch` judges the window against a limit: set `max-error-rate` or `max-latency-p95` (example: max-error-rate: 5%)',
     ])
   })
 })

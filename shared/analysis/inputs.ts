@@ -266,10 +266,17 @@ export function watchInputProblems(inputs: WatchInputs, intervalMs: number): str
         `\`${name}\` needs \`watch\`: with 0 there is no window to judge (example: watch: 5m)`,
     )
   }
+  const problems: string[] = []
+  if (limits.length === 0) {
+    problems.push(
+      '`watch` judges the window against a limit: set `max-error-rate` or `max-latency-p95` (example: max-error-rate: 5%)',
+    )
+  }
   const count = measurementsIn(inputs.watch, intervalMs)
-  if (count >= MIN_SAMPLES_PER_URL) return []
+  if (count >= MIN_SAMPLES_PER_URL) return problems
   return [
-    `\`watch\` ${formatDuration(inputs.watch)} at \`interval\` ${formatDuration(intervalMs)} gives ${count} measurement${count === 1 ? '' : 's'}; at least ${MIN_SAMPLES_PER_URL} are needed (example: watch: ${formatDuration(intervalMs * MIN_SAMPLES_PER_URL)})`,
+    ...problems,
+    `\`watch\` ${formatDuration(inputs.watch)} at \`watch-interval\` ${formatDuration(intervalMs)} gives ${count} measurement${count === 1 ? '' : 's'}; at least ${MIN_SAMPLES_PER_URL} are needed (example: watch: ${formatDuration(intervalMs * MIN_SAMPLES_PER_URL)})`,
   ]
 }
 

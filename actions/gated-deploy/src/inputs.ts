@@ -28,6 +28,7 @@ import {
   providerInputProblems,
   providerInputSchema,
   providerSettingValues,
+  trafficProviderInputSchema,
   warnUnreadProviderInputs,
 } from '../../../shared/providers/inputs.js'
 import { providersWhere, providerSpec } from '../../../shared/providers/registry.js'
@@ -53,6 +54,7 @@ export const gatedDeploySchema = {
   'auto-rollback': withDefault(boolean(), 'true'),
   // The analysis after the health check (shared/analysis/inputs.ts), and traffic steps.
   ...analysisInputSchema,
+  ...trafficProviderInputSchema,
   'traffic-steps': optional(parser(parseTrafficSteps)),
   'github-token': secret(),
 }

@@ -55,7 +55,7 @@ async function main(): Promise<void> {
 
   const analysis = analysisSettingsOf(inputs)
   // Set once the deploy starts: the windows it watched go into the record and the summary.
-  let flow: DeployFlow | undefined
+  const ran: { flow?: DeployFlow } = {}
   let client: Promise<GitHubClient | undefined> | undefined
   const github = () =>
     (client ??= githubToken ? loadGitHub(githubToken) : Promise.resolve(undefined))
@@ -94,6 +94,7 @@ async function main(): Promise<void> {
     record.error = extra.error ?? record.error
     record.finishedAt = new Date().toISOString()
     record.durationMs = Math.round(performance.now() - started)
+    const flow = ran.flow
     record.analysis = analysis ? analysisResult(flow?.windows ?? [], flow?.baseline) : undefined
     const path = writeRecord(record)
     setOutputs({
@@ -178,8 +179,18 @@ async function main(): Promise<void> {
     override: record.override ?? null,
   })
   const { settleDeployment } = await import('../../../shared/github/deployment-lifecycle.js')
-  flow = { inputs, app, record, provider, deployer, deployment, before, analysis, windows: [] }
-  const running = flow
+  const running: DeployFlow = {
+    inputs,
+    app,
+    record,
+    provider,
+    deployer,
+    deployment,
+    before,
+    analysis,
+    windows: [],
+  }
+  ran.flow = running
   await settleDeployment(deployment, async () => {
     // A deploy is recorded or not done (onGitHubFailure: throw): wait for GitHub to have it.
     await deployment.started

@@ -1,6 +1,7 @@
 // The deploy itself and what proves it: all at once (deploy → health → analysis window), or a
 // share of traffic at a time where the platform can split requests (traffic-steps: each step
 // moved, watched for analysis-duration, and kept only when it passes).
+import type { RecordedRelease } from '../../../shared/deploy-record.js'
 import { formatDuration } from '../../../shared/durations.js'
 import { ActionFailure, errorMessage } from '../../../shared/errors.js'
 import { currentRelease, releaseLabel } from '../../../shared/providers/select.js'
@@ -61,7 +62,7 @@ async function timedDeploy<T>(
 
 async function noteRelease(flow: DeployFlow, result: DeployResult): Promise<void> {
   const { inputs, provider, record } = flow
-  let after = result.releaseId
+  let after: RecordedRelease | undefined = result.releaseId
     ? { id: result.releaseId, version: result.version, image: inputs.image, url: result.url }
     : undefined
   if (!after) {

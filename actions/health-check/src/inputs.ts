@@ -58,7 +58,7 @@ export type HealthCheckInputs = InputValues<typeof healthCheckSchema>
 
 export function readHealthCheckInputs(read?: (name: string) => string): HealthCheckInputs {
   const inputs = parseInputs(healthCheckSchema, read)
-  const problems = watchInputProblems(inputs)
+  const problems = watchInputProblems(inputs, inputs['watch-interval'])
   if (problems.length > 0) throw new InputError(problems)
   return inputs
 }

@@ -111,7 +111,13 @@ async function main(): Promise<void> {
 
 /** Watches the healthy URLs for `watch` under max-error-rate and max-latency-p95. */
 async function watchAfterHealthy(inputs: HealthCheckInputs) {
-  const settings = watchSettings(inputs, inputs.url, inputs['expected-status'], inputs.headers)
+  const settings = watchSettings(
+    inputs,
+    inputs.url,
+    inputs['expected-status'],
+    inputs.headers,
+    inputs['watch-interval'],
+  )
   const { runWindow } = await import('../../../shared/analysis/engine.js')
   const report = await core.group(
     `Watching for ${formatDuration(settings.durationMs)}, a measurement every ${formatDuration(settings.intervalMs)}`,
