@@ -110,7 +110,7 @@ describe('gated-deploy: deploy, prove, roll back', () => {
     const id = Number(result.outputs['deployment-id'])
     expect(statesOf(id)).toEqual(['in_progress', 'failure'])
     const final = api.deployments.find((d) => d.id === id)?.statuses[0]
-    expect(final?.description).toMatch(/^Rolled back to v1 \(rel-1\)/)
+    expect(final?.description).toBe('Rolled back to v1: the new release was unhealthy')
     expect(record(result)).toMatchObject({
       status: 'rolled-back',
       health: { healthy: false },
@@ -138,7 +138,7 @@ describe('gated-deploy: deploy, prove, roll back', () => {
     expect(result.exitCode).toBe(1)
     expect(result.outputs.status).toBe('failed')
     expect(result.errors[0]).toMatch(
-      /is not healthy after the deploy \(.*503.*\), and the rollback to v1 \(rel-1\) failed too: .*rollback refused: release image was garbage-collected/,
+      /was not healthy \(.*503.*\), and the rollback to v1 \(rel-1\) failed too: .*rollback refused: release image was garbage-collected/,
     )
     expect(statesOf(Number(result.outputs['deployment-id']))).toEqual(['in_progress', 'failure'])
   })

@@ -2,21 +2,17 @@ export const id = 397;
 export const ids = [397];
 export const modules = {
 
-/***/ 8255:
+/***/ 6160:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  h: () => (/* binding */ ApiError),
-  S: () => (/* binding */ requestJson)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./shared/durations.ts
-var durations = __webpack_require__(9503);
-;// CONCATENATED MODULE: ./shared/http/client.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   aj: () => (/* binding */ httpRequest),
+/* harmony export */   j$: () => (/* binding */ HttpError)
+/* harmony export */ });
+/* unused harmony exports MAX_BODY_BYTES, MAX_DOWNLOAD_BYTES, downloadFile */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9503);
 // One HTTP client for every platform API call and download: through @actions/http-client (it
 // honours the runner's proxy settings), within a time limit that covers the whole exchange
 // (the socket is destroyed when it passes), with the answer's size capped, and with redirects
@@ -118,10 +114,10 @@ async function exchange(request, consume) {
         if (err instanceof HttpError)
             throw err;
         if (stalled && !timedOut) {
-            throw new HttpError(`${label(request, url)} sent nothing for ${(0,durations/* formatDuration */.a3)(request.stallMs ?? 0)} (stalled)`);
+            throw new HttpError(`${label(request, url)} sent nothing for ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(request.stallMs ?? 0)} (stalled)`);
         }
         if (timedOut) {
-            throw new HttpError(`${label(request, url)} did not answer within ${(0,durations/* formatDuration */.a3)(request.timeoutMs)}`);
+            throw new HttpError(`${label(request, url)} did not answer within ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(request.timeoutMs)}`);
         }
         throw new HttpError(`${label(request, url)} failed: ${err instanceof Error ? err.message : String(err)}`);
     }
@@ -189,7 +185,17 @@ function downloadFile(request, path) {
     });
 }
 
-;// CONCATENATED MODULE: ./shared/providers/api.ts
+
+/***/ }),
+
+/***/ 1863:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ requestJson),
+/* harmony export */   h: () => (/* binding */ ApiError)
+/* harmony export */ });
+/* harmony import */ var _http_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6160);
 
 class ApiError extends Error {
     status;
@@ -214,7 +220,7 @@ async function requestJson(request) {
     const label = `${request.service} ${request.method} ${new URL(request.url).pathname}`;
     let answer;
     try {
-        answer = await httpRequest({
+        answer = await (0,_http_client_js__WEBPACK_IMPORTED_MODULE_0__/* .httpRequest */ .aj)({
             method: request.method,
             url: request.url,
             headers,
@@ -275,8 +281,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./shared/secrets.ts
 var shared_secrets = __webpack_require__(5931);
-// EXTERNAL MODULE: ./shared/providers/api.ts + 1 modules
-var api = __webpack_require__(8255);
+// EXTERNAL MODULE: ./shared/providers/api.ts
+var api = __webpack_require__(1863);
 // EXTERNAL MODULE: ./shared/process.ts + 1 modules
 var shared_process = __webpack_require__(8548);
 // EXTERNAL MODULE: ./shared/providers/types.ts

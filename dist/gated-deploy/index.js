@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1780);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(409);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1780:
+/***/ 409:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -160,7 +160,7 @@ const HEADLINE = {
     deployed: '### ✅ Deployed',
     blocked: '### ⛔ Blocked by a gate: nothing was deployed',
     failed: '### ❌ Deploy failed',
-    'rolled-back': '### ↩️ Rolled back: the new release was not healthy',
+    'rolled-back': '### ↩️ Rolled back: the new release was rejected',
     'dry-run': '### 🧪 Dry run: the gates were evaluated, nothing was deployed',
 };
 /** The record as the job summary shows it. */
@@ -192,6 +192,15 @@ function recordMarkdown(record) {
             rollback.error
                 ? code(`to ${releaseText(rollback.to)} failed: ${rollback.error}`)
                 : code(`to ${releaseText(rollback.to)} in ${(0,durations/* formatDuration */.a3)(rollback.durationMs ?? 0)}, ${rollback.health ? (rollback.health.healthy ? 'healthy again' : 'still unhealthy') : 'not checked'}`),
+        ]);
+    }
+    if (record.analysis && record.analysis.verdict !== 'off') {
+        facts.push(['analysis', code(`${record.analysis.verdict}: ${record.analysis.reason}`)]);
+    }
+    if (record.traffic) {
+        facts.push([
+            'traffic',
+            code(`${record.traffic.reached}% reached of ${record.traffic.steps.join('% → ')}%`),
         ]);
     }
     if (record.override) {
@@ -891,44 +900,6 @@ async function runGates(gates, log) {
 
 // EXTERNAL MODULE: ./shared/github/context.ts
 var github_context = __nccwpck_require__(3643);
-// EXTERNAL MODULE: ./shared/http/json-assertions.ts
-var json_assertions = __nccwpck_require__(1563);
-// EXTERNAL MODULE: ./shared/http/status.ts
-var http_status = __nccwpck_require__(7845);
-;// CONCATENATED MODULE: ./shared/http/health-inputs.ts
-// The health-check inputs every action that changes a platform shares (rollback, gated-deploy,
-// preview-app): the same names, defaults and checks, so a user learns them once.
-
-
-
-
-const healthInputSchema = {
-    'health-url': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* httpUrls */.bw)(), ''),
-    'health-expected-status': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)(http_status/* parseStatusSet */.o), '200-299'),
-    'health-json-assertions': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)((value) => (0,shared_inputs/* splitLines */.uz)(value).map(json_assertions/* parseAssertion */.MV)), ''),
-    'health-timeout': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* duration */.p0)('5m', { minMs: 1 }), '5m'),
-    'health-headers': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* headerLines */.Hq)(), ''),
-};
-/** What the health inputs ask of a response. */
-function healthExpectations(inputs) {
-    return {
-        statuses: inputs['health-expected-status'],
-        jsonAssertions: inputs['health-json-assertions'],
-    };
-}
-/**
- * Checks `urls` as the health inputs ask (headers, expected status, JSON assertions, time
- * limit): the one way rollback, gated-deploy and preview-app turn their inputs into a check.
- */
-function verifyHealthFromInputs(inputs, urls) {
-    return (0,verify.verifyHealth)({
-        urls,
-        headers: inputs['health-headers'],
-        expect: healthExpectations(inputs),
-        timeoutMs: inputs['health-timeout'],
-    });
-}
-
 ;// CONCATENATED MODULE: ./shared/outputs.ts
 
 /** Sets every output in one place, so an action's outputs read as one typed record. */
@@ -936,6 +907,177 @@ function setOutputs(outputs) {
     for (const [name, value] of Object.entries(outputs)) {
         runner_protocol/* setOutput */.uH(name, value === undefined ? '' : String(value));
     }
+}
+
+// EXTERNAL MODULE: ./shared/analysis/format.ts
+var format = __nccwpck_require__(5098);
+// EXTERNAL MODULE: ./shared/analysis/samples.ts
+var analysis_samples = __nccwpck_require__(730);
+;// CONCATENATED MODULE: ./shared/analysis/report.ts
+// The analysis' results for the world: the `analysis` output (and the deployment record's copy)
+// from the windows run, and the job summary's Markdown: a table with a row per step and a
+// Mermaid chart of p95 per window with the baseline and the limit.
+
+
+
+const round = (value, decimals = 0) => Number(value.toFixed(decimals));
+/** The output when `analysis-duration` is 0. */
+function analysisOff() {
+    return { verdict: 'off', reason: 'analysis-duration is 0', samples: 0, metrics: [] };
+}
+/**
+ * The `analysis` output from the windows run, in order. The verdict and reason are the last
+ * window's (a failed or inconclusive step ends a rollout, so the last window is the deciding
+ * one); samples and the error rate are totals over all windows; p50 and p95 are the deciding
+ * window's, as percentiles of separate windows do not add up. `metrics` are every window's
+ * values in order, thinned evenly to at most 200. `steps` only when windows carry a percent.
+ */
+function analysisResult(windows, baseline) {
+    const last = windows[windows.length - 1];
+    if (last === undefined) {
+        return { verdict: 'inconclusive', reason: 'no analysis window ran', samples: 0, metrics: [] };
+    }
+    const samples = windows.reduce((sum, { report }) => sum + report.samples, 0);
+    const failed = windows.reduce((sum, { report }) => sum + (report.errorRate * report.samples) / 100, 0);
+    const metrics = new analysis_samples/* EvenlyThinned */.K4();
+    for (const { report } of windows)
+        for (const value of report.metrics)
+            metrics.add(value);
+    const stepped = windows.some((window) => window.percent !== undefined);
+    // At most 120 characters: a Deployment description holds 140, with `Rolled back to v41: `.
+    const reason = (0,format/* oneLine */.TN)(stepped && last.report.verdict !== 'pass' && last.percent !== undefined
+        ? `at ${last.percent}%: ${last.report.reason}`
+        : last.report.reason, 120);
+    const result = {
+        verdict: last.report.verdict,
+        reason,
+        samples,
+        metrics: metrics.items(),
+    };
+    if (samples > 0)
+        result.errorRate = round((failed / samples) * 100, 2);
+    if (last.report.p50 !== undefined)
+        result.p50 = round(last.report.p50);
+    if (last.report.p95 !== undefined)
+        result.p95 = round(last.report.p95);
+    if (baseline)
+        result.baseline = { p50: round(baseline.p50), p95: round(baseline.p95) };
+    if (stepped)
+        result.steps = windows.map(stepReport);
+    return result;
+}
+function stepReport({ percent, report, rolledBack }) {
+    const step = {
+        percent: percent ?? 100,
+        verdict: report.verdict,
+        samples: report.samples,
+        errorRate: round(report.errorRate, 2),
+    };
+    if (report.p95 !== undefined)
+        step.p95 = round(report.p95);
+    if (rolledBack)
+        step.rolledBack = true;
+    return step;
+}
+/** The limits in force, in words: `error rate ≤ 5% · p95 ≤ 800ms · metric < 0.05`. */
+function limitsText(settings, baseline) {
+    const { limits } = settings;
+    const parts = [];
+    if (limits.maxErrorRate !== undefined)
+        parts.push(`error rate ≤ ${(0,format/* formatPercent */.l9)(limits.maxErrorRate)}`);
+    if (limits.maxLatencyP95Ms !== undefined)
+        parts.push(`p95 ≤ ${(0,format/* formatMs */._V)(limits.maxLatencyP95Ms)}`);
+    if (limits.maxLatencyRegression !== undefined) {
+        parts.push(baseline
+            ? `p95 ≤ ${limits.maxLatencyRegression}x the baseline's ${(0,format/* formatMs */._V)(baseline.p95)}`
+            : `p95 ≤ ${limits.maxLatencyRegression}x the baseline (none measured)`);
+    }
+    if (limits.prometheus)
+        parts.push(`metric ${limits.prometheus.condition.text}`);
+    parts.push(`failure-limit ${settings.failureLimit}`, `inconclusive-limit ${settings.inconclusiveLimit}`);
+    return parts.join(' · ');
+}
+const dash = (value, format) => value === undefined ? '–' : format(value);
+/** `pass`, `fail (rolled back, ended early)`. */
+function verdictCell({ report, rolledBack }) {
+    const notes = [rolledBack ? 'rolled back' : '', report.endedEarly ? 'ended early' : ''];
+    const shown = notes.filter((note) => note !== '');
+    return shown.length > 0 ? `${report.verdict} (${shown.join(', ')})` : report.verdict;
+}
+/** A window's name in the table and above its chart. */
+function windowName(window, index, count) {
+    if (window.percent !== undefined)
+        return `${window.percent}%`;
+    return count > 1 ? `window ${index + 1}` : 'after the deploy';
+}
+/**
+ * The chart of one window: p95 at each measurement, and the baseline's p95 and each latency
+ * limit as flat lines. Mermaid's xychart grammar takes plain decimals only (no exponent, NaN or
+ * Infinity) and a quoted label must not hold `"`: every number is a rounded integer and every
+ * label is built here from digits and colons. The lines are named in the text above the chart
+ * (a series' own name is not shown by every Mermaid version GitHub has run).
+ */
+function p95Chart(report, settings, baseline) {
+    const points = report.measurements.filter((measurement) => measurement.p95 !== undefined && Number.isFinite(measurement.p95));
+    if (points.length === 0)
+        return undefined;
+    const series = [{ name: 'p95 so far' }];
+    if (baseline)
+        series.push({ name: `the baseline's p95 (${(0,format/* formatMs */._V)(baseline.p95)})`, value: baseline.p95 });
+    const { maxLatencyP95Ms, maxLatencyRegression } = settings.limits;
+    if (maxLatencyP95Ms !== undefined) {
+        series.push({ name: `the limit (${(0,format/* formatMs */._V)(maxLatencyP95Ms)})`, value: maxLatencyP95Ms });
+    }
+    if (maxLatencyRegression !== undefined && baseline) {
+        const limit = maxLatencyRegression * baseline.p95;
+        series.push({
+            name: `${maxLatencyRegression}x the baseline (${(0,format/* formatMs */._V)(limit)})`,
+            value: limit,
+        });
+    }
+    const values = points.map((point) => Math.round(point.p95));
+    const top = Math.max(...values, ...series.map((line) => Math.round(line.value ?? 0)), 1);
+    const lines = series.map((line) => line.value === undefined ? values : points.map(() => Math.round(line.value)));
+    const mermaid = [
+        '```mermaid',
+        'xychart-beta',
+        '  title "p95 latency (ms)"',
+        `  x-axis "time" [${points.map((point) => `"${(0,format/* formatElapsed */.C7)(point.atMs)}"`).join(', ')}]`,
+        `  y-axis "ms" 0 --> ${Math.ceil(top * 1.1)}`,
+        ...lines.map((line) => `  line [${line.join(', ')}]`),
+        '```',
+    ].join('\n');
+    const legend = series.length === 1
+        ? 'The line: p95 so far.'
+        : `Lines, in order: ${series.map((line) => line.name).join('; ')}.`;
+    return { legend, mermaid };
+}
+/** The job summary's section on the analysis. */
+function analysisMarkdown(result, windows, settings, baseline) {
+    const sections = [`### Post-deploy analysis: ${result.verdict}`, escapeMarkdown(result.reason)];
+    if (result.verdict === 'off')
+        return sections.join('\n\n');
+    sections.push(`Limits: ${escapeMarkdown(limitsText(settings, baseline))}`);
+    if (baseline) {
+        sections.push(escapeMarkdown(`Baseline (the release serving before): p50 ${(0,format/* formatMs */._V)(baseline.p50)}, p95 ${(0,format/* formatMs */._V)(baseline.p95)} over ${baseline.samples} samples`));
+    }
+    const rows = windows.map((window, index) => [
+        windowName(window, index, windows.length),
+        verdictCell(window),
+        String(window.report.samples),
+        (0,format/* formatPercent */.l9)(window.report.errorRate),
+        dash(window.report.p50, format/* formatMs */._V),
+        dash(window.report.p95, format/* formatMs */._V),
+        dash(window.report.metrics[window.report.metrics.length - 1], format/* formatMetric */.gI),
+    ]);
+    sections.push(markdownTable(['step', 'verdict', 'samples', 'error rate', 'p50', 'p95', 'metric (last)'], rows));
+    windows.forEach((window, index) => {
+        const chart = p95Chart(window.report, settings, baseline);
+        if (!chart)
+            return;
+        sections.push(`#### p95 ${escapeMarkdown(window.percent === undefined ? windowName(window, index, windows.length) : `at ${window.percent}%`)}`, escapeMarkdown(chart.legend), chart.mermaid);
+    });
+    return sections.join('\n\n');
 }
 
 // EXTERNAL MODULE: ./shared/process.ts + 1 modules
@@ -966,7 +1108,7 @@ const cloudflareSpec = {
     },
     needsApp: true,
     inputs: ['api-url', 'account-id'],
-    capabilities: { releases: true, rollback: true, previews: 'project' },
+    capabilities: { releases: true, rollback: true, previews: 'project', trafficSplit: true },
     checks: {
         preview: (inputs) => inputs.app
             ? []
@@ -974,20 +1116,28 @@ const cloudflareSpec = {
                 '`app` is required for cloudflare previews: the Worker whose versions they are (example: app: my-worker)',
             ],
     },
-    load: async () => (await __nccwpck_require__.e(/* import() */ 231).then(__nccwpck_require__.bind(__nccwpck_require__, 4231))).createCloudflareProvider,
+    load: async () => (await __nccwpck_require__.e(/* import() */ 446).then(__nccwpck_require__.bind(__nccwpck_require__, 5446))).createCloudflareProvider,
 };
 
 ;// CONCATENATED MODULE: ./shared/providers/specs/command.ts
+/** With traffic steps the user's router moves the shares: `traffic-command` says how. */
+function trafficProblems(inputs) {
+    return inputs['traffic-command']
+        ? []
+        : [
+            '`traffic-command` is required for provider `command` when `traffic-steps` moves traffic a share at a time (example: ./scripts/route.sh); it runs with FLIGHTDECK_RELEASE_ID, FLIGHTDECK_PREVIOUS_RELEASE_ID and FLIGHTDECK_TRAFFIC_PERCENT',
+        ];
+}
 const commandSpec = {
     name: 'command',
     title: 'your own commands',
     tokenEnv: [],
     needsApp: false,
-    inputs: ['deploy-command', 'releases-command', 'rollback-command'],
-    capabilities: { releases: true, rollback: true },
+    inputs: ['deploy-command', 'releases-command', 'rollback-command', 'traffic-command'],
+    capabilities: { releases: true, rollback: true, trafficSplit: true },
     previewsInstead: 'run your own preview commands in a step',
     checks: {
-        deploy: (inputs, { rollsBack }) => {
+        deploy: (inputs, { rollsBack, trafficSteps }) => {
             const problems = [];
             for (const name of ['deploy-command', 'releases-command']) {
                 if (!inputs[name]) {
@@ -997,6 +1147,8 @@ const commandSpec = {
             if (rollsBack && !inputs['rollback-command']) {
                 problems.push('`rollback-command` is required for provider `command` when auto-rollback is on (example: ./scripts/rollback.sh), or set auto-rollback: false');
             }
+            if (trafficSteps)
+                problems.push(...trafficProblems(inputs));
             return problems;
         },
         rollback: (inputs, { dryRun }) => {
@@ -1010,7 +1162,7 @@ const commandSpec = {
             return problems;
         },
     },
-    load: async () => (await __nccwpck_require__.e(/* import() */ 722).then(__nccwpck_require__.bind(__nccwpck_require__, 4722))).createCommandProvider,
+    load: async () => (await __nccwpck_require__.e(/* import() */ 346).then(__nccwpck_require__.bind(__nccwpck_require__, 1346))).createCommandProvider,
 };
 
 ;// CONCATENATED MODULE: ./shared/providers/specs/identity.ts
@@ -1162,6 +1314,7 @@ const PROVIDER_SPECIFIC_INPUTS = [
     'deploy-command',
     'releases-command',
     'rollback-command',
+    'traffic-command',
 ];
 
 ;// CONCATENATED MODULE: ./shared/providers/inputs.ts
@@ -1196,6 +1349,13 @@ const providerInputSchema = {
     'deploy-command': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
     'releases-command': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
     'rollback-command': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
+};
+/**
+ * The provider inputs only an action that moves traffic a share at a time reads (gated-deploy
+ * with `traffic-steps`): kept apart so `rollback` and `preview-app` never declare them.
+ */
+const trafficProviderInputSchema = {
+    'traffic-command': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
 };
 /** Checks what a provider needs that a schema cannot see alone; returns the problems. */
 function providerInputProblems(inputs) {
@@ -1249,6 +1409,7 @@ function providerConfig(inputs, log) {
             'deploy-command': inputs['deploy-command'],
             'releases-command': inputs['releases-command'],
             'rollback-command': inputs['rollback-command'],
+            'traffic-command': inputs['traffic-command'],
         },
     };
 }
@@ -1313,28 +1474,6 @@ function planRollback(releases, to, app) {
 }
 
 
-;// CONCATENATED MODULE: ./shared/github/deployment-wording.ts
-// The words flightdeck ends a Deployment with, where other tools read them: deploy-report
-// counts a deploy as rolled back when its final `failure` status begins ROLLED_BACK, and as
-// failed otherwise. The wording is a documented contract (README, "deploy-report"): change it
-// here only, and only compatibly.
-/**
- * How the final status of a deploy that flightdeck rolled back, and proved healthy, begins:
- * `Rolled back to v41 (rel-41): the new release was unhealthy`.
- */
-const ROLLED_BACK = 'Rolled back';
-/**
- * A rollback that did not restore a healthy app: it must not read as rolled back, or a
- * report would count an outage that is still going on as restored.
- */
-function rollbackFailedDescription(release, why) {
-    return `Rollback to ${release} failed: ${why}`;
-}
-/** Did flightdeck's rollback end this deploy and prove the old release healthy? */
-function isRolledBack(description) {
-    return (description ?? '').startsWith(ROLLED_BACK);
-}
-
 ;// CONCATENATED MODULE: ./shared/action-main.ts
 
 
@@ -1361,7 +1500,48 @@ async function runMain(main) {
     }
 }
 
+// EXTERNAL MODULE: ./shared/analysis/inputs.ts
+var analysis_inputs = __nccwpck_require__(1116);
+// EXTERNAL MODULE: ./shared/http/json-assertions.ts
+var json_assertions = __nccwpck_require__(1563);
+// EXTERNAL MODULE: ./shared/http/status.ts
+var http_status = __nccwpck_require__(7845);
+;// CONCATENATED MODULE: ./shared/http/health-inputs.ts
+// The health-check inputs every action that changes a platform shares (rollback, gated-deploy,
+// preview-app): the same names, defaults and checks, so a user learns them once.
+
+
+
+
+const healthInputSchema = {
+    'health-url': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* httpUrls */.bw)(), ''),
+    'health-expected-status': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)(http_status/* parseStatusSet */.o), '200-299'),
+    'health-json-assertions': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)((value) => (0,shared_inputs/* splitLines */.uz)(value).map(json_assertions/* parseAssertion */.MV)), ''),
+    'health-timeout': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* duration */.p0)('5m', { minMs: 1 }), '5m'),
+    'health-headers': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* headerLines */.Hq)(), ''),
+};
+/** What the health inputs ask of a response. */
+function healthExpectations(inputs) {
+    return {
+        statuses: inputs['health-expected-status'],
+        jsonAssertions: inputs['health-json-assertions'],
+    };
+}
+/**
+ * Checks `urls` as the health inputs ask (headers, expected status, JSON assertions, time
+ * limit): the one way rollback, gated-deploy and preview-app turn their inputs into a check.
+ */
+function verifyHealthFromInputs(inputs, urls) {
+    return (0,verify.verifyHealth)({
+        urls,
+        headers: inputs['health-headers'],
+        expect: healthExpectations(inputs),
+        timeoutMs: inputs['health-timeout'],
+    });
+}
+
 ;// CONCATENATED MODULE: ./actions/gated-deploy/src/inputs.ts
+
 
 
 
@@ -1386,6 +1566,10 @@ const gatedDeploySchema = {
     'on-blocked': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* oneOf */.yL)(['fail', 'skip']), 'fail'),
     ...healthInputSchema,
     'auto-rollback': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* boolean */.zM)(), 'true'),
+    // The analysis after the health check (shared/analysis/inputs.ts), and traffic steps.
+    ...analysis_inputs/* analysisInputSchema */.oC,
+    ...trafficProviderInputSchema,
+    'traffic-steps': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* parser */.K3)(analysis_inputs/* parseTrafficSteps */.aY)),
     'github-token': (0,shared_inputs/* secret */.rJ)(),
 };
 function readGatedDeployInputs(read) {
@@ -1397,8 +1581,19 @@ function readGatedDeployInputs(read) {
         const takers = providersWhere((other) => other.capabilities.strategies?.length);
         problems.push(`\`strategy\` ${inputs.strategy} is not something provider \`${inputs.provider}\` offers; only ${takers.join(', ')} ${takers.length === 1 ? 'takes' : 'take'} a strategy (leave it empty)`);
     }
+    const steps = inputs['traffic-steps'];
+    const trafficSteps = steps !== undefined && steps.length > 1;
+    problems.push(...(0,analysis_inputs/* analysisInputProblems */.vj)(inputs, { healthUrls: inputs['health-url'] }));
+    if (trafficSteps && !spec.capabilities.trafficSplit) {
+        const takers = providersWhere((other) => other.capabilities.trafficSplit === true);
+        problems.push(`\`traffic-steps\` needs a platform that sends a share of requests to a new release (${takers.join(', ')}); provider \`${inputs.provider}\` moves machines or deployments, not a share of requests${inputs.provider === 'fly' ? " (Fly's `strategy: canary` checks one machine first; it is not a traffic split)" : ''}: remove traffic-steps, or set it to 100%`);
+    }
+    if (trafficSteps && inputs['analysis-duration'] === 0) {
+        problems.push('`traffic-steps` holds each step for `analysis-duration`, which is 0: set how long each share is watched (example: analysis-duration: 5m)');
+    }
     problems.push(...(spec.checks?.deploy?.(providerSettingValues(inputs), {
         rollsBack: inputs['auto-rollback'] && inputs['health-url'].length > 0,
+        trafficSteps,
     }) ?? []));
     if (inputs['override-gates'] !== undefined && inputs['override-gates'].trim().length < 3) {
         problems.push('`override-gates` needs a reason a person can read (example: hotfix for INC-2231)');
@@ -1408,20 +1603,36 @@ function readGatedDeployInputs(read) {
     warnUnreadProviderInputs(inputs);
     return inputs;
 }
+/** The analysis gated-deploy runs after the health check; undefined when it is off. */
+function analysisSettingsOf(inputs) {
+    if (inputs['analysis-duration'] === 0)
+        return undefined;
+    return (0,analysis_inputs/* analysisSettings */.UI)(inputs, inputs['health-url'], inputs['health-expected-status'], inputs['health-headers']);
+}
 
-;// CONCATENATED MODULE: ./actions/gated-deploy/src/main.ts
+;// CONCATENATED MODULE: ./shared/github/deployment-wording.ts
+// The words flightdeck ends a Deployment with, where other tools read them: deploy-report
+// counts a deploy as rolled back when its final `failure` status begins ROLLED_BACK, and as
+// failed otherwise. The wording is a documented contract (README, "deploy-report"): change it
+// here only, and only compatibly.
+/**
+ * How the final status of a deploy that flightdeck rolled back, and proved healthy, begins:
+ * `Rolled back to v41 (rel-41): the new release was unhealthy`.
+ */
+const ROLLED_BACK = 'Rolled back';
+/**
+ * A rollback that did not restore a healthy app: it must not read as rolled back, or a
+ * report would count an outage that is still going on as restored.
+ */
+function rollbackFailedDescription(release, why) {
+    return `Rollback to ${release} failed: ${why}`;
+}
+/** Did flightdeck's rollback end this deploy and prove the old release healthy? */
+function isRolledBack(description) {
+    return (description ?? '').startsWith(ROLLED_BACK);
+}
 
-
-
-
-
-
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./actions/gated-deploy/src/verdicts.ts
 
 
 
@@ -1447,6 +1658,278 @@ function recordedHealth(report) {
         })),
     };
 }
+/** The health check, with extra headers where a platform routes a request by them. */
+function checkHealth(inputs, title, extraHeaders = {}) {
+    return runner_protocol/* group */.Os(title, () => verifyHealthFromInputs({ ...inputs, 'health-headers': { ...inputs['health-headers'], ...extraHeaders } }, inputs['health-url']));
+}
+/**
+ * The baseline the regression limit compares with: the release serving before the deploy,
+ * sampled with the same URLs and interval for min(analysis-duration, 30 s).
+ */
+async function measureBaselineBeforeDeploy(flow) {
+    const settings = flow.analysis;
+    if (!settings?.limits.maxLatencyRegression)
+        return undefined;
+    if (!flow.before) {
+        runner_protocol/* warning */.$e('max-latency-regression needs the release serving before the deploy as its baseline, and there is none: the regression limit is not judged.', { title: 'gated-deploy: no baseline' });
+        return undefined;
+    }
+    const durationMs = Math.min(settings.durationMs, 30_000);
+    const { measureBaseline } = await __nccwpck_require__.e(/* import() */ 35).then(__nccwpck_require__.bind(__nccwpck_require__, 35));
+    const baseline = await runner_protocol/* group */.Os(`Baseline: ${label(flow.before)} for ${(0,durations/* formatDuration */.a3)(durationMs)}`, () => measureBaseline(settings, durationMs));
+    if (!baseline) {
+        runner_protocol/* warning */.$e('No request to the release serving before the deploy got an answer: without a baseline the regression limit is not judged.', { title: 'gated-deploy: no baseline' });
+        return undefined;
+    }
+    runner_protocol/* info */.pq(`Baseline of ${label(flow.before)}: p50 ${(0,durations/* formatDuration */.a3)(baseline.p50)}, p95 ${(0,durations/* formatDuration */.a3)(baseline.p95)} over ${baseline.samples} samples.`);
+    return baseline;
+}
+/** Watches the release for one window (analysis-duration) and keeps its report. */
+async function watchWindow(flow, percent) {
+    const settings = flow.analysis;
+    const { runWindow } = await __nccwpck_require__.e(/* import() */ 35).then(__nccwpck_require__.bind(__nccwpck_require__, 35));
+    const label = percent === undefined ? undefined : `at ${percent}%`;
+    const report = await runner_protocol/* group */.Os(`Analysis${label ? ` ${label}` : ''}: ${(0,durations/* formatDuration */.a3)(settings.durationMs)}, a measurement every ${(0,durations/* formatDuration */.a3)(settings.intervalMs)}`, () => runWindow(settings, { baseline: flow.baseline, label }));
+    flow.windows.push({ percent, report });
+    runner_protocol/* info */.pq(`Analysis${label ? ` ${label}` : ''}: ${report.verdict} (${report.reason}) after ${(0,durations/* formatDuration */.a3)(report.durationMs)}.`);
+    return report;
+}
+/** Whether a window's verdict sends the release back. */
+function rejects(flow, report) {
+    if (report.verdict === 'pass')
+        return false;
+    if (report.verdict === 'inconclusive' && flow.analysis?.onInconclusive === 'keep') {
+        runner_protocol/* warning */.$e(`The analysis could not judge the release (${report.reason}); it is kept because on-inconclusive is keep.`, { title: 'gated-deploy: analysis inconclusive' });
+        return false;
+    }
+    return true;
+}
+function analysisRejection(report, percent) {
+    const where = percent === undefined ? '' : ` at ${percent}%`;
+    const kind = report.verdict === 'fail' ? 'analysis failed' : 'analysis inconclusive';
+    return {
+        short: `${report.verdict === 'fail' ? '' : 'inconclusive: '}${report.reason}${where}`,
+        long: `${report.verdict === 'fail' ? 'failed' : 'could not be judged by'} the analysis${where} (${report.reason})`,
+        kind,
+    };
+}
+function healthRejection(report) {
+    const reasons = (0,verify/* unhealthyReasons */.s)(report);
+    return {
+        short: 'the new release was unhealthy',
+        long: `was not healthy (${reasons})`,
+        kind: 'unhealthy',
+    };
+}
+/**
+ * Sends traffic back to the previous release (`undo`: a rollback, or a traffic rollout's
+ * abort), proves it healthy, ends the Deployment and fails the step. Without auto-rollback or
+ * an earlier release it only ends the Deployment and fails.
+ */
+async function rejectRelease(flow, why, undo) {
+    const { app, before, deployment, record, inputs } = flow;
+    if (!undo || !before) {
+        const reason = before ? 'auto-rollback is off' : 'there is no earlier release to return to';
+        await deployment.finish('failure', {
+            description: `Not rolled back (${reason}): ${why.short}`,
+            environmentUrl: record.environmentUrl,
+        });
+        throw new errors/* ActionFailure */.dR(`The new release of ${app} ${why.long} and was not rolled back (${reason}).`, `gated-deploy: ${why.kind}`);
+    }
+    const target = label(before);
+    runner_protocol/* warning */.$e(`The new release ${why.long}; rolling back to ${target}.`, {
+        title: 'gated-deploy: rolling back',
+    });
+    const started = performance.now();
+    record.rollback = { to: recorded(before) };
+    try {
+        await runner_protocol/* group */.Os(`Rolling back ${app} to ${target}`, () => undo(before));
+    }
+    catch (err) {
+        record.rollback.error = (0,errors/* errorMessage */.gJ)(err);
+        record.rollback.durationMs = Math.round(performance.now() - started);
+        await deployment.finish('failure', {
+            description: `Rollback failed: ${why.short}`,
+        });
+        throw new errors/* ActionFailure */.dR(`The new release of ${app} ${why.long}, and the rollback to ${target} failed too: ${(0,errors/* errorMessage */.gJ)(err)}`, 'gated-deploy: rollback failed');
+    }
+    record.rollback.durationMs = Math.round(performance.now() - started);
+    record.rollback.done = true;
+    record.releases.after = recorded(before);
+    if (inputs['health-url'].length > 0) {
+        const again = await checkHealth(inputs, 'Health after the rollback');
+        record.rollback.health = recordedHealth(again);
+        if (!again.healthy) {
+            record.rollback.error = `still unhealthy: ${(0,verify/* unhealthyReasons */.s)(again)}`;
+            await deployment.finish('failure', {
+                description: rollbackFailedDescription(target, 'still unhealthy'),
+            });
+            throw new errors/* ActionFailure */.dR(`The new release of ${app} ${why.long}; it was rolled back to ${target}, which is not healthy either: ${(0,verify/* unhealthyReasons */.s)(again)}`, 'gated-deploy: unhealthy after rollback');
+        }
+    }
+    const healthy = record.rollback.health
+        ? `, healthy again after ${(0,durations/* formatDuration */.a3)(record.rollback.health.durationMs)}`
+        : '';
+    await deployment.finish('failure', {
+        description: `${ROLLED_BACK} to ${before.version ?? before.id}: ${why.short}`,
+        environmentUrl: record.environmentUrl,
+    });
+    throw new errors/* ActionFailure */.dR(`The new release of ${app} ${why.long}; it was rolled back to ${target}${healthy}.`, 'gated-deploy: rolled back');
+}
+
+;// CONCATENATED MODULE: ./actions/gated-deploy/src/rollout.ts
+
+
+
+
+
+function deployRequest(flow) {
+    const { inputs } = flow;
+    return {
+        image: inputs.image,
+        config: inputs.config,
+        strategy: inputs.strategy,
+        environment: inputs.environment,
+        extraArgs: inputs['deploy-args'],
+    };
+}
+/** The deploy, bounded by deploy-timeout; a failure ends the Deployment and the step. */
+async function timedDeploy(flow, title, deploy) {
+    const started = performance.now();
+    try {
+        const result = await runner_protocol/* group */.Os(title, deploy);
+        flow.record.deploy = { durationMs: Math.round(performance.now() - started) };
+        runner_protocol/* info */.pq(`Deployed in ${(0,durations/* formatDuration */.a3)(flow.record.deploy.durationMs)}.`);
+        return result;
+    }
+    catch (err) {
+        flow.record.deploy = {
+            durationMs: Math.round(performance.now() - started),
+            error: (0,errors/* errorMessage */.gJ)(err),
+        };
+        await flow.deployment.finish('failure', { description: `Deploy failed: ${(0,errors/* errorMessage */.gJ)(err)}` });
+        throw new errors/* ActionFailure */.dR(`The deploy of ${flow.app} failed: ${(0,errors/* errorMessage */.gJ)(err)}`, 'gated-deploy: deploy failed');
+    }
+}
+async function noteRelease(flow, result) {
+    const { inputs, provider, record } = flow;
+    let after = result.releaseId
+        ? { id: result.releaseId, version: result.version, image: inputs.image, url: result.url }
+        : undefined;
+    if (!after) {
+        const releases = await provider.releases().catch(() => []);
+        after = recorded(currentRelease(releases));
+    }
+    record.releases.after = after;
+    record.environmentUrl =
+        inputs['environment-url'] ?? result.url ?? (await provider.url().catch(() => undefined));
+}
+async function succeed(flow, healthy) {
+    const id = flow.record.releases.after?.id ?? '';
+    const judged = flow.windows.length > 0 ? ', analysis passed' : healthy ? ', healthy' : '';
+    await flow.deployment.finish('success', {
+        description: `Deployed ${id}${judged}`.trim(),
+        environmentUrl: flow.record.environmentUrl,
+    });
+}
+/** Deploy, prove healthy, watch one window; anything bad sends the release back. */
+async function deployAtOnce(flow) {
+    const { inputs, app, provider } = flow;
+    const result = await timedDeploy(flow, `Deploying ${app} to ${inputs.environment}`, () => flow.deployer.deploy(deployRequest(flow)));
+    await noteRelease(flow, result);
+    const undo = inputs['auto-rollback'] ? provider.rollback.bind(provider) : undefined;
+    if (inputs['health-url'].length === 0) {
+        runner_protocol/* info */.pq('No health-url: the release is not checked.');
+    }
+    else {
+        const health = await checkHealth(inputs, 'Health of the new release');
+        flow.record.health = recordedHealth(health);
+        if (!health.healthy)
+            await rejectRelease(flow, healthRejection(health), undo);
+    }
+    if (flow.analysis) {
+        const report = await watchWindow(flow);
+        if (rejects(flow, report))
+            await rejectRelease(flow, analysisRejection(report), undo);
+    }
+    await succeed(flow, inputs['health-url'].length > 0);
+}
+/**
+ * Traffic steps: the new release is made without traffic, then takes each share in turn,
+ * watched for analysis-duration at each; a step that fails returns all traffic at once.
+ */
+async function deployInSteps(flow, traffic, steps) {
+    const { inputs, app } = flow;
+    const previous = flow.before;
+    if (!previous)
+        throw new Error('traffic steps need a release serving before the deploy');
+    const rollout = await timedDeploy(flow, `Uploading ${app} to ${inputs.environment} without traffic (then ${steps.map((step) => `${step}%`).join(' → ')})`, () => traffic.start(deployRequest(flow), { steps, previous }));
+    await noteRelease(flow, rollout.release);
+    flow.record.traffic = { steps: [...steps], reached: 0 };
+    const abort = () => rollout.abort();
+    let stepIndex = 0;
+    const fail = async (why) => {
+        const last = flow.windows.at(-1);
+        if (last && last.percent === steps[stepIndex])
+            last.rolledBack = true;
+        await rejectRelease(flow, why, abort);
+    };
+    if (inputs['health-url'].length > 0 && rollout.probeHeaders) {
+        // The new release alone, before it takes any share of requests.
+        const alone = await checkHealth(inputs, 'Health of the new release alone (0%)', rollout.probeHeaders);
+        flow.record.health = recordedHealth(alone);
+        if (!alone.healthy)
+            await fail(healthRejection(alone));
+    }
+    for (; stepIndex < steps.length; stepIndex++) {
+        const percent = steps[stepIndex];
+        try {
+            await runner_protocol/* group */.Os(`Moving ${percent}% of requests to ${rollout.release.releaseId}`, () => rollout.shift(percent, stepIndex));
+        }
+        catch (err) {
+            await fail({
+                short: `moving ${percent}% of traffic failed`,
+                long: `could not be given ${percent}% of requests (${(0,errors/* errorMessage */.gJ)(err)})`,
+                kind: 'traffic step failed',
+            });
+        }
+        flow.record.traffic.reached = percent;
+        if (stepIndex === 0 && inputs['health-url'].length > 0) {
+            const health = await checkHealth(inputs, `Health at ${percent}%`);
+            flow.record.health = recordedHealth(health);
+            if (!health.healthy)
+                await fail(healthRejection(health));
+        }
+        if (flow.analysis) {
+            const report = await watchWindow(flow, percent);
+            if (rejects(flow, report))
+                await fail(analysisRejection(report, percent));
+        }
+    }
+    runner_protocol/* info */.pq(`${app} serves ${rollout.release.version ?? rollout.release.releaseId} to all requests after ${steps.length} steps (previously ${label(previous)}).`);
+    await succeed(flow, inputs['health-url'].length > 0);
+}
+
+;// CONCATENATED MODULE: ./actions/gated-deploy/src/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 /** The GitHub client, loaded only when a path needs GitHub (Octokit and undici are heavy). */
 async function loadGitHub(token) {
     const { githubClient } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(317)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6317));
@@ -1472,6 +1955,9 @@ async function main() {
         ...config,
         timeoutMs: inputs['deploy-timeout'],
     });
+    const analysis = analysisSettingsOf(inputs);
+    // Set once the deploy starts: the windows it watched go into the record and the summary.
+    const ran = {};
     let client;
     const github = () => (client ??= githubToken ? loadGitHub(githubToken) : Promise.resolve(undefined));
     const record = {
@@ -1501,8 +1987,12 @@ async function main() {
         record.error = extra.error ?? record.error;
         record.finishedAt = new Date().toISOString();
         record.durationMs = Math.round(performance.now() - started);
+        const flow = ran.flow;
+        record.analysis = analysis ? analysisResult(flow?.windows ?? [], flow?.baseline) : undefined;
         const path = writeRecord(record);
         setOutputs({
+            analysis: JSON.stringify(record.analysis ?? analysisOff()),
+            'traffic-step': record.traffic ? `${record.traffic.reached}%` : '',
             status,
             'blocked-by': extra.blockedBy ?? '',
             release: record.releases.after?.id ?? (status === 'blocked' ? '' : record.releases.before?.id),
@@ -1513,7 +2003,10 @@ async function main() {
             'duration-ms': record.durationMs,
             record: path,
         });
-        await appendSummary(recordMarkdown(record));
+        await appendSummary(recordMarkdown(record) +
+            (analysis && record.analysis && flow?.windows.length
+                ? `\n${analysisMarkdown(record.analysis, flow.windows, analysis, flow.baseline)}`
+                : ''));
     };
     // 1. Gates, before any platform call.
     let gates;
@@ -1564,11 +2057,33 @@ async function main() {
         override: record.override ?? null,
     });
     const { settleDeployment } = await Promise.all(/* import() */[__nccwpck_require__.e(119), __nccwpck_require__.e(874), __nccwpck_require__.e(704)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8704));
+    const running = {
+        inputs,
+        app,
+        record,
+        provider,
+        deployer,
+        deployment,
+        before,
+        analysis,
+        windows: [],
+    };
+    ran.flow = running;
     await settleDeployment(deployment, async () => {
         // A deploy is recorded or not done (onGitHubFailure: throw): wait for GitHub to have it.
         await deployment.started;
         record.deploymentId = deployment.id;
-        await deployAndVerify(inputs, record, provider, deployer, deployment, before);
+        running.baseline = await measureBaselineBeforeDeploy(running);
+        const steps = inputs['traffic-steps'];
+        if (steps && steps.length > 1 && provider.traffic && before) {
+            await deployInSteps(running, provider.traffic, steps);
+        }
+        else {
+            if (steps && steps.length > 1) {
+                runner_protocol/* notice */.lm(`No release of ${app} serves yet, so there is no traffic to split: the first release takes all of it.`, { title: 'gated-deploy: traffic steps skipped' });
+            }
+            await deployAtOnce(running);
+        }
     }).catch(async (err) => {
         await publish(record.rollback?.done ? 'rolled-back' : 'failed', { error: (0,errors/* errorMessage */.gJ)(err) });
         throw err;
@@ -1595,109 +2110,524 @@ async function startDeployment(inputs, context, github, payload) {
         warningTitle: 'gated-deploy: GitHub Deployment',
     });
 }
-async function deployAndVerify(inputs, record, provider, deployer, deployment, before) {
-    const app = inputs.app ?? inputs.provider;
-    // 4. Deploy, bounded by deploy-timeout.
-    const deployStarted = performance.now();
-    let result;
-    try {
-        result = await runner_protocol/* group */.Os(`Deploying ${app} to ${inputs.environment}`, () => deployer.deploy({
-            image: inputs.image,
-            config: inputs.config,
-            strategy: inputs.strategy,
-            environment: inputs.environment,
-            extraArgs: inputs['deploy-args'],
-        }));
-    }
-    catch (err) {
-        record.deploy = {
-            durationMs: Math.round(performance.now() - deployStarted),
-            error: (0,errors/* errorMessage */.gJ)(err),
-        };
-        await deployment.finish('failure', { description: `Deploy failed: ${(0,errors/* errorMessage */.gJ)(err)}` });
-        throw new errors/* ActionFailure */.dR(`The deploy of ${app} failed: ${(0,errors/* errorMessage */.gJ)(err)}`, 'gated-deploy: deploy failed');
-    }
-    record.deploy = { durationMs: Math.round(performance.now() - deployStarted) };
-    runner_protocol/* info */.pq(`Deployed in ${(0,durations/* formatDuration */.a3)(record.deploy.durationMs)}.`);
-    let after = result.releaseId
-        ? { id: result.releaseId, version: result.version, image: inputs.image, url: result.url }
-        : undefined;
-    if (!after) {
-        const releases = await provider.releases().catch(() => []);
-        after = recorded(currentRelease(releases));
-    }
-    record.releases.after = after;
-    record.environmentUrl =
-        inputs['environment-url'] ?? result.url ?? (await provider.url().catch(() => undefined));
-    // 5. Health.
-    const urls = inputs['health-url'];
-    if (urls.length === 0) {
-        runner_protocol/* info */.pq('No health-url: the release is not checked.');
-        await deployment.finish('success', {
-            description: `Deployed ${after?.id ?? ''}`.trim(),
-            environmentUrl: record.environmentUrl,
-        });
-        return;
-    }
-    const health = await checkHealth(inputs, `Health of the new release`);
-    record.health = recordedHealth(health);
-    if (health.healthy) {
-        await deployment.finish('success', {
-            description: `Deployed ${after?.id ?? ''}, healthy`.trim(),
-            environmentUrl: record.environmentUrl,
-        });
-        return;
-    }
-    const unhealthy = (0,verify/* unhealthyReasons */.s)(health);
-    if (!inputs['auto-rollback'] || !before) {
-        const why = before ? 'auto-rollback is off' : 'there is no earlier release to return to';
-        await deployment.finish('failure', {
-            description: `New release unhealthy; not rolled back (${why})`,
-            environmentUrl: record.environmentUrl,
-        });
-        throw new errors/* ActionFailure */.dR(`${app} is not healthy after the deploy and was not rolled back (${why}): ${unhealthy}`, 'gated-deploy: unhealthy');
-    }
-    // 6. Roll back to what served before, and prove it.
-    runner_protocol/* warning */.$e(`The new release is not healthy (${unhealthy}); rolling back to ${label(before)}.`, {
-        title: 'gated-deploy: rolling back',
-    });
-    const rollbackStarted = performance.now();
-    record.rollback = { to: recorded(before) };
-    try {
-        await runner_protocol/* group */.Os(`Rolling back ${app} to ${label(before)}`, () => provider.rollback(before));
-    }
-    catch (err) {
-        record.rollback.error = (0,errors/* errorMessage */.gJ)(err);
-        record.rollback.durationMs = Math.round(performance.now() - rollbackStarted);
-        await deployment.finish('failure', {
-            description: 'New release unhealthy and the rollback failed',
-        });
-        throw new errors/* ActionFailure */.dR(`${app} is not healthy after the deploy (${unhealthy}), and the rollback to ${label(before)} failed too: ${(0,errors/* errorMessage */.gJ)(err)}`, 'gated-deploy: rollback failed');
-    }
-    record.rollback.durationMs = Math.round(performance.now() - rollbackStarted);
-    record.rollback.done = true;
-    record.releases.after = recorded(before);
-    const again = await checkHealth(inputs, `Health after the rollback`);
-    record.rollback.health = recordedHealth(again);
-    if (!again.healthy) {
-        record.rollback.error = `still unhealthy: ${(0,verify/* unhealthyReasons */.s)(again)}`;
-        await deployment.finish('failure', {
-            description: rollbackFailedDescription(label(before), 'still unhealthy'),
-        });
-        throw new errors/* ActionFailure */.dR(`${app} was not healthy after the deploy (${unhealthy}); it was rolled back to ${label(before)}, which is not healthy either: ${(0,verify/* unhealthyReasons */.s)(again)}`, 'gated-deploy: unhealthy after rollback');
-    }
-    await deployment.finish('failure', {
-        description: `${ROLLED_BACK} to ${label(before)}: the new release was unhealthy`,
-        environmentUrl: record.environmentUrl,
-    });
-    throw new errors/* ActionFailure */.dR(`The new release of ${app} was not healthy (${unhealthy}); it was rolled back to ${label(before)}, healthy again after ${(0,durations/* formatDuration */.a3)(again.durationMs)}.`, 'gated-deploy: rolled back');
-}
-async function checkHealth(inputs, title) {
-    return runner_protocol/* group */.Os(title, () => verifyHealthFromInputs(inputs, inputs['health-url']));
-}
 /** The whole action, failure handling included: what the runner, local-action and tests run. */
 function run() {
     return runMain(main);
+}
+
+
+/***/ }),
+
+/***/ 5098:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C7: () => (/* binding */ formatElapsed),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   _V: () => (/* binding */ formatMs),
+/* harmony export */   gI: () => (/* binding */ formatMetric),
+/* harmony export */   l9: () => (/* binding */ formatPercent),
+/* harmony export */   zA: () => (/* binding */ shownUrl)
+/* harmony export */ });
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9503);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5931);
+// How the analysis writes its figures: the same short forms in the log, the verdict's reason
+// (which ends up in a GitHub Deployment description, 140 characters at most) and the summary.
+
+
+/** `5%`, `0.5%`, `33.3%`: at most one decimal, none when it is a whole number. */
+function formatPercent(value) {
+    return `${Number(value.toFixed(1))}%`;
+}
+/** `42ms`, `1.2s`: a latency as durations are written everywhere else. */
+function formatMs(ms) {
+    return (0,_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(ms);
+}
+/** A Prometheus value in a few characters: `0.01`, `1500`, `1.23e-7`, `+Inf`. */
+function formatMetric(value) {
+    if (Number.isNaN(value))
+        return 'NaN';
+    if (!Number.isFinite(value))
+        return value > 0 ? '+Inf' : '-Inf';
+    return String(Number(value.toPrecision(4)));
+}
+/** `m:ss` since the window began: `0:40`, `12:05`. */
+function formatElapsed(ms) {
+    const seconds = Math.floor(ms / 1000);
+    return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+/**
+ * Foreign or long text (a Prometheus error body, a URL) as one short line: control characters
+ * and line breaks become spaces, and past `max` characters it ends in `…`.
+ */
+function oneLine(text, max) {
+    const flat = text
+        .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+        .replace(/ {2,}/g, ' ')
+        .trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/** A URL as it may be shown: without `user:password@`, one line, at most `max` characters. */
+function shownUrl(url, max = 80) {
+    return oneLine((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutCredentials */ .ri)(url), max);
+}
+
+
+/***/ }),
+
+/***/ 1116:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ conditionHolds),
+/* harmony export */   N4: () => (/* binding */ MIN_SAMPLES_PER_URL),
+/* harmony export */   UI: () => (/* binding */ analysisSettings),
+/* harmony export */   aY: () => (/* binding */ parseTrafficSteps),
+/* harmony export */   oC: () => (/* binding */ analysisInputSchema),
+/* harmony export */   vj: () => (/* binding */ analysisInputProblems)
+/* harmony export */ });
+/* unused harmony exports parsePercent, parseRegression, parseCondition, limitInputSchema, watchInputSchema, measurementsIn, watchInputProblems, watchSettings */
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9503);
+/* harmony import */ var _http_limits_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8583);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1884);
+// The analysis inputs of gated-deploy (and health-check's `watch` window): their parsers, their
+// schema, the checks across inputs, and the settings the engine runs on. Everything here runs
+// before any gate or platform call, so a mistyped limit is refused before a deploy starts.
+
+
+
+/** URLs sampled for fewer measurements than this cannot be judged (percentiles of 4 say little). */
+const MIN_SAMPLES_PER_URL = 5;
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+/** `5%` → 5, `0.5%` → 0.5: a share of requests, 0–100. The `%` is required: `0.05` is ambiguous. */
+function parsePercent(value) {
+    const match = /^(\d+(?:\.\d+)?)\s*%$/.exec(value.trim());
+    if (!match) {
+        const bare = NUMBER.test(value.trim()) ? ` (write it with %, e.g. ${value.trim()}%)` : '';
+        throw new Error(`${(0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is not a percentage${bare} (example: 5%)`);
+    }
+    const percent = Number(match[1]);
+    if (percent > 100)
+        throw new Error(`${(0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is over 100% (example: 5%)`);
+    return percent;
+}
+/** `2x` → 2: how many times the baseline's p95 is tolerated; at least 1. */
+function parseRegression(value) {
+    const match = /^(\d+(?:\.\d+)?|\.\d+)\s*[x×]?$/i.exec(value.trim());
+    if (!match)
+        throw new Error(`${(0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is not a factor (example: 2x)`);
+    const factor = Number(match[1]);
+    if (factor < 1) {
+        throw new Error(`${(0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is below 1x: the release would fail even when as fast as the baseline (example: 2x)`);
+    }
+    return factor;
+}
+const OPERATORS = ['<=', '>=', '==', '!=', '<', '>'];
+/** `< 0.05`, `>=0.99`, `== 1`: an operator and a number. */
+function parseCondition(value) {
+    const trimmed = value.trim();
+    const operator = OPERATORS.find((candidate) => trimmed.startsWith(candidate));
+    const example = '(example: < 0.05; operators < <= > >= == !=)';
+    if (operator === undefined) {
+        throw new Error(`${(0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} has no comparison operator in front ${example}`);
+    }
+    const number = trimmed.slice(operator.length).trim();
+    if (!NUMBER.test(number)) {
+        throw new Error(`${(0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} does not compare with a number ${example}`);
+    }
+    const parsed = Number(number);
+    return { operator, value: parsed, text: `${operator} ${parsed}` };
+}
+/** Whether a Prometheus value passes the condition (NaN never does). */
+function conditionHolds(condition, value) {
+    switch (condition.operator) {
+        case '<':
+            return value < condition.value;
+        case '<=':
+            return value <= condition.value;
+        case '>':
+            return value > condition.value;
+        case '>=':
+            return value >= condition.value;
+        case '==':
+            return value === condition.value;
+        case '!=':
+            return value !== condition.value;
+    }
+}
+/** `10%,50%,100%` → [10, 50, 100]: whole percents, increasing, each 1–100, the last 100. */
+function parseTrafficSteps(value) {
+    const example = '(example: 10%,50%,100%)';
+    const items = value
+        .split(/[\s,]+/)
+        .map((item) => item.trim())
+        .filter(Boolean);
+    if (items.length === 0)
+        throw new Error(`no step given ${example}`);
+    const steps = items.map((item) => {
+        const match = /^(\d+)\s*%?$/.exec(item);
+        if (!match)
+            throw new Error(`${(0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(item)} is not a whole percent ${example}`);
+        const percent = Number(match[1]);
+        if (percent < 1 || percent > 100) {
+            throw new Error(`${(0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(item)} is outside 1–100% ${example}`);
+        }
+        return percent;
+    });
+    steps.forEach((percent, index) => {
+        const before = steps[index - 1];
+        if (before !== undefined && percent <= before) {
+            throw new Error(`the steps must increase, but ${percent}% follows ${before}% ${example}`);
+        }
+    });
+    if (steps[steps.length - 1] !== 100) {
+        throw new Error(`the last step must be 100%, so the release ends serving everything ${example}`);
+    }
+    return steps;
+}
+/** The base URL of the Prometheus HTTP API; the query path is added to it. */
+function parsePrometheusUrl(value) {
+    // httpUrl masks a user:password in it before anything else (shared/inputs.ts).
+    const url = new URL(value);
+    if (url.search !== '' || url.hash !== '') {
+        throw new Error(`the URL must not carry a query or fragment: /api/v1/query?query=… is added to it (example: https://prometheus.example.com)`);
+    }
+    return value;
+}
+const prometheusUrl = () => {
+    const url = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .httpUrl */ .q3)('https://prometheus.example.com');
+    return (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parser */ .K3)((value) => {
+        const checked = url.safeParse(value);
+        if (!checked.success)
+            throw new Error(checked.error.issues[0]?.message ?? 'is not a URL');
+        return parsePrometheusUrl(checked.data);
+    });
+};
+/** The limits health-check's `watch` shares with gated-deploy: one entry each, one meaning. */
+const limitInputSchema = {
+    'max-error-rate': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lq)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parser */ .K3)(parsePercent)),
+    'max-latency-p95': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lq)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .duration */ .p0)('800ms', { minMs: 1 })),
+};
+const analysisInputSchema = {
+    'analysis-duration': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .withDefault */ .IQ)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .duration */ .p0)('5m'), '0'),
+    'analysis-interval': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .withDefault */ .IQ)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .duration */ .p0)('10s', { minMs: _http_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .MIN_INTERVAL_MS */ .W }), '10s'),
+    'analysis-url': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .withDefault */ .IQ)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .httpUrls */ .bw)(), ''),
+    ...limitInputSchema,
+    'max-latency-regression': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lq)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parser */ .K3)(parseRegression)),
+    'prometheus-url': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lq)(prometheusUrl()),
+    'prometheus-query': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .withDefault */ .IQ)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(), ''),
+    'prometheus-condition': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lq)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parser */ .K3)(parseCondition)),
+    // Every value a user sets here is masked when read (headerLines → maskSensitiveHeaders).
+    'prometheus-headers': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .withDefault */ .IQ)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .headerLines */ .Hq)(), ''),
+    'failure-limit': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .withDefault */ .IQ)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .integer */ .nd)({ min: 0, example: '3' }), '3'),
+    'inconclusive-limit': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .withDefault */ .IQ)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .integer */ .nd)({ min: 0, example: '3' }), '3'),
+    'on-inconclusive': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .withDefault */ .IQ)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .oneOf */ .yL)(['rollback', 'keep']), 'rollback'),
+};
+/** health-check: `watch` judges a window instead of one probe, with the same limits. */
+const watchInputSchema = {
+    watch: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .withDefault */ .IQ)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .duration */ .p0)('5m'), '0'),
+    ...limitInputSchema,
+};
+/** The limits that need a window, as `input` names (for "needs analysis-duration"). */
+function limitsSet(inputs) {
+    const set = [];
+    if (inputs['max-error-rate'] !== undefined)
+        set.push('max-error-rate');
+    if (inputs['max-latency-p95'] !== undefined)
+        set.push('max-latency-p95');
+    if (inputs['max-latency-regression'] !== undefined)
+        set.push('max-latency-regression');
+    if (inputs['prometheus-condition'] !== undefined)
+        set.push('prometheus-condition');
+    return set;
+}
+/**
+ * How many measurements fit in a window: measurement k starts at k·interval while that is
+ * before the window's end.
+ */
+function measurementsIn(durationMs, intervalMs) {
+    return durationMs <= 0 ? 0 : Math.ceil(durationMs / intervalMs);
+}
+/** The window must hold enough measurements to judge the URLs it samples. */
+function windowProblem(durationInput, durationMs, intervalMs) {
+    const count = measurementsIn(durationMs, intervalMs);
+    if (count >= MIN_SAMPLES_PER_URL)
+        return undefined;
+    const enough = (0,_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(intervalMs * MIN_SAMPLES_PER_URL);
+    return `\`${durationInput}\` ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(durationMs)} at \`analysis-interval\` ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(intervalMs)} gives ${count} measurement${count === 1 ? '' : 's'}; at least ${MIN_SAMPLES_PER_URL} are needed (example: ${durationInput}: ${enough})`;
+}
+/**
+ * The checks across inputs, each a problem naming the input and showing a good value; empty when
+ * the inputs go together. `healthUrls` are what is sampled when `analysis-url` is empty.
+ */
+function analysisInputProblems(inputs, context) {
+    const problems = [];
+    const url = inputs['prometheus-url'];
+    const query = inputs['prometheus-query'].trim();
+    const condition = inputs['prometheus-condition'];
+    const given = [
+        url && 'prometheus-url',
+        query && 'prometheus-query',
+        condition && 'prometheus-condition',
+    ];
+    const present = given.filter((name) => Boolean(name));
+    if (present.length > 0 && present.length < 3) {
+        const missing = ['prometheus-url', 'prometheus-query', 'prometheus-condition'].filter((name) => !present.includes(name));
+        problems.push(`\`${missing[0]}\` is required with \`${present[0]}\`: prometheus-url, prometheus-query and prometheus-condition go together (example: prometheus-query: sum(rate(http_requests_total{code=~"5.."}[1m])) / sum(rate(http_requests_total[1m])), prometheus-condition: < 0.05)`);
+    }
+    if (Object.keys(inputs['prometheus-headers']).length > 0 && !url) {
+        problems.push('`prometheus-headers` is set without `prometheus-url` (example: prometheus-url: https://prometheus.example.com)');
+    }
+    const durationMs = inputs['analysis-duration'];
+    const limits = limitsSet(inputs);
+    if (durationMs === 0) {
+        for (const name of limits) {
+            problems.push(`\`${name}\` needs \`analysis-duration\`: with 0 there is no window to judge (example: analysis-duration: 5m)`);
+        }
+        return problems;
+    }
+    if (limits.length === 0) {
+        problems.push('`analysis-duration` is set but no limit is: set max-error-rate, max-latency-p95, max-latency-regression or prometheus-condition (example: max-error-rate: 5%)');
+    }
+    const urls = inputs['analysis-url'].length > 0 ? inputs['analysis-url'] : context.healthUrls;
+    const httpLimits = limits.filter((name) => name !== 'prometheus-condition');
+    if (urls.length === 0 && (httpLimits.length > 0 || !url)) {
+        problems.push(`\`analysis-url\` is needed: ${httpLimits.length > 0 ? `${httpLimits.join(', ')} judge${httpLimits.length === 1 ? 's' : ''} requests` : 'the analysis has nothing to sample'}, and there is no health-url either (example: analysis-url: https://app.example.com/)`);
+    }
+    if (urls.length > 0) {
+        const problem = windowProblem('analysis-duration', durationMs, inputs['analysis-interval']);
+        if (problem)
+            problems.push(problem);
+    }
+    return problems;
+}
+/** health-check's `watch`: a limit without a window, or a window too short for its interval. */
+function watchInputProblems(inputs, intervalMs) {
+    const limits = ['max-error-rate', 'max-latency-p95'].filter((name) => inputs[name] !== undefined);
+    if (inputs.watch === 0) {
+        return limits.map((name) => `\`${name}\` needs \`watch\`: with 0 there is no window to judge (example: watch: 5m)`);
+    }
+    const problems = [];
+    if (limits.length === 0) {
+        problems.push('`watch` judges the window against a limit: set `max-error-rate` or `max-latency-p95` (example: max-error-rate: 5%)');
+    }
+    const count = measurementsIn(inputs.watch, intervalMs);
+    if (count >= MIN_SAMPLES_PER_URL)
+        return problems;
+    return [
+        ...problems,
+        `\`watch\` ${formatDuration(inputs.watch)} at \`watch-interval\` ${formatDuration(intervalMs)} gives ${count} measurement${count === 1 ? '' : 's'}; at least ${MIN_SAMPLES_PER_URL} are needed (example: watch: ${formatDuration(intervalMs * MIN_SAMPLES_PER_URL)})`,
+    ];
+}
+/** What the engine runs on, from checked inputs (`analysis-url`, or else the health URLs). */
+function analysisSettings(inputs, healthUrls, statuses, headers) {
+    const url = inputs['prometheus-url'];
+    const condition = inputs['prometheus-condition'];
+    const query = inputs['prometheus-query'].trim();
+    return {
+        urls: inputs['analysis-url'].length > 0 ? inputs['analysis-url'] : healthUrls,
+        headers,
+        statuses,
+        durationMs: inputs['analysis-duration'],
+        intervalMs: inputs['analysis-interval'],
+        limits: {
+            maxErrorRate: inputs['max-error-rate'],
+            maxLatencyP95Ms: inputs['max-latency-p95'],
+            maxLatencyRegression: inputs['max-latency-regression'],
+            prometheus: url && condition && query
+                ? { url, query, condition, headers: inputs['prometheus-headers'] }
+                : undefined,
+        },
+        failureLimit: inputs['failure-limit'],
+        inconclusiveLimit: inputs['inconclusive-limit'],
+        onInconclusive: inputs['on-inconclusive'],
+    };
+}
+/**
+ * health-check's `watch` window: the probe's URLs at its interval, with the watch limits; no
+ * Prometheus and no baseline. The tolerances are gated-deploy's defaults (3 failed
+ * measurements), and the whole window is judged once more at its end.
+ */
+function watchSettings(inputs, urls, statuses, headers, intervalMs) {
+    return {
+        urls,
+        headers,
+        statuses,
+        durationMs: inputs.watch,
+        intervalMs,
+        limits: {
+            maxErrorRate: inputs['max-error-rate'],
+            maxLatencyP95Ms: inputs['max-latency-p95'],
+        },
+        failureLimit: 3,
+        inconclusiveLimit: 3,
+        onInconclusive: 'rollback',
+    };
+}
+
+
+/***/ }),
+
+/***/ 730:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K4: () => (/* binding */ EvenlyThinned),
+/* harmony export */   zO: () => (/* binding */ LatencySample)
+/* harmony export */ });
+/* unused harmony exports MAX_LATENCIES, MAX_POINTS */
+/* harmony import */ var _stats_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1066);
+// What the engine keeps of a window, bounded whatever its length: an hour at 100ms with three
+// URLs is 108,000 requests and 36,000 measurements, which must neither grow memory without end
+// nor make each judgment sort everything seen so far.
+
+/**
+ * Latencies kept exactly up to this many; past it, a uniform random sample of this size.
+ * 10,000 holds every request of a 5-minute window at 100ms with 3 URLs (9,000), so the usual
+ * windows get exact percentiles; a longer one gets percentiles of a fair sample of the whole
+ * window (reservoir sampling, Vitter's algorithm R), whose p95 is within a fraction of a
+ * percentile rank of the true one. Memory stays at two arrays of 10,000 numbers.
+ */
+const MAX_LATENCIES = 10_000;
+/** Where `value` belongs in ascending `sorted` (the first index whose item is not below it). */
+function lowerBound(sorted, value) {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (sorted[middle] < value)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low;
+}
+/**
+ * Latencies of one window, for its percentiles. They are also kept in order as they come (one
+ * binary search and one array move each), so a judgment reads a percentile without sorting:
+ * a measurement every 100ms for an hour must not sort 10,000 numbers 36,000 times.
+ */
+class LatencySample {
+    capacity;
+    random;
+    /** The reservoir's slots, in the order they were filled (replaced at random when full). */
+    slots = [];
+    sorted = [];
+    seen = 0;
+    constructor(capacity = MAX_LATENCIES, random = Math.random) {
+        this.capacity = capacity;
+        this.random = random;
+    }
+    add(latencyMs) {
+        this.seen++;
+        if (this.slots.length < this.capacity) {
+            this.slots.push(latencyMs);
+            this.sorted.splice(lowerBound(this.sorted, latencyMs), 0, latencyMs);
+            return;
+        }
+        // Each of the `seen` values so far stays in the sample with the same chance.
+        const slot = Math.floor(this.random() * this.seen);
+        if (slot >= this.capacity)
+            return;
+        const replaced = this.slots[slot];
+        this.slots[slot] = latencyMs;
+        this.sorted.splice(lowerBound(this.sorted, replaced), 1);
+        this.sorted.splice(lowerBound(this.sorted, latencyMs), 0, latencyMs);
+    }
+    /** How many latencies were added (not how many are kept). */
+    get count() {
+        return this.seen;
+    }
+    /** How many are kept (at most the capacity). */
+    get kept() {
+        return this.slots.length;
+    }
+    /** p50 and p95 (nearest rank) of what is kept; undefined when nothing was added. */
+    percentiles() {
+        return {
+            p50: (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .percentileOfSorted */ .WB)(this.sorted, 50),
+            p95: (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .percentileOfSorted */ .WB)(this.sorted, 95),
+        };
+    }
+}
+/** The chart shows at most this many points of a window. */
+const MAX_POINTS = 200;
+/**
+ * A list that keeps at most `capacity` items spread evenly over everything added: every item
+ * while it fits, then every second, every fourth, ... (each time it fills, every other kept item
+ * is dropped and the stride doubles). The newest item is always returned last, so a chart ends
+ * where the window ended.
+ */
+class EvenlyThinned {
+    capacity;
+    kept = [];
+    stride = 1;
+    added = 0;
+    newest;
+    constructor(capacity = MAX_POINTS) {
+        this.capacity = capacity;
+        if (capacity < 2)
+            throw new Error('EvenlyThinned needs room for at least 2 items');
+    }
+    add(item) {
+        if (this.added % this.stride === 0) {
+            this.kept.push(item);
+            if (this.kept.length > this.capacity) {
+                this.kept = this.kept.filter((_, index) => index % 2 === 0);
+                this.stride *= 2;
+            }
+        }
+        this.added++;
+        this.newest = { item };
+    }
+    get count() {
+        return this.added;
+    }
+    items() {
+        // Kept items are those added at multiples of the stride: the last one is the newest when
+        // its place in the order is the newest's.
+        const lastKeptAt = (this.kept.length - 1) * this.stride;
+        if (this.newest === undefined || lastKeptAt === this.added - 1)
+            return [...this.kept];
+        // When full, the newest takes the last kept item's place: the end moves, the count does not.
+        const room = this.kept.length < this.capacity ? this.kept : this.kept.slice(0, -1);
+        return [...room, this.newest.item];
+    }
+}
+
+
+/***/ }),
+
+/***/ 1066:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   WB: () => (/* binding */ percentileOfSorted),
+/* harmony export */   zi: () => (/* binding */ errorRate)
+/* harmony export */ });
+/* unused harmony export percentile */
+// The two figures the analysis judges requests by. Kept apart from the engine so the report and
+// the tests compute them the same way.
+/**
+ * The p-th percentile by the nearest-rank method: the smallest value with at least p % of the
+ * values at or below it (`sorted[ceil(p/100 · n) − 1]`). It is always one of the measured
+ * latencies, never an interpolation between two, so a p95 of 88ms means a request took 88ms.
+ * `sorted` must be in ascending order; undefined when there are no values.
+ */
+function percentileOfSorted(sorted, p) {
+    const count = sorted.length;
+    if (count === 0)
+        return undefined;
+    const rank = Math.min(count, Math.max(1, Math.ceil((p / 100) * count)));
+    return sorted[rank - 1];
+}
+/** The same over values in any order (sorted on a copy). */
+function percentile(values, p) {
+    return percentileOfSorted(Float64Array.from(values).sort(), p);
+}
+/** Percent of failed requests; 0 when none were made (nothing failed). */
+function errorRate(failed, total) {
+    return total === 0 ? 0 : (failed / total) * 100;
 }
 
 
@@ -2422,6 +3352,23 @@ function checkAssertion(document, assertion) {
 
 /***/ }),
 
+/***/ 8583:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ MIN_INTERVAL_MS)
+/* harmony export */ });
+// Bounds of the probe engine, in a module of their own so input schemas can name them without
+// loading the network code.
+/**
+ * The shortest wait between two probes of one URL, whatever the inputs and jitter say: no
+ * combination of interval, backoff and max-interval can flood a server.
+ */
+const MIN_INTERVAL_MS = 100;
+
+
+/***/ }),
+
 /***/ 7845:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -2482,7 +3429,7 @@ function unhealthyReasons(report) {
  */
 async function verifyHealth(check) {
     // The probe engine loads Node's network modules: only a step that checks health pays for them.
-    const { pollUntilHealthy } = await __nccwpck_require__.e(/* import() */ 322).then(__nccwpck_require__.bind(__nccwpck_require__, 8322));
+    const { pollUntilHealthy } = await __nccwpck_require__.e(/* import() */ 345).then(__nccwpck_require__.bind(__nccwpck_require__, 3345));
     const onAttempt = check.onAttempt ?? (await __nccwpck_require__.e(/* import() */ 341).then(__nccwpck_require__.bind(__nccwpck_require__, 341))).attemptLogger();
     return pollUntilHealthy(check.urls.map((url) => ({
         url,
@@ -2520,6 +3467,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Hq: () => (/* binding */ headerLines),
   q3: () => (/* binding */ inputs_httpUrl),
   bw: () => (/* binding */ httpUrls),
+  nd: () => (/* binding */ inputs_integer),
   yL: () => (/* binding */ oneOf),
   lq: () => (/* binding */ inputs_optional),
   TL: () => (/* binding */ parseInputs),
@@ -2532,7 +3480,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   IQ: () => (/* binding */ withDefault)
 });
 
-// UNUSED EXPORTS: environmentName, integer, keyValueLines, lines, list, regex, required
+// UNUSED EXPORTS: environmentName, keyValueLines, lines, list, regex, required
 
 // EXTERNAL MODULE: ./shared/runner-protocol.ts
 var runner_protocol = __nccwpck_require__(8447);

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(153);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8330);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -14,7 +14,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 153:
+/***/ 8330:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -25,12 +25,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: expectationsOf
 
-// EXTERNAL MODULE: ./shared/runner-protocol.ts + 2 modules
-var runner_protocol = __nccwpck_require__(693);
+// EXTERNAL MODULE: ./shared/runner-protocol.ts + 1 modules
+var runner_protocol = __nccwpck_require__(8402);
 // EXTERNAL MODULE: ./shared/durations.ts
-var durations = __nccwpck_require__(503);
+var durations = __nccwpck_require__(9503);
 // EXTERNAL MODULE: ./shared/errors.ts
-var errors = __nccwpck_require__(635);
+var errors = __nccwpck_require__(2635);
 ;// CONCATENATED MODULE: ./shared/http/attempt-log.ts
 
 /** One log line per probe: `✗ URL #3 503 in 12ms: why`, `✓ URL #4 200 in 9ms`. */
@@ -57,6 +57,8 @@ function setOutputs(outputs) {
     }
 }
 
+// EXTERNAL MODULE: ./shared/analysis/inputs.ts
+var analysis_inputs = __nccwpck_require__(1116);
 ;// CONCATENATED MODULE: ./shared/summary.ts
 
 /** Escapes text so it can only ever appear as HTML text, never as markup. */
@@ -119,46 +121,226 @@ async function appendSummary(markdown) {
     runner_protocol/* appendSummaryFile */.nz(markdown);
 }
 
+// EXTERNAL MODULE: ./shared/analysis/format.ts
+var format = __nccwpck_require__(5098);
+// EXTERNAL MODULE: ./shared/analysis/samples.ts
+var analysis_samples = __nccwpck_require__(730);
+;// CONCATENATED MODULE: ./shared/analysis/report.ts
+// The analysis' results for the world: the `analysis` output (and the deployment record's copy)
+// from the windows run, and the job summary's Markdown: a table with a row per step and a
+// Mermaid chart of p95 per window with the baseline and the limit.
+
+
+
+const round = (value, decimals = 0) => Number(value.toFixed(decimals));
+/** The output when `analysis-duration` is 0. */
+function analysisOff() {
+    return { verdict: 'off', reason: 'analysis-duration is 0', samples: 0, metrics: [] };
+}
+/**
+ * The `analysis` output from the windows run, in order. The verdict and reason are the last
+ * window's (a failed or inconclusive step ends a rollout, so the last window is the deciding
+ * one); samples and the error rate are totals over all windows; p50 and p95 are the deciding
+ * window's, as percentiles of separate windows do not add up. `metrics` are every window's
+ * values in order, thinned evenly to at most 200. `steps` only when windows carry a percent.
+ */
+function analysisResult(windows, baseline) {
+    const last = windows[windows.length - 1];
+    if (last === undefined) {
+        return { verdict: 'inconclusive', reason: 'no analysis window ran', samples: 0, metrics: [] };
+    }
+    const samples = windows.reduce((sum, { report }) => sum + report.samples, 0);
+    const failed = windows.reduce((sum, { report }) => sum + (report.errorRate * report.samples) / 100, 0);
+    const metrics = new analysis_samples/* EvenlyThinned */.K4();
+    for (const { report } of windows)
+        for (const value of report.metrics)
+            metrics.add(value);
+    const stepped = windows.some((window) => window.percent !== undefined);
+    // At most 120 characters: a Deployment description holds 140, with `Rolled back to v41: `.
+    const reason = (0,format/* oneLine */.TN)(stepped && last.report.verdict !== 'pass' && last.percent !== undefined
+        ? `at ${last.percent}%: ${last.report.reason}`
+        : last.report.reason, 120);
+    const result = {
+        verdict: last.report.verdict,
+        reason,
+        samples,
+        metrics: metrics.items(),
+    };
+    if (samples > 0)
+        result.errorRate = round((failed / samples) * 100, 2);
+    if (last.report.p50 !== undefined)
+        result.p50 = round(last.report.p50);
+    if (last.report.p95 !== undefined)
+        result.p95 = round(last.report.p95);
+    if (baseline)
+        result.baseline = { p50: round(baseline.p50), p95: round(baseline.p95) };
+    if (stepped)
+        result.steps = windows.map(stepReport);
+    return result;
+}
+function stepReport({ percent, report, rolledBack }) {
+    const step = {
+        percent: percent ?? 100,
+        verdict: report.verdict,
+        samples: report.samples,
+        errorRate: round(report.errorRate, 2),
+    };
+    if (report.p95 !== undefined)
+        step.p95 = round(report.p95);
+    if (rolledBack)
+        step.rolledBack = true;
+    return step;
+}
+/** The limits in force, in words: `error rate ≤ 5% · p95 ≤ 800ms · metric < 0.05`. */
+function limitsText(settings, baseline) {
+    const { limits } = settings;
+    const parts = [];
+    if (limits.maxErrorRate !== undefined)
+        parts.push(`error rate ≤ ${(0,format/* formatPercent */.l9)(limits.maxErrorRate)}`);
+    if (limits.maxLatencyP95Ms !== undefined)
+        parts.push(`p95 ≤ ${(0,format/* formatMs */._V)(limits.maxLatencyP95Ms)}`);
+    if (limits.maxLatencyRegression !== undefined) {
+        parts.push(baseline
+            ? `p95 ≤ ${limits.maxLatencyRegression}x the baseline's ${(0,format/* formatMs */._V)(baseline.p95)}`
+            : `p95 ≤ ${limits.maxLatencyRegression}x the baseline (none measured)`);
+    }
+    if (limits.prometheus)
+        parts.push(`metric ${limits.prometheus.condition.text}`);
+    parts.push(`failure-limit ${settings.failureLimit}`, `inconclusive-limit ${settings.inconclusiveLimit}`);
+    return parts.join(' · ');
+}
+const dash = (value, format) => value === undefined ? '–' : format(value);
+/** `pass`, `fail (rolled back, ended early)`. */
+function verdictCell({ report, rolledBack }) {
+    const notes = [rolledBack ? 'rolled back' : '', report.endedEarly ? 'ended early' : ''];
+    const shown = notes.filter((note) => note !== '');
+    return shown.length > 0 ? `${report.verdict} (${shown.join(', ')})` : report.verdict;
+}
+/** A window's name in the table and above its chart. */
+function windowName(window, index, count) {
+    if (window.percent !== undefined)
+        return `${window.percent}%`;
+    return count > 1 ? `window ${index + 1}` : 'after the deploy';
+}
+/**
+ * The chart of one window: p95 at each measurement, and the baseline's p95 and each latency
+ * limit as flat lines. Mermaid's xychart grammar takes plain decimals only (no exponent, NaN or
+ * Infinity) and a quoted label must not hold `"`: every number is a rounded integer and every
+ * label is built here from digits and colons. The lines are named in the text above the chart
+ * (a series' own name is not shown by every Mermaid version GitHub has run).
+ */
+function p95Chart(report, settings, baseline) {
+    const points = report.measurements.filter((measurement) => measurement.p95 !== undefined && Number.isFinite(measurement.p95));
+    if (points.length === 0)
+        return undefined;
+    const series = [{ name: 'p95 so far' }];
+    if (baseline)
+        series.push({ name: `the baseline's p95 (${(0,format/* formatMs */._V)(baseline.p95)})`, value: baseline.p95 });
+    const { maxLatencyP95Ms, maxLatencyRegression } = settings.limits;
+    if (maxLatencyP95Ms !== undefined) {
+        series.push({ name: `the limit (${(0,format/* formatMs */._V)(maxLatencyP95Ms)})`, value: maxLatencyP95Ms });
+    }
+    if (maxLatencyRegression !== undefined && baseline) {
+        const limit = maxLatencyRegression * baseline.p95;
+        series.push({
+            name: `${maxLatencyRegression}x the baseline (${(0,format/* formatMs */._V)(limit)})`,
+            value: limit,
+        });
+    }
+    const values = points.map((point) => Math.round(point.p95));
+    const top = Math.max(...values, ...series.map((line) => Math.round(line.value ?? 0)), 1);
+    const lines = series.map((line) => line.value === undefined ? values : points.map(() => Math.round(line.value)));
+    const mermaid = [
+        '```mermaid',
+        'xychart-beta',
+        '  title "p95 latency (ms)"',
+        `  x-axis "time" [${points.map((point) => `"${(0,format/* formatElapsed */.C7)(point.atMs)}"`).join(', ')}]`,
+        `  y-axis "ms" 0 --> ${Math.ceil(top * 1.1)}`,
+        ...lines.map((line) => `  line [${line.join(', ')}]`),
+        '```',
+    ].join('\n');
+    const legend = series.length === 1
+        ? 'The line: p95 so far.'
+        : `Lines, in order: ${series.map((line) => line.name).join('; ')}.`;
+    return { legend, mermaid };
+}
+/** The job summary's section on the analysis. */
+function analysisMarkdown(result, windows, settings, baseline) {
+    const sections = [`### Post-deploy analysis: ${result.verdict}`, escapeMarkdown(result.reason)];
+    if (result.verdict === 'off')
+        return sections.join('\n\n');
+    sections.push(`Limits: ${escapeMarkdown(limitsText(settings, baseline))}`);
+    if (baseline) {
+        sections.push(escapeMarkdown(`Baseline (the release serving before): p50 ${(0,format/* formatMs */._V)(baseline.p50)}, p95 ${(0,format/* formatMs */._V)(baseline.p95)} over ${baseline.samples} samples`));
+    }
+    const rows = windows.map((window, index) => [
+        windowName(window, index, windows.length),
+        verdictCell(window),
+        String(window.report.samples),
+        (0,format/* formatPercent */.l9)(window.report.errorRate),
+        dash(window.report.p50, format/* formatMs */._V),
+        dash(window.report.p95, format/* formatMs */._V),
+        dash(window.report.metrics[window.report.metrics.length - 1], format/* formatMetric */.gI),
+    ]);
+    sections.push(markdownTable(['step', 'verdict', 'samples', 'error rate', 'p50', 'p95', 'metric (last)'], rows));
+    windows.forEach((window, index) => {
+        const chart = p95Chart(window.report, settings, baseline);
+        if (!chart)
+            return;
+        sections.push(`#### p95 ${escapeMarkdown(window.percent === undefined ? windowName(window, index, windows.length) : `at ${window.percent}%`)}`, escapeMarkdown(chart.legend), chart.mermaid);
+    });
+    return sections.join('\n\n');
+}
+
 // EXTERNAL MODULE: ./shared/text.ts
-var shared_text = __nccwpck_require__(763);
+var shared_text = __nccwpck_require__(2763);
 // EXTERNAL MODULE: ./shared/inputs.ts + 11 modules
-var inputs = __nccwpck_require__(884);
+var shared_inputs = __nccwpck_require__(1884);
 // EXTERNAL MODULE: ./shared/http/json-assertions.ts
-var json_assertions = __nccwpck_require__(563);
+var json_assertions = __nccwpck_require__(1563);
 // EXTERNAL MODULE: ./shared/http/limits.ts
-var limits = __nccwpck_require__(583);
+var limits = __nccwpck_require__(8583);
 // EXTERNAL MODULE: ./shared/http/status.ts
-var http_status = __nccwpck_require__(845);
+var http_status = __nccwpck_require__(7845);
 ;// CONCATENATED MODULE: ./actions/health-check/src/inputs.ts
 
 
 
 
+
+
 const healthCheckSchema = {
-    url: (0,inputs/* required */.mw)((0,inputs/* httpUrls */.bw)(), 'https://app.example.com/health'),
-    method: (0,inputs/* withDefault */.IQ)((0,inputs/* oneOf */.yL)(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']), 'GET'),
-    headers: (0,inputs/* withDefault */.IQ)((0,inputs/* headerLines */.Hq)(), ''),
-    body: (0,inputs/* optional */.lq)((0,inputs/* text */.Qq)()),
-    'expected-status': (0,inputs/* withDefault */.IQ)((0,inputs/* parser */.K3)(http_status/* parseStatusSet */.o), '200-299'),
-    'body-contains': (0,inputs/* optional */.lq)((0,inputs/* text */.Qq)()),
-    'body-matches': (0,inputs/* optional */.lq)((0,inputs/* regex */.yG)()),
-    'json-assertions': (0,inputs/* withDefault */.IQ)((0,inputs/* parser */.K3)((value) => (0,inputs/* splitLines */.uz)(value).map(json_assertions/* parseAssertion */.MV)), ''),
-    'max-latency': (0,inputs/* optional */.lq)((0,inputs/* duration */.p0)('500ms')),
-    timeout: (0,inputs/* withDefault */.IQ)((0,inputs/* duration */.p0)('5m', { minMs: 1 }), '5m'),
-    'request-timeout': (0,inputs/* withDefault */.IQ)((0,inputs/* duration */.p0)('10s', { minMs: 1 }), '10s'),
-    'grace-period': (0,inputs/* withDefault */.IQ)((0,inputs/* duration */.p0)('10s'), '0s'),
-    interval: (0,inputs/* withDefault */.IQ)((0,inputs/* duration */.p0)('1s', { minMs: limits/* MIN_INTERVAL_MS */.W }), '1s'),
-    backoff: (0,inputs/* withDefault */.IQ)((0,inputs/* oneOf */.yL)(['fixed', 'exponential']), 'fixed'),
-    'max-interval': (0,inputs/* withDefault */.IQ)((0,inputs/* duration */.p0)('30s', { minMs: limits/* MIN_INTERVAL_MS */.W }), '30s'),
-    'max-attempts': (0,inputs/* withDefault */.IQ)((0,inputs/* integer */.nd)({ min: 0, example: '10' }), '0'),
-    'success-threshold': (0,inputs/* withDefault */.IQ)((0,inputs/* integer */.nd)({ min: 1, example: '2' }), '1'),
-    'follow-redirects': (0,inputs/* withDefault */.IQ)((0,inputs/* boolean */.zM)(), 'true'),
-    insecure: (0,inputs/* withDefault */.IQ)((0,inputs/* boolean */.zM)(), 'false'),
-    'ip-version': (0,inputs/* withDefault */.IQ)((0,inputs/* oneOf */.yL)(['auto', '4', '6']), 'auto'),
-    'fail-on-unhealthy': (0,inputs/* withDefault */.IQ)((0,inputs/* boolean */.zM)(), 'true'),
+    url: (0,shared_inputs/* required */.mw)((0,shared_inputs/* httpUrls */.bw)(), 'https://app.example.com/health'),
+    method: (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* oneOf */.yL)(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']), 'GET'),
+    headers: (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* headerLines */.Hq)(), ''),
+    body: (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
+    'expected-status': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)(http_status/* parseStatusSet */.o), '200-299'),
+    'body-contains': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
+    'body-matches': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* regex */.yG)()),
+    'json-assertions': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* parser */.K3)((value) => (0,shared_inputs/* splitLines */.uz)(value).map(json_assertions/* parseAssertion */.MV)), ''),
+    'max-latency': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* duration */.p0)('500ms')),
+    timeout: (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* duration */.p0)('5m', { minMs: 1 }), '5m'),
+    'request-timeout': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* duration */.p0)('10s', { minMs: 1 }), '10s'),
+    'grace-period': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* duration */.p0)('10s'), '0s'),
+    interval: (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* duration */.p0)('1s', { minMs: limits/* MIN_INTERVAL_MS */.W }), '1s'),
+    backoff: (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* oneOf */.yL)(['fixed', 'exponential']), 'fixed'),
+    'max-interval': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* duration */.p0)('30s', { minMs: limits/* MIN_INTERVAL_MS */.W }), '30s'),
+    'max-attempts': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* integer */.nd)({ min: 0, example: '10' }), '0'),
+    'success-threshold': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* integer */.nd)({ min: 1, example: '2' }), '1'),
+    'follow-redirects': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* boolean */.zM)(), 'true'),
+    insecure: (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* boolean */.zM)(), 'false'),
+    'ip-version': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* oneOf */.yL)(['auto', '4', '6']), 'auto'),
+    'fail-on-unhealthy': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* boolean */.zM)(), 'true'),
+    // A window judged after the URLs are healthy (shared/analysis/): watch, max-error-rate …
+    ...analysis_inputs/* watchInputSchema */.h9,
+    'watch-interval': (0,shared_inputs/* withDefault */.IQ)((0,shared_inputs/* duration */.p0)('10s', { minMs: limits/* MIN_INTERVAL_MS */.W }), '10s'),
 };
 function readHealthCheckInputs(read) {
-    return (0,inputs/* parseInputs */.TL)(healthCheckSchema, read);
+    const inputs = (0,shared_inputs/* parseInputs */.TL)(healthCheckSchema, read);
+    const problems = (0,analysis_inputs/* watchInputProblems */.Ko)(inputs, inputs['watch-interval']);
+    if (problems.length > 0)
+        throw new errors/* InputError */.dz(problems);
+    return inputs;
 }
 
 ;// CONCATENATED MODULE: ./actions/health-check/src/report.ts
@@ -246,6 +428,8 @@ async function runMain(main) {
 
 
 
+
+
 function describeExpectations(expect) {
     const parts = [`status in ${expect.statuses.text}`];
     if (expect.maxLatencyMs !== undefined)
@@ -286,7 +470,7 @@ async function main() {
     if (inputs.insecure)
         runner_protocol/* warning */.$e('TLS certificates are not verified (insecure: true).');
     // The probe engine loads Node's network modules: a run that fails on its inputs never does.
-    const { pollUntilHealthy } = await __nccwpck_require__.e(/* import() */ 594).then(__nccwpck_require__.bind(__nccwpck_require__, 594));
+    const { pollUntilHealthy } = await __nccwpck_require__.e(/* import() */ 345).then(__nccwpck_require__.bind(__nccwpck_require__, 3345));
     const report = await pollUntilHealthy(targets, expect, {
         timeoutMs: inputs.timeout,
         requestTimeoutMs: inputs['request-timeout'],
@@ -299,14 +483,24 @@ async function main() {
         // Reports and logs name each URL without user:password (shared/http/poll.ts).
         onAttempt: attemptLogger(inputs['success-threshold']),
     });
+    const watch = report.healthy && inputs.watch > 0 ? await watchAfterHealthy(inputs) : undefined;
     setOutputs({
+        analysis: JSON.stringify(watch?.result ?? analysisOff()),
         healthy: report.healthy,
         attempts: report.attempts,
         'duration-ms': report.durationMs,
         'latency-ms': report.slowestPassingMs,
         report: reportOutput(report),
     });
-    await appendSummary(summaryMarkdown(report));
+    await appendSummary(summaryMarkdown(report) + (watch ? `\n${watch.markdown}` : ''));
+    if (watch && watch.result.verdict !== 'pass') {
+        const message = `The watch of ${(0,shared_text/* plural */.L)(inputs.url.length, 'URL')} ${watch.result.verdict === 'fail' ? 'failed' : 'was inconclusive'}: ${watch.result.reason}`;
+        if (!inputs['fail-on-unhealthy']) {
+            runner_protocol/* warning */.$e(message, { title: 'health-check: watch' });
+            return;
+        }
+        throw new errors/* ActionFailure */.dR(message, `health-check: watch ${watch.result.verdict === 'fail' ? 'failed' : 'inconclusive'}`);
+    }
     if (report.healthy) {
         runner_protocol/* info */.pq(`Healthy: ${report.targets.length} of ${(0,shared_text/* plural */.L)(report.targets.length, 'URL')} passed in ${(0,durations/* formatDuration */.a3)(report.durationMs)} (${(0,shared_text/* plural */.L)(report.attempts, 'probe')}).`);
         return;
@@ -320,6 +514,15 @@ async function main() {
     }
     throw new errors/* ActionFailure */.dR(message, 'health-check: unhealthy');
 }
+/** Watches the healthy URLs for `watch` under max-error-rate and max-latency-p95. */
+async function watchAfterHealthy(inputs) {
+    const settings = (0,analysis_inputs/* watchSettings */.dA)(inputs, inputs.url, inputs['expected-status'], inputs.headers, inputs['watch-interval']);
+    const { runWindow } = await __nccwpck_require__.e(/* import() */ 237).then(__nccwpck_require__.bind(__nccwpck_require__, 8237));
+    const report = await runner_protocol/* group */.Os(`Watching for ${(0,durations/* formatDuration */.a3)(settings.durationMs)}, a measurement every ${(0,durations/* formatDuration */.a3)(settings.intervalMs)}`, () => runWindow(settings, {}));
+    const result = analysisResult([{ report }]);
+    runner_protocol/* info */.pq(`Watch: ${result.verdict} (${result.reason}).`);
+    return { result, markdown: analysisMarkdown(result, [{ report }], settings) };
+}
 /** The whole action, failure handling included: what the runner, local-action and tests run. */
 function run() {
     return runMain(main);
@@ -328,7 +531,521 @@ function run() {
 
 /***/ }),
 
-/***/ 503:
+/***/ 5098:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C7: () => (/* binding */ formatElapsed),
+/* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   _V: () => (/* binding */ formatMs),
+/* harmony export */   gI: () => (/* binding */ formatMetric),
+/* harmony export */   l9: () => (/* binding */ formatPercent),
+/* harmony export */   zA: () => (/* binding */ shownUrl)
+/* harmony export */ });
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9503);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5931);
+// How the analysis writes its figures: the same short forms in the log, the verdict's reason
+// (which ends up in a GitHub Deployment description, 140 characters at most) and the summary.
+
+
+/** `5%`, `0.5%`, `33.3%`: at most one decimal, none when it is a whole number. */
+function formatPercent(value) {
+    return `${Number(value.toFixed(1))}%`;
+}
+/** `42ms`, `1.2s`: a latency as durations are written everywhere else. */
+function formatMs(ms) {
+    return (0,_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(ms);
+}
+/** A Prometheus value in a few characters: `0.01`, `1500`, `1.23e-7`, `+Inf`. */
+function formatMetric(value) {
+    if (Number.isNaN(value))
+        return 'NaN';
+    if (!Number.isFinite(value))
+        return value > 0 ? '+Inf' : '-Inf';
+    return String(Number(value.toPrecision(4)));
+}
+/** `m:ss` since the window began: `0:40`, `12:05`. */
+function formatElapsed(ms) {
+    const seconds = Math.floor(ms / 1000);
+    return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+/**
+ * Foreign or long text (a Prometheus error body, a URL) as one short line: control characters
+ * and line breaks become spaces, and past `max` characters it ends in `…`.
+ */
+function oneLine(text, max) {
+    const flat = text
+        .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
+        .replace(/ {2,}/g, ' ')
+        .trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/** A URL as it may be shown: without `user:password@`, one line, at most `max` characters. */
+function shownUrl(url, max = 80) {
+    return oneLine((0,_secrets_js__WEBPACK_IMPORTED_MODULE_1__/* .withoutCredentials */ .ri)(url), max);
+}
+
+
+/***/ }),
+
+/***/ 1116:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ conditionHolds),
+/* harmony export */   Ko: () => (/* binding */ watchInputProblems),
+/* harmony export */   N4: () => (/* binding */ MIN_SAMPLES_PER_URL),
+/* harmony export */   dA: () => (/* binding */ watchSettings),
+/* harmony export */   h9: () => (/* binding */ watchInputSchema)
+/* harmony export */ });
+/* unused harmony exports parsePercent, parseRegression, parseCondition, parseTrafficSteps, limitInputSchema, analysisInputSchema, measurementsIn, analysisInputProblems, analysisSettings */
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9503);
+/* harmony import */ var _http_limits_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8583);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1884);
+// The analysis inputs of gated-deploy (and health-check's `watch` window): their parsers, their
+// schema, the checks across inputs, and the settings the engine runs on. Everything here runs
+// before any gate or platform call, so a mistyped limit is refused before a deploy starts.
+
+
+
+/** URLs sampled for fewer measurements than this cannot be judged (percentiles of 4 say little). */
+const MIN_SAMPLES_PER_URL = 5;
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+/** `5%` → 5, `0.5%` → 0.5: a share of requests, 0–100. The `%` is required: `0.05` is ambiguous. */
+function parsePercent(value) {
+    const match = /^(\d+(?:\.\d+)?)\s*%$/.exec(value.trim());
+    if (!match) {
+        const bare = NUMBER.test(value.trim()) ? ` (write it with %, e.g. ${value.trim()}%)` : '';
+        throw new Error(`${(0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is not a percentage${bare} (example: 5%)`);
+    }
+    const percent = Number(match[1]);
+    if (percent > 100)
+        throw new Error(`${(0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is over 100% (example: 5%)`);
+    return percent;
+}
+/** `2x` → 2: how many times the baseline's p95 is tolerated; at least 1. */
+function parseRegression(value) {
+    const match = /^(\d+(?:\.\d+)?|\.\d+)\s*[x×]?$/i.exec(value.trim());
+    if (!match)
+        throw new Error(`${(0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is not a factor (example: 2x)`);
+    const factor = Number(match[1]);
+    if (factor < 1) {
+        throw new Error(`${(0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} is below 1x: the release would fail even when as fast as the baseline (example: 2x)`);
+    }
+    return factor;
+}
+const OPERATORS = ['<=', '>=', '==', '!=', '<', '>'];
+/** `< 0.05`, `>=0.99`, `== 1`: an operator and a number. */
+function parseCondition(value) {
+    const trimmed = value.trim();
+    const operator = OPERATORS.find((candidate) => trimmed.startsWith(candidate));
+    const example = '(example: < 0.05; operators < <= > >= == !=)';
+    if (operator === undefined) {
+        throw new Error(`${(0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} has no comparison operator in front ${example}`);
+    }
+    const number = trimmed.slice(operator.length).trim();
+    if (!NUMBER.test(number)) {
+        throw new Error(`${(0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .quote */ .hD)(value)} does not compare with a number ${example}`);
+    }
+    const parsed = Number(number);
+    return { operator, value: parsed, text: `${operator} ${parsed}` };
+}
+/** Whether a Prometheus value passes the condition (NaN never does). */
+function conditionHolds(condition, value) {
+    switch (condition.operator) {
+        case '<':
+            return value < condition.value;
+        case '<=':
+            return value <= condition.value;
+        case '>':
+            return value > condition.value;
+        case '>=':
+            return value >= condition.value;
+        case '==':
+            return value === condition.value;
+        case '!=':
+            return value !== condition.value;
+    }
+}
+/** `10%,50%,100%` → [10, 50, 100]: whole percents, increasing, each 1–100, the last 100. */
+function parseTrafficSteps(value) {
+    const example = '(example: 10%,50%,100%)';
+    const items = value
+        .split(/[\s,]+/)
+        .map((item) => item.trim())
+        .filter(Boolean);
+    if (items.length === 0)
+        throw new Error(`no step given ${example}`);
+    const steps = items.map((item) => {
+        const match = /^(\d+)\s*%?$/.exec(item);
+        if (!match)
+            throw new Error(`${quote(item)} is not a whole percent ${example}`);
+        const percent = Number(match[1]);
+        if (percent < 1 || percent > 100) {
+            throw new Error(`${quote(item)} is outside 1–100% ${example}`);
+        }
+        return percent;
+    });
+    steps.forEach((percent, index) => {
+        const before = steps[index - 1];
+        if (before !== undefined && percent <= before) {
+            throw new Error(`the steps must increase, but ${percent}% follows ${before}% ${example}`);
+        }
+    });
+    if (steps[steps.length - 1] !== 100) {
+        throw new Error(`the last step must be 100%, so the release ends serving everything ${example}`);
+    }
+    return steps;
+}
+/** The base URL of the Prometheus HTTP API; the query path is added to it. */
+function parsePrometheusUrl(value) {
+    // httpUrl masks a user:password in it before anything else (shared/inputs.ts).
+    const url = new URL(value);
+    if (url.search !== '' || url.hash !== '') {
+        throw new Error(`the URL must not carry a query or fragment: /api/v1/query?query=… is added to it (example: https://prometheus.example.com)`);
+    }
+    return value;
+}
+const prometheusUrl = () => {
+    const url = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .httpUrl */ .q3)('https://prometheus.example.com');
+    return (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parser */ .K3)((value) => {
+        const checked = url.safeParse(value);
+        if (!checked.success)
+            throw new Error(checked.error.issues[0]?.message ?? 'is not a URL');
+        return parsePrometheusUrl(checked.data);
+    });
+};
+/** The limits health-check's `watch` shares with gated-deploy: one entry each, one meaning. */
+const limitInputSchema = {
+    'max-error-rate': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lq)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parser */ .K3)(parsePercent)),
+    'max-latency-p95': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lq)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .duration */ .p0)('800ms', { minMs: 1 })),
+};
+const analysisInputSchema = {
+    'analysis-duration': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .withDefault */ .IQ)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .duration */ .p0)('5m'), '0'),
+    'analysis-interval': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .withDefault */ .IQ)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .duration */ .p0)('10s', { minMs: _http_limits_js__WEBPACK_IMPORTED_MODULE_2__/* .MIN_INTERVAL_MS */ .W }), '10s'),
+    'analysis-url': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .withDefault */ .IQ)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .httpUrls */ .bw)(), ''),
+    ...limitInputSchema,
+    'max-latency-regression': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lq)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parser */ .K3)(parseRegression)),
+    'prometheus-url': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lq)(prometheusUrl()),
+    'prometheus-query': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .withDefault */ .IQ)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .text */ .Qq)(), ''),
+    'prometheus-condition': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lq)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .parser */ .K3)(parseCondition)),
+    // Every value a user sets here is masked when read (headerLines → maskSensitiveHeaders).
+    'prometheus-headers': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .withDefault */ .IQ)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .headerLines */ .Hq)(), ''),
+    'failure-limit': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .withDefault */ .IQ)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .integer */ .nd)({ min: 0, example: '3' }), '3'),
+    'inconclusive-limit': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .withDefault */ .IQ)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .integer */ .nd)({ min: 0, example: '3' }), '3'),
+    'on-inconclusive': (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .withDefault */ .IQ)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .oneOf */ .yL)(['rollback', 'keep']), 'rollback'),
+};
+/** health-check: `watch` judges a window instead of one probe, with the same limits. */
+const watchInputSchema = {
+    watch: (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .withDefault */ .IQ)((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .duration */ .p0)('5m'), '0'),
+    ...limitInputSchema,
+};
+/** The limits that need a window, as `input` names (for "needs analysis-duration"). */
+function limitsSet(inputs) {
+    const set = [];
+    if (inputs['max-error-rate'] !== undefined)
+        set.push('max-error-rate');
+    if (inputs['max-latency-p95'] !== undefined)
+        set.push('max-latency-p95');
+    if (inputs['max-latency-regression'] !== undefined)
+        set.push('max-latency-regression');
+    if (inputs['prometheus-condition'] !== undefined)
+        set.push('prometheus-condition');
+    return set;
+}
+/**
+ * How many measurements fit in a window: measurement k starts at k·interval while that is
+ * before the window's end.
+ */
+function measurementsIn(durationMs, intervalMs) {
+    return durationMs <= 0 ? 0 : Math.ceil(durationMs / intervalMs);
+}
+/** The window must hold enough measurements to judge the URLs it samples. */
+function windowProblem(durationInput, durationMs, intervalMs) {
+    const count = measurementsIn(durationMs, intervalMs);
+    if (count >= MIN_SAMPLES_PER_URL)
+        return undefined;
+    const enough = formatDuration(intervalMs * MIN_SAMPLES_PER_URL);
+    return `\`${durationInput}\` ${formatDuration(durationMs)} at \`analysis-interval\` ${formatDuration(intervalMs)} gives ${count} measurement${count === 1 ? '' : 's'}; at least ${MIN_SAMPLES_PER_URL} are needed (example: ${durationInput}: ${enough})`;
+}
+/**
+ * The checks across inputs, each a problem naming the input and showing a good value; empty when
+ * the inputs go together. `healthUrls` are what is sampled when `analysis-url` is empty.
+ */
+function analysisInputProblems(inputs, context) {
+    const problems = [];
+    const url = inputs['prometheus-url'];
+    const query = inputs['prometheus-query'].trim();
+    const condition = inputs['prometheus-condition'];
+    const given = [
+        url && 'prometheus-url',
+        query && 'prometheus-query',
+        condition && 'prometheus-condition',
+    ];
+    const present = given.filter((name) => Boolean(name));
+    if (present.length > 0 && present.length < 3) {
+        const missing = ['prometheus-url', 'prometheus-query', 'prometheus-condition'].filter((name) => !present.includes(name));
+        problems.push(`\`${missing[0]}\` is required with \`${present[0]}\`: prometheus-url, prometheus-query and prometheus-condition go together (example: prometheus-query: sum(rate(http_requests_total{code=~"5.."}[1m])) / sum(rate(http_requests_total[1m])), prometheus-condition: < 0.05)`);
+    }
+    if (Object.keys(inputs['prometheus-headers']).length > 0 && !url) {
+        problems.push('`prometheus-headers` is set without `prometheus-url` (example: prometheus-url: https://prometheus.example.com)');
+    }
+    const durationMs = inputs['analysis-duration'];
+    const limits = limitsSet(inputs);
+    if (durationMs === 0) {
+        for (const name of limits) {
+            problems.push(`\`${name}\` needs \`analysis-duration\`: with 0 there is no window to judge (example: analysis-duration: 5m)`);
+        }
+        return problems;
+    }
+    if (limits.length === 0) {
+        problems.push('`analysis-duration` is set but no limit is: set max-error-rate, max-latency-p95, max-latency-regression or prometheus-condition (example: max-error-rate: 5%)');
+    }
+    const urls = inputs['analysis-url'].length > 0 ? inputs['analysis-url'] : context.healthUrls;
+    const httpLimits = limits.filter((name) => name !== 'prometheus-condition');
+    if (urls.length === 0 && (httpLimits.length > 0 || !url)) {
+        problems.push(`\`analysis-url\` is needed: ${httpLimits.length > 0 ? `${httpLimits.join(', ')} judge${httpLimits.length === 1 ? 's' : ''} requests` : 'the analysis has nothing to sample'}, and there is no health-url either (example: analysis-url: https://app.example.com/)`);
+    }
+    if (urls.length > 0) {
+        const problem = windowProblem('analysis-duration', durationMs, inputs['analysis-interval']);
+        if (problem)
+            problems.push(problem);
+    }
+    return problems;
+}
+/** health-check's `watch`: a limit without a window, or a window too short for its interval. */
+function watchInputProblems(inputs, intervalMs) {
+    const limits = ['max-error-rate', 'max-latency-p95'].filter((name) => inputs[name] !== undefined);
+    if (inputs.watch === 0) {
+        return limits.map((name) => `\`${name}\` needs \`watch\`: with 0 there is no window to judge (example: watch: 5m)`);
+    }
+    const problems = [];
+    if (limits.length === 0) {
+        problems.push('`watch` judges the window against a limit: set `max-error-rate` or `max-latency-p95` (example: max-error-rate: 5%)');
+    }
+    const count = measurementsIn(inputs.watch, intervalMs);
+    if (count >= MIN_SAMPLES_PER_URL)
+        return problems;
+    return [
+        ...problems,
+        `\`watch\` ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(inputs.watch)} at \`watch-interval\` ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(intervalMs)} gives ${count} measurement${count === 1 ? '' : 's'}; at least ${MIN_SAMPLES_PER_URL} are needed (example: watch: ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(intervalMs * MIN_SAMPLES_PER_URL)})`,
+    ];
+}
+/** What the engine runs on, from checked inputs (`analysis-url`, or else the health URLs). */
+function analysisSettings(inputs, healthUrls, statuses, headers) {
+    const url = inputs['prometheus-url'];
+    const condition = inputs['prometheus-condition'];
+    const query = inputs['prometheus-query'].trim();
+    return {
+        urls: inputs['analysis-url'].length > 0 ? inputs['analysis-url'] : healthUrls,
+        headers,
+        statuses,
+        durationMs: inputs['analysis-duration'],
+        intervalMs: inputs['analysis-interval'],
+        limits: {
+            maxErrorRate: inputs['max-error-rate'],
+            maxLatencyP95Ms: inputs['max-latency-p95'],
+            maxLatencyRegression: inputs['max-latency-regression'],
+            prometheus: url && condition && query
+                ? { url, query, condition, headers: inputs['prometheus-headers'] }
+                : undefined,
+        },
+        failureLimit: inputs['failure-limit'],
+        inconclusiveLimit: inputs['inconclusive-limit'],
+        onInconclusive: inputs['on-inconclusive'],
+    };
+}
+/**
+ * health-check's `watch` window: the probe's URLs at its interval, with the watch limits; no
+ * Prometheus and no baseline. The tolerances are gated-deploy's defaults (3 failed
+ * measurements), and the whole window is judged once more at its end.
+ */
+function watchSettings(inputs, urls, statuses, headers, intervalMs) {
+    return {
+        urls,
+        headers,
+        statuses,
+        durationMs: inputs.watch,
+        intervalMs,
+        limits: {
+            maxErrorRate: inputs['max-error-rate'],
+            maxLatencyP95Ms: inputs['max-latency-p95'],
+        },
+        failureLimit: 3,
+        inconclusiveLimit: 3,
+        onInconclusive: 'rollback',
+    };
+}
+
+
+/***/ }),
+
+/***/ 730:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K4: () => (/* binding */ EvenlyThinned),
+/* harmony export */   zO: () => (/* binding */ LatencySample)
+/* harmony export */ });
+/* unused harmony exports MAX_LATENCIES, MAX_POINTS */
+/* harmony import */ var _stats_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1066);
+// What the engine keeps of a window, bounded whatever its length: an hour at 100ms with three
+// URLs is 108,000 requests and 36,000 measurements, which must neither grow memory without end
+// nor make each judgment sort everything seen so far.
+
+/**
+ * Latencies kept exactly up to this many; past it, a uniform random sample of this size.
+ * 10,000 holds every request of a 5-minute window at 100ms with 3 URLs (9,000), so the usual
+ * windows get exact percentiles; a longer one gets percentiles of a fair sample of the whole
+ * window (reservoir sampling, Vitter's algorithm R), whose p95 is within a fraction of a
+ * percentile rank of the true one. Memory stays at two arrays of 10,000 numbers.
+ */
+const MAX_LATENCIES = 10_000;
+/** Where `value` belongs in ascending `sorted` (the first index whose item is not below it). */
+function lowerBound(sorted, value) {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (sorted[middle] < value)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return low;
+}
+/**
+ * Latencies of one window, for its percentiles. They are also kept in order as they come (one
+ * binary search and one array move each), so a judgment reads a percentile without sorting:
+ * a measurement every 100ms for an hour must not sort 10,000 numbers 36,000 times.
+ */
+class LatencySample {
+    capacity;
+    random;
+    /** The reservoir's slots, in the order they were filled (replaced at random when full). */
+    slots = [];
+    sorted = [];
+    seen = 0;
+    constructor(capacity = MAX_LATENCIES, random = Math.random) {
+        this.capacity = capacity;
+        this.random = random;
+    }
+    add(latencyMs) {
+        this.seen++;
+        if (this.slots.length < this.capacity) {
+            this.slots.push(latencyMs);
+            this.sorted.splice(lowerBound(this.sorted, latencyMs), 0, latencyMs);
+            return;
+        }
+        // Each of the `seen` values so far stays in the sample with the same chance.
+        const slot = Math.floor(this.random() * this.seen);
+        if (slot >= this.capacity)
+            return;
+        const replaced = this.slots[slot];
+        this.slots[slot] = latencyMs;
+        this.sorted.splice(lowerBound(this.sorted, replaced), 1);
+        this.sorted.splice(lowerBound(this.sorted, latencyMs), 0, latencyMs);
+    }
+    /** How many latencies were added (not how many are kept). */
+    get count() {
+        return this.seen;
+    }
+    /** How many are kept (at most the capacity). */
+    get kept() {
+        return this.slots.length;
+    }
+    /** p50 and p95 (nearest rank) of what is kept; undefined when nothing was added. */
+    percentiles() {
+        return {
+            p50: (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .percentileOfSorted */ .WB)(this.sorted, 50),
+            p95: (0,_stats_js__WEBPACK_IMPORTED_MODULE_0__/* .percentileOfSorted */ .WB)(this.sorted, 95),
+        };
+    }
+}
+/** The chart shows at most this many points of a window. */
+const MAX_POINTS = 200;
+/**
+ * A list that keeps at most `capacity` items spread evenly over everything added: every item
+ * while it fits, then every second, every fourth, ... (each time it fills, every other kept item
+ * is dropped and the stride doubles). The newest item is always returned last, so a chart ends
+ * where the window ended.
+ */
+class EvenlyThinned {
+    capacity;
+    kept = [];
+    stride = 1;
+    added = 0;
+    newest;
+    constructor(capacity = MAX_POINTS) {
+        this.capacity = capacity;
+        if (capacity < 2)
+            throw new Error('EvenlyThinned needs room for at least 2 items');
+    }
+    add(item) {
+        if (this.added % this.stride === 0) {
+            this.kept.push(item);
+            if (this.kept.length > this.capacity) {
+                this.kept = this.kept.filter((_, index) => index % 2 === 0);
+                this.stride *= 2;
+            }
+        }
+        this.added++;
+        this.newest = { item };
+    }
+    get count() {
+        return this.added;
+    }
+    items() {
+        // Kept items are those added at multiples of the stride: the last one is the newest when
+        // its place in the order is the newest's.
+        const lastKeptAt = (this.kept.length - 1) * this.stride;
+        if (this.newest === undefined || lastKeptAt === this.added - 1)
+            return [...this.kept];
+        // When full, the newest takes the last kept item's place: the end moves, the count does not.
+        const room = this.kept.length < this.capacity ? this.kept : this.kept.slice(0, -1);
+        return [...room, this.newest.item];
+    }
+}
+
+
+/***/ }),
+
+/***/ 1066:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   WB: () => (/* binding */ percentileOfSorted),
+/* harmony export */   zi: () => (/* binding */ errorRate)
+/* harmony export */ });
+/* unused harmony export percentile */
+// The two figures the analysis judges requests by. Kept apart from the engine so the report and
+// the tests compute them the same way.
+/**
+ * The p-th percentile by the nearest-rank method: the smallest value with at least p % of the
+ * values at or below it (`sorted[ceil(p/100 · n) − 1]`). It is always one of the measured
+ * latencies, never an interpolation between two, so a p95 of 88ms means a request took 88ms.
+ * `sorted` must be in ascending order; undefined when there are no values.
+ */
+function percentileOfSorted(sorted, p) {
+    const count = sorted.length;
+    if (count === 0)
+        return undefined;
+    const rank = Math.min(count, Math.max(1, Math.ceil((p / 100) * count)));
+    return sorted[rank - 1];
+}
+/** The same over values in any order (sorted on a copy). */
+function percentile(values, p) {
+    return percentileOfSorted(Float64Array.from(values).sort(), p);
+}
+/** Percent of failed requests; 0 when none were made (nothing failed). */
+function errorRate(failed, total) {
+    return total === 0 ? 0 : (failed / total) * 100;
+}
+
+
+/***/ }),
+
+/***/ 9503:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -395,7 +1112,7 @@ function formatDuration(ms) {
 
 /***/ }),
 
-/***/ 635:
+/***/ 2635:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -439,7 +1156,7 @@ function errorMessage(err) {
 
 /***/ }),
 
-/***/ 563:
+/***/ 1563:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -447,7 +1164,7 @@ function errorMessage(err) {
 /* harmony export */   nD: () => (/* binding */ checkAssertion)
 /* harmony export */ });
 /* unused harmony exports parsePath, resolvePath, jsonText */
-/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(884);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1884);
 
 const OPERATORS = ['==', '!=', '<=', '>=', '<', '>', '~=', 'exists'];
 const EXAMPLE = 'status == healthy';
@@ -741,7 +1458,7 @@ function checkAssertion(document, assertion) {
 
 /***/ }),
 
-/***/ 583:
+/***/ 8583:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -758,7 +1475,7 @@ const MIN_INTERVAL_MS = 100;
 
 /***/ }),
 
-/***/ 845:
+/***/ 7845:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -798,7 +1515,7 @@ function statusMatches(set, status) {
 
 /***/ }),
 
-/***/ 884:
+/***/ 1884:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -808,12 +1525,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   DL: () => (/* binding */ compileRegex),
   p0: () => (/* binding */ inputs_duration),
   Hq: () => (/* binding */ headerLines),
+  q3: () => (/* binding */ inputs_httpUrl),
   bw: () => (/* binding */ httpUrls),
   nd: () => (/* binding */ inputs_integer),
   yL: () => (/* binding */ oneOf),
   lq: () => (/* binding */ inputs_optional),
   TL: () => (/* binding */ parseInputs),
   K3: () => (/* binding */ parser),
+  hD: () => (/* binding */ quote),
   yG: () => (/* binding */ regex),
   mw: () => (/* binding */ inputs_required),
   uz: () => (/* binding */ splitLines),
@@ -821,10 +1540,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   IQ: () => (/* binding */ withDefault)
 });
 
-// UNUSED EXPORTS: cliArgument, environmentName, httpUrl, keyValueLines, lines, list, quote, secret, splitList
+// UNUSED EXPORTS: cliArgument, environmentName, keyValueLines, lines, list, secret, splitList
 
-// EXTERNAL MODULE: ./shared/runner-protocol.ts + 2 modules
-var runner_protocol = __nccwpck_require__(693);
+// EXTERNAL MODULE: ./shared/runner-protocol.ts + 1 modules
+var runner_protocol = __nccwpck_require__(8402);
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -7773,11 +8492,11 @@ function _function(params) {
 
 
 // EXTERNAL MODULE: ./shared/durations.ts
-var durations = __nccwpck_require__(503);
+var durations = __nccwpck_require__(9503);
 // EXTERNAL MODULE: ./shared/errors.ts
-var errors = __nccwpck_require__(635);
+var errors = __nccwpck_require__(2635);
 // EXTERNAL MODULE: ./shared/secrets.ts
-var secrets = __nccwpck_require__(931);
+var secrets = __nccwpck_require__(5931);
 ;// CONCATENATED MODULE: ./shared/inputs.ts
 
 // zod/mini: the same zod, without the chainable API; a fifth of the bundle size and start-up.
@@ -8031,7 +8750,7 @@ function parseInputs(schema, read = (name) => runner_protocol/* getInput */.V4(n
 
 /***/ }),
 
-/***/ 693:
+/***/ 8402:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8041,6 +8760,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ debug),
   z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
+  Os: () => (/* binding */ group),
   pq: () => (/* binding */ info),
   C1: () => (/* binding */ setFailed),
   uH: () => (/* binding */ setOutput),
@@ -8048,14 +8768,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: addPath, couldBeCommand, endGroup, escapeData, escapeProperty, exportVariable, getState, group, isDebug, logDrained, notice, redact, registeredSecrets, safeLogText, saveState, startGroup
+// UNUSED EXPORTS: addPath, couldBeCommand, endGroup, escapeData, escapeProperty, exportVariable, getState, isDebug, logDrained, notice, redact, registeredSecrets, safeLogText, saveState, startGroup
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 // EXTERNAL MODULE: ./shared/secret-registry.ts
-var secret_registry = __nccwpck_require__(982);
+var secret_registry = __nccwpck_require__(6982);
 ;// CONCATENATED MODULE: ./shared/runner-protocol.ts
 // The GitHub runner's protocol, as flightdeck speaks it: inputs from INPUT_* variables, log
 // lines, annotations, masks and groups as workflow commands on stdout, and outputs, state,
@@ -8218,7 +8938,7 @@ function appendCommandFile(variable, line) {
     const path = process.env[variable];
     if (!path)
         return false;
-    (0,external_node_fs_namespaceObject.appendFileSync)(path, `${line}${external_node_os_namespaceObject.EOL}`, 'utf8');
+    (0,external_node_fs_.appendFileSync)(path, `${line}${external_node_os_namespaceObject.EOL}`, 'utf8');
     return true;
 }
 /** Sets a step output; registered secrets in it become `***`. */
@@ -8260,7 +8980,7 @@ function appendSummaryFile(markdown) {
 
 /***/ }),
 
-/***/ 982:
+/***/ 6982:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -8331,7 +9051,7 @@ function redact(text) {
 
 /***/ }),
 
-/***/ 931:
+/***/ 5931:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -8341,8 +9061,8 @@ function redact(text) {
 /* harmony export */   ri: () => (/* binding */ withoutCredentials)
 /* harmony export */ });
 /* unused harmony exports isSensitiveHeader, maskSecret, maskWebhookUrl */
-/* harmony import */ var _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(693);
-/* harmony import */ var _secret_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(982);
+/* harmony import */ var _runner_protocol_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8402);
+/* harmony import */ var _secret_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6982);
 // Secret-bearing values are registered as soon as an input is parsed, before anything is
 // written, in every form they may come back in: as given, line by line, percent-encoded and
 // decoded (a password in a URL), URL credentials and webhook URLs in their parts, so a server
@@ -8492,7 +9212,7 @@ function maskWebhookUrl(value) {
 
 /***/ }),
 
-/***/ 763:
+/***/ 2763:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -8519,17 +9239,178 @@ function httpUrlOrUndefined(value) {
 
 /***/ }),
 
-/***/ 67:
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 7067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 708:
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 4708:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
@@ -8537,6 +9418,41 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ })
 
@@ -8648,6 +9564,48 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -8685,6 +9643,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:vm");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */

@@ -168,7 +168,7 @@ const cloudflareSpec = {
     },
     needsApp: true,
     inputs: ['api-url', 'account-id'],
-    capabilities: { releases: true, rollback: true, previews: 'project' },
+    capabilities: { releases: true, rollback: true, previews: 'project', trafficSplit: true },
     checks: {
         preview: (inputs) => inputs.app
             ? []
@@ -176,20 +176,28 @@ const cloudflareSpec = {
                 '`app` is required for cloudflare previews: the Worker whose versions they are (example: app: my-worker)',
             ],
     },
-    load: async () => (await __nccwpck_require__.e(/* import() */ 231).then(__nccwpck_require__.bind(__nccwpck_require__, 4231))).createCloudflareProvider,
+    load: async () => (await __nccwpck_require__.e(/* import() */ 446).then(__nccwpck_require__.bind(__nccwpck_require__, 5446))).createCloudflareProvider,
 };
 
 ;// CONCATENATED MODULE: ./shared/providers/specs/command.ts
+/** With traffic steps the user's router moves the shares: `traffic-command` says how. */
+function trafficProblems(inputs) {
+    return inputs['traffic-command']
+        ? []
+        : [
+            '`traffic-command` is required for provider `command` when `traffic-steps` moves traffic a share at a time (example: ./scripts/route.sh); it runs with FLIGHTDECK_RELEASE_ID, FLIGHTDECK_PREVIOUS_RELEASE_ID and FLIGHTDECK_TRAFFIC_PERCENT',
+        ];
+}
 const commandSpec = {
     name: 'command',
     title: 'your own commands',
     tokenEnv: [],
     needsApp: false,
-    inputs: ['deploy-command', 'releases-command', 'rollback-command'],
-    capabilities: { releases: true, rollback: true },
+    inputs: ['deploy-command', 'releases-command', 'rollback-command', 'traffic-command'],
+    capabilities: { releases: true, rollback: true, trafficSplit: true },
     previewsInstead: 'run your own preview commands in a step',
     checks: {
-        deploy: (inputs, { rollsBack }) => {
+        deploy: (inputs, { rollsBack, trafficSteps }) => {
             const problems = [];
             for (const name of ['deploy-command', 'releases-command']) {
                 if (!inputs[name]) {
@@ -199,6 +207,8 @@ const commandSpec = {
             if (rollsBack && !inputs['rollback-command']) {
                 problems.push('`rollback-command` is required for provider `command` when auto-rollback is on (example: ./scripts/rollback.sh), or set auto-rollback: false');
             }
+            if (trafficSteps)
+                problems.push(...trafficProblems(inputs));
             return problems;
         },
         rollback: (inputs, { dryRun }) => {
@@ -212,7 +222,7 @@ const commandSpec = {
             return problems;
         },
     },
-    load: async () => (await __nccwpck_require__.e(/* import() */ 722).then(__nccwpck_require__.bind(__nccwpck_require__, 4722))).createCommandProvider,
+    load: async () => (await __nccwpck_require__.e(/* import() */ 346).then(__nccwpck_require__.bind(__nccwpck_require__, 1346))).createCommandProvider,
 };
 
 ;// CONCATENATED MODULE: ./shared/providers/specs/identity.ts
@@ -364,6 +374,7 @@ const PROVIDER_SPECIFIC_INPUTS = [
     'deploy-command',
     'releases-command',
     'rollback-command',
+    'traffic-command',
 ];
 
 ;// CONCATENATED MODULE: ./shared/providers/inputs.ts
@@ -398,6 +409,13 @@ const providerInputSchema = {
     'deploy-command': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
     'releases-command': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
     'rollback-command': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
+};
+/**
+ * The provider inputs only an action that moves traffic a share at a time reads (gated-deploy
+ * with `traffic-steps`): kept apart so `rollback` and `preview-app` never declare them.
+ */
+const trafficProviderInputSchema = {
+    'traffic-command': (0,shared_inputs/* optional */.lq)((0,shared_inputs/* text */.Qq)()),
 };
 /** Checks what a provider needs that a schema cannot see alone; returns the problems. */
 function providerInputProblems(inputs) {
@@ -451,6 +469,7 @@ function providerConfig(inputs, log) {
             'deploy-command': inputs['deploy-command'],
             'releases-command': inputs['releases-command'],
             'rollback-command': inputs['rollback-command'],
+            'traffic-command': inputs['traffic-command'],
         },
     };
 }

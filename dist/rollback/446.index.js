@@ -1,8 +1,8 @@
-export const id = 231;
-export const ids = [231];
+export const id = 446;
+export const ids = [446];
 export const modules = {
 
-/***/ 4231:
+/***/ 5446:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -92,11 +92,15 @@ function servingVersion(deployments, command) {
     }
     return best;
 }
+// wrangler's tolerance for percentages (src/versions/deploy.ts EPSILON): shares that add up to
+// 100 ± 0.001 are whole.
+const PERCENT_EPSILON = 0.001;
 /**
- * Which versions the listed Deployments ever served, and since when the list knows. wrangler
- * lists the newest Deployments only, so a version older than the oldest of them may have served
- * before; a newer one that none of them served never went out (`versions upload` without
- * `versions deploy`).
+ * Which versions the listed Deployments ever served, which of them served all traffic, and since
+ * when the list knows. wrangler lists the newest Deployments only, so a version older than the
+ * oldest of them may have served before; a newer one that none of them served never went out
+ * (`versions upload` without `versions deploy`), and a newer one that only ever had a share (a
+ * traffic step that was aborted) never served alone.
  */
 function deploymentHistory(deployments) {
     if (!Array.isArray(deployments) || deployments.length === 0)
@@ -106,14 +110,19 @@ function deploymentHistory(deployments) {
     if (times.some(Number.isNaN))
         return undefined;
     const served = new Set();
+    const servedAll = new Set();
     for (const deployment of list) {
         for (const entry of deployment?.versions ?? []) {
             const id = cloudflare_output_text(entry?.version_id);
-            if (id)
-                served.add(id);
+            if (!id)
+                continue;
+            served.add(id);
+            const share = typeof entry?.percentage === 'number' ? entry.percentage : 0;
+            if (share >= 100 - PERCENT_EPSILON)
+                servedAll.add(id);
         }
     }
-    return { served, since: Math.min(...times) };
+    return { served, servedAll, since: Math.min(...times) };
 }
 /**
  * Releases from `wrangler versions list --json` (oldest first there), newest first. Every listed
@@ -138,12 +147,12 @@ function parseWorkerVersions(versions, serving, command, history) {
         // production back to.
         const alias = cloudflare_output_text(annotations['workers/alias']);
         // Uploaded after the oldest listed Deployment and served by none: never went out, so its
-        // code never ran in production and it is no release to return to.
+        // code never ran in production and it is no release to return to. One that only ever had a
+        // share (a traffic step, then all traffic back) never proved itself alone: no target either.
         const created = Date.parse(cloudflare_output_text(item.metadata?.created_on) ?? '');
-        const neverDeployed = history !== undefined &&
-            !history.served.has(id) &&
-            !Number.isNaN(created) &&
-            created > history.since;
+        const known = history !== undefined && !Number.isNaN(created) && created > history.since;
+        const neverDeployed = known && !history.served.has(id);
+        const neverServedAll = known && !neverDeployed && !history.servedAll.has(id);
         const said = cloudflare_output_text(annotations['workers/message']) ?? (tag ? `tag ${tag}` : undefined);
         const share = isServing && serving && serving.percentage < 100
             ? `serves ${serving.percentage}% of traffic`
@@ -151,14 +160,22 @@ function parseWorkerVersions(versions, serving, command, history) {
         return {
             id,
             version: typeof item.number === 'number' ? `v${item.number}` : undefined,
-            status: alias || neverDeployed ? 'unknown' : 'succeeded',
-            rawStatus: `${cloudflare_output_text(annotations['workers/triggered_by']) ?? 'uploaded'}${alias ? ` (preview alias ${alias})` : neverDeployed ? ' (never deployed)' : ''}`,
+            status: alias || neverDeployed || neverServedAll ? 'unknown' : 'succeeded',
+            rawStatus: `${cloudflare_output_text(annotations['workers/triggered_by']) ?? 'uploaded'}${rawNote(alias, neverDeployed, neverServedAll)}`,
             createdAt: cloudflare_output_text(item.metadata?.created_on),
             current: isServing,
             description: [said, share].filter(Boolean).join('; ') || undefined,
         };
     });
     return byDateDescending(releases, (release) => release.createdAt) ?? releases.reverse();
+}
+/** Why a Version is no rollback target, as said after its `workers/triggered_by`. */
+function rawNote(alias, neverDeployed, neverServedAll) {
+    if (alias)
+        return ` (preview alias ${alias})`;
+    if (neverDeployed)
+        return ' (never deployed)';
+    return neverServedAll ? ' (never served all traffic)' : '';
 }
 function outputEntries(content) {
     const entries = [];
@@ -476,11 +493,146 @@ function createCloudflarePreviews(config, { wrangler }) {
     };
 }
 
+;// CONCATENATED MODULE: ./shared/providers/cloudflare-traffic.ts
+// Traffic steps on Cloudflare Workers (wrangler 4.x, src/versions/{upload,deploy}.ts): the new
+// code is uploaded as a Version that serves nothing, then each step is a Deployment that splits
+// requests between it and the Version serving before (`<new>@10 <old>@90`); an abort deploys
+// the old Version alone again. A Deployment holds at most two Versions whose shares add up to 100.
+
+
+
+const VERSION_OVERRIDES_HEADER = 'Cloudflare-Workers-Version-Overrides';
+// The header is an RFC 8941 Dictionary keyed by the Worker's name, and a Dictionary key is
+// lower-case and starts with a letter or `*`: a Worker named otherwise cannot be keyed
+// (Cloudflare then ignores the header and routes by the percentages).
+const DICTIONARY_KEY = /^[a-z*][a-z0-9_.*-]*$/;
+// The Deployments API schema has held `workers/message` to 50 characters (newer descriptions
+// say it is truncated to 100 bytes): every message here stays within 50.
+const MAX_DEPLOYMENT_MESSAGE = 50;
+/** The `Cloudflare-Workers-Version-Overrides` value that sends a request to one Version. */
+function versionOverride(worker, versionId) {
+    if (!DICTIONARY_KEY.test(worker) || !VERSION_ID.test(versionId))
+        return undefined;
+    return `${worker}="${versionId}"`;
+}
+/** `12.5` for wrangler's `<id>@<percent>` (it reads the share with parseFloat). */
+function share(percent) {
+    return String(Number(percent.toFixed(3)));
+}
+function createCloudflareTraffic(config, { nameArgs, wrangler }) {
+    /** What `versions deploy` needs to find the same Worker `versions upload` wrote to. */
+    function workerArgs(request) {
+        const args = [];
+        if (request.environment)
+            args.push(`--env=${request.environment}`);
+        if (request.config)
+            args.push(`--config=${request.config}`);
+        return [...args, ...nameArgs()];
+    }
+    /** The new Version's id: wrangler's output file, else its `Worker Version ID:` line. */
+    function uploadedVersion(args, output, stdout) {
+        const fromFile = readVersionUpload(output)?.versionId;
+        const fromStdout = /^Worker Version ID:\s*(\S+)\s*$/m.exec((0,shared_process/* stripAnsi */.aJ)(stdout));
+        const id = fromFile ?? fromStdout?.[1];
+        if (!id || !VERSION_ID.test(id)) {
+            throw new shared_process/* CliError */.z1(`\`${(0,shared_process/* commandLine */.ay)(TOOL, args)}\` finished but did not say which Version it uploaded${id ? ` (it said ${JSON.stringify(id)})` : ''}; no traffic was moved`);
+        }
+        return id;
+    }
+    return {
+        async start(request, plan) {
+            const previous = previousVersion(plan);
+            const steps = plan.steps.map(share).join('%, ');
+            if (request.image) {
+                config.log(`Cloudflare Workers upload from source; ignoring image ${JSON.stringify(request.image)}`);
+            }
+            const where = workerArgs(request);
+            const message = `flightdeck: traffic steps ${steps}%`.slice(0, MAX_VERSION_MESSAGE);
+            const uploadArgs = ['versions', 'upload', ...where, `--message=${message}`];
+            uploadArgs.push(...(request.extraArgs ?? []));
+            const { result, output } = await wrangler(uploadArgs);
+            const release = uploadedVersion(uploadArgs, output, result.stdout);
+            config.log(`Uploaded Worker Version ${release}; it serves no traffic yet`);
+            /** `wrangler versions deploy <spec>... --yes`, with a short message for the Deployment. */
+            async function deploy(specs, said) {
+                for (const spec of specs) {
+                    // Both ids were checked against VERSION_ID: a spec starts with a letter or digit, so
+                    // yargs reads it as a positional version spec, never as a flag.
+                    if (!/^[A-Za-z0-9]/.test(spec))
+                        throw new Error(`unsafe version spec ${spec}`);
+                }
+                await wrangler([
+                    'versions',
+                    'deploy',
+                    ...specs,
+                    ...where,
+                    `--message=${said.slice(0, MAX_DEPLOYMENT_MESSAGE)}`,
+                    '--yes',
+                ]);
+            }
+            // A version override only reaches a Version that is in the current Deployment, even at
+            // 0% (Cloudflare docs, "Version overrides"): so the new one joins it at 0% first, and
+            // the probes can reach it alone before it takes any share. The same page says a new
+            // Deployment can take a couple of seconds to reach every location, and that a request
+            // whose override cannot apply is routed by the percentages: an early probe may still be
+            // answered by the old Version, which only a Worker that reports its version can reveal.
+            let probeHeaders;
+            const override = config.app
+                ? versionOverride(checkedWorkerName(config.app), release)
+                : undefined;
+            if (override) {
+                await deploy([`${release}@0`, `${previous}@100`], 'flightdeck: new version at 0%');
+                probeHeaders = { [VERSION_OVERRIDES_HEADER]: override };
+            }
+            else {
+                config.log(config.app
+                    ? `No ${VERSION_OVERRIDES_HEADER} header for Worker ${config.app}: the header is keyed by the Worker name, which must be lower-case and start with a letter; the new Version is probed only once it takes a share`
+                    : `No ${VERSION_OVERRIDES_HEADER} header: it is keyed by the Worker name, and \`app\` does not give it; the new Version is probed only once it takes a share`);
+            }
+            const rollout = {
+                release: { releaseId: release },
+                probeHeaders,
+                async shift(percent, step) {
+                    if (!Number.isFinite(percent) || percent < 0 || percent > 100) {
+                        throw new Error(`a traffic share is a number from 0 to 100, not ${percent}`);
+                    }
+                    const at = plan.steps.indexOf(percent);
+                    const which = at >= 0 ? `step ${at + 1}/${plan.steps.length}` : `step ${step}`;
+                    const specs = percent >= 100
+                        ? [`${release}@100`]
+                        : [`${release}@${share(percent)}`, `${previous}@${share(100 - percent)}`];
+                    config.log(percent >= 100
+                        ? `Traffic ${which}: all requests to Worker Version ${release}`
+                        : `Traffic ${which}: ${share(percent)}% of requests to Worker Version ${release}, ${share(100 - percent)}% to ${previous}`);
+                    await deploy(specs, `flightdeck: ${which}, ${share(percent)}% to new version`);
+                },
+                async abort() {
+                    config.log(`All traffic back to Worker Version ${previous}`);
+                    await deploy([`${previous}@100`], 'flightdeck: traffic back to previous version');
+                },
+            };
+            return rollout;
+        },
+    };
+}
+/** The Version serving before, which keeps the rest of every share: a Worker Version id. */
+function previousVersion(plan) {
+    const id = plan.previous?.id;
+    if (!id) {
+        throw new errors/* ActionFailure */.dR('traffic steps on Cloudflare Workers need a Version serving now to keep the rest of the traffic; this Worker has none: deploy it once without `traffic-steps`');
+    }
+    if (!VERSION_ID.test(id)) {
+        throw new errors/* ActionFailure */.dR(`traffic steps on Cloudflare Workers split requests between two Worker Versions; the release serving now, ${JSON.stringify(id)}, is not a Worker Version id (example: 0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d)`);
+    }
+    return id;
+}
+
 ;// CONCATENATED MODULE: ./shared/providers/cloudflare.ts
 // Cloudflare Workers through `wrangler` (4.x). A Worker's releases are its Versions; the
 // Deployments list says which Versions serve traffic. Formats: __tests__/fixtures/providers/README.md.
 // Running wrangler: cloudflare-cli.ts; reading what it prints: cloudflare-output.ts; pull
-// request previews: cloudflare-previews.ts.
+// request previews: cloudflare-previews.ts; traffic steps: cloudflare-traffic.ts.
+
 
 
 
@@ -537,6 +689,7 @@ function createCloudflareProvider(config) {
         cli: TOOL,
         tokenEnv: [TOKEN_ENV],
         previews: createCloudflarePreviews(config, cli),
+        traffic: createCloudflareTraffic(config, cli),
         deploy,
         releases,
         async rollback(target) {

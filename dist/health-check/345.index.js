@@ -1,8 +1,8 @@
-export const id = 322;
-export const ids = [322];
+export const id = 345;
+export const ids = [345];
 export const modules = {
 
-/***/ 8322:
+/***/ 3345:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,24 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./shared/durations.ts
 var durations = __webpack_require__(9503);
-;// CONCATENATED MODULE: ./shared/text.ts
-/** `1 attempt`, `3 attempts`. */
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-/** The value when it is an http(s) URL: links in messages never carry another scheme. */
-function httpUrlOrUndefined(value) {
-    if (typeof value !== 'string')
-        return undefined;
-    try {
-        const url = new URL(value);
-        return url.protocol === 'https:' || url.protocol === 'http:' ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
+// EXTERNAL MODULE: ./shared/text.ts
+var shared_text = __webpack_require__(2763);
 // EXTERNAL MODULE: external "node:vm"
 var external_node_vm_ = __webpack_require__(714);
 ;// CONCATENATED MODULE: ./shared/http/bounded-regex.ts
@@ -127,20 +111,165 @@ function unmetExpectation(response, expect) {
 var sleep = __webpack_require__(5045);
 // EXTERNAL MODULE: ./shared/secrets.ts
 var secrets = __webpack_require__(5931);
-;// CONCATENATED MODULE: ./shared/http/limits.ts
-// Bounds of the probe engine, in a module of their own so input schemas can name them without
-// loading the network code.
-/**
- * The shortest wait between two probes of one URL, whatever the inputs and jitter say: no
- * combination of interval, backoff and max-interval can flood a server.
- */
-const MIN_INTERVAL_MS = 100;
+// EXTERNAL MODULE: ./shared/http/limits.ts
+var limits = __webpack_require__(8583);
+// EXTERNAL MODULE: ./shared/http/probe.ts
+var probe = __webpack_require__(6293);
+;// CONCATENATED MODULE: ./shared/http/poll.ts
 
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
-;// CONCATENATED MODULE: ./shared/http/probe.ts
+
+
+
+
+
+
+// Callers that wait between probes wait the same way.
+
+const BACKOFF_FACTOR = 1.5;
+const JITTER = 0.2;
+/** The wait before probe number `attempt + 1`. */
+function nextInterval(options, attempt) {
+    if (options.backoff === 'fixed')
+        return Math.max(limits/* MIN_INTERVAL_MS */.W, options.intervalMs);
+    const grown = options.intervalMs * BACKOFF_FACTOR ** (attempt - 1);
+    const jitter = 1 + ((options.random ?? Math.random)() * 2 - 1) * JITTER;
+    return Math.max(limits/* MIN_INTERVAL_MS */.W, Math.min(options.maxIntervalMs, grown * jitter));
+}
+async function pollTarget(target, expect, options, startedAt, deadline, signal) {
+    // Reports and logs name the URL without user:password; only the request carries them.
+    const shownUrl = (0,secrets/* withoutCredentials */.ri)(target.url);
+    const report = {
+        url: shownUrl,
+        healthy: false,
+        attempts: 0,
+        history: [],
+    };
+    let consecutive = 0;
+    await (0,sleep/* sleep */.y)(Math.min(options.gracePeriodMs, deadline - performance.now()), signal);
+    while (!signal.aborted) {
+        const probeStart = performance.now();
+        if (probeStart >= deadline)
+            break;
+        const clipped = deadline - probeStart < options.requestTimeoutMs;
+        const outcome = await (0,probe/* sendProbe */.N)({
+            ...target,
+            timeoutMs: Math.min(options.requestTimeoutMs, deadline - probeStart),
+            signal,
+        });
+        // A probe cut short because the verdict is already known tells nothing about this URL.
+        if (signal.aborted)
+            break;
+        const cutByDeadline = clipped && !outcome.ok && outcome.timedOut === true;
+        const reason = outcome.ok
+            ? unmetExpectation(outcome.response, expect)
+            : cutByDeadline
+                ? 'no response before the time ran out'
+                : outcome.error;
+        const passed = reason === undefined;
+        consecutive = passed ? consecutive + 1 : 0;
+        report.attempts += 1;
+        const record = {
+            url: shownUrl,
+            attempt: report.attempts,
+            atMs: Math.round(probeStart - startedAt),
+            passed,
+            status: outcome.ok ? outcome.response.status : undefined,
+            latencyMs: outcome.ok ? outcome.response.latencyMs : outcome.latencyMs,
+            reason,
+            consecutive,
+        };
+        report.history.push(record);
+        report.status = record.status ?? report.status;
+        report.latencyMs = record.latencyMs;
+        // The last probe may only have been cut off by the deadline; the reason before it says more.
+        if (!cutByDeadline || report.error === undefined)
+            report.error = reason;
+        if (passed) {
+            report.slowestPassingMs = Math.max(report.slowestPassingMs ?? 0, record.latencyMs);
+        }
+        options.onAttempt?.(record);
+        if (consecutive >= options.successThreshold) {
+            report.healthy = true;
+            return report;
+        }
+        if (options.maxAttempts > 0 && report.attempts >= options.maxAttempts) {
+            report.error = `${reason ?? 'not enough passing probes in a row'} (after ${(0,shared_text/* plural */.L)(report.attempts, 'attempt')})`;
+            report.outOfAttempts = true;
+            return report;
+        }
+        // The wait runs from the end of one probe to the start of the next, so an endpoint never
+        // sees two probes closer together than the interval, however its latency varies.
+        const nextStart = performance.now() + nextInterval(options, report.attempts);
+        // No probe may start after the deadline: the verdict is known now, so give it now.
+        if (nextStart >= deadline)
+            break;
+        await (0,sleep/* sleep */.y)(nextStart - performance.now(), signal);
+    }
+    if (!report.healthy && !signal.aborted) {
+        const last = report.error ?? 'no probe could be sent';
+        report.error = `${last} (timeout ${(0,durations/* formatDuration */.a3)(options.timeoutMs)}, ${(0,shared_text/* plural */.L)(report.attempts, 'attempt')})`;
+    }
+    return report;
+}
+/**
+ * Probes every target in parallel until each is healthy, or one of them is out of attempts, or
+ * the time budget runs out. The verdict comes as soon as it is known.
+ */
+async function pollUntilHealthy(targets, expect, options) {
+    const startedAt = performance.now();
+    const deadline = startedAt + options.timeoutMs;
+    const stop = new AbortController();
+    const onOuterAbort = () => stop.abort();
+    options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+    let firstFailure;
+    try {
+        const reports = await Promise.all(targets.map(async (target) => {
+            const { outOfAttempts, ...report } = await pollTarget(target, expect, options, startedAt, deadline, stop.signal);
+            // One URL out of attempts decides the verdict; the others need not run to the timeout.
+            if (outOfAttempts && !stop.signal.aborted) {
+                firstFailure = report.url;
+                stop.abort();
+            }
+            return report;
+        }));
+        for (const report of reports) {
+            if (report.healthy || report.url === firstFailure || !stop.signal.aborted)
+                continue;
+            const why = firstFailure ? `${firstFailure} failed first` : 'the check was cancelled';
+            report.error = report.error ? `${report.error} (stopped: ${why})` : `stopped: ${why}`;
+        }
+        const passing = reports
+            .map((report) => report.slowestPassingMs)
+            .filter((ms) => ms !== undefined);
+        return {
+            healthy: reports.every((report) => report.healthy),
+            attempts: reports.reduce((sum, report) => sum + report.attempts, 0),
+            durationMs: Math.round(performance.now() - startedAt),
+            slowestPassingMs: passing.length > 0 ? Math.max(...passing) : undefined,
+            targets: reports,
+        };
+    }
+    finally {
+        options.signal?.removeEventListener('abort', onOuterAbort);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ sendProbe)
+/* harmony export */ });
+/* unused harmony export describeNetworkError */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9503);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5931);
 
 
 
@@ -184,7 +313,7 @@ function describeNetworkError(err, host) {
 }
 function requestOnce(url, method, headers, body, request, deadline) {
     return new Promise((resolve, reject) => {
-        const transport = url.protocol === 'https:' ? external_node_https_ : external_node_http_;
+        const transport = url.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_1__ : node_http__WEBPACK_IMPORTED_MODULE_0__;
         const remaining = Math.max(1, deadline - performance.now());
         const options = {
             method,
@@ -217,7 +346,7 @@ function requestOnce(url, method, headers, body, request, deadline) {
             res.on('error', fail);
             res.on('aborted', () => fail(new ProbeError(`${url.host} closed the connection mid-response`)));
         });
-        const timer = setTimeout(() => req.destroy(new ProbeError(`no response within ${(0,durations/* formatDuration */.a3)(request.timeoutMs)}`, true)), remaining);
+        const timer = setTimeout(() => req.destroy(new ProbeError(`no response within ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(request.timeoutMs)}`, true)), remaining);
         const onAbort = () => req.destroy(new ProbeError('stopped'));
         request.signal?.addEventListener('abort', onAbort, { once: true });
         function cleanup() {
@@ -236,7 +365,7 @@ function requestOnce(url, method, headers, body, request, deadline) {
 }
 /** Only the headers that describe the request; any header a user set may be a credential. */
 function withoutCredentialHeaders(headers) {
-    return Object.fromEntries(Object.entries(headers).filter(([name]) => !(0,secrets/* isCredentialHeader */.b5)(name)));
+    return Object.fromEntries(Object.entries(headers).filter(([name]) => !(0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .isCredentialHeader */ .b5)(name)));
 }
 /** Sends one request, following redirects when asked, within the request's time limit. */
 async function sendProbe(request) {
@@ -284,143 +413,28 @@ async function sendProbe(request) {
     }
 }
 
-;// CONCATENATED MODULE: ./shared/http/poll.ts
 
+/***/ }),
 
+/***/ 5045:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-
-
-
-// Callers that wait between probes wait the same way.
-
-const BACKOFF_FACTOR = 1.5;
-const JITTER = 0.2;
-/** The wait before probe number `attempt + 1`. */
-function nextInterval(options, attempt) {
-    if (options.backoff === 'fixed')
-        return Math.max(MIN_INTERVAL_MS, options.intervalMs);
-    const grown = options.intervalMs * BACKOFF_FACTOR ** (attempt - 1);
-    const jitter = 1 + ((options.random ?? Math.random)() * 2 - 1) * JITTER;
-    return Math.max(MIN_INTERVAL_MS, Math.min(options.maxIntervalMs, grown * jitter));
-}
-async function pollTarget(target, expect, options, startedAt, deadline, signal) {
-    // Reports and logs name the URL without user:password; only the request carries them.
-    const shownUrl = (0,secrets/* withoutCredentials */.ri)(target.url);
-    const report = {
-        url: shownUrl,
-        healthy: false,
-        attempts: 0,
-        history: [],
-    };
-    let consecutive = 0;
-    await (0,sleep/* sleep */.y)(Math.min(options.gracePeriodMs, deadline - performance.now()), signal);
-    while (!signal.aborted) {
-        const probeStart = performance.now();
-        if (probeStart >= deadline)
-            break;
-        const clipped = deadline - probeStart < options.requestTimeoutMs;
-        const outcome = await sendProbe({
-            ...target,
-            timeoutMs: Math.min(options.requestTimeoutMs, deadline - probeStart),
-            signal,
-        });
-        // A probe cut short because the verdict is already known tells nothing about this URL.
-        if (signal.aborted)
-            break;
-        const cutByDeadline = clipped && !outcome.ok && outcome.timedOut === true;
-        const reason = outcome.ok
-            ? unmetExpectation(outcome.response, expect)
-            : cutByDeadline
-                ? 'no response before the time ran out'
-                : outcome.error;
-        const passed = reason === undefined;
-        consecutive = passed ? consecutive + 1 : 0;
-        report.attempts += 1;
-        const record = {
-            url: shownUrl,
-            attempt: report.attempts,
-            atMs: Math.round(probeStart - startedAt),
-            passed,
-            status: outcome.ok ? outcome.response.status : undefined,
-            latencyMs: outcome.ok ? outcome.response.latencyMs : outcome.latencyMs,
-            reason,
-            consecutive,
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+/** Resolves after `ms`, or at once when the signal aborts. */
+function sleep(ms, signal) {
+    if (ms <= 0 || signal?.aborted)
+        return Promise.resolve();
+    return new Promise((resolve) => {
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
         };
-        report.history.push(record);
-        report.status = record.status ?? report.status;
-        report.latencyMs = record.latencyMs;
-        // The last probe may only have been cut off by the deadline; the reason before it says more.
-        if (!cutByDeadline || report.error === undefined)
-            report.error = reason;
-        if (passed) {
-            report.slowestPassingMs = Math.max(report.slowestPassingMs ?? 0, record.latencyMs);
-        }
-        options.onAttempt?.(record);
-        if (consecutive >= options.successThreshold) {
-            report.healthy = true;
-            return report;
-        }
-        if (options.maxAttempts > 0 && report.attempts >= options.maxAttempts) {
-            report.error = `${reason ?? 'not enough passing probes in a row'} (after ${plural(report.attempts, 'attempt')})`;
-            report.outOfAttempts = true;
-            return report;
-        }
-        // The wait runs from the end of one probe to the start of the next, so an endpoint never
-        // sees two probes closer together than the interval, however its latency varies.
-        const nextStart = performance.now() + nextInterval(options, report.attempts);
-        // No probe may start after the deadline: the verdict is known now, so give it now.
-        if (nextStart >= deadline)
-            break;
-        await (0,sleep/* sleep */.y)(nextStart - performance.now(), signal);
-    }
-    if (!report.healthy && !signal.aborted) {
-        const last = report.error ?? 'no probe could be sent';
-        report.error = `${last} (timeout ${(0,durations/* formatDuration */.a3)(options.timeoutMs)}, ${plural(report.attempts, 'attempt')})`;
-    }
-    return report;
-}
-/**
- * Probes every target in parallel until each is healthy, or one of them is out of attempts, or
- * the time budget runs out. The verdict comes as soon as it is known.
- */
-async function pollUntilHealthy(targets, expect, options) {
-    const startedAt = performance.now();
-    const deadline = startedAt + options.timeoutMs;
-    const stop = new AbortController();
-    const onOuterAbort = () => stop.abort();
-    options.signal?.addEventListener('abort', onOuterAbort, { once: true });
-    let firstFailure;
-    try {
-        const reports = await Promise.all(targets.map(async (target) => {
-            const { outOfAttempts, ...report } = await pollTarget(target, expect, options, startedAt, deadline, stop.signal);
-            // One URL out of attempts decides the verdict; the others need not run to the timeout.
-            if (outOfAttempts && !stop.signal.aborted) {
-                firstFailure = report.url;
-                stop.abort();
-            }
-            return report;
-        }));
-        for (const report of reports) {
-            if (report.healthy || report.url === firstFailure || !stop.signal.aborted)
-                continue;
-            const why = firstFailure ? `${firstFailure} failed first` : 'the check was cancelled';
-            report.error = report.error ? `${report.error} (stopped: ${why})` : `stopped: ${why}`;
-        }
-        const passing = reports
-            .map((report) => report.slowestPassingMs)
-            .filter((ms) => ms !== undefined);
-        return {
-            healthy: reports.every((report) => report.healthy),
-            attempts: reports.reduce((sum, report) => sum + report.attempts, 0),
-            durationMs: Math.round(performance.now() - startedAt),
-            slowestPassingMs: passing.length > 0 ? Math.max(...passing) : undefined,
-            targets: reports,
-        };
-    }
-    finally {
-        options.signal?.removeEventListener('abort', onOuterAbort);
-    }
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
 }
 
 

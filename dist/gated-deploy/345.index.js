@@ -1,8 +1,8 @@
-export const id = 594;
-export const ids = [594];
+export const id = 345;
+export const ids = [345];
 export const modules = {
 
-/***/ 594:
+/***/ 3345:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -14,9 +14,9 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: nextInterval, sleep
 
 // EXTERNAL MODULE: ./shared/durations.ts
-var durations = __webpack_require__(503);
+var durations = __webpack_require__(9503);
 // EXTERNAL MODULE: ./shared/text.ts
-var shared_text = __webpack_require__(763);
+var shared_text = __webpack_require__(2763);
 // EXTERNAL MODULE: external "node:vm"
 var external_node_vm_ = __webpack_require__(714);
 ;// CONCATENATED MODULE: ./shared/http/bounded-regex.ts
@@ -44,9 +44,9 @@ function boundedTest(pattern, text, limitMs = REGEX_TIME_LIMIT_MS) {
 }
 
 // EXTERNAL MODULE: ./shared/http/json-assertions.ts
-var json_assertions = __webpack_require__(563);
+var json_assertions = __webpack_require__(1563);
 // EXTERNAL MODULE: ./shared/http/status.ts
-var http_status = __webpack_require__(845);
+var http_status = __webpack_require__(7845);
 ;// CONCATENATED MODULE: ./shared/http/expectations.ts
 
 
@@ -107,174 +107,14 @@ function unmetExpectation(response, expect) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./shared/sleep.ts
-/** Resolves after `ms`, or at once when the signal aborts. */
-function sleep(ms, signal) {
-    if (ms <= 0 || signal?.aborted)
-        return Promise.resolve();
-    return new Promise((resolve) => {
-        const done = () => {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-
+// EXTERNAL MODULE: ./shared/sleep.ts
+var sleep = __webpack_require__(5045);
 // EXTERNAL MODULE: ./shared/secrets.ts
-var secrets = __webpack_require__(931);
+var secrets = __webpack_require__(5931);
 // EXTERNAL MODULE: ./shared/http/limits.ts
-var limits = __webpack_require__(583);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(67);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(708);
-;// CONCATENATED MODULE: ./shared/http/probe.ts
-
-
-
-
-const MAX_BODY_BYTES = 1024 * 1024;
-const MAX_REDIRECTS = 10;
-class ProbeError extends Error {
-    timedOut;
-    constructor(message, timedOut = false) {
-        super(message);
-        this.timedOut = timedOut;
-    }
-}
-/** A short reason a person can act on, from a Node network error. */
-function describeNetworkError(err, host) {
-    const code = err?.code ?? '';
-    const message = err instanceof Error ? err.message : String(err);
-    if (message === 'socket hang up')
-        return `${host} closed the connection without a response`;
-    switch (code) {
-        case 'ECONNREFUSED':
-            return `connection refused by ${host}`;
-        case 'ENOTFOUND':
-        case 'EAI_AGAIN':
-        case 'EAI_NODATA':
-        case 'EAI_NONAME':
-            return `DNS lookup failed for ${host} (${code})`;
-        case 'ECONNRESET':
-            return `connection reset by ${host}`;
-        case 'EHOSTUNREACH':
-        case 'ENETUNREACH':
-            return `${host} is unreachable (${code})`;
-        case 'ETIMEDOUT':
-            return `connection to ${host} timed out`;
-    }
-    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code) ||
-        /certificate|TLS|SSL/i.test(message)) {
-        return `TLS error: ${message}${code ? ` (${code})` : ''} — use \`insecure: true\` only for self-signed test endpoints`;
-    }
-    return code ? `${message} (${code})` : message;
-}
-function requestOnce(url, method, headers, body, request, deadline) {
-    return new Promise((resolve, reject) => {
-        const transport = url.protocol === 'https:' ? external_node_https_ : external_node_http_;
-        const remaining = Math.max(1, deadline - performance.now());
-        const options = {
-            method,
-            headers: { 'user-agent': 'flightdeck-health-check', ...headers },
-            agent: false,
-            family: request.ipVersion || undefined,
-            rejectUnauthorized: !request.insecure,
-        };
-        const req = transport.request(url, options, (res) => {
-            const chunks = [];
-            let size = 0;
-            let truncated = false;
-            res.on('data', (chunk) => {
-                if (size >= MAX_BODY_BYTES) {
-                    truncated = true;
-                    return;
-                }
-                chunks.push(chunk);
-                size += chunk.length;
-            });
-            res.on('end', () => {
-                cleanup();
-                resolve({
-                    status: res.statusCode ?? 0,
-                    headers: res.headers,
-                    body: Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8'),
-                    truncated,
-                });
-            });
-            res.on('error', fail);
-            res.on('aborted', () => fail(new ProbeError(`${url.host} closed the connection mid-response`)));
-        });
-        const timer = setTimeout(() => req.destroy(new ProbeError(`no response within ${(0,durations/* formatDuration */.a3)(request.timeoutMs)}`, true)), remaining);
-        const onAbort = () => req.destroy(new ProbeError('stopped'));
-        request.signal?.addEventListener('abort', onAbort, { once: true });
-        function cleanup() {
-            clearTimeout(timer);
-            request.signal?.removeEventListener('abort', onAbort);
-        }
-        function fail(err) {
-            cleanup();
-            reject(err);
-        }
-        req.on('error', fail);
-        if (body !== undefined)
-            req.write(body);
-        req.end();
-    });
-}
-/** Only the headers that describe the request; any header a user set may be a credential. */
-function withoutCredentialHeaders(headers) {
-    return Object.fromEntries(Object.entries(headers).filter(([name]) => !(0,secrets/* isCredentialHeader */.b5)(name)));
-}
-/** Sends one request, following redirects when asked, within the request's time limit. */
-async function sendProbe(request) {
-    const started = performance.now();
-    const deadline = started + request.timeoutMs;
-    let url = new URL(request.url);
-    let method = request.method.toUpperCase();
-    let body = request.body;
-    let headers = request.headers;
-    const elapsed = () => Math.round(performance.now() - started);
-    try {
-        for (let redirects = 0;; redirects++) {
-            const response = await requestOnce(url, method, headers, body, request, deadline);
-            const location = response.headers.location;
-            if (request.followRedirects && location && response.status >= 300 && response.status < 400) {
-                if (redirects >= MAX_REDIRECTS) {
-                    return { ok: false, error: `more than ${MAX_REDIRECTS} redirects`, latencyMs: elapsed() };
-                }
-                const next = new URL(location, url);
-                // 301/302/303 turn into GET, as browsers and curl -L do; 307/308 keep method and body.
-                if (response.status === 303 ||
-                    ((response.status === 301 || response.status === 302) && method !== 'HEAD')) {
-                    method = method === 'HEAD' ? 'HEAD' : 'GET';
-                    body = undefined;
-                }
-                // Credentials are for the origin they were given for: on a redirect elsewhere, no header
-                // that may carry one, no body and no user:password from the URL go along.
-                if (next.origin !== url.origin) {
-                    headers = withoutCredentialHeaders(headers);
-                    body = undefined;
-                    next.username = '';
-                    next.password = '';
-                }
-                url = next;
-                continue;
-            }
-            return { ok: true, response: { ...response, latencyMs: elapsed(), finalUrl: url.toString() } };
-        }
-    }
-    catch (err) {
-        if (err instanceof ProbeError) {
-            return { ok: false, error: err.message, latencyMs: elapsed(), timedOut: err.timedOut };
-        }
-        return { ok: false, error: describeNetworkError(err, url.host), latencyMs: elapsed() };
-    }
-}
-
+var limits = __webpack_require__(8583);
+// EXTERNAL MODULE: ./shared/http/probe.ts
+var probe = __webpack_require__(6293);
 ;// CONCATENATED MODULE: ./shared/http/poll.ts
 
 
@@ -305,13 +145,13 @@ async function pollTarget(target, expect, options, startedAt, deadline, signal) 
         history: [],
     };
     let consecutive = 0;
-    await sleep(Math.min(options.gracePeriodMs, deadline - performance.now()), signal);
+    await (0,sleep/* sleep */.y)(Math.min(options.gracePeriodMs, deadline - performance.now()), signal);
     while (!signal.aborted) {
         const probeStart = performance.now();
         if (probeStart >= deadline)
             break;
         const clipped = deadline - probeStart < options.requestTimeoutMs;
-        const outcome = await sendProbe({
+        const outcome = await (0,probe/* sendProbe */.N)({
             ...target,
             timeoutMs: Math.min(options.requestTimeoutMs, deadline - probeStart),
             signal,
@@ -363,7 +203,7 @@ async function pollTarget(target, expect, options, startedAt, deadline, signal) 
         // No probe may start after the deadline: the verdict is known now, so give it now.
         if (nextStart >= deadline)
             break;
-        await sleep(nextStart - performance.now(), signal);
+        await (0,sleep/* sleep */.y)(nextStart - performance.now(), signal);
     }
     if (!report.healthy && !signal.aborted) {
         const last = report.error ?? 'no probe could be sent';
@@ -411,6 +251,192 @@ async function pollUntilHealthy(targets, expect, options) {
     }
     finally {
         options.signal?.removeEventListener('abort', onOuterAbort);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6293:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ sendProbe)
+/* harmony export */ });
+/* unused harmony export describeNetworkError */
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
+/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var node_https__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_https__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9503);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5931);
+
+
+
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_REDIRECTS = 10;
+class ProbeError extends Error {
+    timedOut;
+    constructor(message, timedOut = false) {
+        super(message);
+        this.timedOut = timedOut;
+    }
+}
+/** A short reason a person can act on, from a Node network error. */
+function describeNetworkError(err, host) {
+    const code = err?.code ?? '';
+    const message = err instanceof Error ? err.message : String(err);
+    if (message === 'socket hang up')
+        return `${host} closed the connection without a response`;
+    switch (code) {
+        case 'ECONNREFUSED':
+            return `connection refused by ${host}`;
+        case 'ENOTFOUND':
+        case 'EAI_AGAIN':
+        case 'EAI_NODATA':
+        case 'EAI_NONAME':
+            return `DNS lookup failed for ${host} (${code})`;
+        case 'ECONNRESET':
+            return `connection reset by ${host}`;
+        case 'EHOSTUNREACH':
+        case 'ENETUNREACH':
+            return `${host} is unreachable (${code})`;
+        case 'ETIMEDOUT':
+            return `connection to ${host} timed out`;
+    }
+    if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code) ||
+        /certificate|TLS|SSL/i.test(message)) {
+        return `TLS error: ${message}${code ? ` (${code})` : ''} — use \`insecure: true\` only for self-signed test endpoints`;
+    }
+    return code ? `${message} (${code})` : message;
+}
+function requestOnce(url, method, headers, body, request, deadline) {
+    return new Promise((resolve, reject) => {
+        const transport = url.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_1__ : node_http__WEBPACK_IMPORTED_MODULE_0__;
+        const remaining = Math.max(1, deadline - performance.now());
+        const options = {
+            method,
+            headers: { 'user-agent': 'flightdeck-health-check', ...headers },
+            agent: false,
+            family: request.ipVersion || undefined,
+            rejectUnauthorized: !request.insecure,
+        };
+        const req = transport.request(url, options, (res) => {
+            const chunks = [];
+            let size = 0;
+            let truncated = false;
+            res.on('data', (chunk) => {
+                if (size >= MAX_BODY_BYTES) {
+                    truncated = true;
+                    return;
+                }
+                chunks.push(chunk);
+                size += chunk.length;
+            });
+            res.on('end', () => {
+                cleanup();
+                resolve({
+                    status: res.statusCode ?? 0,
+                    headers: res.headers,
+                    body: Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES).toString('utf8'),
+                    truncated,
+                });
+            });
+            res.on('error', fail);
+            res.on('aborted', () => fail(new ProbeError(`${url.host} closed the connection mid-response`)));
+        });
+        const timer = setTimeout(() => req.destroy(new ProbeError(`no response within ${(0,_durations_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(request.timeoutMs)}`, true)), remaining);
+        const onAbort = () => req.destroy(new ProbeError('stopped'));
+        request.signal?.addEventListener('abort', onAbort, { once: true });
+        function cleanup() {
+            clearTimeout(timer);
+            request.signal?.removeEventListener('abort', onAbort);
+        }
+        function fail(err) {
+            cleanup();
+            reject(err);
+        }
+        req.on('error', fail);
+        if (body !== undefined)
+            req.write(body);
+        req.end();
+    });
+}
+/** Only the headers that describe the request; any header a user set may be a credential. */
+function withoutCredentialHeaders(headers) {
+    return Object.fromEntries(Object.entries(headers).filter(([name]) => !(0,_secrets_js__WEBPACK_IMPORTED_MODULE_3__/* .isCredentialHeader */ .b5)(name)));
+}
+/** Sends one request, following redirects when asked, within the request's time limit. */
+async function sendProbe(request) {
+    const started = performance.now();
+    const deadline = started + request.timeoutMs;
+    let url = new URL(request.url);
+    let method = request.method.toUpperCase();
+    let body = request.body;
+    let headers = request.headers;
+    const elapsed = () => Math.round(performance.now() - started);
+    try {
+        for (let redirects = 0;; redirects++) {
+            const response = await requestOnce(url, method, headers, body, request, deadline);
+            const location = response.headers.location;
+            if (request.followRedirects && location && response.status >= 300 && response.status < 400) {
+                if (redirects >= MAX_REDIRECTS) {
+                    return { ok: false, error: `more than ${MAX_REDIRECTS} redirects`, latencyMs: elapsed() };
+                }
+                const next = new URL(location, url);
+                // 301/302/303 turn into GET, as browsers and curl -L do; 307/308 keep method and body.
+                if (response.status === 303 ||
+                    ((response.status === 301 || response.status === 302) && method !== 'HEAD')) {
+                    method = method === 'HEAD' ? 'HEAD' : 'GET';
+                    body = undefined;
+                }
+                // Credentials are for the origin they were given for: on a redirect elsewhere, no header
+                // that may carry one, no body and no user:password from the URL go along.
+                if (next.origin !== url.origin) {
+                    headers = withoutCredentialHeaders(headers);
+                    body = undefined;
+                    next.username = '';
+                    next.password = '';
+                }
+                url = next;
+                continue;
+            }
+            return { ok: true, response: { ...response, latencyMs: elapsed(), finalUrl: url.toString() } };
+        }
+    }
+    catch (err) {
+        if (err instanceof ProbeError) {
+            return { ok: false, error: err.message, latencyMs: elapsed(), timedOut: err.timedOut };
+        }
+        return { ok: false, error: describeNetworkError(err, url.host), latencyMs: elapsed() };
+    }
+}
+
+
+/***/ }),
+
+/***/ 2763:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ plural)
+/* harmony export */ });
+/* unused harmony export httpUrlOrUndefined */
+/** `1 attempt`, `3 attempts`. */
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+/** The value when it is an http(s) URL: links in messages never carry another scheme. */
+function httpUrlOrUndefined(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    try {
+        const url = new URL(value);
+        return url.protocol === 'https:' || url.protocol === 'http:' ? value : undefined;
+    }
+    catch {
+        return undefined;
     }
 }
 
