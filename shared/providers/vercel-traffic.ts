@@ -49,12 +49,12 @@ export function createVercelTraffic(
   const { cli } = deps
 
   function rollingRelease(args: string[]) {
-    return cli.vercel(['rolling-release', ...args, ...cli.projectArgs()])
+    return cli.vercel(['rolling-release', ...args, ...cli.projectArgs()], { globalLast: true })
   }
 
   async function fetchState(): Promise<RollingReleaseState | null> {
     const result = await rollingRelease(['fetch'])
-    return readRollingRelease(`${result.stdout}\n${result.stderr}`, cli.shown(['rolling-release']))
+    return readRollingRelease(`${result.stdout}\n${result.stderr}`)
   }
 
   /**
@@ -194,17 +194,26 @@ export function checkedStages(steps: readonly number[]): number[] {
 }
 
 /**
- * vercel prints an API refusal as `Error: <message> (<status>)` (responseError, printError): a
- * 402 or 403 on the config is a plan without rolling releases (Vercel's billing status names the
- * reason `plan_not_supported`).
+ * How vercel prints a 402 or a 403 from the API (printError with getErrorRecovery, in
+ * chunks/chunk-N5AIKGEO.js and chunk-KCARCOP5.js): `✗ <Vercel's message>` and a hint, or in
+ * non-interactive mode a JSON error whose `reason` is `forbidden` or `payment_required`.
+ */
+const REFUSED =
+  /selected team is correct|billing or feature requirement|plan or subscription|"reason": ?"(?:forbidden|payment_required)"/
+
+/**
+ * A refused rolling-release config: a plan without rolling releases (Vercel's billing status
+ * names the reason `plan_not_supported`), or a token that may not change the project's settings.
  */
 function planRefusal(err: unknown): InputError | undefined {
   if (!(err instanceof CliError) || err.timedOut) return undefined
   const said = stripAnsi(outputOf(err))
-  if (!/\((?:402|403)\)/.test(said)) return undefined
-  const answer = err.result ? failureReason(err.result) : tail(said)
+  if (!REFUSED.test(said)) return undefined
+  const headline = /^\s*(?:✗|Error:)\s*(.+)$/m.exec(said)?.[1]?.trim()
+  const message = /"message": ?"([^"]{1,300})"/.exec(said)?.[1]
+  const answer = headline ?? message ?? (err.result ? failureReason(err.result) : tail(said))
   return new InputError([
-    `\`traffic-steps\` needs Vercel rolling releases, which the project's plan does not have (Vercel answered: ${answer}); rolling releases need a Pro or Enterprise plan: remove traffic-steps to deploy all at once, or upgrade the team`,
+    `\`traffic-steps\` needs Vercel rolling releases, which Vercel refused for this project (it answered: ${JSON.stringify(answer)}); rolling releases need a Pro or Enterprise plan and a token that may change the project's settings: remove traffic-steps to deploy all at once, or use a team whose plan has them`,
   ])
 }
 
@@ -230,12 +239,17 @@ function confirmStage(
   )
 }
 
-/** The document `vercel rolling-release fetch` prints (JSON, or `null` when there is none). */
-export function readRollingRelease(said: string, command: string): RollingReleaseState | null {
+/**
+ * The document `vercel rolling-release fetch` prints: JSON through its log (`> {` … `}` on
+ * stderr), or `null` when there is none.
+ */
+export function readRollingRelease(said: string): RollingReleaseState | null {
+  const command = 'vercel rolling-release'
   const clean = stripAnsi(said)
-  const start = clean.search(/^\{/m)
+  const opening = /^(?:> )?\{$/m.exec(clean)
+  const start = opening ? opening.index + opening[0].length - 1 : -1
   if (start < 0) {
-    if (/^(?:null|undefined)$/m.test(clean)) return null
+    if (/^(?:> )?(?:null|undefined)\s*$/m.test(clean)) return null
     throw new CliError(
       `\`${command} fetch\` printed no rolling release: ${JSON.stringify(tail(clean))}`,
     )
