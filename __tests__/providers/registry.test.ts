@@ -42,7 +42,7 @@ describe('provider registry', () => {
       expect(provider.destroyApp).toBeUndefined()
       expect(spec.previewsInstead).toBeTruthy()
     }
-    expect(spec.capabilities.trafficSplit ?? false).toBe(false)
+    expect(provider.traffic !== undefined).toBe(spec.capabilities.trafficSplit ?? false)
   })
 
   it('derives who can do what from the specs', () => {

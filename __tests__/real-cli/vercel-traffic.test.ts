@@ -152,11 +152,31 @@ describeReal('real vercel: traffic steps through rolling releases', () => {
     expect(shown.replace(/::add-mask::.*\n/g, '')).not.toContain(api.token)
   })
 
-  it('aborts after the first step: all production traffic back on the previous deployment at once', async () => {
+  it('rolls out a built deployment by promoting it, and aborts after the first step: all production traffic back on the previous deployment at once', async () => {
     const { project, previous, site } = servingProject('abort-app')
     const previousId = project.productionDeploymentId
-    const rollout = await traffic(project.name, site).start({}, { steps: [10, 100], previous })
+    // A production deployment built earlier that serves nothing (`image`: promoted, not built).
+    const staged = api.addDeployment(project, 'production', 'READY')
+    project.productionDeploymentId = previousId
+    const rollout = await traffic(project.name, site).start(
+      // By URL, as people name deployments: vercel promote then says the stage, not the id.
+      { image: `https://${staged.url}` },
+      { steps: [10, 100], previous },
+    )
+    expect(rollout.release.releaseId).toBe(staged.id)
+    expect(api.requestsTo('POST', /\/promote\//).map((r) => r.path)).toEqual([
+      `/v10/projects/${project.id}/promote/${staged.id}`,
+    ])
+    // vercel promote waits for the rollout's first stage (promoteStatus) instead of the domains.
+    expect(session.output.join('')).toContain(
+      'Rolling Release serving traffic at initial percentage 10',
+    )
     await rollout.shift(10, 0)
+    expect(api.rollingReleases.serving(project)).toEqual({
+      current: previousId,
+      canary: staged.id,
+      percent: 10,
+    })
     const from = api.requests.length
     await rollout.abort()
     expect(project.productionDeploymentId).toBe(previousId)

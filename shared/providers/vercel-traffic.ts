@@ -37,6 +37,8 @@ import { deploymentRef, outputOf, text } from './vercel-output.js'
 export interface RollingReleaseState {
   state?: string
   canaryId?: string
+  /** The canary's host, as the API gives it. */
+  canaryUrl?: string
   activeIndex?: number
   activePercent?: number
   queuedDeploymentId?: string
@@ -101,7 +103,14 @@ export function createVercelTraffic(
         if (enabled) await disable()
         throw err
       }
-      const releaseId = deployed.releaseId
+      let releaseId = deployed.releaseId
+      if (!releaseId && request.image && stages.length > 0) {
+        // `vercel promote <url>` into a rollout prints the first stage, not the deployment's id:
+        // the rollout's canary is it when its host is the one promoted.
+        const state = await fetchState().catch(() => null)
+        const promoted = deploymentRef(request.image).replace(/^https:\/\//, '')
+        if (state?.state === 'ACTIVE' && state.canaryUrl === promoted) releaseId = state.canaryId
+      }
       if (!releaseId) {
         if (enabled) await disable()
         throw new CliError(
@@ -143,6 +152,9 @@ export function createVercelTraffic(
                   `another Vercel rolling release (of ${state.canaryId}) is in progress for the project, so ${releaseId} ${state.queuedDeploymentId === releaseId ? 'is queued behind it' : 'cannot take traffic'}; complete or abort that one first`,
                 )
               }
+              // --yes: vercel asks only for a deployment that is not production, which it would
+              // rebuild as a new one instead of starting; ours is production, and a rebuilt one
+              // would fail the confirmation below.
               await rollingRelease(['start', dpl, '--yes'])
               state = await fetchState()
             }
@@ -263,7 +275,7 @@ export function readRollingRelease(said: string): RollingReleaseState | null {
   }
   const doc = json as {
     state?: unknown
-    canaryDeployment?: { id?: unknown } | null
+    canaryDeployment?: { id?: unknown; url?: unknown } | null
     activeStage?: { index?: unknown; targetPercentage?: unknown } | null
     queuedDeploymentId?: unknown
   }
@@ -272,6 +284,7 @@ export function readRollingRelease(said: string): RollingReleaseState | null {
   return {
     state: text(doc.state),
     canaryId: text(doc.canaryDeployment?.id),
+    canaryUrl: text(doc.canaryDeployment?.url),
     activeIndex: typeof index === 'number' ? index : undefined,
     activePercent: typeof percent === 'number' ? percent : undefined,
     queuedDeploymentId: text(doc.queuedDeploymentId),
