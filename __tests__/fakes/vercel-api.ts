@@ -4,7 +4,8 @@
 // `pagination: {count, next, prev}`; errors are `{error: {code, message}}`) and what vercel
 // 60.1.3 reads (node_modules/vercel/dist: `commands/list`, `commands-bulk.js` rollback, promote,
 // inspect and remove, `chunks/*` getDeployment, getProjectByNameOrId, fetchPaginated); not our
-// fixtures.
+// fixtures. Rolling releases (config, start, approve, complete, fetch, abort as a rollback) are
+// in vercel-rolling-release.ts, registered here.
 //
 // Every request is recorded. A request no route knows is answered 404 in Vercel's error shape
 // and kept in `unknown`, which tests expect to be empty.
