@@ -85,7 +85,7 @@ describeReal('real vercel: traffic steps through rolling releases', () => {
     expect(api.unknown.splice(0).map((r) => `${r.method} ${r.path}`)).toEqual([])
   })
 
-  it('configures 10% and 50%, deploys, confirms the first stage, approves 50% and completes at 100%', async () => {
+  it('configures 10% and 50%, deploys, confirms the first stage, approves 50%, completes at 100%, and can still roll back after', async () => {
     const { project, previous, site } = servingProject('steps-app')
     const previousId = project.productionDeploymentId
     const from = api.requests.length
@@ -148,6 +148,14 @@ describeReal('real vercel: traffic steps through rolling releases', () => {
     ]) {
       expect(shown).toContain(`[command]vercel ${line}\n`)
     }
+    // The last step is watched too: failing it rolls back all at once, rolling releases off.
+    const before = api.requests.length
+    await rollout.abort()
+    expect(project.productionDeploymentId).toBe(previousId)
+    expect(rollingRequests(project, before)).toEqual([
+      [`POST /v9/projects/${project.id}/rollback/${previousId}`, {}],
+    ])
+
     // The token is only ever masked, never shown (it reaches vercel by its environment).
     expect(shown.replace(/::add-mask::.*\n/g, '')).not.toContain(api.token)
   })
