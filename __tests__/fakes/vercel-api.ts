@@ -4,13 +4,15 @@
 // `pagination: {count, next, prev}`; errors are `{error: {code, message}}`) and what vercel
 // 60.1.3 reads (node_modules/vercel/dist: `commands/list`, `commands-bulk.js` rollback, promote,
 // inspect and remove, `chunks/*` getDeployment, getProjectByNameOrId, fetchPaginated); not our
-// fixtures.
+// fixtures. Rolling releases (config, start, approve, complete, fetch, abort as a rollback) are
+// in vercel-rolling-release.ts, registered here.
 //
 // Every request is recorded. A request no route knows is answered 404 in Vercel's error shape
 // and kept in `unknown`, which tests expect to be empty.
 import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { StandInRollingReleases } from './vercel-rolling-release.js'
 
 export interface StandInDeployment {
   id: string
@@ -83,6 +85,8 @@ export class FakeVercelApi {
   readonly uploads: Array<{ project: string; files: string[] }> = []
   /** How the next alias job (rollback or promote) ends. */
   nextAliasJob: 'succeeded' | 'failed' = 'succeeded'
+  /** Rolling releases: configs, rollouts and plans (vercel-rolling-release.ts). */
+  readonly rollingReleases = new StandInRollingReleases(this)
   private server?: Server
   private readonly routes: Array<[string, RegExp, Route]> = []
   private clock = Date.parse('2025-06-01T08:00:00Z')
@@ -90,6 +94,10 @@ export class FakeVercelApi {
 
   constructor(readonly token = 'vercelStandInToken0123456789') {
     this.defineRoutes()
+    this.rollingReleases.register(
+      (method, pattern, route) => this.on(method, pattern, route),
+      (idOrName) => this.project(idOrName),
+    )
   }
 
   async start(): Promise<this> {
@@ -311,6 +319,7 @@ export class FakeVercelApi {
           ...shown,
           framework: null,
           link: null,
+          rollingRelease: this.rollingReleases.projectField(project),
           ...(request.query.rollbackInfo === 'true'
             ? { lastAliasRequest: lastAliasRequest ?? null }
             : {}),
@@ -362,7 +371,11 @@ export class FakeVercelApi {
         deployment.readyState = 'READY'
         deployment.ready = Date.now()
         const project = this.projects.get(deployment.projectId)
-        if (project && deployment.target === 'production') {
+        if (
+          project &&
+          deployment.target === 'production' &&
+          !this.rollingReleases.takesOver(project, deployment)
+        ) {
           project.productionDeploymentId = deployment.id
         }
       }
@@ -510,6 +523,8 @@ export class FakeVercelApi {
           'Only ready production deployments can be rolled back to',
         )
       }
+      // `vercel rolling-release abort --dpl=X` is this rollback to X: it ends the active rollout.
+      this.rollingReleases.rolledBack(project)
       this.aliasJob(project, deployment, 'rollback')
       return { status: 201, body: {} }
     })
@@ -518,6 +533,9 @@ export class FakeVercelApi {
       const project = this.project(match.groups?.project ?? '')
       const deployment = this.deployment(match.groups?.id ?? '')
       if (!project || !deployment) return error(404, 'not_found', 'Deployment not found')
+      // With rolling releases configured, a promotion starts a rollout instead (vercel's
+      // promoteStatus then waits for its first stage).
+      if (this.rollingReleases.takesOver(project, deployment)) return { status: 201, body: {} }
       this.aliasJob(project, deployment, 'promote')
       return { status: 201, body: {} }
     })

@@ -33,6 +33,12 @@ export interface VercelCliOptions {
   echo?: boolean
   allowFailure?: boolean
   timeoutMs?: number
+  /**
+   * Global options (`--api`) after the command's own arguments instead of first: `vercel
+   * rolling-release` finds its subcommand at a fixed place (`client.argv.slice(3)`), and any
+   * option before `rolling-release` makes it miss it ("No project found").
+   */
+  globalLast?: boolean
 }
 
 export type VercelCli = ReturnType<typeof createVercelCli>
@@ -83,10 +89,11 @@ export function createVercelCli(config: ProviderConfig) {
 
   /**
    * Runs vercel. `api-url` becomes its global `--api=URL`, put first so that it stays an option
-   * whatever follows.
+   * whatever follows (last with `globalLast`).
    */
   function vercel(args: string[], options: VercelCliOptions = {}): Promise<CliResult> {
-    return runCli(TOOL, [...globalArgs(), ...args], {
+    const full = options.globalLast ? [...args, ...globalArgs()] : [...globalArgs(), ...args]
+    return runCli(TOOL, full, {
       env: credentials(),
       cwd: config.cwd,
       timeoutMs: options.timeoutMs ?? config.timeoutMs,

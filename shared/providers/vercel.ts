@@ -1,7 +1,8 @@
 // Vercel through the `vercel` CLI (60.x). Every deploy makes a new deployment; a project's
 // releases are its deployments, and only production ones can be rolled back to.
 // Formats: __tests__/fixtures/providers/README.md. Running the CLI: vercel-cli.ts; reading
-// what it prints: vercel-output.ts; pull request previews: vercel-previews.ts.
+// what it prints: vercel-output.ts; pull request previews: vercel-previews.ts; traffic steps
+// (rolling releases): vercel-traffic.ts.
 import { InputError } from '../errors.js'
 import { maskSecret } from '../secrets.js'
 import { CliError, failureReason, stripAnsi, tail, type CliResult } from '../process.js'
@@ -31,6 +32,7 @@ import {
   type VercelDeployment,
 } from './vercel-output.js'
 import { createVercelPreviews } from './vercel-previews.js'
+import { createVercelTraffic } from './vercel-traffic.js'
 
 export function createVercelProvider(
   config: ProviderConfig,
@@ -177,6 +179,7 @@ export function createVercelProvider(
     cli: TOOL,
     tokenEnv: [TOKEN_ENV],
     previews: createVercelPreviews(config, { cli, deploy, setSecrets, removeDeployments }),
+    traffic: createVercelTraffic(config, { cli, deploy }),
 
     deploy,
 

@@ -12,7 +12,8 @@ export const vercelSpec = {
   },
   needsApp: true,
   inputs: ['api-url', 'project-id', 'org-id'],
-  capabilities: { releases: true, rollback: true, previews: 'project' },
+  // Traffic steps through rolling releases, where the team's plan has them (Pro, Enterprise).
+  capabilities: { releases: true, rollback: true, previews: 'project', trafficSplit: true },
   checks: {
     preview: (inputs) =>
       inputs.app || inputs['project-id']
