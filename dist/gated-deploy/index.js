@@ -1264,7 +1264,8 @@ const vercelSpec = {
     },
     needsApp: true,
     inputs: ['api-url', 'project-id', 'org-id'],
-    capabilities: { releases: true, rollback: true, previews: 'project' },
+    // Traffic steps through rolling releases, where the team's plan has them (Pro, Enterprise).
+    capabilities: { releases: true, rollback: true, previews: 'project', trafficSplit: true },
     checks: {
         preview: (inputs) => inputs.app || inputs['project-id']
             ? []
@@ -1272,7 +1273,7 @@ const vercelSpec = {
                 '`app` is required for vercel previews: the Vercel project they are deployments of (example: app: my-project)',
             ],
     },
-    load: async () => (await __nccwpck_require__.e(/* import() */ 622).then(__nccwpck_require__.bind(__nccwpck_require__, 3622))).createVercelProvider,
+    load: async () => (await __nccwpck_require__.e(/* import() */ 216).then(__nccwpck_require__.bind(__nccwpck_require__, 4454))).createVercelProvider,
 };
 
 ;// CONCATENATED MODULE: ./shared/providers/registry.ts
