@@ -219,3 +219,61 @@ describe('health-check bundle', () => {
     expect(service.requests[0]?.headers['content-type']).toBe('application/json')
   })
 })
+
+describe('health-check bundle: watch', () => {
+  it('judges a window after the URLs are healthy, and passes a steady app', async () => {
+    const service = await app()
+    const result = await runBundledAction('health-check', {
+      inputs: {
+        url: service.url,
+        watch: '600ms',
+        'watch-interval': '100ms',
+        'max-error-rate': '5%',
+        'max-latency-p95': '800ms',
+      },
+    })
+    expect(result.exitCode).toBe(0)
+    const analysis = JSON.parse(result.outputs.analysis ?? '') as Record<string, unknown>
+    expect(analysis).toMatchObject({ verdict: 'pass', errorRate: 0 })
+    expect(analysis.samples).toBeGreaterThanOrEqual(5)
+    expect(result.summary).toContain('xychart-beta')
+  })
+
+  it('fails an app that answers its first probe and then fails one request in three', async () => {
+    const service = await app({
+      respond: (request) =>
+        service.requests.indexOf(request) % 3 === 2 ? { status: 500, text: 'oops' } : undefined,
+    })
+    const result = await runBundledAction('health-check', {
+      inputs: {
+        url: service.url,
+        watch: '3s',
+        'watch-interval': '100ms',
+        'max-error-rate': '5%',
+      },
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs.healthy).toBe('true')
+    const analysis = JSON.parse(result.outputs.analysis ?? '') as Record<string, unknown>
+    expect(analysis.verdict).toBe('fail')
+    // Judged as soon as the fourth measurement failed, not at the end of the 3 s window.
+    expect(analysis.samples).toBeLessThan(20)
+    expect(result.errors[0]?.replaceAll('%25', '%')).toMatch(
+      /^The watch of 1 URL failed: error rate .* over 5%$/,
+    )
+  })
+
+  it('is off without watch, and refuses a limit without it', async () => {
+    const service = await app()
+    const off = await runBundledAction('health-check', { inputs: { url: service.url } })
+    expect(JSON.parse(off.outputs.analysis ?? '')).toMatchObject({ verdict: 'off' })
+    const refused = await runBundledAction('health-check', {
+      inputs: { url: service.url, 'max-error-rate': '5%' },
+    })
+    expect(refused.exitCode).toBe(1)
+    expect(refused.errors).toEqual([
+      '`max-error-rate` needs `watch`: with 0 there is no window to judge (example: watch: 5m)',
+    ])
+    expect(service.requests).toHaveLength(1)
+  })
+})
