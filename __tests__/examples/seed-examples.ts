@@ -31,6 +31,7 @@ import { fakeBin, FakeClis } from '../fakes/fake-cli.js'
 import { FakeGitHubApi } from '../fakes/github-api.js'
 import { busyHistory, loadInto } from '../deploy-report/history-fixture.js'
 import { FakePagerDuty } from '../fakes/pagerduty-api.js'
+import { FakePrometheus, vector } from '../fakes/prometheus-api.js'
 import { Receiver } from '../fakes/notify-receivers.js'
 import { parseMail, type ReceivedMail } from '../fakes/smtp-receiver.js'
 import { SMTPServer } from 'smtp-server'
@@ -65,6 +66,8 @@ interface StandIns {
   pagerduty: FakePagerDuty
   smtp: Awaited<ReturnType<typeof startSmtpWithStartTls>>
   railway: Awaited<ReturnType<typeof startRailwayApi>>
+  /** Prometheus' query API: the share of failed answers the analysis asks for. */
+  prometheus: FakePrometheus
   clis: FakeClis
   registry: FakeNpmRegistry
   toolCache: string
@@ -250,6 +253,7 @@ const seed004 = {
     VERCEL_TOKEN: 'vercelToken0123456789',
     PAGERDUTY_ROUTING_KEY: SEED004_PAGERDUTY_KEY,
     SLACK_WEBHOOK_URL: s.slack.url,
+    PROMETHEUS_URL: s.prometheus.url,
   }),
   vars: {
     RAILWAY_API_SERVICE_ID: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
@@ -257,6 +261,12 @@ const seed004 = {
     RAILWAY_PRODUCTION_ENVIRONMENT_ID: '66666666-7777-4888-9999-000000000000',
   },
 }
+
+/** An example's analysis window, shortened for a test run of a step (`<job>.<step>`). */
+const SHORT_ANALYSIS = (step: string): Record<string, string> => ({
+  [`${step}.analysis-duration`]: '1s',
+  [`${step}.analysis-interval`]: '100ms',
+})
 
 /** Seed 004's production run: the hosts of its production URLs, and PagerDuty, on stand-ins. */
 const seed004Production = {
@@ -270,6 +280,8 @@ const seed004Production = {
   // deploy.yml passes api-url empty (Railway's own backboard): the stand-in answers instead.
   overrides: (s: StandIns): Record<string, string> => ({
     'production-api/deploy.deploy.api-url': s.railway.url,
+    // The example watches 5 minutes at one measurement every 10 s: here 1 s at 100 ms.
+    ...SHORT_ANALYSIS('production-api/deploy.deploy'),
   }),
   stubbed: [
     'production-api/deploy › actions/checkout@v4 (actions/checkout@v4)',
@@ -609,6 +621,7 @@ const SETUPS: Record<string, Scenario[]> = {
       }),
       vars: { CLOUDFLARE_ACCOUNT_ID: '0123456789abcdef0123456789abcdef' },
       rewrite: (s) => ({ 'https://api.your-domain.com': s.app.origin }),
+      overrides: () => SHORT_ANALYSIS('production/deploy.deploy'),
       prepare: (s) => cloudflareWorker(s, 'kikaku-os-api'),
       conclusion: 'success',
       stubbed: [
@@ -642,12 +655,29 @@ const SETUPS: Record<string, Scenario[]> = {
           'health-url': `${s.app.origin}/health`,
           'health-json-assertions': 'ok == true\ndatabase == ok\nr2 == ok\n',
         })
-        const deploy = s.clis.calls('wrangler').find((call) => call.args[0] === 'deploy')
-        expect(deploy?.env).toMatchObject({
+        // Traffic steps: the new Version uploaded without traffic, then 0% (probed alone through
+        // the version override), 10%, 50% and 100%, each step watched; never a plain deploy.
+        const wrangler = s.clis.calls('wrangler')
+        const upload = wrangler.find((call) => call.args.join(' ').startsWith('versions upload'))
+        expect(upload?.env).toMatchObject({
           CLOUDFLARE_API_TOKEN: 'cf-token-0123456789',
           CLOUDFLARE_ACCOUNT_ID: '0123456789abcdef0123456789abcdef',
         })
+        expect(wrangler.filter((call) => call.args[0] === 'deploy')).toEqual([])
+        const shares = wrangler
+          .filter((call) => call.args.join(' ').startsWith('versions deploy'))
+          .map((call) =>
+            call.args.filter((arg) => /@\d+$/.test(arg)).map((arg) => arg.split('@')[1]),
+          )
+        expect(shares).toEqual([['0', '100'], ['10', '90'], ['50', '50'], ['100']])
         expect(trace.jobs[1]?.outputs.status).toBe('deployed')
+        expect(trace.jobs[1]?.outputs['traffic-step']).toBe('100%')
+        const analysis = JSON.parse(trace.jobs[1]?.outputs.analysis ?? '{}') as {
+          verdict?: string
+          steps?: Array<{ percent: number; verdict: string }>
+        }
+        expect(analysis.verdict).toBe('pass')
+        expect(analysis.steps?.map((step) => step.percent)).toEqual([10, 50, 100])
         expect(s.api.calls('POST /repos/{owner}/{repo}/deployments')).toHaveLength(1)
         expect(s.slack.requests).toHaveLength(1)
         expect(s.slack.problems).toEqual([])
@@ -927,6 +957,19 @@ const SETUPS: Record<string, Scenario[]> = {
           ['production-web', 'failure', 'rolled-back'],
         ])
         expect(trace.jobs[3]?.outputs['rolled-back']).toBe('true')
+        // The API was judged by its analysis: error rate, p95 against the release before it, and
+        // the Prometheus error ratio (one query per measurement, the secret URL's stand-in).
+        const apiAnalysis = JSON.parse(trace.jobs[2]?.outputs.analysis ?? '{}') as {
+          verdict?: string
+          baseline?: { p95: number }
+          metrics?: number[]
+        }
+        expect(apiAnalysis.verdict).toBe('pass')
+        expect(apiAnalysis.baseline?.p95).toEqual(expect.any(Number))
+        expect(apiAnalysis.metrics?.[0]).toBe(0.002)
+        expect(s.prometheus.requests[0]?.query).toBe(
+          'sum(rate(http_requests_total{status=~"5.."}[5m])) / sum(rate(http_requests_total[5m]))',
+        )
         // In both jobs the freeze was closed and the hotfix let the deploy through, recorded
         // with who ran it.
         for (const job of ['production-api/deploy', 'production-web/deploy']) {
@@ -1158,6 +1201,7 @@ async function startStandIns(): Promise<StandIns> {
     pagerduty: await new FakePagerDuty(SEED004_PAGERDUTY_KEY).start(),
     smtp: await startSmtpWithStartTls(),
     railway: await startRailwayApi(),
+    prometheus: await new FakePrometheus().answer(vector(0.002)).start(),
     clis: new FakeClis(),
     toolCache: toolCache(),
     healthy: () => true,
@@ -1180,6 +1224,7 @@ async function stopStandIns(s: StandIns) {
     s.pagerduty.stop(),
     s.smtp.stop(),
     s.railway.stop(),
+    s.prometheus.stop(),
     s.app.close(),
   ])
 }
