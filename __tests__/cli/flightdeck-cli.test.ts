@@ -192,6 +192,7 @@ describe('flightdeck health-check against a local app', () => {
       'duration-ms',
       'latency-ms',
       'report',
+      'analysis',
     ])
     expect(outputs.healthy).toBe('true')
     expect(Number(outputs.attempts)).toBeGreaterThanOrEqual(2)

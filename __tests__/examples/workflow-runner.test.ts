@@ -273,7 +273,7 @@ jobs:
         { runStepAction },
       ),
     ).rejects.toThrow(
-      /job deploy: \[1\]\.run reads steps\.health\.outputs\.status, an output actions\/health-check never sets \(it has healthy, attempts, duration-ms, latency-ms, report\)/,
+      /job deploy: \[1\]\.run reads steps\.health\.outputs\.status, an output actions\/health-check never sets \(it has healthy, attempts, duration-ms, latency-ms, report, analysis\)/,
     )
     expect(calls).toEqual([])
   })

@@ -173,6 +173,27 @@ describe('the message layout', () => {
     expect(plainText(built)).toContain('Duration: 2m 5s')
   })
 
+  it('tells the analysis verdict, and where a traffic-step rollout ended', () => {
+    const summary = summarizeRecord(
+      readRecord(
+        writeRecord({
+          status: 'rolled-back',
+          analysis: {
+            verdict: 'fail',
+            reason: 'at 10%: error rate 4.5% over 1%',
+            samples: 22,
+            metrics: [],
+          },
+          traffic: { steps: [10, 50, 100], reached: 10 },
+        }),
+      ),
+    )
+    expect(summary.facts).toContainEqual({
+      label: 'Analysis',
+      value: 'fail: at 10%: error rate 4.5% over 1% (traffic 10% of 10% → 50% → 100%)',
+    })
+  })
+
   it('takes no link from a record that is not http(s)', () => {
     const summary = summarizeRecord(
       readRecord(writeRecord({ environmentUrl: 'javascript:alert(1)' })),

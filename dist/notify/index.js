@@ -9441,6 +9441,15 @@ function summarizeRecord(record) {
     }
     if (record.health)
         facts.push({ label: 'Health', value: healthText(record.health) });
+    if (record.analysis && record.analysis.verdict !== 'off') {
+        const steps = record.traffic
+            ? ` (traffic ${record.traffic.reached}% of ${record.traffic.steps.join('% → ')}%)`
+            : '';
+        facts.push({
+            label: 'Analysis',
+            value: `${record.analysis.verdict}: ${record.analysis.reason}${steps}`,
+        });
+    }
     if (record.rollback) {
         const rollback = record.rollback;
         const to = releaseText(rollback.to);

@@ -3,11 +3,12 @@
 // local platform (command provider) a release that passes /health and fails one request in
 // three, while a steady load of users' requests hits the app; each answer says which release
 // served it, so the users' requests that met the broken one are counted exactly.
-import { mkdtempSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { request } from 'node:http'
-import { runBundledAction } from '../../__tests__/support/bundle-runner.mjs'
+import { repoRoot, runBundledAction } from '../../__tests__/support/bundle-runner.mjs'
 import {
   commandInputs,
   initialState,
@@ -141,7 +142,12 @@ export async function benchAnalysis(runs = Number(process.env.BENCH_ANALYSIS_RUN
       failed: median(mine.map((row) => row.failedByBroken)),
     }
   })
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot })
+    .toString()
+    .trim()
   const markdown = `## (f) Requests that reached a broken release before it was rolled back
+
+Measured on ${new Date().toISOString().slice(0, 10)} at commit ${commit}.
 
 gated-deploy (the bundle) over the local platform deploys a release that passes \`/health\` and
 then answers 500 to one request in three, while users send ${LOAD_PER_SECOND} requests a second; every answer
@@ -164,4 +170,21 @@ ${rows
 - **Without an analysis** (a health check alone, as every hand-written workflow in the guides does): the release passes \`/health\` and keeps serving; every request meets it, one in three fails, until a person notices.
 - What dominates: the time to a verdict (the 5 samples per URL the HTTP limits need, plus \`failure-limit\` + 1 failed measurements), times the share of requests the new release has meanwhile. A small first step divides the harm by its share; it also dilutes the error rate the analysis sees, so set \`max-error-rate\` for the mix (here 1 %: a release failing a third of its 10 % shows as about 3 %).`
   return { rows, markdown }
+}
+
+const SECTION = /## \(f\) Requests that reached a broken release[\s\S]*$/
+
+// `node scripts/lib/bench-analysis.mjs` measures (f) alone and puts it into BENCHMARKS.md in
+// place of the last (f), leaving the other sections as the last full `npm run bench` wrote them.
+if (process.argv[1] === new URL(import.meta.url).pathname) {
+  const { markdown } = await benchAnalysis()
+  const file = join(repoRoot, 'BENCHMARKS.md')
+  const text = readFileSync(file, 'utf8')
+  writeFileSync(
+    file,
+    SECTION.test(text)
+      ? text.replace(SECTION, `${markdown}\n`)
+      : `${text.trimEnd()}\n\n${markdown}\n`,
+  )
+  console.log('wrote section (f) of BENCHMARKS.md')
 }

@@ -101,6 +101,15 @@ export function summarizeRecord(record: DeployRecord): RecordSummary {
     facts.push({ label: 'Releases', value: `${releaseText(before)} → ${releaseText(after)}` })
   }
   if (record.health) facts.push({ label: 'Health', value: healthText(record.health) })
+  if (record.analysis && record.analysis.verdict !== 'off') {
+    const steps = record.traffic
+      ? ` (traffic ${record.traffic.reached}% of ${record.traffic.steps.join('% → ')}%)`
+      : ''
+    facts.push({
+      label: 'Analysis',
+      value: `${record.analysis.verdict}: ${record.analysis.reason}${steps}`,
+    })
+  }
   if (record.rollback) {
     const rollback = record.rollback
     const to = releaseText(rollback.to)

@@ -73,12 +73,12 @@ async function main(): Promise<void> {
 
   const watch = report.healthy && inputs.watch > 0 ? await watchAfterHealthy(inputs) : undefined
   setOutputs({
-    analysis: JSON.stringify(watch?.result ?? analysisOff()),
     healthy: report.healthy,
     attempts: report.attempts,
     'duration-ms': report.durationMs,
     'latency-ms': report.slowestPassingMs,
     report: reportOutput(report),
+    analysis: JSON.stringify(watch?.result ?? analysisOff()),
   })
   await appendSummary(summaryMarkdown(report) + (watch ? `\n${watch.markdown}` : ''))
 
