@@ -505,3 +505,13 @@ describe('measureBaseline', () => {
     expect(await measureBaseline(settingsWith(), 30_000, h.deps)).toBeUndefined()
   })
 })
+
+describe('formatElapsed', () => {
+  it('reads m:ss, with tenths when measurements come faster than one a second', async () => {
+    const { formatElapsed } = await import('../../shared/analysis/format.js')
+    expect(formatElapsed(40_000)).toBe('0:40')
+    expect(formatElapsed(725_000, 10_000)).toBe('12:05')
+    expect(formatElapsed(1_400, 200)).toBe('0:01.4')
+    expect(formatElapsed(61_250, 100)).toBe('1:01.2')
+  })
+})

@@ -80,10 +80,10 @@ describe('runWindow with the real probe and Prometheus client', () => {
     expect(report.metrics.every((value) => value === 0.01)).toBe(true)
     expect(lines).toHaveLength(6)
     expect(prometheus.requests).toHaveLength(6)
-    expect(lines[0]).toMatch(/^\[at 100%\] 0:00 · 1 sample · errors /)
+    expect(lines[0]).toMatch(/^\[at 100%\] 0:00\.0 · 1 sample · errors /)
     expect(lines).toContainEqual(
       expect.stringMatching(
-        /^\[at 100%\] \d:\d\d · \d samples? · errors \d+(\.\d)?% · p50 \d+ms p95 \d+ms · metric 0\.01 · ok \(failed 0\/3, inconclusive \d\/3\)$/,
+        /^\[at 100%\] \d:\d\d\.\d · \d samples? · errors \d+(\.\d)?% · p50 \d+ms p95 \d+ms · metric 0\.01 · ok \(failed 0\/3, inconclusive \d\/3\)$/,
       ),
     )
     expect(seenHeaders.at(-1)).toBe('analysis')

@@ -177,7 +177,7 @@ function logLine(
   options: WindowOptions,
   tail: string,
 ): string {
-  const parts = [formatElapsed(measurement.atMs)]
+  const parts = [formatElapsed(measurement.atMs, settings.intervalMs)]
   if (settings.urls.length > 0) {
     parts.push(plural(measurement.samples, 'sample'))
     parts.push(`errors ${formatPercent(measurement.errorRate ?? 0)}`)

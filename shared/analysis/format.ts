@@ -20,10 +20,18 @@ export function formatMetric(value: number): string {
   return String(Number(value.toPrecision(4)))
 }
 
-/** `m:ss` since the window began: `0:40`, `12:05`. */
-export function formatElapsed(ms: number): string {
-  const seconds = Math.floor(ms / 1000)
-  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`
+/**
+ * `m:ss` since the window began: `0:40`, `12:05`; with tenths (`0:01.4`) when measurements come
+ * faster than one a second, so two of them never read alike.
+ */
+export function formatElapsed(ms: number, intervalMs = 1000): string {
+  const tenths = intervalMs < 1000
+  const seconds = tenths ? Math.floor(ms / 100) / 10 : Math.floor(ms / 1000)
+  const whole = Math.floor(seconds)
+  const shown = tenths
+    ? (seconds % 60).toFixed(1).padStart(4, '0')
+    : String(whole % 60).padStart(2, '0')
+  return `${Math.floor(whole / 60)}:${shown}`
 }
 
 /**

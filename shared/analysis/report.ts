@@ -158,7 +158,7 @@ export function p95Chart(
     '```mermaid',
     'xychart-beta',
     '  title "p95 latency (ms)"',
-    `  x-axis "time" [${points.map((point) => `"${formatElapsed(point.atMs)}"`).join(', ')}]`,
+    `  x-axis "time" [${points.map((point) => `"${formatElapsed(point.atMs, settings.intervalMs)}"`).join(', ')}]`,
     `  y-axis "ms" 0 --> ${Math.ceil(top * 1.1)}`,
     ...lines.map((line) => `  line [${line.join(', ')}]`),
     '```',

@@ -98,8 +98,6 @@ async function main(): Promise<void> {
     record.analysis = analysis ? analysisResult(flow?.windows ?? [], flow?.baseline) : undefined
     const path = writeRecord(record)
     setOutputs({
-      analysis: JSON.stringify(record.analysis ?? analysisOff()),
-      'traffic-step': record.traffic ? `${record.traffic.reached}%` : '',
       status,
       'blocked-by': extra.blockedBy ?? '',
       release:
@@ -110,6 +108,8 @@ async function main(): Promise<void> {
       'rolled-back': status === 'rolled-back',
       'duration-ms': record.durationMs,
       record: path,
+      analysis: JSON.stringify(record.analysis ?? analysisOff()),
+      'traffic-step': record.traffic ? `${record.traffic.reached}%` : '',
     })
     await appendSummary(
       recordMarkdown(record) +
