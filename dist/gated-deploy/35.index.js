@@ -423,7 +423,7 @@ function counts(failures, inconclusives, settings) {
 }
 /** `[at 10%] 0:40 · 20 samples · errors 5% · p50 42ms p95 88ms · metric 0.01 · ok (failed 0/3, inconclusive 0/3)` */
 function logLine(measurement, settings, options, tail) {
-    const parts = [(0,format/* formatElapsed */.C7)(measurement.atMs)];
+    const parts = [(0,format/* formatElapsed */.C7)(measurement.atMs, settings.intervalMs)];
     if (settings.urls.length > 0) {
         parts.push((0,shared_text/* plural */.L)(measurement.samples, 'sample'));
         parts.push(`errors ${(0,format/* formatPercent */.l9)(measurement.errorRate ?? 0)}`);

@@ -1042,7 +1042,7 @@ function p95Chart(report, settings, baseline) {
         '```mermaid',
         'xychart-beta',
         '  title "p95 latency (ms)"',
-        `  x-axis "time" [${points.map((point) => `"${(0,format/* formatElapsed */.C7)(point.atMs)}"`).join(', ')}]`,
+        `  x-axis "time" [${points.map((point) => `"${(0,format/* formatElapsed */.C7)(point.atMs, settings.intervalMs)}"`).join(', ')}]`,
         `  y-axis "ms" 0 --> ${Math.ceil(top * 1.1)}`,
         ...lines.map((line) => `  line [${line.join(', ')}]`),
         '```',
@@ -1992,8 +1992,6 @@ async function main() {
         record.analysis = analysis ? analysisResult(flow?.windows ?? [], flow?.baseline) : undefined;
         const path = writeRecord(record);
         setOutputs({
-            analysis: JSON.stringify(record.analysis ?? analysisOff()),
-            'traffic-step': record.traffic ? `${record.traffic.reached}%` : '',
             status,
             'blocked-by': extra.blockedBy ?? '',
             release: record.releases.after?.id ?? (status === 'blocked' ? '' : record.releases.before?.id),
@@ -2003,6 +2001,8 @@ async function main() {
             'rolled-back': status === 'rolled-back',
             'duration-ms': record.durationMs,
             record: path,
+            analysis: JSON.stringify(record.analysis ?? analysisOff()),
+            'traffic-step': record.traffic ? `${record.traffic.reached}%` : '',
         });
         await appendSummary(recordMarkdown(record) +
             (analysis && record.analysis && flow?.windows.length
@@ -2152,10 +2152,18 @@ function formatMetric(value) {
         return value > 0 ? '+Inf' : '-Inf';
     return String(Number(value.toPrecision(4)));
 }
-/** `m:ss` since the window began: `0:40`, `12:05`. */
-function formatElapsed(ms) {
-    const seconds = Math.floor(ms / 1000);
-    return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+/**
+ * `m:ss` since the window began: `0:40`, `12:05`; with tenths (`0:01.4`) when measurements come
+ * faster than one a second, so two of them never read alike.
+ */
+function formatElapsed(ms, intervalMs = 1000) {
+    const tenths = intervalMs < 1000;
+    const seconds = tenths ? Math.floor(ms / 100) / 10 : Math.floor(ms / 1000);
+    const whole = Math.floor(seconds);
+    const shown = tenths
+        ? (seconds % 60).toFixed(1).padStart(4, '0')
+        : String(whole % 60).padStart(2, '0');
+    return `${Math.floor(whole / 60)}:${shown}`;
 }
 /**
  * Foreign or long text (a Prometheus error body, a URL) as one short line: control characters
