@@ -45,23 +45,36 @@ function userRequest(url) {
   })
 }
 
-/** A steady load until stopped; counts who served what. */
+/**
+ * A load of about LOAD_PER_SECOND until stopped, each gap drawn at random between half and one
+ * and a half of the mean: a fixed beat would fall into step with the analysis' fixed interval
+ * and the failing release's one-in-three, and the probes would always meet the same slot.
+ * Counts who served what.
+ */
 function startLoad(url) {
   const counts = { total: 0, byVersion: {}, failedByVersion: {} }
   const pending = new Set()
-  const timer = setInterval(() => {
-    const sent = userRequest(url).then(({ version, failed }) => {
-      counts.total++
-      counts.byVersion[version] = (counts.byVersion[version] ?? 0) + 1
-      if (failed) counts.failedByVersion[version] = (counts.failedByVersion[version] ?? 0) + 1
-      pending.delete(sent)
-    })
-    pending.add(sent)
-  }, 1000 / LOAD_PER_SECOND)
+  let timer
+  const next = () => {
+    timer = setTimeout(
+      () => {
+        const sent = userRequest(url).then(({ version, failed }) => {
+          counts.total++
+          counts.byVersion[version] = (counts.byVersion[version] ?? 0) + 1
+          if (failed) counts.failedByVersion[version] = (counts.failedByVersion[version] ?? 0) + 1
+          pending.delete(sent)
+        })
+        pending.add(sent)
+        next()
+      },
+      (1000 / LOAD_PER_SECOND) * (0.5 + Math.random()),
+    )
+  }
+  next()
   return {
     counts,
     async stop() {
-      clearInterval(timer)
+      clearTimeout(timer)
       await Promise.all(pending)
     },
   }
@@ -150,7 +163,7 @@ export async function benchAnalysis(runs = Number(process.env.BENCH_ANALYSIS_RUN
 Measured on ${new Date().toISOString().slice(0, 10)} at commit ${commit}.
 
 gated-deploy (the bundle) over the local platform deploys a release that passes \`/health\` and
-then answers 500 to one request in three, while users send ${LOAD_PER_SECOND} requests a second; every answer
+then answers 500 to one request in three, while users send about ${LOAD_PER_SECOND} requests a second at random gaps; every answer
 says which release served it. Analysis: \`${Object.entries(ANALYSIS)
     .map(([name, value]) => `${name}: ${value}`)
     .join('`, `')}\` (short windows, so the run takes seconds; in production the interval is 10 s
