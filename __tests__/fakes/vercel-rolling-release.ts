@@ -15,11 +15,15 @@
 // A project whose plan has no rolling releases (Hobby) is refused with 403: the billing endpoint
 // names the reason `plan_not_supported`; the status is the 403 the reference lists.
 import type {
-  FakeVercelApi,
   RecordedVercelRequest,
   StandInDeployment,
   StandInProject,
-} from './vercel-api.js'
+} from './vercel-api-types.js'
+
+/** What the rolling releases read of the stand-in: its deployments. */
+interface DeploymentStore {
+  readonly deployments: StandInDeployment[]
+}
 
 interface StandInStage {
   targetPercentage: number
@@ -68,7 +72,7 @@ export class StandInRollingReleases {
   /** Projects on a plan without rolling releases (Hobby). */
   readonly refused = new Set<string>()
 
-  constructor(private readonly api: FakeVercelApi) {}
+  constructor(private readonly api: DeploymentStore) {}
 
   /** What GET /v9/projects/{id} shows as `rollingRelease` (vercel's deploy reads it). */
   projectField(project: StandInProject): StandInRollingReleaseConfig | null {

@@ -112,6 +112,19 @@ describe('gated-deploy: post-deploy analysis', () => {
     expect(readState(statePath).serving).toBe('rel-1')
   })
 
+  it('proves the rollback on the analysis URLs when there is no health-url', async () => {
+    nextRelease({ nextKind: 'failing' })
+    const result = await deploy({
+      'health-url': '',
+      'analysis-url': `${app.url}/api/orders`,
+      'analysis-duration': '10s',
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs.status).toBe('rolled-back')
+    expect(result.stdout).toMatch(/Health after the rollback[\s\S]*\/api\/orders #1 200/)
+    expect(finalDescription(result)?.description).toMatch(/^Rolled back to v1: error rate/)
+  })
+
   it('judges latency against the release serving before the deploy', async () => {
     nextRelease({ nextKind: 'slow', slowMs: 250 })
     const result = await deploy({

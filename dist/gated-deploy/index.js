@@ -1205,6 +1205,7 @@ const flySpec = {
     },
     needsApp: true,
     inputs: [],
+    trafficInstead: "Fly's `strategy: canary` checks one machine first; it is not a traffic split",
     capabilities: {
         releases: true,
         rollback: true,
@@ -1236,6 +1237,7 @@ const railwaySpec = {
     inputs: ['api-url', 'environment-id', 'project-id'],
     capabilities: { releases: true, rollback: true },
     previewsInstead: 'use Railway PR environments (project settings)',
+    trafficInstead: 'Railway health checks gate the switch to a new deployment, all at once',
     load: async () => (await __nccwpck_require__.e(/* import() */ 397).then(__nccwpck_require__.bind(__nccwpck_require__, 397))).createRailwayProvider,
 };
 
@@ -1587,7 +1589,7 @@ function readGatedDeployInputs(read) {
     problems.push(...(0,analysis_inputs/* analysisInputProblems */.vj)(inputs, { healthUrls: inputs['health-url'] }));
     if (trafficSteps && !spec.capabilities.trafficSplit) {
         const takers = providersWhere((other) => other.capabilities.trafficSplit === true);
-        problems.push(`\`traffic-steps\` needs a platform that sends a share of requests to a new release (${takers.join(', ')}); provider \`${inputs.provider}\` moves machines or deployments, not a share of requests${inputs.provider === 'fly' ? " (Fly's `strategy: canary` checks one machine first; it is not a traffic split)" : ''}: remove traffic-steps, or set it to 100%`);
+        problems.push(`\`traffic-steps\` needs a platform that sends a share of requests to a new release (${takers.join(', ')}); provider \`${inputs.provider}\` moves machines or deployments, not a share of requests${spec.trafficInstead ? ` (${spec.trafficInstead})` : ''}: remove traffic-steps, or set it to 100%`);
     }
     if (trafficSteps && inputs['analysis-duration'] === 0) {
         problems.push('`traffic-steps` holds each step for `analysis-duration`, which is 0: set how long each share is watched (example: analysis-duration: 5m)');
@@ -1660,8 +1662,8 @@ function recordedHealth(report) {
     };
 }
 /** The health check, with extra headers where a platform routes a request by them. */
-function checkHealth(inputs, title, extraHeaders = {}) {
-    return runner_protocol/* group */.Os(title, () => verifyHealthFromInputs({ ...inputs, 'health-headers': { ...inputs['health-headers'], ...extraHeaders } }, inputs['health-url']));
+function checkHealth(inputs, title, extraHeaders = {}, urls = inputs['health-url']) {
+    return runner_protocol/* group */.Os(title, () => verifyHealthFromInputs({ ...inputs, 'health-headers': { ...inputs['health-headers'], ...extraHeaders } }, urls));
 }
 /**
  * The baseline the regression limit compares with: the release serving before the deploy,
@@ -1757,8 +1759,10 @@ async function rejectRelease(flow, why, undo) {
     record.rollback.durationMs = Math.round(performance.now() - started);
     record.rollback.done = true;
     record.releases.after = recorded(before);
-    if (inputs['health-url'].length > 0) {
-        const again = await checkHealth(inputs, 'Health after the rollback');
+    // Proven on the health URLs, else on what the analysis sampled.
+    const proof = inputs['health-url'].length > 0 ? inputs['health-url'] : (flow.analysis?.urls ?? []);
+    if (proof.length > 0) {
+        const again = await checkHealth(inputs, 'Health after the rollback', {}, proof);
         record.rollback.health = recordedHealth(again);
         if (!again.healthy) {
             record.rollback.error = `still unhealthy: ${(0,verify/* unhealthyReasons */.s)(again)}`;

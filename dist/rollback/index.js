@@ -265,6 +265,7 @@ const flySpec = {
     },
     needsApp: true,
     inputs: [],
+    trafficInstead: "Fly's `strategy: canary` checks one machine first; it is not a traffic split",
     capabilities: {
         releases: true,
         rollback: true,
@@ -296,6 +297,7 @@ const railwaySpec = {
     inputs: ['api-url', 'environment-id', 'project-id'],
     capabilities: { releases: true, rollback: true },
     previewsInstead: 'use Railway PR environments (project settings)',
+    trafficInstead: 'Railway health checks gate the switch to a new deployment, all at once',
     load: async () => (await __nccwpck_require__.e(/* import() */ 397).then(__nccwpck_require__.bind(__nccwpck_require__, 397))).createRailwayProvider,
 };
 

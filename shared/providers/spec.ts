@@ -90,6 +90,8 @@ export interface ProviderSpec {
   capabilities: ProviderCapabilities
   /** When it has no previews: what to use instead, for the error message. */
   previewsInstead?: string
+  /** When it cannot split traffic: what it has instead (said with the `traffic-steps` error). */
+  trafficInstead?: string
   checks?: ProviderInputChecks
   /** Loads the implementation (a dynamic import: only the chosen provider's code is parsed). */
   load(): Promise<(config: ProviderConfig) => Provider>

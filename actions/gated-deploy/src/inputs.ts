@@ -78,7 +78,7 @@ export function readGatedDeployInputs(read?: (name: string) => string): GatedDep
   if (trafficSteps && !spec.capabilities.trafficSplit) {
     const takers = providersWhere((other) => other.capabilities.trafficSplit === true)
     problems.push(
-      `\`traffic-steps\` needs a platform that sends a share of requests to a new release (${takers.join(', ')}); provider \`${inputs.provider}\` moves machines or deployments, not a share of requests${inputs.provider === 'fly' ? " (Fly's `strategy: canary` checks one machine first; it is not a traffic split)" : ''}: remove traffic-steps, or set it to 100%`,
+      `\`traffic-steps\` needs a platform that sends a share of requests to a new release (${takers.join(', ')}); provider \`${inputs.provider}\` moves machines or deployments, not a share of requests${spec.trafficInstead ? ` (${spec.trafficInstead})` : ''}: remove traffic-steps, or set it to 100%`,
     )
   }
   if (trafficSteps && inputs['analysis-duration'] === 0) {

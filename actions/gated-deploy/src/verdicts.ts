@@ -68,11 +68,12 @@ export function checkHealth(
   inputs: GatedDeployInputs,
   title: string,
   extraHeaders: Record<string, string> = {},
+  urls: string[] = inputs['health-url'],
 ): Promise<PollReport> {
   return core.group(title, () =>
     verifyHealthFromInputs(
       { ...inputs, 'health-headers': { ...inputs['health-headers'], ...extraHeaders } },
-      inputs['health-url'],
+      urls,
     ),
   )
 }
@@ -212,8 +213,10 @@ export async function rejectRelease(
   record.rollback.durationMs = Math.round(performance.now() - started)
   record.rollback.done = true
   record.releases.after = recorded(before)
-  if (inputs['health-url'].length > 0) {
-    const again = await checkHealth(inputs, 'Health after the rollback')
+  // Proven on the health URLs, else on what the analysis sampled.
+  const proof = inputs['health-url'].length > 0 ? inputs['health-url'] : (flow.analysis?.urls ?? [])
+  if (proof.length > 0) {
+    const again = await checkHealth(inputs, 'Health after the rollback', {}, proof)
     record.rollback.health = recordedHealth(again)
     if (!again.healthy) {
       record.rollback.error = `still unhealthy: ${unhealthyReasons(again)}`

@@ -18,6 +18,7 @@ export const flySpec = {
   },
   needsApp: true,
   inputs: [],
+  trafficInstead: "Fly's `strategy: canary` checks one machine first; it is not a traffic split",
   capabilities: {
     releases: true,
     rollback: true,

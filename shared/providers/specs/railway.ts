@@ -21,5 +21,6 @@ export const railwaySpec = {
   inputs: ['api-url', 'environment-id', 'project-id'],
   capabilities: { releases: true, rollback: true },
   previewsInstead: 'use Railway PR environments (project settings)',
+  trafficInstead: 'Railway health checks gate the switch to a new deployment, all at once',
   load: async () => (await import('../railway.js')).createRailwayProvider,
 } as const satisfies ProviderSpec
