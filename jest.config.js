@@ -37,7 +37,7 @@ const common = {
 export default {
   // Jest's default on a 2-core machine is one worker; the process tests mostly wait on child
   // processes and the unit tests on sockets and timers, so two keep both cores busy.
-  maxWorkers: 2,
+  maxWorkers: 3,
   testTimeout: 30000,
   projects: [
     {

@@ -107,3 +107,22 @@ describe('format', () => {
     expect(shownUrl('https://u:p4ss@app.example.com/health')).toBe('https://app.example.com/health')
   })
 })
+
+describe('the regression limit', () => {
+  it('is the factor times the baseline, but never less than the baseline plus 50 ms', async () => {
+    const { httpProblem, regressionLimitMs } = await import('../../shared/analysis/judge.js')
+    const fast = { p50: 3, p95: 5, samples: 10 }
+    const slow = { p50: 200, p95: 310, samples: 10 }
+    expect(regressionLimitMs(2, fast)).toBe(55)
+    expect(regressionLimitMs(2, slow)).toBe(620)
+    const figures = (p95: number) => ({ samples: 10, failed: 0, errorRate: 0, p50: p95, p95 })
+    // A fast endpoint's jitter (5 ms → 16 ms) is not a regression; 5 ms → 60 ms is.
+    expect(httpProblem(figures(16), { maxLatencyRegression: 2 }, fast)).toBeUndefined()
+    expect(httpProblem(figures(60), { maxLatencyRegression: 2 }, fast)).toBe(
+      "p95 60ms over 2x the baseline's 5ms",
+    )
+    expect(httpProblem(figures(630), { maxLatencyRegression: 2 }, slow)).toBe(
+      "p95 630ms over 2x the baseline's 310ms",
+    )
+  })
+})

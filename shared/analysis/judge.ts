@@ -81,6 +81,18 @@ export class Tally {
 }
 
 /**
+ * Below this much added p95 a slower release is not a regression, whatever the factor: a fast
+ * endpoint's 5 ms baseline would otherwise fail at 11 ms, within the jitter of one busy runner
+ * or network hop. Above a baseline of 50 ms / (factor - 1) the factor alone decides.
+ */
+export const REGRESSION_FLOOR_MS = 50
+
+/** The p95 the regression limit allows: `factor` times the baseline, and never under it + 50 ms. */
+export function regressionLimitMs(factor: number, baseline: Baseline): number {
+  return Math.max(factor * baseline.p95, baseline.p95 + REGRESSION_FLOOR_MS)
+}
+
+/**
  * The first HTTP limit the figures break, in a few words (`error rate 33% over 5%`, `p95 1.2s
  * over 800ms`, `p95 930ms over 2x the baseline's 310ms`), or undefined when all hold.
  */
@@ -98,7 +110,7 @@ export function httpProblem(
     return `p95 ${formatMs(p95)} over ${formatMs(limits.maxLatencyP95Ms)}`
   }
   const factor = limits.maxLatencyRegression
-  if (factor !== undefined && baseline !== undefined && p95 > factor * baseline.p95) {
+  if (factor !== undefined && baseline !== undefined && p95 > regressionLimitMs(factor, baseline)) {
     return `p95 ${formatMs(p95)} over ${factor}x the baseline's ${formatMs(baseline.p95)}`
   }
   return undefined

@@ -3,6 +3,7 @@
 // Mermaid chart of p95 per window with the baseline and the limit.
 import { escapeMarkdown, markdownTable } from '../summary.js'
 import { formatElapsed, formatMetric, formatMs, formatPercent, oneLine } from './format.js'
+import { regressionLimitMs } from './judge.js'
 import { EvenlyThinned } from './samples.js'
 import type {
   AnalysisResult,
@@ -143,7 +144,7 @@ export function p95Chart(
     series.push({ name: `the limit (${formatMs(maxLatencyP95Ms)})`, value: maxLatencyP95Ms })
   }
   if (maxLatencyRegression !== undefined && baseline) {
-    const limit = maxLatencyRegression * baseline.p95
+    const limit = regressionLimitMs(maxLatencyRegression, baseline)
     series.push({
       name: `${maxLatencyRegression}x the baseline (${formatMs(limit)})`,
       value: limit,
