@@ -911,12 +911,15 @@ function setOutputs(outputs) {
 
 // EXTERNAL MODULE: ./shared/analysis/format.ts
 var format = __nccwpck_require__(5098);
+// EXTERNAL MODULE: ./shared/analysis/judge.ts
+var analysis_judge = __nccwpck_require__(9182);
 // EXTERNAL MODULE: ./shared/analysis/samples.ts
 var analysis_samples = __nccwpck_require__(730);
 ;// CONCATENATED MODULE: ./shared/analysis/report.ts
 // The analysis' results for the world: the `analysis` output (and the deployment record's copy)
 // from the windows run, and the job summary's Markdown: a table with a row per step and a
 // Mermaid chart of p95 per window with the baseline and the limit.
+
 
 
 
@@ -1029,7 +1032,7 @@ function p95Chart(report, settings, baseline) {
         series.push({ name: `the limit (${(0,format/* formatMs */._V)(maxLatencyP95Ms)})`, value: maxLatencyP95Ms });
     }
     if (maxLatencyRegression !== undefined && baseline) {
-        const limit = maxLatencyRegression * baseline.p95;
+        const limit = (0,analysis_judge/* regressionLimitMs */.z8)(maxLatencyRegression, baseline);
         series.push({
             name: `${maxLatencyRegression}x the baseline (${(0,format/* formatMs */._V)(limit)})`,
             value: limit,
@@ -1678,7 +1681,7 @@ async function measureBaselineBeforeDeploy(flow) {
         return undefined;
     }
     const durationMs = Math.min(settings.durationMs, 30_000);
-    const { measureBaseline } = await __nccwpck_require__.e(/* import() */ 35).then(__nccwpck_require__.bind(__nccwpck_require__, 35));
+    const { measureBaseline } = await __nccwpck_require__.e(/* import() */ 965).then(__nccwpck_require__.bind(__nccwpck_require__, 2346));
     const baseline = await runner_protocol/* group */.Os(`Baseline: ${label(flow.before)} for ${(0,durations/* formatDuration */.a3)(durationMs)}`, () => measureBaseline(settings, durationMs));
     if (!baseline) {
         runner_protocol/* warning */.$e('No request to the release serving before the deploy got an answer: without a baseline the regression limit is not judged.', { title: 'gated-deploy: no baseline' });
@@ -1690,7 +1693,7 @@ async function measureBaselineBeforeDeploy(flow) {
 /** Watches the release for one window (analysis-duration) and keeps its report. */
 async function watchWindow(flow, percent) {
     const settings = flow.analysis;
-    const { runWindow } = await __nccwpck_require__.e(/* import() */ 35).then(__nccwpck_require__.bind(__nccwpck_require__, 35));
+    const { runWindow } = await __nccwpck_require__.e(/* import() */ 965).then(__nccwpck_require__.bind(__nccwpck_require__, 2346));
     const label = percent === undefined ? undefined : `at ${percent}%`;
     const report = await runner_protocol/* group */.Os(`Analysis${label ? ` ${label}` : ''}: ${(0,durations/* formatDuration */.a3)(settings.durationMs)}, a measurement every ${(0,durations/* formatDuration */.a3)(settings.intervalMs)}`, () => runWindow(settings, { baseline: flow.baseline, label }));
     flow.windows.push({ percent, report });
@@ -2476,6 +2479,125 @@ function watchSettings(inputs, urls, statuses, headers, intervalMs) {
         inconclusiveLimit: 3,
         onInconclusive: 'rollback',
     };
+}
+
+
+/***/ }),
+
+/***/ 9182:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F0: () => (/* binding */ Tally),
+/* harmony export */   Kq: () => (/* binding */ tooFewSamples),
+/* harmony export */   SK: () => (/* binding */ httpProblem),
+/* harmony export */   YT: () => (/* binding */ metricProblem),
+/* harmony export */   z8: () => (/* binding */ regressionLimitMs)
+/* harmony export */ });
+/* unused harmony export REGRESSION_FLOOR_MS */
+/* harmony import */ var _http_status_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7845);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5098);
+/* harmony import */ var _inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1116);
+/* harmony import */ var _samples_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(730);
+/* harmony import */ var _stats_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1066);
+// What a window has seen so far and what it makes of it: the tally of requests (counts exact,
+// latencies bounded by samples.ts) and the limit checks that turn it into a problem, in the
+// short words a log line, a verdict's reason and a Deployment description share.
+
+
+
+
+
+/** Every request of a window: how many per URL, how many failed, and their latencies. */
+class Tally {
+    statuses;
+    perUrl = new Map();
+    failed = 0;
+    total = 0;
+    latencies;
+    constructor(urls, statuses, random) {
+        this.statuses = statuses;
+        for (const url of urls)
+            this.perUrl.set(url, 0);
+        this.latencies = new _samples_js__WEBPACK_IMPORTED_MODULE_2__/* .LatencySample */ .zO(undefined, random);
+    }
+    /**
+     * A failed request is a connection error, a timeout or a status outside the expected ones;
+     * the latency of every request that got an answer (whatever its status) counts.
+     */
+    add(url, result) {
+        this.total++;
+        this.perUrl.set(url, (this.perUrl.get(url) ?? 0) + 1);
+        if (result.status === undefined || !(0,_http_status_js__WEBPACK_IMPORTED_MODULE_3__/* .statusMatches */ .W)(this.statuses, result.status))
+            this.failed++;
+        if (result.status !== undefined)
+            this.latencies.add(result.latencyMs);
+    }
+    figures() {
+        return {
+            samples: this.total,
+            errorRate: (0,_stats_js__WEBPACK_IMPORTED_MODULE_4__/* .errorRate */ .zi)(this.failed, this.total),
+            ...this.latencies.percentiles(),
+        };
+    }
+    /** Requests that got an answer. */
+    get answered() {
+        return this.latencies.count;
+    }
+    /** The URL sampled least, with its count (undefined when no URL is sampled). */
+    fewest() {
+        let fewest;
+        for (const [url, count] of this.perUrl) {
+            if (fewest === undefined || count < fewest.count)
+                fewest = { url, count };
+        }
+        return fewest;
+    }
+    /** Whether every URL has enough samples for the HTTP limits to be judged. */
+    judgeable() {
+        const fewest = this.fewest();
+        return fewest !== undefined && fewest.count >= _inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .MIN_SAMPLES_PER_URL */ .N4;
+    }
+}
+/**
+ * Below this much added p95 a slower release is not a regression, whatever the factor: a fast
+ * endpoint's 5 ms baseline would otherwise fail at 11 ms, within the jitter of one busy runner
+ * or network hop. Above a baseline of 50 ms / (factor - 1) the factor alone decides.
+ */
+const REGRESSION_FLOOR_MS = 50;
+/** The p95 the regression limit allows: `factor` times the baseline, and never under it + 50 ms. */
+function regressionLimitMs(factor, baseline) {
+    return Math.max(factor * baseline.p95, baseline.p95 + REGRESSION_FLOOR_MS);
+}
+/**
+ * The first HTTP limit the figures break, in a few words (`error rate 33% over 5%`, `p95 1.2s
+ * over 800ms`, `p95 930ms over 2x the baseline's 310ms`), or undefined when all hold.
+ */
+function httpProblem(figures, limits, baseline) {
+    if (limits.maxErrorRate !== undefined && figures.errorRate > limits.maxErrorRate) {
+        return `error rate ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPercent */ .l9)(figures.errorRate)} over ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatPercent */ .l9)(limits.maxErrorRate)}`;
+    }
+    const p95 = figures.p95;
+    if (p95 === undefined)
+        return undefined;
+    if (limits.maxLatencyP95Ms !== undefined && p95 > limits.maxLatencyP95Ms) {
+        return `p95 ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(p95)} over ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(limits.maxLatencyP95Ms)}`;
+    }
+    const factor = limits.maxLatencyRegression;
+    if (factor !== undefined && baseline !== undefined && p95 > regressionLimitMs(factor, baseline)) {
+        return `p95 ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(p95)} over ${factor}x the baseline's ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMs */ ._V)(baseline.p95)}`;
+    }
+    return undefined;
+}
+/** `metric 0.12 is not < 0.05`, or undefined when the value passes. */
+function metricProblem(condition, value) {
+    if ((0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .conditionHolds */ .C)(condition, value))
+        return undefined;
+    return `metric ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatMetric */ .gI)(value)} is not ${condition.text}`;
+}
+/** `only 3 samples of https://app.example.com/health (5 needed)`. */
+function tooFewSamples(url, count) {
+    return `only ${count} sample${count === 1 ? '' : 's'} of ${(0,_format_js__WEBPACK_IMPORTED_MODULE_0__/* .shownUrl */ .zA)(url, 80)} (${_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .MIN_SAMPLES_PER_URL */ .N4} needed)`;
 }
 
 

@@ -1,8 +1,8 @@
-export const id = 35;
-export const ids = [35];
+export const id = 965;
+export const ids = [965];
 export const modules = {
 
-/***/ 35:
+/***/ 2346:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -28,105 +28,8 @@ var sleep = __webpack_require__(5045);
 var shared_text = __webpack_require__(2763);
 // EXTERNAL MODULE: ./shared/analysis/format.ts
 var format = __webpack_require__(5098);
-// EXTERNAL MODULE: ./shared/http/status.ts
-var http_status = __webpack_require__(7845);
-// EXTERNAL MODULE: ./shared/analysis/inputs.ts
-var inputs = __webpack_require__(1116);
-// EXTERNAL MODULE: ./shared/analysis/samples.ts
-var samples = __webpack_require__(730);
-// EXTERNAL MODULE: ./shared/analysis/stats.ts
-var stats = __webpack_require__(1066);
-;// CONCATENATED MODULE: ./shared/analysis/judge.ts
-// What a window has seen so far and what it makes of it: the tally of requests (counts exact,
-// latencies bounded by samples.ts) and the limit checks that turn it into a problem, in the
-// short words a log line, a verdict's reason and a Deployment description share.
-
-
-
-
-
-/** Every request of a window: how many per URL, how many failed, and their latencies. */
-class Tally {
-    statuses;
-    perUrl = new Map();
-    failed = 0;
-    total = 0;
-    latencies;
-    constructor(urls, statuses, random) {
-        this.statuses = statuses;
-        for (const url of urls)
-            this.perUrl.set(url, 0);
-        this.latencies = new samples/* LatencySample */.zO(undefined, random);
-    }
-    /**
-     * A failed request is a connection error, a timeout or a status outside the expected ones;
-     * the latency of every request that got an answer (whatever its status) counts.
-     */
-    add(url, result) {
-        this.total++;
-        this.perUrl.set(url, (this.perUrl.get(url) ?? 0) + 1);
-        if (result.status === undefined || !(0,http_status/* statusMatches */.W)(this.statuses, result.status))
-            this.failed++;
-        if (result.status !== undefined)
-            this.latencies.add(result.latencyMs);
-    }
-    figures() {
-        return {
-            samples: this.total,
-            errorRate: (0,stats/* errorRate */.zi)(this.failed, this.total),
-            ...this.latencies.percentiles(),
-        };
-    }
-    /** Requests that got an answer. */
-    get answered() {
-        return this.latencies.count;
-    }
-    /** The URL sampled least, with its count (undefined when no URL is sampled). */
-    fewest() {
-        let fewest;
-        for (const [url, count] of this.perUrl) {
-            if (fewest === undefined || count < fewest.count)
-                fewest = { url, count };
-        }
-        return fewest;
-    }
-    /** Whether every URL has enough samples for the HTTP limits to be judged. */
-    judgeable() {
-        const fewest = this.fewest();
-        return fewest !== undefined && fewest.count >= inputs/* MIN_SAMPLES_PER_URL */.N4;
-    }
-}
-/**
- * The first HTTP limit the figures break, in a few words (`error rate 33% over 5%`, `p95 1.2s
- * over 800ms`, `p95 930ms over 2x the baseline's 310ms`), or undefined when all hold.
- */
-function httpProblem(figures, limits, baseline) {
-    if (limits.maxErrorRate !== undefined && figures.errorRate > limits.maxErrorRate) {
-        return `error rate ${(0,format/* formatPercent */.l9)(figures.errorRate)} over ${(0,format/* formatPercent */.l9)(limits.maxErrorRate)}`;
-    }
-    const p95 = figures.p95;
-    if (p95 === undefined)
-        return undefined;
-    if (limits.maxLatencyP95Ms !== undefined && p95 > limits.maxLatencyP95Ms) {
-        return `p95 ${(0,format/* formatMs */._V)(p95)} over ${(0,format/* formatMs */._V)(limits.maxLatencyP95Ms)}`;
-    }
-    const factor = limits.maxLatencyRegression;
-    if (factor !== undefined && baseline !== undefined && p95 > factor * baseline.p95) {
-        return `p95 ${(0,format/* formatMs */._V)(p95)} over ${factor}x the baseline's ${(0,format/* formatMs */._V)(baseline.p95)}`;
-    }
-    return undefined;
-}
-/** `metric 0.12 is not < 0.05`, or undefined when the value passes. */
-function metricProblem(condition, value) {
-    if ((0,inputs/* conditionHolds */.C)(condition, value))
-        return undefined;
-    return `metric ${(0,format/* formatMetric */.gI)(value)} is not ${condition.text}`;
-}
-/** `only 3 samples of https://app.example.com/health (5 needed)`. */
-function tooFewSamples(url, count) {
-    return `only ${count} sample${count === 1 ? '' : 's'} of ${(0,format/* shownUrl */.zA)(url, 80)} (${inputs/* MIN_SAMPLES_PER_URL */.N4} needed)`;
-}
-
+// EXTERNAL MODULE: ./shared/analysis/judge.ts
+var judge = __webpack_require__(9182);
 // EXTERNAL MODULE: ./shared/http/client.ts
 var client = __webpack_require__(6160);
 // EXTERNAL MODULE: ./shared/secrets.ts
@@ -312,6 +215,8 @@ async function queryPrometheus(check, timeoutMs) {
     return prometheus_valueOf(body.data);
 }
 
+// EXTERNAL MODULE: ./shared/analysis/samples.ts
+var samples = __webpack_require__(730);
 ;// CONCATENATED MODULE: ./shared/analysis/engine.ts
 // The analysis engine: one window of measurements on a fixed schedule, judged as it goes and
 // once more at its end. gated-deploy runs one window per traffic step (or one without steps),
@@ -449,7 +354,7 @@ async function runWindow(settings, options = {}, overrides = {}) {
     const deps = { ...realDeps, ...overrides };
     const check = settings.limits.prometheus;
     const timeoutMs = Math.min(settings.intervalMs, MAX_MEASUREMENT_MS);
-    const tally = new Tally(settings.urls, settings.statuses, deps.random);
+    const tally = new judge/* Tally */.F0(settings.urls, settings.statuses, deps.random);
     const measurements = new samples/* EvenlyThinned */.K4();
     const metrics = new samples/* EvenlyThinned */.K4();
     let failures = 0;
@@ -471,12 +376,12 @@ async function runWindow(settings, options = {}, overrides = {}) {
             });
         }
         let problem = settings.urls.length > 0 && tally.judgeable()
-            ? httpProblem(figures, settings.limits, options.baseline)
+            ? (0,judge/* httpProblem */.SK)(figures, settings.limits, options.baseline)
             : undefined;
         if (check && metric && 'value' in metric) {
             measurement.metric = metric.value;
             metrics.add(metric.value);
-            problem ??= metricProblem(check.condition, metric.value);
+            problem ??= (0,judge/* metricProblem */.YT)(check.condition, metric.value);
         }
         if (problem !== undefined) {
             failures++;
@@ -527,9 +432,9 @@ function finalVerdict(settings, tally, baseline, metricValues, lastInconclusive)
     const fewest = tally.fewest();
     if (fewest !== undefined) {
         if (!tally.judgeable()) {
-            return { verdict: 'inconclusive', reason: tooFewSamples(fewest.url, fewest.count) };
+            return { verdict: 'inconclusive', reason: (0,judge/* tooFewSamples */.Kq)(fewest.url, fewest.count) };
         }
-        const problem = httpProblem(tally.figures(), settings.limits, baseline);
+        const problem = (0,judge/* httpProblem */.SK)(tally.figures(), settings.limits, baseline);
         if (problem !== undefined)
             return { verdict: 'fail', reason: problem };
     }
@@ -554,7 +459,7 @@ function finalVerdict(settings, tally, baseline, metricValues, lastInconclusive)
 async function measureBaseline(settings, durationMs, overrides = {}) {
     const deps = { ...realDeps, ...overrides };
     const timeoutMs = Math.min(settings.intervalMs, MAX_MEASUREMENT_MS);
-    const tally = new Tally(settings.urls, settings.statuses, deps.random);
+    const tally = new judge/* Tally */.F0(settings.urls, settings.statuses, deps.random);
     await onSchedule(deps.clock, durationMs, settings.intervalMs, async () => {
         await sampleUrls(settings, tally, timeoutMs, deps);
         return false;
