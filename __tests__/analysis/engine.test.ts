@@ -515,3 +515,12 @@ describe('formatElapsed', () => {
     expect(formatElapsed(61_250, 100)).toBe('1:01.2')
   })
 })
+
+describe('measurementLimitMs', () => {
+  it('gives each request and query the interval, but at least 1 s and at most 10 s', async () => {
+    const { measurementLimitMs } = await import('../../shared/analysis/engine.js')
+    expect(measurementLimitMs(100)).toBe(1000)
+    expect(measurementLimitMs(5000)).toBe(5000)
+    expect(measurementLimitMs(60_000)).toBe(10_000)
+  })
+})

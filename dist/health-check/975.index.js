@@ -11,7 +11,7 @@ __webpack_require__.d(__webpack_exports__, {
   runWindow: () => (/* binding */ runWindow)
 });
 
-// UNUSED EXPORTS: MAX_MEASUREMENT_MS, measureBaseline, realDeps, realProbe
+// UNUSED EXPORTS: MAX_MEASUREMENT_MS, MIN_MEASUREMENT_MS, measureBaseline, measurementLimitMs, realDeps, realProbe
 
 // EXTERNAL MODULE: ./shared/durations.ts
 var durations = __webpack_require__(9503);
@@ -406,6 +406,17 @@ var samples = __webpack_require__(730);
 
 /** No measurement waits longer than this for its answers, however long the interval. */
 const MAX_MEASUREMENT_MS = 10_000;
+/**
+ * The least time a request or query of a measurement gets, however short the interval: with
+ * measurements every 100 ms, a 150 ms answer from a busy runner or a far region would otherwise
+ * count as a failed request. A measurement that takes longer skips the slots it overran; the
+ * schedule itself stays start to start.
+ */
+const MIN_MEASUREMENT_MS = 1000;
+/** How long each request and query of a measurement may take: the interval, within 1-10 s. */
+function measurementLimitMs(intervalMs) {
+    return Math.min(Math.max(intervalMs, MIN_MEASUREMENT_MS), MAX_MEASUREMENT_MS);
+}
 /** The real probe: one GET through the probe engine, redirects followed within its rules. */
 async function realProbe(url, headers, timeoutMs) {
     const outcome = await (0,probe/* sendProbe */.N)({
@@ -525,7 +536,7 @@ function logLine(measurement, settings, options, tail) {
 async function runWindow(settings, options = {}, overrides = {}) {
     const deps = { ...realDeps, ...overrides };
     const check = settings.limits.prometheus;
-    const timeoutMs = Math.min(settings.intervalMs, MAX_MEASUREMENT_MS);
+    const timeoutMs = measurementLimitMs(settings.intervalMs);
     const tally = new judge/* Tally */.F0(settings.urls, settings.statuses, deps.random);
     const measurements = new samples/* EvenlyThinned */.K4();
     const metrics = new samples/* EvenlyThinned */.K4();
@@ -630,7 +641,7 @@ function finalVerdict(settings, tally, baseline, metricValues, lastInconclusive)
  */
 async function measureBaseline(settings, durationMs, overrides = {}) {
     const deps = { ...realDeps, ...overrides };
-    const timeoutMs = Math.min(settings.intervalMs, MAX_MEASUREMENT_MS);
+    const timeoutMs = measurementLimitMs(settings.intervalMs);
     const tally = new Tally(settings.urls, settings.statuses, deps.random);
     await onSchedule(deps.clock, durationMs, settings.intervalMs, async () => {
         await sampleUrls(settings, tally, timeoutMs, deps);

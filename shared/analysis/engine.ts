@@ -24,6 +24,18 @@ export type { ProbeResult } from './judge.js'
 
 /** No measurement waits longer than this for its answers, however long the interval. */
 export const MAX_MEASUREMENT_MS = 10_000
+/**
+ * The least time a request or query of a measurement gets, however short the interval: with
+ * measurements every 100 ms, a 150 ms answer from a busy runner or a far region would otherwise
+ * count as a failed request. A measurement that takes longer skips the slots it overran; the
+ * schedule itself stays start to start.
+ */
+export const MIN_MEASUREMENT_MS = 1000
+
+/** How long each request and query of a measurement may take: the interval, within 1-10 s. */
+export function measurementLimitMs(intervalMs: number): number {
+  return Math.min(Math.max(intervalMs, MIN_MEASUREMENT_MS), MAX_MEASUREMENT_MS)
+}
 
 export interface Clock {
   /** ms on any monotonic scale. */
@@ -210,7 +222,7 @@ export async function runWindow(
 ): Promise<WindowReport> {
   const deps: AnalysisDeps = { ...realDeps, ...overrides }
   const check = settings.limits.prometheus
-  const timeoutMs = Math.min(settings.intervalMs, MAX_MEASUREMENT_MS)
+  const timeoutMs = measurementLimitMs(settings.intervalMs)
   const tally = new Tally(settings.urls, settings.statuses, deps.random)
   const measurements = new EvenlyThinned<Measurement>()
   const metrics = new EvenlyThinned<number>()
@@ -336,7 +348,7 @@ export async function measureBaseline(
   overrides: Partial<AnalysisDeps> = {},
 ): Promise<Baseline | undefined> {
   const deps: AnalysisDeps = { ...realDeps, ...overrides }
-  const timeoutMs = Math.min(settings.intervalMs, MAX_MEASUREMENT_MS)
+  const timeoutMs = measurementLimitMs(settings.intervalMs)
   const tally = new Tally(settings.urls, settings.statuses, deps.random)
   await onSchedule(deps.clock, durationMs, settings.intervalMs, async () => {
     await sampleUrls(settings, tally, timeoutMs, deps)
