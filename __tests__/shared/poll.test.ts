@@ -148,6 +148,29 @@ describe('pollUntilHealthy', () => {
     expect(report.targets[0]?.history.some((attempt) => attempt.passed)).toBe(true)
   })
 
+  it("names the flapping app's last failure even when its last probe passed", async () => {
+    const flapping = await app({ mode: 'flap' })
+    // Probes alternate 200, 503, 200 …: with maxAttempts 3 the last one is a 200.
+    const report = await pollUntilHealthy(
+      [target(flapping.url)],
+      expectations,
+      options({ successThreshold: 3, timeoutMs: 3000, intervalMs: 100, maxAttempts: 3 }),
+    )
+    expect(report.healthy).toBe(false)
+    expect(report.targets[0]?.history.at(-1)?.passed).toBe(true)
+    expect(report.targets[0]?.error).toMatch(
+      /^status 503 not in 200-299.*, then too few passing probes in a row \(after 3 attempts\)$/,
+    )
+  })
+
+  it('carries no error once healthy, even after failures', async () => {
+    const starting = await app({ healthyAfterMs: 250 })
+    const report = await pollUntilHealthy([target(starting.url)], expectations, options())
+    expect(report.healthy).toBe(true)
+    expect(report.targets[0]?.history[0]?.passed).toBe(false)
+    expect(report.targets[0]?.error).toBeUndefined()
+  })
+
   it('waits out the grace period before the first probe', async () => {
     const service = await app({})
     const started = Date.now()

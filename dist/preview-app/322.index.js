@@ -350,19 +350,26 @@ async function pollTarget(target, expect, options, startedAt, deadline, signal) 
         report.history.push(record);
         report.status = record.status ?? report.status;
         report.latencyMs = record.latencyMs;
-        // The last probe may only have been cut off by the deadline; the reason before it says more.
-        if (!cutByDeadline || report.error === undefined)
+        // The last probe may only have been cut off by the deadline, or have passed too few times in
+        // a row (a flapping app): the failure before it says more.
+        if (reason !== undefined && (!cutByDeadline || report.error === undefined)) {
             report.error = reason;
+        }
         if (passed) {
             report.slowestPassingMs = Math.max(report.slowestPassingMs ?? 0, record.latencyMs);
         }
         options.onAttempt?.(record);
         if (consecutive >= options.successThreshold) {
             report.healthy = true;
+            report.error = undefined;
             return report;
         }
         if (options.maxAttempts > 0 && report.attempts >= options.maxAttempts) {
-            report.error = `${reason ?? 'not enough passing probes in a row'} (after ${plural(report.attempts, 'attempt')})`;
+            const why = reason ??
+                (report.error
+                    ? `${report.error}, then too few passing probes in a row`
+                    : 'not enough passing probes in a row');
+            report.error = `${why} (after ${plural(report.attempts, 'attempt')})`;
             report.outOfAttempts = true;
             return report;
         }
