@@ -14,16 +14,12 @@ import { startFakeApp } from '../__tests__/fakes/fake-app.mjs'
 import { benchLint } from './lib/bench-lint.mjs'
 import { benchDeployReport } from './lib/bench-deploy-report.mjs'
 import { benchAnalysis } from './lib/bench-analysis.mjs'
+import { median } from './lib/bench-stats.mjs'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 10)
 const PEER_NAME = 'Jtalk/url-health-check-action v2.0.0'
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 21)
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`
 
 // Moments between 1 and 10 s, spread evenly in steps of 0.9 s, so the once-a-second probe

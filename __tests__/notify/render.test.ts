@@ -16,12 +16,11 @@ import { teamsPayload } from '../../shared/notify/channels/teams.js'
 import { signature, webhookPayload } from '../../shared/notify/channels/webhook.js'
 import {
   buildMessage,
-  clip,
   messageFacts,
-  oneLine,
   plainText,
   type MessageInput,
 } from '../../shared/notify/message.js'
+import { clip, oneLine } from '../../shared/text.js'
 import { parseMention, type Mention } from '../../shared/notify/mentions.js'
 import { readRecord, summarizeRecord } from '../../shared/notify/record.js'
 import {

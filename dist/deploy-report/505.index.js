@@ -156,7 +156,7 @@ function environmentSection(entry, report) {
         ['deployment time (median)', shown(figures.durationMinutes, ' min'), own('')],
         ['deployment time, 95th percentile', shown(figures.durationP95Minutes, ' min'), own('')],
     ].map(([figure, value, level]) => [own(figure), own(value), level]));
-    const countLine = `${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .L)(counts.deployments, 'deployment')} from ${period}: ${counts.succeeded} succeeded, ${counts.failed} failed, ${counts.rolledBack} rolled back; ${counts.inProgress} in progress, ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .L)(counts.restorations, 'restoration')}, ${counts.unrestored} not restored yet; ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .L)(figures.commits, 'commit')} shipped.`;
+    const countLine = `${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(counts.deployments, 'deployment')} from ${period}: ${counts.succeeded} succeeded, ${counts.failed} failed, ${counts.rolledBack} rolled back; ${counts.inProgress} in progress, ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(counts.restorations, 'restoration')}, ${counts.unrestored} not restored yet; ${(0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .plural */ .LS)(figures.commits, 'commit')} shipped.`;
     const kpis = (0,_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .markdownTable */ .Qj)(['target', 'value', 'met'], entry.kpis.map((kpi) => [
         own(`${kpi.name} ${(0,_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkdown */ .FV)(kpi.target)}`),
         own(shown(kpi.value, kpi.name === 'deployment-time' ? ' min' : ' %')),

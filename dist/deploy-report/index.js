@@ -7537,20 +7537,20 @@ async function main() {
     const records = new Map();
     for (const environment of inputs.environments) {
         const read = await readDeployments(client, inputs.repository, environment, inputs.period, log);
-        runner_protocol/* info */.pq(`${environment}: read ${(0,shared_text/* plural */.L)(read.length, 'deployment')}.`);
+        runner_protocol/* info */.pq(`${environment}: read ${(0,shared_text/* plural */.LS)(read.length, 'deployment')}.`);
         records.set(environment, read);
     }
     const heads = [...records.values()].flatMap((list) => leadTimeHeads(list, inputs.period));
     const graph = await readCommits(client, inputs.repository, [...new Set(heads)], log);
-    runner_protocol/* info */.pq(`Read ${(0,shared_text/* plural */.L)(graph.size, 'commit')}.`);
+    runner_protocol/* info */.pq(`Read ${(0,shared_text/* plural */.LS)(graph.size, 'commit')}.`);
     const report = buildReport(`${owner}/${name}`, inputs.period, inputs.environments.map((environment) => environmentFigures(environment, records.get(environment) ?? [], graph, inputs.period)));
     const outputs = headlineOutputs(report);
     setOutputs(outputs);
     for (const entry of report.environments) {
         const { counts } = entry;
-        runner_protocol/* info */.pq(`${entry.environment}: ${(0,shared_text/* plural */.L)(counts.deployments, 'deployment')} (${counts.succeeded} succeeded, ${counts.failed} failed, ${counts.rolledBack} rolled back, ${counts.inProgress} in progress).`);
+        runner_protocol/* info */.pq(`${entry.environment}: ${(0,shared_text/* plural */.LS)(counts.deployments, 'deployment')} (${counts.succeeded} succeeded, ${counts.failed} failed, ${counts.rolledBack} rolled back, ${counts.inProgress} in progress).`);
         if (entry.missingCommits > 0) {
-            runner_protocol/* warning */.$e(`${entry.environment}: GitHub gave no commit for ${(0,shared_text/* plural */.L)(entry.missingCommits, 'successful deployment')}; ${entry.missingCommits === 1 ? 'it is' : 'they are'} left out of the lead time.`, { title: 'deploy-report' });
+            runner_protocol/* warning */.$e(`${entry.environment}: GitHub gave no commit for ${(0,shared_text/* plural */.LS)(entry.missingCommits, 'successful deployment')}; ${entry.missingCommits === 1 ? 'it is' : 'they are'} left out of the lead time.`, { title: 'deploy-report' });
         }
     }
     if (inputs.format === 'summary') {
@@ -8081,9 +8081,9 @@ async function appendSummary(markdown) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ plural)
+/* harmony export */   LS: () => (/* binding */ plural)
 /* harmony export */ });
-/* unused harmony export httpUrlOrUndefined */
+/* unused harmony exports httpUrlOrUndefined, oneLine, clip */
 /** `1 attempt`, `3 attempts`. */
 function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
@@ -8099,6 +8099,22 @@ function httpUrlOrUndefined(value) {
     catch {
         return undefined;
     }
+}
+/**
+ * Text on one line: every line break and other control character (C0, DEL, C1 such as U+0085,
+ * U+2028/U+2029), with the white space around it, becomes one space.
+ */
+function oneLine(text) {
+    return text.replace(/\s*[\p{Cc}\u2028\u2029]+\s*/gu, ' ').trim();
+}
+/** At most `max` characters (UTF-16 units), ending with `…` when cut; surrogate pairs kept whole. */
+function clip(text, max) {
+    if (text.length <= max)
+        return text;
+    let cut = text.slice(0, Math.max(0, max - 1));
+    if (/[\ud800-\udbff]$/.test(cut))
+        cut = cut.slice(0, -1);
+    return `${cut}…`;
 }
 
 

@@ -200,7 +200,7 @@ async function pollTarget(target, expect, options, startedAt, deadline, signal) 
                 (report.error
                     ? `${report.error}, then too few passing probes in a row`
                     : 'not enough passing probes in a row');
-            report.error = `${why} (after ${(0,shared_text/* plural */.L)(report.attempts, 'attempt')})`;
+            report.error = `${why} (after ${(0,shared_text/* plural */.LS)(report.attempts, 'attempt')})`;
             report.outOfAttempts = true;
             return report;
         }
@@ -214,7 +214,7 @@ async function pollTarget(target, expect, options, startedAt, deadline, signal) 
     }
     if (!report.healthy && !signal.aborted) {
         const last = report.error ?? 'no probe could be sent';
-        report.error = `${last} (timeout ${(0,durations/* formatDuration */.a3)(options.timeoutMs)}, ${(0,shared_text/* plural */.L)(report.attempts, 'attempt')})`;
+        report.error = `${last} (timeout ${(0,durations/* formatDuration */.a3)(options.timeoutMs)}, ${(0,shared_text/* plural */.LS)(report.attempts, 'attempt')})`;
     }
     return report;
 }
@@ -417,33 +417,6 @@ async function sendProbe(request) {
             return { ok: false, error: err.message, latencyMs: elapsed(), timedOut: err.timedOut };
         }
         return { ok: false, error: describeNetworkError(err, url.host), latencyMs: elapsed() };
-    }
-}
-
-
-/***/ }),
-
-/***/ 2763:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ plural)
-/* harmony export */ });
-/* unused harmony export httpUrlOrUndefined */
-/** `1 attempt`, `3 attempts`. */
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-/** The value when it is an http(s) URL: links in messages never carry another scheme. */
-function httpUrlOrUndefined(value) {
-    if (typeof value !== 'string')
-        return undefined;
-    try {
-        const url = new URL(value);
-        return url.protocol === 'https:' || url.protocol === 'http:' ? value : undefined;
-    }
-    catch {
-        return undefined;
     }
 }
 

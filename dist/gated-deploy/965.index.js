@@ -341,7 +341,7 @@ function counts(failures, inconclusives, settings) {
 function logLine(measurement, settings, options, tail) {
     const parts = [(0,format/* formatElapsed */.C7)(measurement.atMs, settings.intervalMs)];
     if (settings.urls.length > 0) {
-        parts.push((0,shared_text/* plural */.L)(measurement.samples, 'sample'));
+        parts.push((0,shared_text/* plural */.LS)(measurement.samples, 'sample'));
         parts.push(`errors ${(0,format/* formatPercent */.l9)(measurement.errorRate ?? 0)}`);
         const p50 = measurement.p50 === undefined ? '-' : (0,format/* formatMs */._V)(measurement.p50);
         const p95 = measurement.p95 === undefined ? '-' : (0,format/* formatMs */._V)(measurement.p95);
@@ -412,7 +412,7 @@ async function runWindow(settings, options = {}, overrides = {}) {
             early = {
                 verdict: 'inconclusive',
                 // 110: room for `at 100%: ` in front within a Deployment description.
-                reason: (0,format/* oneLine */.TN)(`${(0,shared_text/* plural */.L)(inconclusives, 'measurement')} could not be made: ${lastInconclusive}`, 110),
+                reason: (0,format/* oneLine */.TN)(`${(0,shared_text/* plural */.LS)(inconclusives, 'measurement')} could not be made: ${lastInconclusive}`, 110),
             };
         }
         return early !== undefined;
@@ -826,33 +826,6 @@ async function sendProbe(request) {
             return { ok: false, error: err.message, latencyMs: elapsed(), timedOut: err.timedOut };
         }
         return { ok: false, error: describeNetworkError(err, url.host), latencyMs: elapsed() };
-    }
-}
-
-
-/***/ }),
-
-/***/ 2763:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ plural)
-/* harmony export */ });
-/* unused harmony export httpUrlOrUndefined */
-/** `1 attempt`, `3 attempts`. */
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-/** The value when it is an http(s) URL: links in messages never carry another scheme. */
-function httpUrlOrUndefined(value) {
-    if (typeof value !== 'string')
-        return undefined;
-    try {
-        const url = new URL(value);
-        return url.protocol === 'https:' || url.protocol === 'http:' ? value : undefined;
-    }
-    catch {
-        return undefined;
     }
 }
 

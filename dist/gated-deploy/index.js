@@ -2139,8 +2139,10 @@ function run() {
 /* harmony export */ });
 /* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9503);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5931);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2763);
 // How the analysis writes its figures: the same short forms in the log, the verdict's reason
 // (which ends up in a GitHub Deployment description, 140 characters at most) and the summary.
+
 
 
 /** `5%`, `0.5%`, `33.3%`: at most one decimal, none when it is a whole number. */
@@ -2177,11 +2179,7 @@ function formatElapsed(ms, intervalMs = 1000) {
  * and line breaks become spaces, and past `max` characters it ends in `…`.
  */
 function oneLine(text, max) {
-    const flat = text
-        .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
-        .replace(/ {2,}/g, ' ')
-        .trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(text), max);
 }
 /** A URL as it may be shown: without `user:password@`, one line, at most `max` characters. */
 function shownUrl(url, max = 80) {
@@ -11640,6 +11638,51 @@ function sleep(ms, signal) {
         const timer = setTimeout(done, ms);
         signal?.addEventListener('abort', done, { once: true });
     });
+}
+
+
+/***/ }),
+
+/***/ 2763:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Q: () => (/* binding */ clip),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   TN: () => (/* binding */ oneLine)
+/* harmony export */ });
+/* unused harmony export httpUrlOrUndefined */
+/** `1 attempt`, `3 attempts`. */
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+/** The value when it is an http(s) URL: links in messages never carry another scheme. */
+function httpUrlOrUndefined(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    try {
+        const url = new URL(value);
+        return url.protocol === 'https:' || url.protocol === 'http:' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Text on one line: every line break and other control character (C0, DEL, C1 such as U+0085,
+ * U+2028/U+2029), with the white space around it, becomes one space.
+ */
+function oneLine(text) {
+    return text.replace(/\s*[\p{Cc}\u2028\u2029]+\s*/gu, ' ').trim();
+}
+/** At most `max` characters (UTF-16 units), ending with `…` when cut; surrogate pairs kept whole. */
+function clip(text, max) {
+    if (text.length <= max)
+        return text;
+    let cut = text.slice(0, Math.max(0, max - 1));
+    if (/[\ud800-\udbff]$/.test(cut))
+        cut = cut.slice(0, -1);
+    return `${cut}…`;
 }
 
 

@@ -200,7 +200,7 @@ async function pollTarget(target, expect, options, startedAt, deadline, signal) 
                 (report.error
                     ? `${report.error}, then too few passing probes in a row`
                     : 'not enough passing probes in a row');
-            report.error = `${why} (after ${(0,shared_text/* plural */.L)(report.attempts, 'attempt')})`;
+            report.error = `${why} (after ${(0,shared_text/* plural */.LS)(report.attempts, 'attempt')})`;
             report.outOfAttempts = true;
             return report;
         }
@@ -214,7 +214,7 @@ async function pollTarget(target, expect, options, startedAt, deadline, signal) 
     }
     if (!report.healthy && !signal.aborted) {
         const last = report.error ?? 'no probe could be sent';
-        report.error = `${last} (timeout ${(0,durations/* formatDuration */.a3)(options.timeoutMs)}, ${(0,shared_text/* plural */.L)(report.attempts, 'attempt')})`;
+        report.error = `${last} (timeout ${(0,durations/* formatDuration */.a3)(options.timeoutMs)}, ${(0,shared_text/* plural */.LS)(report.attempts, 'attempt')})`;
     }
     return report;
 }

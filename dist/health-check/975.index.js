@@ -513,7 +513,7 @@ function counts(failures, inconclusives, settings) {
 function logLine(measurement, settings, options, tail) {
     const parts = [(0,format/* formatElapsed */.C7)(measurement.atMs, settings.intervalMs)];
     if (settings.urls.length > 0) {
-        parts.push((0,shared_text/* plural */.L)(measurement.samples, 'sample'));
+        parts.push((0,shared_text/* plural */.LS)(measurement.samples, 'sample'));
         parts.push(`errors ${(0,format/* formatPercent */.l9)(measurement.errorRate ?? 0)}`);
         const p50 = measurement.p50 === undefined ? '-' : (0,format/* formatMs */._V)(measurement.p50);
         const p95 = measurement.p95 === undefined ? '-' : (0,format/* formatMs */._V)(measurement.p95);
@@ -584,7 +584,7 @@ async function runWindow(settings, options = {}, overrides = {}) {
             early = {
                 verdict: 'inconclusive',
                 // 110: room for `at 100%: ` in front within a Deployment description.
-                reason: (0,format/* oneLine */.TN)(`${(0,shared_text/* plural */.L)(inconclusives, 'measurement')} could not be made: ${lastInconclusive}`, 110),
+                reason: (0,format/* oneLine */.TN)(`${(0,shared_text/* plural */.LS)(inconclusives, 'measurement')} could not be made: ${lastInconclusive}`, 110),
             };
         }
         return early !== undefined;

@@ -380,8 +380,8 @@ function summaryMarkdown(report) {
     const failed = report.targets.filter((target) => !target.healthy).length;
     const total = report.targets.length;
     const heading = report.healthy
-        ? `### ✅ Healthy: ${total} of ${(0,shared_text/* plural */.L)(total, 'URL')} passed in ${(0,durations/* formatDuration */.a3)(report.durationMs)}`
-        : `### ❌ Unhealthy: ${failed} of ${(0,shared_text/* plural */.L)(total, 'URL')} failed after ${(0,durations/* formatDuration */.a3)(report.durationMs)}`;
+        ? `### ✅ Healthy: ${total} of ${(0,shared_text/* plural */.LS)(total, 'URL')} passed in ${(0,durations/* formatDuration */.a3)(report.durationMs)}`
+        : `### ❌ Unhealthy: ${failed} of ${(0,shared_text/* plural */.LS)(total, 'URL')} failed after ${(0,durations/* formatDuration */.a3)(report.durationMs)}`;
     const overview = markdownTable(['URL', 'verdict', 'status', 'attempts', 'latency', 'reason'], report.targets.map((target) => [
         code(target.url),
         target.healthy ? '✅ healthy' : '❌ unhealthy',
@@ -469,7 +469,7 @@ async function main() {
     const cadence = inputs.backoff === 'fixed'
         ? `every ${(0,durations/* formatDuration */.a3)(inputs.interval)}`
         : `from ${(0,durations/* formatDuration */.a3)(inputs.interval)} growing to ${(0,durations/* formatDuration */.a3)(inputs['max-interval'])}`;
-    runner_protocol/* info */.pq(`Checking ${(0,shared_text/* plural */.L)(targets.length, 'URL')} ${cadence} for up to ${(0,durations/* formatDuration */.a3)(inputs.timeout)}; healthy when ${describeExpectations(expect)}`);
+    runner_protocol/* info */.pq(`Checking ${(0,shared_text/* plural */.LS)(targets.length, 'URL')} ${cadence} for up to ${(0,durations/* formatDuration */.a3)(inputs.timeout)}; healthy when ${describeExpectations(expect)}`);
     if (inputs.insecure)
         runner_protocol/* warning */.$e('TLS certificates are not verified (insecure: true).');
     // The probe engine loads Node's network modules: a run that fails on its inputs never does.
@@ -497,7 +497,7 @@ async function main() {
     });
     await appendSummary(summaryMarkdown(report) + (watch ? `\n${watch.markdown}` : ''));
     if (watch && watch.result.verdict !== 'pass') {
-        const message = `The watch of ${(0,shared_text/* plural */.L)(inputs.url.length, 'URL')} ${watch.result.verdict === 'fail' ? 'failed' : 'was inconclusive'}: ${watch.result.reason}`;
+        const message = `The watch of ${(0,shared_text/* plural */.LS)(inputs.url.length, 'URL')} ${watch.result.verdict === 'fail' ? 'failed' : 'was inconclusive'}: ${watch.result.reason}`;
         if (!inputs['fail-on-unhealthy']) {
             runner_protocol/* warning */.$e(message, { title: 'health-check: watch' });
             return;
@@ -505,12 +505,12 @@ async function main() {
         throw new errors/* ActionFailure */.dR(message, `health-check: watch ${watch.result.verdict === 'fail' ? 'failed' : 'inconclusive'}`);
     }
     if (report.healthy) {
-        runner_protocol/* info */.pq(`Healthy: ${report.targets.length} of ${(0,shared_text/* plural */.L)(report.targets.length, 'URL')} passed in ${(0,durations/* formatDuration */.a3)(report.durationMs)} (${(0,shared_text/* plural */.L)(report.attempts, 'probe')}).`);
+        runner_protocol/* info */.pq(`Healthy: ${report.targets.length} of ${(0,shared_text/* plural */.LS)(report.targets.length, 'URL')} passed in ${(0,durations/* formatDuration */.a3)(report.durationMs)} (${(0,shared_text/* plural */.LS)(report.attempts, 'probe')}).`);
         return;
     }
     const failed = report.targets.filter((target) => !target.healthy);
     const reasons = failed.map((target) => `${target.url}: ${target.error}`).join('; ');
-    const message = `${failed.length} of ${(0,shared_text/* plural */.L)(report.targets.length, 'URL')} unhealthy after ${(0,durations/* formatDuration */.a3)(report.durationMs)}: ${reasons}`;
+    const message = `${failed.length} of ${(0,shared_text/* plural */.LS)(report.targets.length, 'URL')} unhealthy after ${(0,durations/* formatDuration */.a3)(report.durationMs)}: ${reasons}`;
     if (!inputs['fail-on-unhealthy']) {
         runner_protocol/* warning */.$e(message, { title: 'health-check: unhealthy' });
         return;
@@ -547,8 +547,10 @@ function run() {
 /* harmony export */ });
 /* harmony import */ var _durations_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9503);
 /* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5931);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2763);
 // How the analysis writes its figures: the same short forms in the log, the verdict's reason
 // (which ends up in a GitHub Deployment description, 140 characters at most) and the summary.
+
 
 
 /** `5%`, `0.5%`, `33.3%`: at most one decimal, none when it is a whole number. */
@@ -585,11 +587,7 @@ function formatElapsed(ms, intervalMs = 1000) {
  * and line breaks become spaces, and past `max` characters it ends in `…`.
  */
 function oneLine(text, max) {
-    const flat = text
-        .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
-        .replace(/ {2,}/g, ' ')
-        .trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+    return (0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .clip */ .$Q)((0,_text_js__WEBPACK_IMPORTED_MODULE_2__/* .oneLine */ .TN)(text), max);
 }
 /** A URL as it may be shown: without `user:password@`, one line, at most `max` characters. */
 function shownUrl(url, max = 80) {
@@ -9346,7 +9344,9 @@ function maskWebhookUrl(value) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ plural)
+/* harmony export */   $Q: () => (/* binding */ clip),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   TN: () => (/* binding */ oneLine)
 /* harmony export */ });
 /* unused harmony export httpUrlOrUndefined */
 /** `1 attempt`, `3 attempts`. */
@@ -9364,6 +9364,22 @@ function httpUrlOrUndefined(value) {
     catch {
         return undefined;
     }
+}
+/**
+ * Text on one line: every line break and other control character (C0, DEL, C1 such as U+0085,
+ * U+2028/U+2029), with the white space around it, becomes one space.
+ */
+function oneLine(text) {
+    return text.replace(/\s*[\p{Cc}\u2028\u2029]+\s*/gu, ' ').trim();
+}
+/** At most `max` characters (UTF-16 units), ending with `…` when cut; surrogate pairs kept whole. */
+function clip(text, max) {
+    if (text.length <= max)
+        return text;
+    let cut = text.slice(0, Math.max(0, max - 1));
+    if (/[\ud800-\udbff]$/.test(cut))
+        cut = cut.slice(0, -1);
+    return `${cut}…`;
 }
 
 

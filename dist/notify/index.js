@@ -7483,89 +7483,29 @@ function downloadFile(request, path) {
     });
 }
 
-;// CONCATENATED MODULE: ./shared/notify/status.ts
-// The statuses a notification can carry and how every channel shows them: one label, one emoji
-// and one colour per status, so Slack, Teams, Discord, e-mail and GitHub all agree.
-const STATUSES = [
-    'success',
-    'failure',
-    'cancelled',
-    'skipped',
-    'started',
-    'rolled-back',
-];
-/** Statuses that call for people: mentions go out, PagerDuty triggers. */
-const ALARMING = new Set(['failure', 'rolled-back']);
-const STATUS_STYLES = {
-    success: {
-        label: 'Succeeded',
-        verb: 'succeeded',
-        emoji: '✅',
-        color: '#2EB67D',
-        adaptiveColor: 'Good',
-    },
-    failure: {
-        label: 'Failed',
-        verb: 'failed',
-        emoji: '❌',
-        color: '#E01E5A',
-        adaptiveColor: 'Attention',
-    },
-    cancelled: {
-        label: 'Cancelled',
-        verb: 'was cancelled',
-        emoji: '🚫',
-        color: '#868E96',
-        adaptiveColor: 'Default',
-    },
-    skipped: {
-        label: 'Skipped',
-        verb: 'was skipped',
-        emoji: '⏭️',
-        color: '#ADB5BD',
-        adaptiveColor: 'Default',
-    },
-    started: {
-        label: 'Started',
-        verb: 'started',
-        emoji: '🚀',
-        color: '#1D9BD1',
-        adaptiveColor: 'Accent',
-    },
-    'rolled-back': {
-        label: 'Rolled back',
-        verb: 'was rolled back',
-        emoji: '↩️',
-        color: '#ECB22E',
-        adaptiveColor: 'Warning',
-    },
-};
-/** `#RRGGBB` as the integer Discord wants. */
-function colorNumber(hex) {
-    return Number.parseInt(hex.replace(/^#/, ''), 16);
+;// CONCATENATED MODULE: ./shared/text.ts
+/** `1 attempt`, `3 attempts`. */
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
-
-;// CONCATENATED MODULE: ./shared/notify/message.ts
-// The one message every channel sends: its facts are gathered here once (from the inputs, the
-// run context, the event file and gated-deploy's record), secrets are taken out, and each
-// channel (shared/notify/channels/*) only renders this layout in its platform's format.
-//
-// Everything in a message is plain text: titles, commit messages, PR titles, branch names and
-// field values are data, never markup. Each renderer escapes them for its format.
-
-
-
-/** The first line of a text, without trailing spaces. */
-function firstLine(text) {
-    return (text.split(/\r?\n|\r/, 1)[0] ?? '').trim();
+/** The value when it is an http(s) URL: links in messages never carry another scheme. */
+function httpUrlOrUndefined(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    try {
+        const url = new URL(value);
+        return url.protocol === 'https:' || url.protocol === 'http:' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
-/** Text on one line: every line break (and other control character) becomes a space. */
+/**
+ * Text on one line: every line break and other control character (C0, DEL, C1 such as U+0085,
+ * U+2028/U+2029), with the white space around it, becomes one space.
+ */
 function oneLine(text) {
-    return (text
-        .replace(/\s*(?:\r\n|\r|\n|\u2028|\u2029)\s*/g, ' ')
-        // eslint-disable-next-line no-control-regex -- control characters are what is removed
-        .replace(/[\u0000-\u001f\u007f]/g, ' ')
-        .trim());
+    return text.replace(/\s*[\p{Cc}\u2028\u2029]+\s*/gu, ' ').trim();
 }
 /** At most `max` characters (UTF-16 units), ending with `…` when cut; surrogate pairs kept whole. */
 function clip(text, max) {
@@ -7575,124 +7515,6 @@ function clip(text, max) {
     if (/[\ud800-\udbff]$/.test(cut))
         cut = cut.slice(0, -1);
     return `${cut}…`;
-}
-function branchOf(ref) {
-    const match = /^refs\/(?:heads|tags)\/(.+)$/.exec(ref);
-    return match ? match[1] : undefined;
-}
-/** Every string of the message with each registered secret replaced by `***`. */
-function redacted(value) {
-    if (typeof value === 'string')
-        return (0,runner_protocol/* redact */.E$)(value);
-    if (Array.isArray(value))
-        return value.map((item) => redacted(item));
-    if (value && typeof value === 'object') {
-        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redacted(item)]));
-    }
-    return value;
-}
-function buildMessage(input) {
-    const { context, event, record } = input;
-    const style = STATUS_STYLES[input.status];
-    const repository = `${context.owner}/${context.repo}`;
-    const repositoryUrl = `${context.serverUrl}/${repository}`;
-    const environment = input.environment ?? record?.environment;
-    const pr = event.pullRequest;
-    const sha = pr?.headSha ?? (context.sha || undefined);
-    const subject = input.workflow || repository;
-    const title = oneLine(input.title ?? `${subject}${environment ? ` to ${environment}` : ''} ${style.verb}`);
-    const message = {
-        status: input.status,
-        style,
-        title: clip(title || style.label, 240),
-        text: input.text?.trim() ? input.text.trim() : undefined,
-        repository,
-        repositoryUrl,
-        environment,
-        version: input.version ?? record?.version,
-        url: input.url ?? record?.environmentUrl,
-        runUrl: context.runUrl,
-        actor: context.actor || undefined,
-        sha,
-        commitUrl: sha ? `${repositoryUrl}/commit/${sha}` : undefined,
-        commitTitle: event.commitMessage ? firstLine(event.commitMessage) || undefined : undefined,
-        pullRequest: pr
-            ? { number: pr.number, title: pr.title, url: pr.url ?? `${repositoryUrl}/pull/${pr.number}` }
-            : undefined,
-        branch: pr?.branch ?? input.refName ?? branchOf(context.ref),
-        durationMs: record?.durationMs,
-        fields: input.fields,
-        record,
-        mentions: ALARMING.has(input.status) ? input.mentions : [],
-        timestamp: (input.now ?? new Date()).toISOString(),
-    };
-    return redacted(message);
-}
-/**
- * The layout's facts, in order: what every channel shows under the title. Commit and pull
- * request carry their links; the record's facts and the user's fields come last.
- */
-function messageFacts(message) {
-    const facts = [
-        { label: 'Status', value: `${message.style.emoji} ${message.style.label}` },
-        { label: 'Repository', value: message.repository, url: message.repositoryUrl },
-    ];
-    if (message.environment)
-        facts.push({ label: 'Environment', value: message.environment, code: true });
-    if (message.version)
-        facts.push({ label: 'Version', value: message.version, code: true });
-    if (message.url)
-        facts.push({ label: 'URL', value: message.url, url: message.url });
-    if (message.sha) {
-        const short = message.sha.slice(0, 7);
-        facts.push({
-            label: 'Commit',
-            value: message.commitTitle ? `${short} ${message.commitTitle}` : short,
-            url: message.commitUrl,
-        });
-    }
-    if (message.pullRequest) {
-        const pr = message.pullRequest;
-        facts.push({
-            label: 'Pull request',
-            value: pr.title ? `#${pr.number} ${oneLine(pr.title)}` : `#${pr.number}`,
-            url: pr.url,
-        });
-    }
-    if (message.branch)
-        facts.push({ label: 'Branch', value: message.branch, code: true });
-    if (message.actor)
-        facts.push({ label: 'Actor', value: message.actor });
-    if (message.durationMs !== undefined) {
-        facts.push({ label: 'Duration', value: (0,durations/* formatDuration */.a3)(message.durationMs) });
-    }
-    facts.push({ label: 'Run', value: 'workflow run', url: message.runUrl });
-    for (const fact of message.record?.facts ?? []) {
-        facts.push({ label: fact.label, value: fact.value, long: fact.value.includes('\n') });
-    }
-    for (const field of message.fields) {
-        // An empty value still shows its field: some formats refuse empty text.
-        facts.push({ label: field.name, value: field.value || '—', long: field.value.includes('\n') });
-    }
-    return facts;
-}
-/** The message as one plain-text line: notifications, subjects, previews. */
-function headline(message) {
-    return `${message.style.emoji} ${message.title}`;
-}
-/** The message as plain text, one fact a line: e-mail and other text-only readers. */
-function plainText(message) {
-    const lines = [headline(message)];
-    if (message.text)
-        lines.push('', message.text);
-    lines.push('');
-    for (const fact of messageFacts(message)) {
-        const value = fact.url && fact.url !== fact.value ? `${fact.value} <${fact.url}>` : fact.value;
-        lines.push(fact.long
-            ? `${fact.label}:\n${value.replace(/^/gm, '  ')}`
-            : `${fact.label}: ${oneLine(value)}`);
-    }
-    return lines.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./shared/sleep.ts
@@ -8010,6 +7832,202 @@ function moreFactsNote(omitted) {
     return `${omitted} more ${omitted === 1 ? 'fact' : 'facts'} not shown: see the workflow run`;
 }
 
+;// CONCATENATED MODULE: ./shared/notify/status.ts
+// The statuses a notification can carry and how every channel shows them: one label, one emoji
+// and one colour per status, so Slack, Teams, Discord, e-mail and GitHub all agree.
+const STATUSES = [
+    'success',
+    'failure',
+    'cancelled',
+    'skipped',
+    'started',
+    'rolled-back',
+];
+/** Statuses that call for people: mentions go out, PagerDuty triggers. */
+const ALARMING = new Set(['failure', 'rolled-back']);
+const STATUS_STYLES = {
+    success: {
+        label: 'Succeeded',
+        verb: 'succeeded',
+        emoji: '✅',
+        color: '#2EB67D',
+        adaptiveColor: 'Good',
+    },
+    failure: {
+        label: 'Failed',
+        verb: 'failed',
+        emoji: '❌',
+        color: '#E01E5A',
+        adaptiveColor: 'Attention',
+    },
+    cancelled: {
+        label: 'Cancelled',
+        verb: 'was cancelled',
+        emoji: '🚫',
+        color: '#868E96',
+        adaptiveColor: 'Default',
+    },
+    skipped: {
+        label: 'Skipped',
+        verb: 'was skipped',
+        emoji: '⏭️',
+        color: '#ADB5BD',
+        adaptiveColor: 'Default',
+    },
+    started: {
+        label: 'Started',
+        verb: 'started',
+        emoji: '🚀',
+        color: '#1D9BD1',
+        adaptiveColor: 'Accent',
+    },
+    'rolled-back': {
+        label: 'Rolled back',
+        verb: 'was rolled back',
+        emoji: '↩️',
+        color: '#ECB22E',
+        adaptiveColor: 'Warning',
+    },
+};
+/** `#RRGGBB` as the integer Discord wants. */
+function colorNumber(hex) {
+    return Number.parseInt(hex.replace(/^#/, ''), 16);
+}
+
+;// CONCATENATED MODULE: ./shared/notify/message.ts
+// The one message every channel sends: its facts are gathered here once (from the inputs, the
+// run context, the event file and gated-deploy's record), secrets are taken out, and each
+// channel (shared/notify/channels/*) only renders this layout in its platform's format.
+//
+// Everything in a message is plain text: titles, commit messages, PR titles, branch names and
+// field values are data, never markup. Each renderer escapes them for its format.
+
+
+
+
+/** The first line of a text, without trailing spaces. */
+function firstLine(text) {
+    return (text.split(/\r?\n|\r/, 1)[0] ?? '').trim();
+}
+function branchOf(ref) {
+    const match = /^refs\/(?:heads|tags)\/(.+)$/.exec(ref);
+    return match ? match[1] : undefined;
+}
+/** Every string of the message with each registered secret replaced by `***`. */
+function redacted(value) {
+    if (typeof value === 'string')
+        return (0,runner_protocol/* redact */.E$)(value);
+    if (Array.isArray(value))
+        return value.map((item) => redacted(item));
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redacted(item)]));
+    }
+    return value;
+}
+function buildMessage(input) {
+    const { context, event, record } = input;
+    const style = STATUS_STYLES[input.status];
+    const repository = `${context.owner}/${context.repo}`;
+    const repositoryUrl = `${context.serverUrl}/${repository}`;
+    const environment = input.environment ?? record?.environment;
+    const pr = event.pullRequest;
+    const sha = pr?.headSha ?? (context.sha || undefined);
+    const subject = input.workflow || repository;
+    const title = oneLine(input.title ?? `${subject}${environment ? ` to ${environment}` : ''} ${style.verb}`);
+    const message = {
+        status: input.status,
+        style,
+        title: clip(title || style.label, 240),
+        text: input.text?.trim() ? input.text.trim() : undefined,
+        repository,
+        repositoryUrl,
+        environment,
+        version: input.version ?? record?.version,
+        url: input.url ?? record?.environmentUrl,
+        runUrl: context.runUrl,
+        actor: context.actor || undefined,
+        sha,
+        commitUrl: sha ? `${repositoryUrl}/commit/${sha}` : undefined,
+        commitTitle: event.commitMessage ? firstLine(event.commitMessage) || undefined : undefined,
+        pullRequest: pr
+            ? { number: pr.number, title: pr.title, url: pr.url ?? `${repositoryUrl}/pull/${pr.number}` }
+            : undefined,
+        branch: pr?.branch ?? input.refName ?? branchOf(context.ref),
+        durationMs: record?.durationMs,
+        fields: input.fields,
+        record,
+        mentions: ALARMING.has(input.status) ? input.mentions : [],
+        timestamp: (input.now ?? new Date()).toISOString(),
+    };
+    return redacted(message);
+}
+/**
+ * The layout's facts, in order: what every channel shows under the title. Commit and pull
+ * request carry their links; the record's facts and the user's fields come last.
+ */
+function messageFacts(message) {
+    const facts = [
+        { label: 'Status', value: `${message.style.emoji} ${message.style.label}` },
+        { label: 'Repository', value: message.repository, url: message.repositoryUrl },
+    ];
+    if (message.environment)
+        facts.push({ label: 'Environment', value: message.environment, code: true });
+    if (message.version)
+        facts.push({ label: 'Version', value: message.version, code: true });
+    if (message.url)
+        facts.push({ label: 'URL', value: message.url, url: message.url });
+    if (message.sha) {
+        const short = message.sha.slice(0, 7);
+        facts.push({
+            label: 'Commit',
+            value: message.commitTitle ? `${short} ${message.commitTitle}` : short,
+            url: message.commitUrl,
+        });
+    }
+    if (message.pullRequest) {
+        const pr = message.pullRequest;
+        facts.push({
+            label: 'Pull request',
+            value: pr.title ? `#${pr.number} ${oneLine(pr.title)}` : `#${pr.number}`,
+            url: pr.url,
+        });
+    }
+    if (message.branch)
+        facts.push({ label: 'Branch', value: message.branch, code: true });
+    if (message.actor)
+        facts.push({ label: 'Actor', value: message.actor });
+    if (message.durationMs !== undefined) {
+        facts.push({ label: 'Duration', value: (0,durations/* formatDuration */.a3)(message.durationMs) });
+    }
+    facts.push({ label: 'Run', value: 'workflow run', url: message.runUrl });
+    for (const fact of message.record?.facts ?? []) {
+        facts.push({ label: fact.label, value: fact.value, long: fact.value.includes('\n') });
+    }
+    for (const field of message.fields) {
+        // An empty value still shows its field: some formats refuse empty text.
+        facts.push({ label: field.name, value: field.value || '—', long: field.value.includes('\n') });
+    }
+    return facts;
+}
+/** The message as one plain-text line: notifications, subjects, previews. */
+function headline(message) {
+    return `${message.style.emoji} ${message.title}`;
+}
+/** The message as plain text, one fact a line: e-mail and other text-only readers. */
+function plainText(message) {
+    const lines = [headline(message)];
+    if (message.text)
+        lines.push('', message.text);
+    lines.push('');
+    for (const fact of messageFacts(message)) {
+        const value = fact.url && fact.url !== fact.value ? `${fact.value} <${fact.url}>` : fact.value;
+        lines.push(fact.long
+            ? `${fact.label}:\n${value.replace(/^/gm, '  ')}`
+            : `${fact.label}: ${oneLine(value)}`);
+    }
+    return lines.join('\n');
+}
+
 ;// CONCATENATED MODULE: ./shared/notify/mentions.ts
 // Who `mention-on-failure` pings, read once into typed mentions so each channel writes its own
 // syntax from them (Slack `<@U…>`, Discord `<@123…>` with allowed_mentions) and nothing else in
@@ -8103,6 +8121,7 @@ function mentionText(mention) {
 // only when @here/@channel was asked for), so nothing else in the message can ping. Embed text
 // reads Discord's Markdown: every ASCII punctuation character of foreign text is
 // backslash-escaped, which Discord shows as the character itself.
+
 
 
 
@@ -8263,6 +8282,7 @@ async function appendSummary(markdown) {
 
 
 
+
 /** Errors of the setup or the message itself: the same e-mail would fail again. */
 const PERMANENT_CODES = new Set([
     'EAUTH',
@@ -8416,6 +8436,7 @@ const emailChannel = defineChannel({
 
 
 
+
 /** A URL inside `[text](url)`: no space or parenthesis may end it early. */
 function markdownUrl(url) {
     return url.replace(/[()\s<>]/g, (char) => encodeURIComponent(char));
@@ -8530,6 +8551,7 @@ const gitHubChannel = defineChannel({
 
 
 
+
 /** One alert per repository and environment: the trigger of a failure, resolved by a success. */
 function dedupKey(message) {
     return clip(`flightdeck/${message.repository}/${message.environment ?? 'default'}`, 255);
@@ -8622,6 +8644,7 @@ const pagerDutyChannel = defineChannel({
 // https://api.slack.com/reference/surfaces/formatting#escaping): every text that is not ours
 // has them turned into entities, so `<!channel>` in a commit message is shown, never a ping,
 // and `<https://evil|innocent>` is never a link. Mentions come only from mention-on-failure.
+
 
 
 
@@ -8914,6 +8937,7 @@ const slackBotChannel = defineChannel({
 // TextBlock and Fact values read Markdown in Teams; RichTextBlock's TextRun does not ("Text to
 // display. Markdown is not supported", Adaptive Cards schema): every text that is not ours is a
 // TextRun, so a commit message cannot add links, emphasis or lists.
+
 
 
 
@@ -9260,24 +9284,6 @@ async function deliverOne(channel, config, message, policy, log) {
 /** Sends `message` to every configured channel in parallel; one result per channel. */
 function deliverAll(configs, message, policy, log) {
     return Promise.all(configuredChannels(configs).map((channel) => deliverOne(channel, configs[channel], message, policy, log)));
-}
-
-;// CONCATENATED MODULE: ./shared/text.ts
-/** `1 attempt`, `3 attempts`. */
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
-}
-/** The value when it is an http(s) URL: links in messages never carry another scheme. */
-function httpUrlOrUndefined(value) {
-    if (typeof value !== 'string')
-        return undefined;
-    try {
-        const url = new URL(value);
-        return url.protocol === 'https:' || url.protocol === 'http:' ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
 }
 
 ;// CONCATENATED MODULE: ./shared/github/event.ts

@@ -16,6 +16,7 @@ import {
   startPlatformApp,
   writeState,
 } from '../../__tests__/fakes/local-platform.mjs'
+import { median } from './bench-stats.mjs'
 
 const LOAD_PER_SECOND = 50
 const ANALYSIS = {
@@ -121,12 +122,6 @@ async function oneRun(extraInputs) {
     reachedBroken: load.counts.byVersion.v2 ?? 0,
     failedByBroken: load.counts.failedByVersion.v2 ?? 0,
   }
-}
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
 export async function benchAnalysis(runs = Number(process.env.BENCH_ANALYSIS_RUNS ?? 3)) {

@@ -9,15 +9,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { lintFiles, workflowFiles } from '../../bin/lint/command.mjs'
 import { repoRoot } from '../../__tests__/support/bundle-runner.mjs'
+import { median } from './bench-stats.mjs'
 
 const FILES = Number(process.env.BENCH_LINT_FILES ?? 300)
 const RUNS = Number(process.env.BENCH_LINT_RUNS ?? 7)
-
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
 
 /** @returns {Promise<{ markdown: string, summary: string }>} */
 export async function benchLint() {

@@ -2,6 +2,7 @@
 // (which ends up in a GitHub Deployment description, 140 characters at most) and the summary.
 import { formatDuration } from '../durations.js'
 import { withoutCredentials } from '../secrets.js'
+import { clip, oneLine as flatten } from '../text.js'
 
 /** `5%`, `0.5%`, `33.3%`: at most one decimal, none when it is a whole number. */
 export function formatPercent(value: number): string {
@@ -39,11 +40,7 @@ export function formatElapsed(ms: number, intervalMs = 1000): string {
  * and line breaks become spaces, and past `max` characters it ends in `…`.
  */
 export function oneLine(text: string, max: number): string {
-  const flat = text
-    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
-    .replace(/ {2,}/g, ' ')
-    .trim()
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+  return clip(flatten(text), max)
 }
 
 /** A URL as it may be shown: without `user:password@`, one line, at most `max` characters. */

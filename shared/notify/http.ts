@@ -2,7 +2,7 @@
 // answer sorted into delivered, transient (no connection, no answer, 5xx, 429) or permanent.
 // Webhook URLs are credentials: errors name the service, never the URL or its path.
 import { HttpError, httpRequest, type HttpAnswer } from '../http/client.js'
-import { oneLine, clip } from './message.js'
+import { oneLine, clip } from '../text.js'
 import { DeliveryError, retryAfterMs } from './retry.js'
 
 /** Receivers' answers are short; a long one is cut, not read. */

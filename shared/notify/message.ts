@@ -8,6 +8,7 @@ import { formatDuration } from '../durations.js'
 import type { RunContext } from '../github/context.js'
 import type { EventFacts } from '../github/event.js'
 import { redact } from '../runner-protocol.js'
+import { clip, oneLine } from '../text.js'
 import type { Mention } from './mentions.js'
 import type { RecordSummary } from './record.js'
 import { ALARMING, STATUS_STYLES, type NotifyStatus, type StatusStyle } from './status.js'
@@ -55,25 +56,6 @@ export interface NotifyMessage {
 /** The first line of a text, without trailing spaces. */
 export function firstLine(text: string): string {
   return (text.split(/\r?\n|\r/, 1)[0] ?? '').trim()
-}
-
-/** Text on one line: every line break (and other control character) becomes a space. */
-export function oneLine(text: string): string {
-  return (
-    text
-      .replace(/\s*(?:\r\n|\r|\n|\u2028|\u2029)\s*/g, ' ')
-      // eslint-disable-next-line no-control-regex -- control characters are what is removed
-      .replace(/[\u0000-\u001f\u007f]/g, ' ')
-      .trim()
-  )
-}
-
-/** At most `max` characters (UTF-16 units), ending with `…` when cut; surrogate pairs kept whole. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text
-  let cut = text.slice(0, Math.max(0, max - 1))
-  if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1)
-  return `${cut}…`
 }
 
 function branchOf(ref: string): string | undefined {

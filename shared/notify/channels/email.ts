@@ -16,7 +16,8 @@ import {
 } from '../../inputs.js'
 import { defineChannel, retryLog, type Delivery, type SendContext } from '../channel.js'
 import { address, addresses } from '../channel-inputs.js'
-import { clip, headline, messageFacts, oneLine, plainText, type NotifyMessage } from '../message.js'
+import { headline, messageFacts, plainText, type NotifyMessage } from '../message.js'
+import { clip, oneLine } from '../../text.js'
 import { DeliveryError, sendWithRetries, withinTime } from '../retry.js'
 import { escapeHtml } from '../../summary.js'
 

@@ -4,7 +4,8 @@
 // commit message comes alive.
 import { boolean, secret, withDefault } from '../../inputs.js'
 import { defineChannel, retryLog, type Delivery, type SendContext } from '../channel.js'
-import { messageFacts, oneLine, type Fact, type NotifyMessage } from '../message.js'
+import { messageFacts, type Fact, type NotifyMessage } from '../message.js'
+import { oneLine } from '../../text.js'
 import { DeliveryError, sendWithRetries, withinTime } from '../retry.js'
 import { code, escapeMarkdown, markdownTable, type Cell } from '../../summary.js'
 

@@ -6,7 +6,8 @@
 import { httpUrl, secret, withDefault } from '../../inputs.js'
 import { defineChannel, retryLog, type Delivery, type SendContext } from '../channel.js'
 import { bodyExcerpt, expectSuccess, postJson } from '../http.js'
-import { clip, headline, messageFacts, oneLine, type NotifyMessage } from '../message.js'
+import { headline, messageFacts, type NotifyMessage } from '../message.js'
+import { clip, oneLine } from '../../text.js'
 import { DeliveryError, sendWithRetries } from '../retry.js'
 
 export interface PagerDutyConfig {

@@ -10,7 +10,8 @@ import { defineChannel, retryLog, type Delivery, type SendContext } from '../cha
 import { webhookUrl } from '../channel-inputs.js'
 import { expectSuccess, postJson } from '../http.js'
 import { clipEscaped } from '../fit.js'
-import { headline, messageFacts, oneLine, type Fact, type NotifyMessage } from '../message.js'
+import { headline, messageFacts, type Fact, type NotifyMessage } from '../message.js'
+import { oneLine } from '../../text.js'
 import { slackMention } from '../mentions.js'
 import { sendWithRetries } from '../retry.js'
 

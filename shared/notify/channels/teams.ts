@@ -10,7 +10,8 @@ import { defineChannel, retryLog, type Delivery, type SendContext } from '../cha
 import { webhookUrl } from '../channel-inputs.js'
 import { bodyExcerpt, expectSuccess, postJson } from '../http.js'
 import { fitItems, moreFactsNote } from '../fit.js'
-import { clip, messageFacts, type Fact, type NotifyMessage } from '../message.js'
+import { messageFacts, type Fact, type NotifyMessage } from '../message.js'
+import { clip } from '../../text.js'
 import { DeliveryError, sendWithRetries } from '../retry.js'
 
 /** A value past this many characters is cut: one long value must not crowd out the others. */
